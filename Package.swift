@@ -1,0 +1,78 @@
+// swift-tools-version:6.1
+// CityDiplomacy — a registry and analysis toolkit for the international relations of cities.
+//
+// The targets are a picture of the architecture (see README "Layout"):
+//   CityDiplomacyCore           domain types, Persian text rules, the registry interface — no I/O
+//   CityDiplomacyReferenceData  data shipped with the product (countries, the study's dataset) and its file format
+//   CityDiplomacyStorage        the registry on SQLite (GRDB)
+//   CityDiplomacyAnalysis       tables and counts computed from records
+//   CityDiplomacyPresentation   rendering of tables as CSV, Markdown and JSON, in English or Persian
+//   citydip                     the command-line tool, a thin layer over the above
+import PackageDescription
+
+let package = Package(
+    name: "CityDiplomacy",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "citydip", targets: ["citydip"]),
+        .library(name: "CityDiplomacyCore", targets: ["CityDiplomacyCore"]),
+        .library(name: "CityDiplomacyStorage", targets: ["CityDiplomacyStorage"]),
+        .library(name: "CityDiplomacyAnalysis", targets: ["CityDiplomacyAnalysis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+    ],
+    targets: [
+        .target(name: "CityDiplomacyCore"),
+        .target(
+            name: "CityDiplomacyReferenceData",
+            dependencies: [
+                "CityDiplomacyCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .target(
+            name: "CityDiplomacyStorage",
+            dependencies: [
+                "CityDiplomacyCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(name: "CityDiplomacyAnalysis", dependencies: ["CityDiplomacyCore"]),
+        .target(name: "CityDiplomacyPresentation", dependencies: ["CityDiplomacyCore"]),
+        .executableTarget(
+            name: "citydip",
+            dependencies: [
+                "CityDiplomacyCore",
+                "CityDiplomacyReferenceData",
+                "CityDiplomacyStorage",
+                "CityDiplomacyAnalysis",
+                "CityDiplomacyPresentation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CityDiplomacyCoreTests", dependencies: ["CityDiplomacyCore"]),
+        .testTarget(
+            name: "CityDiplomacyReferenceDataTests",
+            dependencies: ["CityDiplomacyCore", "CityDiplomacyReferenceData"]
+        ),
+        .testTarget(
+            name: "CityDiplomacyStorageTests",
+            dependencies: ["CityDiplomacyCore", "CityDiplomacyStorage", "CityDiplomacyReferenceData"]
+        ),
+        .testTarget(
+            name: "CityDiplomacyAnalysisTests",
+            dependencies: [
+                "CityDiplomacyCore", "CityDiplomacyAnalysis", "CityDiplomacyPresentation",
+                "CityDiplomacyReferenceData",
+            ]
+        ),
+        .testTarget(name: "CitydipTests", dependencies: ["citydip"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,74 @@
+/// A named collection of records with its provenance: the study's transcription, an imported
+/// Wikipedia scrape, an office's own registry.
+///
+/// Every city, relation, network, membership, event and source belongs to exactly one dataset,
+/// so that datasets can be compared, replaced or removed as wholes.
+///
+/// ```swift
+/// let study = Dataset(id: "iran-2018", title: LocalizedText(en: "City diplomacy of Iran (2018)"))
+/// ```
+public struct Dataset: Identifiable, Hashable, Sendable, Codable {
+    public var id: String
+    public var title: LocalizedText
+    /// How to cite the work the dataset transcribes or was derived from.
+    public var citation: String?
+    public var description: String?
+    /// Where the records came from and how they were made.
+    public var provenance: String?
+    /// The file the dataset was loaded from, and a SHA-256 of its bytes.
+    public var sourceFile: String?
+    public var contentHash: String?
+    /// Whether the dataset ships with the product (and may be refreshed by `citydip init --refresh`).
+    public var isBundled: Bool
+
+    public init(
+        id: String, title: LocalizedText, citation: String? = nil, description: String? = nil,
+        provenance: String? = nil, sourceFile: String? = nil, contentHash: String? = nil,
+        isBundled: Bool = false
+    ) {
+        self.id = id
+        self.title = title
+        self.citation = citation
+        self.description = description
+        self.provenance = provenance
+        self.sourceFile = sourceFile
+        self.contentHash = contentHash
+        self.isBundled = isBundled
+    }
+}
+
+/// All records of one dataset, as values: the unit in which datasets are loaded and stored.
+public struct DatasetContent: Hashable, Sendable, Codable {
+    public var dataset: Dataset
+    /// The dataset's bibliography: every source, cited by a record or not (a study's footnote on
+    /// a claim rather than a record is kept too).
+    public var sources: [SourceCitation]
+    public var cities: [City]
+    public var relations: [BilateralRelation]
+    public var networks: [CityNetwork]
+    public var memberships: [NetworkMembership]
+    public var events: [InternationalEvent]
+
+    public init(
+        dataset: Dataset, sources: [SourceCitation] = [], cities: [City] = [], relations: [BilateralRelation] = [],
+        networks: [CityNetwork] = [], memberships: [NetworkMembership] = [], events: [InternationalEvent] = []
+    ) {
+        self.dataset = dataset
+        self.sources = sources
+        self.cities = cities
+        self.relations = relations
+        self.networks = networks
+        self.memberships = memberships
+        self.events = events
+    }
+
+    /// The dataset's cities by id.
+    public var citiesByID: [String: City] {
+        Dictionary(cities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The dataset's networks by id.
+    public var networksByID: [String: CityNetwork] {
+        Dictionary(networks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

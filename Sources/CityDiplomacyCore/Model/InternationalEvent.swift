@@ -1,0 +1,57 @@
+/// An international event a city hosted, or a title it held: a cultural capital year, a games.
+///
+/// ```swift
+/// InternationalEvent(id: "iran-2018:tehran-asian-games-1974", datasetID: "iran-2018",
+///     cityID: "iran-2018:tehran", kind: .sportsGames,
+///     title: LocalizedText(en: "7th Asian Games"), year: 1974)
+/// ```
+public struct InternationalEvent: Identifiable, Hashable, Sendable, Codable {
+    public var id: String
+    public var datasetID: String
+    public var cityID: String
+    public var kind: EventKind
+    public var title: LocalizedText
+    public var year: Int
+    public var awardingBody: String?
+    public var notes: String?
+    public var sources: [SourceCitation]
+    public var position: Int
+
+    public init(
+        id: String, datasetID: String, cityID: String, kind: EventKind, title: LocalizedText,
+        year: Int, awardingBody: String? = nil, notes: String? = nil, sources: [SourceCitation] = [],
+        position: Int = 0
+    ) {
+        self.id = id
+        self.datasetID = datasetID
+        self.cityID = cityID
+        self.kind = kind
+        self.title = title
+        self.year = year
+        self.awardingBody = awardingBody
+        self.notes = notes
+        self.sources = sources
+        self.position = position
+    }
+}
+
+/// What kind of international event or title.
+public struct EventKind: VocabularyTerm {
+    public let rawValue: String
+    public init(unchecked rawValue: String) { self.rawValue = rawValue }
+
+    public static let culturalCapital = EventKind(unchecked: "cultural_capital")
+    public static let tourismCapital = EventKind(unchecked: "tourism_capital")
+    public static let sportsGames = EventKind(unchecked: "sports_games")
+    public static let summit = EventKind(unchecked: "summit")
+    public static let exhibition = EventKind(unchecked: "exhibition")
+
+    public static let fieldName = "event kind"
+    public static let knownTerms: [(term: EventKind, label: LocalizedText)] = [
+        (.culturalCapital, LocalizedText(en: "Cultural capital", fa: "پایتخت فرهنگی")),
+        (.tourismCapital, LocalizedText(en: "Tourism capital", fa: "پایتخت گردشگری")),
+        (.sportsGames, LocalizedText(en: "Sports games", fa: "بازی‌های ورزشی")),
+        (.summit, LocalizedText(en: "Summit", fa: "اجلاس")),
+        (.exhibition, LocalizedText(en: "Exhibition", fa: "نمایشگاه")),
+    ]
+}

@@ -1,0 +1,42 @@
+/// Where a record comes from: a web page, a newsletter, a report, or the study itself.
+///
+/// Every relation, membership, network and event cites at least one source, so that a reader can
+/// go back to the evidence. A footnote of a published table becomes one `SourceCitation` whose
+/// ``locator`` says where in the publication it stands.
+///
+/// ```swift
+/// let atlas = SourceCitation(
+///     id: "iran-2018:tehran-atlas", title: "Atlas of Tehran metropolis",
+///     url: "http://atlas.tehran.ir/Default.aspx?tabid=181", publisher: "Tehran Municipality",
+///     language: .fa, accessed: try PartialDate(parsing: "2018-04-02"),
+///     locator: "Table 1, Tehran row, footnote 2")
+/// ```
+public struct SourceCitation: Identifiable, Hashable, Sendable, Codable {
+    public var id: String
+    public var title: String
+    public var url: String?
+    public var publisher: String?
+    /// The language of the source, as an ISO 639-1 code (`en`, `fa`, `ko`).
+    public var language: String?
+    /// When the source was published, as given (newsletters carry Solar Hijri dates).
+    public var published: PartialDate?
+    /// When the source was consulted, as given.
+    public var accessed: PartialDate?
+    /// Where the citation stands in the work that cites it ("Table 1, Tehran row, footnote 2").
+    public var locator: String?
+
+    public init(
+        id: String, title: String, url: String? = nil, publisher: String? = nil,
+        language: String? = nil, published: PartialDate? = nil, accessed: PartialDate? = nil,
+        locator: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.url = url
+        self.publisher = publisher
+        self.language = language
+        self.published = published
+        self.accessed = accessed
+        self.locator = locator
+    }
+}

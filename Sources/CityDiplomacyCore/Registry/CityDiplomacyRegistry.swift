@@ -1,0 +1,112 @@
+/// The registry of city-diplomacy records, as the analysis, the CLI and the web ask for it.
+///
+/// The interface speaks the domain's language — datasets, cities, relations, profiles — and never
+/// SQL, so that a backend (SQLite for one user, PostgreSQL for a shared deployment) can be swapped
+/// without touching what is built on top. Every write is atomic: a dataset is stored whole or
+/// not at all.
+///
+/// ```swift
+/// let registry: any CityDiplomacyRegistry = try SQLiteRegistry(path: path)
+/// try await registry.store(studyContent)
+/// let tehran = try await registry.relations(matching: RelationQuery(city: "تهران"))
+/// ```
+///
+/// ## Topics
+/// - Reading: ``datasets()``, ``content(ofDataset:)``, ``relations(matching:)``, ``findCities(named:datasetID:)``, ``profile(ofCity:)``, ``countries()``
+/// - Writing: ``store(_:)``, ``removeDataset(_:)``, ``storeCountries(_:)``
+public protocol CityDiplomacyRegistry: Sendable {
+    /// All datasets, ordered by id.
+    func datasets() async throws -> [Dataset]
+
+    /// Every record of one dataset, in the dataset's own order, or `nil` if there is no such dataset.
+    func content(ofDataset id: String) async throws -> DatasetContent?
+
+    /// Relations matching `query`, with the cities at both ends.
+    func relations(matching query: RelationQuery) async throws -> RelationSelection
+
+    /// Cities whose id, English or Persian name or alias matches `name` (compared by
+    /// ``PersianText/searchKey(_:)``), optionally within one dataset.
+    func findCities(named name: String, datasetID: String?) async throws -> [City]
+
+    /// Everything known about a city: its relations with their partners, memberships with their
+    /// networks, events, each with its sources; `nil` if there is no city with that id.
+    func profile(ofCity cityID: String) async throws -> CityProfile?
+
+    /// The reference list of countries.
+    func countries() async throws -> [Country]
+
+    /// Stores a dataset, replacing any dataset with the same id, in one transaction.
+    func store(_ content: DatasetContent) async throws
+
+    /// Removes a dataset and all its records; an unknown id is an error.
+    func removeDataset(_ id: String) async throws
+
+    /// Replaces the reference list of countries.
+    func storeCountries(_ countries: [Country]) async throws
+}
+
+/// What ``CityDiplomacyRegistry/relations(matching:)`` returns: relations and the cities they join.
+public struct RelationSelection: Hashable, Sendable {
+    public var relations: [BilateralRelation]
+    /// The cities at either end of ``relations``, by id.
+    public var cities: [String: City]
+
+    public init(relations: [BilateralRelation], cities: [String: City]) {
+        self.relations = relations
+        self.cities = cities
+    }
+}
+
+/// Everything the registry knows about one city.
+public struct CityProfile: Hashable, Sendable {
+    public var city: City
+    public var dataset: Dataset
+    /// The city's relations, in dataset order, each with the city at its other end.
+    public var relations: [(relation: BilateralRelation, partner: City)]
+    public var memberships: [(membership: NetworkMembership, network: CityNetwork)]
+    public var events: [InternationalEvent]
+
+    public init(
+        city: City, dataset: Dataset, relations: [(relation: BilateralRelation, partner: City)],
+        memberships: [(membership: NetworkMembership, network: CityNetwork)], events: [InternationalEvent]
+    ) {
+        self.city = city
+        self.dataset = dataset
+        self.relations = relations
+        self.memberships = memberships
+        self.events = events
+    }
+
+    public static func == (lhs: CityProfile, rhs: CityProfile) -> Bool {
+        lhs.city == rhs.city && lhs.dataset == rhs.dataset
+            && lhs.relations.map(\.relation) == rhs.relations.map(\.relation)
+            && lhs.memberships.map(\.membership) == rhs.memberships.map(\.membership)
+            && lhs.events == rhs.events
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(city)
+        hasher.combine(dataset)
+    }
+}
+
+/// Errors of the registry that concern what was asked, not how it is stored.
+public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No dataset has this id; `known` lists those that exist.
+    case unknownDataset(String, known: [String])
+    /// A record refers to a city, network or source that its dataset does not contain.
+    case danglingReference(record: String, field: String, value: String)
+    /// Two records of a dataset have the same identity (same id, or the same unordered pair and kind).
+    case duplicateRecord(String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unknownDataset(id, known):
+            "unknown dataset '\(id)': known datasets are \(known.isEmpty ? "(none)" : known.joined(separator: ", "))"
+        case let .danglingReference(record, field, value):
+            "record \(record): \(field) '\(value)' does not exist in its dataset"
+        case let .duplicateRecord(id, reason):
+            "duplicate record \(id): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// A table computed from records, ready to be rendered as CSV, Markdown or JSON in either language.
+///
+/// Analysis produces tabulations; presentation renders them. A column has a stable machine
+/// ``Column/key`` (the CSV header in English) and a title in both languages; a cell keeps both
+/// the machine value and the human label, so that the English CSV says `sister_city` and `IR`
+/// while the Persian table says «خواهرخواندگی» and «ایران».
+///
+/// ```swift
+/// let table = Tabulation(
+///     title: LocalizedText(en: "Table 4", fa: "جدول ۴"),
+///     columns: [.init(key: "network", title: LocalizedText(en: "Network", fa: "شبکه"))],
+///     rows: [[.text(LocalizedText(en: "CityNet", fa: "سیتی‌نت"))]])
+/// ```
+public struct Tabulation: Hashable, Sendable {
+    public struct Column: Hashable, Sendable {
+        public var key: String
+        public var title: LocalizedText
+
+        public init(key: String, title: LocalizedText) {
+            self.key = key
+            self.title = title
+        }
+    }
+
+    public indirect enum Cell: Hashable, Sendable {
+        /// Text for people, in both languages.
+        case text(LocalizedText)
+        /// A machine value (`sister_city`, `IR`) shown to people as `label`.
+        case code(String, label: LocalizedText)
+        /// A whole number, or an empty cell.
+        case number(Int?)
+        /// Several values in one cell (CSV joins them with `;`).
+        case list([Cell])
+        /// A link: shown as its text, the URL kept for formats that can carry it.
+        case link(url: String, text: LocalizedText)
+        case empty
+    }
+
+    public var title: LocalizedText
+    public var columns: [Column]
+    public var rows: [[Cell]]
+    /// Notes printed under the table: method, sources, caveats.
+    public var notes: [LocalizedText]
+
+    public init(title: LocalizedText, columns: [Column], rows: [[Cell]], notes: [LocalizedText] = []) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.notes = notes
+    }
+}

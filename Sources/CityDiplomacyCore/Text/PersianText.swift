@@ -1,0 +1,113 @@
+import Foundation
+
+/// The rules by which Persian (and Arabic-script) text entered by people is made comparable.
+///
+/// The same city reaches the registry as «کاشان» typed on a Persian keyboard, «كاشان» pasted from an
+/// Arabic web page, with or without a zero-width non-joiner (U+200C) in «شهرهای خواهرخوانده», and with
+/// digits in three scripts. ``normalized(_:)`` folds those variants into one spelling that is stored;
+/// ``searchKey(_:)`` folds further (case, diacritics, punctuation, spaces) for matching names.
+///
+/// ```swift
+/// PersianText.normalized("كيش ۱۳۹۶")      // "کیش 1396"
+/// PersianText.searchKey("Ürümqi") == PersianText.searchKey("urumqi")   // true
+/// ```
+public enum PersianText {
+    /// Letter variants folded to the Persian letter (Arabic yeh/alef maksura → Persian yeh, Arabic kaf → keheh).
+    private static let letterVariants: [Character: Character] = [
+        "\u{064A}": "\u{06CC}", // ي ARABIC LETTER YEH → ی
+        "\u{0649}": "\u{06CC}", // ى ARABIC LETTER ALEF MAKSURA → ی
+        "\u{0643}": "\u{06A9}", // ك ARABIC LETTER KAF → ک
+        "\u{06C0}": "\u{0647}", // ۀ HEH WITH YEH ABOVE → ه (the hamza is orthographic)
+    ]
+
+    /// Tatweel (kashida) and the Arabic short-vowel and related marks, which carry no identity.
+    private static func isIgnorableMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0640: true                 // tatweel
+        case 0x064B...0x065F: true        // fathatan … wavy hamza below (harakat)
+        case 0x0670: true                 // superscript alef
+        case 0x06D6...0x06ED: true        // Quranic annotation marks
+        default: false
+        }
+    }
+
+    /// Reads Persian (U+06F0–06F9) and Arabic-Indic (U+0660–0669) digits as ASCII digits.
+    public static func asciiDigits(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x06F0...0x06F9: result.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
+            case 0x0660...0x0669: result.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Writes ASCII digits as Persian digits, for Persian output.
+    public static func persianDigits(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if (0x30...0x39).contains(scalar.value) {
+                result.append(Unicode.Scalar(scalar.value - 0x30 + 0x06F0)!)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// The stored form of text a person entered: letter variants folded to Persian letters,
+    /// tatweel and harakat removed, digits read as ASCII, runs of white space collapsed.
+    ///
+    /// A zero-width non-joiner is kept where it separates two letters (it is part of Persian
+    /// spelling), and dropped at word edges or when doubled, where it is only noise.
+    public static func normalized(_ text: String) -> String {
+        let digits = asciiDigits(text)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(digits.unicodeScalars.count)
+        for scalar in digits.unicodeScalars where !isIgnorableMark(scalar) {
+            if let folded = letterVariants[Character(scalar)] {
+                scalars.append(folded.unicodeScalars.first!)
+            } else if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+                scalars.append(" ")
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        var result = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "\u{200C}" {
+                let previous = result.last
+                let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+                let joinsLetters = previous.map { $0.properties.isAlphabetic } == true
+                    && next.map { $0.properties.isAlphabetic } == true
+                if !joinsLetters { continue }
+            }
+            if scalar == " ", result.last == " " || result.isEmpty { continue }
+            result.append(scalar)
+        }
+        while result.last == " " { result.removeLast() }
+        return String(result)
+    }
+
+    /// A key for comparing names: ``normalized(_:)``, then lower case, Latin diacritics removed
+    /// (Ürümqi → urumqi), ZWNJ, spaces, hyphens, apostrophes and other punctuation dropped.
+    ///
+    /// «شهر ری», «شهرری» and «شهر‌ری» share one key; so do "Xi'an" and "Xian", "Saint-Petersburg"
+    /// and "Saint Petersburg".
+    public static func searchKey(_ text: String) -> String {
+        // Folding decomposes letters such as ئ into ي + hamza, so the letter rules run again after it.
+        let folded = normalized(
+            normalized(text).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        )
+        var result = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}

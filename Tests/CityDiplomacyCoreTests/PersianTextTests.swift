@@ -1,0 +1,47 @@
+import CityDiplomacyCore
+import Testing
+
+@Suite("Persian text is normalised on input")
+struct PersianTextTests {
+    @Test("Arabic yeh, alef maksura and kaf become Persian ی and ک")
+    func letterVariants() {
+        #expect(PersianText.normalized("كيش") == "کیش")
+        #expect(PersianText.normalized("موسى") == "موسی")
+        #expect(PersianText.normalized("كربلاء") == "کربلاء")
+    }
+
+    @Test("Persian and Arabic-Indic digits are read as digits")
+    func digits() {
+        #expect(PersianText.normalized("۱۳۹۶/۰۹/۲۱") == "1396/09/21")
+        #expect(PersianText.normalized("٢٠١٨") == "2018")
+        #expect(PersianText.persianDigits("2018-04-02") == "۲۰۱۸-۰۴-۰۲")
+    }
+
+    @Test("Tatweel and harakat are removed; runs of spaces collapse")
+    func marks() {
+        #expect(PersianText.normalized("تـــهران") == "تهران")
+        #expect(PersianText.normalized("مُحَمَّد") == "محمد")
+        #expect(PersianText.normalized("  سن   پترزبورگ ") == "سن پترزبورگ")
+    }
+
+    @Test("A ZWNJ between letters is kept; at word edges or doubled it is dropped")
+    func zeroWidthNonJoiner() {
+        #expect(PersianText.normalized("خواهر\u{200C}خوانده") == "خواهر\u{200C}خوانده")
+        #expect(PersianText.normalized("\u{200C}تهران\u{200C}") == "تهران")
+        #expect(PersianText.normalized("می\u{200C}\u{200C}شود") == "می\u{200C}شود")
+    }
+
+    @Test("Search keys fold case, diacritics, ZWNJ, spaces and punctuation", arguments: [
+        ("Ürümqi", "urumqi"), ("Xi'an", "Xian"), ("Saint-Petersburg", "saint petersburg"),
+        ("شهرهای خواهرخوانده", "شهرهای\u{200C}خواهرخوانده"), ("كرمانشاه", "کرمانشاه"), ("Jászberény", "JASZBERENY"),
+    ])
+    func searchKeys(pair: (String, String)) {
+        #expect(PersianText.searchKey(pair.0) == PersianText.searchKey(pair.1))
+    }
+
+    @Test("Different places keep different search keys")
+    func distinctKeys() {
+        #expect(PersianText.searchKey("Tabriz") != PersianText.searchKey("Tbilisi"))
+        #expect(PersianText.searchKey("اورومچی") != PersianText.searchKey("ارومیه"))
+    }
+}
