@@ -1,0 +1,113 @@
+import CityDiplomacyCore
+import Foundation
+
+/// The countries the product knows, with lookups by code and by any name or alias.
+///
+/// The bundled list is `Resources/countries.tsv`, derived from ISO 3166-1 by
+/// `scripts/derive-countries.py` (see `countries.NOTICE.md`).
+///
+/// ```swift
+/// let countries = try CountryDirectory.bundled()
+/// countries.country(code: "ir")?.name[.fa]      // "ایران"
+/// countries.country(named: "Türkiye")?.code      // TR
+/// ```
+public struct CountryDirectory: Sendable {
+    public let countries: [Country]
+    private let byCode: [String: Country]
+    private let byName: [String: Country]
+
+    public init(countries: [Country]) {
+        self.countries = countries
+        var byCode: [String: Country] = [:]
+        var byName: [String: Country] = [:]
+        for country in countries {
+            byCode[country.code.rawValue] = country
+            byCode[country.alpha3] = country
+            for name in [country.name.en, country.name.fa].compactMap({ $0 }) + country.aliases {
+                byName[PersianText.searchKey(name)] = byName[PersianText.searchKey(name)] ?? country
+            }
+        }
+        self.byCode = byCode
+        self.byName = byName
+    }
+
+    /// The country with this ISO alpha-2 or alpha-3 code, in either case.
+    public func country(code: String) -> Country? {
+        byCode[PersianText.asciiDigits(code).trimmingCharacters(in: .whitespaces).uppercased()]
+    }
+
+    /// The country with this English or Persian name or alias ("South Korea", «کره جنوبی»,
+    /// "Georgia (country)"), compared by ``PersianText/searchKey(_:)``.
+    public func country(named name: String) -> Country? {
+        byName[PersianText.searchKey(name)]
+    }
+
+    /// A country by code or by name.
+    public func country(matching text: String) -> Country? {
+        country(code: text) ?? country(named: text)
+    }
+
+    /// The bundled reference list.
+    public static func bundled() throws(ReferenceDataError) -> CountryDirectory {
+        let url = try BundledResource.url(named: "countries.tsv")
+        return try load(contentsOf: url)
+    }
+
+    /// Reads a country table in the format of `countries.tsv`.
+    public static func load(contentsOf url: URL) throws(ReferenceDataError) -> CountryDirectory {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ReferenceDataError(file: url.lastPathComponent, line: nil, problem: "cannot be read: \(error.localizedDescription)")
+        }
+        var countries: [Country] = []
+        var sawHeader = false
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            guard sawHeader else { sawHeader = true; continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 6 else {
+                throw ReferenceDataError(file: url.lastPathComponent, line: offset + 1, problem: "has \(fields.count) fields: expected 6 (iso2, iso3, numeric, name_en, name_fa, aliases)")
+            }
+            countries.append(Country(
+                code: CountryCode(unchecked: fields[0]), alpha3: fields[1],
+                name: LocalizedText(en: fields[3], fa: fields[4]),
+                aliases: fields[5].split(separator: "|").map(String.init)
+            ))
+        }
+        return CountryDirectory(countries: countries)
+    }
+}
+
+/// Reference data shipped with the product that cannot be read; a defect of the installation.
+public struct ReferenceDataError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var problem: String
+
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(problem)"
+    }
+}
+
+/// Files under `Resources/` of this module.
+enum BundledResource {
+    static func url(named name: String, in folder: String? = nil) throws(ReferenceDataError) -> URL {
+        let base = (name as NSString).deletingPathExtension
+        let ext = (name as NSString).pathExtension
+        let subdirectory = ["Resources", folder].compactMap { $0 }.joined(separator: "/")
+        guard let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: subdirectory) else {
+            throw ReferenceDataError(file: name, line: nil, problem: "is missing from the installation (\(subdirectory))")
+        }
+        return url
+    }
+
+    static func urls(in folder: String, withExtension ext: String) -> [URL] {
+        // Located through a file known to be there: `Bundle.resourceURL` differs between platforms.
+        guard let anchor = Bundle.module.url(forResource: "countries", withExtension: "tsv", subdirectory: "Resources") else { return [] }
+        let directory = anchor.deletingLastPathComponent().appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".\(ext)") }.sorted().map { directory.appendingPathComponent($0) }
+    }
+}

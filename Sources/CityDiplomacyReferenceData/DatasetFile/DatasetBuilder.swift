@@ -1,0 +1,248 @@
+import CityDiplomacyCore
+
+/// Turns a decoded ``DatasetDocument`` into records, checking every reference and identity.
+struct DatasetBuilder {
+    let document: DatasetDocument
+    let locator: NodeLocator
+    let countries: CountryDirectory
+
+    private var sources: [String: SourceCitation] = [:]
+    private var sourceOrder: [String] = []
+    private var cityIDs: Set<String> = []
+    private var networkIDs: Set<String> = []
+
+    init(document: DatasetDocument, locator: NodeLocator, countries: CountryDirectory) {
+        self.document = document
+        self.locator = locator
+        self.countries = countries
+    }
+
+    private func fail(_ path: [PathComponent], _ value: String?, _ problem: String) -> DatasetFileError {
+        locator.error(at: path, value: value, problem: problem)
+    }
+
+    private static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.first, first.isASCII, first.isLetter || first.isNumber else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+
+    private func checkIdentifier(_ id: String, at path: [PathComponent]) throws(DatasetFileError) {
+        guard Self.isIdentifier(id) else {
+            throw fail(path, id, "is not an identifier: expected lower-case letters, digits and hyphens, such as tehran or los-angeles")
+        }
+    }
+
+    private func term<T: VocabularyTerm>(_ type: T.Type, _ text: String, at path: [PathComponent]) throws(DatasetFileError) -> T {
+        do {
+            return try T(validating: text)
+        } catch {
+            throw fail(path, text, "expected \(error.expected)")
+        }
+    }
+
+    mutating func build(fileName: String, contentHash: String, isBundled: Bool) throws(DatasetFileError) -> DatasetContent {
+        guard document.format == DatasetDocument.formatIdentifier else {
+            throw fail([.key("format")], document.format, "is not a format this version reads: expected \(DatasetDocument.formatIdentifier)")
+        }
+        let datasetID = document.dataset.id
+        try checkIdentifier(datasetID, at: [.key("dataset"), .key("id")])
+        let dataset = Dataset(
+            id: datasetID, title: normalized(document.dataset.title), citation: document.dataset.citation,
+            description: document.dataset.description, provenance: document.dataset.provenance,
+            sourceFile: fileName, contentHash: contentHash, isBundled: isBundled
+        )
+        try buildSources(datasetID)
+        let cities = try buildCities(datasetID)
+        let relations = try buildRelations(datasetID)
+        let networks = try buildNetworks(datasetID)
+        let memberships = try buildMemberships(datasetID)
+        let events = try buildEvents(datasetID)
+        return DatasetContent(
+            dataset: dataset, sources: sourceOrder.compactMap { sources[$0] }, cities: cities, relations: relations, networks: networks,
+            memberships: memberships, events: events
+        )
+    }
+
+    private func normalized(_ text: LocalizedText) -> LocalizedText {
+        LocalizedText(en: PersianText.normalized(text.en), fa: text.fa.map(PersianText.normalized))
+    }
+
+    private mutating func buildSources(_ datasetID: String) throws(DatasetFileError) {
+        for (index, entry) in (document.sources ?? []).enumerated() {
+            let path: [PathComponent] = [.key("sources"), .index(index)]
+            try checkIdentifier(entry.id, at: path + [.key("id")])
+            guard sources[entry.id] == nil else {
+                throw fail(path + [.key("id")], entry.id, "is used by an earlier source: ids must be unique")
+            }
+            sourceOrder.append(entry.id)
+            sources[entry.id] = SourceCitation(
+                id: "\(datasetID):\(entry.id)", title: PersianText.normalized(entry.title), url: entry.url,
+                publisher: entry.publisher.map(PersianText.normalized), language: entry.language,
+                published: entry.published, accessed: entry.accessed, locator: entry.locator
+            )
+        }
+    }
+
+    private func citations(_ keys: [String], at path: [PathComponent]) throws(DatasetFileError) -> [SourceCitation] {
+        guard !keys.isEmpty else {
+            throw fail(path, nil, "is empty: every record cites at least one source (the study's own table and row where nothing else is given)")
+        }
+        var result: [SourceCitation] = []
+        for (index, key) in keys.enumerated() {
+            guard let source = sources[key] else {
+                throw fail(path + [.index(index)], key, "is not a source of this file: expected the id of an entry under sources:")
+            }
+            result.append(source)
+        }
+        return result
+    }
+
+    private mutating func buildCities(_ datasetID: String) throws(DatasetFileError) -> [City] {
+        var cities: [City] = []
+        for (index, entry) in (document.cities ?? []).enumerated() {
+            let path: [PathComponent] = [.key("cities"), .index(index)]
+            try checkIdentifier(entry.id, at: path + [.key("id")])
+            guard cityIDs.insert(entry.id).inserted else {
+                throw fail(path + [.key("id")], entry.id, "is used by an earlier city: ids must be unique")
+            }
+            guard let country = countries.country(code: entry.country) else {
+                throw fail(path + [.key("country")], entry.country, "is not a known country code: expected ISO 3166-1 alpha-2 such as IR, KR or XK")
+            }
+            var coordinates: Coordinates?
+            switch (entry.latitude, entry.longitude) {
+            case let (latitude?, longitude?):
+                do {
+                    coordinates = try Coordinates(latitude: latitude, longitude: longitude)
+                } catch {
+                    throw fail(path + [.key(error.field)], error.value, "expected \(error.expected)")
+                }
+            case (nil, nil): break
+            default:
+                throw fail(path + [.key(entry.latitude == nil ? "latitude" : "longitude")], nil, "is missing: give both latitude and longitude, or neither")
+            }
+            cities.append(City(
+                id: "\(datasetID):\(entry.id)",
+                name: normalized(LocalizedText(en: entry.en, fa: entry.fa)),
+                aliases: (entry.aliases ?? []).map(PersianText.normalized),
+                country: country.code, coordinates: coordinates, population: entry.population,
+                geonamesID: entry.geonames, wikidataID: entry.wikidata, notes: entry.notes
+            ))
+        }
+        return cities
+    }
+
+    private func checkCity(_ key: String, at path: [PathComponent]) throws(DatasetFileError) {
+        guard cityIDs.contains(key) else {
+            throw fail(path, key, "is not a city of this file: expected the id of an entry under cities:")
+        }
+    }
+
+    private func buildRelations(_ datasetID: String) throws(DatasetFileError) -> [BilateralRelation] {
+        var relations: [BilateralRelation] = []
+        var seenPairs: [String: Int] = [:]
+        for (index, entry) in (document.relations ?? []).enumerated() {
+            let path: [PathComponent] = [.key("relations"), .index(index)]
+            try checkCity(entry.city, at: path + [.key("city")])
+            try checkCity(entry.partner, at: path + [.key("partner")])
+            let kind = try term(RelationKind.self, entry.kind, at: path + [.key("kind")])
+            let status = try entry.status.map { text throws(DatasetFileError) in
+                try term(RelationStatus.self, text, at: path + [.key("status")])
+            } ?? .unknown
+            var themes: [Theme] = []
+            for (themeIndex, text) in (entry.themes ?? []).enumerated() {
+                themes.append(try term(Theme.self, text, at: path + [.key("themes"), .index(themeIndex)]))
+            }
+            let pair = [entry.city, entry.partner].sorted().joined(separator: "~") + "~" + kind.rawValue
+            if let earlier = seenPairs[pair] {
+                throw fail(path, "\(entry.city)–\(entry.partner)", "repeats relations[\(earlier)]: a pair of cities has one relation of each kind, in either order")
+            }
+            seenPairs[pair] = index
+            relations.append(BilateralRelation(
+                id: "\(datasetID):\(entry.city)/\(entry.partner)/\(kind.rawValue)", datasetID: datasetID,
+                cityID: "\(datasetID):\(entry.city)", partnerID: "\(datasetID):\(entry.partner)",
+                kind: kind, status: status, signed: entry.signed, themes: themes, notes: entry.notes,
+                sources: try citations(entry.sources, at: path + [.key("sources")]),
+                periodPlacements: entry.periods ?? [:], position: index
+            ))
+        }
+        return relations
+    }
+
+    private mutating func buildNetworks(_ datasetID: String) throws(DatasetFileError) -> [CityNetwork] {
+        var networks: [CityNetwork] = []
+        for (index, entry) in (document.networks ?? []).enumerated() {
+            let path: [PathComponent] = [.key("networks"), .index(index)]
+            try checkIdentifier(entry.id, at: path + [.key("id")])
+            guard networkIDs.insert(entry.id).inserted else {
+                throw fail(path + [.key("id")], entry.id, "is used by an earlier network: ids must be unique")
+            }
+            guard let scope = CityNetwork.Scope(rawValue: entry.scope) else {
+                throw fail(path + [.key("scope")], entry.scope, "expected global or regional")
+            }
+            let category: CityNetwork.Category
+            if let text = entry.category {
+                guard let parsed = CityNetwork.Category(rawValue: text) else {
+                    throw fail(path + [.key("category")], text, "expected city_network or state_programme")
+                }
+                category = parsed
+            } else {
+                category = .cityNetwork
+            }
+            networks.append(CityNetwork(
+                id: "\(datasetID):\(entry.id)", datasetID: datasetID, name: normalized(entry.name),
+                acronym: entry.acronym, scope: scope, category: category, founded: entry.founded,
+                seat: entry.seat, description: entry.description.map(normalized),
+                sources: try citations(entry.sources, at: path + [.key("sources")]), position: index
+            ))
+        }
+        return networks
+    }
+
+    private func buildMemberships(_ datasetID: String) throws(DatasetFileError) -> [NetworkMembership] {
+        var memberships: [NetworkMembership] = []
+        var seen: [String: Int] = [:]
+        for (index, entry) in (document.memberships ?? []).enumerated() {
+            let path: [PathComponent] = [.key("memberships"), .index(index)]
+            try checkCity(entry.city, at: path + [.key("city")])
+            guard networkIDs.contains(entry.network) else {
+                throw fail(path + [.key("network")], entry.network, "is not a network of this file: expected the id of an entry under networks:")
+            }
+            let key = "\(entry.city)@\(entry.network)"
+            if let earlier = seen[key] {
+                throw fail(path, key, "repeats memberships[\(earlier)]: a city is listed once per network")
+            }
+            seen[key] = index
+            memberships.append(NetworkMembership(
+                id: "\(datasetID):\(key)", datasetID: datasetID, cityID: "\(datasetID):\(entry.city)",
+                networkID: "\(datasetID):\(entry.network)", role: entry.role.map(normalized),
+                since: entry.since, notes: entry.notes,
+                sources: try citations(entry.sources, at: path + [.key("sources")]), position: index
+            ))
+        }
+        return memberships
+    }
+
+    private func buildEvents(_ datasetID: String) throws(DatasetFileError) -> [InternationalEvent] {
+        var events: [InternationalEvent] = []
+        var ids: Set<String> = []
+        for (index, entry) in (document.events ?? []).enumerated() {
+            let path: [PathComponent] = [.key("events"), .index(index)]
+            try checkIdentifier(entry.id, at: path + [.key("id")])
+            guard ids.insert(entry.id).inserted else {
+                throw fail(path + [.key("id")], entry.id, "is used by an earlier event: ids must be unique")
+            }
+            try checkCity(entry.city, at: path + [.key("city")])
+            guard (1...9999).contains(entry.year) else {
+                throw fail(path + [.key("year")], String(entry.year), "expected a year between 1 and 9999")
+            }
+            events.append(InternationalEvent(
+                id: "\(datasetID):\(entry.id)", datasetID: datasetID, cityID: "\(datasetID):\(entry.city)",
+                kind: try term(EventKind.self, entry.kind, at: path + [.key("kind")]),
+                title: normalized(entry.title), year: entry.year, awardingBody: entry.awardingBody,
+                notes: entry.notes, sources: try citations(entry.sources, at: path + [.key("sources")]),
+                position: index
+            ))
+        }
+        return events
+    }
+}

@@ -1,0 +1,143 @@
+import CityDiplomacyCore
+
+/// The dataset file format `citydiplomacy-dataset/1`, as decoded from YAML.
+///
+/// These types mirror the file one to one; ``DatasetFile`` checks references and turns them into
+/// the domain's records. The format is documented in `Docs/dataset-format.md`.
+struct DatasetDocument: Decodable {
+    static let formatIdentifier = "citydiplomacy-dataset/1"
+
+    var format: String
+    var dataset: Header
+    var sources: [Source]?
+    var cities: [CityEntry]?
+    var relations: [Relation]?
+    var networks: [Network]?
+    var memberships: [Membership]?
+    var events: [Event]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case format, dataset, sources, cities, relations, networks, memberships, events
+    }
+
+    struct Header: Decodable {
+        var id: String
+        var title: LocalizedText
+        var citation: String?
+        var description: String?
+        var provenance: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, title, citation, description, provenance
+        }
+    }
+
+    struct Source: Decodable {
+        var id: String
+        var title: String
+        var url: String?
+        var publisher: String?
+        var language: String?
+        var published: PartialDate?
+        var accessed: PartialDate?
+        var locator: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, title, url, publisher, language, published, accessed, locator
+        }
+    }
+
+    struct CityEntry: Decodable {
+        var id: String
+        var en: String
+        var fa: String?
+        var country: String
+        var aliases: [String]?
+        var latitude: Double?
+        var longitude: Double?
+        var population: Int?
+        var geonames: Int?
+        var wikidata: String?
+        var notes: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, en, fa, country, aliases, latitude, longitude, population, geonames, wikidata, notes
+        }
+    }
+
+    struct Relation: Decodable {
+        var city: String
+        var partner: String
+        var kind: String
+        var status: String?
+        var signed: PartialDate?
+        var themes: [String]?
+        var notes: String?
+        var sources: [String]
+        var periods: [String: String]?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case city, partner, kind, status, signed, themes, notes, sources, periods
+        }
+    }
+
+    struct Network: Decodable {
+        var id: String
+        var name: LocalizedText
+        var acronym: String?
+        var scope: String
+        var category: String?
+        var founded: PartialDate?
+        var seat: String?
+        var description: LocalizedText?
+        var sources: [String]
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, name, acronym, scope, category, founded, seat, description, sources
+        }
+    }
+
+    struct Membership: Decodable {
+        var city: String
+        var network: String
+        var role: LocalizedText?
+        var since: PartialDate?
+        var notes: String?
+        var sources: [String]
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case city, network, role, since, notes, sources
+        }
+    }
+
+    struct Event: Decodable {
+        var id: String
+        var city: String
+        var kind: String
+        var title: LocalizedText
+        var year: Int
+        var awardingBody: String?
+        var notes: String?
+        var sources: [String]
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, city, kind, title, year, notes, sources
+            case awardingBody = "awarding_body"
+        }
+    }
+
+    /// The keys each kind of mapping may have, for rejecting misspelt keys instead of ignoring them.
+    static let allowedKeys: [String: Set<String>] = [
+        "": Set(CodingKeys.allCases.map(\.rawValue)),
+        "dataset": Set(Header.CodingKeys.allCases.map(\.rawValue)),
+        "sources": Set(Source.CodingKeys.allCases.map(\.rawValue)),
+        "cities": Set(CityEntry.CodingKeys.allCases.map(\.rawValue)),
+        "relations": Set(Relation.CodingKeys.allCases.map(\.rawValue)),
+        "networks": Set(Network.CodingKeys.allCases.map(\.rawValue)),
+        "memberships": Set(Membership.CodingKeys.allCases.map(\.rawValue)),
+        "events": Set(Event.CodingKeys.allCases.map(\.rawValue)),
+    ]
+
+    /// Fields whose value is a ``LocalizedText`` mapping.
+    static let localizedFields: Set<String> = ["title", "name", "description", "role"]
+}

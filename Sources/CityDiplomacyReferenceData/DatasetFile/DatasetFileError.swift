@@ -1,0 +1,31 @@
+/// A dataset file that cannot be loaded, with where and why.
+///
+/// The message names the file, the line and column, the field and the value, and what would have
+/// been accepted: `iran-2018.yaml:88:45: relations[3].partner: unknown city 'tehrn' (expected the id of a city listed under cities:)`.
+public struct DatasetFileError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    /// The path of the field within the document (`relations[3].partner`).
+    public var field: String
+    public var value: String?
+    public var problem: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, field: String, value: String? = nil, problem: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.field = field
+        self.value = value
+        self.problem = problem
+    }
+
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        let field = field.isEmpty ? "" : " \(field):"
+        let value = value.map { " '\($0)'" } ?? ""
+        return "\(location):\(field)\(value) \(problem)"
+    }
+}

@@ -1,0 +1,117 @@
+import CityDiplomacyCore
+import CityDiplomacyReferenceData
+import Foundation
+import Testing
+
+@Suite("A bad dataset file is refused with file, line, field and value")
+struct DatasetFileErrorTests {
+    let countries: CountryDirectory
+
+    init() throws {
+        countries = try CountryDirectory.bundled()
+    }
+
+    static let valid = """
+        format: citydiplomacy-dataset/1
+        dataset:
+          id: sample
+          title: {en: Sample, fa: نمونه}
+        sources:
+          - {id: s1, title: A source, url: "http://example.org"}
+        cities:
+          - {id: kashan, en: Kashan, fa: كاشان, country: IR}
+          - {id: kyoto, en: Kyoto, fa: کیوتو, country: JP}
+        relations:
+          - {city: kashan, partner: kyoto, kind: sister_city, signed: "۱۳۸۵/۰۲/۲۴ SH", sources: [s1]}
+        """
+
+    private func load(_ text: String) throws(DatasetFileError) -> DatasetContent {
+        try DatasetFile.load(data: Data(text.utf8), fileName: "sample.yaml", countries: countries)
+    }
+
+    private func error(_ text: String) -> DatasetFileError? {
+        do {
+            _ = try load(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("A valid file loads, with Persian letters normalised and a Solar Hijri date kept")
+    func validFile() throws {
+        let content = try load(Self.valid)
+        #expect(content.cities.first?.name.fa == "کاشان")
+        #expect(content.relations.first?.signed?.description == "1385-02-24 SH")
+        #expect(content.dataset.contentHash?.count == 64)
+    }
+
+    @Test("An unknown city reference names the line and the value")
+    func danglingCity() throws {
+        let failure = try #require(error(Self.valid.replacingOccurrences(of: "partner: kyoto", with: "partner: kyto")))
+        #expect(failure.line == 11)
+        #expect(failure.field == "relations[0].partner")
+        #expect(failure.value == "kyto")
+        #expect(failure.description.hasPrefix("sample.yaml:11:"))
+    }
+
+    @Test("A misspelt field is refused, not ignored")
+    func unknownKey() throws {
+        let failure = try #require(error(Self.valid.replacingOccurrences(of: "signed:", with: "signd:")))
+        #expect(failure.field == "relations[0].signd")
+        #expect(failure.problem.contains("expected one of"))
+    }
+
+    @Test("A country that is not ISO 3166-1 is refused")
+    func badCountry() throws {
+        let failure = try #require(error(Self.valid.replacingOccurrences(of: "country: JP", with: "country: JX")))
+        #expect(failure.field == "cities[1].country")
+        #expect(failure.value == "JX")
+        #expect(failure.line == 9)
+    }
+
+    @Test("A malformed date is refused with the accepted forms")
+    func badDate() throws {
+        let failure = try #require(error(Self.valid.replacingOccurrences(of: "\"۱۳۸۵/۰۲/۲۴ SH\"", with: "\"2006-13-01\"")))
+        #expect(failure.field == "relations[0].signed")
+        #expect(failure.problem.contains("month"))
+    }
+
+    @Test("The same pair listed twice in either order is refused")
+    func duplicatePair() throws {
+        let text = Self.valid + "\n  - {city: kyoto, partner: kashan, kind: sister_city, sources: [s1]}\n"
+        let failure = try #require(error(text))
+        #expect(failure.field == "relations[1]")
+        #expect(failure.problem.contains("repeats relations[0]"))
+    }
+
+    @Test("A record without sources is refused")
+    func noSources() throws {
+        let failure = try #require(error(Self.valid.replacingOccurrences(of: "sources: [s1]}", with: "sources: []}")))
+        #expect(failure.field == "relations[0].sources")
+    }
+
+    @Test("A missing required field is reported at its record")
+    func missingField() throws {
+        let failure = try #require(error(Self.valid.replacingOccurrences(of: "kind: sister_city, ", with: "")))
+        #expect(failure.field == "relations[0].kind")
+        #expect(failure.problem == "is missing")
+        #expect(failure.line == 11)
+    }
+
+    @Test("YAML syntax errors carry their line")
+    func syntax() throws {
+        let failure = try #require(error(Self.valid.replacingOccurrences(of: "title: {en: Sample, fa: نمونه}", with: "title: {en: Sample, fa: [}")))
+        #expect(failure.line != nil)
+        #expect(failure.problem.contains("not valid YAML"))
+    }
+
+    @Test("An empty file and a file in another format are refused")
+    func emptyAndForeign() throws {
+        #expect(error("")?.problem.contains("empty") == true)
+        #expect(error(Self.valid.replacingOccurrences(of: "citydiplomacy-dataset/1", with: "csv"))?.field == "format")
+        #expect(throws: DatasetFileError.self) {
+            try DatasetFile.load(data: Data([0xFF, 0xFE, 0x00]), fileName: "x.yaml", countries: countries)
+        }
+    }
+}
