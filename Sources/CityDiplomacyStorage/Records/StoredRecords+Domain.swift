@@ -1,0 +1,138 @@
+import CityDiplomacyCore
+import Foundation
+
+// Conversions between table rows and domain records. Values written by this module are read
+// back with `unchecked` initialisers: they were validated on the way in.
+
+extension CountryRow {
+    init(_ country: Country) {
+        self.init(code: country.code.rawValue, alpha3: country.alpha3, nameEn: country.name.en,
+                  nameFa: country.name.fa, aliases: country.aliases)
+    }
+
+    var country: Country {
+        Country(code: CountryCode(unchecked: code), alpha3: alpha3,
+                name: LocalizedText(en: nameEn, fa: nameFa), aliases: aliases)
+    }
+}
+
+extension DatasetRow {
+    init(_ dataset: Dataset, storedAt: Date) {
+        self.init(id: dataset.id, titleEn: dataset.title.en, titleFa: dataset.title.fa,
+                  citation: dataset.citation, description: dataset.description,
+                  provenance: dataset.provenance, sourceFile: dataset.sourceFile,
+                  contentHash: dataset.contentHash, isBundled: dataset.isBundled, storedAt: storedAt)
+    }
+
+    var dataset: Dataset {
+        Dataset(id: id, title: LocalizedText(en: titleEn, fa: titleFa), citation: citation,
+                description: description, provenance: provenance, sourceFile: sourceFile,
+                contentHash: contentHash, isBundled: isBundled)
+    }
+}
+
+extension SourceRow {
+    init(_ source: SourceCitation, datasetID: String) {
+        self.init(id: source.id, datasetId: datasetID, title: source.title, url: source.url,
+                  publisher: source.publisher, language: source.language,
+                  published: source.published?.description, accessed: source.accessed?.description,
+                  locator: source.locator)
+    }
+
+    var source: SourceCitation {
+        SourceCitation(id: id, title: title, url: url, publisher: publisher, language: language,
+                       published: published.flatMap(PartialDate.init), accessed: accessed.flatMap(PartialDate.init),
+                       locator: locator)
+    }
+}
+
+extension CityRow {
+    init(_ city: City, datasetID: String) {
+        self.init(id: city.id, datasetId: datasetID, nameEn: city.name.en, nameFa: city.name.fa,
+                  aliases: city.aliases, countryCode: city.country.rawValue,
+                  latitude: city.coordinates?.latitude, longitude: city.coordinates?.longitude,
+                  population: city.population, geonamesId: city.geonamesID, wikidataId: city.wikidataID,
+                  notes: city.notes)
+    }
+
+    var city: City {
+        var coordinates: Coordinates?
+        if let latitude, let longitude {
+            coordinates = try? Coordinates(latitude: latitude, longitude: longitude)
+        }
+        return City(id: id, name: LocalizedText(en: nameEn, fa: nameFa), aliases: aliases,
+                    country: CountryCode(unchecked: countryCode), coordinates: coordinates,
+                    population: population, geonamesID: geonamesId, wikidataID: wikidataId, notes: notes)
+    }
+
+    /// The keys the city is found by: each name and alias, and the last part of its id.
+    static func searchKeys(of city: City) -> Set<String> {
+        let idKey = city.id.split(separator: ":").last.map(String.init) ?? city.id
+        return Set((city.allNames + [idKey]).map(PersianText.searchKey).filter { !$0.isEmpty })
+    }
+}
+
+extension RelationRow {
+    init(_ relation: BilateralRelation) {
+        let years = relation.signed?.gregorianYears
+        self.init(id: relation.id, datasetId: relation.datasetID, cityId: relation.cityID,
+                  partnerId: relation.partnerID, kind: relation.kind.rawValue, status: relation.status.rawValue,
+                  signed: relation.signed?.description, signedYearMin: years?.lowerBound,
+                  signedYearMax: years?.upperBound, notes: relation.notes,
+                  periodPlacements: relation.periodPlacements, position: relation.position)
+    }
+
+    func relation(themes: [Theme], sources: [SourceCitation]) -> BilateralRelation {
+        BilateralRelation(id: id, datasetID: datasetId, cityID: cityId, partnerID: partnerId,
+                          kind: RelationKind(unchecked: kind), status: RelationStatus(unchecked: status),
+                          signed: signed.flatMap(PartialDate.init), themes: themes, notes: notes,
+                          sources: sources, periodPlacements: periodPlacements, position: position)
+    }
+}
+
+extension NetworkRow {
+    init(_ network: CityNetwork) {
+        self.init(id: network.id, datasetId: network.datasetID, nameEn: network.name.en, nameFa: network.name.fa,
+                  acronym: network.acronym, scope: network.scope.rawValue, category: network.category.rawValue,
+                  founded: network.founded?.description, seat: network.seat,
+                  descriptionEn: network.description?.en, descriptionFa: network.description?.fa,
+                  position: network.position)
+    }
+
+    func network(sources: [SourceCitation]) -> CityNetwork {
+        CityNetwork(id: id, datasetID: datasetId, name: LocalizedText(en: nameEn, fa: nameFa), acronym: acronym,
+                    scope: CityNetwork.Scope(rawValue: scope) ?? .global,
+                    category: CityNetwork.Category(rawValue: category) ?? .cityNetwork,
+                    founded: founded.flatMap(PartialDate.init), seat: seat,
+                    description: descriptionEn.map { LocalizedText(en: $0, fa: descriptionFa) },
+                    sources: sources, position: position)
+    }
+}
+
+extension MembershipRow {
+    init(_ membership: NetworkMembership) {
+        self.init(id: membership.id, datasetId: membership.datasetID, cityId: membership.cityID,
+                  networkId: membership.networkID, roleEn: membership.role?.en, roleFa: membership.role?.fa,
+                  since: membership.since?.description, notes: membership.notes, position: membership.position)
+    }
+
+    func membership(sources: [SourceCitation]) -> NetworkMembership {
+        NetworkMembership(id: id, datasetID: datasetId, cityID: cityId, networkID: networkId,
+                          role: roleEn.map { LocalizedText(en: $0, fa: roleFa) },
+                          since: since.flatMap(PartialDate.init), notes: notes, sources: sources, position: position)
+    }
+}
+
+extension EventRow {
+    init(_ event: InternationalEvent) {
+        self.init(id: event.id, datasetId: event.datasetID, cityId: event.cityID, kind: event.kind.rawValue,
+                  titleEn: event.title.en, titleFa: event.title.fa, year: event.year,
+                  awardingBody: event.awardingBody, notes: event.notes, position: event.position)
+    }
+
+    func event(sources: [SourceCitation]) -> InternationalEvent {
+        InternationalEvent(id: id, datasetID: datasetId, cityID: cityId, kind: EventKind(unchecked: kind),
+                           title: LocalizedText(en: titleEn, fa: titleFa), year: year,
+                           awardingBody: awardingBody, notes: notes, sources: sources, position: position)
+    }
+}

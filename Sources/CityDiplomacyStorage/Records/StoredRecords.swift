@@ -1,0 +1,151 @@
+import CityDiplomacyCore
+import Foundation
+import GRDB
+
+// Rows of the registry's tables. Each is a plain value type mapped by Codable; the
+// `+Domain` extensions in this folder convert between rows and the domain's records.
+
+/// Columns are snake_case in SQL and camelCase in Swift.
+protocol StoredRecord: Codable, FetchableRecord, PersistableRecord {}
+
+extension StoredRecord {
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+}
+
+struct CountryRow: StoredRecord {
+    static let databaseTableName = "country"
+    var code: String
+    var alpha3: String
+    var nameEn: String
+    var nameFa: String?
+    var aliases: [String]
+}
+
+struct DatasetRow: StoredRecord {
+    static let databaseTableName = "dataset"
+    var id: String
+    var titleEn: String
+    var titleFa: String?
+    var citation: String?
+    var description: String?
+    var provenance: String?
+    var sourceFile: String?
+    var contentHash: String?
+    var isBundled: Bool
+    var storedAt: Date
+}
+
+struct SourceRow: StoredRecord {
+    static let databaseTableName = "source"
+    var id: String
+    var datasetId: String
+    var title: String
+    var url: String?
+    var publisher: String?
+    var language: String?
+    var published: String?
+    var accessed: String?
+    var locator: String?
+}
+
+struct CityRow: StoredRecord {
+    static let databaseTableName = "city"
+    var id: String
+    var datasetId: String
+    var nameEn: String
+    var nameFa: String?
+    var aliases: [String]
+    var countryCode: String
+    var latitude: Double?
+    var longitude: Double?
+    var population: Int?
+    var geonamesId: Int?
+    var wikidataId: String?
+    var notes: String?
+}
+
+struct CityNameRow: StoredRecord {
+    static let databaseTableName = "city_name"
+    var cityId: String
+    var searchKey: String
+}
+
+struct RelationRow: StoredRecord {
+    static let databaseTableName = "relation"
+    var id: String
+    var datasetId: String
+    var cityId: String
+    var partnerId: String
+    var kind: String
+    var status: String
+    var signed: String?
+    var signedYearMin: Int?
+    var signedYearMax: Int?
+    var notes: String?
+    var periodPlacements: [String: String]
+    var position: Int
+}
+
+struct RelationThemeRow: StoredRecord {
+    static let databaseTableName = "relation_theme"
+    var relationId: String
+    var theme: String
+    var position: Int
+}
+
+struct NetworkRow: StoredRecord {
+    static let databaseTableName = "network"
+    var id: String
+    var datasetId: String
+    var nameEn: String
+    var nameFa: String?
+    var acronym: String?
+    var scope: String
+    var category: String
+    var founded: String?
+    var seat: String?
+    var descriptionEn: String?
+    var descriptionFa: String?
+    var position: Int
+}
+
+struct MembershipRow: StoredRecord {
+    static let databaseTableName = "membership"
+    var id: String
+    var datasetId: String
+    var cityId: String
+    var networkId: String
+    var roleEn: String?
+    var roleFa: String?
+    var since: String?
+    var notes: String?
+    var position: Int
+}
+
+struct EventRow: StoredRecord {
+    static let databaseTableName = "event"
+    var id: String
+    var datasetId: String
+    var cityId: String
+    var kind: String
+    var titleEn: String
+    var titleFa: String?
+    var year: Int
+    var awardingBody: String?
+    var notes: String?
+    var position: Int
+}
+
+/// Which kind of record a citation belongs to.
+enum CitingRecordKind: String, Codable, DatabaseValueConvertible {
+    case relation, network, membership, event
+}
+
+struct CitationRow: StoredRecord {
+    static let databaseTableName = "citation"
+    var recordKind: CitingRecordKind
+    var recordId: String
+    var sourceId: String
+    var position: Int
+}

@@ -1,0 +1,194 @@
+import CityDiplomacyCore
+import GRDB
+
+extension SQLiteRegistry {
+    public func datasets() async throws -> [Dataset] {
+        try await read { db in
+            try DatasetRow.order(Column("id")).fetchAll(db).map(\.dataset)
+        }
+    }
+
+    public func countries() async throws -> [Country] {
+        try await read { db in
+            try CountryRow.order(Column("code")).fetchAll(db).map(\.country)
+        }
+    }
+
+    public func content(ofDataset id: String) async throws -> DatasetContent? {
+        try await read { db in
+            guard let dataset = try DatasetRow.fetchOne(db, key: id) else { return nil }
+            let scope = RecordScope(sql: "dataset_id = ?", arguments: [id])
+            let sources = try SourceRow.filter(Column("dataset_id") == id).order(Column("rowid")).fetchAll(db).map(\.source)
+            return DatasetContent(
+                dataset: dataset.dataset,
+                sources: sources,
+                cities: try CityRow.filter(Column("dataset_id") == id).order(Column("rowid")).fetchAll(db).map(\.city),
+                relations: try Self.fetchRelations(db, scope: scope),
+                networks: try Self.fetchNetworks(db, scope: scope),
+                memberships: try Self.fetchMemberships(db, scope: scope),
+                events: try Self.fetchEvents(db, scope: scope)
+            )
+        }
+    }
+
+    public func findCities(named name: String, datasetID: String?) async throws -> [City] {
+        let key = PersianText.searchKey(name)
+        return try await read { db in
+            var sql = """
+                SELECT DISTINCT city.* FROM city JOIN city_name ON city_name.city_id = city.id
+                WHERE (city_name.search_key = ? OR city.id = ?)
+                """
+            var arguments: StatementArguments = [key, name]
+            if let datasetID {
+                sql += " AND city.dataset_id = ?"
+                arguments += [datasetID]
+            }
+            sql += " ORDER BY city.dataset_id, city.rowid"
+            return try CityRow.fetchAll(db, sql: sql, arguments: arguments).map(\.city)
+        }
+    }
+
+    public func relations(matching query: RelationQuery) async throws -> RelationSelection {
+        let cityKey = query.city.map(PersianText.searchKey)
+        return try await read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let datasetID = query.datasetID {
+                conditions.append("r.dataset_id = ?")
+                arguments += [datasetID]
+            }
+            let namedCities = "(SELECT city_id FROM city_name WHERE search_key = ? UNION SELECT id FROM city WHERE id = ?)"
+            switch (query.city, query.country) {
+            case let (city?, country?):
+                conditions.append("""
+                    ((r.city_id IN \(namedCities) AND b.country_code = ?)
+                     OR (r.partner_id IN \(namedCities) AND a.country_code = ?))
+                    """)
+                arguments += [cityKey, city, country.rawValue, cityKey, city, country.rawValue]
+            case let (city?, nil):
+                conditions.append("(r.city_id IN \(namedCities) OR r.partner_id IN \(namedCities))")
+                arguments += [cityKey, city, cityKey, city]
+            case let (nil, country?):
+                conditions.append("(a.country_code = ? OR b.country_code = ?)")
+                arguments += [country.rawValue, country.rawValue]
+            case (nil, nil):
+                break
+            }
+            if let kind = query.kind {
+                conditions.append("r.kind = ?")
+                arguments += [kind.rawValue]
+            }
+            if let from = query.signedFrom {
+                conditions.append("r.signed_year_max >= ?")
+                arguments += [from]
+            }
+            if let to = query.signedTo {
+                conditions.append("r.signed_year_min <= ?")
+                arguments += [to]
+            }
+            var ids = """
+                SELECT r.id FROM relation r
+                JOIN city a ON a.id = r.city_id JOIN city b ON b.id = r.partner_id
+                """
+            if !conditions.isEmpty { ids += " WHERE " + conditions.joined(separator: " AND ") }
+            ids += " ORDER BY r.dataset_id, r.position"
+            if let limit = query.limit {
+                ids += " LIMIT ? OFFSET ?"
+                arguments += [limit, query.offset]
+            } else if query.offset > 0 {
+                ids += " LIMIT -1 OFFSET ?"
+                arguments += [query.offset]
+            }
+            let scope = RecordScope(sql: "id IN (\(ids))", arguments: arguments)
+            let relations = try Self.fetchRelations(db, scope: scope)
+            let cityIDs = Array(Set(relations.flatMap { [$0.cityID, $0.partnerID] }))
+            let cities = try Self.fetchCities(db, ids: cityIDs)
+            return RelationSelection(relations: relations, cities: cities)
+        }
+    }
+
+    public func profile(ofCity cityID: String) async throws -> CityProfile? {
+        try await read { db in
+            guard let city = try CityRow.fetchOne(db, key: cityID)?.city,
+                  let dataset = try DatasetRow.fetchOne(db, sql: "SELECT dataset.* FROM dataset JOIN city ON city.dataset_id = dataset.id WHERE city.id = ?", arguments: [cityID])?.dataset
+            else { return nil }
+            let relations = try Self.fetchRelations(db, scope: RecordScope(sql: "(city_id = ? OR partner_id = ?)", arguments: [cityID, cityID]))
+            let partners = try Self.fetchCities(db, ids: relations.map { $0.partner(of: cityID) })
+            let memberships = try Self.fetchMemberships(db, scope: RecordScope(sql: "city_id = ?", arguments: [cityID]))
+            let networks = try Self.fetchNetworks(db, scope: RecordScope(sql: "id IN (SELECT network_id FROM membership WHERE city_id = ?)", arguments: [cityID]))
+            let networksByID = Dictionary(uniqueKeysWithValues: networks.map { ($0.id, $0) })
+            return CityProfile(
+                city: city, dataset: dataset,
+                relations: relations.compactMap { relation in
+                    partners[relation.partner(of: cityID)].map { (relation, $0) }
+                },
+                memberships: memberships.compactMap { membership in
+                    networksByID[membership.networkID].map { (membership, $0) }
+                },
+                events: try Self.fetchEvents(db, scope: RecordScope(sql: "city_id = ?", arguments: [cityID]))
+            )
+        }
+    }
+}
+
+/// A condition on a table's own columns that selects the records to read, with its arguments.
+struct RecordScope {
+    var sql: String
+    var arguments: StatementArguments
+}
+
+extension SQLiteRegistry {
+    static func fetchCities(_ db: Database, ids: [String]) throws -> [String: City] {
+        var cities: [String: City] = [:]
+        // Chunked to stay below SQLite's limit on bound parameters.
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            for row in try CityRow.filter(keys: chunk).fetchAll(db) {
+                cities[row.id] = row.city
+            }
+        }
+        return cities
+    }
+
+    /// The sources of records of `kind` in `scope`, by record id, in citation order.
+    static func fetchCitations(_ db: Database, kind: CitingRecordKind, table: String, scope: RecordScope) throws -> [String: [SourceCitation]] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT citation.record_id, source.* FROM citation JOIN source ON source.id = citation.source_id
+            WHERE citation.record_kind = ? AND citation.record_id IN (SELECT id FROM \(table) WHERE \(scope.sql))
+            ORDER BY citation.record_id, citation.position
+            """, arguments: [kind.rawValue] + scope.arguments)
+        var result: [String: [SourceCitation]] = [:]
+        for row in rows {
+            let recordID: String = row["record_id"]
+            result[recordID, default: []].append(try SourceRow(row: row).source)
+        }
+        return result
+    }
+
+    static func fetchRelations(_ db: Database, scope: RecordScope) throws -> [BilateralRelation] {
+        let rows = try RelationRow.fetchAll(db, sql: "SELECT * FROM relation WHERE \(scope.sql) ORDER BY dataset_id, position", arguments: scope.arguments)
+        let citations = try fetchCitations(db, kind: .relation, table: "relation", scope: scope)
+        var themes: [String: [Theme]] = [:]
+        for row in try RelationThemeRow.fetchAll(db, sql: "SELECT * FROM relation_theme WHERE relation_id IN (SELECT id FROM relation WHERE \(scope.sql)) ORDER BY relation_id, position", arguments: scope.arguments) {
+            themes[row.relationId, default: []].append(Theme(unchecked: row.theme))
+        }
+        return rows.map { $0.relation(themes: themes[$0.id] ?? [], sources: citations[$0.id] ?? []) }
+    }
+
+    static func fetchNetworks(_ db: Database, scope: RecordScope) throws -> [CityNetwork] {
+        let rows = try NetworkRow.fetchAll(db, sql: "SELECT * FROM network WHERE \(scope.sql) ORDER BY dataset_id, position", arguments: scope.arguments)
+        let citations = try fetchCitations(db, kind: .network, table: "network", scope: scope)
+        return rows.map { $0.network(sources: citations[$0.id] ?? []) }
+    }
+
+    static func fetchMemberships(_ db: Database, scope: RecordScope) throws -> [NetworkMembership] {
+        let rows = try MembershipRow.fetchAll(db, sql: "SELECT * FROM membership WHERE \(scope.sql) ORDER BY dataset_id, position", arguments: scope.arguments)
+        let citations = try fetchCitations(db, kind: .membership, table: "membership", scope: scope)
+        return rows.map { $0.membership(sources: citations[$0.id] ?? []) }
+    }
+
+    static func fetchEvents(_ db: Database, scope: RecordScope) throws -> [InternationalEvent] {
+        let rows = try EventRow.fetchAll(db, sql: "SELECT * FROM event WHERE \(scope.sql) ORDER BY dataset_id, position", arguments: scope.arguments)
+        let citations = try fetchCitations(db, kind: .event, table: "event", scope: scope)
+        return rows.map { $0.event(sources: citations[$0.id] ?? []) }
+    }
+}

@@ -1,0 +1,141 @@
+import GRDB
+
+/// The registry's schema, as named, ordered migrations.
+///
+/// Migrations are never edited once shipped: a change to the schema is a new migration appended
+/// here. Foreign keys are on; a dataset's records are removed with it (`ON DELETE CASCADE`).
+enum SchemaMigrator {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: registry of datasets, cities, relations, networks, events and sources") { db in
+            try db.create(table: "country") { t in
+                t.primaryKey("code", .text)
+                t.column("alpha3", .text).notNull()
+                t.column("name_en", .text).notNull()
+                t.column("name_fa", .text)
+                t.column("aliases", .jsonText).notNull()
+            }
+            try db.create(table: "dataset") { t in
+                t.primaryKey("id", .text)
+                t.column("title_en", .text).notNull()
+                t.column("title_fa", .text)
+                t.column("citation", .text)
+                t.column("description", .text)
+                t.column("provenance", .text)
+                t.column("source_file", .text)
+                t.column("content_hash", .text)
+                t.column("is_bundled", .boolean).notNull()
+                t.column("stored_at", .datetime).notNull()
+            }
+            try db.create(table: "source") { t in
+                t.primaryKey("id", .text)
+                t.column("dataset_id", .text).notNull().indexed().references("dataset", onDelete: .cascade)
+                t.column("title", .text).notNull()
+                t.column("url", .text)
+                t.column("publisher", .text)
+                t.column("language", .text)
+                t.column("published", .text)
+                t.column("accessed", .text)
+                t.column("locator", .text)
+            }
+            try db.create(table: "city") { t in
+                t.primaryKey("id", .text)
+                t.column("dataset_id", .text).notNull().indexed().references("dataset", onDelete: .cascade)
+                t.column("name_en", .text).notNull()
+                t.column("name_fa", .text)
+                t.column("aliases", .jsonText).notNull()
+                t.column("country_code", .text).notNull().references("country")
+                t.column("latitude", .double)
+                t.column("longitude", .double)
+                t.column("population", .integer)
+                t.column("geonames_id", .integer)
+                t.column("wikidata_id", .text)
+                t.column("notes", .text)
+                t.check(sql: "(latitude IS NULL) = (longitude IS NULL)")
+            }
+            try db.create(index: "city_on_country", on: "city", columns: ["country_code"])
+            // Every name a city may be looked up by, folded by PersianText.searchKey.
+            try db.create(table: "city_name") { t in
+                t.column("city_id", .text).notNull().indexed().references("city", onDelete: .cascade)
+                t.column("search_key", .text).notNull()
+                t.primaryKey(["city_id", "search_key"])
+            }
+            try db.create(index: "city_name_on_search_key", on: "city_name", columns: ["search_key"])
+            try db.create(table: "relation") { t in
+                t.primaryKey("id", .text)
+                t.column("dataset_id", .text).notNull().indexed().references("dataset", onDelete: .cascade)
+                t.column("city_id", .text).notNull().references("city", onDelete: .cascade)
+                t.column("partner_id", .text).notNull().references("city", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("signed", .text)
+                // The Gregorian years the signing date may fall in, for filtering and periodisation.
+                t.column("signed_year_min", .integer)
+                t.column("signed_year_max", .integer)
+                t.column("notes", .text)
+                t.column("period_placements", .jsonText).notNull()
+                t.column("position", .integer).notNull()
+            }
+            // A relation is unordered: one row per pair of cities and kind, in either order.
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX relation_on_unordered_pair
+                ON relation(dataset_id, min(city_id, partner_id), max(city_id, partner_id), kind)
+                """)
+            try db.create(index: "relation_on_city", on: "relation", columns: ["city_id"])
+            try db.create(index: "relation_on_partner", on: "relation", columns: ["partner_id"])
+            try db.create(table: "relation_theme") { t in
+                t.column("relation_id", .text).notNull().indexed().references("relation", onDelete: .cascade)
+                t.column("theme", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.primaryKey(["relation_id", "theme"])
+            }
+            try db.create(table: "network") { t in
+                t.primaryKey("id", .text)
+                t.column("dataset_id", .text).notNull().indexed().references("dataset", onDelete: .cascade)
+                t.column("name_en", .text).notNull()
+                t.column("name_fa", .text)
+                t.column("acronym", .text)
+                t.column("scope", .text).notNull()
+                t.column("category", .text).notNull()
+                t.column("founded", .text)
+                t.column("seat", .text)
+                t.column("description_en", .text)
+                t.column("description_fa", .text)
+                t.column("position", .integer).notNull()
+            }
+            try db.create(table: "membership") { t in
+                t.primaryKey("id", .text)
+                t.column("dataset_id", .text).notNull().indexed().references("dataset", onDelete: .cascade)
+                t.column("city_id", .text).notNull().references("city", onDelete: .cascade)
+                t.column("network_id", .text).notNull().references("network", onDelete: .cascade)
+                t.column("role_en", .text)
+                t.column("role_fa", .text)
+                t.column("since", .text)
+                t.column("notes", .text)
+                t.column("position", .integer).notNull()
+                t.uniqueKey(["city_id", "network_id"])
+            }
+            try db.create(table: "event") { t in
+                t.primaryKey("id", .text)
+                t.column("dataset_id", .text).notNull().indexed().references("dataset", onDelete: .cascade)
+                t.column("city_id", .text).notNull().references("city", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("title_en", .text).notNull()
+                t.column("title_fa", .text)
+                t.column("year", .integer).notNull()
+                t.column("awarding_body", .text)
+                t.column("notes", .text)
+                t.column("position", .integer).notNull()
+            }
+            // Which sources each record cites, in order. One table serves every kind of record.
+            try db.create(table: "citation") { t in
+                t.column("record_kind", .text).notNull()  // relation, network, membership, event
+                t.column("record_id", .text).notNull()
+                t.column("source_id", .text).notNull().references("source", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.primaryKey(["record_kind", "record_id", "source_id"])
+            }
+        }
+        return migrator
+    }
+}
