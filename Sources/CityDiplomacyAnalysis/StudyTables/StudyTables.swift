@@ -1,0 +1,96 @@
+import CityDiplomacyCore
+
+/// The study's tables, computed from a dataset's records.
+///
+/// Nothing here knows about Iran: Table 1 lists any dataset's relations in their order, Table 4
+/// any dataset's networks and members. The countries are passed in to name partner states.
+///
+/// ```swift
+/// let tables = StudyTables(content: content, countries: countries)
+/// let table1 = tables.relationsTable()       // one row per relation
+/// let table4 = tables.networksTable()        // one row per network
+/// ```
+public struct StudyTables: Sendable {
+    public let content: DatasetContent
+    private let countries: [CountryCode: Country]
+    private let cities: [String: City]
+
+    public init(content: DatasetContent, countries: [Country]) {
+        self.content = content
+        self.countries = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        self.cities = content.citiesByID
+    }
+
+    func countryName(_ code: CountryCode) -> LocalizedText {
+        countries[code]?.name ?? LocalizedText(en: code.rawValue)
+    }
+
+    func cityName(_ id: String) -> LocalizedText {
+        cities[id]?.name ?? LocalizedText(en: id)
+    }
+
+    /// Table 1: the bilateral relations, one row per relation in dataset order, with the city
+    /// that lists it, the partner and its state, the kind, the year and the first source with a URL.
+    public func relationsTable() -> Tabulation {
+        let rows: [[Tabulation.Cell]] = content.relations.map { relation in
+            let partnerCountry = cities[relation.partnerID]?.country ?? CountryCode(unchecked: "")
+            let source = relation.sources.first { $0.url != nil }
+            return [
+                .text(cityName(relation.cityID)),
+                .text(cityName(relation.partnerID)),
+                .code(partnerCountry.rawValue, label: countryName(partnerCountry)),
+                .code(relation.kind.rawValue, label: relation.kind.label),
+                .number(relation.signed?.gregorianYear ?? relation.signed?.gregorianYears.lowerBound),
+                source.map { .link(url: $0.url!, text: LocalizedText(en: $0.url!)) } ?? .empty,
+            ]
+        }
+        return Tabulation(
+            title: LocalizedText(
+                en: "Table 1 — Bilateral relations of cities",
+                fa: "جدول ۱ — تعاملات دوجانبه شهرها"
+            ),
+            columns: [
+                .init(key: "city", title: LocalizedText(en: "City", fa: "شهر")),
+                .init(key: "partner_city", title: LocalizedText(en: "Partner city", fa: "شهر طرف رابطه")),
+                .init(key: "partner_country_iso2", title: LocalizedText(en: "Partner country", fa: "دولت متبوع")),
+                .init(key: "kind", title: LocalizedText(en: "Kind", fa: "نوع رابطه")),
+                .init(key: "year", title: LocalizedText(en: "Year", fa: "سال (میلادی)")),
+                .init(key: "source_url", title: LocalizedText(en: "Source", fa: "منبع")),
+            ],
+            rows: rows,
+            notes: [
+                LocalizedText(
+                    en: "\(content.relations.count) relations; years as given by the sources (Gregorian), empty where none is given. A relation without a source URL cites the study's own table row (see `citydip show CITY`).",
+                    fa: "\(content.relations.count) رابطه؛ سال‌ها به تاریخ میلادی چنان‌که منابع آورده‌اند، و خالی در جایی که منبع تاریخی نداده است. رابطه‌ای که نشانی منبع ندارد به سطر جدول خود مطالعه استناد می‌کند."
+                ),
+            ]
+        )
+    }
+
+    /// Table 4: the networks in dataset order, their scope and their member cities.
+    public func networksTable() -> Tabulation {
+        let rows: [[Tabulation.Cell]] = content.networks.map { network in
+            let members = content.memberships
+                .filter { $0.networkID == network.id }
+                .sorted { $0.position < $1.position }
+                .map { Tabulation.Cell.text(cityName($0.cityID)) }
+            return [
+                .text(network.name),
+                .code(network.scope.rawValue, label: network.scope.label),
+                .list(members),
+            ]
+        }
+        return Tabulation(
+            title: LocalizedText(
+                en: "Table 4 — Membership of cities in international networks",
+                fa: "جدول ۴ — عضویت و همکاری شهرها در شبکه‌های بین‌المللی"
+            ),
+            columns: [
+                .init(key: "network", title: LocalizedText(en: "Network or organisation", fa: "شبکه‌ها و سازمان‌ها")),
+                .init(key: "scope", title: LocalizedText(en: "Scope", fa: "محدوده فعالیت")),
+                .init(key: "member_cities", title: LocalizedText(en: "Member cities", fa: "شهرهای عضو")),
+            ],
+            rows: rows
+        )
+    }
+}

@@ -1,0 +1,164 @@
+import CityDiplomacyCore
+
+/// What `citydip show CITY` prints: a city's relations, memberships and events, each citing its
+/// sources by number, and the numbered list of those sources.
+public struct CityProfileReport: Sendable {
+    public var profile: CityProfile
+    public var countries: [CountryCode: Country]
+    public var style: OutputStyle
+
+    public init(profile: CityProfile, countries: [Country], language: Language) {
+        self.profile = profile
+        self.countries = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        self.style = OutputStyle(language: language)
+    }
+
+    private func countryName(_ code: CountryCode) -> String {
+        style.text(countries[code]?.name ?? LocalizedText(en: code.rawValue))
+    }
+
+    /// Every source cited in the profile, in order of first citation.
+    private var sources: [SourceCitation] {
+        var seen: Set<String> = []
+        let all = profile.relations.flatMap(\.relation.sources) + profile.memberships.flatMap(\.membership.sources)
+            + profile.events.flatMap(\.sources)
+        return all.filter { seen.insert($0.id).inserted }
+    }
+
+    private func t(_ en: String, _ fa: String) -> String {
+        style.text(LocalizedText(en: en, fa: fa))
+    }
+
+    public func markdown() -> String {
+        let numbers = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1.id, $0 + 1) })
+        func cite(_ cited: [SourceCitation]) -> String {
+            cited.compactMap { numbers[$0.id] }.map { style.digits("[\($0)]") }.joined()
+        }
+        let city = profile.city
+        var lines: [String] = []
+        let otherName = style.language == .en ? city.name.fa : city.name.en
+        lines.append("# \(style.text(city.name))\(otherName.map { " (\($0))" } ?? "") — \(countryName(city.country))")
+        lines.append("")
+        lines.append("\(t("Dataset", "مجموعه داده")): \(profile.dataset.id) — \(style.text(profile.dataset.title))")
+        if !city.aliases.isEmpty {
+            lines.append("\(t("Also written", "صورت‌های دیگر")): \(city.aliases.joined(separator: ", "))")
+        }
+        if let notes = city.notes { lines.append("\(t("Notes", "یادداشت")): \(notes)") }
+        lines.append("")
+        lines.append("## \(t("Bilateral relations", "روابط دوجانبه")) (\(style.number(profile.relations.count)))")
+        lines.append("")
+        if !profile.relations.isEmpty {
+            lines.append("| \(t("Partner", "شهر طرف رابطه")) | \(t("Country", "کشور")) | \(t("Kind", "نوع")) | \(t("Signed", "تاریخ")) | \(t("Themes", "مضامین")) | \(t("Sources", "منابع")) |")
+            lines.append("|---|---|---|---|---|---|")
+            for (relation, partner) in profile.relations {
+                let themes = relation.themes.map { style.text($0.label) }.joined(separator: ", ")
+                lines.append("| \(style.text(partner.name)) | \(countryName(partner.country)) | \(style.text(relation.kind.label)) | \(relation.signed.map(style.date) ?? "—") | \(themes) | \(cite(relation.sources)) |")
+            }
+            let notes = profile.relations.compactMap { item in
+                item.relation.notes.map { "- \(style.text(item.partner.name)): \($0)" }
+            }
+            if !notes.isEmpty {
+                lines.append("")
+                lines += notes
+            }
+            lines.append("")
+        }
+        lines.append("## \(t("Network memberships", "عضویت در شبکه‌ها")) (\(style.number(profile.memberships.count)))")
+        lines.append("")
+        for (membership, network) in profile.memberships {
+            var line = "- \(style.text(network.name)) (\(style.text(network.scope.label)))"
+            if let role = membership.role { line += " — \(style.text(role))" }
+            if let since = membership.since { line += " — \(t("since", "از")) \(style.date(since))" }
+            line += " \(cite(membership.sources))"
+            lines.append(line)
+        }
+        lines.append("")
+        lines.append("## \(t("International events", "رویدادهای بین‌المللی")) (\(style.number(profile.events.count)))")
+        lines.append("")
+        for event in profile.events {
+            var line = "- \(style.number(event.year)): \(style.text(event.title)) (\(style.text(event.kind.label)))"
+            if let body = event.awardingBody { line += " — \(body)" }
+            line += " \(cite(event.sources))"
+            lines.append(line)
+        }
+        lines.append("")
+        lines.append("## \(t("Sources", "منابع"))")
+        lines.append("")
+        for (index, source) in sources.enumerated() {
+            lines.append(style.digits("\(index + 1). ") + describe(source))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func describe(_ source: SourceCitation) -> String {
+        var parts = [source.title]
+        if let publisher = source.publisher { parts.append(publisher) }
+        if let published = source.published { parts.append(t("published", "انتشار") + " " + style.date(published)) }
+        if let url = source.url { parts.append("<\(url)>") }
+        if let accessed = source.accessed { parts.append(t("accessed", "دسترسی") + " " + style.date(accessed)) }
+        if let locator = source.locator { parts.append(t("cited at", "محل استناد") + ": " + locator) }
+        return parts.joined(separator: " — ")
+    }
+
+    public func json() -> String {
+        let language = style.language
+        func text(_ value: LocalizedText) -> JSONValue { .object([("en", .string(value.en)), ("fa", value.fa.map(JSONValue.string) ?? .null)]) }
+        func sourceIDs(_ cited: [SourceCitation]) -> JSONValue { .array(cited.map { .string($0.id) }) }
+        let city = profile.city
+        let object: JSONValue = .object([
+            ("id", .string(city.id)),
+            ("name", text(city.name)),
+            ("aliases", .array(city.aliases.map(JSONValue.string))),
+            ("country_iso2", .string(city.country.rawValue)),
+            ("country", .string(countries[city.country]?.name[language] ?? city.country.rawValue)),
+            ("dataset", .string(profile.dataset.id)),
+            ("relations", .array(profile.relations.map { relation, partner in
+                .object([
+                    ("id", .string(relation.id)),
+                    ("partner_id", .string(partner.id)),
+                    ("partner", text(partner.name)),
+                    ("partner_country_iso2", .string(partner.country.rawValue)),
+                    ("kind", .string(relation.kind.rawValue)),
+                    ("status", .string(relation.status.rawValue)),
+                    ("signed", relation.signed.map { .string($0.description) } ?? .null),
+                    ("themes", .array(relation.themes.map { .string($0.rawValue) })),
+                    ("notes", relation.notes.map(JSONValue.string) ?? .null),
+                    ("sources", sourceIDs(relation.sources)),
+                ])
+            })),
+            ("memberships", .array(profile.memberships.map { membership, network in
+                .object([
+                    ("network_id", .string(network.id)),
+                    ("network", text(network.name)),
+                    ("scope", .string(network.scope.rawValue)),
+                    ("role", membership.role.map(text) ?? .null),
+                    ("since", membership.since.map { .string($0.description) } ?? .null),
+                    ("sources", sourceIDs(membership.sources)),
+                ])
+            })),
+            ("events", .array(profile.events.map { event in
+                .object([
+                    ("id", .string(event.id)),
+                    ("kind", .string(event.kind.rawValue)),
+                    ("title", text(event.title)),
+                    ("year", .number(event.year)),
+                    ("awarding_body", event.awardingBody.map(JSONValue.string) ?? .null),
+                    ("sources", sourceIDs(event.sources)),
+                ])
+            })),
+            ("sources", .array(sources.map { source in
+                .object([
+                    ("id", .string(source.id)),
+                    ("title", .string(source.title)),
+                    ("url", source.url.map(JSONValue.string) ?? .null),
+                    ("publisher", source.publisher.map(JSONValue.string) ?? .null),
+                    ("language", source.language.map(JSONValue.string) ?? .null),
+                    ("published", source.published.map { .string($0.description) } ?? .null),
+                    ("accessed", source.accessed.map { .string($0.description) } ?? .null),
+                    ("locator", source.locator.map(JSONValue.string) ?? .null),
+                ])
+            })),
+        ])
+        return object.serialized(pretty: true) + "\n"
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// A JSON value whose objects keep their keys in the order given.
+///
+/// Outputs are read by people as well as scripts, so fields appear in the order of the table's
+/// columns; `JSONSerialization` can only sort keys or leave them in hash order.
+public indirect enum JSONValue: Hashable, Sendable {
+    case string(String)
+    case number(Int)
+    case double(Double)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        lhs.serialized(pretty: false) == rhs.serialized(pretty: false)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(serialized(pretty: false))
+    }
+
+    public func serialized(pretty: Bool, indent: Int = 0) -> String {
+        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
+        let closePad = pretty ? String(repeating: "  ", count: indent) : ""
+        let newline = pretty ? "\n" : ""
+        switch self {
+        case let .string(text): return Self.quote(text)
+        case let .number(value): return String(value)
+        case let .double(value): return value.isFinite ? String(value) : "null"
+        case let .bool(value): return value ? "true" : "false"
+        case .null: return "null"
+        case let .array(items):
+            guard !items.isEmpty else { return "[]" }
+            let body = items.map { pad + $0.serialized(pretty: pretty, indent: indent + 1) }
+            return "[" + newline + body.joined(separator: "," + newline) + newline + closePad + "]"
+        case let .object(fields):
+            guard !fields.isEmpty else { return "{}" }
+            let colon = pretty ? ": " : ":"
+            let body = fields.map { pad + Self.quote($0.0) + colon + $0.1.serialized(pretty: pretty, indent: indent + 1) }
+            return "{" + newline + body.joined(separator: "," + newline) + newline + closePad + "}"
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                result += String(format: "\\u%04x", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,42 @@
+import CityDiplomacyCore
+
+/// The table `citydip relations` prints: one row per relation, with both cities, the partner's
+/// country, kind, date, themes and sources.
+public enum RelationListing {
+    public static func table(_ selection: RelationSelection, countries: [Country]) -> Tabulation {
+        let countryNames = Dictionary(countries.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        func city(_ id: String) -> City? { selection.cities[id] }
+        let rows: [[Tabulation.Cell]] = selection.relations.map { relation in
+            let partner = city(relation.partnerID)
+            let partnerCountry = partner?.country.rawValue ?? ""
+            return [
+                .code(relation.datasetID, label: LocalizedText(en: relation.datasetID)),
+                .text(city(relation.cityID)?.name ?? LocalizedText(en: relation.cityID)),
+                .text(partner?.name ?? LocalizedText(en: relation.partnerID)),
+                .code(partnerCountry, label: partner.flatMap { countryNames[$0.country] } ?? LocalizedText(en: partnerCountry)),
+                .code(relation.kind.rawValue, label: relation.kind.label),
+                relation.signed.map { .code($0.description, label: LocalizedText(en: OutputStyle(language: .en).date($0), fa: OutputStyle(language: .fa).date($0))) } ?? .empty,
+                .list(relation.themes.map { .code($0.rawValue, label: $0.label) }),
+                .list(relation.sources.map { source in
+                    source.url.map { .link(url: $0, text: LocalizedText(en: source.title)) }
+                        ?? .text(LocalizedText(en: source.locator ?? source.title))
+                }),
+            ]
+        }
+        return Tabulation(
+            title: LocalizedText(en: "Bilateral relations", fa: "روابط دوجانبه"),
+            columns: [
+                .init(key: "dataset", title: LocalizedText(en: "Dataset", fa: "مجموعه داده")),
+                .init(key: "city", title: LocalizedText(en: "City", fa: "شهر")),
+                .init(key: "partner_city", title: LocalizedText(en: "Partner city", fa: "شهر طرف رابطه")),
+                .init(key: "partner_country_iso2", title: LocalizedText(en: "Partner country", fa: "دولت متبوع")),
+                .init(key: "kind", title: LocalizedText(en: "Kind", fa: "نوع رابطه")),
+                .init(key: "signed", title: LocalizedText(en: "Signed", fa: "تاریخ انعقاد")),
+                .init(key: "themes", title: LocalizedText(en: "Themes", fa: "مضامین")),
+                .init(key: "sources", title: LocalizedText(en: "Sources", fa: "منابع")),
+            ],
+            rows: rows,
+            notes: [LocalizedText(en: "\(selection.relations.count) relations.", fa: "\(selection.relations.count) رابطه.")]
+        )
+    }
+}
