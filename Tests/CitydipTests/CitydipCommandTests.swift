@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// The command-line contract documented in the README, checked on the real executable.
+@Suite("citydip on the embedded default database")
+struct CitydipCommandTests {
+    @Test("tables --table 1 --format csv prints the documented header and one row per relation")
+    func table1CSV() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let result = try citydip.run(["tables", "--table", "1", "--format", "csv"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first == "city,partner_city,partner_country_iso2,kind,year,source_url")
+        #expect(lines.count == 71)
+        #expect(lines[1] == "Tehran,Los Angeles,US,sister_city,1972,http://sistercities.lacity.org/html/11.htm")
+        #expect(lines.contains("Shiraz,Nicosia,CY,sister_city,1999,"))
+        #expect(lines.contains("Mashhad,Kadhimiya,IQ,cooperation_mou,,"))
+        #expect(lines.filter { $0.contains(",cooperation_mou,") }.count == 9)
+    }
+
+    @Test("tables --table 4 --format csv lists networks with ;-separated member cities")
+    func table4CSV() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let result = try citydip.run(["tables", "--table", "4", "--format", "csv"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first == "network,scope,member_cities")
+        #expect(lines.count == 13)
+        #expect(lines.contains("Asian Mayors Forum,regional,Tehran;Isfahan;Tabriz;Shiraz;Mashhad;Kashan;Karaj;Ahvaz;Urmia;Rasht;Zahedan;Qom;Kerman;Kermanshah;Qazvin;Hamedan"))
+        #expect(lines.contains("CityNet,regional,Tehran;Isfahan"))
+    }
+
+    @Test("--lang fa gives Persian headers, names and digits")
+    func persianTables() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let table1 = try citydip.run(["tables", "--table", "1", "--format", "csv", "--lang", "fa"])
+        #expect(table1.status == 0)
+        let lines = table1.stdout.split(separator: "\n")
+        #expect(lines.first == "شهر,شهر طرف رابطه,دولت متبوع,نوع رابطه,سال (میلادی),منبع")
+        #expect(lines[1].hasPrefix("تهران,لس‌آنجلس,ایالات متحده آمریکا,خواهرخواندگی,۱۹۷۲,"))
+        let table4 = try citydip.run(["tables", "--table", "۴", "--format", "md", "--lang", "fa"])
+        #expect(table4.stdout.contains("| مجمع شهرداران آسیایی | منطقه‌ای |"))
+    }
+
+    @Test("JSON output is an array of objects keyed by the CSV columns")
+    func json() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let result = try citydip.run(["tables", "--table", "1", "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 70)
+        #expect(rows[0]["year"] as? Int == 1972)
+        #expect(rows[0]["partner_country_iso2"] as? String == "US")
+    }
+
+    @Test("relations filters by a Persian city name typed with Arabic letters, and by Solar Hijri years")
+    func relations() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let karbala = try citydip.run(["relations", "--city", "كربلا", "--format", "csv"])
+        #expect(karbala.status == 0)
+        #expect(karbala.stdout.split(separator: "\n").count == 3)
+        let shamsi = try citydip.run(["relations", "--from", "۱۳۹۴SH", "--format", "csv"])
+        #expect(shamsi.stdout.split(separator: "\n").count == 1 + 4)
+        let china = try citydip.run(["relations", "--country", "چین", "--kind", "sister-city", "--format", "csv"])
+        #expect(china.stdout.split(separator: "\n").count == 1 + 5)
+    }
+
+    @Test("show prints a city's relations and every source, by name in either language")
+    func show() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let result = try citydip.run(["show", "رامسر"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("# Ramsar (رامسر) — Iran"))
+        #expect(result.stdout.contains("http://sh-ramsar.ir/HomePage.aspx?TabID=4711&Site=DouranPortal&Lang=fa-IR"))
+        let shiraz = try citydip.run(["show", "Shiraz", "--lang", "fa"])
+        #expect(shiraz.stdout.contains("جدول 1") || shiraz.stdout.contains("Table 1, row Shiraz"))
+        #expect(shiraz.stdout.contains("۱۹۸۰"))
+    }
+
+    @Test("Bad input gets a one-line error and a non-zero status", arguments: [
+        (["tables", "--table", "1", "--dataset", "nope"], "unknown dataset 'nope'"),
+        (["tables", "--table", "7"], "unknown table '7'"),
+        (["show", "Atlantis"], "unknown city 'Atlantis'"),
+        (["relations", "--city", "Atlantis"], "unknown city 'Atlantis'"),
+        (["relations", "--from", "20x6"], "invalid year '20x6' for --from"),
+        (["relations", "--country", "Narnia"], "unknown country 'Narnia'"),
+        (["relations", "--kind", "alliance"], "unknown kind 'alliance'"),
+        (["tables", "--table", "1", "--db", "/proc/citydip/x.sqlite"], "cannot open database '/proc/citydip/x.sqlite'"),
+    ])
+    func errors(arguments: [String], message: String) throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let result = try citydip.run(arguments)
+        #expect(result.status != 0)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "expected one line, got: \(result.stderr)")
+        #expect(result.stderr.contains(message), "got: \(result.stderr)")
+    }
+
+    @Test("init creates the database explicitly and says what it loaded")
+    func initialise() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let result = try citydip.run(["init"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("datasets: iran-2018 (loaded now: iran-2018)"))
+        #expect(result.stdout.contains("countries: 250"))
+        let again = try citydip.run(["init"])
+        #expect(again.stdout.contains("datasets: iran-2018\n"))
+    }
+}
