@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 @Suite("A bad dataset file is refused with file, line, field and value")
-struct DatasetFileErrorTests {
+struct DataFileErrorTests {
     let countries: CountryDirectory
 
     init() throws {
@@ -25,11 +25,11 @@ struct DatasetFileErrorTests {
           - {city: kashan, partner: kyoto, kind: sister_city, signed: "۱۳۸۵/۰۲/۲۴ SH", sources: [s1]}
         """
 
-    private func load(_ text: String) throws(DatasetFileError) -> DatasetContent {
+    private func load(_ text: String) throws(DataFileError) -> DatasetContent {
         try DatasetFile.load(data: Data(text.utf8), fileName: "sample.yaml", countries: countries)
     }
 
-    private func error(_ text: String) -> DatasetFileError? {
+    private func error(_ text: String) -> DataFileError? {
         do {
             _ = try load(text)
             return nil
@@ -110,7 +110,7 @@ struct DatasetFileErrorTests {
     func emptyAndForeign() throws {
         #expect(error("")?.problem.contains("empty") == true)
         #expect(error(Self.valid.replacingOccurrences(of: "citydiplomacy-dataset/1", with: "csv"))?.field == "format")
-        #expect(throws: DatasetFileError.self) {
+        #expect(throws: DataFileError.self) {
             try DatasetFile.load(data: Data([0xFF, 0xFE, 0x00]), fileName: "x.yaml", countries: countries)
         }
     }

@@ -3,7 +3,7 @@ import CityDiplomacyCore
 /// Turns a decoded ``DatasetDocument`` into records, checking every reference and identity.
 struct DatasetBuilder {
     let document: DatasetDocument
-    let locator: NodeLocator
+    let locator: YAMLDocumentReader
     let countries: CountryDirectory
 
     private var sources: [String: SourceCitation] = [:]
@@ -11,13 +11,13 @@ struct DatasetBuilder {
     private var cityIDs: Set<String> = []
     private var networkIDs: Set<String> = []
 
-    init(document: DatasetDocument, locator: NodeLocator, countries: CountryDirectory) {
+    init(document: DatasetDocument, locator: YAMLDocumentReader, countries: CountryDirectory) {
         self.document = document
         self.locator = locator
         self.countries = countries
     }
 
-    private func fail(_ path: [PathComponent], _ value: String?, _ problem: String) -> DatasetFileError {
+    private func fail(_ path: [PathComponent], _ value: String?, _ problem: String) -> DataFileError {
         locator.error(at: path, value: value, problem: problem)
     }
 
@@ -26,13 +26,13 @@ struct DatasetBuilder {
         return text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 
-    private func checkIdentifier(_ id: String, at path: [PathComponent]) throws(DatasetFileError) {
+    private func checkIdentifier(_ id: String, at path: [PathComponent]) throws(DataFileError) {
         guard Self.isIdentifier(id) else {
             throw fail(path, id, "is not an identifier: expected lower-case letters, digits and hyphens, such as tehran or los-angeles")
         }
     }
 
-    private func term<T: VocabularyTerm>(_ type: T.Type, _ text: String, at path: [PathComponent]) throws(DatasetFileError) -> T {
+    private func term<T: VocabularyTerm>(_ type: T.Type, _ text: String, at path: [PathComponent]) throws(DataFileError) -> T {
         do {
             return try T(validating: text)
         } catch {
@@ -40,7 +40,7 @@ struct DatasetBuilder {
         }
     }
 
-    mutating func build(fileName: String, contentHash: String, isBundled: Bool) throws(DatasetFileError) -> DatasetContent {
+    mutating func build(fileName: String, contentHash: String, isBundled: Bool) throws(DataFileError) -> DatasetContent {
         guard document.format == DatasetDocument.formatIdentifier else {
             throw fail([.key("format")], document.format, "is not a format this version reads: expected \(DatasetDocument.formatIdentifier)")
         }
@@ -67,7 +67,7 @@ struct DatasetBuilder {
         LocalizedText(en: PersianText.normalized(text.en), fa: text.fa.map(PersianText.normalized))
     }
 
-    private mutating func buildSources(_ datasetID: String) throws(DatasetFileError) {
+    private mutating func buildSources(_ datasetID: String) throws(DataFileError) {
         for (index, entry) in (document.sources ?? []).enumerated() {
             let path: [PathComponent] = [.key("sources"), .index(index)]
             try checkIdentifier(entry.id, at: path + [.key("id")])
@@ -83,7 +83,7 @@ struct DatasetBuilder {
         }
     }
 
-    private func citations(_ keys: [String], at path: [PathComponent]) throws(DatasetFileError) -> [SourceCitation] {
+    private func citations(_ keys: [String], at path: [PathComponent]) throws(DataFileError) -> [SourceCitation] {
         guard !keys.isEmpty else {
             throw fail(path, nil, "is empty: every record cites at least one source (the study's own table and row where nothing else is given)")
         }
@@ -97,7 +97,7 @@ struct DatasetBuilder {
         return result
     }
 
-    private mutating func buildCities(_ datasetID: String) throws(DatasetFileError) -> [City] {
+    private mutating func buildCities(_ datasetID: String) throws(DataFileError) -> [City] {
         var cities: [City] = []
         for (index, entry) in (document.cities ?? []).enumerated() {
             let path: [PathComponent] = [.key("cities"), .index(index)]
@@ -131,13 +131,13 @@ struct DatasetBuilder {
         return cities
     }
 
-    private func checkCity(_ key: String, at path: [PathComponent]) throws(DatasetFileError) {
+    private func checkCity(_ key: String, at path: [PathComponent]) throws(DataFileError) {
         guard cityIDs.contains(key) else {
             throw fail(path, key, "is not a city of this file: expected the id of an entry under cities:")
         }
     }
 
-    private func buildRelations(_ datasetID: String) throws(DatasetFileError) -> [BilateralRelation] {
+    private func buildRelations(_ datasetID: String) throws(DataFileError) -> [BilateralRelation] {
         var relations: [BilateralRelation] = []
         var seenPairs: [String: Int] = [:]
         for (index, entry) in (document.relations ?? []).enumerated() {
@@ -145,7 +145,7 @@ struct DatasetBuilder {
             try checkCity(entry.city, at: path + [.key("city")])
             try checkCity(entry.partner, at: path + [.key("partner")])
             let kind = try term(RelationKind.self, entry.kind, at: path + [.key("kind")])
-            let status = try entry.status.map { text throws(DatasetFileError) in
+            let status = try entry.status.map { text throws(DataFileError) in
                 try term(RelationStatus.self, text, at: path + [.key("status")])
             } ?? .unknown
             var themes: [Theme] = []
@@ -168,7 +168,7 @@ struct DatasetBuilder {
         return relations
     }
 
-    private mutating func buildNetworks(_ datasetID: String) throws(DatasetFileError) -> [CityNetwork] {
+    private mutating func buildNetworks(_ datasetID: String) throws(DataFileError) -> [CityNetwork] {
         var networks: [CityNetwork] = []
         for (index, entry) in (document.networks ?? []).enumerated() {
             let path: [PathComponent] = [.key("networks"), .index(index)]
@@ -198,7 +198,7 @@ struct DatasetBuilder {
         return networks
     }
 
-    private func buildMemberships(_ datasetID: String) throws(DatasetFileError) -> [NetworkMembership] {
+    private func buildMemberships(_ datasetID: String) throws(DataFileError) -> [NetworkMembership] {
         var memberships: [NetworkMembership] = []
         var seen: [String: Int] = [:]
         for (index, entry) in (document.memberships ?? []).enumerated() {
@@ -222,7 +222,7 @@ struct DatasetBuilder {
         return memberships
     }
 
-    private func buildEvents(_ datasetID: String) throws(DatasetFileError) -> [InternationalEvent] {
+    private func buildEvents(_ datasetID: String) throws(DataFileError) -> [InternationalEvent] {
         var events: [InternationalEvent] = []
         var ids: Set<String> = []
         for (index, entry) in (document.events ?? []).enumerated() {

@@ -1,8 +1,8 @@
-/// A dataset file that cannot be loaded, with where and why.
+/// A data file (dataset, scheme, periodisation) that cannot be loaded, with where and why.
 ///
 /// The message names the file, the line and column, the field and the value, and what would have
 /// been accepted: `iran-2018.yaml:88:45: relations[3].partner: unknown city 'tehrn' (expected the id of a city listed under cities:)`.
-public struct DatasetFileError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct DataFileError: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var column: Int?

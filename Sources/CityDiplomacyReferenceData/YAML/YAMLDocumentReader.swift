@@ -1,0 +1,178 @@
+import CityDiplomacyCore
+import Foundation
+import Yams
+
+/// Reads a YAML data file and reports problems at their line and column.
+///
+/// Shared by every data file format (datasets, schemes, periodisations, published values): it
+/// composes the document, refuses keys the format does not define — so that a misspelt field is
+/// an error rather than silently ignored — decodes it, and turns decoding errors into
+/// ``DataFileError``s that name the file, line, column, field and value.
+struct YAMLDocumentReader {
+    let root: Node
+    let fileName: String
+
+    init(data: Data, fileName: String, expecting: String) throws(DataFileError) {
+        self.fileName = fileName
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DataFileError(file: fileName, field: "", problem: "is not valid UTF-8 text")
+        }
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw DataFileError(file: fileName, line: 1, field: "", problem: "is empty: expected \(expecting)")
+            }
+            root = composed
+        } catch let error as DataFileError {
+            throw error
+        } catch let error as YamlError {
+            throw Self.syntaxError(error, fileName: fileName)
+        } catch {
+            throw DataFileError(file: fileName, field: "", problem: "is not valid YAML: \(error)")
+        }
+    }
+
+    static func read(contentsOf url: URL) throws(DataFileError) -> Data {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw DataFileError(file: url.lastPathComponent, field: "", problem: "cannot be read: \(error.localizedDescription)")
+        }
+    }
+
+    func decode<T: Decodable>(_ type: T.Type) throws(DataFileError) -> T {
+        do {
+            return try YAMLDecoder().decode(type, from: root)
+        } catch let error as DecodingError {
+            throw self.error(for: error)
+        } catch {
+            throw DataFileError(file: fileName, field: "", problem: "\(error)")
+        }
+    }
+
+    private static func syntaxError(_ error: YamlError, fileName: String) -> DataFileError {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            DataFileError(file: fileName, line: mark.line, column: mark.column, field: "", problem: "is not valid YAML: \(problem)")
+        default:
+            DataFileError(file: fileName, field: "", problem: "is not valid YAML: \(error)")
+        }
+    }
+
+    /// The node at a path such as `["relations", 3, "partner"]`.
+    func node(at path: [PathComponent]) -> Node? {
+        var current: Node? = root
+        for component in path {
+            switch component {
+            case let .key(key): current = current?[key]
+            case let .index(index): current = current?.sequence.flatMap { index < $0.count ? $0[index] : nil }
+            }
+        }
+        return current
+    }
+
+    func error(at path: [PathComponent], value: String?, problem: String) -> DataFileError {
+        // Point at the deepest node that exists: a missing key is reported at its record.
+        var prefix = path
+        var found = node(at: prefix)
+        while found == nil, !prefix.isEmpty {
+            prefix.removeLast()
+            found = node(at: prefix)
+        }
+        return DataFileError(
+            file: fileName, line: found?.mark?.line, column: found?.mark?.column,
+            field: PathComponent.describe(path), value: value, problem: problem
+        )
+    }
+
+    func error(for decodingError: DecodingError) -> DataFileError {
+        switch decodingError {
+        case let .keyNotFound(key, context):
+            let path = PathComponent.from(context.codingPath)
+            return error(at: path + [.key(key.stringValue)], value: nil, problem: "is missing")
+        case let .typeMismatch(type, context):
+            let path = PathComponent.from(context.codingPath)
+            return error(at: path, value: node(at: path)?.scalar?.string, problem: "has the wrong form: expected \(Self.describe(type))")
+        case let .valueNotFound(type, context):
+            let path = PathComponent.from(context.codingPath)
+            return error(at: path, value: nil, problem: "is empty: expected \(Self.describe(type))")
+        case let .dataCorrupted(context):
+            let path = PathComponent.from(context.codingPath)
+            let problem = (context.underlyingError as? InvalidValue).map { "expected \($0.expected)" }
+                ?? context.debugDescription
+            return error(at: path, value: node(at: path)?.scalar?.string, problem: problem)
+        @unknown default:
+            return DataFileError(file: fileName, field: "", problem: "\(decodingError)")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is String.Type: "text"
+        case is [String].Type: "a list such as [a, b]"
+        default: "\(type)".contains("Array") ? "a list" : "a mapping of fields"
+        }
+    }
+
+    /// Rejects keys the format does not define. `allowed` maps a section (`""` for the top level,
+    /// `"dataset"` for a mapping, `"relations"` for each item of a list) to its keys.
+    func rejectUnknownKeys(allowed: [String: Set<String>], localizedFields: Set<String>) throws(DataFileError) {
+        for (section, keys) in allowed {
+            if section.isEmpty {
+                try check(root, section: section, keys: keys, localizedFields: localizedFields, path: [])
+            } else if let items = root[section]?.sequence {
+                for (index, item) in items.enumerated() {
+                    try check(item, section: section, keys: keys, localizedFields: localizedFields, path: [.key(section), .index(index)])
+                }
+            } else if let mapping = root[section], mapping.mapping != nil {
+                try check(mapping, section: section, keys: keys, localizedFields: localizedFields, path: [.key(section)])
+            }
+        }
+    }
+
+    private func check(_ node: Node, section: String, keys allowed: Set<String>, localizedFields: Set<String>, path: [PathComponent]) throws(DataFileError) {
+        guard let mapping = node.mapping else { return }
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            guard allowed.contains(name) else {
+                throw DataFileError(
+                    file: fileName, line: key.mark?.line, column: key.mark?.column,
+                    field: PathComponent.describe(path + [.key(name)]), value: nil,
+                    problem: "is not a field of \(section.isEmpty ? "the document" : section): expected one of \(allowed.sorted().joined(separator: ", "))"
+                )
+            }
+            if localizedFields.contains(name), let texts = value.mapping {
+                for (languageKey, _) in texts where !["en", "fa"].contains(languageKey.string ?? "") {
+                    throw DataFileError(
+                        file: fileName, line: languageKey.mark?.line, column: languageKey.mark?.column,
+                        field: PathComponent.describe(path + [.key(name), .key(languageKey.string ?? "")]),
+                        problem: "is not a language of the format: expected en or fa"
+                    )
+                }
+            }
+        }
+    }
+}
+
+/// One step of a path into the document.
+enum PathComponent: Hashable {
+    case key(String)
+    case index(Int)
+
+    static func from(_ codingPath: [any CodingKey]) -> [PathComponent] {
+        codingPath.map { key in key.intValue.map(PathComponent.index) ?? .key(key.stringValue) }
+    }
+
+    /// `relations[3].partner`
+    static func describe(_ path: [PathComponent]) -> String {
+        var text = ""
+        for component in path {
+            switch component {
+            case let .key(key): text += text.isEmpty ? key : ".\(key)"
+            case let .index(index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
+}
