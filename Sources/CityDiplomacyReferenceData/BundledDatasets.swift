@@ -17,7 +17,7 @@ public enum BundledDatasets {
     }
 
     /// Loads every bundled dataset.
-    public static func load(countries: CountryDirectory) throws(DatasetFileError) -> [DatasetContent] {
+    public static func load(countries: CountryDirectory) throws(DataFileError) -> [DatasetContent] {
         var contents: [DatasetContent] = []
         for url in BundledResource.urls(in: "datasets", withExtension: "yaml") {
             contents.append(try DatasetFile.load(contentsOf: url, countries: countries, isBundled: true))
@@ -26,7 +26,7 @@ public enum BundledDatasets {
     }
 
     /// Loads one bundled dataset by id, or `nil` if none has that id.
-    public static func load(id: String, countries: CountryDirectory) throws(DatasetFileError) -> DatasetContent? {
+    public static func load(id: String, countries: CountryDirectory) throws(DataFileError) -> DatasetContent? {
         guard let url = BundledResource.urls(in: "datasets", withExtension: "yaml")
             .first(where: { $0.deletingPathExtension().lastPathComponent == id })
         else { return nil }
