@@ -40,8 +40,8 @@ extension SQLiteRegistry {
             for relation in content.relations {
                 do {
                     try RelationRow(relation).insert(db)
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                    throw RegistryError.duplicateRecord(relation.id, reason: "the same pair of cities already has a relation of kind \(relation.kind)")
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                    throw RegistryError.duplicateRecord(relation.id, reason: "the same pair of cities already has a relation of kind \(relation.kind), or the id is used twice")
                 }
                 for (position, theme) in relation.themes.enumerated() {
                     try RelationThemeRow(relationId: relation.id, theme: theme.rawValue, position: position).insert(db, onConflict: .ignore)

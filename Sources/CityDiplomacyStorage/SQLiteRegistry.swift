@@ -29,6 +29,8 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
+            // Another citydip (or the server) may be writing: wait for it rather than fail.
+            configuration.busyMode = .timeout(10)
             let pool = try DatabasePool(path: url.path, configuration: configuration)
             try SchemaMigrator.migrator.migrate(pool)
             writer = pool

@@ -55,3 +55,18 @@ struct PartialDateTests {
         #expect(throws: InvalidValue.self) { try PartialDate(calendar: .solarHijri, year: 1396, month: 7, day: 31) }
     }
 }
+
+@Suite("Solar Hijri markers")
+struct SolarHijriMarkerTests {
+    @Test("Every marker reads as Solar Hijri, the one Persian output writes included", arguments: ["1385 SH", "1385 h.sh", "1385 ه.ش", "۱۳۸۵ هـ.ش", "1385 ه\u{200D}.ش", "1385ش"])
+    func markers(text: String) throws {
+        let date = try PartialDate(parsing: text)
+        #expect(date.calendar == .solarHijri)
+        #expect(date.year == 1385)
+    }
+
+    @Test("A Gregorian year marked SH is refused rather than read as a far-future date")
+    func implausibleYear() {
+        #expect(throws: InvalidValue.self) { try PartialDate(parsing: "2006 SH") }
+    }
+}

@@ -45,3 +45,18 @@ struct PersianTextTests {
         #expect(PersianText.searchKey("اورومچی") != PersianText.searchKey("ارومیه"))
     }
 }
+
+@Suite("Names in Arabic spelling match their Persian forms")
+struct ArabicSpellingTests {
+    @Test("Hamza forms of alef, teh marbuta, waw and yeh with hamza fold for matching", arguments: [
+        ("أصفهان", "اصفهان"), ("الوكرة", "الوکره"), ("كربلاء", "کربلا"), ("آمریکا", "امریکا"), ("مؤسسه", "موسسه"),
+    ])
+    func folding(pair: (String, String)) {
+        #expect(PersianText.searchKey(pair.0) == PersianText.searchKey(pair.1))
+    }
+
+    @Test("Stored text keeps those letters")
+    func storedTextKeepsLetters() {
+        #expect(PersianText.normalized("آمریکا") == "آمریکا")
+    }
+}

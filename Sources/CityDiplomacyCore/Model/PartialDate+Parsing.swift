@@ -2,7 +2,8 @@ import Foundation
 
 extension PartialDate: LosslessStringConvertible, Codable {
     /// Markers that say a date is Solar Hijri when written after it: `SH`, `ش`, `ه.ش`, `هـ.ش`.
-    private static let solarHijriMarkers = ["sh", "h.sh", "ه.ش", "هـ.ش", "ه ش", "ش"]
+    /// Longer markers come first so that `h.sh` is not read as `sh`.
+    private static let solarHijriMarkers = ["h.sh", "هـ.ش", "ه.ش", "ه ش", "sh", "ش"]
 
     /// Reads a date as a person writes it.
     ///
@@ -10,7 +11,8 @@ extension PartialDate: LosslessStringConvertible, Codable {
     /// Hijri marker (`1385/02/24 SH`, `۱۳۷۹ ش`); Persian and Arabic-Indic digits are read as digits.
     /// Without a marker the date is Gregorian — years are never guessed to be Solar Hijri.
     public init(parsing text: String) throws(InvalidValue) {
-        let normalized = PersianText.normalized(text).lowercased()
+        // A zero-width joiner may stand in «ه‍.ش» (as Persian output writes it): it carries nothing.
+        let normalized = PersianText.normalized(text).lowercased().replacingOccurrences(of: "\u{200D}", with: "")
         var body = normalized
         var calendar = CalendarSystem.gregorian
         for marker in Self.solarHijriMarkers where body.hasSuffix(marker) {
@@ -28,6 +30,9 @@ extension PartialDate: LosslessStringConvertible, Codable {
                 field: "date", value: text,
                 expected: "YYYY, YYYY-MM or YYYY-MM-DD (Gregorian), or the same followed by SH for Solar Hijri, e.g. 2006, 2006-05-14, 1385/02/24 SH"
             )
+        }
+        if calendar == .solarHijri, numbers[0]! > 1700 {
+            throw InvalidValue(field: "date", value: text, expected: "a Solar Hijri year such as 1385 (a year above 1700 SH is in the future; was a Gregorian year marked SH?)")
         }
         try self.init(
             calendar: calendar,

@@ -41,7 +41,8 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// Removes a dataset and all its records; an unknown id is an error.
     func removeDataset(_ id: String) async throws
 
-    /// Replaces the reference list of countries.
+    /// Adds the countries to the reference list, updating those already there (a country still
+    /// referred to by a city is never removed).
     func storeCountries(_ countries: [Country]) async throws
 }
 

@@ -20,6 +20,14 @@ public enum PersianText {
         "\u{06C0}": "\u{0647}", // ۀ HEH WITH YEH ABOVE → ه (the hamza is orthographic)
     ]
 
+    /// Letters that spell the same name in Arabic and Persian usage and are folded for matching
+    /// only (stored text keeps them): آ أ إ ٱ → ا, ة → ه, ؤ → و, ئ → ی. Foundation's diacritic
+    /// folding does not do this on every platform, so it is spelt out here.
+    private static let searchLetterVariants: [Unicode.Scalar: Unicode.Scalar] = [
+        "\u{0622}": "\u{0627}", "\u{0623}": "\u{0627}", "\u{0625}": "\u{0627}", "\u{0671}": "\u{0627}",
+        "\u{0629}": "\u{0647}", "\u{0624}": "\u{0648}", "\u{0626}": "\u{06CC}",
+    ]
+
     /// Tatweel (kashida) and the Arabic short-vowel and related marks, which carry no identity.
     private static func isIgnorableMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -97,12 +105,17 @@ public enum PersianText {
     /// «شهر ری», «شهرری» and «شهر‌ری» share one key; so do "Xi'an" and "Xian", "Saint-Petersburg"
     /// and "Saint Petersburg".
     public static func searchKey(_ text: String) -> String {
-        // Folding decomposes letters such as ئ into ي + hamza, so the letter rules run again after it.
+        // Folding may decompose letters such as ئ into ي + hamza, so the letter rules run again after it.
         let folded = normalized(
             normalized(text).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         )
         var result = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars {
+            if let letter = searchLetterVariants[scalar] {
+                result.append(letter)
+                continue
+            }
+            if scalar == "\u{0621}" { continue }  // a lone hamza carries no identity for matching
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil {
                 result.append(scalar)

@@ -31,7 +31,10 @@ struct DatabaseOptions: ParsableArguments {
         } catch {
             throw CLIError("\(error) (choose another file with --db or $\(Self.environmentVariable))")
         }
-        if try await registry.countries().isEmpty, try await registry.datasets().isEmpty {
+        // A new database — or one whose first seeding was interrupted — gets the reference data.
+        let hasCountries = try await !registry.countries().isEmpty
+        let hasDatasets = try await !registry.datasets().isEmpty
+        if !hasCountries || !hasDatasets {
             try await RegistrySeeding.seed(registry, refresh: false)
         } else {
             warnIfBundledDatasetsChanged(try await registry.datasets())
