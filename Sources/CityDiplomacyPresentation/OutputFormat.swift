@@ -4,6 +4,8 @@ import CityDiplomacyCore
 public enum OutputFormat: String, CaseIterable, Sendable {
     /// Markdown, for people and papers.
     case md
+    /// A standalone HTML page (right-to-left in Persian), for reading and printing.
+    case html
     /// CSV (RFC 4180), for spreadsheets and scripts.
     case csv
     /// JSON, for scripts.
@@ -23,8 +25,27 @@ public struct OutputStyle: Sendable {
         digits(value[language])
     }
 
+    /// Digits in Persian, except in words that also hold Latin letters — URLs, ids such as
+    /// `iran-2018`, ISO codes — which must stay as they are to keep working.
     public func digits(_ text: String) -> String {
-        language == .fa ? PersianText.persianDigits(text) : text
+        guard language == .fa else { return text }
+        var result = ""
+        var word = ""
+        func flush() {
+            let keep = word.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+            result += keep ? word : PersianText.persianDigits(word)
+            word = ""
+        }
+        for character in text {
+            if character.isWhitespace {
+                flush()
+                result.append(character)
+            } else {
+                word.append(character)
+            }
+        }
+        flush()
+        return result
     }
 
     public func number(_ value: Int) -> String {

@@ -10,7 +10,7 @@ public enum RelationListing {
             let partner = city(relation.partnerID)
             let partnerCountry = partner?.country.rawValue ?? ""
             return [
-                .code(relation.datasetID, label: LocalizedText(en: relation.datasetID)),
+                .verbatim(relation.datasetID),
                 .text(city(relation.cityID)?.name ?? LocalizedText(en: relation.cityID)),
                 .text(partner?.name ?? LocalizedText(en: relation.partnerID)),
                 .code(partnerCountry, label: partner.flatMap { countryNames[$0.country] } ?? LocalizedText(en: partnerCountry)),
@@ -19,7 +19,7 @@ public enum RelationListing {
                 .list(relation.themes.map { .code($0.rawValue, label: $0.label) }),
                 .list(relation.sources.map { source in
                     source.url.map { .link(url: $0, text: LocalizedText(en: source.title)) }
-                        ?? .text(LocalizedText(en: source.locator ?? source.title))
+                        ?? .verbatim(source.locator ?? source.title)
                 }),
             ]
         }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// English CSV and JSON are the machine contract: column keys as headers and field names, codes
 /// (`sister_city`, `IR`) as values. Persian output gives the same rows with Persian headers,
-/// names, labels and digits; JSON keeps its field names and numbers in any language.
+/// names, labels and digits; JSON keeps its field names, codes and numbers in any language and
+/// gives names in the chosen one.
 ///
 /// ```swift
 /// let csv = TabulationRenderer(format: .csv, language: .en).render(table)
@@ -24,7 +25,36 @@ public struct TabulationRenderer: Sendable {
         case .csv: csv(table)
         case .md: markdown(table)
         case .json: json(table)
+        case .html: HTMLPage.page(title: style.text(table.title), language: style.language, body: htmlFragment(table))
         }
+    }
+
+    // MARK: HTML
+
+    /// The table as an HTML `<table>` with its caption and notes, everything escaped.
+    public func htmlFragment(_ table: Tabulation) -> String {
+        let separator = style.language == .fa ? "؛ " : "; "
+        func cell(_ value: Tabulation.Cell) -> String {
+            switch value {
+            case let .link(url, _):
+                return "<a href=\"\(HTMLPage.escape(url))\">\(HTMLPage.escape(url))</a>"
+            case let .list(cells):
+                return cells.map(cell).joined(separator: separator)
+            default:
+                return HTMLPage.escape(plain(value, machine: false, listSeparator: separator))
+            }
+        }
+        var html = "<table>\n<caption>\(HTMLPage.escape(style.text(table.title)))</caption>\n<thead><tr>"
+        html += table.columns.map { "<th>\(HTMLPage.escape(style.text($0.title)))</th>" }.joined()
+        html += "</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            html += "<tr>" + row.map { "<td>\(cell($0))</td>" }.joined() + "</tr>\n"
+        }
+        html += "</tbody>\n</table>\n"
+        for note in table.notes {
+            html += "<p class=\"note\">\(HTMLPage.escape(style.text(note)))</p>\n"
+        }
+        return html
     }
 
     // MARK: CSV
@@ -42,6 +72,7 @@ public struct TabulationRenderer: Sendable {
     private func plain(_ cell: Tabulation.Cell, machine: Bool, listSeparator: String = ";") -> String {
         switch cell {
         case let .text(text): style.text(text)
+        case let .verbatim(text): text
         case let .code(code, label): machine ? code : style.text(label)
         case let .number(value): value.map(style.number) ?? ""
         case let .list(cells): cells.map { plain($0, machine: machine) }.joined(separator: listSeparator)
@@ -65,9 +96,8 @@ public struct TabulationRenderer: Sendable {
         for row in table.rows {
             lines.append("| " + row.map(cell).joined(separator: " | ") + " |")
         }
-        if !table.notes.isEmpty {
-            lines.append("")
-            lines += table.notes.map { style.text($0) }
+        for note in table.notes {
+            lines += ["", style.text(note)]
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -75,16 +105,22 @@ public struct TabulationRenderer: Sendable {
     // MARK: JSON
 
     private func json(_ table: Tabulation) -> String {
-        let rows = table.rows.map { row in
+        jsonRows(table).serialized(pretty: true) + "\n"
+    }
+
+    /// The rows as a JSON array of objects keyed by the column keys.
+    public func jsonRows(_ table: Tabulation) -> JSONValue {
+        .array(table.rows.map { row in
             JSONValue.object(zip(table.columns, row).map { column, cell in (column.key, jsonValue(cell)) })
-        }
-        return JSONValue.array(rows).serialized(pretty: true) + "\n"
+        })
     }
 
     private func jsonValue(_ cell: Tabulation.Cell) -> JSONValue {
         switch cell {
         case let .text(text): .string(text[style.language])
-        case let .code(code, label): .string(style.language == .en ? code : label[style.language])
+        case let .verbatim(text): .string(text)
+        // JSON is for scripts: codes stay codes in every language.
+        case let .code(code, _): .string(code)
         case let .number(value): value.map { .number($0) } ?? .null
         case let .list(cells): .array(cells.map(jsonValue))
         case let .link(url, _): .string(url)

@@ -78,7 +78,6 @@ struct CitydipCommandTests {
         #expect(result.stdout.contains("# Ramsar (رامسر) — Iran"))
         #expect(result.stdout.contains("http://sh-ramsar.ir/HomePage.aspx?TabID=4711&Site=DouranPortal&Lang=fa-IR"))
         let shiraz = try citydip.run(["show", "Shiraz", "--lang", "fa"])
-        #expect(shiraz.stdout.contains("جدول 1") || shiraz.stdout.contains("Table 1, row Shiraz"))
         #expect(shiraz.stdout.contains("۱۹۸۰"))
     }
 
@@ -91,6 +90,14 @@ struct CitydipCommandTests {
         (["relations", "--country", "Narnia"], "unknown country 'Narnia'"),
         (["relations", "--kind", "alliance"], "unknown kind 'alliance'"),
         (["tables", "--table", "1", "--db", "/proc/citydip/x.sqlite"], "cannot open database '/proc/citydip/x.sqlite'"),
+        (["tables", "--table", "1", "--format", "xml"], "'xml' is invalid for '--format"),
+        (["tables"], "Missing expected argument '--table"),
+        (["relations", "--from", "1385SH", "--to", "1384SH"], "--from 1385SH is after --to 1384SH"),
+        (["relations", "--from", "2006 SH"], "invalid year '2006 SH'"),
+        (["tables", "--table", "3", "--rule", "sometimes"], "unknown rule 'sometimes'"),
+        (["tables", "--table", "2", "--regions", "continents"], "unknown scheme 'continents' for --regions"),
+        (["count", "--by", "colour"], "unknown dimension 'colour'"),
+        (["tables", "--table", "2", "--scheme-file", "/nonexistent/scheme.yaml"], "scheme.yaml"),
     ])
     func errors(arguments: [String], message: String) throws {
         let citydip = CitydipProcess()
@@ -112,5 +119,58 @@ struct CitydipCommandTests {
         #expect(result.stdout.contains("countries: 250"))
         let again = try citydip.run(["init"])
         #expect(again.stdout.contains("datasets: iran-2018\n"))
+    }
+
+    @Test("tables --table 2 and 3 print the documented CSV headers")
+    func tables2and3() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let table2 = try citydip.run(["tables", "--table", "2", "--format", "csv"])
+        #expect(table2.stdout.split(separator: "\n").first == "region,country_iso2,affiliation,relations")
+        #expect(table2.stdout.contains("Middle East and West Asia,IQ,Islamic-Arab,6"))
+        let table3 = try citydip.run(["tables", "--table", "3", "--format", "csv"])
+        let lines = table3.stdout.split(separator: "\n")
+        #expect(lines.first == "period,start_year,end_year,head_of_government,discourse,relations,countries_iso2")
+        #expect(lines.count == 7)
+        let later = try citydip.run(["tables", "--table", "3", "--format", "csv", "--rule", "later"])
+        #expect(later.stdout.contains("2013–present,2013,,Rouhani,moderation,6,"))
+    }
+
+    @Test("audit prints JSON findings; report regenerates the study in both languages")
+    func auditAndReport() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let audit = try citydip.run(["audit", "--format", "json"])
+        #expect(audit.status == 0)
+        let findings = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]])
+        #expect(findings.filter { $0["status"] as? String == "mismatch" }.count == 2)
+        let report = try citydip.run(["report"])
+        #expect(report.stdout.contains("## Findings"))
+        #expect(report.stdout.contains("### Table 3"))
+        let persian = try citydip.run(["report", "--lang", "fa", "--format", "html"])
+        #expect(persian.stdout.contains("dir=\"rtl\""))
+    }
+
+    @Test("A user's scheme file is used beside the bundled ones")
+    func schemeFile() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let file = citydip.database.deletingLastPathComponent().appendingPathComponent("gulf.yaml")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try """
+            format: citydiplomacy-scheme/1
+            id: arab-states
+            title: {en: Arab League members (partial)}
+            source: a test
+            categories:
+              - {id: arab, en: Arab state}
+            countries:
+              - {country: IQ, category: arab}
+              - {country: KW, category: arab}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try citydip.run(["count", "--by", "scheme:arab-states", "--scheme-file", file.path, "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("arab,Arab state,8,"))
+        #expect(result.stdout.contains("(unclassified),unclassified,62,"))
     }
 }

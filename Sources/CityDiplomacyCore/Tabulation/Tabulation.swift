@@ -25,6 +25,8 @@ public struct Tabulation: Hashable, Sendable {
     public indirect enum Cell: Hashable, Sendable {
         /// Text for people, in both languages.
         case text(LocalizedText)
+        /// Text shown exactly as it is in every language: ids, file names, citations' locators.
+        case verbatim(String)
         /// A machine value (`sister_city`, `IR`) shown to people as `label`.
         case code(String, label: LocalizedText)
         /// A whole number, or an empty cell.

@@ -18,7 +18,7 @@ struct DatasetsCommand: AsyncParsableCommand {
         for dataset in try await registry.datasets() {
             guard let content = try await registry.content(ofDataset: dataset.id) else { continue }
             rows.append([
-                .code(dataset.id, label: LocalizedText(en: dataset.id)),
+                .verbatim(dataset.id),
                 .text(dataset.title),
                 .number(content.cities.count),
                 .number(content.relations.count),
@@ -26,7 +26,7 @@ struct DatasetsCommand: AsyncParsableCommand {
                 .number(content.memberships.count),
                 .number(content.events.count),
                 .number(content.sources.count),
-                .text(LocalizedText(en: dataset.sourceFile ?? "")),
+                .verbatim(dataset.sourceFile ?? ""),
             ])
         }
         let table = Tabulation(

@@ -61,7 +61,10 @@ struct RelationsCommand: AsyncParsableCommand {
         }
         let fromYears = try from.map { try Self.years($0, option: "--from") }
         let toYears = try to.map { try Self.years($0, option: "--to") }
-        if let fromYears, let toYears, fromYears.lowerBound > toYears.upperBound {
+        let fromDate = from.flatMap { try? PartialDate(parsing: $0) }
+        let toDate = to.flatMap { try? PartialDate(parsing: $0) }
+        let reversedInOneCalendar = fromDate != nil && toDate != nil && fromDate!.calendar == toDate!.calendar && fromDate!.year > toDate!.year
+        if let fromYears, let toYears, fromYears.lowerBound > toYears.upperBound || reversedInOneCalendar {
             throw CLIError("--from \(from!) is after --to \(to!): expected --from to be no later than --to")
         }
         if let limit, limit < 1 {

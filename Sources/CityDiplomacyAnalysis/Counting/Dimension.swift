@@ -1,0 +1,95 @@
+import CityDiplomacyCore
+
+/// A way of dividing relations into categories for counting.
+public enum Dimension: Sendable {
+    /// The partner state's category in a scheme.
+    case category(ClassificationScheme)
+    /// The group of the partner state's category (a region's continent, an affiliation's family).
+    case group(ClassificationScheme)
+    /// The period the signing date falls in, ambiguous dates placed by the rule.
+    case period(Periodisation, AmbiguityRule)
+    case kind
+    case status
+    /// The focal city (the one listing the relation, or the one in the focus country).
+    case city
+    case partnerCity
+    /// The partner state, named from the given country names.
+    case partnerCountry([CountryCode: LocalizedText])
+    /// Each theme of the relation (a relation with several themes counts under each).
+    case theme
+    case decade
+
+    /// A category of a dimension.
+    public struct Key: Hashable, Sendable {
+        public var id: String
+        public var label: LocalizedText
+
+        public init(id: String, label: LocalizedText) {
+            self.id = id
+            self.label = label
+        }
+
+        public static let unclassified = Key(id: "(unclassified)", label: LocalizedText(en: "unclassified", fa: "طبقه‌بندی‌نشده"))
+        public static let undated = Key(id: "(undated)", label: LocalizedText(en: "undated", fa: "بدون تاریخ"))
+        public static let ambiguous = Key(id: "(ambiguous)", label: LocalizedText(en: "ambiguous date", fa: "تاریخ مبهم"))
+        public static let outsidePeriods = Key(id: "(outside)", label: LocalizedText(en: "outside the periods", fa: "خارج از دوره‌ها"))
+        static let special: [Key] = [.unclassified, .undated, .ambiguous, .outsidePeriods]
+    }
+
+    /// How the dimension is named in outputs.
+    public var name: String {
+        switch self {
+        case let .category(scheme): scheme.id
+        case let .group(scheme): "\(scheme.id) (groups)"
+        case let .period(periodisation, rule): "\(periodisation.id) (\(rule))"
+        case .kind: "kind"
+        case .status: "status"
+        case .city: "city"
+        case .partnerCity: "partner city"
+        case .partnerCountry: "partner country"
+        case .theme: "theme"
+        case .decade: "decade"
+        }
+    }
+}
+
+/// Counts along one dimension.
+public struct Tally: Hashable, Sendable {
+    public struct Row: Hashable, Sendable {
+        public var key: Dimension.Key
+        public var count: Int
+    }
+
+    public var dimension: String
+    public var rows: [Row]
+    /// The number of records counted (a record with several themes counts once here).
+    public var total: Int
+
+    public func count(of id: String) -> Int {
+        rows.first { $0.key.id == id }?.count ?? 0
+    }
+
+    /// The share of the total, from 0 to 1.
+    public func share(of id: String) -> Double {
+        total == 0 ? 0 : Double(count(of: id)) / Double(total)
+    }
+
+    /// Rows by count, highest first (ties keep their order): a ranking.
+    public var ranked: [Row] {
+        rows.enumerated().sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }.map(\.element)
+    }
+}
+
+/// Counts along two dimensions.
+public struct CrossTabulation: Hashable, Sendable {
+    public var rowDimension: String
+    public var columnDimension: String
+    public var rows: [Dimension.Key]
+    public var columns: [Dimension.Key]
+    /// Counts by row id, then column id.
+    public var cells: [String: [String: Int]]
+
+    public func count(row: String, column: String) -> Int {
+        cells[row]?[column] ?? 0
+    }
+}

@@ -1,0 +1,113 @@
+/// A classification of countries into categories: regions, civilisational affiliations,
+/// memberships of an organisation.
+///
+/// Schemes are data (`Resources/schemes/*.yaml`, or a user's own file): the study's categories are
+/// one scheme among others, and any analysis can be repeated under another. Categories may belong
+/// to a group (a region's continent, an affiliation's family) and carry tags (`islamic`) that
+/// claims can count by. A country missing from a scheme is *unclassified* — reported, never dropped.
+///
+/// ```swift
+/// let regions: ClassificationScheme = …                     // study-regions
+/// regions.category(of: CountryCode(unchecked: "IQ"))?.label.en   // "Middle East and West Asia"
+/// ```
+public struct ClassificationScheme: Identifiable, Hashable, Sendable {
+    public struct Group: Hashable, Sendable {
+        public var id: String
+        public var label: LocalizedText
+
+        public init(id: String, label: LocalizedText) {
+            self.id = id
+            self.label = label
+        }
+    }
+
+    public struct Category: Hashable, Sendable {
+        public var id: String
+        public var label: LocalizedText
+        public var groupID: String?
+        public var tags: Set<String>
+
+        public init(id: String, label: LocalizedText, groupID: String? = nil, tags: Set<String> = []) {
+            self.id = id
+            self.label = label
+            self.groupID = groupID
+            self.tags = tags
+        }
+    }
+
+    /// A country's place in the scheme, with the date it took effect where that matters
+    /// (the year a state joined the OIC, an EU accession date).
+    public struct Assignment: Hashable, Sendable {
+        public var country: CountryCode
+        public var categoryID: String
+        public var since: PartialDate?
+        public var note: String?
+
+        public init(country: CountryCode, categoryID: String, since: PartialDate? = nil, note: String? = nil) {
+            self.country = country
+            self.categoryID = categoryID
+            self.since = since
+            self.note = note
+        }
+    }
+
+    public var id: String
+    public var title: LocalizedText
+    /// Where the classification comes from: a table of a study, an organisation's member list.
+    public var sourceNote: String
+    public var groups: [Group]
+    public var categories: [Category]
+    /// The countries in the scheme's own order (the order of the study's table, for study schemes).
+    public var assignments: [Assignment]
+
+    private var categoryIndex: [String: Category]
+    private var assignmentIndex: [CountryCode: Assignment]
+
+    public init(id: String, title: LocalizedText, sourceNote: String, groups: [Group] = [], categories: [Category], assignments: [Assignment]) {
+        self.id = id
+        self.title = title
+        self.sourceNote = sourceNote
+        self.groups = groups
+        self.categories = categories
+        self.assignments = assignments
+        categoryIndex = Dictionary(categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        assignmentIndex = Dictionary(assignments.map { ($0.country, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func assignment(of country: CountryCode) -> Assignment? {
+        assignmentIndex[country]
+    }
+
+    /// The country's category, or `nil` where the scheme does not classify it.
+    public func category(of country: CountryCode) -> Category? {
+        assignmentIndex[country].flatMap { categoryIndex[$0.categoryID] }
+    }
+
+    public func category(id: String) -> Category? {
+        categoryIndex[id]
+    }
+
+    public func group(id: String) -> Group? {
+        groups.first { $0.id == id }
+    }
+
+    /// The countries assigned to a category, in the scheme's order.
+    public func countries(in categoryID: String) -> [CountryCode] {
+        assignments.filter { $0.categoryID == categoryID }.map(\.country)
+    }
+
+    /// Whether the country's category carries `tag`.
+    public func country(_ country: CountryCode, hasTag tag: String) -> Bool {
+        category(of: country)?.tags.contains(tag) == true
+    }
+
+    public static func == (lhs: ClassificationScheme, rhs: ClassificationScheme) -> Bool {
+        lhs.id == rhs.id && lhs.categories == rhs.categories && lhs.assignments == rhs.assignments
+            && lhs.groups == rhs.groups && lhs.title == rhs.title && lhs.sourceNote == rhs.sourceNote
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(assignments)
+    }
+}

@@ -1,0 +1,156 @@
+/// A division of time into consecutive periods — governments, foreign-policy discourses — by
+/// which dated records are counted.
+///
+/// A period runs from its start day (inclusive) to the next period's start (exclusive); the first
+/// may be open at the start, the last open at the end. A record known only to its year, in a year
+/// in which the period changed, is *ambiguous*: ``place(_:rule:recorded:)`` names the candidates and
+/// decides by a stated ``AmbiguityRule``, or by the placement the dataset records.
+///
+/// ```swift
+/// let discourses: Periodisation = …    // iran-study-discourses
+/// discourses.place(try PartialDate(parsing: "1994"), rule: .later)   // .placed("expediency", …)
+/// discourses.place(try PartialDate(parsing: "1989"), rule: .later)   // ambiguous → expediency
+/// ```
+public struct Periodisation: Identifiable, Hashable, Sendable {
+    public struct Period: Hashable, Sendable {
+        public var id: String
+        public var label: LocalizedText
+        /// The first day of the period; `nil` for an open beginning ("before 1979").
+        public var start: GregorianDay?
+        public var headOfGovernment: LocalizedText?
+        public var name: LocalizedText?
+
+        public init(id: String, label: LocalizedText, start: GregorianDay?, headOfGovernment: LocalizedText? = nil, name: LocalizedText? = nil) {
+            self.id = id
+            self.label = label
+            self.start = start
+            self.headOfGovernment = headOfGovernment
+            self.name = name
+        }
+    }
+
+    public var id: String
+    public var title: LocalizedText
+    public var sourceNote: String
+    /// Periods in order of their start.
+    public var periods: [Period]
+    /// The day the last period ends (exclusive), or `nil` if it runs to the present.
+    public var end: GregorianDay?
+
+    public init(id: String, title: LocalizedText, sourceNote: String, periods: [Period], end: GregorianDay? = nil) {
+        self.id = id
+        self.title = title
+        self.sourceNote = sourceNote
+        self.periods = periods
+        self.end = end
+    }
+
+    /// The period's last day bound (exclusive): the next period's start, or the periodisation's end.
+    public func endOfPeriod(at index: Int) -> GregorianDay? {
+        index + 1 < periods.count ? periods[index + 1].start : end
+    }
+
+    /// The index of the period containing `day`, or `nil` if it falls before the first or after the last.
+    public func periodIndex(containing day: GregorianDay) -> Int? {
+        for index in periods.indices.reversed() {
+            if let start = periods[index].start, day < start { continue }
+            if let end = endOfPeriod(at: index), day >= end { return nil }
+            return index
+        }
+        return nil
+    }
+
+    /// The Gregorian year a period starts and ends in, as tables print them (`nil` where open).
+    public func years(ofPeriodAt index: Int) -> (start: Int?, end: Int?) {
+        (periods[index].start?.year, endOfPeriod(at: index)?.year)
+    }
+
+    /// Where a record falls.
+    public func place(_ date: PartialDate?, rule: AmbiguityRule, recorded: String? = nil) -> PeriodPlacement {
+        guard let date else { return .undated }
+        let days = date.gregorianDays
+        let first = periodIndex(containing: days.lowerBound)
+        let last = periodIndex(containing: days.upperBound)
+        if let first, first == last {
+            return .placed(periods[first].id, ambiguous: false)
+        }
+        if first == nil, last == nil {
+            if let start = periods.first?.start, days.upperBound < start { return .outside(.beforeFirstPeriod) }
+            return .outside(.afterLastPeriod)
+        }
+        let lowerIndex = first ?? 0
+        let upperIndex = last ?? periods.count - 1
+        let candidates = Array(periods[lowerIndex...upperIndex].map(\.id))
+        if let recorded, rule.honoursRecordedPlacement, candidates.contains(recorded) {
+            return .placed(recorded, ambiguous: true)
+        }
+        switch rule.fallback {
+        case .earlier: return .placed(candidates.first!, ambiguous: true)
+        case .later: return .placed(candidates.last!, ambiguous: true)
+        case .exclude: return .ambiguous(candidates)
+        }
+    }
+}
+
+/// How a record whose date straddles two periods is placed.
+public struct AmbiguityRule: Hashable, Sendable, CustomStringConvertible {
+    public enum Fallback: String, Hashable, Sendable, CaseIterable {
+        /// The period that ends in the year (the outgoing government).
+        case earlier
+        /// The period that begins in the year (the incoming government).
+        case later
+        /// Leave the record out of period counts.
+        case exclude
+    }
+
+    /// Whether a placement recorded in the dataset decides before the fallback.
+    public var honoursRecordedPlacement: Bool
+    public var fallback: Fallback
+
+    public init(honoursRecordedPlacement: Bool, fallback: Fallback) {
+        self.honoursRecordedPlacement = honoursRecordedPlacement
+        self.fallback = fallback
+    }
+
+    /// The default: the dataset's own placement where it records one, else the incoming period.
+    public static let standard = AmbiguityRule(honoursRecordedPlacement: true, fallback: .later)
+    public static let earlier = AmbiguityRule(honoursRecordedPlacement: false, fallback: .earlier)
+    public static let later = AmbiguityRule(honoursRecordedPlacement: false, fallback: .later)
+    public static let exclude = AmbiguityRule(honoursRecordedPlacement: false, fallback: .exclude)
+
+    /// The default and the alternatives reports show side by side.
+    public static let all: [AmbiguityRule] = [.standard, .later, .earlier, .exclude]
+
+    public var description: String {
+        honoursRecordedPlacement ? "recorded-then-\(fallback.rawValue)" : fallback.rawValue
+    }
+
+    public var label: LocalizedText {
+        switch (honoursRecordedPlacement, fallback) {
+        case (true, _): LocalizedText(en: "placement recorded in the dataset, else the incoming period", fa: "جایگذاری ثبت‌شده در داده، وگرنه دوره آغازشونده")
+        case (false, .later): LocalizedText(en: "always the incoming period", fa: "همواره دوره آغازشونده")
+        case (false, .earlier): LocalizedText(en: "always the outgoing period", fa: "همواره دوره پایان‌یابنده")
+        case (false, .exclude): LocalizedText(en: "ambiguous records left out", fa: "کنار گذاشتن موارد مبهم")
+        }
+    }
+}
+
+/// Where a record falls in a periodisation.
+public enum PeriodPlacement: Hashable, Sendable {
+    /// In a period; `ambiguous` says the date alone could not decide.
+    case placed(String, ambiguous: Bool)
+    /// The date straddles these periods and the rule leaves it out.
+    case ambiguous([String])
+    case outside(Outside)
+    case undated
+
+    public enum Outside: Hashable, Sendable {
+        case beforeFirstPeriod, afterLastPeriod
+    }
+
+    /// The period id, where placed.
+    public var periodID: String? {
+        if case let .placed(id, _) = self { return id }
+        return nil
+    }
+}

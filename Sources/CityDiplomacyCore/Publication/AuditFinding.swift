@@ -1,0 +1,60 @@
+
+
+/// One published number or list compared with what the records give.
+public struct AuditFinding: Hashable, Sendable {
+    public enum Status: String, Hashable, Sendable, CaseIterable {
+        case match
+        case mismatch
+        /// True under some classifications and not under others; ``AuditFinding/computed`` holds each result.
+        case schemeDependent = "scheme-dependent"
+        /// Needs data the database does not hold.
+        case notCheckable = "not-checkable"
+    }
+
+    /// A value in a finding: a number, a name, a list, or results under several schemes.
+    public indirect enum Value: Hashable, Sendable {
+        case number(Int)
+        case text(String)
+        case list([String])
+        case variants([(name: String, value: Value)])
+        case none
+
+        public static func == (lhs: Value, rhs: Value) -> Bool {
+            switch (lhs, rhs) {
+            case let (.number(l), .number(r)): l == r
+            case let (.text(l), .text(r)): l == r
+            case let (.list(l), .list(r)): l == r
+            case let (.variants(l), .variants(r)): l.map(\.name) == r.map(\.name) && l.map(\.value) == r.map(\.value)
+            case (.none, .none): true
+            default: false
+            }
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            switch self {
+            case let .number(value): hasher.combine(value)
+            case let .text(value): hasher.combine(value)
+            case let .list(value): hasher.combine(value)
+            case let .variants(value): hasher.combine(value.map(\.name))
+            case .none: hasher.combine(0)
+            }
+        }
+    }
+
+    public var id: String
+    public var claim: LocalizedText
+    public var published: Value
+    public var computed: Value
+    public var status: Status
+    /// Why, naming the records that explain a mismatch.
+    public var detail: String
+
+    public init(id: String, claim: LocalizedText, published: Value, computed: Value, status: Status, detail: String) {
+        self.id = id
+        self.claim = claim
+        self.published = published
+        self.computed = computed
+        self.status = status
+        self.detail = detail
+    }
+}

@@ -1,0 +1,84 @@
+import CityDiplomacyCore
+
+/// Writes audit findings as JSON (an array of `{"id", "claim", "published", "computed", "status",
+/// "detail"}`), Markdown or HTML.
+public struct AuditRenderer: Sendable {
+    public var format: OutputFormat
+    public var style: OutputStyle
+
+    public init(format: OutputFormat, language: Language) {
+        self.format = format
+        self.style = OutputStyle(language: language)
+    }
+
+    static func json(_ value: AuditFinding.Value) -> JSONValue {
+        switch value {
+        case let .number(number): .number(number)
+        case let .text(text): .string(text)
+        case let .list(items): .array(items.map(JSONValue.string))
+        case let .variants(variants): .object(variants.map { ($0.name, json($0.value)) })
+        case .none: .null
+        }
+    }
+
+    func plain(_ value: AuditFinding.Value) -> String {
+        switch value {
+        case let .number(number): style.number(number)
+        case let .text(text): text
+        case let .list(items): items.isEmpty ? "∅" : items.joined(separator: ", ")
+        case let .variants(variants): variants.map { "\($0.name) → \(plain($0.value))" }.joined(separator: "; ")
+        case .none: "—"
+        }
+    }
+
+    public func render(_ findings: [AuditFinding], title: LocalizedText) -> String {
+        switch format {
+        case .json, .csv:
+            return JSONValue.array(findings.map { finding in
+                .object([
+                    ("id", .string(finding.id)),
+                    ("claim", .string(finding.claim[style.language])),
+                    ("published", Self.json(finding.published)),
+                    ("computed", Self.json(finding.computed)),
+                    ("status", .string(finding.status.rawValue)),
+                    ("detail", .string(finding.detail)),
+                ])
+            }).serialized(pretty: true) + "\n"
+        case .md, .html:
+            let table = Tabulation(
+                title: title,
+                columns: [
+                    .init(key: "id", title: LocalizedText(en: "Id", fa: "شناسه")),
+                    .init(key: "claim", title: LocalizedText(en: "Published", fa: "منتشرشده")),
+                    .init(key: "published", title: LocalizedText(en: "Printed", fa: "مقدار چاپ‌شده")),
+                    .init(key: "computed", title: LocalizedText(en: "From the records", fa: "محاسبه از داده")),
+                    .init(key: "status", title: LocalizedText(en: "Status", fa: "وضعیت")),
+                    .init(key: "detail", title: LocalizedText(en: "Detail", fa: "جزئیات")),
+                ],
+                rows: findings.map { finding in
+                    [.verbatim(finding.id), .text(finding.claim), .verbatim(plain(finding.published)),
+                     .verbatim(plain(finding.computed)), .code(finding.status.rawValue, label: Self.label(finding.status)),
+                     .verbatim(finding.detail)]
+                },
+                notes: [summary(findings)]
+            )
+            return TabulationRenderer(format: format, language: style.language).render(table)
+        }
+    }
+
+    static func label(_ status: AuditFinding.Status) -> LocalizedText {
+        switch status {
+        case .match: LocalizedText(en: "match", fa: "مطابق")
+        case .mismatch: LocalizedText(en: "MISMATCH", fa: "نامطابق")
+        case .schemeDependent: LocalizedText(en: "scheme-dependent", fa: "وابسته به طبقه‌بندی")
+        case .notCheckable: LocalizedText(en: "not checkable", fa: "بررسی‌نشدنی")
+        }
+    }
+
+    func summary(_ findings: [AuditFinding]) -> LocalizedText {
+        let counts = AuditFinding.Status.allCases.map { status in (status, findings.filter { $0.status == status }.count) }
+        return LocalizedText(
+            en: "\(findings.count) findings: " + counts.map { "\($0.1) \(Self.label($0.0).en)" }.joined(separator: ", ") + ".",
+            fa: "\(findings.count) مورد: " + counts.map { "\($0.1) \(Self.label($0.0)[.fa])" }.joined(separator: "، ") + ".")
+    }
+}

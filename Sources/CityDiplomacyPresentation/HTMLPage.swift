@@ -1,0 +1,50 @@
+import CityDiplomacyCore
+
+/// A standalone HTML page: no scripts, no outside resources, right-to-left in Persian.
+public enum HTMLPage {
+    /// Escapes text for HTML content and attribute values.
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    public static func page(title: String, language: Language, body: String) -> String {
+        let direction = language == .fa ? "rtl" : "ltr"
+        return """
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)" dir="\(direction)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>
+            body { font-family: "Vazirmatn", "Noto Naskh Arabic", "Tahoma", system-ui, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1d1d1f; }
+            table { border-collapse: collapse; margin: 1rem 0; width: 100%; font-size: 0.92rem; }
+            caption { text-align: start; font-weight: 600; padding: 0.4rem 0; }
+            th, td { border: 1px solid #c8c8cc; padding: 0.3rem 0.5rem; text-align: start; vertical-align: top; }
+            th { background: #f2f2f4; }
+            td a { word-break: break-all; }
+            .note { font-size: 0.85rem; color: #55555a; margin: 0.2rem 0; }
+            .match { color: #1b6e2d; } .mismatch { color: #a11d1d; font-weight: 600; } .scheme-dependent { color: #8a5a00; } .not-checkable { color: #55555a; }
+            @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+            </style>
+            </head>
+            <body>
+            \(body)
+            </body>
+            </html>
+
+            """
+    }
+}

@@ -1,0 +1,107 @@
+import CityDiplomacyCore
+import Foundation
+
+/// Reads a classification scheme file (`citydiplomacy-scheme/1`, YAML; see `Docs/scheme-format.md`).
+///
+/// A country code that is not ISO 3166-1 (or XK), a country listed twice, a category or group that
+/// is not defined, or an unknown key is refused with file, line, field and value.
+///
+/// ```swift
+/// let regions = try SchemeFile.load(contentsOf: url, countries: try CountryDirectory.bundled())
+/// ```
+public enum SchemeFile {
+    static let formatIdentifier = "citydiplomacy-scheme/1"
+
+    struct Document: Decodable {
+        var format: String
+        var id: String
+        var title: LocalizedText
+        var source: String
+        var groups: [Label]?
+        var categories: [CategoryEntry]
+        var countries: [AssignmentEntry]
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case format, id, title, source, groups, categories, countries }
+
+        struct Label: Decodable {
+            var id: String
+            var en: String
+            var fa: String?
+            enum CodingKeys: String, CodingKey, CaseIterable { case id, en, fa }
+        }
+
+        struct CategoryEntry: Decodable {
+            var id: String
+            var en: String
+            var fa: String?
+            var group: String?
+            var tags: [String]?
+            enum CodingKeys: String, CodingKey, CaseIterable { case id, en, fa, group, tags }
+        }
+
+        struct AssignmentEntry: Decodable {
+            var country: String
+            var category: String
+            var since: PartialDate?
+            var note: String?
+            enum CodingKeys: String, CodingKey, CaseIterable { case country, category, since, note }
+        }
+
+        static let allowedKeys: [String: Set<String>] = [
+            "": Set(CodingKeys.allCases.map(\.rawValue)),
+            "groups": Set(Label.CodingKeys.allCases.map(\.rawValue)),
+            "categories": Set(CategoryEntry.CodingKeys.allCases.map(\.rawValue)),
+            "countries": Set(AssignmentEntry.CodingKeys.allCases.map(\.rawValue)),
+        ]
+    }
+
+    public static func load(contentsOf url: URL, countries: CountryDirectory) throws(DataFileError) -> ClassificationScheme {
+        try load(data: YAMLDocumentReader.read(contentsOf: url), fileName: url.lastPathComponent, countries: countries)
+    }
+
+    public static func load(data: Data, fileName: String, countries: CountryDirectory) throws(DataFileError) -> ClassificationScheme {
+        let reader = try YAMLDocumentReader(data: data, fileName: fileName, expecting: "a classification scheme")
+        try reader.rejectUnknownKeys(allowed: Document.allowedKeys, localizedFields: ["title"])
+        let document = try reader.decode(Document.self)
+        guard document.format == formatIdentifier else {
+            throw reader.error(at: [.key("format")], value: document.format, problem: "is not a format this version reads: expected \(formatIdentifier)")
+        }
+        let groups = (document.groups ?? []).map {
+            ClassificationScheme.Group(id: $0.id, label: LocalizedText(en: $0.en, fa: $0.fa.map(PersianText.normalized)))
+        }
+        let groupIDs = Set(groups.map(\.id))
+        var categories: [ClassificationScheme.Category] = []
+        for (index, entry) in document.categories.enumerated() {
+            let path: [PathComponent] = [.key("categories"), .index(index)]
+            guard !categories.contains(where: { $0.id == entry.id }) else {
+                throw reader.error(at: path + [.key("id")], value: entry.id, problem: "is used by an earlier category: ids must be unique")
+            }
+            if let group = entry.group, !groupIDs.contains(group) {
+                throw reader.error(at: path + [.key("group")], value: group, problem: "is not a group of this scheme: expected one of \(groupIDs.sorted().joined(separator: ", "))")
+            }
+            categories.append(ClassificationScheme.Category(
+                id: entry.id, label: LocalizedText(en: entry.en, fa: entry.fa.map(PersianText.normalized)),
+                groupID: entry.group, tags: Set(entry.tags ?? [])))
+        }
+        let categoryIDs = Set(categories.map(\.id))
+        var assignments: [ClassificationScheme.Assignment] = []
+        var seen: [CountryCode: Int] = [:]
+        for (index, entry) in document.countries.enumerated() {
+            let path: [PathComponent] = [.key("countries"), .index(index)]
+            guard let country = countries.country(code: entry.country), entry.country.count == 2 else {
+                throw reader.error(at: path + [.key("country")], value: entry.country, problem: "is not a known country code: expected ISO 3166-1 alpha-2 such as IR, or XK")
+            }
+            if let earlier = seen[country.code] {
+                throw reader.error(at: path + [.key("country")], value: entry.country, problem: "is listed twice (first as countries[\(earlier)]): a scheme puts each country in one category")
+            }
+            seen[country.code] = index
+            guard categoryIDs.contains(entry.category) else {
+                throw reader.error(at: path + [.key("category")], value: entry.category, problem: "is not a category of this scheme: expected one of \(categories.map(\.id).joined(separator: ", "))")
+            }
+            assignments.append(ClassificationScheme.Assignment(country: country.code, categoryID: entry.category, since: entry.since, note: entry.note))
+        }
+        return ClassificationScheme(
+            id: document.id, title: document.title, sourceNote: document.source, groups: groups,
+            categories: categories, assignments: assignments)
+    }
+}
