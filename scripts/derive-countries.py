@@ -82,6 +82,9 @@ OVERRIDE_COLUMNS = ["iso2", "name_en", "name_fa", "extra_aliases", "why"]
 # used for Kosovo by the European Commission, CLDR, SWIFT and others.
 EXTRA_ENTRIES = {
     "XK": {"iso3": "XKX", "numeric": "", "name_en": "Kosovo", "name_fa": "کوزوو"},
+    # ZZ / ZZZ (user-assigned, conventionally "unknown"): where an imported record names a
+    # country the registry cannot identify, its city is kept under ZZ rather than dropped.
+    "ZZ": {"iso3": "ZZZ", "numeric": "", "name_en": "Unknown country", "name_fa": "کشور نامعلوم"},
 }
 
 # Persian letter normalisation applied to everything written.
@@ -348,7 +351,8 @@ def render(rows: list[dict[str, str]]) -> str:
         "# plus overrides from scripts/country-names-overrides.tsv. Do not edit by hand:"
         " change the overrides and re-run the script.",
         "# One row per ISO 3166-1 country, plus XK/XKX for Kosovo: not in ISO 3166-1;"
-        " XK is a user-assigned code in common use, and it has no numeric code.",
+        " XK is a user-assigned code in common use, and it has no numeric code;"
+        " ZZ/ZZZ (user-assigned) stands for a country an import could not identify.",
         "# aliases: '|'-separated other English and Persian names. See countries.NOTICE.md.",
         "\t".join(COLUMNS),
     ]

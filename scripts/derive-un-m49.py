@@ -91,7 +91,7 @@ def main():
             unclassified.append(code)
             continue
         lines.append(f"  - {{country: {code}, category: {SUBREGIONS[sub][0]}}}")
-    if set(unclassified) - {"AQ"}:
+    if set(unclassified) - {"AQ", "ZZ"}:
         sys.exit(f"no M49 sub-region for: {', '.join(unclassified)}")
     path = os.path.join(RESOURCES, "schemes", "un-m49.yaml")
     with open(path, "w", encoding="utf-8", newline="\n") as f:
