@@ -20,6 +20,48 @@ public enum PersianText {
         "\u{06C0}": "\u{0647}", // ۀ HEH WITH YEH ABOVE → ه (the hamza is orthographic)
     ]
 
+    /// The folded form of each Latin letter with diacritics (U+00C0–U+024F, U+1E00–U+1EFF), made
+    /// once with Foundation's folding so that keys stay exactly what the slow path gives.
+    private static let latinFolds: [UInt32: [Unicode.Scalar]] = {
+        var table: [UInt32: [Unicode.Scalar]] = [:]
+        for range in [0x00C0...0x024F, 0x1E00...0x1EFF] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+                table[UInt32(value)] = folded.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            }
+        }
+        return table
+    }()
+
+    /// The search key of normalised text, or `nil` where a scalar needs Foundation's folding.
+    private static func fastSearchKey(_ text: String) -> String? {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x61...0x7A, 0x30...0x39: result.append(scalar)
+                case 0x41...0x5A: result.append(Unicode.Scalar(value + 32)!)
+                default: break
+                }
+            } else if (0x0300...0x036F).contains(value) || value == 0x200C || value == 0x0621 {
+                continue  // combining marks, ZWNJ, a lone hamza
+            } else if let folded = latinFolds[value] {
+                result.append(contentsOf: folded)
+            } else if (0x0600...0x06FF).contains(value) {
+                if let letter = searchLetterVariants[scalar] {
+                    result.append(letter)
+                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    result.append(scalar)
+                }
+            } else {
+                return nil
+            }
+        }
+        return String(result)
+    }
+
     /// Letters that spell the same name in Arabic and Persian usage and are folded for matching
     /// only (stored text keeps them): آ أ إ ٱ → ا, ة → ه, ؤ → و, ئ → ی. Foundation's diacritic
     /// folding does not do this on every platform, so it is spelt out here.
@@ -71,6 +113,11 @@ public enum PersianText {
     /// A zero-width non-joiner is kept where it separates two letters (it is part of Persian
     /// spelling), and dropped at word edges or when doubled, where it is only noise.
     public static func normalized(_ text: String) -> String {
+        // ASCII text has none of the variants below; only its white space needs folding.
+        if text.utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F || $0 == 0x20 }) {
+            if !text.hasPrefix(" "), !text.hasSuffix(" "), !text.contains("  ") { return text }
+            return text.split(separator: " ").joined(separator: " ")
+        }
         let digits = asciiDigits(text)
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(digits.unicodeScalars.count)
@@ -105,6 +152,24 @@ public enum PersianText {
     /// «شهر ری», «شهرری» and «شهر‌ری» share one key; so do "Xi'an" and "Xian", "Saint-Petersburg"
     /// and "Saint Petersburg".
     public static func searchKey(_ text: String) -> String {
+        // Most names are plain ASCII; they need none of the Unicode machinery below, and the
+        // gazetteer computes a few hundred thousand keys at start-up.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        // Names in Latin script with diacritics, in Arabic script, or mixing them with ASCII are
+        // keyed scalar by scalar from precomputed folds: Foundation's folding costs about ten times
+        // as much on Linux, and the gazetteer keys some 700,000 names when it loads.
+        if let key = fastSearchKey(normalized(text)) { return key }
         // Folding may decompose letters such as ئ into ي + hamza, so the letter rules run again after it.
         let folded = normalized(
             normalized(text).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)

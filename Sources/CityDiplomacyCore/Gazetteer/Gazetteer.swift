@@ -1,0 +1,110 @@
+import Foundation
+
+/// A place of the gazetteer: a GeoNames city with its names in Latin and Arabic script.
+public struct GazetteerEntry: Hashable, Sendable {
+    public var geonameID: Int
+    public var name: String
+    public var coordinates: Coordinates
+    public var country: CountryCode
+    public var admin1: String
+    public var population: Int
+    public var alternateNames: [String]
+
+    public init(geonameID: Int, name: String, coordinates: Coordinates, country: CountryCode, admin1: String, population: Int, alternateNames: [String]) {
+        self.geonameID = geonameID
+        self.name = name
+        self.coordinates = coordinates
+        self.country = country
+        self.admin1 = admin1
+        self.population = population
+        self.alternateNames = alternateNames
+    }
+
+    /// The Persian (or other Arabic-script) name the gazetteer knows, if any.
+    public var arabicScriptName: String? {
+        alternateNames.first { name in name.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } }
+    }
+}
+
+/// An offline gazetteer: places looked up by any of their names, or by coordinates.
+///
+/// Built once from the bundled GeoNames extract (`Gazetteer.bundled()` in
+/// `CityDiplomacyReferenceData`); lookups compare names by ``PersianText/searchKey(_:)`` so that
+/// Ürümqi, Urumqi, اورومچی and ارومچی all find the same city.
+///
+/// ```swift
+/// let places = gazetteer.entries(named: "Urumqi")          // [Ürümqi, CN]
+/// let near = gazetteer.nearest(to: tehranCoordinates, withinKilometres: 20)
+/// ```
+public struct Gazetteer: Sendable {
+    public let entries: [GazetteerEntry]
+    private let byKey: [String: [Int32]]
+    /// Entries by 1°×1° cell, for nearest-place queries.
+    private let grid: [Int32: [Int32]]
+
+    public init(entries: [GazetteerEntry]) {
+        self.entries = entries
+        var byKey: [String: [Int32]] = [:]
+        byKey.reserveCapacity(entries.count * 8)
+        var grid: [Int32: [Int32]] = [:]
+        for (index, entry) in entries.enumerated() {
+            let position = Int32(index)
+            var keys: Set<String> = [PersianText.searchKey(entry.name)]
+            for name in entry.alternateNames { keys.insert(PersianText.searchKey(name)) }
+            for key in keys where !key.isEmpty {
+                byKey[key, default: []].append(position)
+            }
+            grid[Self.cell(entry.coordinates), default: []].append(position)
+        }
+        self.byKey = byKey
+        self.grid = grid
+    }
+
+    static func cell(_ point: Coordinates) -> Int32 {
+        cell(latitude: Int(floor(point.latitude)), longitude: Int(floor(point.longitude)))
+    }
+
+    static func cell(latitude: Int, longitude: Int) -> Int32 {
+        let wrapped = ((longitude + 180) % 360 + 360) % 360
+        return Int32((latitude + 90) * 360 + wrapped)
+    }
+
+    /// Places one of whose names has the same search key as `name`, most populous first.
+    public func entries(named name: String) -> [GazetteerEntry] {
+        let key = PersianText.searchKey(name)
+        guard let indices = byKey[key] else { return [] }
+        return indices.map { entries[Int($0)] }.sorted { $0.population > $1.population }
+    }
+
+    /// The place nearest to a point, if one lies within the distance.
+    public func nearest(to point: Coordinates, withinKilometres limit: Double, in country: CountryCode? = nil) -> (entry: GazetteerEntry, kilometres: Double)? {
+        let latitude = Int(floor(point.latitude))
+        let longitude = Int(floor(point.longitude))
+        let span = max(1, Int(ceil(limit / 80)))
+        var best: (entry: GazetteerEntry, kilometres: Double)?
+        for dLat in -span...span {
+            for dLng in -span...span {
+                guard let indices = grid[Self.cell(latitude: latitude + dLat, longitude: longitude + dLng)] else { continue }
+                for index in indices {
+                    let entry = entries[Int(index)]
+                    if let country, entry.country != country { continue }
+                    let distance = point.kilometres(to: entry.coordinates)
+                    if distance <= limit, distance < (best?.kilometres ?? .infinity) { best = (entry, distance) }
+                }
+            }
+        }
+        return best
+    }
+}
+
+extension Coordinates {
+    /// Great-circle distance in kilometres (haversine, mean Earth radius).
+    public func kilometres(to other: Coordinates) -> Double {
+        let radians = Double.pi / 180
+        let dLat = (other.latitude - latitude) * radians
+        let dLng = (other.longitude - longitude) * radians
+        let a = sin(dLat / 2) * sin(dLat / 2)
+            + cos(latitude * radians) * cos(other.latitude * radians) * sin(dLng / 2) * sin(dLng / 2)
+        return 6371.0088 * 2 * atan2(sqrt(a), sqrt(1 - a))
+    }
+}
