@@ -5,6 +5,7 @@
 //   CityDiplomacyCore           domain types, Persian text rules, the registry interface — no I/O
 //   CityDiplomacyReferenceData  data shipped with the product (countries, the study's dataset) and its file format
 //   CityDiplomacyStorage        the registry on SQLite (GRDB)
+//   CityDiplomacyImport         reading other people's files (Wikipedia, Wikidata, any CSV) into datasets
 //   CityDiplomacyAnalysis       tables and counts computed from records
 //   CityDiplomacyPresentation   rendering of tables as CSV, Markdown and JSON, in English or Persian
 //   citydip                     the command-line tool, a thin layer over the above
@@ -43,6 +44,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(
+            name: "CityDiplomacyImport",
+            dependencies: ["CityDiplomacyCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "CityDiplomacyAnalysis", dependencies: ["CityDiplomacyCore"]),
         .target(name: "CityDiplomacyPresentation", dependencies: ["CityDiplomacyCore"]),
         .executableTarget(
@@ -51,6 +56,7 @@ let package = Package(
                 "CityDiplomacyCore",
                 "CityDiplomacyReferenceData",
                 "CityDiplomacyStorage",
+                "CityDiplomacyImport",
                 "CityDiplomacyAnalysis",
                 "CityDiplomacyPresentation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -71,6 +77,10 @@ let package = Package(
                 "CityDiplomacyCore", "CityDiplomacyAnalysis", "CityDiplomacyPresentation",
                 "CityDiplomacyReferenceData",
             ]
+        ),
+        .testTarget(
+            name: "CityDiplomacyImportTests",
+            dependencies: ["CityDiplomacyCore", "CityDiplomacyImport", "CityDiplomacyReferenceData"]
         ),
         .testTarget(name: "CitydipTests", dependencies: ["citydip"]),
     ],

@@ -23,28 +23,51 @@ extension SQLiteRegistry {
                     try SourceRow(source, datasetID: datasetID).insert(db)
                 }
             }
+            let insertCitation = try db.cachedStatement(sql: "INSERT OR IGNORE INTO citation (record_kind, record_id, source_id, position) VALUES (?,?,?,?)")
             func cite(_ kind: CitingRecordKind, _ recordID: String, _ sources: [SourceCitation]) throws {
                 try storeSources(sources)
                 for (position, source) in sources.enumerated() {
-                    try CitationRow(recordKind: kind, recordId: recordID, sourceId: source.id, position: position)
-                        .insert(db, onConflict: .ignore)
+                    try Self.run(insertCitation, [kind.rawValue, recordID, source.id, position])
                 }
             }
             try storeSources(content.sources)
+            // Prepared statements rather than record encoding: an imported dataset has tens of
+            // thousands of rows, and Codable encoding per row dominated the time of a store.
+            let insertCity = try db.cachedStatement(sql: """
+                INSERT INTO city (id, dataset_id, name_en, name_fa, aliases, country_code, latitude, longitude,
+                                  population, geonames_id, wikidata_id, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+                """)
+            let insertName = try db.cachedStatement(sql: "INSERT OR IGNORE INTO city_name (city_id, search_key) VALUES (?, ?)")
             for city in content.cities {
-                try CityRow(city, datasetID: datasetID).insert(db)
+                try Self.run(insertCity, [
+                    city.id, datasetID, city.name.en, city.name.fa, Self.jsonArray(city.aliases), city.country.rawValue,
+                    city.coordinates?.latitude, city.coordinates?.longitude, city.population, city.geonamesID,
+                    city.wikidataID, city.notes,
+                ])
                 for key in CityRow.searchKeys(of: city) {
-                    try CityNameRow(cityId: city.id, searchKey: key).insert(db)
+                    try Self.run(insertName, [city.id, key])
                 }
             }
+            let insertRelation = try db.cachedStatement(sql: """
+                INSERT INTO relation (id, dataset_id, city_id, partner_id, kind, status, signed, signed_year_min,
+                                      signed_year_max, notes, period_placements, position, flags, import_rows)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """)
+            let insertTheme = try db.cachedStatement(sql: "INSERT OR IGNORE INTO relation_theme (relation_id, theme, position) VALUES (?,?,?)")
             for relation in content.relations {
+                let years = relation.signed?.gregorianYears
                 do {
-                    try RelationRow(relation).insert(db)
+                    try Self.run(insertRelation, [
+                        relation.id, relation.datasetID, relation.cityID, relation.partnerID, relation.kind.rawValue,
+                        relation.status.rawValue, relation.signed?.description, years?.lowerBound, years?.upperBound,
+                        relation.notes, Self.jsonObject(relation.periodPlacements), relation.position,
+                        Self.jsonArray(relation.flags.map(\.rawValue)), "[" + relation.importRows.map(String.init).joined(separator: ",") + "]",
+                    ])
                 } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                     throw RegistryError.duplicateRecord(relation.id, reason: "the same pair of cities already has a relation of kind \(relation.kind), or the id is used twice")
                 }
                 for (position, theme) in relation.themes.enumerated() {
-                    try RelationThemeRow(relationId: relation.id, theme: theme.rawValue, position: position).insert(db, onConflict: .ignore)
+                    try Self.run(insertTheme, [relation.id, theme.rawValue, position])
                 }
                 try cite(.relation, relation.id, relation.sources)
             }
@@ -61,6 +84,39 @@ extension SQLiteRegistry {
                 try cite(.event, event.id, event.sources)
             }
         }
+    }
+
+    /// Executes a prepared insert. The arguments are set unchecked: their number is fixed by the
+    /// code beside each statement, and checking them on every one of tens of thousands of rows
+    /// showed in the time of a store.
+    static func run(_ statement: Statement, _ arguments: StatementArguments) throws {
+        statement.setUncheckedArguments(arguments)
+        try statement.execute()
+    }
+
+    /// A JSON array of strings, as GRDB writes `[String]` columns.
+    static func jsonArray(_ values: [String]) -> String {
+        "[" + values.map(jsonString).joined(separator: ",") + "]"
+    }
+
+    static func jsonObject(_ values: [String: String]) -> String {
+        "{" + values.sorted { $0.key < $1.key }.map { jsonString($0.key) + ":" + jsonString($0.value) }.joined(separator: ",") + "}"
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 
     /// Checks in Swift what the foreign keys would refuse, so that the message names the record.

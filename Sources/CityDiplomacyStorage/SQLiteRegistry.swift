@@ -31,6 +31,14 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
             configuration.foreignKeysEnabled = true
             // Another citydip (or the server) may be writing: wait for it rather than fail.
             configuration.busyMode = .timeout(10)
+            configuration.prepareDatabase { db in
+                // In WAL mode NORMAL cannot corrupt the database; it syncs at checkpoints rather
+                // than at every commit, which made storing an imported dataset wait on the disk.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Imports write tens of thousands of rows into indexed tables: a 64 MB page cache
+                // keeps their B-trees in memory.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+            }
             let pool = try DatabasePool(path: url.path, configuration: configuration)
             try SchemaMigrator.migrator.migrate(pool)
             writer = pool

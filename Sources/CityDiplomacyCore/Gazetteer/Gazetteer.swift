@@ -38,6 +38,11 @@ public struct GazetteerEntry: Hashable, Sendable {
 /// ```
 public struct Gazetteer: Sendable {
     public let entries: [GazetteerEntry]
+    /// Coordinates and countries beside the entries, so that distance queries touch no strings.
+    private let latitudes: [Double]
+    private let longitudes: [Double]
+    private let countries: [CountryCode]
+    private let populations: [Int]
     private let byKey: [String: [Int32]]
     /// Entries by 1°×1° cell, for nearest-place queries.
     private let grid: [Int32: [Int32]]
@@ -58,6 +63,10 @@ public struct Gazetteer: Sendable {
         }
         self.byKey = byKey
         self.grid = grid
+        latitudes = entries.map(\.coordinates.latitude)
+        longitudes = entries.map(\.coordinates.longitude)
+        countries = entries.map(\.country)
+        populations = entries.map(\.population)
     }
 
     static func cell(_ point: Coordinates) -> Int32 {
@@ -73,7 +82,7 @@ public struct Gazetteer: Sendable {
     public func entries(named name: String) -> [GazetteerEntry] {
         let key = PersianText.searchKey(name)
         guard let indices = byKey[key] else { return [] }
-        return indices.map { entries[Int($0)] }.sorted { $0.population > $1.population }
+        return indices.sorted { populations[Int($0)] > populations[Int($1)] }.map { entries[Int($0)] }
     }
 
     /// The place nearest to a point, if one lies within the distance.
@@ -81,30 +90,38 @@ public struct Gazetteer: Sendable {
         let latitude = Int(floor(point.latitude))
         let longitude = Int(floor(point.longitude))
         let span = max(1, Int(ceil(limit / 80)))
-        var best: (entry: GazetteerEntry, kilometres: Double)?
+        var best: (index: Int, kilometres: Double)?
+        // A degree of latitude is at least 110 km: candidates farther in latitude are skipped
+        // before the trigonometry.
+        let latitudeLimit = limit / 110
         for dLat in -span...span {
             for dLng in -span...span {
                 guard let indices = grid[Self.cell(latitude: latitude + dLat, longitude: longitude + dLng)] else { continue }
-                for index in indices {
-                    let entry = entries[Int(index)]
-                    if let country, entry.country != country { continue }
-                    let distance = point.kilometres(to: entry.coordinates)
-                    if distance <= limit, distance < (best?.kilometres ?? .infinity) { best = (entry, distance) }
+                for position in indices {
+                    let index = Int(position)
+                    if let country, countries[index] != country { continue }
+                    if abs(latitudes[index] - point.latitude) > latitudeLimit { continue }
+                    let distance = point.kilometres(toLatitude: latitudes[index], longitude: longitudes[index])
+                    if distance <= limit, distance < (best?.kilometres ?? .infinity) { best = (index, distance) }
                 }
             }
         }
-        return best
+        return best.map { (entries[$0.index], $0.kilometres) }
     }
 }
 
 extension Coordinates {
     /// Great-circle distance in kilometres (haversine, mean Earth radius).
     public func kilometres(to other: Coordinates) -> Double {
+        kilometres(toLatitude: other.latitude, longitude: other.longitude)
+    }
+
+    func kilometres(toLatitude otherLatitude: Double, longitude otherLongitude: Double) -> Double {
         let radians = Double.pi / 180
-        let dLat = (other.latitude - latitude) * radians
-        let dLng = (other.longitude - longitude) * radians
+        let dLat = (otherLatitude - latitude) * radians
+        let dLng = (otherLongitude - longitude) * radians
         let a = sin(dLat / 2) * sin(dLat / 2)
-            + cos(latitude * radians) * cos(other.latitude * radians) * sin(dLng / 2) * sin(dLng / 2)
+            + cos(latitude * radians) * cos(otherLatitude * radians) * sin(dLng / 2) * sin(dLng / 2)
         return 6371.0088 * 2 * atan2(sqrt(a), sqrt(1 - a))
     }
 }

@@ -27,12 +27,16 @@ public struct BilateralRelation: Identifiable, Hashable, Sendable, Codable {
     public var periodPlacements: [String: String]
     /// The record's position in its dataset, which keeps the order of the source's tables.
     public var position: Int
+    /// What an import noticed about the record (``RelationFlag``): kept, and said.
+    public var flags: [RelationFlag]
+    /// The rows of the imported file the record was read from (several where duplicates merged).
+    public var importRows: [Int]
 
     public init(
         id: String, datasetID: String, cityID: String, partnerID: String, kind: RelationKind,
         status: RelationStatus = .unknown, signed: PartialDate? = nil, themes: [Theme] = [],
         notes: String? = nil, sources: [SourceCitation] = [], periodPlacements: [String: String] = [:],
-        position: Int = 0
+        position: Int = 0, flags: [RelationFlag] = [], importRows: [Int] = []
     ) {
         self.id = id
         self.datasetID = datasetID
@@ -46,6 +50,8 @@ public struct BilateralRelation: Identifiable, Hashable, Sendable, Codable {
         self.sources = sources
         self.periodPlacements = periodPlacements
         self.position = position
+        self.flags = flags
+        self.importRows = importRows
     }
 
     /// Whether the relation joins `cityID`, at either end.
@@ -57,4 +63,16 @@ public struct BilateralRelation: Identifiable, Hashable, Sendable, Codable {
     public func partner(of cityID: String) -> String {
         self.cityID == cityID ? partnerID : self.cityID
     }
+}
+
+/// Something an import noticed about a relation, kept with it rather than dropped.
+public enum RelationFlag: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Both ends are the same city.
+    case selfPair = "self_pair"
+    /// Both ends are in the same country.
+    case domestic
+    /// An end could not be resolved to a gazetteer place.
+    case unresolvedCity = "unresolved_city"
+    /// Given coordinates are far from the place the name resolved to.
+    case coordinatesDisagree = "coordinates_disagree"
 }

@@ -20,11 +20,13 @@ public struct Dataset: Identifiable, Hashable, Sendable, Codable {
     public var contentHash: String?
     /// Whether the dataset ships with the product (and may be refreshed by `citydip init --refresh`).
     public var isBundled: Bool
+    /// The quality report of the import that made the dataset, as JSON, for `citydip quality`.
+    public var importReport: String?
 
     public init(
         id: String, title: LocalizedText, citation: String? = nil, description: String? = nil,
         provenance: String? = nil, sourceFile: String? = nil, contentHash: String? = nil,
-        isBundled: Bool = false
+        isBundled: Bool = false, importReport: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -34,6 +36,7 @@ public struct Dataset: Identifiable, Hashable, Sendable, Codable {
         self.sourceFile = sourceFile
         self.contentHash = contentHash
         self.isBundled = isBundled
+        self.importReport = importReport
     }
 }
 

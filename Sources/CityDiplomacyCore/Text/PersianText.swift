@@ -55,6 +55,8 @@ public enum PersianText {
                 } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                     result.append(scalar)
                 }
+            } else if !scalar.properties.isAlphabetic, scalar.properties.numericType == nil, !(0x0300...0x036F).contains(value) {
+                continue  // punctuation, symbols and spaces (’ – ʻ …) are dropped from keys anyway
             } else {
                 return nil
             }
@@ -114,8 +116,21 @@ public enum PersianText {
     /// spelling), and dropped at word edges or when doubled, where it is only noise.
     public static func normalized(_ text: String) -> String {
         // ASCII text has none of the variants below; only its white space needs folding.
-        if text.utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F || $0 == 0x20 }) {
-            if !text.hasPrefix(" "), !text.hasSuffix(" "), !text.contains("  ") { return text }
+        var plain = true
+        var previousSpace = true  // a leading space counts as a doubled one
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                if previousSpace { plain = false; break }
+                previousSpace = true
+            } else if byte >= 0x21, byte < 0x7F {
+                previousSpace = false
+            } else {
+                plain = false
+                break
+            }
+        }
+        if plain, !previousSpace || text.isEmpty { return text }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             return text.split(separator: " ").joined(separator: " ")
         }
         let digits = asciiDigits(text)

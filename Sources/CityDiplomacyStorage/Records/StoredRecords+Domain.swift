@@ -21,13 +21,14 @@ extension DatasetRow {
         self.init(id: dataset.id, titleEn: dataset.title.en, titleFa: dataset.title.fa,
                   citation: dataset.citation, description: dataset.description,
                   provenance: dataset.provenance, sourceFile: dataset.sourceFile,
-                  contentHash: dataset.contentHash, isBundled: dataset.isBundled, storedAt: storedAt)
+                  contentHash: dataset.contentHash, isBundled: dataset.isBundled,
+                  importReport: dataset.importReport, storedAt: storedAt)
     }
 
     var dataset: Dataset {
         Dataset(id: id, title: LocalizedText(en: titleEn, fa: titleFa), citation: citation,
                 description: description, provenance: provenance, sourceFile: sourceFile,
-                contentHash: contentHash, isBundled: isBundled)
+                contentHash: contentHash, isBundled: isBundled, importReport: importReport)
     }
 }
 
@@ -79,14 +80,16 @@ extension RelationRow {
                   partnerId: relation.partnerID, kind: relation.kind.rawValue, status: relation.status.rawValue,
                   signed: relation.signed?.description, signedYearMin: years?.lowerBound,
                   signedYearMax: years?.upperBound, notes: relation.notes,
-                  periodPlacements: relation.periodPlacements, position: relation.position)
+                  periodPlacements: relation.periodPlacements, position: relation.position,
+                  flags: relation.flags.map(\.rawValue), importRows: relation.importRows)
     }
 
     func relation(themes: [Theme], sources: [SourceCitation]) -> BilateralRelation {
         BilateralRelation(id: id, datasetID: datasetId, cityID: cityId, partnerID: partnerId,
                           kind: RelationKind(unchecked: kind), status: RelationStatus(unchecked: status),
                           signed: signed.flatMap(PartialDate.init), themes: themes, notes: notes,
-                          sources: sources, periodPlacements: periodPlacements, position: position)
+                          sources: sources, periodPlacements: periodPlacements, position: position,
+                          flags: flags.compactMap(RelationFlag.init(rawValue:)), importRows: importRows)
     }
 }
 

@@ -33,6 +33,7 @@ struct DatasetRow: StoredRecord {
     var sourceFile: String?
     var contentHash: String?
     var isBundled: Bool
+    var importReport: String?
     var storedAt: Date
 }
 
@@ -85,6 +86,8 @@ struct RelationRow: StoredRecord {
     var notes: String?
     var periodPlacements: [String: String]
     var position: Int
+    var flags: [String]
+    var importRows: [Int]
 }
 
 struct RelationThemeRow: StoredRecord {

@@ -25,6 +25,7 @@ enum SchemaMigrator {
                 t.column("source_file", .text)
                 t.column("content_hash", .text)
                 t.column("is_bundled", .boolean).notNull()
+                t.column("import_report", .text)
                 t.column("stored_at", .datetime).notNull()
             }
             try db.create(table: "source") { t in
@@ -75,6 +76,8 @@ enum SchemaMigrator {
                 t.column("notes", .text)
                 t.column("period_placements", .jsonText).notNull()
                 t.column("position", .integer).notNull()
+                t.column("flags", .jsonText).notNull()
+                t.column("import_rows", .jsonText).notNull()
             }
             // A relation is unordered: one row per pair of cities and kind, in either order.
             try db.execute(sql: """

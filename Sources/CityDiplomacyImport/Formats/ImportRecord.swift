@@ -1,0 +1,133 @@
+import CityDiplomacyCore
+import Foundation
+
+/// A place as a row of an imported file names it.
+public struct PlaceMention: Hashable, Sendable {
+    public var name: String
+    public var country: String?
+    public var coordinates: Coordinates?
+    public var wikidataID: String?
+}
+
+/// One row of an imported file, checked and normalised: two places, a kind, a date, a source.
+public struct ImportRecord: Sendable {
+    public var line: Int
+    public var city1: PlaceMention
+    public var city2: PlaceMention
+    public var kind: RelationKind
+    public var date: PartialDate?
+    public var source: String?
+}
+
+extension ImportRecord {
+    /// Reads every row of a table through a field map, refusing bad values with line and column.
+    public static func read(_ table: SourceTable, map: FieldMap, fileName: String) throws(ImportError) -> [ImportRecord] {
+        var records: [ImportRecord] = []
+        records.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            records.append(try read(row, header: table.header, map: map, fileName: fileName))
+        }
+        return records
+    }
+
+    static func read(_ row: SourceTable.Row, header: [String], map: FieldMap, fileName: String) throws(ImportError) -> ImportRecord {
+        func value(_ field: CanonicalField) -> String? {
+            guard let index = map[field] else { return nil }
+            let text = PersianText.normalized(row.values[index])
+            return text.isEmpty ? nil : text
+        }
+        func fail(_ field: CanonicalField, _ value: String?, _ problem: String) -> ImportError {
+            let index = map[field]
+            return ImportError(file: fileName, line: row.line, column: index.flatMap { row.columns?[$0] },
+                               field: index.map { header[$0] == field.rawValue ? field.rawValue : "\(field.rawValue) (column \(header[$0]))" } ?? field.rawValue,
+                               value: value, problem: problem)
+        }
+        func number(_ field: CanonicalField, range: ClosedRange<Double>, what: String) throws(ImportError) -> Double? {
+            guard let text = value(field) else { return nil }
+            guard let number = Double(text), number.isFinite else { throw fail(field, text, "expected a number (decimal degrees, e.g. 35.6892)") }
+            guard range.contains(number) else { throw fail(field, text, "expected a \(what) from \(Int(range.lowerBound)) to \(Int(range.upperBound))") }
+            return number
+        }
+        func coordinates(_ lat: CanonicalField, _ lng: CanonicalField, _ wkt: CanonicalField) throws(ImportError) -> Coordinates? {
+            if let latitude = try number(lat, range: -90...90, what: "latitude") {
+                guard let longitude = try number(lng, range: -180...180, what: "longitude") else {
+                    throw fail(lng, nil, "is missing: a latitude is given, so a longitude is expected too")
+                }
+                return try? Coordinates(latitude: latitude, longitude: longitude)
+            }
+            if try number(lng, range: -180...180, what: "longitude") != nil {
+                throw fail(lat, nil, "is missing: a longitude is given, so a latitude is expected too")
+            }
+            guard let text = value(wkt) else { return nil }
+            guard let point = WKTPoint.parse(text) else { throw fail(wkt, text, "expected a WKT point such as Point(51.389 35.689) (longitude first)") }
+            guard (-90...90).contains(point.latitude), (-180...180).contains(point.longitude) else {
+                throw fail(wkt, text, "expected longitude from -180 to 180 and latitude from -90 to 90")
+            }
+            return try? Coordinates(latitude: point.latitude, longitude: point.longitude)
+        }
+        func place(_ name: CanonicalField, _ country: CanonicalField, _ lat: CanonicalField, _ lng: CanonicalField, _ wkt: CanonicalField, _ qid: CanonicalField) throws(ImportError) -> PlaceMention {
+            let wikidata = value(qid).flatMap(WikidataID.parse)
+            guard let text = value(name) ?? wikidata else {
+                throw fail(name, nil, "is empty: every row names two places")
+            }
+            return PlaceMention(name: text, country: value(country), coordinates: try coordinates(lat, lng, wkt), wikidataID: wikidata)
+        }
+        let kind: RelationKind
+        if let text = value(.kind) {
+            do {
+                kind = try RelationKind(validating: text)
+            } catch {
+                throw fail(.kind, text, "expected \(error.expected)")
+            }
+        } else {
+            kind = .sisterCity
+        }
+        var date: PartialDate?
+        if let text = value(.date) {
+            date = WikidataTime.date(text)
+            if date == nil {
+                do {
+                    date = try PartialDate(parsing: text)
+                } catch {
+                    throw fail(.date, text, "expected \(error.expected)")
+                }
+            }
+        }
+        return ImportRecord(
+            line: row.line,
+            city1: try place(.city1, .country1, .lat1, .lng1, .coord1, .qid1),
+            city2: try place(.city2, .country2, .lat2, .lng2, .coord2, .qid2),
+            kind: kind, date: date, source: value(.source))
+    }
+}
+
+/// `Point(lon lat)`, as Wikidata writes coordinates.
+enum WKTPoint {
+    static func parse(_ text: String) -> (latitude: Double, longitude: Double)? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.lowercased().hasPrefix("point("), trimmed.hasSuffix(")") else { return nil }
+        let inner = trimmed.dropFirst(6).dropLast().split(separator: " ", omittingEmptySubsequences: true)
+        guard inner.count == 2, let longitude = Double(inner[0]), let latitude = Double(inner[1]) else { return nil }
+        return (latitude, longitude)
+    }
+}
+
+/// `Q3616`, or an entity IRI ending in it.
+enum WikidataID {
+    static func parse(_ text: String) -> String? {
+        let last = text.split(separator: "/").last.map(String.init) ?? text
+        guard last.first == "Q", last.dropFirst().allSatisfy(\.isNumber), last.count > 1 else { return nil }
+        return last
+    }
+}
+
+/// Wikidata times (`2000-01-01T00:00:00Z`): 1 January at midnight usually means "the year".
+enum WikidataTime {
+    static func date(_ text: String) -> PartialDate? {
+        guard text.count >= 20, text.hasSuffix("Z"), text.contains("T") else { return nil }
+        let day = text.prefix(10)
+        guard let parsed = try? PartialDate(parsing: String(day)) else { return nil }
+        if day.hasSuffix("-01-01") { return try? PartialDate(year: parsed.year) }
+        return parsed
+    }
+}

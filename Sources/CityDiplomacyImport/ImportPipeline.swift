@@ -1,0 +1,63 @@
+import CityDiplomacyCore
+import Crypto
+import Foundation
+
+/// A whole import from bytes to a dataset and its quality report: read the format, map the
+/// columns, check every row, resolve the places. Nothing is stored here; the caller stores the
+/// result in one transaction, so a file that fails leaves the database as it was.
+///
+/// ```swift
+/// let result = try ImportPipeline(format: .wikipediaCSV).run(data, fileName: "twin_cities.csv",
+///                                                            dataset: "wikipedia-2026", resolver: resolver)
+/// ```
+public struct ImportPipeline: Sendable {
+    public var format: ImportFormat
+    public var mappings: [String]
+    public var delimiter: UInt8?
+
+    public init(format: ImportFormat, mappings: [String] = [], delimiter: UInt8? = nil) {
+        self.format = format
+        self.mappings = mappings
+        self.delimiter = delimiter
+    }
+
+    /// The delimiter named on the command line: comma, tab, semicolon, or a single character.
+    public static func delimiter(named name: String) -> UInt8? {
+        switch name.lowercased() {
+        case "comma", ",": UInt8(ascii: ",")
+        case "tab", "\\t", "\t": UInt8(ascii: "\t")
+        case "semicolon", ";": UInt8(ascii: ";")
+        case "pipe", "|": UInt8(ascii: "|")
+        default: name.utf8.count == 1 ? name.utf8.first : nil
+        }
+    }
+
+    public static func contentHash(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func run(
+        _ data: Data, fileName: String, dataset: String, resolver: PlaceResolver,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(ImportError) -> RelationImporter.Result {
+        let records = try records(data, fileName: fileName)
+        return resolve(records, data: data, fileName: fileName, dataset: dataset, resolver: resolver, progress: progress)
+    }
+
+    /// The first half of an import, which needs no gazetteer: read, map and check every row.
+    /// Callers may load the gazetteer meanwhile.
+    public func records(_ data: Data, fileName: String) throws(ImportError) -> [ImportRecord] {
+        let table = try SourceTable.read(data, format: format, fileName: fileName, delimiter: delimiter)
+        let map = try FieldMap(header: table.header, format: format, overrides: mappings, fileName: fileName)
+        return try ImportRecord.read(table, map: map, fileName: fileName)
+    }
+
+    /// The second half: resolve the places and build the dataset and its report.
+    public func resolve(
+        _ records: [ImportRecord], data: Data, fileName: String, dataset: String, resolver: PlaceResolver,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> RelationImporter.Result {
+        RelationImporter(resolver: resolver).run(
+            records, dataset: dataset, fileName: fileName, contentHash: Self.contentHash(data), format: format, progress: progress)
+    }
+}

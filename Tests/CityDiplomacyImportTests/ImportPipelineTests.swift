@@ -1,0 +1,170 @@
+import CityDiplomacyCore
+import CityDiplomacyImport
+import CityDiplomacyReferenceData
+import Foundation
+import Testing
+
+/// The gazetteer is loaded once for the suite: it is the slow part of setting up.
+let sharedResolver: PlaceResolver = {
+    PlaceResolver(gazetteer: try! Gazetteer.bundled(), countries: try! CountryDirectory.bundled())
+}()
+
+@Suite("Imports resolve places, keep everything and say what they found")
+struct ImportPipelineTests {
+    let resolver = sharedResolver
+
+    private func run(_ text: String, format: ImportFormat = .wikipediaCSV, mappings: [String] = []) throws(ImportError) -> RelationImporter.Result {
+        try ImportPipeline(format: format, mappings: mappings).run(Data(text.utf8), fileName: "test.csv", dataset: "test", resolver: resolver)
+    }
+
+    static let header = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+
+    @Test("Places resolve by name in any script, with or without diacritics", arguments: [
+        ("Ürümqi", "China"), ("Urumqi", "China"), ("اورومچی", "چین"), ("ارومچی", "CN"),
+    ])
+    func resolution(pair: (String, String)) {
+        guard case let .resolved(entry, _, _) = resolver.resolve(name: pair.0, country: pair.1) else {
+            Issue.record("\(pair.0) did not resolve")
+            return
+        }
+        #expect(entry.geonameID == 1529102)
+    }
+
+    @Test("Countries are found by Wikipedia's names", arguments: [
+        ("Georgia (country)", "GE"), ("Türkiye", "TR"), ("Republic of Korea", "KR"), ("Palestine", "PS"),
+        ("Kosovo", "XK"), ("Taiwan", "TW"), ("Scotland, United Kingdom", "GB"), ("Åland Islands, Finland", "AX"), ("ایران", "IR"),
+    ])
+    func countries(pair: (String, String)) {
+        #expect(resolver.country(pair.0)?.code.rawValue == pair.1)
+    }
+
+    @Test("A pair listed in both orders is stored once; the rows are kept")
+    func undirectedPairs() throws {
+        let result = try run(Self.header + "Tehran,Iran,35.69,51.42,Seoul,South Korea,37.56,126.97\nSeoul,South Korea,,,Tehran,Iran,,\n")
+        #expect(result.content.relations.count == 1)
+        #expect(result.content.relations[0].importRows == [2, 3])
+        #expect(result.report.duplicatesMerged == 1)
+    }
+
+    @Test("Self-pairs, domestic pairs and unresolved places are kept and flagged")
+    func flags() throws {
+        let result = try run(Self.header
+            + "Perth,Australia,-31.95,115.86,Perth,Australia,-31.95,115.86\n"
+            + "Munich,Germany,,,Hamburg,Germany,,\n"
+            + "Smallville-upon-Nowhere,Germany,,,Tehran,Iran,,\n")
+        let flags = result.content.relations.map(\.flags)
+        #expect(flags[0].contains(.selfPair))
+        #expect(flags[1].contains(.domestic))
+        #expect(flags[2].contains(.unresolvedCity))
+        #expect(result.report.selfPairs.count == 1)
+        #expect(result.report.domesticPairs == 1)
+        #expect(result.report.unresolvedNames.map(\.name) == ["Smallville-upon-Nowhere"])
+        #expect(result.content.cities.contains { $0.name.en == "Smallville-upon-Nowhere" && $0.country.rawValue == "DE" })
+    }
+
+    @Test("Coordinates of a namesake on another continent are reported")
+    func geocodingErrors() throws {
+        let result = try run(Self.header + "Perth,\"Scotland, United Kingdom\",-31.9558,115.8597,Perth,Australia,-31.9558,115.8597\n")
+        #expect(result.content.relations[0].flags.contains(.selfPair) == false)
+        #expect(result.report.coordinateIssues.contains { $0.name == "Perth" })
+    }
+
+    @Test("An unknown country keeps its city under ZZ and is reported")
+    func unknownCountry() throws {
+        let result = try run(Self.header + "Vouniville,Northern Cyprus,,,Tehran,Iran,,\n")
+        #expect(result.report.unknownCountries.map(\.country) == ["Northern Cyprus"])
+        #expect(result.content.cities.contains { $0.country.rawValue == "ZZ" })
+    }
+
+    @Test("Any CSV with --map, Persian names and Solar Hijri dates")
+    func mappedCSV() throws {
+        let text = "شهر,کشور,شهر دوم,کشور دوم,تاریخ\nتهران,ایران,سئول,کره جنوبی,۱۳۴۲/۰۱/۰۱ SH\n"
+        let result = try run(text, format: .csv, mappings: ["city1=شهر", "country1=کشور", "city2=شهر دوم", "country2=کشور دوم", "date=تاریخ"])
+        let relation = try #require(result.content.relations.first)
+        #expect(relation.signed?.calendar == .solarHijri)
+        #expect(result.content.cities.map(\.geonamesID) == [112931, 1835848])
+    }
+
+    @Test("Wikidata JSON with WKT points and item IRIs")
+    func wikidataJSON() throws {
+        let json = """
+            {"head": {"vars": ["city", "cityLabel", "coord", "twin", "twinLabel", "start"]},
+             "results": {"bindings": [
+               {"city": {"type": "uri", "value": "http://www.wikidata.org/entity/Q42053"},
+                "cityLabel": {"type": "literal", "value": "Isfahan"},
+                "coord": {"type": "literal", "value": "Point(51.67 32.65)"},
+                "twin": {"type": "uri", "value": "http://www.wikidata.org/entity/Q2044"},
+                "twinLabel": {"type": "literal", "value": "Florence"},
+                "start": {"type": "literal", "value": "1998-01-01T00:00:00Z"}}]}}
+            """
+        let result = try run(json, format: .wikidataJSON)
+        let relation = try #require(result.content.relations.first)
+        #expect(relation.signed?.description == "1998")
+        #expect(result.content.cities.first?.wikidataID == "Q42053")
+        #expect(result.content.cities.first?.geonamesID != nil)
+    }
+
+    @Test("Wikidata TSV with RDF terms")
+    func wikidataTSV() throws {
+        let tsv = "?city1\t?city1Label\t?city2\t?city2Label\n<http://www.wikidata.org/entity/Q3616>\t\"Tehran\"@en\t<http://www.wikidata.org/entity/Q8684>\t\"Seoul\"@en\n"
+        let result = try run(tsv, format: .wikidataTSV)
+        #expect(result.content.relations.count == 1)
+        #expect(Set(result.content.cities.compactMap(\.wikidataID)) == ["Q3616", "Q8684"])
+    }
+
+    @Test("Bad values name the file, line, column, field and value")
+    func badValues() {
+        #expect {
+            try run(Self.header + "Tehran,Iran,abc,51.4,Seoul,South Korea,,\n")
+        } throws: { error in
+            let error = error as? ImportError
+            return error?.line == 2 && error?.column == 13 && error?.field == "lat1" && error?.value == "abc"
+        }
+        #expect {
+            try run(Self.header + "Tehran,Iran,95,51.4,Seoul,South Korea,,\n")
+        } throws: { error in
+            (error as? ImportError)?.problem.contains("latitude from -90 to 90") == true
+        }
+        #expect {
+            try run(Self.header + ",Iran,,,Seoul,South Korea,,\n")
+        } throws: { error in
+            (error as? ImportError)?.field == "city1"
+        }
+    }
+
+    @Test("An unknown --map field or column is refused")
+    func badMap() {
+        #expect {
+            try run("a,b\nx,y\n", format: .csv, mappings: ["town=a"])
+        } throws: { error in
+            (error as? ImportError)?.problem.contains("is not a field") == true
+        }
+        #expect {
+            try run("a,b\nx,y\n", format: .csv, mappings: ["city1=a", "city2=zz"])
+        } throws: { error in
+            (error as? ImportError)?.problem.contains("is not a column") == true
+        }
+    }
+
+    @Test("The real Wikipedia file imports whole, if it is at hand",
+          .enabled(if: FileManager.default.fileExists(atPath: WikipediaFile.path), "../shared/data is absent; skipped"))
+    func realFile() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: WikipediaFile.path))
+        let result = try ImportPipeline(format: .wikipediaCSV).run(data, fileName: "twin_cities.csv", dataset: "wikipedia", resolver: resolver)
+        #expect(result.report.rowsRead == 25_917)
+        #expect(result.report.relationsCreated + result.report.duplicatesMerged == 25_917)
+        #expect(result.report.selfPairs.count >= 3)
+        #expect(result.report.domesticPairs > 900)
+        let tehran = result.content.cities.first { $0.geonamesID == 112931 }
+        #expect(tehran != nil)
+    }
+}
+
+enum WikipediaFile {
+    /// `../shared/data` beside the package, found from this file's path.
+    static let path: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.deletingLastPathComponent().appendingPathComponent("shared/data/wikipedia-twin-cities-2026/twin_cities.csv").path
+    }()
+}
