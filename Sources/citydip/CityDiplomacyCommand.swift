@@ -13,7 +13,8 @@ struct CityDiplomacyCommand: AsyncParsableCommand {
             """,
         subcommands: [
             TablesCommand.self, RelationsCommand.self, ShowCommand.self, CountCommand.self,
-            ReportCommand.self, AuditCommand.self, SchemesCommand.self, DatasetsCommand.self, InitCommand.self,
+            ReportCommand.self, AuditCommand.self, SchemesCommand.self, ImportCommand.self, QualityCommand.self,
+            StatsCommand.self, DiffCommand.self, DatasetsCommand.self, InitCommand.self, BenchCommand.self,
         ]
     )
 
