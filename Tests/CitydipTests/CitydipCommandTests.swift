@@ -116,7 +116,7 @@ struct CitydipCommandTests {
         let result = try citydip.run(["init"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("datasets: iran-2018 (loaded now: iran-2018)"))
-        #expect(result.stdout.contains("countries: 250"))
+        #expect(result.stdout.contains("countries: 251"))
         let again = try citydip.run(["init"])
         #expect(again.stdout.contains("datasets: iran-2018\n"))
     }
@@ -172,5 +172,72 @@ struct CitydipCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("arab,Arab state,8,"))
         #expect(result.stdout.contains("(unclassified),unclassified,62,"))
+    }
+
+    private func write(_ text: String, named name: String, beside citydip: CitydipProcess) throws -> String {
+        let folder = citydip.database.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent(name)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+
+    @Test("import stores a file once; a broken file leaves the database as it was")
+    func importFile() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let good = try write("""
+            city1,country1,lat1,lng1,city2,country2,lat2,lng2
+            Istanbul,Turkey,41.01,28.95,Tabriz,Iran,38.08,46.29
+            Istanbul,Turkey,,,Berlin,Germany,,
+            Istanbul,Turkey,,,Tehran,Iran,,
+            Tehran,Iran,,,Seoul,South Korea,,
+            """, named: "twins.csv", beside: citydip)
+        let first = try citydip.run(["import", good, "--format", "wikipedia-csv"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("| relations created | 4 |"))
+        let again = try citydip.run(["import", good, "--format", "wikipedia-csv"])
+        #expect(again.stdout.contains("nothing changed"))
+        let stats = try citydip.run(["stats", "--dataset", "twins", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(object["relations"] as? Int == 4)
+        #expect((object["by_country"] as? [String: Int])?["IR"] == 3)
+        let top = try #require((object["top_cities"] as? [[String: Any]])?.first)
+        #expect(top["city"] as? String == "Istanbul")
+        #expect(top["degree"] as? Int == 3)
+
+        let broken = try write("city1,country1,lat1,lng1,city2,country2,lat2,lng2\nTehran,Iran,91,51,Seoul,South Korea,,\n", named: "broken.csv", beside: citydip)
+        let failed = try citydip.run(["import", broken, "--format", "wikipedia-csv"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("broken.csv:2:13: lat1 '91'"))
+        let datasets = try citydip.run(["datasets", "--format", "csv"])
+        #expect(!datasets.stdout.contains("broken"))
+
+        let quality = try citydip.run(["quality", "--dataset", "twins", "--report", "json"])
+        #expect(quality.stdout.contains("\"rows_read\" : 4"))
+    }
+
+    @Test("With another dataset holding Istanbul, the audit checks the study's Istanbul claim; diff triangulates")
+    func istanbulAndDiff() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let file = try write("""
+            city1,country1,city2,country2
+            Istanbul,Turkey,Tabriz,Iran
+            Istanbul,Turkey,Berlin,Germany
+            Tehran,Iran,Seoul,South Korea
+            Tehran,Iran,Vienna,Austria
+            """, named: "other.csv", beside: citydip)
+        #expect(try citydip.run(["import", file, "--format", "csv"]).status == 0)
+        let audit = try citydip.run(["audit", "--format", "json"])
+        let findings = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]])
+        let istanbul = try #require(findings.first { $0["id"] as? String == "c2-istanbul" })
+        #expect(istanbul["status"] as? String == "mismatch")
+        #expect(istanbul["computed"] as? Int == 2)
+        let diff = try citydip.run(["diff", "iran-2018", "other", "--country", "IR", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
+        #expect((object["in_both"] as? [Any])?.count == 2)
+        #expect((object["only_in_b"] as? [Any])?.count == 1)
+        #expect((object["only_in_a"] as? [Any])?.count == 68)
     }
 }
