@@ -1,3 +1,4 @@
+import CityDiplomacyCore
 import Foundation
 
 /// A JSON value whose objects keep their keys in the order given.
@@ -44,19 +45,6 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        JSONString.quoted(text)
     }
 }
