@@ -49,17 +49,33 @@ public struct Gazetteer: Sendable {
 
     public init(entries: [GazetteerEntry]) {
         self.entries = entries
+        // Keying some 700,000 names is most of the cost of building the gazetteer; the entries are
+        // keyed in chunks on every core, then the keys are gathered in order.
+        let chunkCount = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
+        let chunkSize = (entries.count + chunkCount - 1) / chunkCount
+        let keyed = KeyChunks(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = min(chunk * chunkSize, entries.count)..<min((chunk + 1) * chunkSize, entries.count)
+            var keys: [[String]] = []
+            keys.reserveCapacity(range.count)
+            for index in range {
+                let entry = entries[index]
+                var names: Set<String> = [PersianText.searchKey(entry.name)]
+                for name in entry.alternateNames { names.insert(PersianText.searchKey(name)) }
+                keys.append(names.filter { !$0.isEmpty }.sorted())
+            }
+            keyed.set(chunk, keys)
+        }
         var byKey: [String: [Int32]] = [:]
         byKey.reserveCapacity(entries.count * 8)
         var grid: [Int32: [Int32]] = [:]
-        for (index, entry) in entries.enumerated() {
-            let position = Int32(index)
-            var keys: Set<String> = [PersianText.searchKey(entry.name)]
-            for name in entry.alternateNames { keys.insert(PersianText.searchKey(name)) }
-            for key in keys where !key.isEmpty {
-                byKey[key, default: []].append(position)
+        var position: Int32 = 0
+        for chunk in 0..<chunkCount {
+            for keys in keyed.value(chunk) {
+                for key in keys { byKey[key, default: []].append(position) }
+                grid[Self.cell(entries[Int(position)].coordinates), default: []].append(position)
+                position += 1
             }
-            grid[Self.cell(entry.coordinates), default: []].append(position)
         }
         self.byKey = byKey
         self.grid = grid
@@ -76,6 +92,20 @@ public struct Gazetteer: Sendable {
     static func cell(latitude: Int, longitude: Int) -> Int32 {
         let wrapped = ((longitude + 180) % 360 + 360) % 360
         return Int32((latitude + 90) * 360 + wrapped)
+    }
+
+    /// Positions of the places one of whose names has the search key of `name`, most populous
+    /// first: resolution compares countries, sizes and distances by position, and copies out
+    /// only the entry it answers with.
+    func positions(named name: String) -> [Int] {
+        guard let indices = byKey[PersianText.searchKey(name)] else { return [] }
+        return indices.map(Int.init).sorted { populations[$0] > populations[$1] }
+    }
+
+    func country(at position: Int) -> CountryCode { countries[position] }
+    func population(at position: Int) -> Int { populations[position] }
+    func kilometres(from point: Coordinates, to position: Int) -> Double {
+        point.kilometres(toLatitude: latitudes[position], longitude: longitudes[position])
     }
 
     /// Places one of whose names has the same search key as `name`, most populous first.
@@ -123,5 +153,24 @@ extension Coordinates {
         let a = sin(dLat / 2) * sin(dLat / 2)
             + cos(latitude * radians) * cos(otherLatitude * radians) * sin(dLng / 2) * sin(dLng / 2)
         return 6371.0088 * 2 * atan2(sqrt(a), sqrt(1 - a))
+    }
+}
+
+/// Keys computed by concurrent workers, one chunk each.
+private final class KeyChunks: @unchecked Sendable {
+    // Each chunk is written by exactly one iteration of `concurrentPerform` and read only after it
+    // returns, so the slots need no lock.
+    private var chunks: [[[String]]]
+
+    init(count: Int) {
+        chunks = Array(repeating: [], count: count)
+    }
+
+    func set(_ index: Int, _ keys: [[String]]) {
+        chunks.withUnsafeMutableBufferPointer { $0[index] = keys }
+    }
+
+    func value(_ index: Int) -> [[String]] {
+        chunks[index]
     }
 }

@@ -65,16 +65,17 @@ public struct PlaceResolver: Sendable {
 
     public func resolve(name: String, country countryText: String?, coordinates: Coordinates? = nil) -> Resolution {
         let country = country(countryText)?.code
-        var candidates: [GazetteerEntry] = []
+        var candidates: [Int] = []
         var exactName = true
         for (index, variant) in Self.nameVariants(name).enumerated() {
-            let found = gazetteer.entries(named: variant).filter { country == nil || $0.country == country }
+            let found = gazetteer.positions(named: variant).filter { country == nil || gazetteer.country(at: $0) == country }
             if !found.isEmpty {
                 candidates = found
                 exactName = index == 0
                 break
             }
         }
+        let entries = gazetteer.entries
         let qualifier = exactName ? "" : " (by a part of the name)"
         guard !candidates.isEmpty else {
             let nearest = coordinates.flatMap { gazetteer.nearest(to: $0, withinKilometres: 25, in: country)?.entry }
@@ -83,27 +84,25 @@ public struct PlaceResolver: Sendable {
                 nearest: nearest)
         }
         if let coordinates {
-            let ranked = candidates.map { ($0, coordinates.kilometres(to: $0.coordinates)) }.sorted { $0.1 < $1.1 }
+            let ranked = candidates.map { ($0, gazetteer.kilometres(from: coordinates, to: $0)) }.sorted { $0.1 < $1.1 }
             let (closest, distance) = ranked[0]
             if distance <= 30 {
-                return .resolved(closest, confidence: exactName ? 0.98 : 0.85, reason: "name\(qualifier), country and coordinates agree (\(Int(distance.rounded())) km)")
+                return .resolved(entries[closest], confidence: exactName ? 0.98 : 0.85, reason: "name\(qualifier), country and coordinates agree (\(Int(distance.rounded())) km)")
             }
             if candidates.count == 1 {
-                return .resolved(closest, confidence: exactName ? 0.7 : 0.55, reason: "the only place of that name\(qualifier), but the given coordinates are \(Int(distance.rounded())) km away")
+                return .resolved(entries[closest], confidence: exactName ? 0.7 : 0.55, reason: "the only place of that name\(qualifier), but the given coordinates are \(Int(distance.rounded())) km away")
             }
             if distance <= 100 {
-                return .resolved(closest, confidence: 0.8, reason: "the namesake nearest the coordinates (\(Int(distance.rounded())) km)\(qualifier)")
+                return .resolved(entries[closest], confidence: 0.8, reason: "the namesake nearest the coordinates (\(Int(distance.rounded())) km)\(qualifier)")
             }
         }
         if candidates.count == 1 {
-            return .resolved(candidates[0], confidence: exactName ? 0.9 : 0.7, reason: "the only place of that name\(qualifier)\(country.map { " in \($0)" } ?? "")")
+            return .resolved(entries[candidates[0]], confidence: exactName ? 0.9 : 0.7, reason: "the only place of that name\(qualifier)\(country.map { " in \($0)" } ?? "")")
         }
-        let first = candidates[0]
-        let second = candidates[1]
-        if first.population >= 5 * max(second.population, 1) {
-            return .resolved(first, confidence: exactName ? 0.75 : 0.6, reason: "the largest of \(candidates.count) places of that name\(qualifier)")
+        if gazetteer.population(at: candidates[0]) >= 5 * max(gazetteer.population(at: candidates[1]), 1) {
+            return .resolved(entries[candidates[0]], confidence: exactName ? 0.75 : 0.6, reason: "the largest of \(candidates.count) places of that name\(qualifier)")
         }
-        return .ambiguous(Array(candidates.prefix(5)), reason: "\(candidates.count) places of that name\(qualifier) of similar size")
+        return .ambiguous(candidates.prefix(5).map { entries[$0] }, reason: "\(candidates.count) places of that name\(qualifier) of similar size")
     }
 }
 
