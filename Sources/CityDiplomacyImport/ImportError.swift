@@ -1,3 +1,5 @@
+import CityDiplomacyCore
+
 /// A file that cannot be imported, with where and why: `twin.csv:12:31: lat1 '91.5': expected a
 /// latitude from -90 to 90`. An import that meets one stores nothing.
 public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -19,12 +21,6 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = file
-        if let line { text += ":\(line)" }
-        if let column { text += ":\(column)" }
-        text += ":"
-        if let field { text += " \(field)" }
-        if let value { text += " '\(value.count > 60 ? String(value.prefix(60)) + "…" : value)'" }
-        return text + (field == nil && value == nil ? " " : ": ") + problem
+        FileProblem.message(file: file, line: line, column: column, field: field, value: value, problem: problem)
     }
 }

@@ -1,3 +1,5 @@
+import CityDiplomacyCore
+
 /// A data file (dataset, scheme, periodisation) that cannot be loaded, with where and why.
 ///
 /// The message names the file, the line and column, the field and the value, and what would have
@@ -21,11 +23,6 @@ public struct DataFileError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     public var description: String {
-        var location = file
-        if let line { location += ":\(line)" }
-        if let column { location += ":\(column)" }
-        let field = field.isEmpty ? "" : " \(field):"
-        let value = value.map { " '\($0)'" } ?? ""
-        return "\(location):\(field)\(value) \(problem)"
+        FileProblem.message(file: file, line: line, column: column, field: field, value: value, problem: problem)
     }
 }
