@@ -83,7 +83,8 @@ public struct RelationImporter: Sendable {
             case .ambiguous, .unresolved:
                 country = givenCountry ?? CountryCode(unchecked: "ZZ")
                 let nameKey = PersianText.searchKey(mention.name)
-                key = "u-\(country.rawValue.lowercased())-\(nameKey.isEmpty ? String(UInt(bitPattern: mention.name.hashValue)) : nameKey)"
+                // A name of symbols only has no key: a hash of its bytes keeps its id the same from run to run.
+                key = "u-\(country.rawValue.lowercased())-\(nameKey.isEmpty ? String(ImportPipeline.contentHash(Data(mention.name.utf8)).prefix(12)) : nameKey)"
             }
             let resolved = ResolvedMention(cityKey: key, country: country, resolution: resolution, countryKnown: givenCountry != nil || mention.country == nil)
             mentions[mention] = resolved
@@ -157,9 +158,12 @@ public struct RelationImporter: Sendable {
             case let .unresolved(reason, nearest):
                 note(mention, line: line, into: &unresolved, reason: reason, candidates: nearest.map { [$0] } ?? [])
             }
+            if mention.coordinates != nil, countryCode(mention.country) != nil, elsewhere[mention] != nil {
+                // Every relation of the place is flagged; the report lists the place once.
+                disagrees = true
+            }
             if let given = mention.coordinates, let country = countryCode(mention.country), let other = elsewhere[mention],
                coordinateChecked.insert(PlaceMention(name: "\u{0}" + mention.name, country: mention.country, coordinates: given)).inserted {
-                disagrees = true
                 report.coordinateIssues.append(.init(
                     line: line, name: mention.name, given: String(format: "%.4f, %.4f", given.latitude, given.longitude),
                     resolvedTo: describe(other.entry), kilometres: Int(other.kilometres.rounded()),
@@ -218,7 +222,7 @@ public struct RelationImporter: Sendable {
             let far2 = checkMention(record.city2, resolved2, line: record.line)
             var recordSources = [fileSource]
             if let text = record.source {
-                let sourceID = "\(datasetID):source-\(PersianText.searchKey(text).prefix(40))-\(text.utf8.count)"
+                let sourceID = "\(datasetID):source-\(ImportPipeline.contentHash(Data(text.utf8)).prefix(16))"
                 if sources[sourceID] == nil {
                     sources[sourceID] = SourceCitation(id: sourceID, title: text, url: text.hasPrefix("http") ? text : nil)
                     sourceOrder.append(sourceID)
@@ -229,6 +233,9 @@ public struct RelationImporter: Sendable {
             if let existing = relationIndex[pairKey] {
                 report.duplicatesMerged += 1
                 relations[existing].importRows.append(record.line)
+                if far1 || far2, !relations[existing].flags.contains(.coordinatesDisagree) {
+                    relations[existing].flags.append(.coordinatesDisagree)
+                }
                 if relations[existing].signed == nil { relations[existing].signed = record.date }
                 for source in recordSources where !relations[existing].sources.contains(source) {
                     relations[existing].sources.append(source)
@@ -274,17 +281,28 @@ public struct RelationImporter: Sendable {
 private final class ResolutionTable: @unchecked Sendable {
     // Each index is written by exactly one iteration of `concurrentPerform` and read only after
     // it returns, so the slots need no lock.
-    private var slots: [PlaceResolver.Resolution?]
-    private var elsewhereSlots: [(entry: GazetteerEntry, kilometres: Double)?]
+    // The buffers are allocated once, so concurrent writes to different slots touch no shared
+    // array storage.
+    private let slots: UnsafeMutableBufferPointer<PlaceResolver.Resolution?>
+    private let elsewhereSlots: UnsafeMutableBufferPointer<(entry: GazetteerEntry, kilometres: Double)?>
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-        elsewhereSlots = Array(repeating: nil, count: count)
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        elsewhereSlots = .allocate(capacity: count)
+        elsewhereSlots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+        elsewhereSlots.deinitialize()
+        elsewhereSlots.deallocate()
     }
 
     func set(_ index: Int, _ value: PlaceResolver.Resolution, elsewhere: (entry: GazetteerEntry, kilometres: Double)?) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
-        elsewhereSlots.withUnsafeMutableBufferPointer { $0[index] = elsewhere }
+        slots[index] = value
+        elsewhereSlots[index] = elsewhere
     }
 
     func value(_ index: Int) -> PlaceResolver.Resolution? {

@@ -1,3 +1,4 @@
+import Foundation
 import CityDiplomacyCore
 import Testing
 
@@ -58,5 +59,20 @@ struct ArabicSpellingTests {
     @Test("Stored text keeps those letters")
     func storedTextKeepsLetters() {
         #expect(PersianText.normalized("آمریکا") == "آمریکا")
+    }
+}
+
+@Suite("Search keys: the fast paths agree with Foundation's folding")
+struct SearchKeyConsistencyTests {
+    @Test("Honorific signs above Arabic letters carry no identity")
+    func honorifics() {
+        #expect(PersianText.searchKey("محمد\u{0610}") == PersianText.searchKey("محمد"))
+    }
+
+    @Test("Latin letters with diacritics fold as Foundation folds them", arguments: ["Ürümqi", "Jászberény", "Iași", "Dobřany", "Kŭlob", "Straße", "Łódź", "Ærøskøbing"])
+    func latin(name: String) {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        let expected = String(String.UnicodeScalarView(folded.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        #expect(PersianText.searchKey(name) == expected)
     }
 }

@@ -198,6 +198,8 @@ struct CitydipCommandTests {
         #expect(first.stdout.contains("| relations created | 4 |"))
         let again = try citydip.run(["import", good, "--format", "wikipedia-csv"])
         #expect(again.stdout.contains("nothing changed"))
+        let reread = try citydip.run(["import", good, "--format", "wikipedia-csv", "--replace"])
+        #expect(reread.stdout.contains("| relations created | 4 |"))
         let stats = try citydip.run(["stats", "--dataset", "twins", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
         #expect(object["relations"] as? Int == 4)

@@ -76,7 +76,8 @@ public struct Periodisation: Identifiable, Hashable, Sendable {
         }
         if first == nil, last == nil {
             if let start = periods.first?.start, days.upperBound < start { return .outside(.beforeFirstPeriod) }
-            return .outside(.afterLastPeriod)
+            if let end, days.lowerBound >= end { return .outside(.afterLastPeriod) }
+            // The date spans the whole periodisation: any period could hold it.
         }
         let lowerIndex = first ?? 0
         let upperIndex = last ?? periods.count - 1

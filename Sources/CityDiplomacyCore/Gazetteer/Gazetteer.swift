@@ -119,13 +119,17 @@ public struct Gazetteer: Sendable {
     public func nearest(to point: Coordinates, withinKilometres limit: Double, in country: CountryCode? = nil) -> (entry: GazetteerEntry, kilometres: Double)? {
         let latitude = Int(floor(point.latitude))
         let longitude = Int(floor(point.longitude))
-        let span = max(1, Int(ceil(limit / 80)))
+        // Cells are 1°×1°: a degree of latitude is at least 110 km, a degree of longitude shrinks
+        // with the cosine of the latitude nearest the pole within reach.
+        let latitudeSpan = max(1, Int(ceil(limit / 110)))
+        let poleward = min(89.9, abs(point.latitude) + Double(latitudeSpan))
+        let longitudeSpan = min(180, max(1, Int(ceil(limit / (111.19 * cos(poleward * Double.pi / 180))))))
         var best: (index: Int, kilometres: Double)?
         // A degree of latitude is at least 110 km: candidates farther in latitude are skipped
         // before the trigonometry.
         let latitudeLimit = limit / 110
-        for dLat in -span...span {
-            for dLng in -span...span {
+        for dLat in -latitudeSpan...latitudeSpan {
+            for dLng in -longitudeSpan...longitudeSpan {
                 guard let indices = grid[Self.cell(latitude: latitude + dLat, longitude: longitude + dLng)] else { continue }
                 for position in indices {
                     let index = Int(position)
@@ -160,14 +164,21 @@ extension Coordinates {
 private final class KeyChunks: @unchecked Sendable {
     // Each chunk is written by exactly one iteration of `concurrentPerform` and read only after it
     // returns, so the slots need no lock.
-    private var chunks: [[[String]]]
+    // Allocated once, so concurrent writes to different slots touch no shared array storage.
+    private let chunks: UnsafeMutableBufferPointer<[[String]]>
 
     init(count: Int) {
-        chunks = Array(repeating: [], count: count)
+        chunks = .allocate(capacity: count)
+        chunks.initialize(repeating: [])
+    }
+
+    deinit {
+        chunks.deinitialize()
+        chunks.deallocate()
     }
 
     func set(_ index: Int, _ keys: [[String]]) {
-        chunks.withUnsafeMutableBufferPointer { $0[index] = keys }
+        chunks[index] = keys
     }
 
     func value(_ index: Int) -> [[String]] {

@@ -45,6 +45,8 @@ public enum PersianText {
                 case 0x41...0x5A: result.append(Unicode.Scalar(value + 32)!)
                 default: break
                 }
+            } else if value == 0x0345 || (0x0363...0x036F).contains(value) {
+                return nil  // marks Foundation's folding turns into letters (ypogegrammeni, Latin letter marks)
             } else if (0x0300...0x036F).contains(value) || value == 0x200C || value == 0x0621 {
                 continue  // combining marks, ZWNJ, a lone hamza
             } else if let folded = latinFolds[value] {
@@ -76,6 +78,7 @@ public enum PersianText {
     private static func isIgnorableMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0640: true                 // tatweel
+        case 0x0610...0x061A: true        // honorific and Quranic signs above letters
         case 0x064B...0x065F: true        // fathatan … wavy hamza below (harakat)
         case 0x0670: true                 // superscript alef
         case 0x06D6...0x06ED: true        // Quranic annotation marks

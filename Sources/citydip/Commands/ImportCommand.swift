@@ -75,7 +75,9 @@ struct ImportCommand: AsyncParsableCommand {
         let id = datasetID
         if let existing = try await registry.datasets().first(where: { $0.id == id }) {
             if existing.isBundled { throw CLIError("dataset '\(id)' is bundled with citydip: import into another with --dataset") }
-            if existing.contentHash == ImportPipeline.contentHash(data) {
+            // The same file again changes nothing — unless --replace asks to read it anew (with
+            // other --map, --format or --delimiter options, say).
+            if existing.contentHash == ImportPipeline.contentHash(data), !replace {
                 print("dataset '\(id)' already holds this file (SHA-256 \(existing.contentHash!.prefix(16))…); nothing changed")
                 return
             }
