@@ -48,14 +48,6 @@ extension SourceRow {
 }
 
 extension CityRow {
-    init(_ city: City, datasetID: String) {
-        self.init(id: city.id, datasetId: datasetID, nameEn: city.name.en, nameFa: city.name.fa,
-                  aliases: city.aliases, countryCode: city.country.rawValue,
-                  latitude: city.coordinates?.latitude, longitude: city.coordinates?.longitude,
-                  population: city.population, geonamesId: city.geonamesID, wikidataId: city.wikidataID,
-                  notes: city.notes)
-    }
-
     var city: City {
         var coordinates: Coordinates?
         if let latitude, let longitude {
@@ -74,16 +66,6 @@ extension CityRow {
 }
 
 extension RelationRow {
-    init(_ relation: BilateralRelation) {
-        let years = relation.signed?.gregorianYears
-        self.init(id: relation.id, datasetId: relation.datasetID, cityId: relation.cityID,
-                  partnerId: relation.partnerID, kind: relation.kind.rawValue, status: relation.status.rawValue,
-                  signed: relation.signed?.description, signedYearMin: years?.lowerBound,
-                  signedYearMax: years?.upperBound, notes: relation.notes,
-                  periodPlacements: relation.periodPlacements, position: relation.position,
-                  flags: relation.flags.map(\.rawValue), importRows: relation.importRows)
-    }
-
     func relation(themes: [Theme], sources: [SourceCitation]) -> BilateralRelation {
         BilateralRelation(id: id, datasetID: datasetId, cityID: cityId, partnerID: partnerId,
                           kind: RelationKind(unchecked: kind), status: RelationStatus(unchecked: status),

@@ -66,12 +66,6 @@ struct CityRow: StoredRecord {
     var notes: String?
 }
 
-struct CityNameRow: StoredRecord {
-    static let databaseTableName = "city_name"
-    var cityId: String
-    var searchKey: String
-}
-
 struct RelationRow: StoredRecord {
     static let databaseTableName = "relation"
     var id: String
@@ -143,12 +137,4 @@ struct EventRow: StoredRecord {
 /// Which kind of record a citation belongs to.
 enum CitingRecordKind: String, Codable, DatabaseValueConvertible {
     case relation, network, membership, event
-}
-
-struct CitationRow: StoredRecord {
-    static let databaseTableName = "citation"
-    var recordKind: CitingRecordKind
-    var recordId: String
-    var sourceId: String
-    var position: Int
 }
