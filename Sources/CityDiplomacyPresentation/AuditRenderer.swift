@@ -34,36 +34,45 @@ public struct AuditRenderer: Sendable {
     public func render(_ findings: [AuditFinding], title: LocalizedText) -> String {
         switch format {
         case .json, .csv:
-            return JSONValue.array(findings.map { finding in
-                .object([
-                    ("id", .string(finding.id)),
-                    ("claim", .string(finding.claim[style.language])),
-                    ("published", Self.json(finding.published)),
-                    ("computed", Self.json(finding.computed)),
-                    ("status", .string(finding.status.rawValue)),
-                    ("detail", .string(finding.detail)),
-                ])
-            }).serialized(pretty: true) + "\n"
+            return json(findings).serialized(pretty: true) + "\n"
         case .md, .html:
-            let table = Tabulation(
-                title: title,
-                columns: [
-                    .init(key: "id", title: LocalizedText(en: "Id", fa: "شناسه")),
-                    .init(key: "claim", title: LocalizedText(en: "Published", fa: "منتشرشده")),
-                    .init(key: "published", title: LocalizedText(en: "Printed", fa: "مقدار چاپ‌شده")),
-                    .init(key: "computed", title: LocalizedText(en: "From the records", fa: "محاسبه از داده")),
-                    .init(key: "status", title: LocalizedText(en: "Status", fa: "وضعیت")),
-                    .init(key: "detail", title: LocalizedText(en: "Detail", fa: "جزئیات")),
-                ],
-                rows: findings.map { finding in
-                    [.verbatim(finding.id), .text(finding.claim), .verbatim(plain(finding.published)),
-                     .verbatim(plain(finding.computed)), .code(finding.status.rawValue, label: Self.label(finding.status)),
-                     .verbatim(finding.detail)]
-                },
-                notes: [summary(findings)]
-            )
-            return TabulationRenderer(format: format, language: style.language).render(table)
+            return TabulationRenderer(format: format, language: style.language).render(table(findings, title: title))
         }
+    }
+
+    /// The findings as a JSON array.
+    public func json(_ findings: [AuditFinding]) -> JSONValue {
+        JSONValue.array(findings.map { finding in
+            .object([
+                ("id", .string(finding.id)),
+                ("claim", .string(finding.claim[style.language])),
+                ("published", Self.json(finding.published)),
+                ("computed", Self.json(finding.computed)),
+                ("status", .string(finding.status.rawValue)),
+                ("detail", .string(finding.detail)),
+            ])
+        })
+    }
+
+    /// The findings as a table, with a summary note (for pages that embed it).
+    public func table(_ findings: [AuditFinding], title: LocalizedText) -> Tabulation {
+        Tabulation(
+            title: title,
+            columns: [
+                .init(key: "id", title: LocalizedText(en: "Id", fa: "شناسه")),
+                .init(key: "claim", title: LocalizedText(en: "Published", fa: "منتشرشده")),
+                .init(key: "published", title: LocalizedText(en: "Printed", fa: "مقدار چاپ‌شده")),
+                .init(key: "computed", title: LocalizedText(en: "From the records", fa: "محاسبه از داده")),
+                .init(key: "status", title: LocalizedText(en: "Status", fa: "وضعیت")),
+                .init(key: "detail", title: LocalizedText(en: "Detail", fa: "جزئیات")),
+            ],
+            rows: findings.map { finding in
+                [.verbatim(finding.id), .text(finding.claim), .verbatim(plain(finding.published)),
+                 .verbatim(plain(finding.computed)), .code(finding.status.rawValue, label: Self.label(finding.status)),
+                 .verbatim(finding.detail)]
+            },
+            notes: [summary(findings)]
+        )
     }
 
     static func label(_ status: AuditFinding.Status) -> LocalizedText {

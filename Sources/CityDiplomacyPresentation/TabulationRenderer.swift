@@ -133,8 +133,8 @@ public struct TabulationRenderer: Sendable {
 ///
 /// Written here rather than taken from a CSV library: writing needs only this quoting rule, and
 /// the libraries at hand write through streams that would add more code than they save.
-enum CSVField {
-    static func quote(_ field: String) -> String {
+public enum CSVField {
+    public static func quote(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

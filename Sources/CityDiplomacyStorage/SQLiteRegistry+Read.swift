@@ -49,49 +49,9 @@ extension SQLiteRegistry {
     }
 
     public func relations(matching query: RelationQuery) async throws -> RelationSelection {
-        let cityKey = query.city.map(PersianText.searchKey)
-        return try await read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let datasetID = query.datasetID {
-                conditions.append("r.dataset_id = ?")
-                arguments += [datasetID]
-            }
-            let namedCities = "(SELECT city_id FROM city_name WHERE search_key = ? UNION SELECT id FROM city WHERE id = ?)"
-            switch (query.city, query.country) {
-            case let (city?, country?):
-                conditions.append("""
-                    ((r.city_id IN \(namedCities) AND b.country_code = ?)
-                     OR (r.partner_id IN \(namedCities) AND a.country_code = ?))
-                    """)
-                arguments += [cityKey, city, country.rawValue, cityKey, city, country.rawValue]
-            case let (city?, nil):
-                conditions.append("(r.city_id IN \(namedCities) OR r.partner_id IN \(namedCities))")
-                arguments += [cityKey, city, cityKey, city]
-            case let (nil, country?):
-                conditions.append("(a.country_code = ? OR b.country_code = ?)")
-                arguments += [country.rawValue, country.rawValue]
-            case (nil, nil):
-                break
-            }
-            if let kind = query.kind {
-                conditions.append("r.kind = ?")
-                arguments += [kind.rawValue]
-            }
-            if let from = query.signedFrom {
-                conditions.append("r.signed_year_max >= ?")
-                arguments += [from]
-            }
-            if let to = query.signedTo {
-                conditions.append("r.signed_year_min <= ?")
-                arguments += [to]
-            }
-            var ids = """
-                SELECT r.id FROM relation r
-                JOIN city a ON a.id = r.city_id JOIN city b ON b.id = r.partner_id
-                """
-            if !conditions.isEmpty { ids += " WHERE " + conditions.joined(separator: " AND ") }
-            ids += " ORDER BY r.dataset_id, r.position"
+        try await read { db in
+            var (ids, arguments) = Self.relationFilter(query)
+            ids = "SELECT r.id " + ids + " ORDER BY r.dataset_id, r.position"
             if let limit = query.limit {
                 ids += " LIMIT ? OFFSET ?"
                 arguments += [limit, query.offset]
@@ -104,6 +64,122 @@ extension SQLiteRegistry {
             let cityIDs = Array(Set(relations.flatMap { [$0.cityID, $0.partnerID] }))
             let cities = try Self.fetchCities(db, ids: cityIDs)
             return RelationSelection(relations: relations, cities: cities)
+        }
+    }
+
+    public func countRelations(matching query: RelationQuery) async throws -> Int {
+        try await read { db in
+            let (filter, arguments) = Self.relationFilter(query)
+            return try Int.fetchOne(db, sql: "SELECT count(*) " + filter, arguments: arguments) ?? 0
+        }
+    }
+
+    /// The FROM and WHERE clauses selecting the relations of `query` as `r` (ends `a` and `b`).
+    private static func relationFilter(_ query: RelationQuery) -> (sql: String, arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let datasetID = query.datasetID {
+            conditions.append("r.dataset_id = ?")
+            arguments += [datasetID]
+        }
+        let cityKey = query.city.map(PersianText.searchKey)
+        let namedCities = "(SELECT city_id FROM city_name WHERE search_key = ? UNION SELECT id FROM city WHERE id = ?)"
+        switch (query.city, query.country) {
+        case let (city?, country?):
+            conditions.append("""
+                ((r.city_id IN \(namedCities) AND b.country_code = ?)
+                 OR (r.partner_id IN \(namedCities) AND a.country_code = ?))
+                """)
+            arguments += [cityKey, city, country.rawValue, cityKey, city, country.rawValue]
+        case let (city?, nil):
+            conditions.append("(r.city_id IN \(namedCities) OR r.partner_id IN \(namedCities))")
+            arguments += [cityKey, city, cityKey, city]
+        case let (nil, country?):
+            conditions.append("(a.country_code = ? OR b.country_code = ?)")
+            arguments += [country.rawValue, country.rawValue]
+        case (nil, nil):
+            break
+        }
+        if let kind = query.kind {
+            conditions.append("r.kind = ?")
+            arguments += [kind.rawValue]
+        }
+        if let from = query.signedFrom {
+            conditions.append("r.signed_year_max >= ?")
+            arguments += [from]
+        }
+        if let to = query.signedTo {
+            conditions.append("r.signed_year_min <= ?")
+            arguments += [to]
+        }
+        var sql = "FROM relation r JOIN city a ON a.id = r.city_id JOIN city b ON b.id = r.partner_id"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        return (sql, arguments)
+    }
+
+    public func cities(matching query: CityQuery) async throws -> [City] {
+        try await read { db in
+            var (sql, arguments) = Self.cityFilter(query)
+            sql = "SELECT city.* " + sql + " ORDER BY city.dataset_id, city.name_en, city.id"
+            if let limit = query.limit {
+                sql += " LIMIT ? OFFSET ?"
+                arguments += [limit, query.offset]
+            } else if query.offset > 0 {
+                sql += " LIMIT -1 OFFSET ?"
+                arguments += [query.offset]
+            }
+            return try CityRow.fetchAll(db, sql: sql, arguments: arguments).map(\.city)
+        }
+    }
+
+    public func countCities(matching query: CityQuery) async throws -> Int {
+        try await read { db in
+            let (sql, arguments) = Self.cityFilter(query)
+            return try Int.fetchOne(db, sql: "SELECT count(*) " + sql, arguments: arguments) ?? 0
+        }
+    }
+
+    private static func cityFilter(_ query: CityQuery) -> (sql: String, arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let datasetID = query.datasetID {
+            conditions.append("city.dataset_id = ?")
+            arguments += [datasetID]
+        }
+        if let country = query.country {
+            conditions.append("city.country_code = ?")
+            arguments += [country.rawValue]
+        }
+        if let name = query.name {
+            conditions.append("(city.id = ? OR city.id IN (SELECT city_id FROM city_name WHERE search_key = ?))")
+            arguments += [name, PersianText.searchKey(name)]
+        }
+        var sql = "FROM city"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        return (sql, arguments)
+    }
+
+    public func networks(datasetID: String?) async throws -> [CityNetwork] {
+        try await read { db in try Self.fetchNetworks(db, scope: Self.datasetScope(datasetID)) }
+    }
+
+    public func memberships(datasetID: String?) async throws -> [NetworkMembership] {
+        try await read { db in try Self.fetchMemberships(db, scope: Self.datasetScope(datasetID)) }
+    }
+
+    public func events(datasetID: String?) async throws -> [InternationalEvent] {
+        try await read { db in try Self.fetchEvents(db, scope: Self.datasetScope(datasetID)) }
+    }
+
+    private static func datasetScope(_ datasetID: String?) -> RecordScope {
+        datasetID.map { RecordScope(sql: "dataset_id = ?", arguments: [$0]) } ?? RecordScope(sql: "1", arguments: [])
+    }
+
+    public func networkProfile(ofNetwork networkID: String) async throws -> NetworkProfile? {
+        try await read { db in
+            guard let network = try Self.fetchNetworks(db, scope: RecordScope(sql: "id = ?", arguments: [networkID])).first else { return nil }
+            let memberships = try Self.fetchMemberships(db, scope: RecordScope(sql: "network_id = ?", arguments: [networkID]))
+            return NetworkProfile(network: network, memberships: memberships, cities: try Self.fetchCities(db, ids: memberships.map(\.cityID)))
         }
     }
 

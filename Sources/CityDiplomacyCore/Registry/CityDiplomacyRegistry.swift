@@ -12,7 +12,7 @@
 /// ```
 ///
 /// ## Topics
-/// - Reading: ``datasets()``, ``content(ofDataset:)``, ``relations(matching:)``, ``findCities(named:datasetID:)``, ``profile(ofCity:)``, ``countries()``
+/// - Reading: ``datasets()``, ``content(ofDataset:)``, ``relations(matching:)``, ``countRelations(matching:)``, ``cities(matching:)``, ``networks(datasetID:)``, ``networkProfile(ofNetwork:)``, ``findCities(named:datasetID:)``, ``profile(ofCity:)``, ``countries()``
 /// - Writing: ``store(_:)``, ``removeDataset(_:)``, ``storeCountries(_:)``
 public protocol CityDiplomacyRegistry: Sendable {
     /// All datasets, ordered by id.
@@ -23,6 +23,23 @@ public protocol CityDiplomacyRegistry: Sendable {
 
     /// Relations matching `query`, with the cities at both ends.
     func relations(matching query: RelationQuery) async throws -> RelationSelection
+
+    /// How many relations match `query`, whatever its limit and offset.
+    func countRelations(matching query: RelationQuery) async throws -> Int
+
+    /// Cities matching `query`, ordered by dataset and then English name.
+    func cities(matching query: CityQuery) async throws -> [City]
+
+    /// How many cities match `query`, whatever its limit and offset.
+    func countCities(matching query: CityQuery) async throws -> Int
+
+    /// Networks (optionally of one dataset), memberships and events, in dataset order.
+    func networks(datasetID: String?) async throws -> [CityNetwork]
+    func memberships(datasetID: String?) async throws -> [NetworkMembership]
+    func events(datasetID: String?) async throws -> [InternationalEvent]
+
+    /// A network with its members; `nil` if there is no network with that id.
+    func networkProfile(ofNetwork networkID: String) async throws -> NetworkProfile?
 
     /// Cities whose id, English or Persian name or alias matches `name` (compared by
     /// ``PersianText/searchKey(_:)``), optionally within one dataset.

@@ -41,30 +41,10 @@ struct AuditCommand: AsyncParsableCommand {
         let countries = try await registry.countries()
         let schemes = try classification.schemes(countries: CountryDirectory(countries: countries))
         let periodisations = try classification.periodisations()
-        var elsewhere: [String: (dataset: String, partners: Int)] = [:]
-        for claim in published.claims {
-            guard case let .cityPartners(city, country, _) = claim.check else { continue }
-            if let found = try await Self.partners(of: city, country: country, outside: content.dataset.id, in: registry) {
-                elsewhere["\(city)|\(country)"] = found
-            }
-        }
-        let found = elsewhere
-        let audit = StudyAudit(content: content, published: published, schemes: schemes, periodisations: periodisations,
-                               countries: countries, partnersElsewhere: { city, country in found["\(city)|\(country)"] })
+        let audit = try await StudyAudit.auditing(content, against: published, schemes: schemes, periodisations: periodisations,
+                                                  countries: countries, registry: registry)
         let title = LocalizedText(en: "Audit of \(published.citation) against dataset \(content.dataset.id)",
                                   fa: "بررسی \(published.citation) در برابر داده \(content.dataset.id)")
         print(AuditRenderer(format: format, language: lang).render(audit.findings(), title: title), terminator: "")
-    }
-
-    /// The most partners a city of that name and country has in any other dataset.
-    static func partners(of city: String, country: CountryCode, outside datasetID: String, in registry: some CityDiplomacyRegistry) async throws -> (dataset: String, partners: Int)? {
-        var best: (dataset: String, partners: Int)?
-        for match in try await registry.findCities(named: city, datasetID: nil) where match.country == country && !match.id.hasPrefix(datasetID + ":") {
-            let selection = try await registry.relations(matching: RelationQuery(city: match.id))
-            let partners = Set(selection.relations.map { $0.partner(of: match.id) }).count
-            let dataset = String(match.id.split(separator: ":").first ?? "")
-            if partners > (best?.partners ?? -1) { best = (dataset, partners) }
-        }
-        return best
     }
 }
