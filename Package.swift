@@ -8,6 +8,7 @@
 //   CityDiplomacyImport         reading other people's files (Wikipedia, Wikidata, any CSV) into datasets
 //   CityDiplomacyAnalysis       tables and counts computed from records
 //   CityDiplomacyPresentation   rendering of tables as CSV, Markdown and JSON, in English or Persian
+//   CityDiplomacyWeb            the web observatory: JSON API and server-rendered pages (Hummingbird)
 //   citydip                     the command-line tool, a thin layer over the above
 import PackageDescription
 
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .target(name: "CityDiplomacyCore"),
@@ -50,6 +52,17 @@ let package = Package(
         ),
         .target(name: "CityDiplomacyAnalysis", dependencies: ["CityDiplomacyCore"]),
         .target(name: "CityDiplomacyPresentation", dependencies: ["CityDiplomacyCore"]),
+        .target(
+            name: "CityDiplomacyWeb",
+            dependencies: [
+                "CityDiplomacyCore",
+                "CityDiplomacyReferenceData",
+                "CityDiplomacyAnalysis",
+                "CityDiplomacyPresentation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "citydip",
             dependencies: [
@@ -59,6 +72,7 @@ let package = Package(
                 "CityDiplomacyImport",
                 "CityDiplomacyAnalysis",
                 "CityDiplomacyPresentation",
+                "CityDiplomacyWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,6 +95,13 @@ let package = Package(
         .testTarget(
             name: "CityDiplomacyImportTests",
             dependencies: ["CityDiplomacyCore", "CityDiplomacyImport", "CityDiplomacyReferenceData"]
+        ),
+        .testTarget(
+            name: "CityDiplomacyWebTests",
+            dependencies: [
+                "CityDiplomacyCore", "CityDiplomacyWeb", "CityDiplomacyStorage", "CityDiplomacyReferenceData",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "CitydipTests", dependencies: ["citydip"]),
     ],

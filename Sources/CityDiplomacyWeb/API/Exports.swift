@@ -1,0 +1,95 @@
+import CityDiplomacyCore
+import CityDiplomacyPresentation
+import Foundation
+
+/// Relations as files for other tools: CSV for spreadsheets, GeoJSON for GIS (cities as points,
+/// relations as lines), GraphML for network analysis (Gephi, networkx).
+enum Exports {
+    static let csvHeader = "id,dataset,city_id,city,city_country_iso2,partner_id,partner,partner_country_iso2,kind,status,signed,year_min,year_max,source_urls"
+
+    static func csv(_ selection: RelationSelection) -> String {
+        var lines = [csvHeader]
+        lines.reserveCapacity(selection.relations.count + 1)
+        for relation in selection.relations {
+            let city = selection.cities[relation.cityID]
+            let partner = selection.cities[relation.partnerID]
+            let years = relation.signed?.gregorianYears
+            let fields = [
+                relation.id, relation.datasetID, relation.cityID, city?.name.en ?? "", city?.country.rawValue ?? "",
+                relation.partnerID, partner?.name.en ?? "", partner?.country.rawValue ?? "", relation.kind.rawValue,
+                relation.status.rawValue, relation.signed?.description ?? "", years.map { String($0.lowerBound) } ?? "",
+                years.map { String($0.upperBound) } ?? "", relation.sources.compactMap(\.url).joined(separator: " "),
+            ]
+            lines.append(fields.map(CSVField.quote).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A FeatureCollection: a Point per city with coordinates, a LineString per relation whose
+    /// two ends both have coordinates. Relations without them are counted in `skipped_relations`.
+    static func geoJSON(_ selection: RelationSelection) -> String {
+        var features: [JSONValue] = []
+        let cities = selection.cities.values.sorted { $0.id < $1.id }
+        for city in cities {
+            guard let point = city.coordinates else { continue }
+            features.append(.object([
+                ("type", .string("Feature")), ("id", .string(city.id)),
+                ("geometry", .object([("type", .string("Point")), ("coordinates", .array([.double(point.longitude), .double(point.latitude)]))])),
+                ("properties", .object([("kind", .string("city")), ("name", .string(city.name.en)), ("name_fa", APIRepresentation.optional(city.name.fa)), ("country_iso2", .string(city.country.rawValue))])),
+            ]))
+        }
+        var skipped = 0
+        for relation in selection.relations {
+            guard let a = selection.cities[relation.cityID]?.coordinates, let b = selection.cities[relation.partnerID]?.coordinates else {
+                skipped += 1
+                continue
+            }
+            features.append(.object([
+                ("type", .string("Feature")), ("id", .string(relation.id)),
+                ("geometry", .object([("type", .string("LineString")), ("coordinates", .array([
+                    .array([.double(a.longitude), .double(a.latitude)]), .array([.double(b.longitude), .double(b.latitude)]),
+                ]))])),
+                ("properties", .object([
+                    ("kind", .string(relation.kind.rawValue)), ("city", .string(relation.cityID)), ("partner", .string(relation.partnerID)),
+                    ("signed", APIRepresentation.optional(relation.signed?.description)), ("dataset", .string(relation.datasetID)),
+                ])),
+            ]))
+        }
+        return JSONValue.object([("type", .string("FeatureCollection")), ("skipped_relations", .number(skipped)), ("features", .array(features))])
+            .serialized(pretty: false) + "\n"
+    }
+
+    /// An undirected graph: cities as nodes (name, Persian name, country, coordinates), relations
+    /// as edges (kind, signing year).
+    static func graphML(_ selection: RelationSelection) -> String {
+        func xml(_ text: String) -> String { HTMLPage.escape(text) }
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+              <key id="name" for="node" attr.name="name" attr.type="string"/>
+              <key id="name_fa" for="node" attr.name="name_fa" attr.type="string"/>
+              <key id="country" for="node" attr.name="country_iso2" attr.type="string"/>
+              <key id="lat" for="node" attr.name="latitude" attr.type="double"/>
+              <key id="lng" for="node" attr.name="longitude" attr.type="double"/>
+              <key id="kind" for="edge" attr.name="kind" attr.type="string"/>
+              <key id="signed" for="edge" attr.name="signed" attr.type="string"/>
+              <key id="dataset" for="edge" attr.name="dataset" attr.type="string"/>
+              <graph id="relations" edgedefault="undirected">
+
+            """
+        for city in selection.cities.values.sorted(by: { $0.id < $1.id }) {
+            out += "    <node id=\"\(xml(city.id))\"><data key=\"name\">\(xml(city.name.en))</data>"
+            if let fa = city.name.fa { out += "<data key=\"name_fa\">\(xml(fa))</data>" }
+            out += "<data key=\"country\">\(xml(city.country.rawValue))</data>"
+            if let point = city.coordinates { out += "<data key=\"lat\">\(point.latitude)</data><data key=\"lng\">\(point.longitude)</data>" }
+            out += "</node>\n"
+        }
+        for relation in selection.relations {
+            out += "    <edge id=\"\(xml(relation.id))\" source=\"\(xml(relation.cityID))\" target=\"\(xml(relation.partnerID))\"><data key=\"kind\">\(xml(relation.kind.rawValue))</data>"
+            if let signed = relation.signed { out += "<data key=\"signed\">\(xml(signed.description))</data>" }
+            out += "<data key=\"dataset\">\(xml(relation.datasetID))</data></edge>\n"
+        }
+        out += "  </graph>\n</graphml>\n"
+        return out
+    }
+}

@@ -1,0 +1,43 @@
+import CityDiplomacyAnalysis
+import CityDiplomacyCore
+
+/// `/countries/{code}`: a country's cities in the registry and where their relations go.
+struct CountryPage {
+    let observatory: Observatory
+    let context: PageContext
+
+    func render(code raw: String) async throws -> String {
+        let c = context
+        guard let country = observatory.countriesByCode[CountryCode(unchecked: raw.uppercased())] else {
+            throw WebError.notFound(c.t("country '\(raw)'", "کشور «\(raw)»"), field: "code").asPage(c)
+        }
+        let selection = try await observatory.registry.relations(matching: RelationQuery(country: country.code))
+        let cityCount = try await observatory.registry.countCities(matching: CityQuery(country: country.code))
+        var body = "<h1>\(h(c.text(country.name))) <code>\(h(country.code.rawValue))</code></h1>"
+        body += "<p>\(h(c.t("\(selection.relations.count) relations with at least one end here; \(cityCount) cities in the registry.", "\(selection.relations.count) رابطه با دست‌کم یک طرف در این کشور؛ \(cityCount) شهر در پایگاه.")))"
+        body += " <a href=\"\(h(c.href("/relations", [("country", country.code.rawValue)])))\">\(h(c.t("List them", "فهرست آن‌ها")))</a></p>"
+        // Where the relations of this country's cities go, and which of its cities have most.
+        var partnerCountries: [CountryCode: Int] = [:]
+        var home: [String: Int] = [:]
+        for relation in selection.relations {
+            guard let a = selection.cities[relation.cityID], let b = selection.cities[relation.partnerID] else { continue }
+            let (inside, outside) = a.country == country.code ? (a, b) : (b, a)
+            partnerCountries[outside.country, default: 0] += 1
+            home[inside.id, default: 0] += 1
+            if outside.country == country.code, outside.id != inside.id { home[outside.id, default: 0] += 1 }
+        }
+        let topCountries = partnerCountries.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20)
+        let title = c.t("Partner countries", "کشورهای طرف رابطه")
+        body += "<figure><figcaption>\(h(title))</figcaption>"
+        body += BarChart(title: title, bars: topCountries.map { .init(label: observatory.countryName($0.key, c.language), value: $0.value, href: c.href("/countries/\($0.key.rawValue)")) },
+                         rightToLeft: c.language == .fa, format: c.number).svg()
+        body += "</figure>"
+        let topCities = home.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(30)
+        body += "<h2>\(h(c.t("Its cities with the most relations", "شهرهای آن با بیشترین رابطه")))</h2><table><thead><tr><th>\(h(c.t("City", "شهر")))</th><th>\(h(c.t("Relations", "روابط")))</th></tr></thead><tbody>"
+        for (id, count) in topCities {
+            body += "<tr><td>\(RelationTable(context: c, countries: observatory.countriesByCode).cityLink(id, selection.cities))</td><td>\(h(c.number(count)))</td></tr>"
+        }
+        body += "</tbody></table>"
+        return Layout.page(title: c.text(country.name), body: body, context: c)
+    }
+}

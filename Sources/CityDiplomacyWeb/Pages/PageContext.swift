@@ -1,0 +1,87 @@
+import CityDiplomacyCore
+import CityDiplomacyPresentation
+import Foundation
+import Hummingbird
+
+/// What a page is rendered for: its language and the address it answers, so that links keep the
+/// language and the language switch keeps the page.
+struct PageContext: Sendable {
+    var language: Language
+    var path: String
+    var fields: FormFields
+    /// The query string as received, for the filters of lists.
+    var query: String?
+    var filters: Filters { Filters(query) }
+    var style: OutputStyle { OutputStyle(language: language) }
+
+    init(request: Request) throws(WebError) {
+        fields = FormFields(request.uri.query)
+        query = request.uri.query
+        path = request.uri.path
+        language = (try? Self.language(Filters(request.uri.query))) ?? .en
+    }
+
+    /// `lang=en|fa`; English when absent.
+    static func language(_ filters: Filters) throws(WebError) -> Language {
+        guard let raw = filters.text("lang") else { return .en }
+        guard let language = Language(rawValue: raw) else {
+            throw .badRequest("invalid lang '\(raw)': expected en or fa", field: "lang")
+        }
+        return language
+    }
+
+    /// English or Persian text, with Persian digits in Persian.
+    func t(_ en: String, _ fa: String) -> String {
+        language == .fa ? style.digits(fa) : en
+    }
+
+    func text(_ value: LocalizedText?) -> String {
+        guard let value else { return "" }
+        return style.text(value)
+    }
+
+    func number(_ value: Int) -> String { style.number(value) }
+
+    /// A link within the observatory, in this page's language.
+    func href(_ path: String, _ query: [(String, String?)] = []) -> String {
+        var items = query.compactMap { name, value in value.map { (name, $0) } }
+        if language == .fa { items.append(("lang", "fa")) }
+        guard !items.isEmpty else { return path }
+        return path + "?" + items.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// A path segment (a record id such as `iran-2018:tehran`), percent-encoded where needed.
+    static func segment(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~:@")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// This page in the other language.
+    var otherLanguageHref: String {
+        var items = fields.pairs.filter { $0.name != "lang" }.map { ($0.name, $0.value) }
+        if language == .en { items.append(("lang", "fa")) }
+        guard !items.isEmpty else { return path }
+        return path + "?" + items.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+    }
+
+    /// An error as a page.
+    func errorResponse(_ error: WebError) -> Response {
+        let title = error.status == .notFound ? t("Not found", "یافت نشد") : t("Error", "خطا")
+        var body = "<h1>\(h(title))</h1><p class=\"error\">\(h(error.message))</p>"
+        if let field = error.field { body += "<p class=\"note\">\(h(t("Field", "فیلد"))): <code>\(h(field))</code></p>" }
+        body += "<p><a href=\"\(h(href("/")))\">\(h(t("Back to the dashboard", "بازگشت به پیشخوان")))</a></p>"
+        return .body(Layout.page(title: title, body: body, context: self), contentType: "text/html; charset=utf-8", status: error.status)
+    }
+}
+
+/// Escapes text for HTML content and attribute values.
+func h(_ text: String) -> String {
+    HTMLPage.escape(text)
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+
+/// The server-rendered pages, in English or (`?lang=fa`) Persian.
+struct PageRoutes {
+    let observatory: Observatory
+
+    func register(on router: Router<ObservatoryContext>) {
+        router.get("/") { request, _ in
+            try await page(request) { try await DashboardPage(observatory: observatory, context: $0).render() }
+        }
+        router.get("relations") { request, _ in
+            try await page(request) { try await RelationsPage(observatory: observatory, context: $0).render() }
+        }
+        router.get("cities/:id") { request, context in
+            let id = try Self.parameter("id", context)
+            return try await page(request) { try await CityPage(observatory: observatory, context: $0).render(cityID: id) }
+        }
+        router.get("countries/:code") { request, context in
+            let code = try Self.parameter("code", context)
+            return try await page(request) { try await CountryPage(observatory: observatory, context: $0).render(code: code) }
+        }
+        router.get("networks") { request, _ in
+            try await page(request) { try await NetworkPages(observatory: observatory, context: $0).list() }
+        }
+        router.get("networks/:id") { request, context in
+            let id = try Self.parameter("id", context)
+            return try await page(request) { try await NetworkPages(observatory: observatory, context: $0).detail(networkID: id) }
+        }
+        router.get("tables/:number") { request, context in
+            let number = try Self.parameter("number", context)
+            return try await page(request) { try await StudyPages(observatory: observatory, context: $0).table(number) }
+        }
+        router.get("audit") { request, _ in
+            try await page(request) { try await StudyPages(observatory: observatory, context: $0).audit() }
+        }
+        router.get("assets/:name") { _, context in
+            let name = try Self.parameter("name", context)
+            guard let contentType = Assets.contentTypes[name] else { throw WebError.notFound("asset '\(name)'", field: "name") }
+            return Response.body(try Assets.text(name), contentType: contentType, headers: [.cacheControl: "public, max-age=86400"])
+        }
+    }
+
+    /// A path parameter, percent-decoded.
+    static func parameter(_ name: String, _ context: ObservatoryContext) throws -> String {
+        let raw = try context.parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
+    }
+
+    /// Renders a page from the cache or anew; any error is answered as a page.
+    private func page(_ request: Request, _ render: (PageContext) async throws -> String) async throws -> Response {
+        let context = try PageContext(request: request)
+        do {
+            _ = try PageContext.language(context.filters)
+        } catch {
+            throw error.asPage(context)
+        }
+        let key = request.uri.description
+        if let entry = observatory.cache.get(key) {
+            return .body(entry.body, contentType: entry.contentType)
+        }
+        do {
+            let html = try await render(context)
+            observatory.cache.put(key, body: html, contentType: "text/html; charset=utf-8")
+            return .body(html, contentType: "text/html; charset=utf-8")
+        } catch let error as WebError {
+            throw error.page == nil ? error.asPage(context) : error
+        }
+    }
+}

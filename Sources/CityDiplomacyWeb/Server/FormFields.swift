@@ -1,0 +1,43 @@
+import Foundation
+
+/// Fields of a query string or of an `application/x-www-form-urlencoded` body.
+///
+/// One decoder for both, written here rather than taken from Hummingbird's URI parsing: browsers
+/// send a space in a form as `+`, which the URI's query parser leaves as it is, and a filter form
+/// submitted by GET must read exactly as the same form submitted by POST.
+struct FormFields: Sendable {
+    private(set) var pairs: [(name: String, value: String)] = []
+
+    init(_ encoded: String?) {
+        guard let encoded, !encoded.isEmpty else { return }
+        for part in encoded.split(separator: "&", omittingEmptySubsequences: true) {
+            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(pieces[0])
+            let value = pieces.count > 1 ? Self.decode(pieces[1]) : ""
+            pairs.append((name, value))
+        }
+    }
+
+    private static func decode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+
+    /// The first value of `name`, trimmed; `nil` when absent or blank.
+    subscript(_ name: String) -> String? {
+        guard let value = pairs.first(where: { $0.name == name })?.value.trimmingCharacters(in: .whitespacesAndNewlines),
+              !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// Every value of `name`, in order.
+    func all(_ name: String) -> [String] {
+        pairs.filter { $0.name == name }.map(\.value)
+    }
+
+    /// Names present, in order of first appearance.
+    var names: [String] {
+        var seen: Set<String> = []
+        return pairs.map(\.name).filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,49 @@
+/// How `citydip serve` runs: where it listens and who may write.
+public struct WebConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// Bearer tokens allowed to write, each with the name the change log records for it.
+    /// Without tokens the observatory is read-only.
+    public var writeTokens: [String: String]
+    /// The largest request body accepted, in bytes.
+    public var maxBodySize: Int
+    /// How long rendered read responses may be served from memory before the registry is asked
+    /// again, in seconds. Writes through the server clear the cache at once; this bounds how long
+    /// a change made by another process (a `citydip import`) takes to show.
+    public var cacheLifetime: Double
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, writeTokens: [String: String] = [:],
+        maxBodySize: Int = 256 * 1024, cacheLifetime: Double = 2
+    ) {
+        self.host = host
+        self.port = port
+        self.writeTokens = writeTokens
+        self.maxBodySize = maxBodySize
+        self.cacheLifetime = cacheLifetime
+    }
+
+    /// Parses `NAME:TOKEN` pairs (from `--token` or `CITYDIP_TOKENS`, comma-separated there).
+    public static func tokens(_ specs: [String]) throws(WebConfigurationError) -> [String: String] {
+        var tokens: [String: String] = [:]
+        for spec in specs {
+            let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 16 else {
+                throw WebConfigurationError.invalidToken(spec.split(separator: ":").first.map(String.init) ?? "")
+            }
+            tokens[parts[1]] = parts[0]
+        }
+        return tokens
+    }
+}
+
+public enum WebConfigurationError: Error, CustomStringConvertible {
+    case invalidToken(String)
+
+    public var description: String {
+        switch self {
+        case let .invalidToken(name):
+            "invalid write token '\(name):…': expected NAME:TOKEN with a token of at least 16 characters"
+        }
+    }
+}

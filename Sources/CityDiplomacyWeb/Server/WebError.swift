@@ -1,0 +1,60 @@
+import CityDiplomacyPresentation
+import Hummingbird
+import NIOCore
+
+/// An error answered to the client: JSON `{"error": …, "field": …}` under `/api`, an HTML page
+/// elsewhere, always with its status code.
+struct WebError: Error, HTTPResponseError {
+    var status: HTTPResponse.Status
+    var message: String
+    /// The query parameter, path segment or body field at fault, if one is.
+    var field: String?
+    /// Whether to answer with a page rather than JSON.
+    var page: PageContext?
+
+    init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil) {
+        self.status = status
+        self.message = message
+        self.field = field
+    }
+
+    static func badRequest(_ message: String, field: String) -> WebError {
+        WebError(.badRequest, message, field: field)
+    }
+
+    static func notFound(_ what: String, field: String? = nil) -> WebError {
+        WebError(.notFound, "\(what) not found", field: field)
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        if let page {
+            return page.errorResponse(self)
+        }
+        var fields: [(String, JSONValue)] = [("error", .string(message))]
+        if let field { fields.append(("field", .string(field))) }
+        var response = Response.json(.object(fields), status: status)
+        if status == .unauthorized {
+            response.headers[.wwwAuthenticate] = "Bearer realm=\"citydip\""
+        }
+        return response
+    }
+
+    /// The same error, answered as a page in `context`'s language.
+    func asPage(_ context: PageContext) -> WebError {
+        var error = self
+        error.page = context
+        return error
+    }
+}
+
+extension Response {
+    static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+        body(value.serialized(pretty: false) + "\n", contentType: "application/json; charset=utf-8", status: status)
+    }
+
+    static func body(_ text: String, contentType: String, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
+        var headers = extra
+        headers[.contentType] = contentType
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}

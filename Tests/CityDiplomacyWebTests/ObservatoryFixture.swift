@@ -1,0 +1,55 @@
+import CityDiplomacyCore
+import CityDiplomacyReferenceData
+import CityDiplomacyStorage
+import CityDiplomacyWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The observatory over an in-memory registry holding the study's dataset and a small hostile one
+/// (a city named like a script) for the escaping tests.
+enum ObservatoryFixture {
+    static let hostileName = "<script>alert(1)</script>"
+
+    /// How many cities of the study's dataset are in `country`, counted from the bundled file.
+    static func studyCities(in country: String) throws -> Int {
+        let content = try #require(try BundledDatasets.load(id: "iran-2018", countries: CountryDirectory.bundled()))
+        return content.cities.filter { $0.country.rawValue == country }.count
+    }
+
+    static func registry() async throws -> SQLiteRegistry {
+        let countries = try CountryDirectory.bundled()
+        let registry = try SQLiteRegistry()
+        try await registry.storeCountries(countries.countries)
+        try await registry.store(try #require(try BundledDatasets.load(id: "iran-2018", countries: countries)))
+        let source = SourceCitation(id: "hostile:src", title: "A \"quoted\" <b>source</b>", url: "https://example.org/?a=1&b=<2>")
+        let hostile = try City(id: "hostile:x", name: LocalizedText(en: hostileName, fa: hostileName), country: CountryCode(unchecked: "FR"),
+                               coordinates: Coordinates(latitude: 48.85, longitude: 2.35))
+        let lyon = try City(id: "hostile:lyon", name: LocalizedText(en: "Lyon", fa: "لیون"), country: CountryCode(unchecked: "FR"),
+                            coordinates: Coordinates(latitude: 45.76, longitude: 4.84))
+        try await registry.store(DatasetContent(
+            dataset: Dataset(id: "hostile", title: LocalizedText(en: "Hostile names")),
+            sources: [source], cities: [hostile, lyon],
+            relations: [BilateralRelation(id: "hostile:r1", datasetID: "hostile", cityID: "hostile:x", partnerID: "hostile:lyon",
+                                          kind: .sisterCity, sources: [source])]))
+        return registry
+    }
+
+    /// Runs `body` against the observatory in process (no socket), with caching off so that every
+    /// request reaches the registry.
+    static func withClient(
+        writeTokens: [String: String] = [:], _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let app = try await buildApplication(WebConfiguration(writeTokens: writeTokens, cacheLifetime: 0), registry: try await registry())
+        try await app.test(.router) { client in try await body(client) }
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    func json() throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("Pages are rendered on the server, in English and Persian, escaped, with 404 pages")
+struct PageTests {
+    @Test("Every page answers in both languages; Persian pages are right-to-left with Persian digits", arguments: [
+        "/", "/relations", "/relations?city=Tehran&kind=sister_city", "/cities/iran-2018:tehran", "/countries/IR",
+        "/networks", "/tables/1", "/tables/2", "/tables/3?rule=later", "/tables/4", "/audit",
+    ])
+    func pages(path: String) async throws {
+        try await ObservatoryFixture.withClient { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok, "\(path)")
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.text.contains("<html lang=\"en\" dir=\"ltr\">"))
+            }
+            let persian = path + (path.contains("?") ? "&" : "?") + "lang=fa"
+            try await client.execute(uri: persian, method: .get) { response in
+                #expect(response.status == .ok, "\(persian)")
+                #expect(response.text.contains("<html lang=\"fa\" dir=\"rtl\">"))
+                #expect(response.text.unicodeScalars.contains { (0x06F0...0x06F9).contains($0.value) }, "Persian digits on \(persian)")
+            }
+        }
+    }
+
+    @Test("The city page draws its partners on the map, links every source, and shows both calendars in Persian")
+    func cityPage() async throws {
+        try await ObservatoryFixture.withClient { client in
+            try await client.execute(uri: "/cities/iran-2018:isfahan", method: .get) { response in
+                let html = response.text
+                #expect(html.contains("<image href=\"/assets/world-110m.svg\""))
+                #expect(html.components(separatedBy: "<path d=\"M").count > 5)
+                #expect(html.contains("href=\"/networks/"))
+                #expect(html.contains("<ol class=\"sources\">"))
+                #expect(html.contains("href=\"https://"))
+            }
+            try await client.execute(uri: "/cities/iran-2018:isfahan?lang=fa", method: .get) { response in
+                #expect(response.text.contains("ه‍.ش"))
+                #expect(response.text.contains("href=\"/cities/iran-2018:isfahan\"") || response.text.contains("/countries/IR?lang=fa"))
+            }
+            try await client.execute(uri: "/assets/world-110m.svg", method: .get) { response in
+                #expect(response.headers[.contentType] == "image/svg+xml")
+                #expect(response.text.components(separatedBy: "<path ").count > 170)
+            }
+        }
+    }
+
+    @Test("A city named like a script shows as text on every page that names it", arguments: [
+        "/cities/hostile:x", "/cities/hostile:lyon", "/relations?dataset=hostile", "/countries/FR", "/?dataset=hostile",
+    ])
+    func escaping(path: String) async throws {
+        try await ObservatoryFixture.withClient { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok, "\(path)")
+                #expect(!response.text.contains("<script>"), "\(path)")
+                #expect(!response.text.contains("<b>source</b>"), "\(path)")
+                #expect(response.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(path)")
+            }
+        }
+    }
+
+    @Test("An unknown record or address is a 404 page, in the page's language", arguments: [
+        "/cities/nowhere:atlantis", "/countries/QQ", "/networks/none", "/tables/9", "/no/such/page", "/audit?dataset=hostile",
+    ])
+    func notFound(path: String) async throws {
+        try await ObservatoryFixture.withClient { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .notFound, "\(path)")
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.text.contains("<h1>Not found</h1>"))
+            }
+            try await client.execute(uri: path + (path.contains("?") ? "&" : "?") + "lang=fa", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.text.contains("dir=\"rtl\""))
+            }
+        }
+    }
+
+    @Test("Bad filters on a page are a 400 page naming the field")
+    func badFilter() async throws {
+        try await ObservatoryFixture.withClient { client in
+            try await client.execute(uri: "/relations?from=abc", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("<code>from</code>"))
+            }
+        }
+    }
+}
