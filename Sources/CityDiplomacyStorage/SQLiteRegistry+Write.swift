@@ -48,27 +48,9 @@ extension SQLiteRegistry {
                     try Self.run(insertName, [city.id, key])
                 }
             }
-            let insertRelation = try db.cachedStatement(sql: """
-                INSERT INTO relation (id, dataset_id, city_id, partner_id, kind, status, signed, signed_year_min,
-                                      signed_year_max, notes, period_placements, position, flags, import_rows)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                """)
-            let insertTheme = try db.cachedStatement(sql: "INSERT OR IGNORE INTO relation_theme (relation_id, theme, position) VALUES (?,?,?)")
+            let relations = try RelationInserter(db)
             for relation in content.relations {
-                let years = relation.signed?.gregorianYears
-                do {
-                    try Self.run(insertRelation, [
-                        relation.id, relation.datasetID, relation.cityID, relation.partnerID, relation.kind.rawValue,
-                        relation.status.rawValue, relation.signed?.description, years?.lowerBound, years?.upperBound,
-                        relation.notes, Self.jsonObject(relation.periodPlacements), relation.position,
-                        Self.jsonArray(relation.flags.map(\.rawValue)), "[" + relation.importRows.map(String.init).joined(separator: ",") + "]",
-                    ])
-                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-                    throw RegistryError.duplicateRecord(relation.id, reason: "the same pair of cities already has a relation of kind \(relation.kind), or the id is used twice")
-                }
-                for (position, theme) in relation.themes.enumerated() {
-                    try Self.run(insertTheme, [relation.id, theme.rawValue, position])
-                }
+                try relations.insert(relation)
                 try cite(.relation, relation.id, relation.sources)
             }
             for network in content.networks {
@@ -82,6 +64,38 @@ extension SQLiteRegistry {
             for event in content.events {
                 try EventRow(event).insert(db)
                 try cite(.event, event.id, event.sources)
+            }
+        }
+    }
+
+    /// Inserts relations with their themes (not their citations) through prepared statements.
+    struct RelationInserter {
+        let insertRelation: Statement
+        let insertTheme: Statement
+
+        init(_ db: Database) throws {
+            insertRelation = try db.cachedStatement(sql: """
+                INSERT INTO relation (id, dataset_id, city_id, partner_id, kind, status, signed, signed_year_min,
+                                      signed_year_max, notes, period_placements, position, flags, import_rows)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """)
+            insertTheme = try db.cachedStatement(sql: "INSERT OR IGNORE INTO relation_theme (relation_id, theme, position) VALUES (?,?,?)")
+        }
+
+        func insert(_ relation: BilateralRelation) throws {
+            let years = relation.signed?.gregorianYears
+            do {
+                try SQLiteRegistry.run(insertRelation, [
+                    relation.id, relation.datasetID, relation.cityID, relation.partnerID, relation.kind.rawValue,
+                    relation.status.rawValue, relation.signed?.description, years?.lowerBound, years?.upperBound,
+                    relation.notes, SQLiteRegistry.jsonObject(relation.periodPlacements), relation.position,
+                    SQLiteRegistry.jsonArray(relation.flags.map(\.rawValue)), "[" + relation.importRows.map(String.init).joined(separator: ",") + "]",
+                ])
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                throw RegistryError.duplicateRecord(relation.id, reason: "the same pair of cities already has a relation of kind \(relation.kind), or the id is used twice")
+            }
+            for (position, theme) in relation.themes.enumerated() {
+                try SQLiteRegistry.run(insertTheme, [relation.id, theme.rawValue, position])
             }
         }
     }

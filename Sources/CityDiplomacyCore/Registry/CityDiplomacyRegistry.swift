@@ -58,6 +58,21 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// Removes a dataset and all its records; an unknown id is an error.
     func removeDataset(_ id: String) async throws
 
+    /// One relation, membership, event or source by id, or `nil`.
+    func relation(id: String) async throws -> BilateralRelation?
+    func membership(id: String) async throws -> NetworkMembership?
+    func event(id: String) async throws -> InternationalEvent?
+    /// A source with the dataset it belongs to.
+    func source(id: String) async throws -> (source: SourceCitation, datasetID: String)?
+
+    /// Applies one edit and records it in the change log, in one transaction; returns the entry.
+    /// A save whose references are missing, or a delete of a record that does not exist, or of a
+    /// source still cited, is an error and changes nothing.
+    func apply(_ edit: RecordEdit, by actor: String) async throws -> ChangeEntry
+
+    /// The change log, newest first.
+    func changes(limit: Int, offset: Int) async throws -> [ChangeEntry]
+
     /// Adds the countries to the reference list, updating those already there (a country still
     /// referred to by a city is never removed).
     func storeCountries(_ countries: [Country]) async throws
@@ -112,6 +127,10 @@ public struct CityProfile: Hashable, Sendable {
 public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No dataset has this id; `known` lists those that exist.
     case unknownDataset(String, known: [String])
+    /// No record of this kind has this id.
+    case unknownRecord(kind: String, id: String)
+    /// The record is still referred to by others and cannot be removed.
+    case recordInUse(kind: String, id: String, by: String)
     /// A record refers to a city, network or source that its dataset does not contain.
     case danglingReference(record: String, field: String, value: String)
     /// Two records of a dataset have the same identity (same id, or the same unordered pair and kind).
@@ -121,6 +140,10 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case let .unknownDataset(id, known):
             "unknown dataset '\(id)': known datasets are \(known.isEmpty ? "(none)" : known.joined(separator: ", "))"
+        case let .unknownRecord(kind, id):
+            "no \(kind) has the id '\(id)'"
+        case let .recordInUse(kind, id, by):
+            "the \(kind) '\(id)' is still cited by \(by)"
         case let .danglingReference(record, field, value):
             "record \(record): \(field) '\(value)' does not exist in its dataset"
         case let .duplicateRecord(id, reason):

@@ -139,6 +139,21 @@ enum SchemaMigrator {
                 t.primaryKey(["record_kind", "record_id", "source_id"])
             }
         }
+        migrator.registerMigration("v2: change log of edits made through the observatory") { db in
+            try db.create(table: "change_log") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull()
+                t.column("actor", .text).notNull()
+                t.column("action", .text).notNull()  // create, update, delete
+                t.column("record_kind", .text).notNull()  // relation, membership, event, source
+                t.column("record_id", .text).notNull()
+                // Kept when the dataset is removed: the log is the history of the registry.
+                t.column("dataset_id", .text).notNull()
+                t.column("before", .jsonText)
+                t.column("after", .jsonText)
+            }
+            try db.create(index: "change_log_on_record", on: "change_log", columns: ["record_kind", "record_id"])
+        }
         return migrator
     }
 }
