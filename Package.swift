@@ -60,6 +60,7 @@ let package = Package(
                 "CityDiplomacyAnalysis",
                 "CityDiplomacyPresentation",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources")]
         ),

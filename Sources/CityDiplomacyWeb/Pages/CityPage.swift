@@ -50,20 +50,25 @@ struct CityPage {
         body += "<figure>\(map.svg())<figcaption>\(h(caption))</figcaption></figure>"
         body += "<h2>\(h(c.t("Relations", "روابط"))) (\(h(c.number(profile.relations.count))))</h2>"
         body += RelationTable(context: c, countries: observatory.countriesByCode).render(profile.relations.map(\.relation), cities: cities, from: city.id)
+        let newRecord: [(String, String)] = [("dataset", profile.dataset.id), ("city", city.id)]
+        body += "<p class=\"actions\"><a href=\"\(h(c.href("/edit/relations/new", newRecord)))\">\(h(c.t("Add a relation", "افزودن رابطه")))</a> · "
+        body += "<a href=\"\(h(c.href("/edit/memberships/new", newRecord)))\">\(h(c.t("Add a membership", "افزودن عضویت")))</a> · "
+        body += "<a href=\"\(h(c.href("/edit/events/new", newRecord)))\">\(h(c.t("Add an event", "افزودن رویداد")))</a></p>"
         if !profile.memberships.isEmpty {
             body += "<h2>\(h(c.t("Memberships in networks", "عضویت در شبکه‌ها")))</h2><ul>"
             for (membership, network) in profile.memberships {
                 body += "<li><a href=\"\(h(c.href("/networks/\(PageContext.segment(network.id))")))\">\(h(c.text(network.name)))</a>"
                 if let role = membership.role { body += " — \(h(c.text(role)))" }
                 if let since = membership.since { body += " (\(h(c.t("since", "از"))) \(h(c.style.date(since))))" }
-                body += "</li>"
+                body += " <a href=\"\(h(c.href("/edit/memberships/\(PageContext.segment(membership.id))")))\" title=\"\(h(c.t("Edit", "ویرایش")))\">✎</a></li>"
             }
             body += "</ul>"
         }
         if !profile.events.isEmpty {
             body += "<h2>\(h(c.t("International events", "رویدادهای بین‌المللی")))</h2><ul>"
             for event in profile.events {
-                body += "<li>\(h(c.text(event.title))) — \(h(c.number(event.year)))\(event.awardingBody.map { " · " + h($0) } ?? "")</li>"
+                body += "<li>\(h(c.text(event.title))) — \(h(c.number(event.year)))\(event.awardingBody.map { " · " + h($0) } ?? "")"
+                body += " <a href=\"\(h(c.href("/edit/events/\(PageContext.segment(event.id))")))\" title=\"\(h(c.t("Edit", "ویرایش")))\">✎</a></li>"
             }
             body += "</ul>"
         }
@@ -80,7 +85,7 @@ struct CityPage {
             if let published = source.published { body += " · \(h(c.style.date(published)))" }
             if let accessed = source.accessed { body += " · \(h(c.t("accessed", "دسترسی"))) \(h(c.style.date(accessed)))" }
             if let locator = source.locator { body += " · \(h(locator))" }
-            body += "</li>"
+            body += " <code>\(h(source.id))</code> <a href=\"\(h(c.href("/edit/sources/\(PageContext.segment(source.id))")))\" title=\"\(h(c.t("Edit", "ویرایش")))\">✎</a></li>"
         }
         body += "</ol>"
         return Layout.page(title: c.text(city.name), body: body, context: c)

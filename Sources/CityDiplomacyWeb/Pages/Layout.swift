@@ -6,7 +6,7 @@ enum Layout {
     static func page(title: String, body: String, context: PageContext) -> String {
         let nav: [(String, String, String)] = [
             ("/", "Dashboard", "پیشخوان"), ("/relations", "Relations", "روابط"), ("/networks", "Networks", "شبکه‌ها"),
-            ("/tables/1", "Study tables", "جدول‌های پژوهش"), ("/audit", "Audit", "بررسی"),
+            ("/tables/1", "Study tables", "جدول‌های پژوهش"), ("/audit", "Audit", "بررسی"), ("/changes", "Change log", "تاریخچهٔ تغییرات"),
         ]
         let links = nav.map { path, en, fa in
             let current = context.path == path || (path != "/" && context.path.hasPrefix(path))

@@ -64,7 +64,7 @@ struct RelationTable {
         let headers = home == nil
             ? [("City", "شهر"), ("Partner", "شهر طرف"), ("Partner country", "کشور طرف"), ("Kind", "نوع"), ("Signed", "تاریخ انعقاد"), ("Sources", "منابع")]
             : [("Partner", "شهر طرف"), ("Country", "کشور"), ("Kind", "نوع"), ("Signed", "تاریخ انعقاد"), ("Sources", "منابع")]
-        out += headers.map { "<th>\(h(c.t($0.0, $0.1)))</th>" }.joined() + "</tr></thead><tbody>"
+        out += headers.map { "<th>\(h(c.t($0.0, $0.1)))</th>" }.joined() + "<th><span class=\"visually-hidden\">\(h(c.t("Edit", "ویرایش")))</span></th></tr></thead><tbody>"
         for relation in relations {
             let first = home.map { relation.partner(of: $0) } ?? relation.cityID
             let second = home == nil ? relation.partnerID : nil
@@ -76,7 +76,7 @@ struct RelationTable {
             out += "<td>\(h(c.text(relation.kind.label)))</td>"
             out += "<td>\(relation.signed.map { h(c.style.date($0)) } ?? "—")</td>"
             out += "<td>\(relation.sources.map { source in source.url.map { "<a href=\"\(h($0))\" rel=\"noreferrer\">\(h(source.title))</a>" } ?? h(source.locator ?? source.title) }.joined(separator: "<br>"))</td>"
-            out += "</tr>"
+            out += "<td><a href=\"\(h(c.href("/edit/relations/\(PageContext.segment(relation.id))")))\" title=\"\(h(c.t("Edit", "ویرایش")))\">✎</a></td></tr>"
         }
         return out + "</tbody></table>"
     }

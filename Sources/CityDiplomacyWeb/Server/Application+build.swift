@@ -16,7 +16,9 @@ public func buildApplication(
     let router = Router(context: ObservatoryContext.self)
     router.add(middleware: NotFoundMiddleware())
     APIRoutes(observatory: observatory).register(on: router)
+    EditAPIRoutes(observatory: observatory).register(on: router)
     PageRoutes(observatory: observatory).register(on: router)
+    EditPages(observatory: observatory).register(on: router)
     var log = logger ?? Logger(label: "citydip.serve")
     if logger == nil { log.logLevel = .info }
     return Application(

@@ -11,6 +11,8 @@ struct WebError: Error, HTTPResponseError {
     var field: String?
     /// Whether to answer with a page rather than JSON.
     var page: PageContext?
+    /// Every field error of an edit, beyond the first.
+    var details: [(field: String, message: String)] = []
 
     init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil) {
         self.status = status
@@ -32,6 +34,7 @@ struct WebError: Error, HTTPResponseError {
         }
         var fields: [(String, JSONValue)] = [("error", .string(message))]
         if let field { fields.append(("field", .string(field))) }
+        if !details.isEmpty { fields.append(("errors", .object(details.map { ($0.field, .string($0.message)) }))) }
         var response = Response.json(.object(fields), status: status)
         if status == .unauthorized {
             response.headers[.wwwAuthenticate] = "Bearer realm=\"citydip\""

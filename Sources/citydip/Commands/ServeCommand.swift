@@ -10,7 +10,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the web observatory (pages in English and Persian) and the JSON API (/api/v1).",
         discussion: """
             Open http://127.0.0.1:8080 (or the --host and --port given). The API is described at \
-            /api/v1/openapi.yaml. Reads are public.
+            /api/v1/openapi.yaml. Reads are public; writes (API and forms) need a token given by \
+            --token NAME:TOKEN (repeatable) or $CITYDIP_TOKENS (NAME:TOKEN,NAME:TOKEN), tokens of at \
+            least 16 characters. The change log records each write under the token's name.
             """
     )
 
@@ -20,6 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port: Int = 8080
 
+    @Option(name: .customLong("token"), help: ArgumentHelp("A write token, as NAME:TOKEN. Repeatable.", valueName: "name:token"))
+    var tokens: [String] = []
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -27,9 +32,19 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        var specs = tokens
+        if let environment = ProcessInfo.processInfo.environment["CITYDIP_TOKENS"], !environment.isEmpty {
+            specs += environment.split(separator: ",").map(String.init)
+        }
+        let writeTokens: [String: String]
+        do {
+            writeTokens = try WebConfiguration.tokens(specs)
+        } catch {
+            throw CLIError("\(error)")
+        }
         let registry = try await database.open()
-        let app = try await buildApplication(WebConfiguration(host: host, port: port), registry: registry)
-        FileHandle.standardError.write(Data("citydip: serving \(database.path) at http://\(host):\(port)/ (Ctrl-C to stop)\n".utf8))
+        let app = try await buildApplication(WebConfiguration(host: host, port: port, writeTokens: writeTokens), registry: registry)
+        FileHandle.standardError.write(Data("citydip: serving \(database.path) at http://\(host):\(port)/ ; \(writeTokens.isEmpty ? "read-only" : "writes allowed for \(Set(writeTokens.values).sorted().joined(separator: ", "))") (Ctrl-C to stop)\n".utf8))
         try await app.runService()
     }
 }

@@ -1,0 +1,87 @@
+import CityDiplomacyCore
+import Foundation
+
+/// The fields of a record as an editor sent them: a JSON object from the API, or a form.
+/// Lists (`themes`, `sources`) are JSON arrays, or in a form comma- or line-separated.
+struct EditInput: Sendable {
+    private var strings: [String: String] = [:]
+    private var lists: [String: [String]] = [:]
+
+    /// Every field name the record kinds know; any other is refused, never ignored.
+    static let knownFields: Set<String> = [
+        "id", "dataset", "city", "partner", "kind", "status", "signed", "themes", "notes", "sources",
+        "network", "role_en", "role_fa", "since", "title_en", "title_fa", "year", "awarding_body",
+        "title", "url", "publisher", "language", "published", "accessed", "locator",
+    ]
+
+    /// From a JSON object body.
+    init(json data: Data) throws(WebError) {
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw .badRequest("the body is not a JSON object", field: "body")
+        }
+        for (name, value) in object {
+            guard Self.knownFields.contains(name) else { throw .badRequest("unknown field '\(name)'", field: name) }
+            switch value {
+            case let text as String: strings[name] = text
+            case let number as NSNumber: strings[name] = number.stringValue
+            case let array as [Any]:
+                var items: [String] = []
+                for item in array {
+                    guard let text = item as? String else { throw .badRequest("field '\(name)' must be an array of strings", field: name) }
+                    items.append(text)
+                }
+                lists[name] = items
+            case is NSNull: continue
+            default: throw .badRequest("field '\(name)' has a value of the wrong type", field: name)
+            }
+        }
+    }
+
+    /// From a form (fields other than the record's — `csrf`, `lang` — are the caller's).
+    init(form: FormFields, ignoring: Set<String> = ["csrf", "lang"]) throws(WebError) {
+        for name in form.names where !ignoring.contains(name) {
+            guard Self.knownFields.contains(name) else { throw .badRequest("unknown field '\(name)'", field: name) }
+            strings[name] = form.all(name).last ?? ""
+        }
+    }
+
+    /// A text field, trimmed and normalised (Arabic letter variants, ZWNJ, digits kept as typed);
+    /// `nil` when absent or blank.
+    func text(_ name: String) -> String? {
+        guard let raw = strings[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return nil }
+        return PersianText.normalized(raw)
+    }
+
+    /// A list field: a JSON array, or text separated by commas or new lines.
+    func list(_ name: String) -> [String] {
+        let items = lists[name] ?? strings[name].map { $0.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == "\r" || $0 == "،" }).map(String.init) } ?? []
+        return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// What was sent, for a form shown again with its errors.
+    func raw(_ name: String) -> String {
+        lists[name]?.joined(separator: ", ") ?? strings[name] ?? ""
+    }
+}
+
+/// Errors found in an edit, by field, shown next to each field in forms.
+struct FieldErrors: Error, Sendable {
+    var messages: [(field: String, message: String)] = []
+
+    mutating func add(_ field: String, _ message: String) {
+        messages.append((field, message))
+    }
+
+    subscript(field: String) -> String? {
+        messages.first { $0.field == field }?.message
+    }
+
+    var isEmpty: Bool { messages.isEmpty }
+
+    /// The first error, as the API answers it (with every error listed under `errors`).
+    var webError: WebError {
+        var error = WebError.badRequest(messages.first?.message ?? "invalid input", field: messages.first?.field ?? "body")
+        error.details = messages
+        return error
+    }
+}

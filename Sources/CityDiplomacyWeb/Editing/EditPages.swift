@@ -1,0 +1,290 @@
+import CityDiplomacyCore
+import CityDiplomacyPresentation
+import Foundation
+import Hummingbird
+
+/// Forms to sign in with a write token, to create, change and delete records, and the change log.
+struct EditPages {
+    let observatory: Observatory
+    var access: WriteAccess { WriteAccess(tokens: observatory.configuration.writeTokens) }
+    var service: EditService { EditService(observatory: observatory) }
+
+    struct Field {
+        var name: String
+        var en: String
+        var fa: String
+        var hint: String = ""
+        var choices: [String]? = nil
+        var multiline = false
+    }
+
+    static func fields(_ kind: EditableKind) -> [Field] {
+        let sources = Field(name: "sources", en: "Sources (ids, comma-separated)", fa: "منابع (شناسه‌ها، جدا با ویرگول)", hint: "t1-tehran-fn1")
+        let notes = Field(name: "notes", en: "Notes", fa: "یادداشت", multiline: true)
+        switch kind {
+        case .relations:
+            return [Field(name: "city", en: "City (id or name)", fa: "شهر (شناسه یا نام)"), Field(name: "partner", en: "Partner city (id or name)", fa: "شهر طرف (شناسه یا نام)"),
+                    Field(name: "kind", en: "Kind", fa: "نوع", choices: RelationKind.knownTerms.map(\.term.rawValue)),
+                    Field(name: "status", en: "Status", fa: "وضعیت", choices: [""] + RelationStatus.knownTerms.map(\.term.rawValue)),
+                    Field(name: "signed", en: "Signed (1999, 2005-05-14, 1385-02-24 SH)", fa: "تاریخ انعقاد (۱۳۸۵-۰۲-۲۴ ه.ش یا ۲۰۰۶)"),
+                    Field(name: "themes", en: "Themes (comma-separated)", fa: "مضامین (جدا با ویرگول)", hint: "culture, economy"), sources, notes]
+        case .memberships:
+            return [Field(name: "city", en: "City (id or name)", fa: "شهر (شناسه یا نام)"), Field(name: "network", en: "Network (id, acronym or name)", fa: "شبکه (شناسه، سرنام یا نام)"),
+                    Field(name: "role_en", en: "Role (English)", fa: "نقش (انگلیسی)"), Field(name: "role_fa", en: "Role (Persian)", fa: "نقش (فارسی)"),
+                    Field(name: "since", en: "Member since", fa: "عضو از"), sources, notes]
+        case .events:
+            return [Field(name: "city", en: "City (id or name)", fa: "شهر (شناسه یا نام)"), Field(name: "kind", en: "Kind", fa: "نوع", choices: EventKind.knownTerms.map(\.term.rawValue)),
+                    Field(name: "title_en", en: "Title (English)", fa: "عنوان (انگلیسی)"), Field(name: "title_fa", en: "Title (Persian)", fa: "عنوان (فارسی)"),
+                    Field(name: "year", en: "Year (Gregorian)", fa: "سال (میلادی)"), Field(name: "awarding_body", en: "Awarding body", fa: "نهاد اعطاکننده"), sources, notes]
+        case .sources:
+            return [Field(name: "title", en: "Title", fa: "عنوان"), Field(name: "url", en: "Address (URL)", fa: "نشانی (URL)", hint: "https://"),
+                    Field(name: "publisher", en: "Publisher", fa: "ناشر"), Field(name: "language", en: "Language (ISO 639-1)", fa: "زبان (ISO 639-1)", hint: "fa"),
+                    Field(name: "published", en: "Published", fa: "تاریخ انتشار"), Field(name: "accessed", en: "Accessed", fa: "تاریخ دسترسی"),
+                    Field(name: "locator", en: "Where it is cited", fa: "محل ارجاع")]
+        }
+    }
+
+    // MARK: Forms
+
+    /// The form for a new record (`id` nil) or an existing one, with values and errors.
+    func form(_ kind: EditableKind, id: String?, request: Request, context c: PageContext, values given: [String: String]? = nil,
+              errors: [(field: String, message: String)] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let csrf = access.csrfToken(request) else { return signInPrompt(c) }
+        var values = given ?? [:]
+        if given == nil {
+            if let id { values = try await currentValues(kind, id: id, context: c) } else {
+                for name in ["dataset", "city", "partner", "network"] { if let value = c.fields[name] { values[name] = value } }
+            }
+        }
+        let title = id == nil ? c.t("New \(kind.singular)", "\(Self.faName(kind)) تازه") : c.t("Edit \(kind.singular) \(id!)", "ویرایش \(Self.faName(kind)) \(id!)")
+        var body = "<h1>\(h(title))</h1>"
+        if let first = errors.first, !Self.fields(kind).contains(where: { $0.name == first.field }) && first.field != "dataset" {
+            body += "<p class=\"error\" role=\"alert\">\(h(first.message))</p>"
+        }
+        let action = id.map { "/edit/\(kind.rawValue)/\(PageContext.segment($0))" } ?? "/edit/\(kind.rawValue)"
+        body += "<form class=\"edit\" method=\"post\" action=\"\(h(c.href(action)))\"><input type=\"hidden\" name=\"csrf\" value=\"\(h(csrf))\">"
+        func error(_ name: String) -> String {
+            errors.filter { $0.field == name }.map { "<span class=\"field-error\" id=\"\(h(name))-error\">\(h($0.message))</span>" }.joined()
+        }
+        if id == nil {
+            let datasets = try await observatory.registry.datasets()
+            body += "<label>\(h(c.t("Dataset", "مجموعه داده"))) <select name=\"dataset\">"
+            for dataset in datasets {
+                body += "<option value=\"\(h(dataset.id))\"\(values["dataset"] == dataset.id ? " selected" : "")>\(h(dataset.id))</option>"
+            }
+            body += "</select>\(error("dataset"))</label>"
+        }
+        for field in Self.fields(kind) {
+            let value = values[field.name] ?? ""
+            let invalid = errors.contains { $0.field == field.name }
+            let aria = invalid ? " aria-invalid=\"true\" aria-describedby=\"\(h(field.name))-error\"" : ""
+            body += "<label>\(h(c.t(field.en, field.fa))) "
+            if let choices = field.choices {
+                body += "<input name=\"\(h(field.name))\" list=\"\(h(field.name))-choices\" value=\"\(h(value))\"\(aria)><datalist id=\"\(h(field.name))-choices\">"
+                body += choices.map { "<option value=\"\(h($0))\">" }.joined() + "</datalist>"
+            } else if field.multiline {
+                body += "<textarea name=\"\(h(field.name))\" rows=\"3\"\(aria)>\(h(value))</textarea>"
+            } else {
+                body += "<input name=\"\(h(field.name))\" value=\"\(h(value))\" placeholder=\"\(h(field.hint))\"\(aria)>"
+            }
+            body += error(field.name) + "</label>"
+        }
+        body += "<button type=\"submit\">\(h(c.t("Save", "ذخیره")))</button></form>"
+        if let id {
+            body += "<form method=\"post\" action=\"\(h(c.href("/edit/\(kind.rawValue)/\(PageContext.segment(id))/delete")))\"><input type=\"hidden\" name=\"csrf\" value=\"\(h(csrf))\">"
+            body += "<button type=\"submit\" class=\"danger\">\(h(c.t("Delete this \(kind.singular)", "حذف این \(Self.faName(kind))")))</button></form>"
+        }
+        return .body(Layout.page(title: title, body: body, context: c), contentType: "text/html; charset=utf-8", status: status)
+    }
+
+    static func faName(_ kind: EditableKind) -> String {
+        switch kind {
+        case .relations: "رابطه"
+        case .memberships: "عضویت"
+        case .events: "رویداد"
+        case .sources: "منبع"
+        }
+    }
+
+    private func currentValues(_ kind: EditableKind, id: String, context c: PageContext) async throws -> [String: String] {
+        let registry = observatory.registry
+        switch kind {
+        case .relations:
+            guard let r = try await registry.relation(id: id) else { throw WebError.notFound("relation '\(id)'", field: "id").asPage(c) }
+            return ["dataset": r.datasetID, "city": r.cityID, "partner": r.partnerID, "kind": r.kind.rawValue, "status": r.status.rawValue,
+                    "signed": r.signed?.description ?? "", "themes": r.themes.map(\.rawValue).joined(separator: ", "),
+                    "sources": r.sources.map(\.id).joined(separator: ", "), "notes": r.notes ?? ""]
+        case .memberships:
+            guard let m = try await registry.membership(id: id) else { throw WebError.notFound("membership '\(id)'", field: "id").asPage(c) }
+            return ["dataset": m.datasetID, "city": m.cityID, "network": m.networkID, "role_en": m.role?.en ?? "", "role_fa": m.role?.fa ?? "",
+                    "since": m.since?.description ?? "", "sources": m.sources.map(\.id).joined(separator: ", "), "notes": m.notes ?? ""]
+        case .events:
+            guard let e = try await registry.event(id: id) else { throw WebError.notFound("event '\(id)'", field: "id").asPage(c) }
+            return ["dataset": e.datasetID, "city": e.cityID, "kind": e.kind.rawValue, "title_en": e.title.en, "title_fa": e.title.fa ?? "",
+                    "year": String(e.year), "awarding_body": e.awardingBody ?? "", "sources": e.sources.map(\.id).joined(separator: ", "), "notes": e.notes ?? ""]
+        case .sources:
+            guard let (s, dataset) = try await registry.source(id: id) else { throw WebError.notFound("source '\(id)'", field: "id").asPage(c) }
+            return ["dataset": dataset, "title": s.title, "url": s.url ?? "", "publisher": s.publisher ?? "", "language": s.language ?? "",
+                    "published": s.published?.description ?? "", "accessed": s.accessed?.description ?? "", "locator": s.locator ?? ""]
+        }
+    }
+
+    /// Saves a submitted form; on invalid input shows the form again with each error by its field.
+    func submit(_ kind: EditableKind, id: String?, request: Request, context c: PageContext) async throws -> Response {
+        let form = FormFields(String(buffer: try await request.body.collect(upTo: observatory.configuration.maxBodySize)))
+        let actor: String
+        do {
+            actor = try access.formEditor(request, form: form)
+        } catch {
+            throw error.asPage(c)
+        }
+        let input: EditInput
+        do {
+            input = try EditInput(form: form)
+        } catch {
+            throw error.asPage(c)
+        }
+        do {
+            let change = try await service.save(kind, id: id, input: input, actor: actor)
+            return redirect(to: try await destination(kind, recordID: change.recordID, context: c))
+        } catch let error as WebError where error.status == .badRequest || error.status == .conflict {
+            var values: [String: String] = [:]
+            for name in form.names { values[name] = input.raw(name) }
+            let errors = error.details.isEmpty ? [(field: error.field ?? "", message: error.message)] : error.details
+            return try await self.form(kind, id: id, request: request, context: c, values: values, errors: errors, status: error.status)
+        } catch let error as WebError {
+            throw error.asPage(c)
+        }
+    }
+
+    func delete(_ kind: EditableKind, id: String, request: Request, context c: PageContext) async throws -> Response {
+        let form = FormFields(String(buffer: try await request.body.collect(upTo: observatory.configuration.maxBodySize)))
+        do {
+            let actor = try access.formEditor(request, form: form)
+            let back = try await destination(kind, recordID: id, context: c)
+            _ = try await service.delete(kind, id: id, actor: actor)
+            return redirect(to: back)
+        } catch let error as WebError {
+            throw error.asPage(c)
+        }
+    }
+
+    /// Where a saved record is seen: its city's page, its network's page, or the change log.
+    private func destination(_ kind: EditableKind, recordID: String, context c: PageContext) async throws -> String {
+        switch kind {
+        case .relations:
+            if let relation = try await observatory.registry.relation(id: recordID) { return c.href("/cities/\(PageContext.segment(relation.cityID))") }
+        case .memberships:
+            if let membership = try await observatory.registry.membership(id: recordID) { return c.href("/networks/\(PageContext.segment(membership.networkID))") }
+        case .events:
+            if let event = try await observatory.registry.event(id: recordID) { return c.href("/cities/\(PageContext.segment(event.cityID))") }
+        case .sources:
+            break
+        }
+        return c.href("/changes")
+    }
+
+    private func redirect(to location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+
+    // MARK: Signing in
+
+    func signInPrompt(_ c: PageContext, status: HTTPResponse.Status = .unauthorized, message: String? = nil) -> Response {
+        var body = "<h1>\(h(c.t("Sign in to edit", "ورود برای ویرایش")))</h1>"
+        if observatory.configuration.writeTokens.isEmpty {
+            body += "<p class=\"error\">\(h(c.t("This observatory is read-only: it was started without write tokens (citydip serve --token NAME:TOKEN).", "این رصدخانه فقط‌خواندنی است: بدون توکن نوشتن راه‌اندازی شده است.")))</p>"
+        } else {
+            if let message { body += "<p class=\"error\" role=\"alert\">\(h(message))</p>" }
+            body += "<form class=\"edit\" method=\"post\" action=\"\(h(c.href("/sign-in")))\"><label>\(h(c.t("Write token", "توکن نوشتن"))) <input type=\"password\" name=\"token\" autocomplete=\"current-password\"></label>"
+            body += "<input type=\"hidden\" name=\"next\" value=\"\(h(c.path))\"><button type=\"submit\">\(h(c.t("Sign in", "ورود")))</button></form>"
+        }
+        return .body(Layout.page(title: c.t("Sign in", "ورود"), body: body, context: c), contentType: "text/html; charset=utf-8", status: status)
+    }
+
+    func signIn(request: Request, context c: PageContext) async throws -> Response {
+        let form = FormFields(String(buffer: try await request.body.collect(upTo: 16 * 1024)))
+        guard let token = form["token"], access.name(of: token) != nil else {
+            return signInPrompt(c, message: c.t("That token is not one of this observatory's write tokens.", "این توکن از توکن‌های نوشتن این رصدخانه نیست."))
+        }
+        // Only a path on this site: never an open redirect.
+        let next = form["next"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/changes"
+        var response = redirect(to: c.language == .fa ? next + (next.contains("?") ? "&" : "?") + "lang=fa" : next)
+        response.setCookie(Cookie(name: WriteAccess.sessionCookie, value: token, path: "/", secure: false, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    func signOut(request: Request, context c: PageContext) async throws -> Response {
+        let form = FormFields(String(buffer: try await request.body.collect(upTo: 16 * 1024)))
+        do {
+            _ = try access.formEditor(request, form: form)
+        } catch {
+            throw error.asPage(c)
+        }
+        var response = redirect(to: c.href("/"))
+        response.setCookie(Cookie(name: WriteAccess.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    // MARK: Change log
+
+    func changes(request: Request, context c: PageContext) async throws -> Response {
+        let page = try c.filters.integer("page", in: 1...1_000_000) ?? 1
+        let changes = try await observatory.registry.changes(limit: 50, offset: (page - 1) * 50)
+        var body = "<h1>\(h(c.t("Change log", "تاریخچهٔ تغییرات")))</h1>"
+        if let csrf = access.csrfToken(request), let name = access.sessionName(request) {
+            body += "<p>\(h(c.t("Signed in as \(name).", "واردشده با نام \(name)."))) "
+            body += EditableKind.allCases.map { "<a href=\"\(h(c.href("/edit/\($0.rawValue)/new")))\">\(h(c.t("New \($0.singular)", "\(Self.faName($0)) تازه")))</a>" }.joined(separator: " · ")
+            body += "</p><form method=\"post\" action=\"\(h(c.href("/sign-out")))\"><input type=\"hidden\" name=\"csrf\" value=\"\(h(csrf))\"><button type=\"submit\">\(h(c.t("Sign out", "خروج")))</button></form>"
+        } else {
+            body += "<p><a href=\"\(h(c.href("/sign-in")))\">\(h(c.t("Sign in to edit", "ورود برای ویرایش")))</a></p>"
+        }
+        body += "<table><thead><tr>" + [("When", "زمان"), ("Who", "چه کسی"), ("Action", "کنش"), ("Record", "رکورد"), ("Before", "پیش از"), ("After", "پس از")]
+            .map { "<th>\(h(c.t($0.0, $0.1)))</th>" }.joined() + "</tr></thead><tbody>"
+        let formatter = ISO8601DateFormatter()
+        for change in changes {
+            let action = switch change.action {
+            case .create: c.t("created", "ایجاد")
+            case .update: c.t("changed", "ویرایش")
+            case .delete: c.t("deleted", "حذف")
+            }
+            body += "<tr><td>\(h(formatter.string(from: change.at)))</td><td>\(h(change.actor))</td><td>\(h(action))</td>"
+            body += "<td>\(h(change.recordKind)) <code>\(h(change.recordID))</code></td>"
+            body += "<td><code class=\"json\">\(h(change.before ?? "—"))</code></td><td><code class=\"json\">\(h(change.after ?? "—"))</code></td></tr>"
+        }
+        body += "</tbody></table>"
+        if changes.count == 50 { body += "<p><a rel=\"next\" href=\"\(h(c.href("/changes", [("page", String(page + 1))])))\">\(h(c.t("older →", "قدیمی‌تر ←")))</a></p>" }
+        return .body(Layout.page(title: c.t("Change log", "تاریخچهٔ تغییرات"), body: body, context: c), contentType: "text/html; charset=utf-8")
+    }
+}
+
+extension EditPages {
+    /// Edit pages are never cached: they depend on who is signed in.
+    func register(on router: Router<ObservatoryContext>) {
+        @Sendable func context(_ request: Request) throws -> PageContext { try PageContext(request: request) }
+        router.get("sign-in") { request, _ in
+            let c = try context(request)
+            return signInPrompt(c, status: .ok)
+        }
+        router.post("sign-in") { request, _ in try await signIn(request: request, context: try context(request)) }
+        router.post("sign-out") { request, _ in try await signOut(request: request, context: try context(request)) }
+        router.get("changes") { request, _ in try await changes(request: request, context: try context(request)) }
+        for kind in EditableKind.allCases {
+            router.get("edit/\(kind.rawValue)/new") { request, _ in
+                try await form(kind, id: nil, request: request, context: try context(request))
+            }
+            router.post(RouterPath("edit/\(kind.rawValue)")) { request, _ in
+                try await submit(kind, id: nil, request: request, context: try context(request))
+            }
+            router.get("edit/\(kind.rawValue)/:id") { request, requestContext in
+                try await form(kind, id: try PageRoutes.parameter("id", requestContext), request: request, context: try context(request))
+            }
+            router.post("edit/\(kind.rawValue)/:id") { request, requestContext in
+                try await submit(kind, id: try PageRoutes.parameter("id", requestContext), request: request, context: try context(request))
+            }
+            router.post("edit/\(kind.rawValue)/:id/delete") { request, requestContext in
+                try await delete(kind, id: try PageRoutes.parameter("id", requestContext), request: request, context: try context(request))
+            }
+        }
+    }
+}

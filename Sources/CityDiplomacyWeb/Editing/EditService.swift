@@ -1,0 +1,109 @@
+import CityDiplomacyCore
+import CityDiplomacyPresentation
+import Hummingbird
+
+/// The kinds of record the observatory edits, as they appear in addresses.
+enum EditableKind: String, CaseIterable, Sendable {
+    case relations, memberships, events, sources
+
+    var singular: String {
+        switch self {
+        case .relations: "relation"
+        case .memberships: "membership"
+        case .events: "event"
+        case .sources: "source"
+        }
+    }
+}
+
+/// Reading, saving and deleting single records for the API and the forms alike; every save and
+/// delete is one transaction with its change-log entry, and clears the response cache.
+struct EditService {
+    let observatory: Observatory
+    var registry: any CityDiplomacyRegistry { observatory.registry }
+
+    /// The record as the API shows it, or a 404.
+    func json(_ kind: EditableKind, id: String) async throws -> JSONValue {
+        switch kind {
+        case .relations:
+            guard let relation = try await registry.relation(id: id) else { throw WebError.notFound("relation '\(id)'", field: "id") }
+            let cities = try await registry.cities(matching: CityQuery(datasetID: relation.datasetID, name: relation.cityID))
+                + registry.cities(matching: CityQuery(datasetID: relation.datasetID, name: relation.partnerID))
+            return APIRepresentation.relation(relation, cities: Dictionary(cities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+        case .memberships:
+            guard let membership = try await registry.membership(id: id) else { throw WebError.notFound("membership '\(id)'", field: "id") }
+            return APIRepresentation.membership(membership)
+        case .events:
+            guard let event = try await registry.event(id: id) else { throw WebError.notFound("event '\(id)'", field: "id") }
+            return APIRepresentation.event(event)
+        case .sources:
+            guard let found = try await registry.source(id: id) else { throw WebError.notFound("source '\(id)'", field: "id") }
+            return .object([("dataset", .string(found.datasetID)), ("source", APIRepresentation.source(found.source))])
+        }
+    }
+
+    /// Creates (`id` nil) or replaces a record; an update of an unknown id is a 404.
+    func save(_ kind: EditableKind, id: String?, input: EditInput, actor: String) async throws -> ChangeEntry {
+        let builder = RecordBuilder(registry: registry)
+        let edit: RecordEdit
+        switch kind {
+        case .relations:
+            let existing = try await id.asyncMap { try await registry.relation(id: $0) } ?? nil
+            if let id, existing == nil { throw WebError.notFound("relation '\(id)'", field: "id") }
+            edit = .saveRelation(try await builder.relation(input, id: id, existing: existing))
+        case .memberships:
+            let existing = try await id.asyncMap { try await registry.membership(id: $0) } ?? nil
+            if let id, existing == nil { throw WebError.notFound("membership '\(id)'", field: "id") }
+            edit = .saveMembership(try await builder.membership(input, id: id, existing: existing))
+        case .events:
+            let existing = try await id.asyncMap { try await registry.event(id: $0) } ?? nil
+            if let id, existing == nil { throw WebError.notFound("event '\(id)'", field: "id") }
+            edit = .saveEvent(try await builder.event(input, id: id, existing: existing))
+        case .sources:
+            let existing = try await id.asyncMap { try await registry.source(id: $0) } ?? nil
+            if let id, existing == nil { throw WebError.notFound("source '\(id)'", field: "id") }
+            let (source, dataset) = try await builder.source(input, id: id, existingDataset: existing?.datasetID)
+            edit = .saveSource(source, datasetID: dataset)
+        }
+        return try await apply(edit, actor: actor)
+    }
+
+    func delete(_ kind: EditableKind, id: String, actor: String) async throws -> ChangeEntry {
+        let edit: RecordEdit = switch kind {
+        case .relations: .deleteRelation(id: id)
+        case .memberships: .deleteMembership(id: id)
+        case .events: .deleteEvent(id: id)
+        case .sources: .deleteSource(id: id)
+        }
+        return try await apply(edit, actor: actor)
+    }
+
+    private func apply(_ edit: RecordEdit, actor: String) async throws -> ChangeEntry {
+        defer { observatory.cache.clear() }
+        do {
+            return try await registry.apply(edit, by: actor)
+        } catch let error as RegistryError {
+            throw Self.webError(error)
+        }
+    }
+
+    /// What a refused edit tells the client.
+    static func webError(_ error: RegistryError) -> WebError {
+        switch error {
+        case .unknownRecord: WebError(.notFound, error.description, field: "id")
+        case let .danglingReference(_, field, _): WebError.badRequest(error.description, field: field)
+        case .duplicateRecord: WebError(.conflict, error.description, field: "id")
+        case .recordInUse: WebError(.conflict, error.description, field: "id")
+        case .unknownDataset: WebError.badRequest(error.description, field: "dataset")
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        switch self {
+        case let .some(value): try await transform(value)
+        case .none: nil
+        }
+    }
+}

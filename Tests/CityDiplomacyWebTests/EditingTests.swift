@@ -1,0 +1,259 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Writes through the API and the forms: tokens, validation by field, the change log, CSRF.
+@Suite("Editing needs a token, checks every field, and logs every change")
+struct EditingTests {
+    static let token = "editor-token-0123456789"
+    static let tokens = [token: "alice"]
+
+    static func json(_ object: [String: Any]) throws -> ByteBuffer {
+        ByteBuffer(data: try JSONSerialization.data(withJSONObject: object))
+    }
+
+    static var auth: HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
+
+    static func object(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try response.json() as? [String: Any])
+    }
+
+    @Test("Writes without a token, or with a wrong one, are 401 and change nothing")
+    func unauthorised() async throws {
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+            let body = try Self.json(["dataset": "iran-2018", "city": "iran-2018:tehran", "partner": "iran-2018:isfahan", "kind": "friendship"])
+            try await client.execute(uri: "/api/v1/relations", method: .post, headers: [.contentType: "application/json"], body: body) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate] != nil)
+                let checked = try Self.object(response)
+                #expect(checked["field"] as? String == "Authorization")
+            }
+            try await client.execute(uri: "/api/v1/relations", method: .post, headers: [.authorization: "Bearer wrong-token-0000000000"], body: body) { response in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/api/v1/relations/iran-2018:r-nothing", method: .delete) { response in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/api/v1/changes", method: .get) { response in
+                let checked = try response.json() as? [Any]
+                #expect(checked?.isEmpty == true)
+            }
+            try await client.execute(uri: "/api/v1/relations?dataset=iran-2018&limit=1", method: .get) { response in
+                let checked = try Self.object(response)
+                #expect(checked["total"] as? Int == 70)
+            }
+        }
+    }
+
+    @Test("A relation is created (cities by id or Persian name, Solar Hijri date), read, changed and deleted, each logged")
+    func relationLifecycle() async throws {
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+            let create = try Self.json(["dataset": "iran-2018", "city": "تهران", "partner": "iran-2018:isfahan", "kind": "friendship",
+                                        "signed": "۱۳۸۵-۰۲-۲۴ ه.ش", "themes": ["culture"], "notes": "<i>test</i>"])
+            var id = ""
+            try await client.execute(uri: "/api/v1/relations", method: .post, headers: Self.auth, body: create) { response in
+                #expect(response.status == .created)
+                let object = try Self.object(response)
+                let relation = try #require(object["relation"] as? [String: Any])
+                id = try #require(relation["id"] as? String)
+                #expect(response.headers[.location] == "/api/v1/relations/\(id)")
+                #expect((relation["signed"] as? [String: Any])?["calendar"] as? String == "solar_hijri")
+                #expect((relation["signed"] as? [String: Any])?["gregorian_year_min"] as? Int == 2006)
+                #expect(((relation["city"] as? [String: Any])?["id"] as? String) == "iran-2018:tehran")
+                #expect((object["change"] as? [String: Any])?["actor"] as? String == "alice")
+            }
+            try await client.execute(uri: "/api/v1/relations?dataset=iran-2018&limit=1", method: .get) { response in
+                let checked = try Self.object(response)
+                #expect(checked["total"] as? Int == 71)
+            }
+            let update = try Self.json(["city": "iran-2018:tehran", "partner": "iran-2018:isfahan", "kind": "friendship", "signed": "2007"])
+            try await client.execute(uri: "/api/v1/relations/\(id)", method: .put, headers: Self.auth, body: update) { response in
+                #expect(response.status == .ok)
+                let relation = try #require(try Self.object(response)["relation"] as? [String: Any])
+                #expect((relation["signed"] as? [String: Any])?["as_written"] as? String == "2007")
+            }
+            try await client.execute(uri: "/cities/iran-2018:tehran", method: .get) { response in
+                #expect(response.text.contains(id))
+                #expect(!response.text.contains("<i>test</i>"))
+            }
+            try await client.execute(uri: "/api/v1/relations/\(id)", method: .delete, headers: Self.auth) { response in
+                #expect(response.status == .noContent)
+            }
+            try await client.execute(uri: "/api/v1/relations/\(id)", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/api/v1/relations/\(id)", method: .delete, headers: Self.auth) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/api/v1/changes", method: .get) { response in
+                let changes = try #require(try response.json() as? [[String: Any]])
+                #expect(changes.map { $0["action"] as? String } == ["delete", "update", "create"])
+                #expect(changes.allSatisfy { $0["actor"] as? String == "alice" && $0["record_id"] as? String == id })
+                #expect((changes[1]["before"] as? String)?.contains("1385-02-24 SH") == true)
+                #expect((changes[1]["after"] as? String)?.contains("2007") == true)
+            }
+            try await client.execute(uri: "/changes", method: .get) { response in
+                #expect(response.text.contains("alice"))
+                #expect(response.text.contains(id))
+            }
+        }
+    }
+
+    @Test("Invalid edits are 400 naming each field, and change nothing")
+    func validation() async throws {
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+            let bad = try Self.json(["dataset": "iran-2018", "city": "Atlantis", "partner": "iran-2018:isfahan", "signed": "the spring", "sources": ["no-such-source"]])
+            try await client.execute(uri: "/api/v1/relations", method: .post, headers: Self.auth, body: bad) { response in
+                #expect(response.status == .badRequest)
+                let errors = try #require(try Self.object(response)["errors"] as? [String: String])
+                #expect(Set(errors.keys) == ["city", "kind", "signed", "sources"])
+            }
+            for (body, field) in [
+                (try Self.json(["dataset": "nowhere", "city": "x", "partner": "y", "kind": "friendship"]), "dataset"),
+                (try Self.json(["dataset": "iran-2018", "colour": "red"]), "colour"),
+                (ByteBuffer(string: "[1, 2"), "body"),
+            ] {
+                try await client.execute(uri: "/api/v1/relations", method: .post, headers: Self.auth, body: body) { response in
+                    #expect(response.status == .badRequest)
+                    let checked = try Self.object(response)
+                    #expect(checked["field"] as? String == field)
+                }
+            }
+            // The same pair and kind twice is a conflict.
+            let duplicate = try Self.json(["dataset": "iran-2018", "city": "iran-2018:tehran", "partner": "iran-2018:isfahan", "kind": "friendship"])
+            try await client.execute(uri: "/api/v1/relations", method: .post, headers: Self.auth, body: duplicate) { response in
+                #expect(response.status == .created)
+            }
+            try await client.execute(uri: "/api/v1/relations", method: .post, headers: Self.auth, body: duplicate) { response in
+                #expect(response.status == .conflict)
+            }
+            try await client.execute(uri: "/api/v1/relations", method: .post, headers: Self.auth, body: ByteBuffer(repeating: 0x20, count: 300 * 1024)) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+            try await client.execute(uri: "/api/v1/changes", method: .get) { response in
+                let checked = try response.json() as? [Any]
+                #expect(checked?.count == 1)
+            }
+        }
+    }
+
+    @Test("Sources, memberships and events are edited the same way; a cited source cannot be deleted")
+    func otherRecords() async throws {
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+            var sourceID = ""
+            try await client.execute(uri: "/api/v1/sources", method: .post, headers: Self.auth,
+                                     body: try Self.json(["dataset": "iran-2018", "title": "Tabriz municipality news", "url": "https://tabriz.ir/news/1", "language": "fa", "accessed": "1403-01-15 SH"])) { response in
+                #expect(response.status == .created)
+                sourceID = try #require(((try Self.object(response)["source"] as? [String: Any])?["source"] as? [String: Any])?["id"] as? String)
+            }
+            try await client.execute(uri: "/api/v1/sources", method: .post, headers: Self.auth,
+                                     body: try Self.json(["dataset": "iran-2018", "title": "x", "url": "javascript:alert(1)"])) { response in
+                #expect(response.status == .badRequest)
+                let checked = try Self.object(response)
+                #expect(checked["field"] as? String == "url")
+            }
+            var networkID = ""
+            try await client.execute(uri: "/api/v1/networks?dataset=iran-2018", method: .get) { response in
+                networkID = try #require((try response.json() as? [[String: Any]])?.first?["id"] as? String)
+            }
+            var membershipID = ""
+            try await client.execute(uri: "/api/v1/memberships", method: .post, headers: Self.auth,
+                                     body: try Self.json(["dataset": "iran-2018", "city": "iran-2018:yazd", "network": networkID, "since": "2019", "sources": [sourceID]])) { response in
+                #expect(response.status == .created || response.status == .conflict)
+                if response.status == .created {
+                    membershipID = try #require((try Self.object(response)["membership"] as? [String: Any])?["id"] as? String)
+                }
+            }
+            var eventID = ""
+            try await client.execute(uri: "/api/v1/events", method: .post, headers: Self.auth,
+                                     body: try Self.json(["dataset": "iran-2018", "city": "iran-2018:tabriz", "kind": "tourism_capital", "title_en": "Tabriz, capital of Islamic tourism", "year": 2018, "sources": [sourceID]])) { response in
+                #expect(response.status == .created)
+                eventID = try #require((try Self.object(response)["event"] as? [String: Any])?["id"] as? String)
+            }
+            try await client.execute(uri: "/api/v1/sources/\(sourceID)", method: .delete, headers: Self.auth) { response in
+                #expect(response.status == .conflict)
+            }
+            try await client.execute(uri: "/api/v1/events/\(eventID)", method: .delete, headers: Self.auth) { response in
+                #expect(response.status == .noContent)
+            }
+            if !membershipID.isEmpty {
+                try await client.execute(uri: "/api/v1/memberships/\(membershipID)", method: .delete, headers: Self.auth) { response in
+                    #expect(response.status == .noContent)
+                }
+                try await client.execute(uri: "/api/v1/sources/\(sourceID)", method: .delete, headers: Self.auth) { response in
+                    #expect(response.status == .noContent)
+                }
+            }
+        }
+    }
+
+    @Test("Forms: sign in with a token, CSRF checked, errors shown by their field, saved edits redirect to the record's page")
+    func forms() async throws {
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+            try await client.execute(uri: "/edit/relations/new", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.text.contains("name=\"token\""))
+            }
+            var cookie = ""
+            try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "token=\(Self.token)&next=%2Fedit%2Frelations%2Fnew")) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/edit/relations/new")
+                let setCookie = try #require(response.headers[.setCookie])
+                #expect(setCookie.contains("HttpOnly"))
+                #expect(setCookie.contains("SameSite=Strict"))
+                cookie = String(setCookie.split(separator: ";")[0])
+            }
+            var csrf = ""
+            try await client.execute(uri: "/edit/relations/new?city=iran-2018:tabriz", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                let html = response.text
+                let marker = "name=\"csrf\" value=\""
+                let start = try #require(html.range(of: marker)).upperBound
+                csrf = String(html[start...].prefix { $0 != "\"" })
+                #expect(csrf.count == 64)
+                #expect(html.contains("value=\"iran-2018:tabriz\""))
+            }
+            let form = "dataset=iran-2018&city=iran-2018%3Atabriz&partner=iran-2018%3Ayazd&kind=friendship&signed=1390"
+            try await client.execute(uri: "/edit/relations", method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: form)) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/edit/relations", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: form + "&csrf=\(csrf)")) { response in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/edit/relations", method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "csrf=\(csrf)&dataset=iran-2018&city=iran-2018%3Atabriz&partner=Nowhere+City&kind=friendship&signed=someday")) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("<span class=\"field-error\" id=\"partner-error\">no city &#39;Nowhere City&#39;"))
+                #expect(response.text.contains("id=\"signed-error\""))
+                #expect(response.text.contains("value=\"Nowhere City\""))
+            }
+            try await client.execute(uri: "/edit/relations", method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: form + "&csrf=\(csrf)")) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/cities/iran-2018:tabriz")
+            }
+            try await client.execute(uri: "/api/v1/changes", method: .get) { response in
+                let changes = try #require(try response.json() as? [[String: Any]])
+                #expect(changes.count == 1)
+                #expect(changes.first?["actor"] as? String == "alice")
+            }
+        }
+    }
+
+    @Test("Without write tokens the observatory is read-only")
+    func readOnly() async throws {
+        try await ObservatoryFixture.withClient { client in
+            try await client.execute(uri: "/api/v1/events", method: .post, headers: [.authorization: "Bearer anything-at-all-00000"],
+                                     body: try Self.json(["dataset": "iran-2018"])) { response in
+                #expect(response.status == .unauthorized)
+                let checked = try Self.object(response)
+                #expect((checked["error"] as? String)?.contains("read-only") == true)
+            }
+        }
+    }
+}
