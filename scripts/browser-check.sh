@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Loads the observatory in a real browser: starts `citydip serve` on a fresh database, opens the
+# dashboard and a city page in English and Persian with headless Chromium (Debian package
+# `chromium`), checks the DOM the browser rendered (--dump-dom) and takes a screenshot of each.
+#
+#   scripts/browser-check.sh            # screenshots in .build/browser-check/
+#   PORT=18090 OUT=/tmp/shots scripts/browser-check.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v chromium >/dev/null || { echo "browser-check: chromium is not installed (apt-get install chromium)" >&2; exit 2; }
+command -v curl >/dev/null || { echo "browser-check: curl is not installed" >&2; exit 2; }
+
+PORT=${PORT:-18080}
+OUT=${OUT:-.build/browser-check}
+mkdir -p "$OUT"
+swift build --product citydip >/dev/null
+BIN="$(swift build --show-bin-path)/citydip"
+WORK="$(mktemp -d)"
+CITYDIP_DB="$WORK/citydip.sqlite" "$BIN" serve --port "$PORT" 2>"$WORK/serve.log" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$PORT/api/v1/datasets" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+
+failures=0
+check() {  # check NAME PATH EXPECTED-PATTERN...
+  local name=$1 path=$2; shift 2
+  local url="http://127.0.0.1:$PORT$path"
+  chromium --headless --no-sandbox --disable-gpu --dump-dom "$url" >"$OUT/$name.html" 2>/dev/null
+  for pattern in "$@"; do
+    if ! grep -qE -- "$pattern" "$OUT/$name.html"; then
+      echo "FAIL $name ($path): the rendered DOM lacks /$pattern/"
+      failures=$((failures + 1))
+    fi
+  done
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1600 --screenshot="$OUT/$name.png" "$url" >/dev/null 2>&1
+  local size
+  size=$(stat -c %s "$OUT/$name.png" 2>/dev/null || echo 0)
+  if [ "$(head -c 8 "$OUT/$name.png" | od -An -tx1 | tr -d ' \n')" != "89504e470d0a1a0a" ] || [ "$size" -lt 20000 ]; then
+    echo "FAIL $name: no screenshot, or a blank one ($size bytes)"
+    failures=$((failures + 1))
+  else
+    echo "ok   $name ($path): DOM checked, screenshot $OUT/$name.png ($size bytes)"
+  fi
+}
+
+persian_digit='(۰|۱|۲|۳|۴|۵|۶|۷|۸|۹)'
+check dashboard-en "/" '<html lang="en" dir="ltr"' '<svg class="chart"' '<rect ' 'Cities with the most partners'
+check dashboard-fa "/?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="chart"' "$persian_digit" 'پیشخوان'
+check city-en "/cities/iran-2018:isfahan" '<html lang="en" dir="ltr"' '<svg class="map"' '<path d="M' '<ol class="sources">' 'Isfahan'
+check city-fa "/cities/iran-2018:isfahan?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="map"' 'اصفهان' 'ه‍.ش' "$persian_digit"
+
+if [ "$failures" -gt 0 ]; then
+  echo "browser-check: $failures failure(s); server log:"; cat "$WORK/serve.log"; exit 1
+fi
+echo "browser-check: all pages rendered and checked"
