@@ -6,6 +6,7 @@
 #
 #   scripts/bench-web.sh                 # 10 s per address
 #   DURATION=30 PORT=18091 scripts/bench-web.sh
+#   CACHE_SECONDS=0 scripts/bench-web.sh   # every request rendered from the database
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "bench-web: wrk is not installed (apt-get install wrk)" >&2; exit 2; }
@@ -15,7 +16,7 @@ DURATION=${DURATION:-10}
 swift build -c release --product citydip >/dev/null
 BIN="$(swift build -c release --show-bin-path)/citydip"
 WORK="$(mktemp -d)"
-CITYDIP_DB="$WORK/citydip.sqlite" "$BIN" serve --port "$PORT" 2>"$WORK/serve.log" &
+CITYDIP_DB="$WORK/citydip.sqlite" "$BIN" serve --port "$PORT" --cache-seconds "${CACHE_SECONDS:-2}" 2>"$WORK/serve.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 100); do
@@ -24,7 +25,7 @@ for _ in $(seq 1 100); do
 done
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-echo "method: wrk -t2 -c32 -d${DURATION}s --latency, after a 2 s warm-up; server and wrk share the machine"
+echo "method: wrk -t2 -c32 -d${DURATION}s --latency, after a 2 s warm-up; server and wrk share the machine; cache ${CACHE_SECONDS:-2} s"
 status=0
 for path in "/cities/iran-2018:tehran" "/api/v1/relations?limit=100"; do
   url="http://127.0.0.1:$PORT$path"

@@ -155,10 +155,16 @@ struct APIRoutes {
     /// Serves a GET from the cache, or makes and keeps it.
     private func cached(_ request: Request, _ make: () async throws -> (body: String, contentType: String)) async throws -> Response {
         let key = request.uri.description
-        if let entry = observatory.cache.get(key) {
+        if case let .hit(entry) = observatory.cache.lookup(key) {
             return .body(entry.body, contentType: entry.contentType)
         }
-        let (body, contentType) = try await make()
+        let body: String, contentType: String
+        do {
+            (body, contentType) = try await make()
+        } catch {
+            observatory.cache.abandon(key)
+            throw error
+        }
         observatory.cache.put(key, body: body, contentType: contentType)
         return .body(body, contentType: contentType)
     }

@@ -56,9 +56,10 @@ struct PageRoutes {
             throw error.asPage(context)
         }
         let key = request.uri.description
-        if let entry = observatory.cache.get(key) {
+        if case let .hit(entry) = observatory.cache.lookup(key) {
             return .body(entry.body, contentType: entry.contentType)
         }
+        defer { observatory.cache.abandon(key) }
         do {
             let html = try await render(context)
             observatory.cache.put(key, body: html, contentType: "text/html; charset=utf-8")

@@ -75,12 +75,22 @@ final class Observatory: Sendable {
 ///
 /// The observatory is read far more than written, and its pages are computed from whole
 /// datasets: serving a rendered page from memory is what lets a city page answer thousands of
-/// requests a second.
+/// requests a second. When an entry grows stale, one request renders it again while the others
+/// are still served the stale copy, so that an expiry never sends every connection to the
+/// database at once (under load that stampede set the 99th-percentile latency).
 final class ResponseCache: Sendable {
     struct Entry: Sendable {
         var body: String
         var contentType: String
         var stored: Date
+        var refreshing = false
+    }
+
+    enum Lookup {
+        /// Serve this.
+        case hit(Entry)
+        /// Serve nothing yet: render, then ``put(_:body:contentType:)``.
+        case miss
     }
 
     private let entries = Mutex<[String: Entry]>([:])
@@ -92,16 +102,15 @@ final class ResponseCache: Sendable {
         self.lifetime = lifetime
     }
 
-    func get(_ key: String) -> Entry? {
-        guard lifetime > 0 else { return nil }
+    func lookup(_ key: String) -> Lookup {
+        guard lifetime > 0 else { return .miss }
         let now = Date()
         return entries.withLock { entries in
-            guard let entry = entries[key] else { return nil }
-            if now.timeIntervalSince(entry.stored) > lifetime {
-                entries[key] = nil
-                return nil
-            }
-            return entry
+            guard var entry = entries[key] else { return .miss }
+            if now.timeIntervalSince(entry.stored) <= lifetime || entry.refreshing { return .hit(entry) }
+            entry.refreshing = true
+            entries[key] = entry
+            return .miss
         }
     }
 
@@ -112,6 +121,11 @@ final class ResponseCache: Sendable {
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             entries[key] = entry
         }
+    }
+
+    /// Forgets that `key` is being rendered again (the rendering failed).
+    func abandon(_ key: String) {
+        entries.withLock { entries in entries[key]?.refreshing = false }
     }
 
     func clear() {

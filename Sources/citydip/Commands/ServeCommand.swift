@@ -25,10 +25,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("token"), help: ArgumentHelp("A write token, as NAME:TOKEN. Repeatable.", valueName: "name:token"))
     var tokens: [String] = []
 
+    @Option(name: .customLong("cache-seconds"), help: ArgumentHelp("How long a rendered page or API answer is served from memory; changes made by another process (an import) show after at most this long. 0 turns the cache off.", valueName: "seconds"))
+    var cacheSeconds: Double = 2
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw CLIError("invalid --port \(port): expected 1 to 65535") }
+        guard cacheSeconds >= 0, cacheSeconds.isFinite else { throw CLIError("invalid --cache-seconds \(cacheSeconds): expected 0 or more") }
     }
 
     func run() async throws {
@@ -43,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIError("\(error)")
         }
         let registry = try await database.open()
-        let app = try await buildApplication(WebConfiguration(host: host, port: port, writeTokens: writeTokens), registry: registry)
+        let app = try await buildApplication(WebConfiguration(host: host, port: port, writeTokens: writeTokens, cacheLifetime: cacheSeconds), registry: registry)
         FileHandle.standardError.write(Data("citydip: serving \(database.path) at http://\(host):\(port)/ ; \(writeTokens.isEmpty ? "read-only" : "writes allowed for \(Set(writeTokens.values).sorted().joined(separator: ", "))") (Ctrl-C to stop)\n".utf8))
         try await app.runService()
     }
