@@ -67,8 +67,17 @@ struct APITests {
                 #expect(relations.allSatisfy { ($0["sources"] as? [Any])?.isEmpty == false })
                 #expect((profile["memberships"] as? [Any])?.isEmpty == false)
             }
-            try await client.execute(uri: "/api/v1/networks/iran-2018:uccn", method: .get) { response in
-                #expect(response.status == .ok || response.status == .notFound)
+            var networkID = ""
+            try await client.execute(uri: "/api/v1/networks?dataset=iran-2018", method: .get) { response in
+                let networks = try #require(try response.json() as? [[String: Any]])
+                networkID = try #require(networks.first?["id"] as? String)
+            }
+            try await client.execute(uri: "/api/v1/networks/\(networkID)", method: .get) { response in
+                #expect(response.status == .ok)
+                let profile = try #require(try response.json() as? [String: Any])
+                let members = try #require(profile["members"] as? [[String: Any]])
+                #expect(!members.isEmpty)
+                #expect(members.allSatisfy { ($0["city"] as? [String: Any])?["id"] != nil })
             }
         }
     }

@@ -47,6 +47,24 @@ struct PageTests {
         }
     }
 
+    @Test("A network's page lists its members with links to their pages, and its sources")
+    func networkPage() async throws {
+        try await ObservatoryFixture.withClient { client in
+            var networkID = ""
+            try await client.execute(uri: "/api/v1/networks?dataset=iran-2018", method: .get) { response in
+                networkID = try #require((try response.json() as? [[String: Any]])?.first?["id"] as? String)
+            }
+            try await client.execute(uri: "/networks/\(networkID)?lang=fa", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("href=\"/cities/iran-2018:tehran?lang=fa\""))
+                #expect(response.text.contains("<ol class=\"sources\">"))
+            }
+            try await client.execute(uri: "/networks", method: .get) { response in
+                #expect(response.text.contains("href=\"/networks/\(networkID)\""))
+            }
+        }
+    }
+
     @Test("A city named like a script shows as text on every page that names it", arguments: [
         "/cities/hostile:x", "/cities/hostile:lyon", "/relations?dataset=hostile", "/countries/FR", "/?dataset=hostile",
     ])
