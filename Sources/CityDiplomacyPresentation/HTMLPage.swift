@@ -19,6 +19,16 @@ public enum HTMLPage {
         return result
     }
 
+    /// A link to an outside address, escaped; only `http`, `https` and `mailto` addresses become
+    /// links (a `javascript:` address in a data file must never be clickable), others are text.
+    public static func link(_ url: String, text: String) -> String {
+        let scheme = url.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        guard url.contains(":"), ["http", "https", "mailto"].contains(scheme) else {
+            return escape(text == url ? url : "\(text) (\(url))")
+        }
+        return "<a href=\"\(escape(url))\" rel=\"noreferrer\">\(escape(text))</a>"
+    }
+
     public static func page(title: String, language: Language, body: String) -> String {
         let direction = language == .fa ? "rtl" : "ltr"
         return """

@@ -37,7 +37,7 @@ public struct TabulationRenderer: Sendable {
         func cell(_ value: Tabulation.Cell) -> String {
             switch value {
             case let .link(url, _):
-                return "<a href=\"\(HTMLPage.escape(url))\">\(HTMLPage.escape(url))</a>"
+                return HTMLPage.link(url, text: url)
             case let .list(cells):
                 return cells.map(cell).joined(separator: separator)
             default:

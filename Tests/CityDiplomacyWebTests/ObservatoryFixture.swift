@@ -24,15 +24,16 @@ enum ObservatoryFixture {
         try await registry.storeCountries(countries.countries)
         try await registry.store(try #require(try BundledDatasets.load(id: "iran-2018", countries: countries)))
         let source = SourceCitation(id: "hostile:src", title: "A \"quoted\" <b>source</b>", url: "https://example.org/?a=1&b=<2>")
+        let scriptLink = SourceCitation(id: "hostile:js", title: "click me", url: "javascript:alert(1)")
         let hostile = try City(id: "hostile:x", name: LocalizedText(en: hostileName, fa: hostileName), country: CountryCode(unchecked: "FR"),
                                coordinates: Coordinates(latitude: 48.85, longitude: 2.35))
         let lyon = try City(id: "hostile:lyon", name: LocalizedText(en: "Lyon", fa: "لیون"), country: CountryCode(unchecked: "FR"),
                             coordinates: Coordinates(latitude: 45.76, longitude: 4.84))
         try await registry.store(DatasetContent(
             dataset: Dataset(id: "hostile", title: LocalizedText(en: "Hostile names")),
-            sources: [source], cities: [hostile, lyon],
+            sources: [source, scriptLink], cities: [hostile, lyon],
             relations: [BilateralRelation(id: "hostile:r1", datasetID: "hostile", cityID: "hostile:x", partnerID: "hostile:lyon",
-                                          kind: .sisterCity, sources: [source])]))
+                                          kind: .sisterCity, sources: [source, scriptLink])]))
         return registry
     }
 

@@ -74,6 +74,7 @@ struct PageTests {
                 #expect(response.status == .ok, "\(path)")
                 #expect(!response.text.contains("<script>"), "\(path)")
                 #expect(!response.text.contains("<b>source</b>"), "\(path)")
+                #expect(!response.text.lowercased().contains("href=\"javascript:"), "\(path)")
                 #expect(response.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(path)")
             }
         }

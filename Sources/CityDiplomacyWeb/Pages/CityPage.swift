@@ -1,4 +1,5 @@
 import CityDiplomacyCore
+import CityDiplomacyPresentation
 
 /// `/cities/{id}`: a city's partners on a map and in a table, its memberships, events and every
 /// source cited.
@@ -80,7 +81,7 @@ struct CityPage {
         }
         body += "<h2>\(h(c.t("Sources", "منابع"))) (\(h(c.number(sources.count))))</h2><ol class=\"sources\">"
         for source in sources {
-            body += "<li>" + (source.url.map { "<a href=\"\(h($0))\" rel=\"noreferrer\">\(h(source.title))</a>" } ?? h(source.title))
+            body += "<li>" + (source.url.map { HTMLPage.link($0, text: source.title) } ?? h(source.title))
             if let publisher = source.publisher { body += " — \(h(publisher))" }
             if let published = source.published { body += " · \(h(c.style.date(published)))" }
             if let accessed = source.accessed { body += " · \(h(c.t("accessed", "دسترسی"))) \(h(c.style.date(accessed)))" }

@@ -1,4 +1,5 @@
 import CityDiplomacyCore
+import CityDiplomacyPresentation
 
 /// `/networks` and `/networks/{id}`: city networks and programmes with their members.
 struct NetworkPages {
@@ -45,7 +46,7 @@ struct NetworkPages {
         var seen: Set<String> = []
         body += "<h2>\(h(c.t("Sources", "منابع")))</h2><ol class=\"sources\">"
         for source in sources where seen.insert(source.id).inserted {
-            body += "<li>" + (source.url.map { "<a href=\"\(h($0))\" rel=\"noreferrer\">\(h(source.title))</a>" } ?? h(source.locator ?? source.title)) + "</li>"
+            body += "<li>" + (source.url.map { HTMLPage.link($0, text: source.title) } ?? h(source.locator ?? source.title)) + "</li>"
         }
         body += "</ol>"
         return Layout.page(title: c.text(network.name), body: body, context: c)

@@ -1,4 +1,5 @@
 import CityDiplomacyCore
+import CityDiplomacyPresentation
 
 /// `/relations`: relations with filters (city, country, kind, years, dataset), paged, with exports.
 struct RelationsPage {
@@ -75,7 +76,7 @@ struct RelationTable {
             out += "<td>\(country.map { "<a href=\"\(h(c.href("/countries/\($0.rawValue)")))\">\(h(countries[$0].map { c.text($0.name) } ?? $0.rawValue))</a>" } ?? "")</td>"
             out += "<td>\(h(c.text(relation.kind.label)))</td>"
             out += "<td>\(relation.signed.map { h(c.style.date($0)) } ?? "—")</td>"
-            out += "<td>\(relation.sources.map { source in source.url.map { "<a href=\"\(h($0))\" rel=\"noreferrer\">\(h(source.title))</a>" } ?? h(source.locator ?? source.title) }.joined(separator: "<br>"))</td>"
+            out += "<td>\(relation.sources.map { source in source.url.map { HTMLPage.link($0, text: source.title) } ?? h(source.locator ?? source.title) }.joined(separator: "<br>"))</td>"
             out += "<td><a href=\"\(h(c.href("/edit/relations/\(PageContext.segment(relation.id))")))\" title=\"\(h(c.t("Edit", "ویرایش")))\">✎</a></td></tr>"
         }
         return out + "</tbody></table>"
