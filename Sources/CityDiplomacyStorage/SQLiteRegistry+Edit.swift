@@ -22,6 +22,15 @@ extension SQLiteRegistry {
         }
     }
 
+    public func revision() async throws -> String {
+        try await read { db in
+            try String.fetchOne(db, sql: """
+                SELECT (SELECT count(*) || '/' || coalesce(max(stored_at), '') FROM dataset)
+                       || '/' || (SELECT coalesce(max(id), 0) FROM change_log)
+                """) ?? ""
+        }
+    }
+
     public func changes(limit: Int, offset: Int) async throws -> [ChangeEntry] {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM change_log ORDER BY id DESC LIMIT ? OFFSET ?", arguments: [limit, offset]).map { row in

@@ -1,3 +1,4 @@
+import CityDiplomacyCore
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -144,6 +145,21 @@ struct APITests {
                 let object = try #require(try response.json() as? [String: Any])
                 #expect((object["error"] as? String)?.isEmpty == false)
                 #expect(object["field"] as? String == field, "\(uri)")
+            }
+        }
+    }
+
+    @Test("Cached answers follow the registry: a dataset stored by another process shows once the revision is asked again")
+    func cacheFollowsRegistry() async throws {
+        let registry = try await ObservatoryFixture.registry()
+        try await ObservatoryFixture.withClient(cacheLifetime: 0.2, registry: registry) { client in
+            try await client.execute(uri: "/api/v1/datasets", method: .get) { response in
+                #expect(response.text.contains("\"hostile\"") && !response.text.contains("late-arrival"))
+            }
+            try await registry.store(DatasetContent(dataset: Dataset(id: "late-arrival", title: LocalizedText(en: "Stored meanwhile"))))
+            try await Task.sleep(for: .milliseconds(400))
+            try await client.execute(uri: "/api/v1/datasets", method: .get) { response in
+                #expect(response.text.contains("late-arrival"))
             }
         }
     }

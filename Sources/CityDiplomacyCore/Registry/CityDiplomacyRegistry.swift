@@ -70,6 +70,10 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// source still cited, is an error and changes nothing.
     func apply(_ edit: RecordEdit, by actor: String) async throws -> ChangeEntry
 
+    /// A value that changes whenever the registry's content does (a dataset stored or removed, an
+    /// edit made), by this process or another: what a cache of rendered pages is keyed on.
+    func revision() async throws -> String
+
     /// The change log, newest first.
     func changes(limit: Int, offset: Int) async throws -> [ChangeEntry]
 

@@ -155,7 +155,8 @@ struct APIRoutes {
     /// Serves a GET from the cache, or makes and keeps it.
     private func cached(_ request: Request, _ make: () async throws -> (body: String, contentType: String)) async throws -> Response {
         let key = request.uri.description
-        if case let .hit(entry) = observatory.cache.lookup(key) {
+        let revision = observatory.cache.isEnabled ? try await observatory.cache.revision(asking: observatory.registry) : ""
+        if case let .hit(entry) = observatory.cache.lookup(key, revision: revision) {
             return .body(entry.body, contentType: entry.contentType)
         }
         let body: String, contentType: String
@@ -165,7 +166,7 @@ struct APIRoutes {
             observatory.cache.abandon(key)
             throw error
         }
-        observatory.cache.put(key, body: body, contentType: contentType)
+        observatory.cache.put(key, body: body, contentType: contentType, revision: revision)
         return .body(body, contentType: contentType)
     }
 }

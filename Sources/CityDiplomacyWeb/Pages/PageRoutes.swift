@@ -56,13 +56,14 @@ struct PageRoutes {
             throw error.asPage(context)
         }
         let key = request.uri.description
-        if case let .hit(entry) = observatory.cache.lookup(key) {
+        let revision = observatory.cache.isEnabled ? try await observatory.cache.revision(asking: observatory.registry) : ""
+        if case let .hit(entry) = observatory.cache.lookup(key, revision: revision) {
             return .body(entry.body, contentType: entry.contentType)
         }
         defer { observatory.cache.abandon(key) }
         do {
             let html = try await render(context)
-            observatory.cache.put(key, body: html, contentType: "text/html; charset=utf-8")
+            observatory.cache.put(key, body: html, contentType: "text/html; charset=utf-8", revision: revision)
             return .body(html, contentType: "text/html; charset=utf-8")
         } catch let error as WebError {
             throw error.page == nil ? error.asPage(context) : error

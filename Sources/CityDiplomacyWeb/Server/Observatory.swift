@@ -70,31 +70,34 @@ final class Observatory: Sendable {
     }
 }
 
-/// Rendered GET responses, kept for ``WebConfiguration/cacheLifetime`` seconds and dropped on
-/// every write through the server.
+/// Rendered GET responses, kept until the registry's revision changes, and dropped on every
+/// write through the server.
 ///
 /// The observatory is read far more than written, and its pages are computed from whole
-/// datasets: serving a rendered page from memory is what lets a city page answer thousands of
-/// requests a second. When an entry grows stale, one request renders it again while the others
-/// are still served the stale copy, so that an expiry never sends every connection to the
-/// database at once (under load that stampede set the 99th-percentile latency).
+/// datasets (seconds for a world-scale one): serving a rendered page from memory is what lets a
+/// city page answer thousands of requests a second. The registry is asked for its revision at
+/// most every ``WebConfiguration/cacheLifetime`` seconds, so a change made by another process
+/// (a `citydip import`) shows after at most that long. When an entry is out of date, one request
+/// renders it again while the others are still served the old copy, so that a change never sends
+/// every connection to the database at once (under load that stampede set the p99 latency).
 final class ResponseCache: Sendable {
     struct Entry: Sendable {
         var body: String
         var contentType: String
-        var stored: Date
+        var revision: String
         var refreshing = false
     }
 
     enum Lookup {
         /// Serve this.
         case hit(Entry)
-        /// Serve nothing yet: render, then ``put(_:body:contentType:)``.
+        /// Serve nothing yet: render, then ``put(_:body:contentType:revision:)``.
         case miss
     }
 
     private let entries = Mutex<[String: Entry]>([:])
-    private let lifetime: Double
+    private let known = Mutex<(revision: String, checked: Date)?>(nil)
+    let lifetime: Double
     /// Beyond this many entries the cache starts again empty rather than grow without bound.
     private let capacity = 4096
 
@@ -102,21 +105,33 @@ final class ResponseCache: Sendable {
         self.lifetime = lifetime
     }
 
-    func lookup(_ key: String) -> Lookup {
-        guard lifetime > 0 else { return .miss }
+    var isEnabled: Bool { lifetime > 0 }
+
+    /// The registry's revision, asked again when the last answer is older than the lifetime.
+    func revision(asking registry: any CityDiplomacyRegistry) async throws -> String {
         let now = Date()
+        if let known = known.withLock({ $0 }), now.timeIntervalSince(known.checked) < lifetime {
+            return known.revision
+        }
+        let revision = try await registry.revision()
+        known.withLock { $0 = (revision, now) }
+        return revision
+    }
+
+    func lookup(_ key: String, revision: String) -> Lookup {
+        guard isEnabled else { return .miss }
         return entries.withLock { entries in
             guard var entry = entries[key] else { return .miss }
-            if now.timeIntervalSince(entry.stored) <= lifetime || entry.refreshing { return .hit(entry) }
+            if entry.revision == revision || entry.refreshing { return .hit(entry) }
             entry.refreshing = true
             entries[key] = entry
             return .miss
         }
     }
 
-    func put(_ key: String, body: String, contentType: String) {
-        guard lifetime > 0 else { return }
-        let entry = Entry(body: body, contentType: contentType, stored: Date())
+    func put(_ key: String, body: String, contentType: String, revision: String) {
+        guard isEnabled else { return }
+        let entry = Entry(body: body, contentType: contentType, revision: revision)
         entries.withLock { entries in
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             entries[key] = entry
@@ -128,7 +143,9 @@ final class ResponseCache: Sendable {
         entries.withLock { entries in entries[key]?.refreshing = false }
     }
 
+    /// Drops every entry and the known revision (after a write through the server).
     func clear() {
         entries.withLock { $0.removeAll() }
+        known.withLock { $0 = nil }
     }
 }

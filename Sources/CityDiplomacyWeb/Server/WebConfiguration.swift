@@ -7,9 +7,10 @@ public struct WebConfiguration: Sendable {
     public var writeTokens: [String: String]
     /// The largest request body accepted, in bytes.
     public var maxBodySize: Int
-    /// How long rendered read responses may be served from memory before the registry is asked
-    /// again, in seconds. Writes through the server clear the cache at once; this bounds how long
-    /// a change made by another process (a `citydip import`) takes to show.
+    /// Rendered read responses are served from memory until the registry's content changes; this
+    /// is how often, in seconds, the registry is asked whether it has. Writes through the server
+    /// clear the cache at once; this bounds how long a change made by another process (a
+    /// `citydip import`) takes to show. 0 turns the cache off.
     public var cacheLifetime: Double
 
     public init(

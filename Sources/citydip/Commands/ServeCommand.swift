@@ -25,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("token"), help: ArgumentHelp("A write token, as NAME:TOKEN. Repeatable.", valueName: "name:token"))
     var tokens: [String] = []
 
-    @Option(name: .customLong("cache-seconds"), help: ArgumentHelp("How long a rendered page or API answer is served from memory; changes made by another process (an import) show after at most this long. 0 turns the cache off.", valueName: "seconds"))
+    @Option(name: .customLong("cache-seconds"), help: ArgumentHelp("Rendered pages and API answers are kept in memory until the data changes; this is how often the database is asked whether it has, so changes made by another process (an import) show after at most this long. 0 turns the cache off.", valueName: "seconds"))
     var cacheSeconds: Double = 2
 
     @OptionGroup var database: DatabaseOptions
