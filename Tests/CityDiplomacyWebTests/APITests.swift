@@ -58,6 +58,9 @@ struct APITests {
     @Test("A city's profile has its relations with partners and sources, its memberships and events")
     func cityProfile() async throws {
         try await ObservatoryFixture.withClient { client in
+            try await client.execute(uri: "/api/v1/cities/iran-2018%3Aisfahan", method: .get) { response in
+                #expect(response.status == .ok)
+            }
             try await client.execute(uri: "/api/v1/cities/iran-2018:isfahan", method: .get) { response in
                 #expect(response.status == .ok)
                 let profile = try #require(try response.json() as? [String: Any])

@@ -62,6 +62,7 @@ struct EditingTests {
                 #expect((relation["signed"] as? [String: Any])?["calendar"] as? String == "solar_hijri")
                 #expect((relation["signed"] as? [String: Any])?["gregorian_year_min"] as? Int == 2006)
                 #expect(((relation["city"] as? [String: Any])?["id"] as? String) == "iran-2018:tehran")
+                #expect(relation["flags"] as? [String] == ["domestic"])
                 #expect((object["change"] as? [String: Any])?["actor"] as? String == "alice")
             }
             try await client.execute(uri: "/api/v1/relations?dataset=iran-2018&limit=1", method: .get) { response in
@@ -233,9 +234,18 @@ struct EditingTests {
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/edit/relations/new")
                 let setCookie = try #require(response.headers[.setCookie])
+                #expect(!setCookie.contains(Self.token))
                 #expect(setCookie.contains("HttpOnly"))
                 #expect(setCookie.contains("SameSite=Strict"))
                 cookie = String(setCookie.split(separator: ";")[0])
+            }
+            // Sign-in goes back only to a page of this site, and never to the sign-in form.
+            for (next, expected) in [("%2F%5Cevil.example", "/changes"), ("%2F%09%2Fevil.example", "/changes"), ("%2F%2Fevil.example", "/changes"),
+                                     ("https%3A%2F%2Fevil.example", "/changes"), ("%2Fsign-in", "/changes"), ("%2Faudit", "/audit")] {
+                try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                         body: ByteBuffer(string: "token=\(Self.token)&next=\(next)")) { response in
+                    #expect(response.headers[.location] == expected, "\(next)")
+                }
             }
             var csrf = ""
             try await client.execute(uri: "/edit/relations/new?city=iran-2018:tabriz", method: .get, headers: [.cookie: cookie]) { response in

@@ -81,7 +81,7 @@ struct PageTests {
     }
 
     @Test("An unknown record or address is a 404 page, in the page's language", arguments: [
-        "/cities/nowhere:atlantis", "/countries/QQ", "/networks/none", "/tables/9", "/no/such/page", "/audit?dataset=hostile",
+        "/cities/nowhere:atlantis", "/countries/QQ", "/networks/none", "/tables/9", "/no/such/page", "/audit?dataset=hostile", "//evil.example/x",
     ])
     func notFound(path: String) async throws {
         try await ObservatoryFixture.withClient { client in
@@ -89,6 +89,7 @@ struct PageTests {
                 #expect(response.status == .notFound, "\(path)")
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 #expect(response.text.contains("<h1>Not found</h1>"))
+                #expect(!response.text.contains("href=\"//"))
             }
             try await client.execute(uri: path + (path.contains("?") ? "&" : "?") + "lang=fa", method: .get) { response in
                 #expect(response.status == .notFound)

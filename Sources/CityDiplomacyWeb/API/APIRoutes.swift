@@ -22,7 +22,7 @@ struct APIRoutes {
             try await cachedJSON(request) { .array(observatory.countries.map(APIRepresentation.country)) }
         }
         api.get("countries/:code") { request, context in
-            let code = try context.parameters.require("code")
+            let code = try PageRoutes.parameter("code", context)
             guard let country = observatory.countriesByCode[CountryCode(unchecked: code.uppercased())] else {
                 throw WebError.notFound("country '\(code)'", field: "code")
             }
@@ -41,7 +41,7 @@ struct APIRoutes {
             }
         }
         api.get("cities/:id") { request, context in
-            let id = try context.parameters.require("id")
+            let id = try PageRoutes.parameter("id", context)
             return try await cachedJSON(request) {
                 guard let profile = try await observatory.registry.profile(ofCity: id) else { throw WebError.notFound("city '\(id)'", field: "id") }
                 let partners = Dictionary(profile.relations.map { ($0.partner.id, $0.partner) }, uniquingKeysWith: { first, _ in first })
@@ -72,7 +72,7 @@ struct APIRoutes {
             }
         }
         api.get("networks/:id") { request, context in
-            let id = try context.parameters.require("id")
+            let id = try PageRoutes.parameter("id", context)
             return try await cachedJSON(request) {
                 guard let profile = try await observatory.registry.networkProfile(ofNetwork: id) else { throw WebError.notFound("network '\(id)'", field: "id") }
                 return .object([
@@ -95,7 +95,7 @@ struct APIRoutes {
             }
         }
         api.get("tables/:number") { request, context in
-            let raw = try context.parameters.require("number")
+            let raw = try PageRoutes.parameter("number", context)
             guard let number = Int(raw), Observatory.tableNumbers.contains(number) else {
                 throw WebError.notFound("table '\(raw)' (the study has tables 1 to 4)", field: "number")
             }

@@ -207,11 +207,19 @@ struct EditPages {
         guard let token = form["token"], access.name(of: token) != nil else {
             return signInPrompt(c, message: c.t("That token is not one of this observatory's write tokens.", "این توکن از توکن‌های نوشتن این رصدخانه نیست."))
         }
-        // Only a path on this site: never an open redirect.
-        let next = form["next"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/changes"
+        let next = form["next"].flatMap(Self.localPath) ?? "/changes"
         var response = redirect(to: c.language == .fa ? next + (next.contains("?") ? "&" : "?") + "lang=fa" : next)
-        response.setCookie(Cookie(name: WriteAccess.sessionCookie, value: token, path: "/", secure: false, httpOnly: true, sameSite: .strict))
+        response.setCookie(Cookie(name: WriteAccess.sessionCookie, value: WriteAccess.sessionValue(for: token), path: "/", secure: false, httpOnly: true, sameSite: .strict))
         return response
+    }
+
+    /// A path on this site to go to after signing in, or `nil`: never another site (`//host`,
+    /// `/\\host`, control characters a browser strips), never the sign-in form itself.
+    static func localPath(_ text: String) -> String? {
+        guard text.hasPrefix("/"), !text.hasPrefix("//"), !text.hasPrefix("/sign-in"),
+              !text.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.generalCategory == .control || $0 == " " })
+        else { return nil }
+        return text
     }
 
     func signOut(request: Request, context c: PageContext) async throws -> Response {
@@ -229,7 +237,12 @@ struct EditPages {
     // MARK: Change log
 
     func changes(request: Request, context c: PageContext) async throws -> Response {
-        let page = try c.filters.integer("page", in: 1...1_000_000) ?? 1
+        let page: Int
+        do {
+            page = try c.filters.integer("page", in: 1...1_000_000) ?? 1
+        } catch {
+            throw error.asPage(c)
+        }
         let changes = try await observatory.registry.changes(limit: 50, offset: (page - 1) * 50)
         var body = "<h1>\(h(c.t("Change log", "تاریخچهٔ تغییرات")))</h1>"
         if let csrf = access.csrfToken(request), let name = access.sessionName(request) {

@@ -26,7 +26,15 @@ struct RecordBuilder {
             status: status ?? .unknown, signed: signed, themes: themes, notes: input.text("notes"), sources: sources,
             periodPlacements: existing?.periodPlacements ?? [:], position: existing?.position ?? 0,
             flags: existing?.flags ?? [], importRows: existing?.importRows ?? [])
-        if city == partner, !relation.flags.contains(.selfPair) { relation.flags.append(.selfPair) }
+        // What the ends are can change with an edit: these two flags are worked out again.
+        relation.flags.removeAll { $0 == .selfPair || $0 == .domestic }
+        if city == partner {
+            relation.flags.append(.selfPair)
+        } else {
+            let ends = try await registry.cities(matching: CityQuery(datasetID: dataset, name: city))
+                + registry.cities(matching: CityQuery(datasetID: dataset, name: partner))
+            if ends.count == 2, ends[0].country == ends[1].country { relation.flags.append(.domestic) }
+        }
         return relation
     }
 
@@ -157,7 +165,8 @@ struct RecordBuilder {
 
     private func sources(_ input: EditInput, dataset: String?, _ errors: inout FieldErrors) async throws -> [SourceCitation] {
         var sources: [SourceCitation] = []
-        for id in input.list("sources") {
+        var seen: Set<String> = []
+        for id in input.list("sources") where seen.insert(id).inserted {
             if let found = try await registry.source(id: id), found.datasetID == dataset {
                 sources.append(found.source)
             } else {

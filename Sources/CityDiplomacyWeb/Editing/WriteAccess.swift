@@ -21,10 +21,28 @@ struct WriteAccess: Sendable {
         return name
     }
 
-    /// The name of the token the session cookie holds, if it is valid.
+    /// The session cookie's value for a token: derived from it, so that the cookie never holds
+    /// the token itself.
+    static func sessionValue(for token: String) -> String {
+        hex(HMAC<SHA256>.authenticationCode(for: Data("citydip-session".utf8), using: SymmetricKey(data: Data(token.utf8))))
+    }
+
+    static func hex(_ mac: HMAC<SHA256>.MAC) -> String {
+        Data(mac).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The token whose session value the cookie holds, with its name, if any.
+    private func session(_ request: Request) -> (token: String, name: String)? {
+        guard let value = request.cookies[Self.sessionCookie]?.value else { return nil }
+        for (token, name) in tokens where Self.sessionValue(for: token) == value {
+            return (token, name)
+        }
+        return nil
+    }
+
+    /// The name of the token the session cookie stands for, if it is valid.
     func sessionName(_ request: Request) -> String? {
-        guard let token = request.cookies[Self.sessionCookie]?.value else { return nil }
-        return name(of: token)
+        session(request)?.name
     }
 
     /// Compared in constant time, so that response times do not tell how much of a guess was right.
@@ -38,9 +56,8 @@ struct WriteAccess: Sendable {
 
     /// The CSRF token of a session: derived from the session token, so it needs no storage.
     func csrfToken(_ request: Request) -> String? {
-        guard let token = request.cookies[Self.sessionCookie]?.value, name(of: token) != nil else { return nil }
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("citydip-csrf".utf8), using: SymmetricKey(data: Data(token.utf8)))
-        return Data(mac).map { String(format: "%02x", $0) }.joined()
+        guard let token = session(request)?.token else { return nil }
+        return Self.hex(HMAC<SHA256>.authenticationCode(for: Data("citydip-csrf".utf8), using: SymmetricKey(data: Data(token.utf8))))
     }
 
     /// The signed-in editor's name, after checking the form's CSRF token; else a 401 or 403.

@@ -17,7 +17,8 @@ struct PageContext: Sendable {
     init(request: Request) throws(WebError) {
         fields = FormFields(request.uri.query)
         query = request.uri.query
-        path = request.uri.path
+        // `//host/x` would be a link to another site wherever the path is written back.
+        path = "/" + request.uri.path.drop { $0 == "/" }
         language = (try? Self.language(Filters(request.uri.query))) ?? .en
     }
 

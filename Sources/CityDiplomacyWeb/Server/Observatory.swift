@@ -97,6 +97,8 @@ final class ResponseCache: Sendable {
 
     private let entries = Mutex<[String: Entry]>([:])
     private let known = Mutex<(revision: String, checked: Date)?>(nil)
+    /// Counts ``clear()``s, so that a revision asked for before a write is not kept after it.
+    private let generation = Mutex(0)
     let lifetime: Double
     /// Beyond this many entries the cache starts again empty rather than grow without bound.
     private let capacity = 4096
@@ -113,8 +115,11 @@ final class ResponseCache: Sendable {
         if let known = known.withLock({ $0 }), now.timeIntervalSince(known.checked) < lifetime {
             return known.revision
         }
+        let before = generation.withLock { $0 }
         let revision = try await registry.revision()
-        known.withLock { $0 = (revision, now) }
+        if generation.withLock({ $0 }) == before {
+            known.withLock { $0 = (revision, now) }
+        }
         return revision
     }
 
@@ -145,6 +150,7 @@ final class ResponseCache: Sendable {
 
     /// Drops every entry and the known revision (after a write through the server).
     func clear() {
+        generation.withLock { $0 += 1 }
         entries.withLock { $0.removeAll() }
         known.withLock { $0 = nil }
     }
