@@ -52,13 +52,7 @@ extension SQLiteRegistry {
         try await read { db in
             var (ids, arguments) = Self.relationFilter(query)
             ids = "SELECT r.id " + ids + " ORDER BY r.dataset_id, r.position"
-            if let limit = query.limit {
-                ids += " LIMIT ? OFFSET ?"
-                arguments += [limit, query.offset]
-            } else if query.offset > 0 {
-                ids += " LIMIT -1 OFFSET ?"
-                arguments += [query.offset]
-            }
+            Self.page(&ids, &arguments, limit: query.limit, offset: query.offset)
             let scope = RecordScope(sql: "id IN (\(ids))", arguments: arguments)
             let relations = try Self.fetchRelations(db, scope: scope)
             let cityIDs = Array(Set(relations.flatMap { [$0.cityID, $0.partnerID] }))
@@ -71,6 +65,17 @@ extension SQLiteRegistry {
         try await read { db in
             let (filter, arguments) = Self.relationFilter(query)
             return try Int.fetchOne(db, sql: "SELECT count(*) " + filter, arguments: arguments) ?? 0
+        }
+    }
+
+    /// Appends LIMIT and OFFSET clauses for a page of results.
+    private static func page(_ sql: inout String, _ arguments: inout StatementArguments, limit: Int?, offset: Int) {
+        if let limit {
+            sql += " LIMIT ? OFFSET ?"
+            arguments += [limit, offset]
+        } else if offset > 0 {
+            sql += " LIMIT -1 OFFSET ?"
+            arguments += [offset]
         }
     }
 
@@ -121,13 +126,7 @@ extension SQLiteRegistry {
         try await read { db in
             var (sql, arguments) = Self.cityFilter(query)
             sql = "SELECT city.* " + sql + " ORDER BY city.dataset_id, city.name_en, city.id"
-            if let limit = query.limit {
-                sql += " LIMIT ? OFFSET ?"
-                arguments += [limit, query.offset]
-            } else if query.offset > 0 {
-                sql += " LIMIT -1 OFFSET ?"
-                arguments += [query.offset]
-            }
+            Self.page(&sql, &arguments, limit: query.limit, offset: query.offset)
             return try CityRow.fetchAll(db, sql: sql, arguments: arguments).map(\.city)
         }
     }
