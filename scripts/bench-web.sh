@@ -9,20 +9,12 @@
 #   CACHE_SECONDS=0 scripts/bench-web.sh   # every request rendered from the database
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/serve.sh
 command -v wrk >/dev/null || { echo "bench-web: wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 
 PORT=${PORT:-18081}
 DURATION=${DURATION:-10}
-swift build -c release --product citydip >/dev/null
-BIN="$(swift build -c release --show-bin-path)/citydip"
-WORK="$(mktemp -d)"
-CITYDIP_DB="$WORK/citydip.sqlite" "$BIN" serve --port "$PORT" --cache-seconds "${CACHE_SECONDS:-2}" 2>"$WORK/serve.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$PORT/api/v1/datasets" >/dev/null 2>&1 && break
-  sleep 0.2
-done
+start_observatory release "$PORT" --cache-seconds "${CACHE_SECONDS:-2}"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "method: wrk -t2 -c32 -d${DURATION}s --latency, after a 2 s warm-up; server and wrk share the machine; cache ${CACHE_SECONDS:-2} s"

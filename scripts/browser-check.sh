@@ -7,22 +7,14 @@
 #   PORT=18090 OUT=/tmp/shots scripts/browser-check.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/serve.sh
 command -v chromium >/dev/null || { echo "browser-check: chromium is not installed (apt-get install chromium)" >&2; exit 2; }
 command -v curl >/dev/null || { echo "browser-check: curl is not installed" >&2; exit 2; }
 
 PORT=${PORT:-18080}
 OUT=${OUT:-.build/browser-check}
 mkdir -p "$OUT"
-swift build --product citydip >/dev/null
-BIN="$(swift build --show-bin-path)/citydip"
-WORK="$(mktemp -d)"
-CITYDIP_DB="$WORK/citydip.sqlite" "$BIN" serve --port "$PORT" 2>"$WORK/serve.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$PORT/api/v1/datasets" >/dev/null 2>&1 && break
-  sleep 0.2
-done
+start_observatory debug "$PORT"
 
 failures=0
 check() {  # check NAME PATH EXPECTED-PATTERN...

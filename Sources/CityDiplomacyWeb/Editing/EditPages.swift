@@ -274,29 +274,29 @@ struct EditPages {
 extension EditPages {
     /// Edit pages are never cached: they depend on who is signed in.
     func register(on router: Router<ObservatoryContext>) {
-        @Sendable func context(_ request: Request) throws -> PageContext { try PageContext(request: request) }
+        @Sendable func context(_ request: Request) -> PageContext { PageContext(request: request) }
         router.get("sign-in") { request, _ in
-            let c = try context(request)
+            let c = context(request)
             return signInPrompt(c, status: .ok)
         }
-        router.post("sign-in") { request, _ in try await signIn(request: request, context: try context(request)) }
-        router.post("sign-out") { request, _ in try await signOut(request: request, context: try context(request)) }
-        router.get("changes") { request, _ in try await changes(request: request, context: try context(request)) }
+        router.post("sign-in") { request, _ in try await signIn(request: request, context: context(request)) }
+        router.post("sign-out") { request, _ in try await signOut(request: request, context: context(request)) }
+        router.get("changes") { request, _ in try await changes(request: request, context: context(request)) }
         for kind in EditableKind.allCases {
             router.get("edit/\(kind.rawValue)/new") { request, _ in
-                try await form(kind, id: nil, request: request, context: try context(request))
+                try await form(kind, id: nil, request: request, context: context(request))
             }
             router.post(RouterPath("edit/\(kind.rawValue)")) { request, _ in
-                try await submit(kind, id: nil, request: request, context: try context(request))
+                try await submit(kind, id: nil, request: request, context: context(request))
             }
             router.get("edit/\(kind.rawValue)/:id") { request, requestContext in
-                try await form(kind, id: try PageRoutes.parameter("id", requestContext), request: request, context: try context(request))
+                try await form(kind, id: try PageRoutes.parameter("id", requestContext), request: request, context: context(request))
             }
             router.post("edit/\(kind.rawValue)/:id") { request, requestContext in
-                try await submit(kind, id: try PageRoutes.parameter("id", requestContext), request: request, context: try context(request))
+                try await submit(kind, id: try PageRoutes.parameter("id", requestContext), request: request, context: context(request))
             }
             router.post("edit/\(kind.rawValue)/:id/delete") { request, requestContext in
-                try await delete(kind, id: try PageRoutes.parameter("id", requestContext), request: request, context: try context(request))
+                try await delete(kind, id: try PageRoutes.parameter("id", requestContext), request: request, context: context(request))
             }
         }
     }

@@ -10,7 +10,12 @@ struct DashboardPage {
         let filters = context.filters
         let datasets = try await observatory.registry.datasets()
         let content = try await observatory.content(ofDataset: filters.text("dataset"))
-        let all = try await observatory.statistics(dataset: nil, top: 10)
+        // Every dataset is read once: the chosen one for its charts, all of them for the totals.
+        var contents = [content]
+        for dataset in datasets where dataset.id != content.dataset.id {
+            if let other = try await observatory.registry.content(ofDataset: dataset.id) { contents.append(other) }
+        }
+        let all = RegistryStatistics(contents: contents, top: 10)
         let analysis = RelationAnalysis(content: content)
         let c = context
         var body = "<h1>\(h(c.t("City diplomacy observatory", "رصدخانهٔ دیپلماسی شهری")))</h1>"
@@ -39,7 +44,7 @@ struct DashboardPage {
                              rightToLeft: c.language == .fa, format: c.number).svg()
             body += "</figure>"
         }
-        let ranking = try await observatory.statistics(dataset: content.dataset.id, top: 15)
+        let ranking = RegistryStatistics(contents: [content], top: 15)
         body += "<figure><figcaption>\(h(c.t("Cities with the most partners", "شهرهای دارای بیشترین شریک")))</figcaption>"
         body += BarChart(title: c.t("Cities with the most partners", "شهرهای دارای بیشترین شریک"),
                          bars: ranking.topCities.map { .init(label: c.text($0.city.name) + " (" + $0.city.country.rawValue + ")", value: $0.degree, href: c.href("/cities/\(PageContext.segment($0.city.id))")) },

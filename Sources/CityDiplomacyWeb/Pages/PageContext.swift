@@ -14,7 +14,7 @@ struct PageContext: Sendable {
     var filters: Filters { Filters(query) }
     var style: OutputStyle { OutputStyle(language: language) }
 
-    init(request: Request) throws(WebError) {
+    init(request: Request) {
         fields = FormFields(request.uri.query)
         query = request.uri.query
         // `//host/x` would be a link to another site wherever the path is written back.

@@ -49,7 +49,7 @@ struct PageRoutes {
 
     /// Renders a page from the cache or anew; any error is answered as a page.
     private func page(_ request: Request, _ render: (PageContext) async throws -> String) async throws -> Response {
-        let context = try PageContext(request: request)
+        let context = PageContext(request: request)
         do {
             _ = try PageContext.language(context.filters)
         } catch {

@@ -38,7 +38,7 @@ struct NotFoundMiddleware: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound {
             let missing = WebError(.notFound, "no such address: \(request.uri.path)")
             if request.uri.path.hasPrefix("/api/") { throw missing }
-            throw missing.asPage(try PageContext(request: request))
+            throw missing.asPage(PageContext(request: request))
         }
     }
 }
