@@ -49,33 +49,18 @@ public struct Gazetteer: Sendable {
 
     public init(entries: [GazetteerEntry]) {
         self.entries = entries
-        // Keying some 700,000 names is most of the cost of building the gazetteer; the entries are
-        // keyed in chunks on every core, then the keys are gathered in order.
-        let chunkCount = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
-        let chunkSize = (entries.count + chunkCount - 1) / chunkCount
-        let keyed = KeyChunks(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let range = min(chunk * chunkSize, entries.count)..<min((chunk + 1) * chunkSize, entries.count)
-            var keys: [[String]] = []
-            keys.reserveCapacity(range.count)
-            for index in range {
-                let entry = entries[index]
-                var names: Set<String> = [PersianText.searchKey(entry.name)]
-                for name in entry.alternateNames { names.insert(PersianText.searchKey(name)) }
-                keys.append(names.filter { !$0.isEmpty }.sorted())
-            }
-            keyed.set(chunk, keys)
+        // Keying some 220,000 names is most of the cost of building the gazetteer: it runs on every core.
+        let keyed = entries.concurrentMap { entry in
+            var names: Set<String> = [PersianText.searchKey(entry.name)]
+            for name in entry.alternateNames { names.insert(PersianText.searchKey(name)) }
+            return names.filter { !$0.isEmpty }.sorted()
         }
         var byKey: [String: [Int32]] = [:]
         byKey.reserveCapacity(entries.count * 8)
         var grid: [Int32: [Int32]] = [:]
-        var position: Int32 = 0
-        for chunk in 0..<chunkCount {
-            for keys in keyed.value(chunk) {
-                for key in keys { byKey[key, default: []].append(position) }
-                grid[Self.cell(entries[Int(position)].coordinates), default: []].append(position)
-                position += 1
-            }
+        for (position, keys) in keyed.enumerated() {
+            for key in keys { byKey[key, default: []].append(Int32(position)) }
+            grid[Self.cell(entries[position].coordinates), default: []].append(Int32(position))
         }
         self.byKey = byKey
         self.grid = grid
@@ -157,31 +142,5 @@ extension Coordinates {
         let a = sin(dLat / 2) * sin(dLat / 2)
             + cos(latitude * radians) * cos(otherLatitude * radians) * sin(dLng / 2) * sin(dLng / 2)
         return 6371.0088 * 2 * atan2(sqrt(a), sqrt(1 - a))
-    }
-}
-
-/// Keys computed by concurrent workers, one chunk each.
-private final class KeyChunks: @unchecked Sendable {
-    // Each chunk is written by exactly one iteration of `concurrentPerform` and read only after it
-    // returns, so the slots need no lock.
-    // Allocated once, so concurrent writes to different slots touch no shared array storage.
-    private let chunks: UnsafeMutableBufferPointer<[[String]]>
-
-    init(count: Int) {
-        chunks = .allocate(capacity: count)
-        chunks.initialize(repeating: [])
-    }
-
-    deinit {
-        chunks.deinitialize()
-        chunks.deallocate()
-    }
-
-    func set(_ index: Int, _ keys: [[String]]) {
-        chunks[index] = keys
-    }
-
-    func value(_ index: Int) -> [[String]] {
-        chunks[index]
     }
 }
