@@ -44,6 +44,8 @@ let package = Package(
             dependencies: [
                 "CityDiplomacyCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the bulk inserts of InsertStatement.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(
