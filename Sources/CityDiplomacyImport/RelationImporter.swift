@@ -25,22 +25,34 @@ public struct RelationImporter: Sendable {
         public var report: ImportQualityReport
     }
 
-    /// How a mention resolved, cached per distinct (name, country, coordinates).
+    /// How a distinct place mention (name, country, coordinates) resolved, and what the quality
+    /// report says of it.
     struct ResolvedMention {
-        var cityKey: String
-        var country: CountryCode
         var resolution: PlaceResolver.Resolution
+        var country: CountryCode
         var countryKnown: Bool
+        /// The city the mention stands for, once created.
+        var cityID = ""
+        /// The given coordinates are far from the place the name resolved to: how far.
+        var farKilometres: Double?
+        /// The given coordinates lie in another country than the one given: the place there.
+        var elsewhere: (entry: GazetteerEntry, kilometres: Double)?
+    }
+
+    /// A relation of the file is one pair of cities (in either order) and a kind.
+    private struct PairKey: Hashable {
+        var low: String
+        var high: String
+        var kind: String
     }
 
     public func run(
         _ records: [ImportRecord], dataset datasetID: String, fileName: String, contentHash: String,
         format: ImportFormat, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> Result {
-        var mentions: [PlaceMention: ResolvedMention] = [:]
         var cities: [String: City] = [:]
         var cityOrder: [String] = []
-        var relationIndex: [String: Int] = [:]
+        var relationIndex: [PairKey: Int] = [:]
         var relations: [BilateralRelation] = []
         var sources: [String: SourceCitation] = [:]
         let fileSource = SourceCitation(
@@ -48,6 +60,7 @@ public struct RelationImporter: Sendable {
             locator: "imported by citydip (\(format.rawValue)); SHA-256 \(contentHash.prefix(16))…")
         sources[fileSource.id] = fileSource
         var sourceOrder = [fileSource.id]
+        var sourceIDs: [String: String] = [:]
         var report = ImportQualityReport(
             file: fileName, format: format.rawValue, dataset: datasetID, contentHash: contentHash,
             rowsRead: records.count, relationsCreated: 0, duplicatesMerged: 0, citiesCreated: 0, citiesResolved: 0,
@@ -56,7 +69,6 @@ public struct RelationImporter: Sendable {
         var unresolved: [String: ImportQualityReport.NameNote] = [:]
         var uncertain: [String: ImportQualityReport.NameNote] = [:]
         var unknownCountries: [String: ImportQualityReport.CountryNote] = [:]
-        var coordinateChecked: Set<PlaceMention> = []
         var countryCache: [String: CountryCode?] = [:]
         func countryCode(_ text: String?) -> CountryCode? {
             guard let text else { return nil }
@@ -70,46 +82,70 @@ public struct RelationImporter: Sendable {
             "\(entry.name), \(entry.country) (geonames \(entry.geonameID), pop. \(entry.population))"
         }
 
-        func resolve(_ mention: PlaceMention, line: Int) -> ResolvedMention {
-            if let known = mentions[mention] { return known }
-            let resolution = preresolved[mention] ?? resolver.resolve(name: mention.name, country: mention.country, coordinates: mention.coordinates)
-            let givenCountry = countryCode(mention.country)
-            let key: String
-            let country: CountryCode
-            switch resolution {
-            case let .resolved(entry, _, _):
-                key = "gn\(entry.geonameID)"
-                country = entry.country
-            case .ambiguous, .unresolved:
-                country = givenCountry ?? CountryCode(unchecked: "ZZ")
-                let nameKey = PersianText.searchKey(mention.name)
-                // A name of symbols only has no key: a hash of its bytes keeps its id the same from run to run.
-                key = "u-\(country.rawValue.lowercased())-\(nameKey.isEmpty ? String(ImportPipeline.contentHash(Data(mention.name.utf8)).prefix(12)) : nameKey)"
+        // Each distinct mention is resolved once, and the rows refer to mentions by number: a file
+        // names each place many times, and rows are read faster by number than by hashing places.
+        var distinct: [PlaceMention] = []
+        var mentionNumbers: [PlaceMention: Int] = [:]
+        var rowMentions: [(Int, Int)] = []
+        rowMentions.reserveCapacity(records.count)
+        func number(_ mention: PlaceMention) -> Int {
+            if let known = mentionNumbers[mention] { return known }
+            mentionNumbers[mention] = distinct.count
+            distinct.append(mention)
+            return distinct.count - 1
+        }
+        for record in records {
+            rowMentions.append((number(record.city1), number(record.city2)))
+        }
+        // A file names a few hundred countries in tens of thousands of rows: each is looked up once.
+        for place in distinct { _ = countryCode(place.country) }
+
+        // Resolving distinct places is the costly part and independent place by place: it runs on
+        // every core.
+        let placeResolver = resolver
+        let countries = countryCache
+        let far = farKilometres
+        var mentions = distinct.concurrentMap { place in
+            let code = place.country.flatMap { countries[$0] } ?? nil
+            let resolution = placeResolver.resolve(name: place.name, countryCode: code, countryText: place.country, coordinates: place.coordinates)
+            var resolved = ResolvedMention(
+                resolution: resolution, country: resolution.entry?.country ?? code ?? CountryCode(unchecked: "ZZ"),
+                countryKnown: code != nil || place.country == nil)
+            if let given = place.coordinates, let entry = resolution.entry {
+                let distance = given.kilometres(to: entry.coordinates)
+                if distance > far { resolved.farKilometres = distance }
             }
-            let resolved = ResolvedMention(cityKey: key, country: country, resolution: resolution, countryKnown: givenCountry != nil || mention.country == nil)
-            mentions[mention] = resolved
+            // Whether given coordinates lie in another country than the one given: no place of that
+            // country near them, but one of another.
+            if let given = place.coordinates, let country = code,
+               placeResolver.gazetteer.nearest(to: given, withinKilometres: 30, in: country) == nil,
+               let other = placeResolver.gazetteer.nearest(to: given, withinKilometres: 30), other.entry.country != country {
+                resolved.elsewhere = other
+            }
             return resolved
         }
 
-        func note(_ mention: PlaceMention, line: Int, into notes: inout [String: ImportQualityReport.NameNote], reason: String, candidates: @autoclosure () -> [GazetteerEntry]) {
-            let key = "\(mention.name)|\(mention.country ?? "")"
-            if var existing = notes[key] {
-                existing.occurrences += 1
-                if existing.lines.count < 5 { existing.lines.append(line) }
-                notes[key] = existing
-            } else {
-                notes[key] = ImportQualityReport.NameNote(name: mention.name, country: mention.country, occurrences: 1, lines: [line], reason: reason, candidates: candidates().map(describe))
+        // Cities, in the order the file first names them; a name that differs from the city's
+        // becomes an alias.
+        for (number, mention) in distinct.enumerated() {
+            let resolved = mentions[number]
+            let key: String
+            switch resolved.resolution {
+            case let .resolved(entry, _, _):
+                key = "gn\(entry.geonameID)"
+            case .ambiguous, .unresolved:
+                let nameKey = PersianText.searchKey(mention.name)
+                // A name of symbols only has no key: a hash of its bytes keeps its id the same from run to run.
+                key = "u-\(resolved.country.rawValue.lowercased())-\(nameKey.isEmpty ? String(ImportPipeline.contentHash(Data(mention.name.utf8)).prefix(12)) : nameKey)"
             }
-        }
-
-        func city(for mention: PlaceMention, _ resolved: ResolvedMention, line: Int) -> String {
-            let id = "\(datasetID):\(resolved.cityKey)"
+            let id = "\(datasetID):\(key)"
+            mentions[number].cityID = id
             if var existing = cities[id] {
                 if existing.name.en != mention.name, !existing.aliases.contains(mention.name) {
                     existing.aliases.append(mention.name)
                     cities[id] = existing
                 }
-                return id
+                continue
             }
             var city: City
             switch resolved.resolution {
@@ -133,37 +169,41 @@ public struct RelationImporter: Sendable {
             }
             cities[id] = city
             cityOrder.append(id)
-            return id
         }
 
-        func checkMention(_ mention: PlaceMention, _ resolved: ResolvedMention, line: Int) -> Bool {
-            var disagrees = false
+        func note(_ mention: PlaceMention, line: Int, into notes: inout [String: ImportQualityReport.NameNote], reason: String, candidates: @autoclosure () -> [GazetteerEntry]) {
+            let key = "\(mention.name)|\(mention.country ?? "")"
+            if var existing = notes[key] {
+                existing.occurrences += 1
+                if existing.lines.count < 5 { existing.lines.append(line) }
+                notes[key] = existing
+            } else {
+                notes[key] = ImportQualityReport.NameNote(name: mention.name, country: mention.country, occurrences: 1, lines: [line], reason: reason, candidates: candidates().map(describe))
+            }
+        }
+
+        // What the report says of a mention on a row; whether its coordinates disagree with it.
+        var reported = [Bool](repeating: false, count: distinct.count)
+        func check(_ number: Int, line: Int) -> Bool {
+            let mention = distinct[number]
+            let resolved = mentions[number]
+            let firstTime = !reported[number]
+            reported[number] = true
             switch resolved.resolution {
             case let .resolved(entry, confidence, reason):
                 if confidence < 0.8 { note(mention, line: line, into: &uncertain, reason: reason, candidates: resolver.gazetteer.entries(named: mention.name).prefix(4).filter { $0 != entry }) }
-                if let given = mention.coordinates {
-                    let distance = given.kilometres(to: entry.coordinates)
-                    if distance > farKilometres {
-                        disagrees = true
-                        if coordinateChecked.insert(mention).inserted {
-                            report.coordinateIssues.append(.init(
-                                line: line, name: mention.name, given: String(format: "%.4f, %.4f", given.latitude, given.longitude),
-                                resolvedTo: describe(entry), kilometres: Int(distance.rounded()),
-                                problem: "the coordinates are far from the place the name resolves to"))
-                        }
-                    }
+                if let distance = resolved.farKilometres, firstTime, let given = mention.coordinates {
+                    report.coordinateIssues.append(.init(
+                        line: line, name: mention.name, given: String(format: "%.4f, %.4f", given.latitude, given.longitude),
+                        resolvedTo: describe(entry), kilometres: Int(distance.rounded()),
+                        problem: "the coordinates are far from the place the name resolves to"))
                 }
             case let .ambiguous(candidates, reason):
                 note(mention, line: line, into: &unresolved, reason: reason, candidates: candidates)
             case let .unresolved(reason, nearest):
                 note(mention, line: line, into: &unresolved, reason: reason, candidates: nearest.map { [$0] } ?? [])
             }
-            if mention.coordinates != nil, countryCode(mention.country) != nil, elsewhere[mention] != nil {
-                // Every relation of the place is flagged; the report lists the place once.
-                disagrees = true
-            }
-            if let given = mention.coordinates, let country = countryCode(mention.country), let other = elsewhere[mention],
-               coordinateChecked.insert(PlaceMention(name: "\u{0}" + mention.name, country: mention.country, coordinates: given)).inserted {
+            if let other = resolved.elsewhere, firstTime, let given = mention.coordinates, let country = mention.country.flatMap({ countryCache[$0] ?? nil }) {
                 report.coordinateIssues.append(.init(
                     line: line, name: mention.name, given: String(format: "%.4f, %.4f", given.latitude, given.longitude),
                     resolvedTo: describe(other.entry), kilometres: Int(other.kilometres.rounded()),
@@ -178,58 +218,35 @@ public struct RelationImporter: Sendable {
                     unknownCountries[text] = .init(country: text, occurrences: 1, lines: [line])
                 }
             }
-            return disagrees
-        }
-
-        // Resolving distinct places is the costly part and independent place by place: it runs on
-        // every core first, and the loop below finds each answer in the table.
-        var distinct: [PlaceMention] = []
-        var seen: Set<PlaceMention> = []
-        for record in records {
-            for mention in [record.city1, record.city2] where seen.insert(mention).inserted { distinct.append(mention) }
-        }
-        let resolutions = ResolutionTable(count: distinct.count)
-        let resolver = self.resolver
-        let places = distinct
-        DispatchQueue.concurrentPerform(iterations: places.count) { index in
-            let place = places[index]
-            let resolution = resolver.resolve(name: place.name, country: place.country, coordinates: place.coordinates)
-            // Whether given coordinates lie in another country than the one given: no place of that
-            // country near them, but one of another.
-            var elsewhere: (entry: GazetteerEntry, kilometres: Double)?
-            if let given = place.coordinates, let country = resolver.country(place.country)?.code,
-               resolver.gazetteer.nearest(to: given, withinKilometres: 30, in: country) == nil,
-               let other = resolver.gazetteer.nearest(to: given, withinKilometres: 30), other.entry.country != country {
-                elsewhere = other
-            }
-            resolutions.set(index, resolution, elsewhere: elsewhere)
-        }
-        var preresolved: [PlaceMention: PlaceResolver.Resolution] = [:]
-        var elsewhere: [PlaceMention: (entry: GazetteerEntry, kilometres: Double)] = [:]
-        preresolved.reserveCapacity(distinct.count)
-        for (index, mention) in distinct.enumerated() {
-            preresolved[mention] = resolutions.value(index)
-            if let found = resolutions.elsewhere(index) { elsewhere[mention] = found }
+            // Every relation of such a place is flagged; the report lists the place once.
+            return resolved.farKilometres != nil || resolved.elsewhere != nil
         }
 
         for (index, record) in records.enumerated() {
             if index % 2000 == 0 { progress?(index, records.count) }
-            let resolved1 = resolve(record.city1, line: record.line)
-            let resolved2 = resolve(record.city2, line: record.line)
-            let id1 = city(for: record.city1, resolved1, line: record.line)
-            let id2 = city(for: record.city2, resolved2, line: record.line)
-            let far1 = checkMention(record.city1, resolved1, line: record.line)
-            let far2 = checkMention(record.city2, resolved2, line: record.line)
+            let (number1, number2) = rowMentions[index]
+            let resolved1 = mentions[number1]
+            let resolved2 = mentions[number2]
+            let id1 = resolved1.cityID
+            let id2 = resolved2.cityID
+            let far1 = check(number1, line: record.line)
+            let far2 = check(number2, line: record.line)
             var recordSources = [fileSource]
             if let text = record.source {
-                let sourceID = "\(datasetID):source-\(ImportPipeline.contentHash(Data(text.utf8)).prefix(16))"
+                let sourceID: String
+                if let known = sourceIDs[text] {
+                    sourceID = known
+                } else {
+                    sourceID = "\(datasetID):source-\(ImportPipeline.contentHash(Data(text.utf8)).prefix(16))"
+                    sourceIDs[text] = sourceID
+                }
                 if sources[sourceID] == nil {
                     sources[sourceID] = SourceCitation(id: sourceID, title: text, url: text.hasPrefix("http") ? text : nil)
                     sourceOrder.append(sourceID)
                 }
                 recordSources.append(sources[sourceID]!)
             }
-            let pairKey = [id1, id2].sorted().joined(separator: "~") + "~" + record.kind.rawValue
+            let pairKey = PairKey(low: min(id1, id2), high: max(id1, id2), kind: record.kind.rawValue)
             if let existing = relationIndex[pairKey] {
                 report.duplicatesMerged += 1
                 relations[existing].importRows.append(record.line)
@@ -262,54 +279,22 @@ public struct RelationImporter: Sendable {
         progress?(records.count, records.count)
         report.relationsCreated = relations.count
         report.citiesCreated = cities.count
-        report.unresolvedNames = unresolved.values.sorted { $0.occurrences != $1.occurrences ? $0.occurrences > $1.occurrences : $0.name < $1.name }
-        report.uncertainNames = uncertain.values.sorted { $0.occurrences != $1.occurrences ? $0.occurrences > $1.occurrences : $0.name < $1.name }
-        report.unknownCountries = unknownCountries.values.sorted { $0.occurrences > $1.occurrences }
+        // Most frequent first, then by name, then in the order of the file: the same file always
+        // gives the same report.
+        func inOrder(_ a: ImportQualityReport.NameNote, _ b: ImportQualityReport.NameNote) -> Bool {
+            (b.occurrences, a.name, a.lines.first ?? 0) < (a.occurrences, b.name, b.lines.first ?? 0)
+        }
+        report.unresolvedNames = unresolved.values.sorted(by: inOrder)
+        report.uncertainNames = uncertain.values.sorted(by: inOrder)
+        report.unknownCountries = unknownCountries.values.sorted { ($1.occurrences, $0.country) < ($0.occurrences, $1.country) }
         let dataset = Dataset(
             id: datasetID, title: LocalizedText(en: "Imported from \(fileName)", fa: "درون‌بُرد از \(fileName)"),
             description: "\(records.count) rows of \(fileName) (\(format.rawValue)), \(relations.count) relations.",
             provenance: "Imported by citydip from \(fileName) (\(format.rawValue)); places resolved against the GeoNames gazetteer; every relation keeps the rows it was read from.",
-            sourceFile: fileName, contentHash: contentHash, isBundled: false, importReport: report.json())
+            sourceFile: fileName, contentHash: contentHash, isBundled: false, importReport: report.json(prettyPrinted: false))
         let content = DatasetContent(
             dataset: dataset, sources: sourceOrder.compactMap { sources[$0] }, cities: cityOrder.compactMap { cities[$0] },
             relations: relations)
         return Result(content: content, report: report)
-    }
-}
-
-/// Results written by concurrent workers, each to its own slot.
-private final class ResolutionTable: @unchecked Sendable {
-    // Each index is written by exactly one iteration of `concurrentPerform` and read only after
-    // it returns, so the slots need no lock.
-    // The buffers are allocated once, so concurrent writes to different slots touch no shared
-    // array storage.
-    private let slots: UnsafeMutableBufferPointer<PlaceResolver.Resolution?>
-    private let elsewhereSlots: UnsafeMutableBufferPointer<(entry: GazetteerEntry, kilometres: Double)?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-        elsewhereSlots = .allocate(capacity: count)
-        elsewhereSlots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-        elsewhereSlots.deinitialize()
-        elsewhereSlots.deallocate()
-    }
-
-    func set(_ index: Int, _ value: PlaceResolver.Resolution, elsewhere: (entry: GazetteerEntry, kilometres: Double)?) {
-        slots[index] = value
-        elsewhereSlots[index] = elsewhere
-    }
-
-    func value(_ index: Int) -> PlaceResolver.Resolution? {
-        slots[index]
-    }
-
-    func elsewhere(_ index: Int) -> (entry: GazetteerEntry, kilometres: Double)? {
-        elsewhereSlots[index]
     }
 }

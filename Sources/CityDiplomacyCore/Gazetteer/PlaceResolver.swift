@@ -64,7 +64,12 @@ public struct PlaceResolver: Sendable {
     }
 
     public func resolve(name: String, country countryText: String?, coordinates: Coordinates? = nil) -> Resolution {
-        let country = country(countryText)?.code
+        resolve(name: name, countryCode: country(countryText)?.code, countryText: countryText, coordinates: coordinates)
+    }
+
+    /// ``resolve(name:country:coordinates:)`` with the country already looked up: `countryCode` is
+    /// `country(countryText)?.code`. An import looks each distinct country text up once.
+    public func resolve(name: String, countryCode country: CountryCode?, countryText: String?, coordinates: Coordinates?) -> Resolution {
         var candidates: [Int] = []
         var exactName = true
         for (index, variant) in Self.nameVariants(name).enumerated() {
