@@ -65,7 +65,9 @@ extension SQLiteRegistry {
             var record = relation
             record.position = try existing?.position ?? nextPosition(in: "relation", dataset: relation.datasetID, db)
             if existing != nil { try removeRelation(relation.id, db) }
-            try RelationInserter(db).insert(record)
+            let inserter = try RelationInserter(db)
+            try inserter.insert(record)
+            try inserter.finish()
             try cite(.relation, record.id, record.sources, db)
             return (record.datasetID, try existing.map(json), try json(record))
         case let .deleteRelation(id):

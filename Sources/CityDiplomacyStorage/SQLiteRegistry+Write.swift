@@ -26,53 +26,59 @@ extension SQLiteRegistry {
                     try SourceRow(source, datasetID: datasetID).insert(db)
                 }
             }
-            let insertCitation = try InsertStatement(db, sql: "INSERT OR IGNORE INTO citation (record_kind, record_id, source_id, position) VALUES (?,?,?,?)")
+            // Bulk inserts rather than record encoding: an imported dataset has tens of thousands
+            // of rows, and Codable encoding per row dominated the time of a store.
+            let citations = try BulkInsert(db, sql: "INSERT OR IGNORE INTO citation (record_kind, record_id, source_id, position)", columns: 4)
             func cite(_ kind: CitingRecordKind, _ recordID: String, _ sources: [SourceCitation]) throws {
                 try storeSources(sources)
                 for (position, source) in sources.enumerated() {
-                    try insertCitation.run { values in
-                        values.bind(kind.rawValue)
-                        values.bind(recordID)
-                        values.bind(source.id)
-                        values.bind(position)
+                    try citations.append { row in
+                        row.bind(kind.rawValue)
+                        row.bind(recordID)
+                        row.bind(source.id)
+                        row.bind(position)
                     }
                 }
             }
             try storeSources(content.sources)
-            // Prepared statements rather than record encoding: an imported dataset has tens of
-            // thousands of rows, and Codable encoding per row dominated the time of a store.
-            let insertCity = try InsertStatement(db, sql: """
+            // Parents before children: each table is finished before the rows that refer to it.
+            let cities = try BulkInsert(db, sql: """
                 INSERT INTO city (id, dataset_id, name_en, name_fa, aliases, country_code, latitude, longitude,
-                                  population, geonames_id, wikidata_id, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
-                """)
-            let insertName = try InsertStatement(db, sql: "INSERT OR IGNORE INTO city_name (city_id, search_key) VALUES (?, ?)")
-            for (city, keys) in zip(content.cities, searchKeys) {
-                try insertCity.run { values in
-                    values.bind(city.id)
-                    values.bind(datasetID)
-                    values.bind(city.name.en)
-                    values.bind(city.name.fa)
-                    values.bind(Self.jsonArray(city.aliases))
-                    values.bind(city.country.rawValue)
-                    values.bind(city.coordinates?.latitude)
-                    values.bind(city.coordinates?.longitude)
-                    values.bind(city.population)
-                    values.bind(city.geonamesID)
-                    values.bind(city.wikidataID)
-                    values.bind(city.notes)
+                                  population, geonames_id, wikidata_id, notes)
+                """, columns: 12)
+            for city in content.cities {
+                try cities.append { row in
+                    row.bind(city.id)
+                    row.bind(datasetID)
+                    row.bind(city.name.en)
+                    row.bind(city.name.fa)
+                    row.bind(Self.jsonArray(city.aliases))
+                    row.bind(city.country.rawValue)
+                    row.bind(city.coordinates?.latitude)
+                    row.bind(city.coordinates?.longitude)
+                    row.bind(city.population)
+                    row.bind(city.geonamesID)
+                    row.bind(city.wikidataID)
+                    row.bind(city.notes)
                 }
+            }
+            try cities.finish()
+            let names = try BulkInsert(db, sql: "INSERT OR IGNORE INTO city_name (city_id, search_key)", columns: 2)
+            for (city, keys) in zip(content.cities, searchKeys) {
                 for key in keys {
-                    try insertName.run { values in
-                        values.bind(city.id)
-                        values.bind(key)
+                    try names.append { row in
+                        row.bind(city.id)
+                        row.bind(key)
                     }
                 }
             }
+            try names.finish()
             let relations = try RelationInserter(db)
             for relation in content.relations {
                 try relations.insert(relation)
                 try cite(.relation, relation.id, relation.sources)
             }
+            try relations.finish()
             for network in content.networks {
                 try NetworkRow(network).insert(db)
                 try cite(.network, network.id, network.sources)
@@ -85,51 +91,76 @@ extension SQLiteRegistry {
                 try EventRow(event).insert(db)
                 try cite(.event, event.id, event.sources)
             }
+            try citations.finish()
         }
     }
 
-    /// Inserts relations with their themes (not their citations) through prepared statements.
-    struct RelationInserter {
-        let insertRelation: InsertStatement
-        let insertTheme: InsertStatement
+    /// Inserts relations with their themes (not their citations) in bulk; `finish()` inserts
+    /// what is still buffered.
+    final class RelationInserter {
+        private let relations: BulkInsert
+        private let themes: BulkInsert
+        /// The relations given so far, to name the one a failed insert was about.
+        private var ids: [String] = []
+        private var kinds: [RelationKind] = []
+        private var themesOf: [(id: String, themes: [Theme])] = []
 
         init(_ db: Database) throws {
-            insertRelation = try InsertStatement(db, sql: """
+            relations = try BulkInsert(db, sql: """
                 INSERT INTO relation (id, dataset_id, city_id, partner_id, kind, status, signed, signed_year_min,
                                       signed_year_max, notes, period_placements, position, flags, import_rows)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                """)
-            insertTheme = try InsertStatement(db, sql: "INSERT OR IGNORE INTO relation_theme (relation_id, theme, position) VALUES (?,?,?)")
+                """, columns: 14)
+            themes = try BulkInsert(db, sql: "INSERT OR IGNORE INTO relation_theme (relation_id, theme, position)", columns: 3)
         }
 
         func insert(_ relation: BilateralRelation) throws {
             let years = relation.signed?.gregorianYears
-            do {
-                try insertRelation.run { values in
-                    values.bind(relation.id)
-                    values.bind(relation.datasetID)
-                    values.bind(relation.cityID)
-                    values.bind(relation.partnerID)
-                    values.bind(relation.kind.rawValue)
-                    values.bind(relation.status.rawValue)
-                    values.bind(relation.signed?.description)
-                    values.bind(years?.lowerBound)
-                    values.bind(years?.upperBound)
-                    values.bind(relation.notes)
-                    values.bind(SQLiteRegistry.jsonObject(relation.periodPlacements))
-                    values.bind(relation.position)
-                    values.bind(SQLiteRegistry.jsonArray(relation.flags.map(\.rawValue)))
-                    values.bind("[" + relation.importRows.map(String.init).joined(separator: ",") + "]")
+            ids.append(relation.id)
+            kinds.append(relation.kind)
+            if !relation.themes.isEmpty { themesOf.append((relation.id, relation.themes)) }
+            try mapFailure { () throws(BulkInsert.Failure) in
+                try relations.append { row in
+                    row.bind(relation.id)
+                    row.bind(relation.datasetID)
+                    row.bind(relation.cityID)
+                    row.bind(relation.partnerID)
+                    row.bind(relation.kind.rawValue)
+                    row.bind(relation.status.rawValue)
+                    row.bind(relation.signed?.description)
+                    row.bind(years?.lowerBound)
+                    row.bind(years?.upperBound)
+                    row.bind(relation.notes)
+                    row.bind(SQLiteRegistry.jsonObject(relation.periodPlacements))
+                    row.bind(relation.position)
+                    row.bind(SQLiteRegistry.jsonArray(relation.flags.map(\.rawValue)))
+                    row.bind("[" + relation.importRows.map(String.init).joined(separator: ",") + "]")
                 }
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-                throw RegistryError.duplicateRecord(relation.id, reason: "the same pair of cities already has a relation of kind \(relation.kind), or the id is used twice")
             }
-            for (position, theme) in relation.themes.enumerated() {
-                try insertTheme.run { values in
-                    values.bind(relation.id)
-                    values.bind(theme.rawValue)
-                    values.bind(position)
+        }
+
+        /// Inserts the relations still buffered, then their themes.
+        func finish() throws {
+            try mapFailure { () throws(BulkInsert.Failure) in try relations.finish() }
+            for (id, relationThemes) in themesOf {
+                for (position, theme) in relationThemes.enumerated() {
+                    try themes.append { row in
+                        row.bind(id)
+                        row.bind(theme.rawValue)
+                        row.bind(position)
+                    }
                 }
+            }
+            themesOf.removeAll()
+            try themes.finish()
+        }
+
+        private func mapFailure(_ body: () throws(BulkInsert.Failure) -> Void) throws {
+            do {
+                try body()
+            } catch where [.SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY].contains(error.error.extendedResultCode) {
+                throw RegistryError.duplicateRecord(ids[error.row], reason: "the same pair of cities already has a relation of kind \(kinds[error.row]), or the id is used twice")
+            } catch {
+                throw error.error
             }
         }
     }
