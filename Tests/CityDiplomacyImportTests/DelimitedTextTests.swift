@@ -62,6 +62,14 @@ struct DelimitedTextTests {
         }
     }
 
+    @Test("A NUL character names its line and column, after Persian letters counted as one column each")
+    func nulCharacter() throws {
+        let error = try #require(failure("a,b\nتهران,Se\u{0}oul\n"))
+        #expect(error.line == 2)
+        #expect(error.column == 9)
+        #expect(error.value == "U+0000")
+    }
+
     @Test("An empty file is an error")
     func empty() {
         #expect(failure("")?.problem.contains("empty") == true)

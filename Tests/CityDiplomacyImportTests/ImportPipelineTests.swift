@@ -69,6 +69,16 @@ struct ImportPipelineTests {
         #expect(result.report.coordinateIssues.contains { $0.name == "Perth" })
     }
 
+    @Test("The report lists the most frequent first, then by name, the same on every run")
+    func reportOrder() throws {
+        let rows = ["Zed-nowhere,Lemuria,,,Tehran,Iran,,", "Abc-nowhere,Atlantis,,,Tehran,Iran,,",
+                    "Mid-nowhere,Hyperborea,,,Tehran,Iran,,", "Mid-nowhere,Hyperborea,,,Tabriz,Iran,,"]
+        let result = try run(Self.header + rows.joined(separator: "\n") + "\n")
+        #expect(result.report.unresolvedNames.map(\.name) == ["Mid-nowhere", "Abc-nowhere", "Zed-nowhere"])
+        #expect(result.report.unknownCountries.map(\.country) == ["Hyperborea", "Atlantis", "Lemuria"])
+        #expect(try run(Self.header + rows.joined(separator: "\n") + "\n").report == result.report)
+    }
+
     @Test("An unknown country keeps its city under ZZ and is reported")
     func unknownCountry() throws {
         let result = try run(Self.header + "Vouniville,Northern Cyprus,,,Tehran,Iran,,\n")

@@ -46,6 +46,12 @@ public struct DelimitedText: Sendable {
         if let (line, column) = firstInvalidUTF8(bytes) {
             throw ImportError(file: fileName, line: line, column: column, problem: "is not valid UTF-8 here: save the file as UTF-8")
         }
+        // SQLite would store a NUL, but text is read back only up to it: refused rather than cut.
+        if let offset = bytes.firstIndex(of: 0) {
+            let (line, column) = position(of: offset, in: bytes)
+            throw ImportError(file: fileName, line: line, column: column, value: "U+0000",
+                              problem: "has a NUL character, which text does not contain: is this a UTF-16 or binary file saved as CSV?")
+        }
         guard bytes.contains(where: { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: " ") }) else {
             throw ImportError(file: fileName, line: 1, problem: "is empty: expected a header line naming the columns")
         }
@@ -69,6 +75,21 @@ public struct DelimitedText: Sendable {
             rows.append(Row(line: record.line, fields: record.fields, columns: record.columns))
         }
         return DelimitedText(header: header, rows: rows, delimiter: separator)
+    }
+
+    /// The line and column (in characters, from 1) of a byte of valid UTF-8.
+    static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        for byte in bytes[..<offset] {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 
     /// Where the first byte that is not valid UTF-8 is, as line and column.
