@@ -25,6 +25,12 @@ struct PersianTextTests {
         #expect(PersianText.normalized("  سن   پترزبورگ ") == "سن پترزبورگ")
     }
 
+    @Test("Every kind of white space is a space: tabs, no-break, em, ideographic")
+    func whiteSpace() {
+        #expect(PersianText.normalized("سن\u{00A0}\u{2003}پترزبورگ\t") == "سن پترزبورگ")
+        #expect(PersianText.normalized("\u{3000}شیراز\u{202F}فارس") == "شیراز فارس")
+    }
+
     @Test("A ZWNJ between letters is kept; at word edges or doubled it is dropped")
     func zeroWidthNonJoiner() {
         #expect(PersianText.normalized("خواهر\u{200C}خوانده") == "خواهر\u{200C}خوانده")
