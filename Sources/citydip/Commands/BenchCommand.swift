@@ -92,6 +92,7 @@ struct BenchCommand: AsyncParsableCommand {
             \(summary("create database"))
             \(summary("store"))
             \(summary("total"))
+            each run's total: \(timings.compactMap { $0["total"] }.map { String(format: "%.3f s", $0) }.joined(separator: ", "))
             peak memory (max RSS of the process): \(String(format: "%.0f", peakMB)) MB
             targets: total < 3 s, peak < 500 MB
             """)

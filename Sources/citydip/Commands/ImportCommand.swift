@@ -64,6 +64,9 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // The gazetteer loads on the other core from the start, while the database is opened and
+        // the file is read and checked. An import that finds nothing to do leaves it unfinished.
+        let gazetteerTask = Task.detached { () throws -> Gazetteer in try Gazetteer.bundled() }
         let url = URL(fileURLWithPath: file)
         let data: Data
         do {
@@ -87,8 +90,6 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let started = Date()
         let countries = try CountryDirectory.bundled()
-        // The gazetteer loads on the other core while the file is read and checked.
-        let gazetteerTask = Task.detached { () throws -> Gazetteer in try Gazetteer.bundled() }
         let progress = ImportProgress(start: started)
         let pipeline = ImportPipeline(format: format, mappings: mappings, delimiter: delimiter.flatMap(ImportPipeline.delimiter(named:)))
         let records = try pipeline.records(data, fileName: url.lastPathComponent)
@@ -100,6 +101,7 @@ struct ImportCommand: AsyncParsableCommand {
         try await registry.storeCountries(countries.countries)
         try await registry.store(result.content)
         print(report == "json" ? result.report.json() : result.report.markdown(), terminator: "")
+        ProcessLifetime.keep(gazetteer, records, result)
     }
 }
 
