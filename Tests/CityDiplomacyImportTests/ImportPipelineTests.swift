@@ -30,6 +30,18 @@ struct ImportPipelineTests {
         #expect(entry.geonameID == 1529102)
     }
 
+    @Test("A name with a qualifier resolves by its most specific part", arguments: [
+        ("Isfahan (Iran)", "Iran"), ("Esfahan – Isfahan", "IR"), ("Isfahan, Isfahan Province", "Iran"), ("Isfahan - city", "Iran"),
+    ])
+    func nameParts(pair: (String, String)) {
+        guard case let .resolved(entry, _, reason) = resolver.resolve(name: pair.0, country: pair.1) else {
+            Issue.record("\(pair.0) did not resolve")
+            return
+        }
+        #expect(entry.geonameID == 418863)
+        #expect(reason.contains("by a part of the name"))
+    }
+
     @Test("Countries are found by Wikipedia's names", arguments: [
         ("Georgia (country)", "GE"), ("Türkiye", "TR"), ("Republic of Korea", "KR"), ("Palestine", "PS"),
         ("Kosovo", "XK"), ("Taiwan", "TW"), ("Scotland, United Kingdom", "GB"), ("Åland Islands, Finland", "AX"), ("ایران", "IR"),

@@ -33,6 +33,11 @@ public struct PlaceResolver: Sendable {
     /// Stari Grad), the most specific side of a dash ("Sarajevo – Stari Grad" → Stari Grad), and
     /// before a comma. The qualifier itself (Sarajevo) is never tried: a district is not its city.
     static func nameVariants(_ name: String) -> [String] {
+        // Most names have none of the marks below; looking for the dashes with Foundation was
+        // most of the time of resolving a name.
+        if !name.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ",") || $0 == 0xE2 }) {
+            return name.isEmpty ? [] : [name]
+        }
         var variants = [name]
         if let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
             variants.append(String(name[..<open]).trimmingCharacters(in: .whitespaces))
