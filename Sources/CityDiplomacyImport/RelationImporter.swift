@@ -184,6 +184,9 @@ public struct RelationImporter: Sendable {
 
         // What the report says of a mention on a row; whether its coordinates disagree with it.
         var reported = [Bool](repeating: false, count: distinct.count)
+        // Places reported as lying in another country, by name, country and coordinates (mentions
+        // that differ only by their Wikidata item are one place here).
+        var reportedElsewhere: Set<PlaceMention> = []
         func check(_ number: Int, line: Int) -> Bool {
             let mention = distinct[number]
             let resolved = mentions[number]
@@ -203,7 +206,8 @@ public struct RelationImporter: Sendable {
             case let .unresolved(reason, nearest):
                 note(mention, line: line, into: &unresolved, reason: reason, candidates: nearest.map { [$0] } ?? [])
             }
-            if let other = resolved.elsewhere, firstTime, let given = mention.coordinates, let country = mention.country.flatMap({ countryCache[$0] ?? nil }) {
+            if let other = resolved.elsewhere, firstTime, let given = mention.coordinates, let country = mention.country.flatMap({ countryCache[$0] ?? nil }),
+               reportedElsewhere.insert(PlaceMention(name: mention.name, country: mention.country, coordinates: given)).inserted {
                 report.coordinateIssues.append(.init(
                     line: line, name: mention.name, given: String(format: "%.4f, %.4f", given.latitude, given.longitude),
                     resolvedTo: describe(other.entry), kilometres: Int(other.kilometres.rounded()),
@@ -282,7 +286,7 @@ public struct RelationImporter: Sendable {
         // Most frequent first, then by name, then in the order of the file: the same file always
         // gives the same report.
         func inOrder(_ a: ImportQualityReport.NameNote, _ b: ImportQualityReport.NameNote) -> Bool {
-            (b.occurrences, a.name, a.lines.first ?? 0) < (a.occurrences, b.name, b.lines.first ?? 0)
+            (b.occurrences, a.name, a.lines.first ?? 0, a.country ?? "") < (a.occurrences, b.name, b.lines.first ?? 0, b.country ?? "")
         }
         report.unresolvedNames = unresolved.values.sorted(by: inOrder)
         report.uncertainNames = uncertain.values.sorted(by: inOrder)

@@ -89,6 +89,18 @@ struct ImportPipelineTests {
         #expect(result.report.unresolvedNames.map(\.name) == ["Mid-nowhere", "Abc-nowhere", "Zed-nowhere"])
         #expect(result.report.unknownCountries.map(\.country) == ["Hyperborea", "Atlantis", "Lemuria"])
         #expect(try run(Self.header + rows.joined(separator: "\n") + "\n").report == result.report)
+        // Same name, same count, same first line: by country.
+        let namesakes = try run(Self.header + "Springfield-nowhere,Lemuria,,,Springfield-nowhere,Atlantis,,\n")
+        #expect(namesakes.report.unresolvedNames.map { $0.country ?? "" } == ["Atlantis", "Lemuria"])
+    }
+
+    @Test("Coordinates in another country are reported once a place, whatever Wikidata item the rows give")
+    func elsewhereOnce() throws {
+        let result = try run("city1,country1,lat1,lng1,qid1,city2,country2\n"
+            + "Perpignan,Spain,42.6986,2.8956,Q6730,Tehran,Iran\n"
+            + "Perpignan,Spain,42.6986,2.8956,,Tabriz,Iran\n", format: .csv)
+        #expect(result.report.coordinateIssues.filter { $0.problem.contains("lie in FR") }.map(\.line) == [2])
+        #expect(result.content.relations.allSatisfy { $0.flags.contains(.coordinatesDisagree) })
     }
 
     @Test("An unknown country keeps its city under ZZ and is reported")

@@ -45,6 +45,17 @@ struct GazetteerFileTests {
         }
     }
 
+    @Test("A file that is not UTF-8 is refused, not read with replacement characters")
+    func invalidUTF8() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gazetteer-\(UUID().uuidString).tsv")
+        var data = Data((Self.header + "1\tK").utf8)
+        data.append(0xE1)
+        data.append(Data("shan\t33.98\t51.43\tIR\t28\t304487\t\n".utf8))
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(throws: ReferenceDataError.self) { try Gazetteer.load(contentsOf: url) }
+    }
+
     @Test("The bundled gazetteer has every GeoNames city of 15,000 people or more")
     func bundled() throws {
         let gazetteer = try Gazetteer.bundled()

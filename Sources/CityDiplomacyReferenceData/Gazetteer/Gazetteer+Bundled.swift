@@ -18,6 +18,10 @@ extension Gazetteer {
         } catch {
             throw ReferenceDataError(file: url.lastPathComponent, line: nil, problem: "cannot be read: \(error.localizedDescription)")
         }
+        // Checked whole first: fields are decoded without validation, which would replace bad bytes.
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw ReferenceDataError(file: url.lastPathComponent, line: nil, problem: "is not valid UTF-8")
+        }
         return try GazetteerFile(bytes: Array(data), fileName: url.lastPathComponent).gazetteer()
     }
 }

@@ -94,7 +94,12 @@ final class BulkInsert {
         do {
             try insert(rows: rows, from: 0)
         } catch {
-            guard rows > 1 else { throw Failure(row: firstRow, error: error) }
+            // Only a constraint undoes just the failed statement. Other errors (interrupt, full
+            // disk, I/O) may have rolled the whole transaction back: rows retried then would be
+            // committed one by one, outside it.
+            guard rows > 1, error.resultCode == .SQLITE_CONSTRAINT, sqlite3_get_autocommit(connection) == 0 else {
+                throw Failure(row: firstRow, error: error)
+            }
             for row in 0..<rows {
                 do {
                     try insert(rows: 1, from: row * columns)
@@ -106,31 +111,41 @@ final class BulkInsert {
     }
 
     private func insert(rows: Int, from start: Int) throws(DatabaseError) {
+        // GRDB refuses to run statements once SQLite has rolled a transaction back on its own;
+        // these statements bypass GRDB, so they check for themselves.
+        guard sqlite3_get_autocommit(connection) == 0 else {
+            throw DatabaseError(resultCode: .SQLITE_ABORT, message: "the transaction was rolled back", sql: prefix)
+        }
         let statement = try statement(rows: rows)
         for index in 0..<(rows * columns) {
             let position = Int32(index + 1)
+            let code: Int32
             switch pending[start + index] {
-            case .null: sqlite3_bind_null(statement, position)
-            case let .integer(value): sqlite3_bind_int64(statement, position, value)
-            case let .real(value): sqlite3_bind_double(statement, position, value)
+            case .null: code = sqlite3_bind_null(statement, position)
+            case let .integer(value): code = sqlite3_bind_int64(statement, position, value)
+            case let .real(value): code = sqlite3_bind_double(statement, position, value)
             case var .text(value):
                 // The length is given, so SQLite need not look for the end of the text.
-                value.withUTF8 { bytes in
+                code = value.withUTF8 { bytes in
                     if let address = bytes.baseAddress {
-                        _ = sqlite3_bind_text(statement, position, UnsafeRawPointer(address).assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient)
+                        sqlite3_bind_text(statement, position, UnsafeRawPointer(address).assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient)
                     } else {
                         // An empty buffer may have no address, and a null pointer would bind NULL.
-                        _ = sqlite3_bind_text(statement, position, "", 0, transient)
+                        sqlite3_bind_text(statement, position, "", 0, transient)
                     }
                 }
             }
+            // A value SQLite refuses (too big, out of memory) must not leave the previous row's
+            // value bound in its place.
+            guard code == SQLITE_OK else { throw error(code) }
         }
         let code = sqlite3_step(statement)
         sqlite3_reset(statement)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)),
-                                message: String(cString: sqlite3_errmsg(connection)), sql: prefix)
-        }
+        guard code == SQLITE_DONE else { throw error(sqlite3_extended_errcode(connection)) }
+    }
+
+    private func error(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: prefix)
     }
 
     private func statement(rows: Int) throws(DatabaseError) -> OpaquePointer {
