@@ -12,6 +12,11 @@ extension SQLiteRegistry {
     }
 
     public func store(_ content: DatasetContent) async throws {
+        try await store(content, progress: nil)
+    }
+
+    /// Stores a dataset, telling `progress` how many of its relations are stored, now and then.
+    public func store(_ content: DatasetContent, progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?) async throws {
         // Keyed before the transaction, on every core: keying the names of an imported dataset's
         // cities one by one inside it took a tenth of the time of a store.
         let searchKeys = content.cities.concurrentMap(CityRow.searchKeys(of:))
@@ -74,11 +79,13 @@ extension SQLiteRegistry {
             }
             try names.finish()
             let relations = try RelationInserter(db)
-            for relation in content.relations {
+            for (index, relation) in content.relations.enumerated() {
+                if index % 1000 == 0 { progress?(index, content.relations.count) }
                 try relations.insert(relation)
                 try cite(.relation, relation.id, relation.sources)
             }
             try relations.finish()
+            progress?(content.relations.count, content.relations.count)
             for network in content.networks {
                 try NetworkRow(network).insert(db)
                 try cite(.network, network.id, network.sources)

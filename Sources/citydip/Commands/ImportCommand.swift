@@ -3,6 +3,7 @@ import CityDiplomacyCore
 import CityDiplomacyImport
 import CityDiplomacyReferenceData
 import Foundation
+import Synchronization
 
 extension ImportFormat: ExpressibleByArgument {}
 
@@ -96,37 +97,44 @@ struct ImportCommand: AsyncParsableCommand {
         let gazetteer = try await gazetteerTask.value
         let result = pipeline.resolve(records, data: data, fileName: url.lastPathComponent, dataset: id,
                                       resolver: PlaceResolver(gazetteer: gazetteer, countries: countries),
-                                      progress: { done, total in progress.report(done, total) })
-        progress.finish()
+                                      progress: { done, total in progress.report("resolving", done, total, "rows") })
         try await registry.storeCountries(countries.countries)
-        try await registry.store(result.content)
+        try await registry.store(result.content) { done, total in progress.report("storing", done, total, "relations") }
+        progress.finish()
         print(report == "json" ? result.report.json() : result.report.markdown(), terminator: "")
         ProcessLifetime.keep(gazetteer, records, result)
     }
 }
 
-/// Progress on a terminal for an import that runs longer than a second: rows, rate, time left.
-final class ImportProgress: @unchecked Sendable {
+/// Progress on a terminal for an import that runs longer than a second: the stage (resolving
+/// rows, storing relations), how far it is, its rate and the time it has left.
+final class ImportProgress: Sendable {
     private let start: Date
     private let isTerminal = isatty(STDERR_FILENO) == 1
-    private var shown = false
-    // Mutated only from the importing thread; the class is a sink for its callbacks.
+    /// Whether a line was shown, and when the current stage began.
+    private let state = Mutex<(shown: Bool, stage: String, stageStart: Date)>((false, "", Date()))
 
     init(start: Date) {
         self.start = start
     }
 
-    func report(_ done: Int, _ total: Int) {
+    func report(_ stage: String, _ done: Int, _ total: Int, _ unit: String) {
         guard isTerminal else { return }
-        let elapsed = Date().timeIntervalSince(start)
-        guard elapsed > 1, done > 0 else { return }
-        let rate = Double(done) / elapsed
-        let left = Double(total - done) / max(rate, 1)
-        FileHandle.standardError.write(Data(String(format: "\r%d/%d rows, %.0f rows/s, %.0f s left   ", done, total, rate, left).utf8))
-        shown = true
+        let now = Date()
+        let line: String? = state.withLock { state in
+            if state.stage != stage { state.stage = stage; state.stageStart = now }
+            guard now.timeIntervalSince(start) > 1 else { return nil }
+            state.shown = true
+            let elapsed = now.timeIntervalSince(state.stageStart)
+            guard done > 0, elapsed > 0 else { return String(format: "\r%@ %d %@ …                              ", stage, total, unit) }
+            let rate = Double(done) / elapsed
+            let left = Double(total - done) / max(rate, 1)
+            return String(format: "\r%@: %d/%d %@, %.0f %@/s, %.1f s left   ", stage, done, total, unit, rate, unit, left)
+        }
+        if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
 
     func finish() {
-        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+        if state.withLock({ $0.shown }) { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
