@@ -12,15 +12,22 @@ extension SQLiteRegistry {
     }
 
     public func store(_ content: DatasetContent) async throws {
-        try await store(content, progress: nil)
+        try await store(content, countries: [], progress: nil)
     }
 
-    /// Stores a dataset, telling `progress` how many of its relations are stored, now and then.
-    public func store(_ content: DatasetContent, progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?) async throws {
+    /// Stores a dataset, and in the same transaction the countries it needs (added or updated), so
+    /// that an import that fails leaves the country table as it was too; tells `progress` how many
+    /// of its relations are stored, now and then.
+    public func store(
+        _ content: DatasetContent, countries: [Country], progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
+    ) async throws {
         // Keyed before the transaction, on every core: keying the names of an imported dataset's
         // cities one by one inside it took a tenth of the time of a store.
         let searchKeys = content.cities.concurrentMap(CityRow.searchKeys(of:))
         try await write { db in
+            for country in countries {
+                try CountryRow(country).upsert(db)
+            }
             try Self.checkReferences(of: content, in: db)
             try DatasetRow.deleteOne(db, key: content.dataset.id)
             try DatasetRow(content.dataset, storedAt: Date()).insert(db)

@@ -51,6 +51,19 @@ struct BulkStoreTests {
         #expect(try await registry.findCities(named: "شهر 999", datasetID: "bulk").map(\.id) == (cityCount > 999 ? ["bulk:c999"] : []))
     }
 
+    @Test("Countries stored with a dataset are stored with it, or not at all")
+    func countriesWithDataset() async throws {
+        let registry = try SQLiteRegistry()
+        let withoutTurkey = countries.countries.filter { $0.code.rawValue != "TR" }
+        try await registry.storeCountries(withoutTurkey)
+        var broken = try dataset(cities: 10, relationsPerCity: 1)
+        broken.relations.append(broken.relations[0])
+        await #expect(throws: (any Error).self) { try await registry.store(broken, countries: countries.countries, progress: nil) }
+        #expect(try await registry.countries().count == withoutTurkey.count)
+        try await registry.store(try dataset(cities: 10, relationsPerCity: 1), countries: countries.countries, progress: nil)
+        #expect(try await registry.countries().count == countries.countries.count)
+    }
+
     @Test("A duplicate pair deep in a large dataset is named, and the database is left as it was")
     func duplicateInBulk() async throws {
         let registry = try SQLiteRegistry()

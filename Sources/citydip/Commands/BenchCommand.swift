@@ -63,9 +63,8 @@ struct BenchCommand: AsyncParsableCommand {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-bench-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             let registry = try SQLiteRegistry(path: folder.appendingPathComponent("bench.sqlite").path)
-            try await registry.storeCountries(countries.countries)
             lap("create database")
-            try await registry.store(result.content)
+            try await registry.store(result.content, countries: countries.countries, progress: nil)
             lap("store")
             stages["total"] = Date().timeIntervalSince(total)
             timings.append(stages)

@@ -98,8 +98,9 @@ struct ImportCommand: AsyncParsableCommand {
         let result = pipeline.resolve(records, data: data, fileName: url.lastPathComponent, dataset: id,
                                       resolver: PlaceResolver(gazetteer: gazetteer, countries: countries),
                                       progress: { done, total in progress.report("resolving", done, total, "rows") })
-        try await registry.storeCountries(countries.countries)
-        try await registry.store(result.content) { done, total in progress.report("storing", done, total, "relations") }
+        try await registry.store(result.content, countries: countries.countries) { done, total in
+            progress.report("storing", done, total, "relations")
+        }
         progress.finish()
         print(report == "json" ? result.report.json() : result.report.markdown(), terminator: "")
         ProcessLifetime.keep(gazetteer, records, result)
