@@ -221,6 +221,19 @@ struct EditingTests {
         }
     }
 
+    @Test("The sign-in cookie is Secure when the observatory is served over HTTPS, and only then", arguments: [false, true])
+    func secureCookie(secure: Bool) async throws {
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, secureCookies: secure) { client in
+            try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "token=\(Self.token)&next=%2Fchanges")) { response in
+                let setCookie = try #require(response.headers[.setCookie])
+                let attributes = setCookie.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+                #expect(attributes.contains("Secure") == secure)
+                #expect(attributes.contains("HttpOnly"))
+            }
+        }
+    }
+
     @Test("Forms: sign in with a token, CSRF checked, errors shown by their field, saved edits redirect to the record's page")
     func forms() async throws {
         try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in

@@ -209,7 +209,7 @@ struct EditPages {
         }
         let next = form["next"].flatMap(Self.localPath) ?? "/changes"
         var response = redirect(to: c.language == .fa ? next + (next.contains("?") ? "&" : "?") + "lang=fa" : next)
-        response.setCookie(Cookie(name: WriteAccess.sessionCookie, value: WriteAccess.sessionValue(for: token), path: "/", secure: false, httpOnly: true, sameSite: .strict))
+        response.setCookie(Cookie(name: WriteAccess.sessionCookie, value: WriteAccess.sessionValue(for: token), path: "/", secure: observatory.configuration.secureCookies, httpOnly: true, sameSite: .strict))
         return response
     }
 
@@ -230,7 +230,7 @@ struct EditPages {
             throw error.asPage(c)
         }
         var response = redirect(to: c.href("/"))
-        response.setCookie(Cookie(name: WriteAccess.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+        response.setCookie(Cookie(name: WriteAccess.sessionCookie, value: "", maxAge: 0, path: "/", secure: observatory.configuration.secureCookies, httpOnly: true, sameSite: .strict))
         return response
     }
 

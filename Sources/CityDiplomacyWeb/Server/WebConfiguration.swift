@@ -12,16 +12,21 @@ public struct WebConfiguration: Sendable {
     /// clear the cache at once; this bounds how long a change made by another process (a
     /// `citydip import`) takes to show. 0 turns the cache off.
     public var cacheLifetime: Double
+    /// Whether the sign-in cookie is marked `Secure`, so that browsers send it only over HTTPS:
+    /// for an observatory served to others behind a TLS proxy. Off by default, since a plain
+    /// `http://127.0.0.1` observatory could not keep a Secure cookie.
+    public var secureCookies: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, writeTokens: [String: String] = [:],
-        maxBodySize: Int = 256 * 1024, cacheLifetime: Double = 2
+        maxBodySize: Int = 256 * 1024, cacheLifetime: Double = 2, secureCookies: Bool = false
     ) {
         self.host = host
         self.port = port
         self.writeTokens = writeTokens
         self.maxBodySize = maxBodySize
         self.cacheLifetime = cacheLifetime
+        self.secureCookies = secureCookies
     }
 
     /// Parses `NAME:TOKEN` pairs (from `--token` or `CITYDIP_TOKENS`, comma-separated there).

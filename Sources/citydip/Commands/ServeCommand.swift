@@ -28,6 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("cache-seconds"), help: ArgumentHelp("Rendered pages and API answers are kept in memory until the data changes; this is how often the database is asked whether it has, so changes made by another process (an import) show after at most this long. 0 turns the cache off.", valueName: "seconds"))
     var cacheSeconds: Double = 2
 
+    @Flag(help: "Mark the sign-in cookie Secure, so that browsers send it only over HTTPS: for an observatory behind a TLS proxy.")
+    var secureCookies = false
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -47,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIError("\(error)")
         }
         let registry = try await database.open()
-        let app = try await buildApplication(WebConfiguration(host: host, port: port, writeTokens: writeTokens, cacheLifetime: cacheSeconds), registry: registry)
+        let app = try await buildApplication(WebConfiguration(host: host, port: port, writeTokens: writeTokens, cacheLifetime: cacheSeconds, secureCookies: secureCookies), registry: registry)
         FileHandle.standardError.write(Data("citydip: serving \(database.path) at http://\(host):\(port)/ ; \(writeTokens.isEmpty ? "read-only" : "writes allowed for \(Set(writeTokens.values).sorted().joined(separator: ", "))") (Ctrl-C to stop)\n".utf8))
         try await app.runService()
     }
