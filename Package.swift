@@ -8,6 +8,7 @@
 //   CityDiplomacyImport         reading other people's files (Wikipedia, Wikidata, any CSV) into datasets
 //   CityDiplomacyAnalysis       tables and counts computed from records
 //   CityDiplomacyPresentation   rendering of tables as CSV, Markdown and JSON, in English or Persian
+//   CityDiplomacyApplication    the use cases both front ends call, returning typed view models
 //   CityDiplomacyWeb            the web observatory: JSON API and server-rendered pages (Hummingbird)
 //   citydip                     the command-line tool, a thin layer over the above
 import PackageDescription
@@ -27,6 +28,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        // Test only: reads openapi.yaml so the API tests can hold answers to it.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.0.0"),
     ],
     targets: [
         .target(name: "CityDiplomacyCore"),
@@ -55,13 +61,28 @@ let package = Package(
         .target(name: "CityDiplomacyAnalysis", dependencies: ["CityDiplomacyCore"]),
         .target(name: "CityDiplomacyPresentation", dependencies: ["CityDiplomacyCore"]),
         .target(
+            name: "CityDiplomacyApplication",
+            dependencies: [
+                "CityDiplomacyCore",
+                "CityDiplomacyReferenceData",
+                "CityDiplomacyStorage",
+                "CityDiplomacyImport",
+                "CityDiplomacyAnalysis",
+                "CityDiplomacyPresentation",
+            ]
+        ),
+        .target(
             name: "CityDiplomacyWeb",
             dependencies: [
                 "CityDiplomacyCore",
                 "CityDiplomacyReferenceData",
                 "CityDiplomacyAnalysis",
                 "CityDiplomacyPresentation",
+                "CityDiplomacyApplication",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources")]
@@ -70,6 +91,7 @@ let package = Package(
             name: "citydip",
             dependencies: [
                 "CityDiplomacyCore",
+                "CityDiplomacyApplication",
                 "CityDiplomacyReferenceData",
                 "CityDiplomacyStorage",
                 "CityDiplomacyImport",
@@ -77,6 +99,7 @@ let package = Package(
                 "CityDiplomacyPresentation",
                 "CityDiplomacyWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "CityDiplomacyCoreTests", dependencies: ["CityDiplomacyCore"]),
@@ -100,10 +123,17 @@ let package = Package(
             dependencies: ["CityDiplomacyCore", "CityDiplomacyImport", "CityDiplomacyReferenceData"]
         ),
         .testTarget(
+            name: "CityDiplomacyApplicationTests",
+            dependencies: ["CityDiplomacyCore", "CityDiplomacyApplication", "CityDiplomacyStorage", "CityDiplomacyPresentation"]
+        ),
+        .testTarget(
             name: "CityDiplomacyWebTests",
             dependencies: [
                 "CityDiplomacyCore", "CityDiplomacyWeb", "CityDiplomacyStorage", "CityDiplomacyReferenceData",
+                "CityDiplomacyApplication",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "CitydipTests", dependencies: ["citydip"]),
