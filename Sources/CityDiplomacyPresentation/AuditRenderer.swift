@@ -84,6 +84,26 @@ public struct AuditRenderer: Sendable {
         }
     }
 
+    /// The headline and the findings that are not a match, as the README shows them: what a
+    /// person at a terminal wants first (`citydip audit` there; `--format md` gives every finding).
+    public func summaryMarkdown(_ findings: [AuditFinding], title: LocalizedText) -> String {
+        let rest = findings.filter { $0.status != .match }
+        let matched = findings.count - rest.count
+        var lines = ["# \(style.text(title))", ""]
+        lines.append(style.text(LocalizedText(
+            en: "\(findings.count) published cells and claims checked: \(matched) match." + (rest.isEmpty ? "" : " The rest:"),
+            fa: "\(findings.count) خانه و ادعای منتشرشده بررسی شد: \(matched) مورد مطابق است." + (rest.isEmpty ? "" : " موارد دیگر:"))))
+        if !rest.isEmpty {
+            lines += ["", "| \(style.text(LocalizedText(en: "Id", fa: "شناسه"))) | \(style.text(LocalizedText(en: "Status", fa: "وضعیت"))) | \(style.text(LocalizedText(en: "What the records show", fa: "آنچه داده‌ها نشان می‌دهند"))) |", "|---|---|---|"]
+            for finding in rest {
+                let detail = finding.detail.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+                lines.append("| `\(finding.id)` | \(style.text(Self.label(finding.status))) | \(detail) |")
+            }
+        }
+        lines += ["", style.text(LocalizedText(en: "Every finding: citydip audit --format md (or json).", fa: "همهٔ موارد: citydip audit --format md (یا json)."))]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     func summary(_ findings: [AuditFinding]) -> LocalizedText {
         let counts = AuditFinding.Status.allCases.map { status in (status, findings.filter { $0.status == status }.count) }
         return LocalizedText(

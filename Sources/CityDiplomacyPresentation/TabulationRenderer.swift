@@ -108,11 +108,30 @@ public struct TabulationRenderer: Sendable {
         jsonRows(table).serialized(pretty: true) + "\n"
     }
 
-    /// The rows as a JSON array of objects keyed by the column keys.
+    /// The rows as a JSON array of objects keyed by the column keys. Codes stay codes in every
+    /// language (scripts key on them); in a language other than English each code is followed
+    /// by its label in that language, as `KEY_label` (`KEY_labels` for a list).
     public func jsonRows(_ table: Tabulation) -> JSONValue {
         .array(table.rows.map { row in
-            JSONValue.object(zip(table.columns, row).map { column, cell in (column.key, jsonValue(cell)) })
+            JSONValue.object(zip(table.columns, row).flatMap { column, cell in
+                [(column.key, jsonValue(cell))] + labelField(column.key, cell).map { [$0] }.orEmpty
+            })
         })
+    }
+
+    private func labelField(_ key: String, _ cell: Tabulation.Cell) -> (String, JSONValue)? {
+        guard style.language != .en else { return nil }
+        switch cell {
+        case let .code(_, label):
+            return (key + "_label", .string(style.text(label)))
+        case let .list(cells) where cells.contains(where: { if case .code = $0 { true } else { false } }):
+            return (key + "_labels", .array(cells.map { cell in
+                if case let .code(_, label) = cell { return .string(style.text(label)) }
+                return jsonValue(cell)
+            }))
+        default:
+            return nil
+        }
     }
 
     private func jsonValue(_ cell: Tabulation.Cell) -> JSONValue {
@@ -138,4 +157,9 @@ public enum CSVField {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+}
+
+extension Optional where Wrapped: RangeReplaceableCollection {
+    /// The collection, or an empty one.
+    var orEmpty: Wrapped { self ?? Wrapped() }
 }

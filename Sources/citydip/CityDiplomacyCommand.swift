@@ -1,4 +1,5 @@
 import ArgumentParser
+import CityDiplomacyApplication
 import Foundation
 
 @main
@@ -11,6 +12,7 @@ struct CityDiplomacyCommand: AsyncParsableCommand {
             and loads the bundled datasets (the study iran-2018). Names may be given in English or \
             Persian; Persian output uses Persian digits and shows Solar Hijri dates.
             """,
+        version: BuildInfo.current.description,
         subcommands: [
             TablesCommand.self, RelationsCommand.self, ShowCommand.self, CountCommand.self,
             ReportCommand.self, AuditCommand.self, SchemesCommand.self, ImportCommand.self, QualityCommand.self,
@@ -21,8 +23,12 @@ struct CityDiplomacyCommand: AsyncParsableCommand {
     /// Runs the command. Errors — a malformed option as much as an unknown city — end in one line
     /// `Error: …` on standard error and exit status 1; `--help` prints help as usual.
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let unknown = CommandSuggestion.unknownCommand(in: arguments, known: subcommandNames) {
+            fail(unknown)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -32,10 +38,44 @@ struct CityDiplomacyCommand: AsyncParsableCommand {
             let code = exitCode(for: error)
             guard code != .success, !(error is CleanExit) else { exit(withError: error) }
             if let exitCode = error as? ExitCode { Foundation.exit(exitCode.rawValue) }
-            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            let line = message.hasPrefix("Error: ") ? message : "Error: \(message)"
-            FileHandle.standardError.write(Data((line + "\n").utf8))
-            Foundation.exit(1)
+            fail(message(for: error))
         }
+    }
+
+    static var subcommandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    }
+
+    private static func fail(_ message: String) -> Never {
+        let first = message.split(separator: "\n").first.map(String.init) ?? message
+        let line = first.hasPrefix("Error: ") ? first : "Error: \(first)"
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Foundation.exit(1)
+    }
+}
+
+/// The message for a first argument that is no command: ArgumentParser would take `tabels` for an
+/// argument of the root command and complain about the options that follow it.
+enum CommandSuggestion {
+    static func unknownCommand(in arguments: [String], known: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), !known.contains(first) else { return nil }
+        let closest = known.min { distance(first, $0) < distance(first, $1) }
+        let suggestion = closest.flatMap { distance(first, $0) <= max(2, first.count / 3) ? "; did you mean '\($0)'?" : nil } ?? "."
+        return "unknown command '\(first)'\(suggestion) Commands: \(known.filter { $0 != "help" }.joined(separator: ", ")) (citydip --help)"
+    }
+
+    /// Levenshtein distance: a transposed or missing letter or two is a typo.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 }

@@ -1,2 +1,144 @@
+import CityDiplomacyApplication
+import CityDiplomacyCore
+import CityDiplomacyPresentation
+import CityDiplomacyStorage
+import Foundation
 import Testing
-@testable import CityDiplomacyApplication
+
+/// A workspace over an in-memory registry seeded as a new database is.
+enum WorkspaceFixture {
+    static func workspace() async throws -> Workspace {
+        let registry = try SQLiteRegistry()
+        try await RegistrySeeding.seed(registry, refresh: false)
+        return try await Workspace(registry: registry)
+    }
+}
+
+@Suite("The use cases both front ends call")
+struct WorkspaceTests {
+    @Test("The defaults are the published study's: dataset, schemes and periodisation")
+    func defaults() throws {
+        let defaults = try StudyDefaults.bundled()
+        #expect(defaults.datasetID == "iran-2018")
+        #expect(defaults.regionScheme == "study-regions")
+        #expect(defaults.affiliationScheme == "study-civilisations")
+        #expect(defaults.periodisation == "iran-study-discourses")
+        #expect(defaults.rule == .recorded)
+    }
+
+    @Test("Table 3 with no options is Table 3 under the study's periodisation and the recorded rule")
+    func tableDefaults() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let implicit = try await workspace.studyTable(StudyTableRequest(table: .periods))
+        let explicit = try await workspace.studyTable(StudyTableRequest(
+            table: .periods, dataset: "iran-2018", periodisation: "iran-study-discourses", rule: .recorded))
+        #expect(implicit == explicit)
+        let later = try await workspace.studyTable(StudyTableRequest(table: .periods, rule: .later))
+        #expect(implicit != later)
+    }
+
+    @Test("An unknown scheme, periodisation or dataset is an error naming the parameter")
+    func unknownValues() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let scheme = await #expect(throws: ApplicationError.self) {
+            try await workspace.studyTable(StudyTableRequest(table: .regions, regions: "nowhere"))
+        }
+        #expect(scheme?.field == "regions")
+        #expect(scheme?.kind == .invalidValue)
+        #expect(scheme?.message.contains("study-regions") == true)
+        let dataset = await #expect(throws: ApplicationError.self) { try await workspace.content(ofDataset: "nope") }
+        #expect(dataset?.kind == .notFound)
+        #expect(dataset?.message == "unknown dataset 'nope': expected iran-2018")
+    }
+
+    @Test("Relation filters: known kinds only, Solar Hijri years with Persian digits, years in order")
+    func relationFilters() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let kind = await #expect(throws: ApplicationError.self) { try await workspace.relations(RelationFilter(kind: "foo")) }
+        #expect(kind?.field == "kind")
+        let reversed = await #expect(throws: ApplicationError.self) { try await workspace.relations(RelationFilter(from: "2010", to: "2000")) }
+        #expect(reversed?.field == "from")
+        let city = await #expect(throws: ApplicationError.self) { try await workspace.relations(RelationFilter(city: "Atlantis")) }
+        #expect(city?.field == "city")
+        let shamsi = try await workspace.relations(RelationFilter(city: "تهران", from: "۱۳۸۴SH", to: "۱۳۹۲SH"))
+        let gregorian = try await workspace.relations(RelationFilter(city: "Tehran", from: "2005", to: "2014"))
+        #expect(shamsi.total > 0)
+        #expect(Set(shamsi.selection.relations.map(\.id)).isSubset(of: Set(gregorian.selection.relations.map(\.id))))
+        let page = try await workspace.relations(RelationFilter(dataset: "iran-2018"), limit: 5, offset: 10)
+        #expect(page.total == 70)
+        #expect(page.selection.relations.count == 5)
+    }
+
+    @Test("Statistics name each ranked city by name and id, by_country highest first")
+    func statistics() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let stats = try await workspace.statistics(dataset: "iran-2018", top: 3)
+        let json = try OrderedJSONEncoder().encode(stats).serialized(pretty: false)
+        #expect(json.hasPrefix(#"{"relations":70,"cities":81,"countries":40,"by_country":{"IR":70,"IQ":6,"CN":5,"#))
+        #expect(json.contains(#"{"city":"Tehran","city_id":"iran-2018:tehran","country_iso2":"IR","degree":24}"#))
+    }
+
+    @Test("A city profile has one JSON shape, with its partners inline")
+    func cityProfile() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let byName = try await workspace.cityProfiles(named: "اصفهان", dataset: nil)
+        #expect(byName.count == 1)
+        let byID = try await workspace.cityProfile(id: "iran-2018:isfahan")
+        let a = try OrderedJSONEncoder().encode(byName[0]), b = try OrderedJSONEncoder().encode(byID)
+        #expect(a == b)
+        guard case let .object(fields) = a else { Issue.record("not an object"); return }
+        #expect(fields.map(\.0) == ["city", "dataset", "relations", "memberships", "events"])
+        let missing = await #expect(throws: ApplicationError.self) { try await workspace.cityProfile(id: "iran-2018:atlantis") }
+        #expect(missing?.kind == .notFound)
+    }
+
+    @Test("The audit is titled once, from the published study, and counts its findings by status")
+    func audit() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let audit = try await workspace.audit(dataset: nil)
+        #expect(audit.title.en == "Audit of Dehshiri & Khorrami (2018), Tables 2–4 and section 5 against dataset iran-2018")
+        #expect(audit.counts.map(\.count).reduce(0, +) == audit.findings.count)
+        #expect(audit.counts.first { $0.status == .mismatch }?.count == 2)
+    }
+
+    @Test("Counting: dimensions parse by name, and a bad one says what is accepted")
+    func count() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let table = try await workspace.count(CountRequest(by: [try DimensionName(parsing: "kind")]))
+        #expect(table.rows.count == 2)
+        #expect(throws: ApplicationError.self) { try DimensionName(parsing: "scheme") }
+        #expect(throws: ApplicationError.self) { try DimensionName(parsing: "colour") }
+        #expect(throws: ApplicationError.self) { try CountRequest(by: []).validate() }
+    }
+
+    @Test("The GeoJSON locator places the study's cities by name, and says so")
+    func locator() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let tehran = try await workspace.cityProfile(id: "iran-2018:tehran").profile.city
+        #expect(tehran.coordinates == nil)
+        let location = try #require(await workspace.locator.location(of: tehran))
+        #expect(location.method == .gazetteer)
+        #expect(abs(location.coordinates.latitude - 35.69) < 0.1)
+    }
+}
+
+@Suite("Closed choices and locations, read alike by the CLI and the web")
+struct ChoiceTests {
+    @Test("Rules and tables parse by name, with Persian digits, and refuse with the accepted list")
+    func choices() throws {
+        #expect(try AmbiguityRuleChoice.parse("later", field: "rule") == .later)
+        #expect(try StudyTableNumber.parse("۳", field: "table") == .periods)
+        let error = #expect(throws: ApplicationError.self) { try AmbiguityRuleChoice.parse("late", field: "rule") }
+        #expect(error?.message == "unknown rule 'late': expected recorded, later, earlier or exclude")
+        #expect(error?.field == "rule")
+    }
+
+    @Test("--db takes a path or sqlite:PATH; a server URL is refused plainly")
+    func locations() throws {
+        #expect(try RegistryLocation(parsing: "/tmp/a.sqlite") == .sqlite(path: "/tmp/a.sqlite"))
+        #expect(try RegistryLocation(parsing: "sqlite:/tmp/a.sqlite") == .sqlite(path: "/tmp/a.sqlite"))
+        #expect(try RegistryLocation(option: nil, environment: ["CITYDIP_DB": "/x.sqlite"]) == .sqlite(path: "/x.sqlite"))
+        let server = #expect(throws: ApplicationError.self) { try RegistryLocation(parsing: "postgres://u@h/db") }
+        #expect(server?.message.contains("postgres://") == true)
+    }
+}

@@ -1,3 +1,4 @@
+import CityDiplomacyApplication
 import CityDiplomacyCore
 import CityDiplomacyPresentation
 import Foundation
@@ -25,33 +26,36 @@ enum Exports {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// A FeatureCollection: a Point per city with coordinates, a LineString per relation whose
-    /// two ends both have coordinates. Relations without them are counted in `skipped_relations`.
-    static func geoJSON(_ selection: RelationSelection) -> String {
+    /// A FeatureCollection: a Point per city that can be placed, a LineString per relation whose
+    /// two ends can. Cities are placed as the map pages place them — by their own coordinates, else
+    /// by name in the gazetteer — and each point says which (`located`: `record` or `gazetteer`).
+    /// Relations with an end that cannot be placed are counted in `skipped_relations`.
+    static func geoJSON(_ selection: RelationSelection, locations: [String: CityLocator.Location]) -> String {
         var features: [JSONValue] = []
-        let cities = selection.cities.values.sorted { $0.id < $1.id }
-        for city in cities {
-            guard let point = city.coordinates else { continue }
+        func position(_ point: Coordinates) -> JSONValue { .array([.double(point.longitude), .double(point.latitude)]) }
+        for city in selection.cities.values.sorted(by: { $0.id < $1.id }) {
+            guard let location = locations[city.id] else { continue }
             features.append(.object([
                 ("type", .string("Feature")), ("id", .string(city.id)),
-                ("geometry", .object([("type", .string("Point")), ("coordinates", .array([.double(point.longitude), .double(point.latitude)]))])),
-                ("properties", .object([("kind", .string("city")), ("name", .string(city.name.en)), ("name_fa", APIRepresentation.optional(city.name.fa)), ("country_iso2", .string(city.country.rawValue))])),
+                ("geometry", .object([("type", .string("Point")), ("coordinates", position(location.coordinates))])),
+                ("properties", .object([
+                    ("kind", .string("city")), ("name", .string(city.name.en)), ("name_fa", city.name.fa.map(JSONValue.string) ?? .null),
+                    ("country_iso2", .string(city.country.rawValue)), ("located", .string(location.method.rawValue)),
+                ])),
             ]))
         }
         var skipped = 0
         for relation in selection.relations {
-            guard let a = selection.cities[relation.cityID]?.coordinates, let b = selection.cities[relation.partnerID]?.coordinates else {
+            guard let a = locations[relation.cityID]?.coordinates, let b = locations[relation.partnerID]?.coordinates else {
                 skipped += 1
                 continue
             }
             features.append(.object([
                 ("type", .string("Feature")), ("id", .string(relation.id)),
-                ("geometry", .object([("type", .string("LineString")), ("coordinates", .array([
-                    .array([.double(a.longitude), .double(a.latitude)]), .array([.double(b.longitude), .double(b.latitude)]),
-                ]))])),
+                ("geometry", .object([("type", .string("LineString")), ("coordinates", .array([position(a), position(b)]))])),
                 ("properties", .object([
                     ("kind", .string(relation.kind.rawValue)), ("city", .string(relation.cityID)), ("partner", .string(relation.partnerID)),
-                    ("signed", APIRepresentation.optional(relation.signed?.description)), ("dataset", .string(relation.datasetID)),
+                    ("signed", relation.signed.map { .string($0.description) } ?? .null), ("dataset", .string(relation.datasetID)),
                 ])),
             ]))
         }

@@ -1,8 +1,10 @@
+import CityDiplomacyApplication
 import CityDiplomacyCore
 
-/// Reading the filters of lists (`city`, `country`, `kind`, `from`, `to`, `dataset`, `limit`,
-/// `offset`) from a query string, as the API and the pages share them. A value that cannot be
-/// read is a 400 naming the parameter, never ignored.
+/// Reading the parameters of lists and tables (`city`, `country`, `kind`, `from`, `to`,
+/// `dataset`, `limit`, `offset`, `regions`, `rule`…) from a query string into the application's
+/// requests, as the API and the pages share them. A value that cannot be read is a 400 naming the
+/// parameter, never ignored; the rules for each value are the application's, as on the CLI.
 struct Filters {
     let fields: FormFields
 
@@ -32,15 +34,6 @@ struct Filters {
         }
     }
 
-    func kind() throws(WebError) -> RelationKind? {
-        guard let raw = text("kind") else { return nil }
-        do {
-            return try RelationKind(validating: raw)
-        } catch {
-            throw .badRequest("invalid kind '\(raw)': expected one of \(RelationKind.knownTerms.map(\.term.rawValue).joined(separator: ", "))", field: "kind")
-        }
-    }
-
     static let maximumLimit = 1000
 
     /// `limit` (default `defaultLimit`, at most ``maximumLimit``) and `offset`.
@@ -48,13 +41,39 @@ struct Filters {
         (try integer("limit", in: 1...Self.maximumLimit) ?? defaultLimit, try integer("offset", in: 0...Int(Int32.max)) ?? 0)
     }
 
+    /// The relation filters, read by the application's rules (the same as `citydip relations`).
+    var relationFilter: RelationFilter {
+        RelationFilter(dataset: text("dataset"), city: text("city"), country: text("country"), kind: text("kind"), from: text("from"), to: text("to"))
+    }
+
+    /// The relation query of a page of relations, checked without the registry: a country must
+    /// be an ISO code here (the API's `/relations` also takes names, through the application).
     func relationQuery(limit: Int?, offset: Int) throws(WebError) -> RelationQuery {
-        let from = try integer("from", in: 1...9999)
-        let to = try integer("to", in: 1...9999)
-        if let from, let to, from > to {
-            throw .badRequest("invalid year range \(from)–\(to): 'from' is after 'to'", field: "from")
+        let filter = relationFilter
+        let country = try country()
+        do {
+            try filter.validate()
+            return RelationQuery(
+                datasetID: filter.dataset, city: filter.city, country: country,
+                kind: try filter.kind.map { text throws(ApplicationError) in try RelationKindFilter.parse(text, field: "kind") },
+                signedFrom: try filter.from.map { text throws(ApplicationError) in try RelationFilter.years(text, field: "from").lowerBound },
+                signedTo: try filter.to.map { text throws(ApplicationError) in try RelationFilter.years(text, field: "to").upperBound },
+                limit: limit, offset: offset)
+        } catch {
+            throw WebError(error)
         }
-        return RelationQuery(datasetID: text("dataset"), city: text("city"), country: try country(), kind: try kind(),
-                             signedFrom: from, signedTo: to, limit: limit, offset: offset)
+    }
+
+    /// Table `table` of the study under the `dataset`, `regions`, `affiliations`,
+    /// `periodisation` and `rule` given.
+    func studyTableRequest(_ table: StudyTableNumber) throws(WebError) -> StudyTableRequest {
+        do {
+            return StudyTableRequest(
+                table: table, dataset: text("dataset"), regions: text("regions"), affiliations: text("affiliations"),
+                periodisation: text("periodisation"),
+                rule: try text("rule").map { text throws(ApplicationError) in try AmbiguityRuleChoice.parse(text, field: "rule") })
+        } catch {
+            throw WebError(error)
+        }
     }
 }

@@ -15,7 +15,7 @@ public func buildApplication(
     let observatory = try await Observatory(registry: registry, configuration: configuration)
     let router = Router(context: ObservatoryContext.self)
     router.add(middleware: NotFoundMiddleware())
-    APIRoutes(observatory: observatory).register(on: router)
+    API(observatory: observatory).register(on: router)
     EditAPIRoutes(observatory: observatory).register(on: router)
     PageRoutes(observatory: observatory).register(on: router)
     EditPages(observatory: observatory).register(on: router)

@@ -1,4 +1,5 @@
 import CityDiplomacyAnalysis
+import CityDiplomacyApplication
 import CityDiplomacyCore
 import CityDiplomacyReferenceData
 import Foundation
@@ -9,60 +10,32 @@ import Synchronization
 final class Observatory: Sendable {
     let registry: any CityDiplomacyRegistry
     let configuration: WebConfiguration
-    let countries: [Country]
-    let countriesByCode: [CountryCode: Country]
-    let schemes: [String: ClassificationScheme]
-    let periodisations: [String: Periodisation]
+    /// The use cases the API and the pages call, as the CLI calls them.
+    let workspace: Workspace
     let cache: ResponseCache
-    let directory: CountryDirectory
-    /// Where cities without coordinates were found in the gazetteer (`nil`: not found), by id.
-    private let located = Mutex<[String: Coordinates?]>([:])
-
-    /// The bundled gazetteer, loaded once per process on first use (it takes most of a second).
-    private static let gazetteer = Task<Gazetteer?, Never> { try? Gazetteer.bundled() }
+    var countries: [Country] { workspace.countries }
+    var countriesByCode: [CountryCode: Country] { workspace.countriesByCode }
+    var schemes: [String: ClassificationScheme] { workspace.classifications.schemes }
+    var periodisations: [String: Periodisation] { workspace.classifications.periodisations }
 
     init(registry: any CityDiplomacyRegistry, configuration: WebConfiguration) async throws {
         self.registry = registry
         self.configuration = configuration
-        var countries = try await registry.countries()
-        if countries.isEmpty { countries = try CountryDirectory.bundled().countries }
-        self.countries = countries
-        countriesByCode = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        let directory = CountryDirectory(countries: countries)
-        self.directory = directory
-        schemes = try BundledClassifications.schemes(countries: directory)
-        periodisations = try BundledClassifications.periodisations()
+        workspace = try await Workspace(registry: registry)
+        // The first map page would otherwise wait for the gazetteer.
+        workspace.locator.startLoading()
         cache = ResponseCache(lifetime: configuration.cacheLifetime)
     }
 
-    /// The dataset a page or table shows when none is asked for: the first bundled one (the study's).
-    func defaultDatasetID() async throws -> String? {
-        let datasets = try await registry.datasets()
-        return (datasets.first(where: \.isBundled) ?? datasets.first)?.id
-    }
-
-    /// The content of dataset `id`, or a 404 naming the datasets there are.
+    /// The content of dataset `id` (the study's when `nil`), or a 404 naming the datasets there are.
     func content(ofDataset id: String?) async throws -> DatasetContent {
-        var chosen = id
-        if chosen == nil { chosen = try await defaultDatasetID() }
-        guard let id = chosen else { throw WebError.notFound("dataset") }
-        guard let content = try await registry.content(ofDataset: id) else {
-            let known = try await registry.datasets().map(\.id)
-            throw WebError(.notFound, "unknown dataset '\(id)': known datasets are \(known.joined(separator: ", "))", field: "dataset")
-        }
-        return content
+        try await WebError.answering { try await workspace.content(ofDataset: id) }
     }
 
     /// Where a city is drawn on a map: its own coordinates, else those of the gazetteer place its
     /// English name resolves to in its country (`fromGazetteer` says which), else nowhere.
     func location(of city: City) async -> (coordinates: Coordinates, fromGazetteer: Bool)? {
-        if let coordinates = city.coordinates { return (coordinates, false) }
-        if let known = located.withLock({ $0[city.id] }) { return known.map { ($0, true) } }
-        guard let gazetteer = await Self.gazetteer.value else { return nil }
-        let resolution = PlaceResolver(gazetteer: gazetteer, countries: directory).resolve(name: city.name.en, country: city.country.rawValue)
-        let found = resolution.entry?.coordinates
-        located.withLock { $0[city.id] = .some(found) }
-        return found.map { ($0, true) }
+        await workspace.locator.location(of: city).map { ($0.coordinates, $0.method == .gazetteer) }
     }
 
     func countryName(_ code: CountryCode, _ language: Language) -> String {

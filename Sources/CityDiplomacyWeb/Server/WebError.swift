@@ -1,3 +1,4 @@
+import CityDiplomacyApplication
 import CityDiplomacyPresentation
 import Hummingbird
 import NIOCore
@@ -18,6 +19,25 @@ struct WebError: Error, HTTPResponseError {
         self.status = status
         self.message = message
         self.field = field
+    }
+
+    /// A use case's error, with the status its kind means.
+    init(_ error: ApplicationError) {
+        let status: HTTPResponse.Status = switch error.kind {
+        case .invalidValue: .badRequest
+        case .notFound: .notFound
+        case .conflict: .conflict
+        }
+        self.init(status, error.message, field: error.field)
+    }
+
+    /// Runs a use case, answering its errors as ``WebError``s.
+    static func answering<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as ApplicationError {
+            throw WebError(error)
+        }
     }
 
     static func badRequest(_ message: String, field: String) -> WebError {
@@ -53,6 +73,11 @@ struct WebError: Error, HTTPResponseError {
 extension Response {
     static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
         body(value.serialized(pretty: false) + "\n", contentType: "application/json; charset=utf-8", status: status)
+    }
+
+    /// A view model as JSON, through the one ordered encoder the CLI uses too.
+    static func json(encoding value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        json(try OrderedJSONEncoder().encode(value), status: status)
     }
 
     static func body(_ text: String, contentType: String, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CityDiplomacyCore
 import CityDiplomacyImport
 import CityDiplomacyReferenceData
+import CityDiplomacyStorage
 import Foundation
 import Synchronization
 
@@ -42,7 +43,7 @@ struct ImportCommand: AsyncParsableCommand {
     var replace = false
 
     @Option(help: "The quality report's format: md or json.")
-    var report: String = "md"
+    var report: RecordFormat = .md
 
     @OptionGroup var database: DatabaseOptions
 
@@ -55,7 +56,6 @@ struct ImportCommand: AsyncParsableCommand {
         if let delimiter, ImportPipeline.delimiter(named: delimiter) == nil {
             throw CLIError("invalid --delimiter '\(delimiter)': expected comma, tab, semicolon or a single character")
         }
-        guard ["md", "json"].contains(report) else { throw CLIError("invalid --report '\(report)': expected md or json") }
         let id = datasetID
         guard let first = id.first, first.isASCII, first.isLetter || first.isNumber,
               id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") })
@@ -75,7 +75,11 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             throw CLIError("cannot read '\(file)': \(error.localizedDescription)")
         }
-        let registry = try await database.open()
+        // The registry protocol gains a progress-reporting store in the storage refactor; until
+        // then imports go to the SQLite registry.
+        guard let registry = try await database.open().registry as? SQLiteRegistry else {
+            throw CLIError("imports need a SQLite database")
+        }
         let id = datasetID
         if let existing = try await registry.datasets().first(where: { $0.id == id }) {
             if existing.isBundled { throw CLIError("dataset '\(id)' is bundled with citydip: import into another with --dataset") }
@@ -102,7 +106,7 @@ struct ImportCommand: AsyncParsableCommand {
             progress.report("storing", done, total, "relations")
         }
         progress.finish()
-        print(report == "json" ? result.report.json() : result.report.markdown(), terminator: "")
+        print(report == .json ? result.report.json() : result.report.markdown(), terminator: "")
         ProcessLifetime.keep(gazetteer, records, result)
     }
 }

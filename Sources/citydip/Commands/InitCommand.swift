@@ -1,5 +1,5 @@
 import ArgumentParser
-import CityDiplomacyStorage
+import CityDiplomacyApplication
 
 /// `citydip init`: create the database and load the bundled datasets.
 struct InitCommand: AsyncParsableCommand {
@@ -15,16 +15,11 @@ struct InitCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let registry: SQLiteRegistry
-        do {
-            registry = try SQLiteRegistry(path: database.path)
-        } catch {
-            throw CLIError("\(error) (choose another file with --db or $\(DatabaseOptions.environmentVariable))")
-        }
-        let stored = try await RegistrySeeding.seed(registry, refresh: refresh)
-        let datasets = try await registry.datasets()
-        print("database: \(database.path)")
-        print("countries: \(try await registry.countries().count)")
+        let opened = try await database.open(seed: false)
+        let stored = try await RegistrySeeding.seed(opened.registry, refresh: refresh)
+        let datasets = try await opened.registry.datasets()
+        print("database: \(opened.location)")
+        print("countries: \(try await opened.registry.countries().count)")
         print("datasets: \(datasets.map(\.id).joined(separator: ", "))\(stored.isEmpty ? "" : " (loaded now: \(stored.joined(separator: ", ")))")")
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import CityDiplomacyCore
-import CityDiplomacyImport
+import CityDiplomacyApplication
 
 /// `citydip quality --dataset`: the quality report of an imported dataset, on demand.
 struct QualityCommand: AsyncParsableCommand {
@@ -12,24 +11,14 @@ struct QualityCommand: AsyncParsableCommand {
     @Option(help: "The imported dataset.")
     var dataset: String
 
-    @Option(help: "md or json.")
-    var report: String = "md"
+    @Option(help: "The report's format: md or json.")
+    var report: RecordFormat = .md
 
     @OptionGroup var database: DatabaseOptions
 
-    func validate() throws {
-        guard ["md", "json"].contains(report) else { throw CLIError("invalid --report '\(report)': expected md or json") }
-    }
-
     func run() async throws {
-        let registry = try await database.open()
-        let datasets = try await registry.datasets()
-        guard let found = datasets.first(where: { $0.id == dataset }) else {
-            throw CLIError("unknown dataset '\(dataset)': expected one of \(datasets.map(\.id).joined(separator: ", "))")
-        }
-        guard let json = found.importReport, let quality = ImportQualityReport.decode(json: json) else {
-            throw CLIError("dataset '\(dataset)' was not imported from a file, so it has no import report (its file was checked when loaded)")
-        }
-        print(report == "json" ? quality.json() : quality.markdown(), terminator: "")
+        let workspace = try await database.workspace()
+        let quality = try await workspace.qualityReport(dataset: dataset)
+        print(report == .json ? quality.json() : quality.markdown(), terminator: "")
     }
 }

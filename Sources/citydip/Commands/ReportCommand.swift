@@ -1,8 +1,7 @@
 import ArgumentParser
-import CityDiplomacyAnalysis
+import CityDiplomacyApplication
 import CityDiplomacyCore
 import CityDiplomacyPresentation
-import CityDiplomacyReferenceData
 
 /// `citydip report`: the whole study regenerated from the records.
 struct ReportCommand: AsyncParsableCommand {
@@ -16,10 +15,14 @@ struct ReportCommand: AsyncParsableCommand {
             """
     )
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, html, json
+    }
+
     @OptionGroup var datasetOption: DatasetOption
 
     @Option(help: "Output format: md, html or json.")
-    var format: OutputFormat = .md
+    var format: Format = .md
 
     @Option(help: "Output language: en or fa.")
     var lang: Language = .en
@@ -30,37 +33,19 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var classification: ClassificationOptions
     @OptionGroup var database: DatabaseOptions
 
+    var shares: [ReportRequest.Share] {
+        get throws { try share.map { text throws(ApplicationError) in try ReportRequest.Share(parsing: text) } }
+    }
+
     func validate() throws {
-        if format == .csv { throw CLIError("format 'csv' is not available for report: expected md, html or json") }
-        for spec in share where spec.split(separator: ":").count != 2 {
-            throw CLIError("invalid --share '\(spec)': expected SCHEME:TAG or SCHEME:TAG+TAG, e.g. oic:oic-member")
-        }
+        _ = try shares
     }
 
     func run() async throws {
-        let registry = try await database.open()
-        let content = try await datasetOption.content(in: registry)
-        let countries = try await registry.countries()
-        let schemes = try classification.schemes(countries: CountryDirectory(countries: countries))
-        let periodisations = try classification.periodisations()
-        var variants: [(scheme: ClassificationScheme, tags: Set<String>)] = []
-        if share.isEmpty, let published = try BundledClassifications.publishedStudy(forDataset: content.dataset.id) {
-            for claim in published.claims {
-                guard case let .taggedCount(claimVariants, _, _) = claim.check else { continue }
-                for variant in claimVariants { if let scheme = schemes[variant.scheme] { variants.append((scheme, variant.tags)) } }
-            }
-        }
-        for spec in share {
-            let parts = spec.split(separator: ":").map(String.init)
-            let scheme = try ClassificationOptions.scheme(parts[0], in: schemes, option: "--share")
-            variants.append((scheme, Set(parts[1].split(separator: "+").map(String.init))))
-        }
-        let builder = StudyReportBuilder(
-            content: content, countries: countries,
-            regions: try ClassificationOptions.scheme(classification.regions, in: schemes, option: "--regions"),
-            affiliations: try ClassificationOptions.scheme(classification.affiliations, in: schemes, option: "--affiliations"),
-            periodisation: try ClassificationOptions.periodisation(classification.periodisation, in: periodisations),
-            rule: try classification.ambiguityRule, taggedVariants: variants)
-        print(ReportRenderer(format: format, language: lang).render(builder.document()), terminator: "")
+        let workspace = try await database.workspace(classification.files)
+        let document = try await workspace.report(ReportRequest(
+            dataset: datasetOption.dataset, regions: classification.regions, affiliations: classification.affiliations,
+            periodisation: classification.periodisation, rule: classification.rule, shares: try shares))
+        print(ReportRenderer(format: OutputFormat(rawValue: format.rawValue)!, language: lang).render(document), terminator: "")
     }
 }

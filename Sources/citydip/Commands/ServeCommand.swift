@@ -49,9 +49,10 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CLIError("\(error)")
         }
-        let registry = try await database.open()
+        let opened = try await database.open()
+        let registry = opened.registry
         let app = try await buildApplication(WebConfiguration(host: host, port: port, writeTokens: writeTokens, cacheLifetime: cacheSeconds, secureCookies: secureCookies), registry: registry)
-        FileHandle.standardError.write(Data("citydip: serving \(database.path) at http://\(host):\(port)/ ; \(writeTokens.isEmpty ? "read-only" : "writes allowed for \(Set(writeTokens.values).sorted().joined(separator: ", "))") (Ctrl-C to stop)\n".utf8))
+        FileHandle.standardError.write(Data("citydip: serving \(opened.location) at http://\(host):\(port)/ ; \(writeTokens.isEmpty ? "read-only" : "writes allowed for \(Set(writeTokens.values).sorted().joined(separator: ", "))") (Ctrl-C to stop)\n".utf8))
         try await app.runService()
     }
 }

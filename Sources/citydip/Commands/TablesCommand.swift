@@ -1,8 +1,5 @@
 import ArgumentParser
-import CityDiplomacyAnalysis
-import CityDiplomacyCore
-import CityDiplomacyPresentation
-import CityDiplomacyReferenceData
+import CityDiplomacyApplication
 
 /// `citydip tables --table 1|2|3|4`: the study's tables, computed from a dataset's records.
 struct TablesCommand: AsyncParsableCommand {
@@ -16,46 +13,24 @@ struct TablesCommand: AsyncParsableCommand {
             Table 3: period,start_year,end_year,head_of_government,discourse,relations,countries_iso2 \
             (countries ';'-separated; ambiguous years placed by --rule). \
             Table 4: network,scope,member_cities (member cities separated by ';'; scope global or regional). \
-            --lang fa gives the same tables with Persian headers, names and digits.
+            --lang fa gives the same tables with Persian headers, names and digits (JSON keeps its keys and \
+            codes, and adds a Persian label beside each code as KEY_label).
             """
     )
 
-    static let availableTables = ["1", "2", "3", "4"]
-
     @Option(help: ArgumentHelp("The table: 1, 2, 3 or 4.", valueName: "n"))
-    var table: String
+    var table: StudyTableNumber
 
     @OptionGroup var datasetOption: DatasetOption
     @OptionGroup var output: OutputOptions
     @OptionGroup var classification: ClassificationOptions
     @OptionGroup var database: DatabaseOptions
 
-    func validate() throws {
-        guard Self.availableTables.contains(PersianTextDigits.ascii(table)) else {
-            throw CLIError("unknown table '\(table)': expected one of \(Self.availableTables.joined(separator: ", "))")
-        }
-    }
-
     func run() async throws {
-        let registry = try await database.open()
-        let content = try await datasetOption.content(in: registry)
-        let countryList = try await registry.countries()
-        let tables = StudyTables(content: content, countries: countryList)
-        let tabulation: Tabulation
-        switch PersianTextDigits.ascii(table) {
-        case "1":
-            tabulation = tables.relationsTable()
-        case "2":
-            let schemes = try classification.schemes(countries: CountryDirectory(countries: countryList))
-            tabulation = tables.regionTable(
-                regions: try ClassificationOptions.scheme(classification.regions, in: schemes, option: "--regions"),
-                affiliations: try ClassificationOptions.scheme(classification.affiliations, in: schemes, option: "--affiliations"))
-        case "3":
-            let periodisation = try ClassificationOptions.periodisation(classification.periodisation, in: classification.periodisations())
-            tabulation = tables.periodTable(periodisation: periodisation, rule: try classification.ambiguityRule)
-        default:
-            tabulation = tables.networksTable()
-        }
-        print(TabulationRenderer(format: output.format, language: output.lang).render(tabulation), terminator: "")
+        let workspace = try await database.workspace(classification.files)
+        let tabulation = try await workspace.studyTable(StudyTableRequest(
+            table: table, dataset: datasetOption.dataset, regions: classification.regions,
+            affiliations: classification.affiliations, periodisation: classification.periodisation, rule: classification.rule))
+        print(output.render(tabulation), terminator: "")
     }
 }

@@ -1,74 +1,38 @@
 import ArgumentParser
-import CityDiplomacyCore
-import CityDiplomacyReferenceData
-import Foundation
+import CityDiplomacyApplication
 
-/// The schemes and periodisation an analysis uses: the bundled ones, plus a user's files.
-struct ClassificationOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The scheme for regions (Table 2).", valueName: "scheme"))
-    var regions: String = "study-regions"
+extension AmbiguityRuleChoice: ExpressibleByArgument {}
+extension StudyTableNumber: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = try? Self.parse(argument, field: "table") else { return nil }
+        self = value
+    }
+}
+extension CountedRecords: ExpressibleByArgument {}
 
-    @Option(help: ArgumentHelp("The scheme for civilisational affiliations (Table 2).", valueName: "scheme"))
-    var affiliations: String = "study-civilisations"
-
-    @Option(help: ArgumentHelp("The periodisation for Table 3.", valueName: "periodisation"))
-    var periodisation: String = "iran-study-discourses"
-
-    @Option(help: ArgumentHelp("How a date in a year of a change of period is placed: recorded (the dataset's placement, else the incoming period), later, earlier or exclude.", valueName: "rule"))
-    var rule: String = "recorded"
-
+/// `--scheme-file` and `--periodisation-file`: a user's classifications beside the bundled ones.
+struct ClassificationFileOptions: ParsableArguments {
     @Option(name: .customLong("scheme-file"), help: ArgumentHelp("A classification scheme file (citydiplomacy-scheme/1) to use beside the bundled ones; a scheme with a bundled id replaces it. Repeatable.", valueName: "file"))
     var schemeFiles: [String] = []
 
     @Option(name: .customLong("periodisation-file"), help: ArgumentHelp("A periodisation file (citydiplomacy-periodisation/1). Repeatable.", valueName: "file"))
     var periodisationFiles: [String] = []
+}
 
-    var ambiguityRule: AmbiguityRule {
-        get throws {
-            switch rule {
-            case "recorded": return .standard
-            case "later": return .later
-            case "earlier": return .earlier
-            case "exclude": return .exclude
-            default: throw CLIError("unknown rule '\(rule)': expected recorded, later, earlier or exclude")
-            }
-        }
-    }
+/// The schemes, periodisation and rule an analysis uses; unset, the study's own (read from its
+/// published-study file).
+struct ClassificationOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The scheme for regions (Table 2). Default: the study's (study-regions).", valueName: "scheme"))
+    var regions: String?
 
-    func validate() throws {
-        _ = try ambiguityRule
-    }
+    @Option(help: ArgumentHelp("The scheme for civilisational affiliations (Table 2). Default: the study's (study-civilisations).", valueName: "scheme"))
+    var affiliations: String?
 
-    /// Bundled schemes and the user's, by id.
-    func schemes(countries: CountryDirectory) throws -> [String: ClassificationScheme] {
-        var schemes = try BundledClassifications.schemes(countries: countries)
-        for path in schemeFiles {
-            let scheme = try SchemeFile.load(contentsOf: URL(fileURLWithPath: path), countries: countries)
-            schemes[scheme.id] = scheme
-        }
-        return schemes
-    }
+    @Option(help: ArgumentHelp("The periodisation for Table 3. Default: the study's (iran-study-discourses).", valueName: "periodisation"))
+    var periodisation: String?
 
-    func periodisations() throws -> [String: Periodisation] {
-        var periodisations = try BundledClassifications.periodisations()
-        for path in periodisationFiles {
-            let periodisation = try PeriodisationFile.load(contentsOf: URL(fileURLWithPath: path))
-            periodisations[periodisation.id] = periodisation
-        }
-        return periodisations
-    }
+    @Option(help: ArgumentHelp("How a date in a year of a change of period is placed: recorded (the dataset's placement, else the incoming period), later, earlier or exclude.", valueName: "rule"))
+    var rule: AmbiguityRuleChoice = .recorded
 
-    static func scheme(_ id: String, in schemes: [String: ClassificationScheme], option: String) throws -> ClassificationScheme {
-        guard let scheme = schemes[id] else {
-            throw CLIError("unknown scheme '\(id)' for \(option): expected one of \(schemes.keys.sorted().joined(separator: ", ")) (or add one with --scheme-file)")
-        }
-        return scheme
-    }
-
-    static func periodisation(_ id: String, in periodisations: [String: Periodisation]) throws -> Periodisation {
-        guard let periodisation = periodisations[id] else {
-            throw CLIError("unknown periodisation '\(id)': expected one of \(periodisations.keys.sorted().joined(separator: ", ")) (or add one with --periodisation-file)")
-        }
-        return periodisation
-    }
+    @OptionGroup var files: ClassificationFileOptions
 }

@@ -1,29 +1,44 @@
 import ArgumentParser
+import CityDiplomacyApplication
 import CityDiplomacyCore
 import CityDiplomacyPresentation
 
-extension OutputFormat: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
 
-/// `--format` and `--lang`, shared by the commands that print tables.
+/// The formats a table can be printed in.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, csv, json, html
+
+    var outputFormat: OutputFormat { OutputFormat(rawValue: rawValue)! }
+}
+
+/// The formats of a record or a comparison: Markdown for people, JSON for scripts.
+enum RecordFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, json
+}
+
+/// `--format` and `--lang` of the commands that print tables.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: md, csv or json.")
-    var format: OutputFormat = .md
+    @Option(help: "Output format: md, csv, json or html.")
+    var format: TableFormat = .md
 
     @Option(help: "Output language: en or fa (Persian, with Persian digits).")
     var lang: Language = .en
+
+    func render(_ table: Tabulation) -> String {
+        TabulationRenderer(format: format.outputFormat, language: lang).render(table)
+    }
 }
 
-/// `--dataset`, checked against the datasets in the database.
+/// `--dataset`: one of the datasets in the database; the study's when not given.
 struct DatasetOption: ParsableArguments {
-    @Option(help: "The dataset to use (see `citydip datasets`).")
-    var dataset: String = "iran-2018"
+    @Option(help: "The dataset to use (see `citydip datasets`). Default: the study's (iran-2018).")
+    var dataset: String?
+}
 
-    func content(in registry: some CityDiplomacyRegistry) async throws -> DatasetContent {
-        guard let content = try await registry.content(ofDataset: dataset) else {
-            let known = try await registry.datasets().map(\.id)
-            throw CLIError("unknown dataset '\(dataset)': expected one of \(known.isEmpty ? "(none; run citydip init)" : known.joined(separator: ", "))")
-        }
-        return content
+extension Encodable {
+    /// This view model as pretty JSON, through the one ordered encoder both front ends use.
+    func prettyJSON() throws -> String {
+        try OrderedJSONEncoder().encode(self).serialized(pretty: true) + "\n"
     }
 }

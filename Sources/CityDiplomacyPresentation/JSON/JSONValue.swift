@@ -1,10 +1,19 @@
 import CityDiplomacyCore
 import Foundation
 
-/// A JSON value whose objects keep their keys in the order given.
+/// A JSON value whose objects keep their keys in the order given: what every JSON output of the
+/// CLI and the API is written through (Codable view models reach it by ``OrderedJSONEncoder``).
 ///
-/// Outputs are read by people as well as scripts, so fields appear in the order of the table's
-/// columns; `JSONSerialization` can only sort keys or leave them in hash order.
+/// It exists, rather than Foundation's `JSONEncoder`, for these reasons:
+/// - **Key order.** Outputs are read by people as well as scripts, so fields appear in the order
+///   of the table's columns and of the view model's declaration. `JSONEncoder` on Linux keeps no
+///   key order (it can only sort keys, `.sortedKeys`, or leave them in hash order, which changes
+///   from run to run), and neither does `JSONSerialization`.
+/// - **Explicit nulls.** A field that has no value is written `"signed": null`, so every object of
+///   a kind has the same keys; synthesised `Codable` conformances leave such keys out.
+/// - **One spelling.** Two-space pretty printing, `/` not escaped, non-finite numbers as `null`
+///   and strings escaped by ``JSONString``, the same in the CLI, the API and the stored records.
+/// - **Comparable in tests.** Two values are equal when they serialise alike.
 public indirect enum JSONValue: Hashable, Sendable {
     case string(String)
     case number(Int)

@@ -1,0 +1,48 @@
+import CityDiplomacyCore
+import CityDiplomacyReferenceData
+import Foundation
+
+/// The classification schemes and periodisations an analysis may use: the bundled ones and any
+/// the user gives as files (a file's scheme replaces a bundled one with the same id).
+///
+/// ```swift
+/// let catalogue = try ClassificationCatalogue(countries: directory, schemeFiles: ["my-regions.yaml"])
+/// let regions = try catalogue.scheme("study-regions", field: "regions")
+/// ```
+public struct ClassificationCatalogue: Sendable {
+    public var schemes: [String: ClassificationScheme]
+    public var periodisations: [String: Periodisation]
+
+    public init(schemes: [String: ClassificationScheme], periodisations: [String: Periodisation]) {
+        self.schemes = schemes
+        self.periodisations = periodisations
+    }
+
+    public init(countries: CountryDirectory, schemeFiles: [String] = [], periodisationFiles: [String] = []) throws {
+        var schemes = try BundledClassifications.schemes(countries: countries)
+        for path in schemeFiles {
+            let scheme = try SchemeFile.load(contentsOf: URL(fileURLWithPath: path), countries: countries)
+            schemes[scheme.id] = scheme
+        }
+        var periodisations = try BundledClassifications.periodisations()
+        for path in periodisationFiles {
+            let periodisation = try PeriodisationFile.load(contentsOf: URL(fileURLWithPath: path))
+            periodisations[periodisation.id] = periodisation
+        }
+        self.init(schemes: schemes, periodisations: periodisations)
+    }
+
+    public func scheme(_ id: String, field: String) throws(ApplicationError) -> ClassificationScheme {
+        guard let scheme = schemes[id] else {
+            throw .invalid(field, "unknown scheme '\(id)' for \(field): expected \(schemes.keys.sorted().orList()) (or add one with --scheme-file)")
+        }
+        return scheme
+    }
+
+    public func periodisation(_ id: String, field: String = "periodisation") throws(ApplicationError) -> Periodisation {
+        guard let periodisation = periodisations[id] else {
+            throw .invalid(field, "unknown periodisation '\(id)': expected \(periodisations.keys.sorted().orList()) (or add one with --periodisation-file)")
+        }
+        return periodisation
+    }
+}

@@ -1,0 +1,77 @@
+import CityDiplomacyCore
+import CityDiplomacyReferenceData
+import Synchronization
+
+/// Where a city is drawn on a map or exported as a point: its own coordinates, else those of
+/// the gazetteer place its English name resolves to in its country, else nowhere.
+///
+/// The study's records carry no coordinates, so its cities are placed by name; the map pages and
+/// the GeoJSON export both ask this one locator, and say which points were placed so.
+///
+/// ```swift
+/// let locator = CityLocator(countries: directory)
+/// locator.startLoading()                       // the gazetteer takes most of a second
+/// await locator.location(of: tehran)?.method   // .gazetteer
+/// ```
+public final class CityLocator: Sendable {
+    public enum Method: String, Sendable {
+        /// The record's own coordinates.
+        case record
+        /// Found by name in the bundled GeoNames gazetteer.
+        case gazetteer
+    }
+
+    public struct Location: Hashable, Sendable {
+        public var coordinates: Coordinates
+        public var method: Method
+    }
+
+    private let countries: CountryDirectory
+    /// Loads the gazetteer once, when first needed or when ``startLoading()`` asks ahead.
+    private let loading = Mutex<Task<Gazetteer?, Never>?>(nil)
+    /// Gazetteer answers by city id (`nil`: not found), so a city is resolved once per process.
+    private let found = Mutex<[String: Coordinates?]>([:])
+
+    public init(countries: CountryDirectory) {
+        self.countries = countries
+    }
+
+    /// Starts loading the gazetteer in the background (a server does so at start, so that its
+    /// first map page does not wait for it).
+    public func startLoading() {
+        _ = gazetteerTask()
+    }
+
+    /// Waits until the gazetteer is loaded.
+    public func ready() async {
+        _ = await gazetteerTask().value
+    }
+
+    private func gazetteerTask() -> Task<Gazetteer?, Never> {
+        loading.withLock { task in
+            if let task { return task }
+            let started = Task.detached(priority: .utility) { try? Gazetteer.bundled() }
+            task = started
+            return started
+        }
+    }
+
+    public func location(of city: City) async -> Location? {
+        if let coordinates = city.coordinates { return Location(coordinates: coordinates, method: .record) }
+        if let known = found.withLock({ $0[city.id] }) { return known.map { Location(coordinates: $0, method: .gazetteer) } }
+        guard let gazetteer = await gazetteerTask().value else { return nil }
+        let resolution = PlaceResolver(gazetteer: gazetteer, countries: countries).resolve(name: city.name.en, country: city.country.rawValue)
+        let coordinates = resolution.entry?.coordinates
+        found.withLock { $0[city.id] = .some(coordinates) }
+        return coordinates.map { Location(coordinates: $0, method: .gazetteer) }
+    }
+
+    /// The locations of `cities` that can be placed, by id.
+    public func locations(of cities: some Sequence<City>) async -> [String: Location] {
+        var result: [String: Location] = [:]
+        for city in cities {
+            if let location = await location(of: city) { result[city.id] = location }
+        }
+        return result
+    }
+}

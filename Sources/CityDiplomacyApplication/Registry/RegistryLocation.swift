@@ -1,0 +1,50 @@
+import Foundation
+
+/// Where the registry is, as `--db` or `$CITYDIP_DB` give it: a SQLite file path (the embedded
+/// default) or a database server's URL.
+///
+/// ```swift
+/// let location = try RegistryLocation(option: nil, environment: ProcessInfo.processInfo.environment)
+/// ```
+public enum RegistryLocation: Hashable, Sendable, CustomStringConvertible {
+    /// A SQLite database file (created on first use).
+    case sqlite(path: String)
+
+    public static let environmentVariable = "CITYDIP_DB"
+
+    /// Reads a `--db` value: a path, or `sqlite:PATH`. A server URL names a backend this build
+    /// does not have, which is said plainly rather than taken for a file name.
+    public init(parsing value: String) throws(ApplicationError) {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw .invalid("db", "empty --db: expected the path of a SQLite file") }
+        if trimmed.hasPrefix("sqlite:") {
+            let path = String(trimmed.dropFirst("sqlite:".count)).replacingOccurrences(of: "^//", with: "", options: .regularExpression)
+            self = .sqlite(path: path)
+            return
+        }
+        if let scheme = trimmed.range(of: "^[A-Za-z][A-Za-z0-9+.-]*://", options: .regularExpression) {
+            let name = trimmed[scheme].dropLast(3)
+            throw .invalid("db", "--db '\(name)://…' names a database server this version cannot use: expected the path of a SQLite file (or sqlite:PATH)")
+        }
+        self = .sqlite(path: trimmed)
+    }
+
+    /// `--db` if given, else `$CITYDIP_DB`, else `citydip/citydip.sqlite` in the user's data folder.
+    public init(option: String?, environment: [String: String]) throws(ApplicationError) {
+        if let option { try self.init(parsing: option); return }
+        if let value = environment[Self.environmentVariable], !value.isEmpty { try self.init(parsing: value); return }
+        self = .sqlite(path: Self.defaultPath)
+    }
+
+    public static var defaultPath: String {
+        let base = FileManager.default.urls(for: .applicationSupportDirectory, in: .userDomainMask).first
+            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".local/share")
+        return base.appendingPathComponent("citydip").appendingPathComponent("citydip.sqlite").path
+    }
+
+    public var description: String {
+        switch self {
+        case let .sqlite(path): path
+        }
+    }
+}

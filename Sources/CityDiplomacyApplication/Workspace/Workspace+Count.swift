@@ -1,0 +1,136 @@
+import CityDiplomacyAnalysis
+import CityDiplomacyCore
+
+/// A dimension to count by, as users name it: `scheme:ID`, `group:ID`, `period:ID`, `kind`,
+/// `status`, `city`, `partner-city`, `partner-country`, `theme` or `decade`.
+public struct DimensionName: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, CaseIterable, Sendable {
+        case scheme, group, period, kind, status, city, partnerCity = "partner-city", partnerCountry = "partner-country", theme, decade
+
+        var takesID: Bool { self == .scheme || self == .group || self == .period }
+    }
+
+    public var kind: Kind
+    /// The scheme or periodisation, for `scheme:`, `group:` and `period:`.
+    public var id: String?
+
+    public static let accepted = "scheme:ID, group:ID, period:ID, kind, status, city, partner-city, partner-country, theme or decade"
+
+    public init(parsing text: String, field: String = "by") throws(ApplicationError) {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard let first = parts.first, let kind = Kind(rawValue: first), kind.takesID == (parts.count == 2), parts.last?.isEmpty == false else {
+            throw .invalid(field, "unknown dimension '\(text)': expected \(Self.accepted)")
+        }
+        self.kind = kind
+        id = parts.count == 2 ? parts[1] : nil
+    }
+
+    public var description: String { id.map { "\(kind.rawValue):\($0)" } ?? kind.rawValue }
+}
+
+/// What to count: relations, memberships or events.
+public enum CountedRecords: String, Choice {
+    case relations, memberships, events
+    public static let noun = "record type"
+}
+
+/// A count, cross-tabulation or ranking of one dataset.
+public struct CountRequest: Hashable, Sendable {
+    public var records: CountedRecords
+    public var by: [DimensionName]
+    public var dataset: String?
+    /// Count relations touching this country (code or name), the partner at the other end.
+    public var focusCountry: String?
+    public var rule: AmbiguityRuleChoice?
+    public var rank: Bool
+    public var top: Int?
+
+    public init(records: CountedRecords = .relations, by: [DimensionName], dataset: String? = nil, focusCountry: String? = nil,
+                rule: AmbiguityRuleChoice? = nil, rank: Bool = false, top: Int? = nil) {
+        self.records = records
+        self.by = by
+        self.dataset = dataset
+        self.focusCountry = focusCountry
+        self.rule = rule
+        self.rank = rank
+        self.top = top
+    }
+
+    public func validate() throws(ApplicationError) {
+        if records == .relations, by.isEmpty { throw .invalid("by", "a dimension to count by is required: expected e.g. scheme:study-regions, kind or period:iran-presidencies") }
+        if by.count > 2 { throw .invalid("by", "at most two dimensions: one for rows, one for columns") }
+        if let top, top < 1 { throw .invalid("top", "invalid top \(top): expected a positive whole number") }
+    }
+}
+
+extension Workspace {
+    /// Counts, shares, a cross-tabulation or a ranking, as a table.
+    public func count(_ request: CountRequest) async throws -> Tabulation {
+        try request.validate()
+        let content = try await content(ofDataset: request.dataset)
+        let focus = try request.focusCountry.map { text throws(ApplicationError) in
+            RelationAnalysis.Focus.country(try country(named: text, field: "focus-country").code)
+        } ?? .listingCity
+        let analysis = RelationAnalysis(content: content, focus: focus)
+        switch request.records {
+        case .memberships:
+            let tally = request.by.first?.kind == .city ? analysis.membershipsByCity() : analysis.membershipsByNetwork()
+            return table(tally, noun: "memberships", request: request)
+        case .events:
+            return table(analysis.eventsByKind(), noun: "events", request: request)
+        case .relations:
+            let dimensions = try request.by.map { name throws(ApplicationError) in try dimension(name, rule: request.rule) }
+            if dimensions.count == 2 {
+                return crossTable(analysis.crossTabulation(rows: dimensions[0], columns: dimensions[1]))
+            }
+            return table(analysis.tally(by: dimensions[0]), noun: "relations", request: request)
+        }
+    }
+
+    func dimension(_ name: DimensionName, rule: AmbiguityRuleChoice?) throws(ApplicationError) -> Dimension {
+        switch name.kind {
+        case .scheme: .category(try classifications.scheme(name.id!, field: "by"))
+        case .group: .group(try classifications.scheme(name.id!, field: "by"))
+        case .period: .period(try classifications.periodisation(name.id!, field: "by"), (rule ?? defaults.rule).rule)
+        case .kind: .kind
+        case .status: .status
+        case .city: .city
+        case .partnerCity: .partnerCity
+        case .partnerCountry: .partnerCountry(countriesByCode.mapValues(\.name))
+        case .theme: .theme
+        case .decade: .decade
+        }
+    }
+
+    func table(_ tally: Tally, noun: String, request: CountRequest) -> Tabulation {
+        var rows = request.rank ? tally.ranked : tally.rows
+        if let top = request.top { rows = Array(rows.prefix(top)) }
+        let nounFa = ["relations": "روابط", "memberships": "عضویت‌ها", "events": "رویدادها"][noun] ?? noun
+        return Tabulation(
+            title: LocalizedText(en: "\(noun.capitalized) by \(tally.dimension)", fa: "شمار \(nounFa) بر پایهٔ \(tally.dimension)"),
+            columns: [
+                .init(key: "key", title: LocalizedText(en: "Id", fa: "شناسه")),
+                .init(key: "category", title: LocalizedText(en: "Category", fa: "دسته")),
+                .init(key: "count", title: LocalizedText(en: "Count", fa: "تعداد")),
+                .init(key: "share_percent", title: LocalizedText(en: "Share (%)", fa: "سهم (٪)")),
+            ],
+            rows: rows.map { row in
+                let share = tally.total == 0 ? 0 : Int((Double(row.count) * 1000 / Double(tally.total)).rounded())
+                return [.verbatim(row.key.id), .text(row.key.label), .number(row.count),
+                        .code("\(share / 10).\(share % 10)", label: LocalizedText(en: "\(share / 10).\(share % 10)", fa: "\(share / 10)٫\(share % 10)"))]
+            },
+            notes: [LocalizedText(en: "\(tally.total) \(noun) in all.", fa: "در مجموع \(tally.total).")])
+    }
+
+    func crossTable(_ cross: CrossTabulation) -> Tabulation {
+        Tabulation(
+            title: LocalizedText(en: "Relations by \(cross.rowDimension) and \(cross.columnDimension)", fa: "روابط بر پایهٔ \(cross.rowDimension) و \(cross.columnDimension)"),
+            columns: [.init(key: "key", title: LocalizedText(en: cross.rowDimension))]
+                + cross.columns.map { .init(key: $0.id, title: $0.label) }
+                + [.init(key: "total", title: LocalizedText(en: "Total", fa: "جمع"))],
+            rows: cross.rows.map { row in
+                [.text(row.label)] + cross.columns.map { .number(cross.count(row: row.id, column: $0.id)) }
+                    + [.number(cross.columns.map { cross.count(row: row.id, column: $0.id) }.reduce(0, +))]
+            })
+    }
+}

@@ -1,0 +1,83 @@
+import CityDiplomacyCore
+
+extension Workspace {
+    /// The dataset analyses use when none is named: the study's, else the first bundled one,
+    /// else the first there is.
+    public func defaultDatasetID() async throws -> String? {
+        let datasets = try await registry.datasets()
+        if datasets.contains(where: { $0.id == defaults.datasetID }) { return defaults.datasetID }
+        return (datasets.first(where: \.isBundled) ?? datasets.first)?.id
+    }
+
+    /// Every record of dataset `id` (the default dataset when `nil`), or an error naming those there are.
+    public func content(ofDataset id: String?) async throws -> DatasetContent {
+        var chosen = id
+        if chosen == nil { chosen = try await defaultDatasetID() }
+        guard let chosen else {
+            throw ApplicationError.notFound("dataset", "the database holds no dataset (run citydip init)")
+        }
+        guard let content = try await registry.content(ofDataset: chosen) else { throw try await unknownDataset(chosen) }
+        return content
+    }
+
+    /// Checks that dataset `id` exists.
+    public func requireDataset(_ id: String) async throws -> Dataset {
+        guard let dataset = try await registry.datasets().first(where: { $0.id == id }) else { throw try await unknownDataset(id) }
+        return dataset
+    }
+
+    func unknownDataset(_ id: String) async throws -> ApplicationError {
+        let known = try await registry.datasets().map(\.id)
+        return .notFound("dataset", "unknown dataset '\(id)': expected \(known.isEmpty ? "a dataset (none is stored; run citydip init)" : known.orList())")
+    }
+
+    /// The datasets with their record counts and provenance.
+    public func datasetsTable() async throws -> Tabulation {
+        var rows: [[Tabulation.Cell]] = []
+        for dataset in try await registry.datasets() {
+            guard let content = try await registry.content(ofDataset: dataset.id) else { continue }
+            rows.append([
+                .verbatim(dataset.id), .text(dataset.title), .number(content.cities.count), .number(content.relations.count),
+                .number(content.networks.count), .number(content.memberships.count), .number(content.events.count),
+                .number(content.sources.count), .verbatim(dataset.sourceFile ?? ""),
+            ])
+        }
+        return Tabulation(
+            title: LocalizedText(en: "Datasets", fa: "مجموعه‌های داده"),
+            columns: [
+                .init(key: "id", title: LocalizedText(en: "Id", fa: "شناسه")),
+                .init(key: "title", title: LocalizedText(en: "Title", fa: "عنوان")),
+                .init(key: "cities", title: LocalizedText(en: "Cities", fa: "شهرها")),
+                .init(key: "relations", title: LocalizedText(en: "Relations", fa: "روابط")),
+                .init(key: "networks", title: LocalizedText(en: "Networks", fa: "شبکه‌ها")),
+                .init(key: "memberships", title: LocalizedText(en: "Memberships", fa: "عضویت‌ها")),
+                .init(key: "events", title: LocalizedText(en: "Events", fa: "رویدادها")),
+                .init(key: "sources", title: LocalizedText(en: "Sources", fa: "منابع")),
+                .init(key: "file", title: LocalizedText(en: "File", fa: "پرونده")),
+            ],
+            rows: rows)
+    }
+
+    /// The classification schemes and periodisations available.
+    public func schemesTable() -> Tabulation {
+        var rows: [[Tabulation.Cell]] = classifications.schemes.values.sorted { $0.id < $1.id }.map { scheme in
+            [.verbatim(scheme.id), .code("scheme", label: LocalizedText(en: "scheme", fa: "طبقه‌بندی")), .text(scheme.title),
+             .number(scheme.categories.count), .number(scheme.assignments.count), .verbatim(scheme.sourceNote)]
+        }
+        rows += classifications.periodisations.values.sorted { $0.id < $1.id }.map { periodisation in
+            [.verbatim(periodisation.id), .code("periodisation", label: LocalizedText(en: "periodisation", fa: "دوره‌بندی")),
+             .text(periodisation.title), .number(periodisation.periods.count), .empty, .verbatim(periodisation.sourceNote)]
+        }
+        return Tabulation(
+            title: LocalizedText(en: "Classification schemes and periodisations", fa: "طبقه‌بندی‌ها و دوره‌بندی‌ها"),
+            columns: [
+                .init(key: "id", title: LocalizedText(en: "Id", fa: "شناسه")),
+                .init(key: "type", title: LocalizedText(en: "Type", fa: "نوع")),
+                .init(key: "title", title: LocalizedText(en: "Title", fa: "عنوان")),
+                .init(key: "categories", title: LocalizedText(en: "Categories or periods", fa: "دسته‌ها یا دوره‌ها")),
+                .init(key: "countries", title: LocalizedText(en: "Countries", fa: "کشورها")),
+                .init(key: "source", title: LocalizedText(en: "Source", fa: "منبع")),
+            ],
+            rows: rows)
+    }
+}

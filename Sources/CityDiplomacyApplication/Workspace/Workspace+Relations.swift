@@ -1,0 +1,86 @@
+import CityDiplomacyCore
+
+/// The filters of a relation list as users type them — on the command line or in a query
+/// string — read by one set of rules: a city by any name, a country by code or name, a kind
+/// among the known ones, years Gregorian (`2006`) or Solar Hijri (`1385SH`, Persian digits too).
+public struct RelationFilter: Hashable, Sendable {
+    public var dataset: String?
+    public var city: String?
+    public var country: String?
+    public var kind: String?
+    public var from: String?
+    public var to: String?
+
+    public init(dataset: String? = nil, city: String? = nil, country: String? = nil, kind: String? = nil, from: String? = nil, to: String? = nil) {
+        self.dataset = dataset
+        self.city = city
+        self.country = country
+        self.kind = kind
+        self.from = from
+        self.to = to
+    }
+
+    /// The Gregorian years a typed year may stand for.
+    public static func years(_ text: String, field: String) throws(ApplicationError) -> ClosedRange<Int> {
+        guard let date = try? PartialDate(parsing: PersianText.normalized(text)), date.precision == .year else {
+            throw .invalid(field, "invalid year '\(text)' for \(field): expected a year such as 2006, or 1385SH for a Solar Hijri year")
+        }
+        return date.gregorianYears
+    }
+
+    /// Checks what can be checked without the registry (kind, years, their order).
+    public func validate() throws(ApplicationError) {
+        if let kind { _ = try RelationKindFilter.parse(kind, field: "kind") }
+        let fromYears = try from.map { text throws(ApplicationError) in try Self.years(text, field: "from") }
+        let toYears = try to.map { text throws(ApplicationError) in try Self.years(text, field: "to") }
+        let fromDate = from.flatMap { try? PartialDate(parsing: PersianText.normalized($0)) }
+        let toDate = to.flatMap { try? PartialDate(parsing: PersianText.normalized($0)) }
+        let reversedInOneCalendar = fromDate.flatMap { first in toDate.map { first.calendar == $0.calendar && first.year > $0.year } } ?? false
+        if let fromYears, let toYears, fromYears.lowerBound > toYears.upperBound || reversedInOneCalendar {
+            throw .invalid("from", "from \(from!) is after to \(to!): expected from to be no later than to")
+        }
+    }
+}
+
+/// A page of relations with the cities at their ends, and how many match in all.
+public struct RelationsResult: Sendable {
+    public var selection: RelationSelection
+    public var total: Int
+    public var limit: Int?
+    public var offset: Int
+
+    /// The page as the API gives it: `{"total", "limit", "offset", "items": [relation…]}`.
+    public var page: PageView<RelationView> {
+        PageView(total: total, limit: limit ?? total, offset: offset,
+                 items: selection.relations.map { RelationView($0, cities: selection.cities) })
+    }
+}
+
+extension Workspace {
+    /// The registry query `filter` asks for, every value checked (unknown dataset, city, country
+    /// or kind, malformed or reversed years are errors naming the parameter).
+    public func relationQuery(_ filter: RelationFilter, limit: Int?, offset: Int) async throws -> RelationQuery {
+        try filter.validate()
+        if let dataset = filter.dataset { _ = try await requireDataset(dataset) }
+        if let city = filter.city, try await registry.findCities(named: city, datasetID: filter.dataset).isEmpty {
+            throw unknownCity(city, dataset: filter.dataset)
+        }
+        return RelationQuery(
+            datasetID: filter.dataset, city: filter.city.map(PersianText.normalized),
+            country: try filter.country.map { text throws(ApplicationError) in try country(named: text, field: "country").code },
+            kind: try filter.kind.map { text throws(ApplicationError) in try RelationKindFilter.parse(text, field: "kind") },
+            signedFrom: try filter.from.map { text throws(ApplicationError) in try RelationFilter.years(text, field: "from").lowerBound },
+            signedTo: try filter.to.map { text throws(ApplicationError) in try RelationFilter.years(text, field: "to").upperBound },
+            limit: limit, offset: offset)
+    }
+
+    /// Relations matching `filter`, `limit` at a time from `offset`, with their total.
+    public func relations(_ filter: RelationFilter, limit: Int? = nil, offset: Int = 0) async throws -> RelationsResult {
+        if let limit, limit < 1 { throw ApplicationError.invalid("limit", "invalid limit \(limit): expected a whole number of 1 or more") }
+        guard offset >= 0 else { throw ApplicationError.invalid("offset", "invalid offset \(offset): expected 0 or more") }
+        let query = try await relationQuery(filter, limit: limit, offset: offset)
+        let selection = try await registry.relations(matching: query)
+        let total = limit == nil && offset == 0 ? selection.relations.count : try await registry.countRelations(matching: query)
+        return RelationsResult(selection: selection, total: total, limit: limit, offset: offset)
+    }
+}

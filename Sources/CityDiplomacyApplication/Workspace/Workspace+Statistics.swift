@@ -1,0 +1,66 @@
+import CityDiplomacyAnalysis
+import CityDiplomacyCore
+
+extension Workspace {
+    /// Totals of one dataset, or of all when `dataset` is `nil`.
+    public func statistics(dataset: String?, top: Int) async throws -> StatisticsView {
+        guard top > 0 else { throw ApplicationError.invalid("top", "invalid top \(top): expected a positive whole number") }
+        var contents: [DatasetContent] = []
+        if let dataset {
+            contents.append(try await content(ofDataset: dataset))
+        } else {
+            for id in try await registry.datasets().map(\.id) {
+                if let content = try await registry.content(ofDataset: id) { contents.append(content) }
+            }
+        }
+        return StatisticsView(RegistryStatistics(contents: contents, top: top), dataset: dataset)
+    }
+}
+
+/// Totals as the CLI and the API give them: `{"relations", "cities", "countries", "by_country":
+/// {"IR": N, …}, "top_cities": [{"city", "city_id", "country_iso2", "degree"}, …]}`. A city's
+/// degree is its number of distinct partners; by_country counts relations with at least one end
+/// in the country, highest first.
+public struct StatisticsView: Encodable, Sendable {
+    public struct CityDegree: Encodable, Sendable {
+        public var city: String
+        public var cityID: String
+        public var name: LocalizedText
+        public var countryISO2: String
+        public var degree: Int
+
+        enum CodingKeys: String, CodingKey { case city, cityID = "city_id", countryISO2 = "country_iso2", degree }
+    }
+
+    /// The dataset counted, or `nil` for all.
+    public var dataset: String?
+    public var relations: Int
+    public var cities: Int
+    public var countries: Int
+    /// Relations by country code, highest first (ties by code).
+    public var byCountry: [(code: String, relations: Int)]
+    public var topCities: [CityDegree]
+
+    public init(_ statistics: RegistryStatistics, dataset: String?) {
+        self.dataset = dataset
+        relations = statistics.relations
+        cities = statistics.cities
+        countries = statistics.countries
+        byCountry = statistics.byCountry.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+        topCities = statistics.topCities.map {
+            CityDegree(city: $0.city.name.en, cityID: $0.city.id, name: $0.city.name, countryISO2: $0.city.country.rawValue, degree: $0.degree)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey { case relations, cities, countries, byCountry = "by_country", topCities = "top_cities" }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(relations, forKey: .relations)
+        try container.encode(cities, forKey: .cities)
+        try container.encode(countries, forKey: .countries)
+        var counts = container.nestedContainer(keyedBy: NameKey.self, forKey: .byCountry)
+        for (code, count) in byCountry { try counts.encode(count, forKey: NameKey(code)) }
+        try container.encode(topCities, forKey: .topCities)
+    }
+}

@@ -1,0 +1,62 @@
+import CityDiplomacyCore
+import CityDiplomacyReferenceData
+
+/// What every use case works on: the registry, the reference countries, the classifications
+/// (bundled and the user's), and the study's defaults. The CLI makes one per command, the web
+/// observatory one per server; the use cases are its methods (`Workspace+…` files), each
+/// returning a typed view model that the front ends only render.
+///
+/// ```swift
+/// let opened = try await RegistryOpening.open(.sqlite(path: "city.sqlite"))
+/// let workspace = try await Workspace(registry: opened.registry)
+/// let table = try await workspace.studyTable(StudyTableRequest(table: .periods, rule: .later))
+/// ```
+///
+/// ## Topics
+/// - Datasets: ``content(ofDataset:)``, ``datasetsTable()``
+/// - The study: ``studyTable(_:)``, ``report(_:)``, ``audit(dataset:)``
+/// - Counting: ``count(_:)``, ``statistics(dataset:top:)``
+/// - Records: ``relations(_:)``, ``cityProfiles(named:dataset:)``, ``cityProfile(id:)``
+/// - Comparison: ``diff(_:)``
+public struct Workspace: Sendable {
+    public let registry: any CityDiplomacyRegistry
+    public let countries: [Country]
+    public let countriesByCode: [CountryCode: Country]
+    public let directory: CountryDirectory
+    public let classifications: ClassificationCatalogue
+    public let defaults: StudyDefaults
+    /// Places cities without coordinates by name, for maps and GeoJSON.
+    public let locator: CityLocator
+
+    public init(registry: any CityDiplomacyRegistry, schemeFiles: [String] = [], periodisationFiles: [String] = []) async throws {
+        var countries = try await registry.countries()
+        if countries.isEmpty { countries = try CountryDirectory.bundled().countries }
+        let directory = CountryDirectory(countries: countries)
+        try self.init(registry: registry, countries: countries,
+                      classifications: ClassificationCatalogue(countries: directory, schemeFiles: schemeFiles, periodisationFiles: periodisationFiles),
+                      defaults: StudyDefaults.bundled())
+    }
+
+    public init(registry: any CityDiplomacyRegistry, countries: [Country], classifications: ClassificationCatalogue, defaults: StudyDefaults) {
+        self.registry = registry
+        self.countries = countries
+        countriesByCode = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        directory = CountryDirectory(countries: countries)
+        self.classifications = classifications
+        self.defaults = defaults
+        locator = CityLocator(countries: directory)
+    }
+
+    /// A country's name in `language`, or its code where the reference list lacks it.
+    public func countryName(_ code: CountryCode, _ language: Language) -> String {
+        countriesByCode[code]?.name[language] ?? code.rawValue
+    }
+
+    /// The country `text` names: an ISO code or a name in English or Persian.
+    public func country(named text: String, field: String) throws(ApplicationError) -> Country {
+        guard let country = directory.country(matching: text) else {
+            throw .invalid(field, "unknown country '\(text)': expected an ISO 3166-1 code such as IR, or a country name in English or Persian")
+        }
+        return country
+    }
+}

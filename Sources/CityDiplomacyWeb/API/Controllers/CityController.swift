@@ -1,0 +1,27 @@
+import CityDiplomacyApplication
+import CityDiplomacyCore
+import Hummingbird
+
+/// `/cities` (filtered and paged) and `/cities/{id}` (a city's profile, the shape of `citydip
+/// show --format json`).
+struct CityController {
+    let observatory: Observatory
+    let responder: CachedResponder
+
+    func addRoutes(to api: RouterGroup<ObservatoryContext>) {
+        api.get("cities") { request, _ in
+            try await responder.json(request) {
+                let filters = Filters(request.uri.query)
+                let (limit, offset) = try filters.paging(defaultLimit: 100)
+                let query = CityQuery(datasetID: filters.text("dataset"), country: try filters.country(), name: filters.text("name"), limit: limit, offset: offset)
+                let cities = try await observatory.registry.cities(matching: query)
+                let total = try await observatory.registry.countCities(matching: query)
+                return PageView(total: total, limit: limit, offset: offset, items: cities.map(CityView.init))
+            }
+        }
+        api.get("cities/:id") { request, context in
+            let id = try PageRoutes.parameter("id", context)
+            return try await responder.json(request) { try await observatory.workspace.cityProfile(id: id) }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import CityDiplomacyApplication
+import CityDiplomacyCore
+import CityDiplomacyPresentation
+import Hummingbird
+
+/// `/tables/{1..4}`, `/audit` and `/statistics`: the study's tables, its audit, and totals.
+struct StudyController {
+    let observatory: Observatory
+    let responder: CachedResponder
+
+    func addRoutes(to api: RouterGroup<ObservatoryContext>) {
+        api.get("tables/:number") { request, context in
+            let raw = try PageRoutes.parameter("number", context)
+            guard let table = StudyTableNumber(rawValue: PersianText.asciiDigits(raw)) else {
+                throw WebError.notFound("table '\(raw)' (the study has tables 1 to 4)", field: "number")
+            }
+            return try await responder.json(request) {
+                let filters = Filters(request.uri.query)
+                let language = try PageContext.language(filters)
+                let tabulation = try await observatory.workspace.studyTable(try filters.studyTableRequest(table))
+                return StudyTableView(table: table, tabulation: tabulation, language: language)
+            }
+        }
+        api.get("audit") { request, _ in
+            try await responder.json(request) {
+                let filters = Filters(request.uri.query)
+                let language = try PageContext.language(filters)
+                return AuditView(try await observatory.workspace.audit(dataset: filters.text("dataset")), language: language)
+            }
+        }
+        api.get("statistics") { request, _ in
+            try await responder.json(request) {
+                let filters = Filters(request.uri.query)
+                let top = try filters.integer("top", in: 1...1000) ?? 10
+                return try await observatory.workspace.statistics(dataset: filters.text("dataset"), top: top)
+            }
+        }
+    }
+}
+
+/// A study table as the API gives it: `{"table", "title", "columns": [{"key", "title"}], "rows",
+/// "notes"}`, the rows as `citydip tables --format json` prints them.
+struct StudyTableView: Encodable {
+    struct Column: Encodable {
+        var key: String
+        var title: String
+    }
+
+    var table: Int
+    var title: String
+    var columns: [Column]
+    var rows: JSONValue
+    var notes: [String]
+
+    init(table: StudyTableNumber, tabulation: Tabulation, language: Language) {
+        self.table = table.number
+        title = tabulation.title[language]
+        columns = tabulation.columns.map { Column(key: $0.key, title: $0.title[language]) }
+        rows = TabulationRenderer(format: .json, language: language).jsonRows(tabulation)
+        notes = tabulation.notes.map { $0[language] }
+    }
+}
