@@ -38,6 +38,7 @@ struct CityDiplomacyCommand: AsyncParsableCommand {
             let code = exitCode(for: error)
             guard code != .success, !(error is CleanExit) else { exit(withError: error) }
             if let exitCode = error as? ExitCode { Foundation.exit(exitCode.rawValue) }
+            if let error = error as? ApplicationError { fail(error.message { "--" + $0 }) }
             fail(message(for: error))
         }
     }

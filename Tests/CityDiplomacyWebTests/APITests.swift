@@ -108,6 +108,15 @@ struct APITests {
                 #expect(!items.isEmpty)
                 #expect(items.allSatisfy { (($0["partner"] as? [String: Any])?["country_iso2"] as? String) == "CN" || (($0["city"] as? [String: Any])?["country_iso2"] as? String) == "CN" })
             }
+            // The CLI's rules: a country by name in either language, a Solar Hijri year in Persian digits.
+            let byCode = try await client.execute(uri: "/api/v1/relations?city=Tehran&country=CN", method: .get) { String(buffer: $0.body) }
+            let byName = try await client.execute(uri: "/api/v1/relations?city=Tehran&country=%DA%86%DB%8C%D9%86", method: .get) { String(buffer: $0.body) }
+            #expect(byCode == byName)
+            try await client.execute(uri: "/api/v1/relations?dataset=iran-2018&from=%DB%B1%DB%B3%DB%B9%DB%B4SH", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = try response.json() as? [String: Any]
+                #expect(page?["total"] as? Int == 4)
+            }
             try await client.execute(uri: "/api/v1/relations?dataset=iran-2018&from=2005&to=2013", method: .get) { response in
                 let items = try #require((try response.json() as? [String: Any]).flatMap { $0["items"] as? [[String: Any]] })
                 #expect(!items.isEmpty)
@@ -125,8 +134,13 @@ struct APITests {
         ("/api/v1/relations?limit=abc", 400, "limit"),
         ("/api/v1/relations?limit=100000", 400, "limit"),
         ("/api/v1/relations?offset=-1", 400, "offset"),
-        ("/api/v1/relations?country=Iran", 400, "country"),
+        ("/api/v1/relations?country=Narnia", 400, "country"),
         ("/api/v1/relations?kind=%21%21", 400, "kind"),
+        ("/api/v1/relations?kind=foo", 400, "kind"),
+        ("/api/v1/relations?city=Atlantis", 400, "city"),
+        ("/api/v1/relations?from=20x6", 400, "from"),
+        ("/api/v1/relations?dataset=missing", 404, "dataset"),
+        ("/api/v1/networks?dataset=missing", 404, "dataset"),
         ("/api/v1/relations?from=2010&to=2000", 400, "from"),
         ("/api/v1/cities?country=123", 400, "country"),
         ("/api/v1/tables/2?regions=nowhere", 400, "regions"),
@@ -227,6 +241,12 @@ struct APITests {
                 let features = try #require(collection["features"] as? [[String: Any]])
                 let lines = features.filter { ($0["geometry"] as? [String: Any])?["type"] as? String == "LineString" }
                 #expect(lines.count + (collection["skipped_relations"] as? Int ?? -1) == 70)
+                // The study's records have no coordinates: its cities are placed by name, as on the map pages.
+                let points = features.filter { ($0["geometry"] as? [String: Any])?["type"] as? String == "Point" }
+                #expect(points.count >= 75)
+                #expect(lines.count >= 65)
+                let tehran = try #require(points.first { $0["id"] as? String == "iran-2018:tehran" })
+                #expect((tehran["properties"] as? [String: Any])?["located"] as? String == "gazetteer")
             }
             try await client.execute(uri: "/api/v1/export/relations.graphml?dataset=hostile", method: .get) { response in
                 #expect(response.text.contains("<edge id=\"hostile:r1\" source=\"hostile:x\" target=\"hostile:lyon\">"))

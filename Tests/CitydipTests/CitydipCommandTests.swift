@@ -83,7 +83,7 @@ struct CitydipCommandTests {
 
     @Test("Bad input gets a one-line error and a non-zero status", arguments: [
         (["tables", "--table", "1", "--dataset", "nope"], "unknown dataset 'nope'"),
-        (["tables", "--table", "7"], "unknown table '7'"),
+        (["tables", "--table", "7"], "'7' is invalid for '--table"),
         (["show", "Atlantis"], "unknown city 'Atlantis'"),
         (["relations", "--city", "Atlantis"], "unknown city 'Atlantis'"),
         (["relations", "--from", "20x6"], "invalid year '20x6' for --from"),
@@ -94,7 +94,12 @@ struct CitydipCommandTests {
         (["tables"], "Missing expected argument '--table"),
         (["relations", "--from", "1385SH", "--to", "1384SH"], "--from 1385SH is after --to 1384SH"),
         (["relations", "--from", "2006 SH"], "invalid year '2006 SH'"),
-        (["tables", "--table", "3", "--rule", "sometimes"], "unknown rule 'sometimes'"),
+        (["tables", "--table", "3", "--rule", "sometimes"], "'sometimes' is invalid for '--rule"),
+        (["relations", "--limit", "-1"], "invalid --limit -1: out of range"),
+        (["relations", "--limit", "5", "--db", "postgres://u@h/db"], "names a database server this version cannot use"),
+        (["tabels", "--table", "1"], "unknown command 'tabels'; did you mean 'tables'?"),
+        (["reprot"], "unknown command 'reprot'; did you mean 'report'?"),
+        (["show", "Tehran", "--format", "csv"], "'csv' is invalid for '--format"),
         (["tables", "--table", "2", "--regions", "continents"], "unknown scheme 'continents' for --regions"),
         (["count", "--by", "colour"], "unknown dimension 'colour'"),
         (["tables", "--table", "2", "--scheme-file", "/nonexistent/scheme.yaml"], "scheme.yaml"),
@@ -104,8 +109,10 @@ struct CitydipCommandTests {
         defer { citydip.cleanUp() }
         let result = try citydip.run(arguments)
         #expect(result.status != 0)
-        let lines = result.stderr.split(separator: "\n")
+        // One error line; a new database is also announced, on a line of its own.
+        let lines = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("citydip: created the database ") }
         #expect(lines.count == 1, "expected one line, got: \(result.stderr)")
+        #expect(lines.first?.hasPrefix("Error: ") == true)
         #expect(result.stderr.contains(message), "got: \(result.stderr)")
     }
 
@@ -134,6 +141,56 @@ struct CitydipCommandTests {
         #expect(lines.count == 7)
         let later = try citydip.run(["tables", "--table", "3", "--format", "csv", "--rule", "later"])
         #expect(later.stdout.contains("2013–present,2013,,Rouhani,moderation,6,"))
+    }
+
+    @Test("--version names the release and the commit; a new database is announced once")
+    func versionAndFirstUse() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let version = try citydip.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.range(of: #"^\d+\.\d+\.\d+( \(commit [0-9a-f]{7}\))?\n$"#, options: .regularExpression) != nil, "got \(version.stdout)")
+        let first = try citydip.run(["datasets", "--format", "csv"])
+        #expect(first.stderr == "citydip: created the database \(citydip.database.path) and loaded the bundled dataset iran-2018\n")
+        let second = try citydip.run(["datasets", "--format", "csv"])
+        #expect(second.stderr.isEmpty)
+    }
+
+    @Test("audit: JSON when piped, a summary of what does not match when asked")
+    func auditSummary() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let piped = try citydip.run(["audit"])
+        #expect(piped.stdout.hasPrefix("[\n  {\n    \"id\": "))
+        let summary = try citydip.run(["audit", "--format", "summary"])
+        #expect(summary.stdout.contains("published cells and claims checked:"))
+        #expect(summary.stdout.contains("| `table3.justice-centred-principlism.countries` | MISMATCH |"))
+        #expect(!summary.stdout.contains("table2.AF.relations"))
+    }
+
+    @Test("Persian JSON keeps keys and codes and adds each code's Persian label")
+    func persianJSON() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let result = try citydip.run(["tables", "--table", "2", "--format", "json", "--lang", "fa"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows[0]["country_iso2"] as? String == "AF")
+        #expect(rows[0]["country_iso2_label"] as? String == "افغانستان")
+        #expect(rows[0]["region_label"] as? String == "خاورمیانه و غرب آسیا")
+        #expect(rows[0]["relations"] as? Int == 1)
+        let english = try citydip.run(["tables", "--table", "2", "--format", "json"])
+        #expect(!english.stdout.contains("_label"))
+    }
+
+    @Test("stats --format json is the API's statistics, with each ranked city's id")
+    func statsJSON() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let stats = try citydip.run(["stats", "--dataset", "iran-2018", "--format", "json", "--top", "1"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        let top = try #require(object["top_cities"] as? [[String: Any]])
+        #expect(top.first?["city_id"] as? String == "iran-2018:tehran")
+        #expect(top.first?["degree"] as? Int == 24)
     }
 
     @Test("audit prints JSON findings; report regenerates the study in both languages")

@@ -34,14 +34,14 @@ public struct ClassificationCatalogue: Sendable {
 
     public func scheme(_ id: String, field: String) throws(ApplicationError) -> ClassificationScheme {
         guard let scheme = schemes[id] else {
-            throw .invalid(field, "unknown scheme '\(id)' for \(field): expected \(schemes.keys.sorted().orList()) (or add one with --scheme-file)")
+            throw .invalid(field, "unknown scheme '\(id)' for \(parameter: field): expected \(schemes.keys.sorted().orList()) (or add one with a scheme file)")
         }
         return scheme
     }
 
     public func periodisation(_ id: String, field: String = "periodisation") throws(ApplicationError) -> Periodisation {
         guard let periodisation = periodisations[id] else {
-            throw .invalid(field, "unknown periodisation '\(id)': expected \(periodisations.keys.sorted().orList()) (or add one with --periodisation-file)")
+            throw .invalid(field, "unknown periodisation '\(id)': expected \(periodisations.keys.sorted().orList()) (or add one with a periodisation file)")
         }
         return periodisation
     }

@@ -5,7 +5,8 @@
 /// `{"error": …, "field": …}` with the status its ``Kind`` maps to.
 ///
 /// ```swift
-/// throw ApplicationError.invalid("rule", "unknown rule 'late': expected recorded, later, earlier or exclude")
+/// throw ApplicationError.invalid("from", "invalid year '\(text)' for \(parameter: "from"): expected a year such as 2006")
+/// error.message { "--" + $0 }   // "invalid year '20x6' for --from: …"
 /// ```
 public struct ApplicationError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Kind: Hashable, Sendable {
@@ -20,23 +21,76 @@ public struct ApplicationError: Error, Hashable, Sendable, CustomStringConvertib
     public var kind: Kind
     /// The parameter the error is about, as the web names it (`dataset`, `rule`); `nil` if none.
     public var field: String?
-    public var message: String
+    /// The message, with each parameter marked so that every front end can call it by its own
+    /// name (`--from` on the command line, `from` on the web).
+    public var template: ErrorMessage
 
-    public init(_ kind: Kind, field: String?, _ message: String) {
+    public init(_ kind: Kind, field: String?, _ template: ErrorMessage) {
         self.kind = kind
         self.field = field
-        self.message = message
+        self.template = template
     }
 
-    public static func invalid(_ field: String?, _ message: String) -> ApplicationError {
+    public static func invalid(_ field: String?, _ message: ErrorMessage) -> ApplicationError {
         ApplicationError(.invalidValue, field: field, message)
     }
 
-    public static func notFound(_ field: String?, _ message: String) -> ApplicationError {
+    public static func notFound(_ field: String?, _ message: ErrorMessage) -> ApplicationError {
         ApplicationError(.notFound, field: field, message)
     }
 
+    /// The message with each parameter named by `name` (`{ "--" + $0 }` on the command line).
+    public func message(naming name: (String) -> String) -> String {
+        template.segments.map { segment in
+            switch segment {
+            case let .text(text): text
+            case let .parameter(parameter): name(parameter)
+            }
+        }.joined()
+    }
+
+    /// The message with the parameters' plain names, as the web gives it.
+    public var message: String { message { $0 } }
+
     public var description: String { message }
+}
+
+/// An error message whose parameters are marked as such (`\(parameter: "from")`), kept apart
+/// from the text — a value the user typed is text, whatever characters it holds.
+public struct ErrorMessage: Hashable, Sendable, ExpressibleByStringInterpolation {
+    public enum Segment: Hashable, Sendable {
+        case text(String)
+        case parameter(String)
+    }
+
+    public var segments: [Segment]
+
+    public init(stringLiteral value: String) {
+        segments = [.text(value)]
+    }
+
+    public init(stringInterpolation: Interpolation) {
+        segments = stringInterpolation.segments
+    }
+
+    public struct Interpolation: StringInterpolationProtocol {
+        var segments: [Segment] = []
+
+        public init(literalCapacity: Int, interpolationCount: Int) {}
+
+        public mutating func appendLiteral(_ literal: String) {
+            segments.append(.text(literal))
+        }
+
+        public mutating func appendInterpolation(_ value: some Any) {
+            segments.append(.text("\(value)"))
+        }
+
+        /// A parameter's name, which each front end writes its own way.
+        public mutating func appendInterpolation(parameter name: String) {
+            segments.append(.parameter(name))
+        }
+    }
 }
 
 extension Sequence where Element == String {

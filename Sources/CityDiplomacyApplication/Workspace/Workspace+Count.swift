@@ -59,7 +59,7 @@ public struct CountRequest: Hashable, Sendable {
     public func validate() throws(ApplicationError) {
         if records == .relations, by.isEmpty { throw .invalid("by", "a dimension to count by is required: expected e.g. scheme:study-regions, kind or period:iran-presidencies") }
         if by.count > 2 { throw .invalid("by", "at most two dimensions: one for rows, one for columns") }
-        if let top, top < 1 { throw .invalid("top", "invalid top \(top): expected a positive whole number") }
+        if let top, top < 1 { throw .invalid("top", "invalid \(parameter: "top") \(top): expected a positive whole number") }
     }
 }
 

@@ -23,7 +23,7 @@ public struct RelationFilter: Hashable, Sendable {
     /// The Gregorian years a typed year may stand for.
     public static func years(_ text: String, field: String) throws(ApplicationError) -> ClosedRange<Int> {
         guard let date = try? PartialDate(parsing: PersianText.normalized(text)), date.precision == .year else {
-            throw .invalid(field, "invalid year '\(text)' for \(field): expected a year such as 2006, or 1385SH for a Solar Hijri year")
+            throw .invalid(field, "invalid year '\(text)' for \(parameter: field): expected a year such as 2006, or 1385SH for a Solar Hijri year")
         }
         return date.gregorianYears
     }
@@ -37,7 +37,7 @@ public struct RelationFilter: Hashable, Sendable {
         let toDate = to.flatMap { try? PartialDate(parsing: PersianText.normalized($0)) }
         let reversedInOneCalendar = fromDate.flatMap { first in toDate.map { first.calendar == $0.calendar && first.year > $0.year } } ?? false
         if let fromYears, let toYears, fromYears.lowerBound > toYears.upperBound || reversedInOneCalendar {
-            throw .invalid("from", "from \(from!) is after to \(to!): expected from to be no later than to")
+            throw .invalid("from", "\(parameter: "from") \(from!) is after \(parameter: "to") \(to!): expected \(parameter: "from") to be no later than \(parameter: "to")")
         }
     }
 }
@@ -76,8 +76,8 @@ extension Workspace {
 
     /// Relations matching `filter`, `limit` at a time from `offset`, with their total.
     public func relations(_ filter: RelationFilter, limit: Int? = nil, offset: Int = 0) async throws -> RelationsResult {
-        if let limit, limit < 1 { throw ApplicationError.invalid("limit", "invalid limit \(limit): expected a whole number of 1 or more") }
-        guard offset >= 0 else { throw ApplicationError.invalid("offset", "invalid offset \(offset): expected 0 or more") }
+        if let limit, limit < 1 { throw ApplicationError.invalid("limit", "invalid \(parameter: "limit") \(limit): expected a whole number of 1 or more") }
+        guard offset >= 0 else { throw ApplicationError.invalid("offset", "invalid \(parameter: "offset") \(offset): expected 0 or more") }
         let query = try await relationQuery(filter, limit: limit, offset: offset)
         let selection = try await registry.relations(matching: query)
         let total = limit == nil && offset == 0 ? selection.relations.count : try await registry.countRelations(matching: query)

@@ -4,7 +4,7 @@ import CityDiplomacyCore
 extension Workspace {
     /// Totals of one dataset, or of all when `dataset` is `nil`.
     public func statistics(dataset: String?, top: Int) async throws -> StatisticsView {
-        guard top > 0 else { throw ApplicationError.invalid("top", "invalid top \(top): expected a positive whole number") }
+        guard top > 0 else { throw ApplicationError.invalid("top", "invalid \(parameter: "top") \(top): expected a positive whole number") }
         var contents: [DatasetContent] = []
         if let dataset {
             contents.append(try await content(ofDataset: dataset))

@@ -43,7 +43,7 @@ struct CountCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        try request.validate()
+        try validatingOptions { try request.validate() }
     }
 
     func run() async throws {

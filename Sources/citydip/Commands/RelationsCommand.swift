@@ -47,7 +47,7 @@ struct RelationsCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        try filter.validate()
+        try validatingOptions { try filter.validate() }
         if let limit, limit < 1 { throw CLIError("invalid --limit \(limit): out of range, expected a whole number of 1 or more") }
     }
 

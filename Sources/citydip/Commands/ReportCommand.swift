@@ -38,7 +38,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        _ = try shares
+        try validatingOptions { _ = try shares }
     }
 
     func run() async throws {

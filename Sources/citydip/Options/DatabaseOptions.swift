@@ -15,7 +15,7 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     func validate() throws {
-        _ = try location
+        try validatingOptions { _ = try location }
     }
 
     /// Opens the registry; a new one gets the reference countries and the bundled datasets, and
