@@ -221,6 +221,24 @@ struct EditingTests {
         }
     }
 
+    @Test("Every kind is saved by the same path: changing an unknown id is a 404 naming it, and logs nothing",
+          arguments: [("relations", "relation"), ("memberships", "membership"), ("events", "event"), ("sources", "source")])
+    func unknownRecord(kind: String, singular: String) async throws {
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+            try await client.execute(uri: "/api/v1/\(kind)/iran-2018:nothing", method: .put, headers: Self.auth,
+                                     body: try Self.json(["dataset": "iran-2018"])) { response in
+                #expect(response.status == .notFound)
+                let checked = try Self.object(response)
+                #expect(checked["error"] as? String == "\(singular) 'iran-2018:nothing' not found")
+                #expect(checked["field"] as? String == "id")
+            }
+            try await client.execute(uri: "/api/v1/changes", method: .get) { response in
+                let changes = try response.json() as? [Any]
+                #expect(changes?.isEmpty == true)
+            }
+        }
+    }
+
     @Test("The sign-in cookie is Secure when the observatory is served over HTTPS, and only then", arguments: [false, true])
     func secureCookie(secure: Bool) async throws {
         try await ObservatoryFixture.withClient(writeTokens: Self.tokens, secureCookies: secure) { client in

@@ -40,11 +40,12 @@ enum ObservatoryFixture {
     /// Runs `body` against the observatory in process (no socket), with caching off so that every
     /// request reaches the registry.
     static func withClient(
-        writeTokens: [String: String] = [:], cacheLifetime: Double = 0, secureCookies: Bool = false, registry given: SQLiteRegistry? = nil,
+        writeTokens: [String: String] = [:], cacheLifetime: Double = 0, secureCookies: Bool = false, maxBodySize: Int = WebConfiguration().maxBodySize,
+        registry given: SQLiteRegistry? = nil,
         _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let registry = if let given { given } else { try await registry() }
-        let app = try await buildApplication(WebConfiguration(writeTokens: writeTokens, cacheLifetime: cacheLifetime, secureCookies: secureCookies), registry: registry)
+        let app = try await buildApplication(WebConfiguration(writeTokens: writeTokens, maxBodySize: maxBodySize, cacheLifetime: cacheLifetime, secureCookies: secureCookies), registry: registry)
         try await app.test(.router) { client in try await body(client) }
     }
 }

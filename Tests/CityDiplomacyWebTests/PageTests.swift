@@ -1,3 +1,4 @@
+import CityDiplomacyApplication
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -15,6 +16,11 @@ struct PageTests {
                 #expect(response.status == .ok, "\(path)")
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 #expect(response.text.contains("<html lang=\"en\" dir=\"ltr\">"))
+                // One frame around every page, with the version that rendered it.
+                #expect(response.text.components(separatedBy: "<html ").count == 2, "\(path)")
+                #expect(response.text.components(separatedBy: "<main>").count == 2, "\(path)")
+                #expect(response.text.contains("CityDiplomacy \(BuildInfo.current.description)"), "\(path)")
+                #expect(!response.text.contains("{{"), "\(path)")
             }
             let persian = path + (path.contains("?") ? "&" : "?") + "lang=fa"
             try await client.execute(uri: persian, method: .get) { response in
@@ -43,6 +49,49 @@ struct PageTests {
             try await client.execute(uri: "/assets/world-110m.svg", method: .get) { response in
                 #expect(response.headers[.contentType] == "image/svg+xml")
                 #expect(response.text.components(separatedBy: "<path ").count > 170)
+            }
+        }
+    }
+
+    @Test("Persian charts are laid out left to right with explicit anchors: labels at the right edge, values left of the bars")
+    func persianCharts() async throws {
+        try await ObservatoryFixture.withClient { client in
+            try await client.execute(uri: "/?lang=fa", method: .get) { response in
+                let html = response.text
+                let charts = html.components(separatedBy: "<svg class=\"chart\"").dropFirst()
+                #expect(charts.count == 4)
+                for chart in charts {
+                    #expect(chart.hasPrefix(" role=\"img\""))
+                    #expect(chart.contains("direction=\"ltr\""))
+                    // Labels end at the right edge (710 wide, 4 in); no text starts there to run off it.
+                    #expect(chart.contains("x=\"706.0\" y=\"20.0\" text-anchor=\"end\""))
+                    #expect(!chart.contains("text-anchor=\"start\""))
+                }
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.text.contains("x=\"4.0\" y=\"20.0\" text-anchor=\"start\""))
+            }
+            try await client.execute(uri: "/cities/iran-2018:isfahan?lang=fa", method: .get) { response in
+                #expect(response.text.contains("<svg class=\"map\" role=\"img\""))
+                #expect(response.text.contains("direction=\"ltr\""))
+            }
+        }
+    }
+
+    @Test("Outside addresses are links only when http, https or mailto, escaped, and may break anywhere; names may not")
+    func outsideLinks() async throws {
+        try await ObservatoryFixture.withClient { client in
+            try await client.execute(uri: "/cities/hostile:x", method: .get) { response in
+                let html = response.text
+                // A title is not an address: it must not break anywhere.
+                #expect(html.contains("<a href=\"https://example.org/?a=1&amp;b=&lt;2&gt;\" rel=\"noreferrer\"><bdi>A &quot;quoted&quot; &lt;b&gt;source&lt;/b&gt;</bdi></a>"))
+                #expect(html.contains("click me (javascript:alert(1))"))
+                #expect(!html.contains("href=\"javascript:"))
+            }
+            try await client.execute(uri: "/assets/style.css", method: .get) { response in
+                #expect(response.text.contains("a.url, table:has(> caption) a[rel~=\"noreferrer\"] { overflow-wrap: anywhere; }"))
+                #expect(!response.text.contains("word-break: break-all"))
+                #expect(!response.text.contains("td a {"))
             }
         }
     }

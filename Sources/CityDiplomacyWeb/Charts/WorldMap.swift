@@ -1,7 +1,7 @@
 import CityDiplomacyCore
 import Foundation
 
-/// The world map of a page: Natural Earth's 1:110m countries (served once as `/assets/world-110m.svg`
+/// The world map of a page, drawn by the `_world-map` template: Natural Earth's 1:110m countries (served once as `/assets/world-110m.svg`
 /// and drawn underneath), with cities as points and relations as great-circle arcs on top.
 ///
 /// Both layers use the same equirectangular projection, 1000 × 500 units for 360° × 180°, so that
@@ -25,23 +25,16 @@ struct WorldMap {
         ((c.longitude + 180) / 360 * width, (90 - c.latitude) / 180 * height)
     }
 
-    func svg() -> String {
-        var out = "<svg class=\"map\" role=\"img\" aria-label=\"\(h(title))\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"
-        out += "<title>\(h(title))</title>"
-        out += "<image href=\"/assets/world-110m.svg\" x=\"0\" y=\"0\" width=\"\(Int(Self.width))\" height=\"\(Int(Self.height))\"/>"
-        if !arcs.isEmpty {
-            out += "<g class=\"arcs\">"
-            for arc in arcs { out += "<path d=\"\(Self.greatCirclePath(from: arc.from, to: arc.to))\"/>" }
-            out += "</g>"
-        }
-        out += "<g class=\"points\">"
-        for point in points {
-            let (x, y) = Self.project(point.coordinates)
-            var dot = "<circle cx=\"\(Self.fmt(x))\" cy=\"\(Self.fmt(y))\" r=\"\(point.emphasised ? 5 : 3)\"\(point.emphasised ? " class=\"home\"" : "")><title>\(h(point.label))</title></circle>"
-            if let href = point.href { dot = "<a href=\"\(h(href))\">\(dot)</a>" }
-            out += dot
-        }
-        return out + "</g></svg>"
+    /// The map's points and arcs, as the `_world-map` template draws them.
+    var view: WorldMapView {
+        WorldMapView(
+            title: title, width: String(Int(Self.width)), height: String(Int(Self.height)),
+            hasArcs: !arcs.isEmpty, arcs: arcs.map { Self.greatCirclePath(from: $0.from, to: $0.to) },
+            points: points.map { point in
+                let (x, y) = Self.project(point.coordinates)
+                return WorldMapView.Point(label: point.label, pointLink: point.href, x: Self.fmt(x), y: Self.fmt(y),
+                                          radius: point.emphasised ? "5" : "3", home: point.emphasised)
+            })
     }
 
     /// The shorter great-circle arc between two places as an SVG path, interpolated in 48 steps
@@ -80,4 +73,23 @@ struct WorldMap {
     static func fmt(_ value: Double) -> String {
         String(format: "%.1f", value)
     }
+}
+
+/// What the `_world-map` template draws: the base map, arcs as path data, points with their names.
+struct WorldMapView {
+    struct Point {
+        let label: String
+        let pointLink: String?
+        let x: String
+        let y: String
+        let radius: String
+        let home: Bool
+    }
+
+    let title: String
+    let width: String
+    let height: String
+    let hasArcs: Bool
+    let arcs: [String]
+    let points: [Point]
 }

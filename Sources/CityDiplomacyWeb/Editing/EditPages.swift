@@ -49,7 +49,7 @@ struct EditPages {
     /// The form for a new record (`id` nil) or an existing one, with values and errors.
     func form(_ kind: EditableKind, id: String?, request: Request, context c: PageContext, values given: [String: String]? = nil,
               errors: [(field: String, message: String)] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let csrf = access.csrfToken(request) else { return signInPrompt(c) }
+        guard let csrf = access.csrfToken(request) else { return try signInPrompt(c) }
         var values = given ?? [:]
         if given == nil {
             if let id { values = try await currentValues(kind, id: id, context: c) } else {
@@ -57,44 +57,27 @@ struct EditPages {
             }
         }
         let title = id == nil ? c.t("New \(kind.singular)", "\(Self.faName(kind)) تازه") : c.t("Edit \(kind.singular) \(id!)", "ویرایش \(Self.faName(kind)) \(id!)")
-        var body = "<h1>\(h(title))</h1>"
-        if let first = errors.first, !Self.fields(kind).contains(where: { $0.name == first.field }) && first.field != "dataset" {
-            body += "<p class=\"error\" role=\"alert\">\(h(first.message))</p>"
-        }
-        let action = id.map { "/edit/\(kind.rawValue)/\(PageContext.segment($0))" } ?? "/edit/\(kind.rawValue)"
-        body += "<form class=\"edit\" method=\"post\" action=\"\(h(c.href(action)))\"><input type=\"hidden\" name=\"csrf\" value=\"\(h(csrf))\">"
-        func error(_ name: String) -> String {
-            errors.filter { $0.field == name }.map { "<span class=\"field-error\" id=\"\(h(name))-error\">\(h($0.message))</span>" }.joined()
-        }
+        func messages(_ name: String) -> [String] { errors.filter { $0.field == name }.map(\.message) }
+        var datasetChoice: EditFormView.DatasetChoice?
         if id == nil {
             let datasets = try await observatory.registry.datasets()
-            body += "<label>\(h(c.t("Dataset", "مجموعه داده"))) <select name=\"dataset\">"
-            for dataset in datasets {
-                body += "<option value=\"\(h(dataset.id))\"\(values["dataset"] == dataset.id ? " selected" : "")>\(h(dataset.id))</option>"
-            }
-            body += "</select>\(error("dataset"))</label>"
+            datasetChoice = .init(label: c.t("Dataset", "مجموعه داده"), options: datasets.map { .init(value: $0.id, label: $0.id, selected: values["dataset"] == $0.id) },
+                                  errors: messages("dataset"))
         }
-        for field in Self.fields(kind) {
-            let value = values[field.name] ?? ""
-            let invalid = errors.contains { $0.field == field.name }
-            let aria = invalid ? " aria-invalid=\"true\" aria-describedby=\"\(h(field.name))-error\"" : ""
-            body += "<label>\(h(c.t(field.en, field.fa))) "
-            if let choices = field.choices {
-                body += "<input name=\"\(h(field.name))\" list=\"\(h(field.name))-choices\" value=\"\(h(value))\"\(aria)><datalist id=\"\(h(field.name))-choices\">"
-                body += choices.map { "<option value=\"\(h($0))\">" }.joined() + "</datalist>"
-            } else if field.multiline {
-                body += "<textarea name=\"\(h(field.name))\" rows=\"3\"\(aria)>\(h(value))</textarea>"
-            } else {
-                body += "<input name=\"\(h(field.name))\" value=\"\(h(value))\" placeholder=\"\(h(field.hint))\"\(aria)>"
-            }
-            body += error(field.name) + "</label>"
+        let general = errors.first.flatMap { first in
+            !Self.fields(kind).contains(where: { $0.name == first.field }) && first.field != "dataset" ? first.message : nil
         }
-        body += "<button type=\"submit\">\(h(c.t("Save", "ذخیره")))</button></form>"
-        if let id {
-            body += "<form method=\"post\" action=\"\(h(c.href("/edit/\(kind.rawValue)/\(PageContext.segment(id))/delete")))\"><input type=\"hidden\" name=\"csrf\" value=\"\(h(csrf))\">"
-            body += "<button type=\"submit\" class=\"danger\">\(h(c.t("Delete this \(kind.singular)", "حذف این \(Self.faName(kind))")))</button></form>"
-        }
-        return .body(Layout.page(title: title, body: body, context: c), contentType: "text/html; charset=utf-8", status: status)
+        let action = id.map { "/edit/\(kind.rawValue)/\(PageContext.segment($0))" } ?? "/edit/\(kind.rawValue)"
+        let view = EditFormView(
+            heading: title, generalError: general, action: c.href(action), csrf: csrf, datasetChoice: datasetChoice,
+            fields: Self.fields(kind).map { field in
+                EditFormView.Input(name: field.name, label: c.t(field.en, field.fa), value: values[field.name] ?? "", hint: field.hint,
+                                   choices: field.choices ?? [], isList: field.choices != nil, isMultiline: field.choices == nil && field.multiline,
+                                   isLine: field.choices == nil && !field.multiline, errors: messages(field.name))
+            },
+            saveLabel: c.t("Save", "ذخیره"),
+            deletion: id.map { .init(action: c.href("/edit/\(kind.rawValue)/\(PageContext.segment($0))/delete"), label: c.t("Delete this \(kind.singular)", "حذف این \(Self.faName(kind))")) })
+        return try Layout.response("edit-form", title: title, content: view, context: c, status: status)
     }
 
     static func faName(_ kind: EditableKind) -> String {
@@ -190,22 +173,19 @@ struct EditPages {
 
     // MARK: Signing in
 
-    func signInPrompt(_ c: PageContext, status: HTTPResponse.Status = .unauthorized, message: String? = nil) -> Response {
-        var body = "<h1>\(h(c.t("Sign in to edit", "ورود برای ویرایش")))</h1>"
-        if observatory.configuration.writeTokens.isEmpty {
-            body += "<p class=\"error\">\(h(c.t("This observatory is read-only: it was started without write tokens (citydip serve --token NAME:TOKEN).", "این رصدخانه فقط‌خواندنی است: بدون توکن نوشتن راه‌اندازی شده است.")))</p>"
-        } else {
-            if let message { body += "<p class=\"error\" role=\"alert\">\(h(message))</p>" }
-            body += "<form class=\"edit\" method=\"post\" action=\"\(h(c.href("/sign-in")))\"><label>\(h(c.t("Write token", "توکن نوشتن"))) <input type=\"password\" name=\"token\" autocomplete=\"current-password\"></label>"
-            body += "<input type=\"hidden\" name=\"next\" value=\"\(h(c.path))\"><button type=\"submit\">\(h(c.t("Sign in", "ورود")))</button></form>"
-        }
-        return .body(Layout.page(title: c.t("Sign in", "ورود"), body: body, context: c), contentType: "text/html; charset=utf-8", status: status)
+    func signInPrompt(_ c: PageContext, status: HTTPResponse.Status = .unauthorized, message: String? = nil) throws -> Response {
+        let readOnly = observatory.configuration.writeTokens.isEmpty
+        let view = SignInView(
+            heading: c.t("Sign in to edit", "ورود برای ویرایش"),
+            readOnlyMessage: readOnly ? c.t("This observatory is read-only: it was started without write tokens (citydip serve --token NAME:TOKEN).", "این رصدخانه فقط‌خواندنی است: بدون توکن نوشتن راه‌اندازی شده است.") : nil,
+            prompt: readOnly ? nil : .init(message: message, action: c.href("/sign-in"), tokenLabel: c.t("Write token", "توکن نوشتن"), next: c.path, submit: c.t("Sign in", "ورود")))
+        return try Layout.response("sign-in", title: c.t("Sign in", "ورود"), content: view, context: c, status: status)
     }
 
     func signIn(request: Request, context c: PageContext) async throws -> Response {
         let form = FormFields(String(buffer: try await request.body.collect(upTo: 16 * 1024)))
         guard let token = form["token"], access.name(of: token) != nil else {
-            return signInPrompt(c, message: c.t("That token is not one of this observatory's write tokens.", "این توکن از توکن‌های نوشتن این رصدخانه نیست."))
+            return try signInPrompt(c, message: c.t("That token is not one of this observatory's write tokens.", "این توکن از توکن‌های نوشتن این رصدخانه نیست."))
         }
         let next = form["next"].flatMap(Self.localPath) ?? "/changes"
         var response = redirect(to: c.language == .fa ? next + (next.contains("?") ? "&" : "?") + "lang=fa" : next)
@@ -244,30 +224,28 @@ struct EditPages {
             throw error.asPage(c)
         }
         let changes = try await observatory.registry.changes(limit: 50, offset: (page - 1) * 50)
-        var body = "<h1>\(h(c.t("Change log", "تاریخچهٔ تغییرات")))</h1>"
+        var session: ChangeLogView.Session?
         if let csrf = access.csrfToken(request), let name = access.sessionName(request) {
-            body += "<p>\(h(c.t("Signed in as \(name).", "واردشده با نام \(name)."))) "
-            body += EditableKind.allCases.map { "<a href=\"\(h(c.href("/edit/\($0.rawValue)/new")))\">\(h(c.t("New \($0.singular)", "\(Self.faName($0)) تازه")))</a>" }.joined(separator: " · ")
-            body += "</p><form method=\"post\" action=\"\(h(c.href("/sign-out")))\"><input type=\"hidden\" name=\"csrf\" value=\"\(h(csrf))\"><button type=\"submit\">\(h(c.t("Sign out", "خروج")))</button></form>"
-        } else {
-            body += "<p><a href=\"\(h(c.href("/sign-in")))\">\(h(c.t("Sign in to edit", "ورود برای ویرایش")))</a></p>"
+            session = .init(signedIn: c.t("Signed in as \(name).", "واردشده با نام \(name)."),
+                            additions: EditableKind.allCases.map { LinkView(text: c.t("New \($0.singular)", "\(Self.faName($0)) تازه"), target: c.href("/edit/\($0.rawValue)/new")) },
+                            signOutAction: c.href("/sign-out"), csrf: csrf, signOutLabel: c.t("Sign out", "خروج"))
         }
-        body += "<table><thead><tr>" + [("When", "زمان"), ("Who", "چه کسی"), ("Action", "کنش"), ("Record", "رکورد"), ("Before", "پیش از"), ("After", "پس از")]
-            .map { "<th>\(h(c.t($0.0, $0.1)))</th>" }.joined() + "</tr></thead><tbody>"
         let formatter = ISO8601DateFormatter()
-        for change in changes {
-            let action = switch change.action {
-            case .create: c.t("created", "ایجاد")
-            case .update: c.t("changed", "ویرایش")
-            case .delete: c.t("deleted", "حذف")
-            }
-            body += "<tr><td>\(h(formatter.string(from: change.at)))</td><td>\(h(change.actor))</td><td>\(h(action))</td>"
-            body += "<td>\(h(change.recordKind)) <code>\(h(change.recordID))</code></td>"
-            body += "<td><code class=\"json\">\(h(change.before ?? "—"))</code></td><td><code class=\"json\">\(h(change.after ?? "—"))</code></td></tr>"
-        }
-        body += "</tbody></table>"
-        if changes.count == 50 { body += "<p><a rel=\"next\" href=\"\(h(c.href("/changes", [("page", String(page + 1))])))\">\(h(c.t("older →", "قدیمی‌تر ←")))</a></p>" }
-        return .body(Layout.page(title: c.t("Change log", "تاریخچهٔ تغییرات"), body: body, context: c), contentType: "text/html; charset=utf-8")
+        let view = ChangeLogView(
+            heading: c.t("Change log", "تاریخچهٔ تغییرات"), session: session,
+            signInLink: session == nil ? LinkView(text: c.t("Sign in to edit", "ورود برای ویرایش"), target: c.href("/sign-in")) : nil,
+            columns: [("When", "زمان"), ("Who", "چه کسی"), ("Action", "کنش"), ("Record", "رکورد"), ("Before", "پیش از"), ("After", "پس از")].map { c.t($0.0, $0.1) },
+            changes: changes.map { change in
+                let action = switch change.action {
+                case .create: c.t("created", "ایجاد")
+                case .update: c.t("changed", "ویرایش")
+                case .delete: c.t("deleted", "حذف")
+                }
+                return .init(at: formatter.string(from: change.at), actor: change.actor, action: action, recordKind: change.recordKind,
+                             recordID: change.recordID, before: change.before ?? "—", after: change.after ?? "—")
+            },
+            older: changes.count == 50 ? LinkView(text: c.t("older →", "قدیمی‌تر ←"), target: c.href("/changes", [("page", String(page + 1))])) : nil)
+        return try Layout.response("changes", title: c.t("Change log", "تاریخچهٔ تغییرات"), content: view, context: c)
     }
 }
 
@@ -277,7 +255,7 @@ extension EditPages {
         @Sendable func context(_ request: Request) -> PageContext { PageContext(request: request) }
         router.get("sign-in") { request, _ in
             let c = context(request)
-            return signInPrompt(c, status: .ok)
+            return try signInPrompt(c, status: .ok)
         }
         router.post("sign-in") { request, _ in try await signIn(request: request, context: context(request)) }
         router.post("sign-out") { request, _ in try await signOut(request: request, context: context(request)) }

@@ -45,27 +45,30 @@ struct EditService {
     /// Creates (`id` nil) or replaces a record; an update of an unknown id is a 404.
     func save(_ kind: EditableKind, id: String?, input: EditInput, actor: String) async throws -> ChangeEntry {
         let builder = RecordBuilder(registry: registry)
-        let edit: RecordEdit
         switch kind {
         case .relations:
-            let existing = try await id.asyncMap { try await registry.relation(id: $0) } ?? nil
-            if let id, existing == nil { throw WebError.notFound("relation '\(id)'", field: "id") }
-            edit = .saveRelation(try await builder.relation(input, id: id, existing: existing))
+            return try await save(kind, id: id, actor: actor, find: { try await registry.relation(id: $0) }) { .saveRelation(try await builder.relation(input, id: id, existing: $0)) }
         case .memberships:
-            let existing = try await id.asyncMap { try await registry.membership(id: $0) } ?? nil
-            if let id, existing == nil { throw WebError.notFound("membership '\(id)'", field: "id") }
-            edit = .saveMembership(try await builder.membership(input, id: id, existing: existing))
+            return try await save(kind, id: id, actor: actor, find: { try await registry.membership(id: $0) }) { .saveMembership(try await builder.membership(input, id: id, existing: $0)) }
         case .events:
-            let existing = try await id.asyncMap { try await registry.event(id: $0) } ?? nil
-            if let id, existing == nil { throw WebError.notFound("event '\(id)'", field: "id") }
-            edit = .saveEvent(try await builder.event(input, id: id, existing: existing))
+            return try await save(kind, id: id, actor: actor, find: { try await registry.event(id: $0) }) { .saveEvent(try await builder.event(input, id: id, existing: $0)) }
         case .sources:
-            let existing = try await id.asyncMap { try await registry.source(id: $0) } ?? nil
-            if let id, existing == nil { throw WebError.notFound("source '\(id)'", field: "id") }
-            let (source, dataset) = try await builder.source(input, id: id, existingDataset: existing?.datasetID)
-            edit = .saveSource(source, datasetID: dataset)
+            return try await save(kind, id: id, actor: actor, find: { try await registry.source(id: $0) }) { existing in
+                let (source, dataset) = try await builder.source(input, id: id, existingDataset: existing?.datasetID)
+                return .saveSource(source, datasetID: dataset)
+            }
         }
-        return try await apply(edit, actor: actor)
+    }
+
+    /// The one path every kind is saved by: the record being replaced, if any (an unknown id is a
+    /// 404), the edit built from it and the input, then applied with its change-log entry.
+    private func save<Record>(
+        _ kind: EditableKind, id: String?, actor: String,
+        find: (String) async throws -> Record?, edit: (Record?) async throws -> RecordEdit
+    ) async throws -> ChangeEntry {
+        let existing = try await id.asyncMap(find) ?? nil
+        if let id, existing == nil { throw WebError.notFound("\(kind.singular) '\(id)'", field: "id") }
+        return try await apply(try await edit(existing), actor: actor)
     }
 
     func delete(_ kind: EditableKind, id: String, actor: String) async throws -> ChangeEntry {

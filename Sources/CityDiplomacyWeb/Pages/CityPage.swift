@@ -1,5 +1,5 @@
 import CityDiplomacyCore
-import CityDiplomacyPresentation
+import Foundation
 
 /// `/cities/{id}`: a city's partners on a map and in a table, its memberships, events and every
 /// source cited.
@@ -15,18 +15,58 @@ struct CityPage {
         let city = profile.city
         var cities = Dictionary(profile.relations.map { ($0.partner.id, $0.partner) }, uniquingKeysWith: { first, _ in first })
         cities[city.id] = city
-        var body = "<h1>\(h(c.text(city.name)))"
-        if c.language == .en, let fa = city.name.fa { body += " <span lang=\"fa\" dir=\"rtl\">\(h(fa))</span>" }
-        if c.language == .fa, city.name.fa != nil { body += " <span lang=\"en\" dir=\"ltr\">\(h(city.name.en))</span>" }
-        body += "</h1><p class=\"note\">"
-        body += "<a href=\"\(h(c.href("/countries/\(city.country.rawValue)")))\">\(h(observatory.countryName(city.country, c.language)))</a>"
+        let newRecord: [(String, String?)] = [("dataset", profile.dataset.id), ("city", city.id)]
+        let edit = c.t("Edit", "ویرایش")
+        let view = CityPageView(
+            name: c.text(city.name),
+            otherName: otherName(city),
+            country: LinkView(text: observatory.countryName(city.country, c.language), target: c.href("/countries/\(city.country.rawValue)")),
+            facts: facts(city), datasetLabel: c.t("dataset", "مجموعه داده"), datasetID: profile.dataset.id,
+            aliases: city.aliases.isEmpty ? nil : c.t("Also written: ", "نگارش‌های دیگر: ") + city.aliases.joined(separator: ", "),
+            map: await map(profile),
+            relationsHeading: c.t("Relations", "روابط") + " (" + c.number(profile.relations.count) + ")",
+            relations: RelationTable(context: c, countries: observatory.countriesByCode).view(profile.relations.map(\.relation), cities: cities, from: city.id),
+            additions: [
+                LinkView(text: c.t("Add a relation", "افزودن رابطه"), target: c.href("/edit/relations/new", newRecord)),
+                LinkView(text: c.t("Add a membership", "افزودن عضویت"), target: c.href("/edit/memberships/new", newRecord)),
+                LinkView(text: c.t("Add an event", "افزودن رویداد"), target: c.href("/edit/events/new", newRecord)),
+            ],
+            membershipsHeading: c.t("Memberships in networks", "عضویت در شبکه‌ها"),
+            memberships: profile.memberships.map { membership, network in
+                CityPageView.Entry(link: LinkView(text: c.text(network.name), target: c.href("/networks/\(PageContext.segment(network.id))")),
+                               detail: (membership.role.map { " — " + c.text($0) } ?? "")
+                                   + (membership.since.map { " (" + c.t("since", "از") + " " + c.style.date($0) + ")" } ?? ""),
+                               editAddress: c.href("/edit/memberships/\(PageContext.segment(membership.id))"))
+            },
+            eventsHeading: c.t("International events", "رویدادهای بین‌المللی"),
+            events: profile.events.map { event in
+                CityPageView.Entry(link: LinkView(text: c.text(event.title), target: nil),
+                               detail: " — " + c.number(event.year) + (event.awardingBody.map { " · " + $0 } ?? ""),
+                               editAddress: c.href("/edit/events/\(PageContext.segment(event.id))"))
+            },
+            sourcesHeading: "", sources: [], editLabel: edit)
+        return try Layout.page("city", title: c.text(city.name), content: withSources(view, profile), context: c)
+    }
+
+    /// The name in the language the page is not in, if the city has both.
+    private func otherName(_ city: City) -> CityPageView.OtherName? {
+        guard let persian = city.name.fa else { return nil }
+        return context.language == .en ? CityPageView.OtherName(lang: "fa", dir: "rtl", text: persian) : CityPageView.OtherName(lang: "en", dir: "ltr", text: city.name.en)
+    }
+
+    /// Coordinates and population, written in the page's digits.
+    private func facts(_ city: City) -> String {
+        var facts = ""
         if let point = city.coordinates {
-            body += " · " + h(c.style.digits(String(format: "%.3f, %.3f", point.latitude, point.longitude)))
+            facts += " · " + context.style.digits(String(format: "%.3f, %.3f", point.latitude, point.longitude))
         }
-        if let population = city.population { body += " · " + h(c.t("population ", "جمعیت ")) + h(c.number(population)) }
-        body += " · " + h(c.t("dataset", "مجموعه داده")) + " <code>\(h(profile.dataset.id))</code>"
-        if !city.aliases.isEmpty { body += "<br>" + h(c.t("Also written: ", "نگارش‌های دیگر: ")) + h(city.aliases.joined(separator: ", ")) }
-        body += "</p>"
+        if let population = city.population { facts += " · " + context.t("population ", "جمعیت ") + context.number(population) }
+        return facts
+    }
+
+    /// The city and its partners on the world map, placed by their coordinates or the gazetteer.
+    private func map(_ profile: CityProfile) async -> CityPageView.Map {
+        let c = context, city = profile.city
         let partners = profile.relations.map(\.partner)
         var map = WorldMap(title: c.t("Partners of \(city.name.en) on the world map", "شهرهای طرف رابطهٔ \(city.name[.fa]) بر نقشهٔ جهان"))
         let home = await observatory.location(of: city)
@@ -48,47 +88,75 @@ struct CityPage {
         } else {
             caption += "."
         }
-        body += "<figure>\(map.svg())<figcaption>\(h(caption))</figcaption></figure>"
-        body += "<h2>\(h(c.t("Relations", "روابط"))) (\(h(c.number(profile.relations.count))))</h2>"
-        body += RelationTable(context: c, countries: observatory.countriesByCode).render(profile.relations.map(\.relation), cities: cities, from: city.id)
-        let newRecord: [(String, String)] = [("dataset", profile.dataset.id), ("city", city.id)]
-        body += "<p class=\"actions\"><a href=\"\(h(c.href("/edit/relations/new", newRecord)))\">\(h(c.t("Add a relation", "افزودن رابطه")))</a> · "
-        body += "<a href=\"\(h(c.href("/edit/memberships/new", newRecord)))\">\(h(c.t("Add a membership", "افزودن عضویت")))</a> · "
-        body += "<a href=\"\(h(c.href("/edit/events/new", newRecord)))\">\(h(c.t("Add an event", "افزودن رویداد")))</a></p>"
-        if !profile.memberships.isEmpty {
-            body += "<h2>\(h(c.t("Memberships in networks", "عضویت در شبکه‌ها")))</h2><ul>"
-            for (membership, network) in profile.memberships {
-                body += "<li><a href=\"\(h(c.href("/networks/\(PageContext.segment(network.id))")))\">\(h(c.text(network.name)))</a>"
-                if let role = membership.role { body += " — \(h(c.text(role)))" }
-                if let since = membership.since { body += " (\(h(c.t("since", "از"))) \(h(c.style.date(since))))" }
-                body += " <a href=\"\(h(c.href("/edit/memberships/\(PageContext.segment(membership.id))")))\" title=\"\(h(c.t("Edit", "ویرایش")))\">✎</a></li>"
-            }
-            body += "</ul>"
-        }
-        if !profile.events.isEmpty {
-            body += "<h2>\(h(c.t("International events", "رویدادهای بین‌المللی")))</h2><ul>"
-            for event in profile.events {
-                body += "<li>\(h(c.text(event.title))) — \(h(c.number(event.year)))\(event.awardingBody.map { " · " + h($0) } ?? "")"
-                body += " <a href=\"\(h(c.href("/edit/events/\(PageContext.segment(event.id))")))\" title=\"\(h(c.t("Edit", "ویرایش")))\">✎</a></li>"
-            }
-            body += "</ul>"
-        }
-        var sources: [SourceCitation] = []
-        var seen: Set<String> = []
-        for source in profile.relations.flatMap(\.relation.sources) + profile.memberships.flatMap(\.membership.sources) + profile.events.flatMap(\.sources)
-        where seen.insert(source.id).inserted {
-            sources.append(source)
-        }
-        body += "<h2>\(h(c.t("Sources", "منابع"))) (\(h(c.number(sources.count))))</h2><ol class=\"sources\">"
-        for source in sources {
-            body += "<li>" + (source.url.map { HTMLPage.link($0, text: source.title) } ?? h(source.title))
-            if let publisher = source.publisher { body += " — \(h(publisher))" }
-            if let published = source.published { body += " · \(h(c.style.date(published)))" }
-            if let accessed = source.accessed { body += " · \(h(c.t("accessed", "دسترسی"))) \(h(c.style.date(accessed)))" }
-            if let locator = source.locator { body += " · \(h(locator))" }
-            body += " <code>\(h(source.id))</code> <a href=\"\(h(c.href("/edit/sources/\(PageContext.segment(source.id))")))\" title=\"\(h(c.t("Edit", "ویرایش")))\">✎</a></li>"
-        }
-        body += "</ol>"
-        return Layout.page(title: c.text(city.name), body: body, context: c)
+        return CityPageView.Map(chart: map.view, caption: caption)
     }
+
+    /// Every source the city's records cite, once each, in the order first cited.
+    private func withSources(_ view: CityPageView, _ profile: CityProfile) -> CityPageView {
+        let c = context
+        var seen: Set<String> = []
+        let sources = (profile.relations.flatMap(\.relation.sources) + profile.memberships.flatMap(\.membership.sources) + profile.events.flatMap(\.sources))
+            .filter { seen.insert($0.id).inserted }
+        var view = view
+        view.sourcesHeading = c.t("Sources", "منابع") + " (" + c.number(sources.count) + ")"
+        view.sources = sources.map { source in
+            var detail = source.publisher.map { " — " + $0 } ?? ""
+            if let published = source.published { detail += " · " + c.style.date(published) }
+            if let accessed = source.accessed { detail += " · " + c.t("accessed", "دسترسی") + " " + c.style.date(accessed) }
+            if let locator = source.locator { detail += " · " + locator }
+            return SourceItemView(link: source.url.map { LinkView.external($0, text: source.title) } ?? LinkView(text: source.title, target: nil),
+                              detail: detail, id: source.id, editAddress: c.href("/edit/sources/\(PageContext.segment(source.id))"))
+        }
+        return view
+    }
+}
+
+/// A cited source as the pages list it: its title (linked when it has a web address), what is
+/// known of it, and its id.
+struct SourceItemView {
+    let link: LinkView
+    let detail: String
+    let id: String
+    let editAddress: String?
+}
+
+/// What the `city` template shows.
+struct CityPageView {
+    struct OtherName {
+        let lang: String
+        let dir: String
+        let text: String
+    }
+
+    struct Map {
+        let chart: WorldMapView
+        let caption: String
+    }
+
+    /// A membership or an event, with the link to edit it.
+    struct Entry {
+        let link: LinkView
+        let detail: String
+        let editAddress: String
+    }
+
+    let name: String
+    /// The name in the other language, marked with its language and direction.
+    let otherName: OtherName?
+    let country: LinkView
+    let facts: String
+    let datasetLabel: String
+    let datasetID: String
+    let aliases: String?
+    let map: Map
+    let relationsHeading: String
+    let relations: RelationTableView
+    let additions: [LinkView]
+    let membershipsHeading: String
+    let memberships: [Entry]
+    let eventsHeading: String
+    let events: [Entry]
+    var sourcesHeading: String
+    var sources: [SourceItemView]
+    let editLabel: String
 }

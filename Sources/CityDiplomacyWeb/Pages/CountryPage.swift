@@ -13,9 +13,6 @@ struct CountryPage {
         }
         let selection = try await observatory.registry.relations(matching: RelationQuery(country: country.code))
         let cityCount = try await observatory.registry.countCities(matching: CityQuery(country: country.code))
-        var body = "<h1>\(h(c.text(country.name))) <code>\(h(country.code.rawValue))</code></h1>"
-        body += "<p>\(h(c.t("\(selection.relations.count) relations with at least one end here; \(cityCount) cities in the registry.", "\(selection.relations.count) رابطه با دست‌کم یک طرف در این کشور؛ \(cityCount) شهر در پایگاه.")))"
-        body += " <a href=\"\(h(c.href("/relations", [("country", country.code.rawValue)])))\">\(h(c.t("List them", "فهرست آن‌ها")))</a></p>"
         // Where the relations of this country's cities go, and which of its cities have most.
         var partnerCountries: [CountryCode: Int] = [:]
         var home: [String: Int] = [:]
@@ -28,16 +25,37 @@ struct CountryPage {
         }
         let topCountries = partnerCountries.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20)
         let title = c.t("Partner countries", "کشورهای طرف رابطه")
-        body += "<figure><figcaption>\(h(title))</figcaption>"
-        body += BarChart(title: title, bars: topCountries.map { .init(label: observatory.countryName($0.key, c.language), value: $0.value, href: c.href("/countries/\($0.key.rawValue)")) },
-                         rightToLeft: c.language == .fa, format: c.number).svg()
-        body += "</figure>"
-        let topCities = home.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(30)
-        body += "<h2>\(h(c.t("Its cities with the most relations", "شهرهای آن با بیشترین رابطه")))</h2><table><thead><tr><th>\(h(c.t("City", "شهر")))</th><th>\(h(c.t("Relations", "روابط")))</th></tr></thead><tbody>"
-        for (id, count) in topCities {
-            body += "<tr><td>\(RelationTable(context: c, countries: observatory.countriesByCode).cityLink(id, selection.cities))</td><td>\(h(c.number(count)))</td></tr>"
-        }
-        body += "</tbody></table>"
-        return Layout.page(title: c.text(country.name), body: body, context: c)
+        let chart = BarChart(title: title, bars: topCountries.map { .init(label: observatory.countryName($0.key, c.language), value: $0.value, href: c.href("/countries/\($0.key.rawValue)")) },
+                             rightToLeft: c.language == .fa, format: c.number)
+        let table = RelationTable(context: c, countries: observatory.countriesByCode)
+        let view = CountryPageView(
+            name: c.text(country.name), code: country.code.rawValue,
+            summary: c.t("\(selection.relations.count) relations with at least one end here; \(cityCount) cities in the registry.",
+                         "\(selection.relations.count) رابطه با دست‌کم یک طرف در این کشور؛ \(cityCount) شهر در پایگاه."),
+            listLink: LinkView(text: c.t("List them", "فهرست آن‌ها"), target: c.href("/relations", [("country", country.code.rawValue)])),
+            partners: FigureView(caption: title, chart: chart.view),
+            citiesHeading: c.t("Its cities with the most relations", "شهرهای آن با بیشترین رابطه"),
+            cityColumn: c.t("City", "شهر"), relationsColumn: c.t("Relations", "روابط"),
+            cities: home.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(30)
+                .map { .init(city: table.cityLink($0.key, selection.cities), relations: c.number($0.value)) })
+        return try Layout.page("country", title: c.text(country.name), content: view, context: c)
     }
+}
+
+/// What the `country` template shows.
+struct CountryPageView {
+    struct CityRow {
+        let city: LinkView
+        let relations: String
+    }
+
+    let name: String
+    let code: String
+    let summary: String
+    let listLink: LinkView
+    let partners: FigureView
+    let citiesHeading: String
+    let cityColumn: String
+    let relationsColumn: String
+    let cities: [CityRow]
 }

@@ -16,40 +16,77 @@ struct DashboardPage {
             if let other = try await observatory.registry.content(ofDataset: dataset.id) { contents.append(other) }
         }
         let all = RegistryStatistics(contents: contents, top: 10)
-        let analysis = RelationAnalysis(content: content)
         let c = context
-        var body = "<h1>\(h(c.t("City diplomacy observatory", "رصدخانهٔ دیپلماسی شهری")))</h1>"
-        body += "<section class=\"totals\">"
-        for (value, en, fa) in [(all.relations, "relations", "رابطه"), (all.cities, "cities", "شهر"), (all.countries, "countries", "کشور"), (datasets.count, "datasets", "مجموعه داده")] {
-            body += "<div><span class=\"figure\">\(h(c.number(value)))</span> \(h(c.t(en, fa)))</div>"
-        }
-        body += "</section>"
-        body += "<h2>\(h(c.t("Datasets", "مجموعه‌های داده")))</h2><table><thead><tr><th>\(h(c.t("Dataset", "مجموعه داده")))</th><th>\(h(c.t("Title", "عنوان")))</th><th>\(h(c.t("Provenance", "خاستگاه")))</th></tr></thead><tbody>"
-        for dataset in datasets {
-            let current = dataset.id == content.dataset.id
-            body += "<tr\(current ? " class=\"current\"" : "")><td><a href=\"\(h(c.href("/", [("dataset", dataset.id)])))\">\(h(dataset.id))</a></td><td>\(h(c.text(dataset.title)))</td><td>\(h(dataset.provenance ?? dataset.sourceFile ?? ""))</td></tr>"
-        }
-        body += "</tbody></table>"
-        body += "<h2>\(h(c.t("Dataset", "مجموعه داده"))) <code>\(h(content.dataset.id))</code>: \(h(c.number(content.relations.count))) \(h(c.t("relations", "رابطه")))</h2>"
-        body += "<p><a href=\"\(h(c.href("/relations", [("dataset", content.dataset.id)])))\">\(h(c.t("List its relations", "فهرست روابط آن")))</a></p>"
+        let view = DashboardView(
+            heading: c.t("City diplomacy observatory", "رصدخانهٔ دیپلماسی شهری"),
+            totals: [(all.relations, "relations", "رابطه"), (all.cities, "cities", "شهر"), (all.countries, "countries", "کشور"), (datasets.count, "datasets", "مجموعه داده")]
+                .map { .init(figure: c.number($0.0), label: c.t($0.1, $0.2)) },
+            datasetsHeading: c.t("Datasets", "مجموعه‌های داده"),
+            datasetColumns: [c.t("Dataset", "مجموعه داده"), c.t("Title", "عنوان"), c.t("Provenance", "خاستگاه")],
+            datasets: datasets.map {
+                .init(id: $0.id, address: c.href("/", [("dataset", $0.id)]), title: c.text($0.title),
+                      provenance: $0.provenance ?? $0.sourceFile ?? "", current: $0.id == content.dataset.id)
+            },
+            currentLabel: c.t("Dataset", "مجموعه داده"), currentID: content.dataset.id,
+            currentCount: c.number(content.relations.count) + " " + c.t("relations", "رابطه"),
+            listLink: LinkView(text: c.t("List its relations", "فهرست روابط آن"), target: c.href("/relations", [("dataset", content.dataset.id)])),
+            charts: figures(content))
+        return try Layout.page("dashboard", title: c.t("Dashboard", "پیشخوان"), content: view, context: c)
+    }
+
+    /// The chosen dataset by region, period and kind, and its cities with most partners.
+    private func figures(_ content: DatasetContent) -> [FigureView] {
+        let c = context
+        let analysis = RelationAnalysis(content: content)
         var charts: [(String, String, Dimension)] = []
         if let regions = observatory.schemes["study-regions"] { charts.append(("By region of the partner", "بر پایهٔ منطقهٔ طرف رابطه", .category(regions))) }
         if let periods = observatory.periodisations["iran-study-discourses"] { charts.append(("By foreign-policy period", "بر پایهٔ دورهٔ سیاست خارجی", .period(periods, .standard))) }
         charts.append(("By kind", "بر پایهٔ نوع رابطه", .kind))
-        for (en, fa, dimension) in charts {
-            let tally = analysis.tally(by: dimension)
-            let title = c.t(en, fa)
-            body += "<figure><figcaption>\(h(title))</figcaption>"
-            body += BarChart(title: title, bars: tally.rows.map { .init(label: c.text($0.key.label), value: $0.count, href: nil) },
-                             rightToLeft: c.language == .fa, format: c.number).svg()
-            body += "</figure>"
+        var figures = charts.map { en, fa, dimension in
+            chart(c.t(en, fa), analysis.tally(by: dimension).rows.map { BarChart.Bar(label: c.text($0.key.label), value: $0.count, href: nil) })
         }
         let ranking = RegistryStatistics(contents: [content], top: 15)
-        body += "<figure><figcaption>\(h(c.t("Cities with the most partners", "شهرهای دارای بیشترین شریک")))</figcaption>"
-        body += BarChart(title: c.t("Cities with the most partners", "شهرهای دارای بیشترین شریک"),
-                         bars: ranking.topCities.map { .init(label: c.text($0.city.name) + " (" + $0.city.country.rawValue + ")", value: $0.degree, href: c.href("/cities/\(PageContext.segment($0.city.id))")) },
-                         rightToLeft: c.language == .fa, format: c.number).svg()
-        body += "</figure>"
-        return Layout.page(title: c.t("Dashboard", "پیشخوان"), body: body, context: c)
+        figures.append(chart(c.t("Cities with the most partners", "شهرهای دارای بیشترین شریک"), ranking.topCities.map {
+            BarChart.Bar(label: c.text($0.city.name) + " (" + $0.city.country.rawValue + ")", value: $0.degree, href: c.href("/cities/\(PageContext.segment($0.city.id))"))
+        }))
+        return figures
     }
+
+    private func chart(_ title: String, _ bars: [BarChart.Bar]) -> FigureView {
+        FigureView(caption: title, chart: BarChart(title: title, bars: bars, rightToLeft: context.language == .fa, format: context.number).view)
+    }
+}
+
+/// A bar chart with its caption, as the `_figure` template shows it.
+struct FigureView {
+    let caption: String
+    let chart: BarChartView
+}
+
+/// What the `dashboard` template shows.
+struct DashboardView {
+    struct Total {
+        let figure: String
+        let label: String
+    }
+
+    struct DatasetRow {
+        let id: String
+        let address: String
+        let title: String
+        let provenance: String
+        /// The dataset the charts are drawn from.
+        let current: Bool
+    }
+
+    let heading: String
+    let totals: [Total]
+    let datasetsHeading: String
+    let datasetColumns: [String]
+    let datasets: [DatasetRow]
+    let currentLabel: String
+    let currentID: String
+    let currentCount: String
+    let listLink: LinkView
+    let charts: [FigureView]
 }

@@ -1,39 +1,99 @@
+import CityDiplomacyApplication
 import CityDiplomacyCore
+import Hummingbird
 
-/// The frame of every page: navigation, language switch, attribution. No scripts and no outside
-/// resources: the observatory works offline.
-enum Layout {
-    static func page(title: String, body: String, context: PageContext) -> String {
-        let nav: [(String, String, String)] = [
+/// The frame of every page — navigation, language switch, attribution, the version — and the
+/// page's own content, as the `layout` template and the page's template read them.
+struct FramedPageView<Content> {
+    let frame: FrameView
+    let content: Content
+}
+
+/// What the `layout` template shows around every page. No scripts and no outside resources: the
+/// observatory works offline.
+struct FrameView {
+    struct NavigationLink {
+        let text: String
+        let address: String
+        let current: Bool
+    }
+
+    let lang: String
+    let dir: String
+    let title: String
+    let siteTitle: String
+    let brand: String
+    let navigation: [NavigationLink]
+    let otherLanguageCode: String
+    let otherLanguageName: String
+    let otherLanguageAddress: String
+    let attribution: String
+    /// The release and commit, so that a screenshot or a bug report names the code behind it.
+    let version: String
+
+    init(title: String, context: PageContext) {
+        let sections: [(String, String, String)] = [
             ("/", "Dashboard", "پیشخوان"), ("/relations", "Relations", "روابط"), ("/networks", "Networks", "شبکه‌ها"),
             ("/tables/1", "Study tables", "جدول‌های پژوهش"), ("/audit", "Audit", "بررسی"), ("/changes", "Change log", "تاریخچهٔ تغییرات"),
         ]
-        let links = nav.map { path, en, fa in
-            let current = context.path == path || (path != "/" && context.path.hasPrefix(path))
-            return "<a href=\"\(h(context.href(path)))\"\(current ? " aria-current=\"page\"" : "")>\(h(context.t(en, fa)))</a>"
-        }.joined()
-        let other = context.language == .en ? "فارسی" : "English"
-        let otherCode = context.language == .en ? "fa" : "en"
-        return """
-            <!DOCTYPE html>
-            <html lang="\(context.language.rawValue)" dir="\(context.language == .fa ? "rtl" : "ltr")">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(h(title)) — \(h(context.t("CityDiplomacy observatory", "رصدخانهٔ دیپلماسی شهری")))</title>
-            <link rel="stylesheet" href="/assets/style.css">
-            </head>
-            <body>
-            <header><nav><strong class="brand">\(h(context.t("CityDiplomacy", "دیپلماسی شهری")))</strong>\(links)<a class="lang" lang="\(otherCode)" hreflang="\(otherCode)" href="\(h(context.otherLanguageHref))">\(other)</a></nav></header>
-            <main>
-            \(body)
-            </main>
-            <footer><p>\(h(context.t(
-                "Records with their sources; country shapes from Natural Earth (public domain); places from GeoNames (CC BY 4.0).",
-                "داده‌ها با منابعشان؛ مرز کشورها از Natural Earth (مالکیت عمومی)؛ مکان‌ها از GeoNames (CC BY 4.0).")))</p></footer>
-            </body>
-            </html>
+        navigation = sections.map { path, en, fa in
+            NavigationLink(text: context.t(en, fa), address: context.href(path),
+                           current: context.path == path || (path != "/" && context.path.hasPrefix(path)))
+        }
+        lang = context.language.rawValue
+        dir = context.language == .fa ? "rtl" : "ltr"
+        self.title = title
+        siteTitle = context.t("CityDiplomacy observatory", "رصدخانهٔ دیپلماسی شهری")
+        brand = context.t("CityDiplomacy", "دیپلماسی شهری")
+        otherLanguageCode = context.language == .en ? "fa" : "en"
+        otherLanguageName = context.language == .en ? "فارسی" : "English"
+        otherLanguageAddress = context.otherLanguageHref
+        attribution = context.t(
+            "Records with their sources; country shapes from Natural Earth (public domain); places from GeoNames (CC BY 4.0).",
+            "داده‌ها با منابعشان؛ مرز کشورها از Natural Earth (مالکیت عمومی)؛ مکان‌ها از GeoNames (CC BY 4.0).")
+        version = "CityDiplomacy " + BuildInfo.current.description
+    }
+}
 
-            """
+/// A link, or plain text where there is nothing to link to. The text is isolated (`<bdi>`), so that
+/// an English title on a Persian page keeps its punctuation where it belongs. `target` is deliberately not called
+/// `href`: Mustache looks a missing value up in the enclosing views, and must not find theirs.
+struct LinkView {
+    let text: String
+    let target: String?
+    /// An outside address: `rel="noreferrer"`.
+    var external = false
+    /// Whether the text is the address itself, which may break anywhere (an address has no
+    /// words); a name or a title must not, or table columns shrink and break Persian words.
+    var showsAddress = false
+
+    init(text: String, target: String?) {
+        self.text = text
+        self.target = target
+    }
+
+    /// A link to an outside address: only `http`, `https` and `mailto` addresses become links (a
+    /// `javascript:` address in a data file must never be clickable); others are shown as text.
+    static func external(_ url: String, text: String) -> LinkView {
+        let scheme = url.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        guard url.contains(":"), ["http", "https", "mailto"].contains(scheme) else {
+            return LinkView(text: text == url ? url : "\(text) (\(url))", target: nil)
+        }
+        var link = LinkView(text: text, target: url)
+        link.external = true
+        link.showsAddress = text == url
+        return link
+    }
+}
+
+/// Renders pages through their templates inside the one frame.
+enum Layout {
+    static func page<Content>(_ template: String, title: String, content: Content, context: PageContext) throws(TemplateError) -> String {
+        try PageTemplates.render(template, FramedPageView(frame: FrameView(title: title, context: context), content: content))
+    }
+
+    static func response<Content>(_ template: String, title: String, content: Content, context: PageContext,
+                                  status: HTTPResponse.Status = .ok) throws(TemplateError) -> Response {
+        .body(try page(template, title: title, content: content, context: context), contentType: "text/html; charset=utf-8", status: status)
     }
 }

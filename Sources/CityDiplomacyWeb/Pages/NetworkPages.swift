@@ -1,5 +1,4 @@
 import CityDiplomacyCore
-import CityDiplomacyPresentation
 
 /// `/networks` and `/networks/{id}`: city networks and programmes with their members.
 struct NetworkPages {
@@ -12,15 +11,14 @@ struct NetworkPages {
         let memberships = try await observatory.registry.memberships(datasetID: c.filters.text("dataset"))
         var counts: [String: Int] = [:]
         for membership in memberships { counts[membership.networkID, default: 0] += 1 }
-        var body = "<h1>\(h(c.t("Networks and programmes", "شبکه‌ها و برنامه‌ها")))</h1><table><thead><tr>"
-        body += [("Network", "شبکه"), ("Scope", "گستره"), ("Members", "اعضا"), ("Dataset", "مجموعه داده")].map { "<th>\(h(c.t($0.0, $0.1)))</th>" }.joined()
-        body += "</tr></thead><tbody>"
-        for network in networks {
-            body += "<tr><td><a href=\"\(h(c.href("/networks/\(PageContext.segment(network.id))")))\">\(h(c.text(network.name)))</a>\(network.acronym.map { " (" + h($0) + ")" } ?? "")</td>"
-            body += "<td>\(h(c.text(network.scope.label)))</td><td>\(h(c.number(counts[network.id] ?? 0)))</td><td><code>\(h(network.datasetID))</code></td></tr>"
-        }
-        body += "</tbody></table>"
-        return Layout.page(title: c.t("Networks", "شبکه‌ها"), body: body, context: c)
+        let view = NetworkListView(
+            heading: c.t("Networks and programmes", "شبکه‌ها و برنامه‌ها"),
+            columns: [("Network", "شبکه"), ("Scope", "گستره"), ("Members", "اعضا"), ("Dataset", "مجموعه داده")].map { c.t($0.0, $0.1) },
+            networks: networks.map { network in
+                .init(link: LinkView(text: c.text(network.name), target: c.href("/networks/\(PageContext.segment(network.id))")),
+                      acronym: network.acronym, scope: c.text(network.scope.label), members: c.number(counts[network.id] ?? 0), datasetID: network.datasetID)
+            })
+        return try Layout.page("networks", title: c.t("Networks", "شبکه‌ها"), content: view, context: c)
     }
 
     func detail(networkID: String) async throws -> String {
@@ -29,26 +27,56 @@ struct NetworkPages {
             throw WebError.notFound(c.t("network '\(networkID)'", "شبکهٔ «\(networkID)»"), field: "id").asPage(c)
         }
         let network = profile.network
-        var body = "<h1>\(h(c.text(network.name)))\(network.acronym.map { " (" + h($0) + ")" } ?? "")</h1><p class=\"note\">\(h(c.text(network.scope.label)))"
-        if let founded = network.founded { body += " · \(h(c.t("founded", "تأسیس"))) \(h(c.style.date(founded)))" }
-        if let seat = network.seat { body += " · \(h(c.t("seat", "مقر"))) \(h(seat))" }
-        body += "</p>"
-        if let description = network.description { body += "<p>\(h(c.text(description)))</p>" }
-        body += "<h2>\(h(c.t("Members", "اعضا"))) (\(h(c.number(profile.memberships.count))))</h2><ul>"
-        for membership in profile.memberships {
-            body += "<li>\(RelationTable(context: c, countries: observatory.countriesByCode).cityLink(membership.cityID, profile.cities))"
-            if let role = membership.role { body += " — \(h(c.text(role)))" }
-            if let since = membership.since { body += " (\(h(c.t("since", "از"))) \(h(c.style.date(since))))" }
-            body += "</li>"
-        }
-        body += "</ul>"
-        let sources = network.sources + profile.memberships.flatMap(\.sources)
+        var facts = c.text(network.scope.label)
+        if let founded = network.founded { facts += " · " + c.t("founded", "تأسیس") + " " + c.style.date(founded) }
+        if let seat = network.seat { facts += " · " + c.t("seat", "مقر") + " " + seat }
+        let table = RelationTable(context: c, countries: observatory.countriesByCode)
         var seen: Set<String> = []
-        body += "<h2>\(h(c.t("Sources", "منابع")))</h2><ol class=\"sources\">"
-        for source in sources where seen.insert(source.id).inserted {
-            body += "<li>" + (source.url.map { HTMLPage.link($0, text: source.title) } ?? h(source.locator ?? source.title)) + "</li>"
-        }
-        body += "</ol>"
-        return Layout.page(title: c.text(network.name), body: body, context: c)
+        let view = NetworkPageView(
+            name: c.text(network.name), acronym: network.acronym, facts: facts, summary: network.description.map { c.text($0) },
+            membersHeading: c.t("Members", "اعضا") + " (" + c.number(profile.memberships.count) + ")",
+            members: profile.memberships.map { membership in
+                .init(city: table.cityLink(membership.cityID, profile.cities),
+                      detail: (membership.role.map { " — " + c.text($0) } ?? "")
+                          + (membership.since.map { " (" + c.t("since", "از") + " " + c.style.date($0) + ")" } ?? ""))
+            },
+            sourcesHeading: c.t("Sources", "منابع"),
+            sources: (network.sources + profile.memberships.flatMap(\.sources)).filter { seen.insert($0.id).inserted }.map { source in
+                SourceItemView(link: source.url.map { LinkView.external($0, text: source.title) } ?? LinkView(text: source.locator ?? source.title, target: nil),
+                           detail: "", id: source.id, editAddress: nil)
+            })
+        return try Layout.page("network", title: c.text(network.name), content: view, context: c)
     }
+}
+
+/// What the `networks` template shows.
+struct NetworkListView {
+    struct Row {
+        let link: LinkView
+        let acronym: String?
+        let scope: String
+        let members: String
+        let datasetID: String
+    }
+
+    let heading: String
+    let columns: [String]
+    let networks: [Row]
+}
+
+/// What the `network` template shows.
+struct NetworkPageView {
+    struct Member {
+        let city: LinkView
+        let detail: String
+    }
+
+    let name: String
+    let acronym: String?
+    let facts: String
+    let summary: String?
+    let membersHeading: String
+    let members: [Member]
+    let sourcesHeading: String
+    let sources: [SourceItemView]
 }

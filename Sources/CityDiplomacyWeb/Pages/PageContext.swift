@@ -75,14 +75,23 @@ struct PageContext: Sendable {
     /// An error as a page.
     func errorResponse(_ error: WebError) -> Response {
         let title = error.status == .notFound ? t("Not found", "یافت نشد") : t("Error", "خطا")
-        var body = "<h1>\(h(title))</h1><p class=\"error\">\(h(error.message))</p>"
-        if let field = error.field { body += "<p class=\"note\">\(h(t("Field", "فیلد"))): <code>\(h(field))</code></p>" }
-        body += "<p><a href=\"\(h(href("/")))\">\(h(t("Back to the dashboard", "بازگشت به پیشخوان")))</a></p>"
-        return .body(Layout.page(title: title, body: body, context: self), contentType: "text/html; charset=utf-8", status: error.status)
+        let view = ErrorView(heading: title, message: error.message, field: error.field, fieldLabel: t("Field", "فیلد"),
+                             home: href("/"), homeLabel: t("Back to the dashboard", "بازگشت به پیشخوان"))
+        do {
+            return try Layout.response("error", title: title, content: view, context: self, status: error.status)
+        } catch {
+            // Without templates there is no page to show: say so in plain text, with the status.
+            return .body("\(title): \(error)\n", contentType: "text/plain; charset=utf-8", status: .internalServerError)
+        }
     }
 }
 
-/// Escapes text for HTML content and attribute values.
-func h(_ text: String) -> String {
-    HTMLPage.escape(text)
+/// What the `error` template shows: what went wrong and, when one is at fault, the field.
+struct ErrorView {
+    let heading: String
+    let message: String
+    let field: String?
+    let fieldLabel: String
+    let home: String
+    let homeLabel: String
 }

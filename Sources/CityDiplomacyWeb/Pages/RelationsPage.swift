@@ -1,5 +1,4 @@
 import CityDiplomacyCore
-import CityDiplomacyPresentation
 
 /// `/relations`: relations with filters (city, country, kind, years, dataset), paged, with exports.
 struct RelationsPage {
@@ -15,75 +14,75 @@ struct RelationsPage {
         let selection = try await observatory.registry.relations(matching: query)
         let total = try await observatory.registry.countRelations(matching: query)
         let datasets = try await observatory.registry.datasets()
-        var body = "<h1>\(h(c.t("Relations", "روابط")))</h1>"
-        body += "<form class=\"filters\" method=\"get\" action=\"/relations\">"
-        if c.language == .fa { body += "<input type=\"hidden\" name=\"lang\" value=\"fa\">" }
-        func field(_ name: String, _ en: String, _ fa: String, placeholder: String = "") -> String {
-            "<label>\(h(c.t(en, fa))) <input name=\"\(name)\" value=\"\(h(c.fields[name] ?? ""))\" placeholder=\"\(h(placeholder))\"></label>"
-        }
-        body += field("city", "City", "شهر", placeholder: c.t("name in any language", "نام به هر زبان"))
-        body += field("country", "Country (ISO)", "کشور (کد ISO)", placeholder: "IR")
-        body += "<label>\(h(c.t("Kind", "نوع"))) <select name=\"kind\"><option value=\"\">\(h(c.t("any", "همه")))</option>"
-        for (term, label) in RelationKind.knownTerms {
-            body += "<option value=\"\(h(term.rawValue))\"\(c.fields["kind"] == term.rawValue ? " selected" : "")>\(h(c.text(label)))</option>"
-        }
-        body += "</select></label>"
-        body += field("from", "From year", "از سال", placeholder: "1990") + field("to", "To year", "تا سال", placeholder: "2018")
-        body += "<label>\(h(c.t("Dataset", "مجموعه داده"))) <select name=\"dataset\"><option value=\"\">\(h(c.t("all", "همه")))</option>"
-        for dataset in datasets {
-            body += "<option value=\"\(h(dataset.id))\"\(c.fields["dataset"] == dataset.id ? " selected" : "")>\(h(dataset.id))</option>"
-        }
-        body += "</select></label><button type=\"submit\">\(h(c.t("Filter", "پالایش")))</button></form>"
         let first = total == 0 ? 0 : query.offset + 1
         let last = query.offset + selection.relations.count
-        body += "<p class=\"note\">\(h(c.t("\(first)–\(last) of \(total) relations", "\(first)–\(last) از \(total) رابطه")))</p>"
-        body += RelationTable(context: c, countries: observatory.countriesByCode).render(selection.relations, cities: selection.cities)
         // Paging and exports keep the filters.
         let kept = c.fields.pairs.filter { !["page", "lang"].contains($0.name) && !$0.value.isEmpty }.map { ($0.name, Optional($0.value)) }
-        var paging: [String] = []
-        if page > 1 { paging.append("<a rel=\"prev\" href=\"\(h(c.href("/relations", kept + [("page", String(page - 1))])))\">\(h(c.t("← previous", "→ قبلی")))</a>") }
-        if last < total { paging.append("<a rel=\"next\" href=\"\(h(c.href("/relations", kept + [("page", String(page + 1))])))\">\(h(c.t("next →", "بعدی ←")))</a>") }
-        if !paging.isEmpty { body += "<nav class=\"paging\">\(paging.joined(separator: " "))</nav>" }
-        body += "<p>\(h(c.t("Export these relations:", "برون‌بری این روابط:")))"
-        for (file, label) in [("relations.csv", "CSV"), ("relations.geojson", "GeoJSON"), ("relations.graphml", "GraphML")] {
-            let exportQuery = kept.map { "\(PageContext.encode($0.0))=\(PageContext.encode($0.1 ?? ""))" }.joined(separator: "&")
-            body += " <a href=\"\(h("/api/v1/export/\(file)" + (exportQuery.isEmpty ? "" : "?" + exportQuery)))\">\(label)</a>"
-        }
-        body += "</p>"
-        return Layout.page(title: c.t("Relations", "روابط"), body: body, context: c)
+        let exportQuery = kept.map { "\(PageContext.encode($0.0))=\(PageContext.encode($0.1 ?? ""))" }.joined(separator: "&")
+        let view = RelationsView(
+            heading: c.t("Relations", "روابط"), persian: c.language == .fa,
+            textFields: [
+                .init(name: "city", label: c.t("City", "شهر"), value: c.fields["city"] ?? "", placeholder: c.t("name in any language", "نام به هر زبان")),
+                .init(name: "country", label: c.t("Country (ISO)", "کشور (کد ISO)"), value: c.fields["country"] ?? "", placeholder: "IR"),
+            ],
+            kindLabel: c.t("Kind", "نوع"), anyKind: c.t("any", "همه"),
+            kinds: RelationKind.knownTerms.map { .init(value: $0.term.rawValue, label: c.text($0.label), selected: c.fields["kind"] == $0.term.rawValue) },
+            yearFields: [
+                .init(name: "from", label: c.t("From year", "از سال"), value: c.fields["from"] ?? "", placeholder: "1990"),
+                .init(name: "to", label: c.t("To year", "تا سال"), value: c.fields["to"] ?? "", placeholder: "2018"),
+            ],
+            datasetLabel: c.t("Dataset", "مجموعه داده"), allDatasets: c.t("all", "همه"),
+            datasets: datasets.map { .init(value: $0.id, label: $0.id, selected: c.fields["dataset"] == $0.id) },
+            filterLabel: c.t("Filter", "پالایش"),
+            count: c.t("\(first)–\(last) of \(total) relations", "\(first)–\(last) از \(total) رابطه"),
+            table: RelationTable(context: c, countries: observatory.countriesByCode).view(selection.relations, cities: selection.cities),
+            paging: (page > 1 ? [.init(rel: "prev", text: c.t("← previous", "→ قبلی"), address: c.href("/relations", kept + [("page", String(page - 1))]))] : [])
+                + (last < total ? [.init(rel: "next", text: c.t("next →", "بعدی ←"), address: c.href("/relations", kept + [("page", String(page + 1))]))] : []),
+            exportLabel: c.t("Export these relations:", "برون‌بری این روابط:"),
+            exports: [("relations.csv", "CSV"), ("relations.geojson", "GeoJSON"), ("relations.graphml", "GraphML")].map { file, label in
+                LinkView(text: label, target: "/api/v1/export/\(file)" + (exportQuery.isEmpty ? "" : "?" + exportQuery))
+            })
+        return try Layout.page("relations", title: c.t("Relations", "روابط"), content: view, context: c)
     }
 }
 
-/// A table of relations with links to both cities, dates in both calendars and sources.
-struct RelationTable {
-    let context: PageContext
-    let countries: [CountryCode: Country]
-
-    func render(_ relations: [BilateralRelation], cities: [String: City], from home: String? = nil) -> String {
-        let c = context
-        var out = "<table><thead><tr>"
-        let headers = home == nil
-            ? [("City", "شهر"), ("Partner", "شهر طرف"), ("Partner country", "کشور طرف"), ("Kind", "نوع"), ("Signed", "تاریخ انعقاد"), ("Sources", "منابع")]
-            : [("Partner", "شهر طرف"), ("Country", "کشور"), ("Kind", "نوع"), ("Signed", "تاریخ انعقاد"), ("Sources", "منابع")]
-        out += headers.map { "<th>\(h(c.t($0.0, $0.1)))</th>" }.joined() + "<th><span class=\"visually-hidden\">\(h(c.t("Edit", "ویرایش")))</span></th></tr></thead><tbody>"
-        for relation in relations {
-            let first = home.map { relation.partner(of: $0) } ?? relation.cityID
-            let second = home == nil ? relation.partnerID : nil
-            out += "<tr id=\"\(h(relation.id))\">"
-            out += "<td>\(cityLink(first, cities))</td>"
-            if let second { out += "<td>\(cityLink(second, cities))</td>" }
-            let country = cities[second ?? first]?.country
-            out += "<td>\(country.map { "<a href=\"\(h(c.href("/countries/\($0.rawValue)")))\">\(h(countries[$0].map { c.text($0.name) } ?? $0.rawValue))</a>" } ?? "")</td>"
-            out += "<td>\(h(c.text(relation.kind.label)))</td>"
-            out += "<td>\(relation.signed.map { h(c.style.date($0)) } ?? "—")</td>"
-            out += "<td>\(relation.sources.map { source in source.url.map { HTMLPage.link($0, text: source.title) } ?? h(source.locator ?? source.title) }.joined(separator: "<br>"))</td>"
-            out += "<td><a href=\"\(h(c.href("/edit/relations/\(PageContext.segment(relation.id))")))\" title=\"\(h(c.t("Edit", "ویرایش")))\">✎</a></td></tr>"
-        }
-        return out + "</tbody></table>"
+/// What the `relations` template shows: the filter form as it was submitted, a page of relations,
+/// paging and exports.
+struct RelationsView {
+    struct TextField {
+        let name: String
+        let label: String
+        let value: String
+        let placeholder: String
     }
 
-    func cityLink(_ id: String, _ cities: [String: City]) -> String {
-        guard let city = cities[id] else { return h(id) }
-        return "<a href=\"\(h(context.href("/cities/\(PageContext.segment(id))")))\">\(h(context.text(city.name)))</a>"
+    struct Choice {
+        let value: String
+        let label: String
+        let selected: Bool
     }
+
+    struct PagingLink {
+        let rel: String
+        let text: String
+        let address: String
+    }
+
+    let heading: String
+    /// Whether the form carries `lang=fa`, so that the filtered list stays in Persian.
+    let persian: Bool
+    let textFields: [TextField]
+    let kindLabel: String
+    let anyKind: String
+    let kinds: [Choice]
+    let yearFields: [TextField]
+    let datasetLabel: String
+    let allDatasets: String
+    let datasets: [Choice]
+    let filterLabel: String
+    let count: String
+    let table: RelationTableView
+    let paging: [PagingLink]
+    let exportLabel: String
+    let exports: [LinkView]
 }

@@ -18,21 +18,21 @@ struct StudyPages {
         } catch let error as WebError {
             throw error.asPage(c)
         }
-        var body = "<nav class=\"tabs\">" + Observatory.tableNumbers.map { n in
-            "<a href=\"\(h(c.href("/tables/\(n)")))\"\(n == number ? " aria-current=\"page\"" : "")>\(h(c.t("Table \(n)", "جدول \(n)")))</a>"
-        }.joined() + "</nav>"
-        if number == 3 {
-            body += "<form class=\"filters\" method=\"get\">"
-            if c.language == .fa { body += "<input type=\"hidden\" name=\"lang\" value=\"fa\">" }
-            body += "<label>\(h(c.t("Years of a change of period", "سال‌های تغییر دوره"))) <select name=\"rule\">"
-            for (id, en, fa) in [("recorded", "as recorded", "مطابق ثبت"), ("later", "the later period", "دورهٔ بعد"), ("earlier", "the earlier period", "دورهٔ قبل"), ("exclude", "left out", "کنار گذاشته")] {
-                body += "<option value=\"\(id)\"\((c.fields["rule"] ?? "recorded") == id ? " selected" : "")>\(h(c.t(en, fa)))</option>"
-            }
-            body += "</select></label><button type=\"submit\">\(h(c.t("Show", "نمایش")))</button></form>"
-        }
-        body += TabulationRenderer(format: .html, language: c.language).htmlFragment(table)
-        body += "<p><a href=\"\(h("/api/v1/tables/\(number)" + (c.language == .fa ? "?lang=fa" : "")))\">JSON</a></p>"
-        return Layout.page(title: c.text(table.title), body: body, context: c)
+        let view = StudyTablePageView(
+            tabs: Observatory.tableNumbers.map { .init(text: c.t("Table \($0)", "جدول \($0)"), address: c.href("/tables/\($0)"), current: $0 == number) },
+            ruleForm: number == 3 ? ruleForm() : nil,
+            table: TabulationRenderer(format: .html, language: c.language).htmlFragment(table),
+            json: "/api/v1/tables/\(number)" + (c.language == .fa ? "?lang=fa" : ""))
+        return try Layout.page("study-table", title: c.text(table.title), content: view, context: c)
+    }
+
+    /// Table 3's choice of where a year that changes the period goes.
+    private func ruleForm() -> StudyTablePageView.RuleForm {
+        let c = context
+        let chosen = c.fields["rule"] ?? "recorded"
+        return .init(persian: c.language == .fa, label: c.t("Years of a change of period", "سال‌های تغییر دوره"), submit: c.t("Show", "نمایش"),
+                     rules: [("recorded", "as recorded", "مطابق ثبت"), ("later", "the later period", "دورهٔ بعد"), ("earlier", "the earlier period", "دورهٔ قبل"), ("exclude", "left out", "کنار گذاشته")]
+                        .map { .init(value: $0.0, label: c.t($0.1, $0.2), selected: chosen == $0.0) })
     }
 
     func audit() async throws -> String {
@@ -44,7 +44,35 @@ struct StudyPages {
             throw error.asPage(c)
         }
         let renderer = AuditRenderer(format: .html, language: c.language)
-        let body = TabulationRenderer(format: .html, language: c.language).htmlFragment(renderer.table(findings, title: title))
-        return Layout.page(title: c.t("Audit", "بررسی"), body: body, context: c)
+        let table = TabulationRenderer(format: .html, language: c.language).htmlFragment(renderer.table(findings, title: title))
+        return try Layout.page("audit", title: c.t("Audit", "بررسی"), content: AuditPageView(table: table), context: c)
     }
+}
+
+/// What the `study-table` template shows: the tabs of the four tables, Table 3's rule, the table.
+struct StudyTablePageView {
+    struct Tab {
+        let text: String
+        let address: String
+        let current: Bool
+    }
+
+    struct RuleForm {
+        let persian: Bool
+        let label: String
+        let submit: String
+        let rules: [RelationsView.Choice]
+    }
+
+    let tabs: [Tab]
+    let ruleForm: RuleForm?
+    /// The table as the report renders it for the CLI too, every cell escaped there: a trusted
+    /// fragment, written into the page as it is.
+    let table: String
+    let json: String
+}
+
+/// What the `audit` template shows: the audit's table, escaped by the report's renderer.
+struct AuditPageView {
+    let table: String
 }

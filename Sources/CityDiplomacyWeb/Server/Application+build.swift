@@ -1,19 +1,30 @@
 import CityDiplomacyCore
+import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Builds the observatory — JSON API and pages — over a registry, ready to run or to test in
 /// process:
 ///
 /// ```swift
-/// let app = try await buildApplication(WebConfiguration(port: 8080), registry: registry)
-/// try await app.runService()
+/// let app = try await buildApplication(WebConfiguration(port: 8080), registry: registry) { port in
+///     print("listening on \(port)")
+/// }
+/// try await runObservatory(app, configuration: configuration)
 /// ```
+///
+/// `onServerRunning` is called with the port once the server has bound it, and only then: an
+/// announcement made before could name an address that is not served.
 public func buildApplication(
-    _ configuration: WebConfiguration, registry: any CityDiplomacyRegistry, logger: Logger? = nil
+    _ configuration: WebConfiguration, registry: any CityDiplomacyRegistry, logger: Logger? = nil,
+    onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
+    // A broken template stops the server here, not at its first page.
+    try PageTemplates.preload()
     let observatory = try await Observatory(registry: registry, configuration: configuration)
     let router = Router(context: ObservatoryContext.self)
+    router.add(middleware: BodyLimitMiddleware(maxBodySize: configuration.maxBodySize))
     router.add(middleware: NotFoundMiddleware())
     API(observatory: observatory).register(on: router)
     EditAPIRoutes(observatory: observatory).register(on: router)
@@ -24,8 +35,31 @@ public func buildApplication(
     return Application(
         router: router,
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "citydip"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: log
     )
+}
+
+/// Runs a built observatory until it is stopped. A port another program holds is
+/// ``ObservatoryStartError/portInUse(_:)``, which says what to do, rather than NIO's
+/// `bind(descriptor:ptr:bytes:)` error.
+public func runObservatory(_ app: some ApplicationProtocol, configuration: WebConfiguration) async throws {
+    do {
+        try await app.runService()
+    } catch let error as IOError where error.errnoCode == EADDRINUSE {
+        throw ObservatoryStartError.portInUse(configuration.port)
+    }
+}
+
+/// Why the observatory could not start listening.
+public enum ObservatoryStartError: Error, Equatable, CustomStringConvertible {
+    case portInUse(Int)
+
+    public var description: String {
+        switch self {
+        case let .portInUse(port): "port \(port) is in use: choose another with --port"
+        }
+    }
 }
 
 /// Answers a path no route knows with the observatory's 404: JSON under `/api`, a page elsewhere.

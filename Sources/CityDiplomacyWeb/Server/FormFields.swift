@@ -2,9 +2,11 @@ import Foundation
 
 /// Fields of a query string or of an `application/x-www-form-urlencoded` body.
 ///
-/// One decoder for both, written here rather than taken from Hummingbird's URI parsing: browsers
-/// send a space in a form as `+`, which the URI's query parser leaves as it is, and a filter form
-/// submitted by GET must read exactly as the same form submitted by POST.
+/// One decoder for both, so that a filter form submitted by GET reads exactly as the same form
+/// submitted by POST: `+` is a space (as browsers send it in forms), `%2B` a plus, `%D8%AA…` UTF-8
+/// text, and a repeated name keeps every value in order. Kept rather than Hummingbird's
+/// `URLEncodedFormDecoder` because the pages and filters need the raw pairs in order (the
+/// language switch and paging write them back) and repeated names, not a `Decodable` struct.
 struct FormFields: Sendable {
     private(set) var pairs: [(name: String, value: String)] = []
 

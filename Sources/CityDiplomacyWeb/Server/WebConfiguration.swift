@@ -30,26 +30,32 @@ public struct WebConfiguration: Sendable {
     }
 
     /// Parses `NAME:TOKEN` pairs (from `--token` or `CITYDIP_TOKENS`, comma-separated there).
+    /// A malformed pair is refused without repeating it: it may be a secret typed without its name.
     public static func tokens(_ specs: [String]) throws(WebConfigurationError) -> [String: String] {
         var tokens: [String: String] = [:]
         for spec in specs {
-            let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 16 else {
-                throw WebConfigurationError.invalidToken(spec.split(separator: ":").first.map(String.init) ?? "")
-            }
+            let parts = spec.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else { throw .missingName }
+            guard parts[1].count >= 16 else { throw .shortToken(name: parts[0]) }
             tokens[parts[1]] = parts[0]
         }
         return tokens
     }
 }
 
-public enum WebConfigurationError: Error, CustomStringConvertible {
-    case invalidToken(String)
+/// A `--token` value that cannot be used. The messages never contain the token itself.
+public enum WebConfigurationError: Error, Equatable, CustomStringConvertible {
+    /// No `NAME:` before the token.
+    case missingName
+    /// The token after `NAME:` is shorter than 16 characters.
+    case shortToken(name: String)
 
     public var description: String {
         switch self {
-        case let .invalidToken(name):
-            "invalid write token '\(name):…': expected NAME:TOKEN with a token of at least 16 characters"
+        case .missingName:
+            "a --token value has no NAME: prefix (expected NAME:TOKEN)"
+        case let .shortToken(name):
+            "the write token named '\(name)' is too short: expected NAME:TOKEN with a token of at least 16 characters"
         }
     }
 }

@@ -51,8 +51,17 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let opened = try await database.open()
         let registry = opened.registry
-        let app = try await buildApplication(WebConfiguration(host: host, port: port, writeTokens: writeTokens, cacheLifetime: cacheSeconds, secureCookies: secureCookies), registry: registry)
-        FileHandle.standardError.write(Data("citydip: serving \(opened.location) at http://\(host):\(port)/ ; \(writeTokens.isEmpty ? "read-only" : "writes allowed for \(Set(writeTokens.values).sorted().joined(separator: ", "))") (Ctrl-C to stop)\n".utf8))
-        try await app.runService()
+        let configuration = WebConfiguration(host: host, port: port, writeTokens: writeTokens, cacheLifetime: cacheSeconds, secureCookies: secureCookies)
+        let access = writeTokens.isEmpty ? "read-only" : "writes allowed for \(Set(writeTokens.values).sorted().joined(separator: ", "))"
+        let path = opened.location.description, host = host
+        // Announced once the port is bound, so that the address printed is one that answers.
+        let app = try await buildApplication(configuration, registry: registry) { port in
+            FileHandle.standardError.write(Data("citydip: serving \(path) at http://\(host):\(port)/ ; \(access) (Ctrl-C to stop)\n".utf8))
+        }
+        do {
+            try await runObservatory(app, configuration: configuration)
+        } catch let error as ObservatoryStartError {
+            throw CLIError(error.description)
+        }
     }
 }
