@@ -167,7 +167,8 @@ struct JSONSchemaChecker {
             default: break // absent or true: any other property is allowed
             }
         }
-        if members.count < context.minProperties {
+        // OpenAPIKit counts required properties into minProperties; those are reported above, by name.
+        if context.minProperties > context.requiredProperties.count, members.count < context.minProperties {
             found.append(SchemaViolation(path: path, message: "expected at least \(context.minProperties) properties, got \(members.count)"))
         }
         if let maxProperties = context.maxProperties, members.count > maxProperties {
