@@ -125,7 +125,7 @@ enum APIProbes {
             Probe(.ok, "the first page of every city"),
             Probe(.ok, "Iran's cities, five at a time") { _ in ProbeRequest(query: "country=IR&limit=5&offset=5") },
             Probe(.ok, "by a Persian name") { _ in ProbeRequest(query: "name=%D8%AA%D9%87%D8%B1%D8%A7%D9%86") },
-            Probe(.badRequest, "a country that is not a code") { _ in ProbeRequest(query: "country=Iran") },
+            Probe(.badRequest, "a country that is neither a code nor a name") { _ in ProbeRequest(query: "country=Narnia") },
             Probe(.badRequest, "a limit of 0") { _ in ProbeRequest(query: "limit=0") },
         ],
         .init("GET /cities/{id}"): [
@@ -138,6 +138,9 @@ enum APIProbes {
             Probe(.ok, "filtered by city, country, kind and years") { _ in ProbeRequest(query: "city=Tehran&country=CN&kind=sister_city&from=1900&to=2020") },
             Probe(.badRequest, "a year that is not a number") { _ in ProbeRequest(query: "from=abc") },
             Probe(.badRequest, "from after to") { _ in ProbeRequest(query: "from=2010&to=2000") },
+            Probe(.badRequest, "a kind that is not one") { _ in ProbeRequest(query: "kind=foo") },
+            Probe(.ok, "a country by its Persian name and a Solar Hijri year") { _ in ProbeRequest(query: "country=%DA%86%DB%8C%D9%86&from=1370SH") },
+            Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=missing") },
         ],
         .init("POST /relations"): [
             Probe(.created, "a friendship of two cities") { _ in
@@ -154,12 +157,18 @@ enum APIProbes {
             },
             Probe(.contentTooLarge, "a body over the limit") { _ in .oversized() },
         ],
-        .init("GET /networks"): [Probe(.ok, "the study's networks") { _ in ProbeRequest(query: "dataset=iran-2018") }],
+        .init("GET /networks"): [
+            Probe(.ok, "the study's networks") { _ in ProbeRequest(query: "dataset=iran-2018") },
+            Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=missing") },
+        ],
         .init("GET /networks/{id}"): [
             Probe(.ok, "a network with its members") { records in ProbeRequest(parameters: ["id": records.membership.network]) },
             Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"]) },
         ],
-        .init("GET /memberships"): [Probe(.ok, "every membership")],
+        .init("GET /memberships"): [
+            Probe(.ok, "every membership"),
+            Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=missing") },
+        ],
         .init("POST /memberships"): [
             Probe(.created, "a city into a network it is not in") { records in
                 try .json(["dataset": "iran-2018", "city": records.outsider.city, "network": records.outsider.network, "since": "2019", "role_en": "observer"])
@@ -171,7 +180,10 @@ enum APIProbes {
             },
             Probe(.contentTooLarge, "a body over the limit") { _ in .oversized() },
         ],
-        .init("GET /events"): [Probe(.ok, "every event")],
+        .init("GET /events"): [
+            Probe(.ok, "every event"),
+            Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=missing") },
+        ],
         .init("POST /events"): [
             Probe(.created, "an event") { _ in
                 try .json(["dataset": "iran-2018", "city": "iran-2018:tabriz", "kind": "tourism_capital", "title_en": "Tabriz 2018", "year": 2018])
@@ -314,6 +326,6 @@ enum APIProbes {
     static let exportProbes: [Probe] = [
         Probe(.ok, "the study's relations") { _ in ProbeRequest(query: "dataset=iran-2018") },
         Probe(.ok, "filtered (kinds are an open vocabulary: any kind is a filter)") { _ in ProbeRequest(query: "city=iran-2018:tehran&kind=sister_city&from=1990") },
-        Probe(.badRequest, "a country that is not a code") { _ in ProbeRequest(query: "country=Iran") },
+        Probe(.badRequest, "a country that is neither a code nor a name") { _ in ProbeRequest(query: "country=Narnia") },
     ]
 }

@@ -243,8 +243,8 @@ struct APITests {
                 #expect(lines.count + (collection["skipped_relations"] as? Int ?? -1) == 70)
                 // The study's records have no coordinates: its cities are placed by name, as on the map pages.
                 let points = features.filter { ($0["geometry"] as? [String: Any])?["type"] as? String == "Point" }
-                #expect(points.count >= 75)
-                #expect(lines.count >= 65)
+                #expect(points.count == 67)
+                #expect(lines.count == 69)
                 let tehran = try #require(points.first { $0["id"] as? String == "iran-2018:tehran" })
                 #expect((tehran["properties"] as? [String: Any])?["located"] as? String == "gazetteer")
             }

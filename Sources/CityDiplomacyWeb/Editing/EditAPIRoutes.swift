@@ -2,6 +2,7 @@ import CityDiplomacyCore
 import CityDiplomacyPresentation
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// Writes through the API: `POST /api/v1/{kind}`, `GET|PUT|DELETE /api/v1/{kind}/{id}` for
 /// relations, memberships, events and sources, and the change log at `GET /api/v1/changes`.
@@ -53,7 +54,8 @@ struct EditAPIRoutes {
     private func body(_ request: Request) async throws -> Data {
         do {
             return Data(buffer: try await request.body.collect(upTo: observatory.configuration.maxBodySize))
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
+            // What `collect(upTo:)` throws; Hummingbird would answer it with an empty 413.
             throw WebError(.contentTooLarge, "the body is larger than \(observatory.configuration.maxBodySize) bytes", field: "body")
         }
     }
