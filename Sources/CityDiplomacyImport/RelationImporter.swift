@@ -136,7 +136,7 @@ public struct RelationImporter: Sendable {
             case .ambiguous, .unresolved:
                 let nameKey = PersianText.searchKey(mention.name)
                 // A name of symbols only has no key: a hash of its bytes keeps its id the same from run to run.
-                key = "u-\(resolved.country.rawValue.lowercased())-\(nameKey.isEmpty ? String(ImportPipeline.contentHash(Data(mention.name.utf8)).prefix(12)) : nameKey)"
+                key = "u-\(resolved.country.rawValue.lowercased())-\(nameKey.isEmpty ? String(ContentHash.sha256Hex(of: Data(mention.name.utf8)).prefix(12)) : nameKey)"
             }
             let id = "\(datasetID):\(key)"
             mentions[number].cityID = id
@@ -241,7 +241,7 @@ public struct RelationImporter: Sendable {
                 if let known = sourceIDs[text] {
                     sourceID = known
                 } else {
-                    sourceID = "\(datasetID):source-\(ImportPipeline.contentHash(Data(text.utf8)).prefix(16))"
+                    sourceID = "\(datasetID):source-\(ContentHash.sha256Hex(of: Data(text.utf8)).prefix(16))"
                     sourceIDs[text] = sourceID
                 }
                 if sources[sourceID] == nil {

@@ -13,7 +13,7 @@ let sharedResolver: PlaceResolver = {
 struct ImportPipelineTests {
     let resolver = sharedResolver
 
-    private func run(_ text: String, format: ImportFormat = .wikipediaCSV, mappings: [String] = []) throws(ImportError) -> RelationImporter.Result {
+    private func run(_ text: String, format: ImportFormat = .wikipediaCSV, mappings: [String] = []) throws(DataFileError) -> RelationImporter.Result {
         try ImportPipeline(format: format, mappings: mappings).run(Data(text.utf8), fileName: "test.csv", dataset: "test", resolver: resolver)
     }
 
@@ -151,18 +151,18 @@ struct ImportPipelineTests {
         #expect {
             try run(Self.header + "Tehran,Iran,abc,51.4,Seoul,South Korea,,\n")
         } throws: { error in
-            let error = error as? ImportError
+            let error = error as? DataFileError
             return error?.line == 2 && error?.column == 13 && error?.field == "lat1" && error?.value == "abc"
         }
         #expect {
             try run(Self.header + "Tehran,Iran,95,51.4,Seoul,South Korea,,\n")
         } throws: { error in
-            (error as? ImportError)?.problem.contains("latitude from -90 to 90") == true
+            (error as? DataFileError)?.problem.contains("latitude from -90 to 90") == true
         }
         #expect {
             try run(Self.header + ",Iran,,,Seoul,South Korea,,\n")
         } throws: { error in
-            (error as? ImportError)?.field == "city1"
+            (error as? DataFileError)?.field == "city1"
         }
     }
 
@@ -171,12 +171,12 @@ struct ImportPipelineTests {
         #expect {
             try run("a,b\nx,y\n", format: .csv, mappings: ["town=a"])
         } throws: { error in
-            (error as? ImportError)?.problem.contains("is not a field") == true
+            (error as? DataFileError)?.problem.contains("is not a field") == true
         }
         #expect {
             try run("a,b\nx,y\n", format: .csv, mappings: ["city1=a", "city2=zz"])
         } throws: { error in
-            (error as? ImportError)?.problem.contains("is not a column") == true
+            (error as? DataFileError)?.problem.contains("is not a column") == true
         }
     }
 
