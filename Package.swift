@@ -35,7 +35,11 @@ let package = Package(
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.0.0"),
     ],
     targets: [
-        .target(name: "CityDiplomacyCore"),
+        .target(
+            name: "CityDiplomacyCore",
+            // SHA-256 of files, the one hash both reference data and imports identify files by.
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "CityDiplomacyReferenceData",
             dependencies: [

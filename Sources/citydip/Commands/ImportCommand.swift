@@ -81,7 +81,7 @@ struct ImportCommand: AsyncParsableCommand {
             if existing.isBundled { throw CLIError("dataset '\(id)' is bundled with citydip: import into another with --dataset") }
             // The same file again changes nothing — unless --replace asks to read it anew (with
             // other --map, --format or --delimiter options, say).
-            if existing.contentHash == ImportPipeline.contentHash(data), !replace {
+            if existing.contentHash == ContentHash.sha256Hex(of: data), !replace {
                 print("dataset '\(id)' already holds this file (SHA-256 \(existing.contentHash!.prefix(16))…); nothing changed")
                 return
             }
