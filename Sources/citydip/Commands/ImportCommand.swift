@@ -69,12 +69,7 @@ struct ImportCommand: AsyncParsableCommand {
         // the file is read and checked. An import that finds nothing to do leaves it unfinished.
         let gazetteerTask = Task.detached { () throws -> Gazetteer in try Gazetteer.bundled() }
         let url = URL(fileURLWithPath: file)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw CLIError("cannot read '\(file)': \(error.localizedDescription)")
-        }
+        let data = try SourceFile.read(atPath: file)
         let registry = try await database.open()
         let id = datasetID
         if let existing = try await registry.datasets().first(where: { $0.id == id }) {
