@@ -20,8 +20,6 @@ struct SchemaHistoryTests {
         INSERT INTO city (id, dataset_id, name_en, name_fa, aliases, country_code, latitude, longitude) VALUES
             ('old:tehran', 'old', 'Tehran', 'تهران', '[]', 'IR', 35.69, 51.42),
             ('old:seoul', 'old', 'Seoul', NULL, '["Soul"]', 'KR', NULL, NULL);
-        INSERT INTO city_name (city_id, search_key) VALUES
-            ('old:tehran', 'tehran'), ('old:tehran', 'تهران'), ('old:seoul', 'seoul'), ('old:seoul', 'soul');
         INSERT INTO relation (id, dataset_id, city_id, partner_id, kind, status, signed, signed_year_min, signed_year_max,
                               notes, period_placements, position, flags, import_rows) VALUES
             ('old:tehran/seoul', 'old', 'old:tehran', 'old:seoul', 'sister_city', 'active', '1963', 1963, 1963,
@@ -43,6 +41,11 @@ struct SchemaHistoryTests {
         try SchemaMigrator.migrator.migrate(pool, upTo: migration)
         try pool.write { db in
             try db.execute(sql: v1Records)
+            // Every name a city is looked up by, keyed as citydip keys them.
+            for (city, name) in [("old:tehran", "Tehran"), ("old:tehran", "تهران"), ("old:seoul", "Seoul"), ("old:seoul", "Soul")] {
+                try db.execute(sql: "INSERT OR IGNORE INTO city_name (city_id, search_key) VALUES (?, ?)",
+                               arguments: [city, PersianText.searchKey(name)])
+            }
             if !extra.isEmpty { try db.execute(sql: extra) }
         }
         try pool.close()
@@ -91,7 +94,8 @@ struct SchemaHistoryTests {
         #expect(try await registry.changes(limit: 10, offset: 0).isEmpty)
         // The change log it gained takes edits.
         let entry = try await registry.apply(.deleteEvent(id: "old:e1"), by: "migration-test")
-        #expect(try await registry.changes(limit: 10, offset: 0) == [entry])
+        #expect(try await registry.changes(limit: 10, offset: 0).map(\.id) == [entry.id])
+        #expect(try await registry.event(id: "old:e1") == nil)
     }
 
     @Test("A v2 database keeps its change log through the migration")
