@@ -1,3 +1,4 @@
+import CityDiplomacyCore
 import CityDiplomacyImport
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import CityDiplomacyCore
 import Foundation
 
 /// A delimited text file (CSV, TSV) read into a header and rows, every row with its line number.

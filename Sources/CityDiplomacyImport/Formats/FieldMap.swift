@@ -1,3 +1,5 @@
+import CityDiplomacyCore
+
 /// Which column holds which canonical field.
 ///
 /// Built from the column names (a column named like a field holds it; Wikidata's usual names are

@@ -1,3 +1,4 @@
+import CityDiplomacyCore
 import Foundation
 
 /// The file formats `citydip import` reads.
