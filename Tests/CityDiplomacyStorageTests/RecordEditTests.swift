@@ -160,10 +160,11 @@ struct RecordEditTests {
     func citedSource() async throws {
         let registry = try await seededRegistry()
         let cited = try #require(study.relations[0].sources.first)
-        let citing = Set(study.relations.filter { $0.sources.contains(cited) }.map { "relation \($0.id)" }
-            + study.memberships.filter { $0.sources.contains(cited) }.map { "membership \($0.id)" }
-            + study.events.filter { $0.sources.contains(cited) }.map { "event \($0.id)" }
-            + study.networks.filter { $0.sources.contains(cited) }.map { "network \($0.id)" })
+        var citing: Set<String> = []
+        for relation in study.relations where relation.sources.contains(cited) { citing.insert("relation \(relation.id)") }
+        for membership in study.memberships where membership.sources.contains(cited) { citing.insert("membership \(membership.id)") }
+        for event in study.events where event.sources.contains(cited) { citing.insert("event \(event.id)") }
+        for network in study.networks where network.sources.contains(cited) { citing.insert("network \(network.id)") }
         try await refuses(.deleteSource(id: cited.id), in: registry) { error in
             guard case let .recordInUse(kind, id, by) = error else { return false }
             return kind == "source" && id == cited.id && citing.contains(by)

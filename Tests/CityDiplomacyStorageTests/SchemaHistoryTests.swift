@@ -73,7 +73,7 @@ struct SchemaHistoryTests {
         #expect(content.events.map(\.year) == [2004])
         #expect(try await registry.findCities(named: "تهران", datasetID: nil).map(\.id) == ["old:tehran"])
         // Migrated to the end: v3 dropped the index its primary key made redundant; marked as citydip's.
-        let state = try DatabaseQueue(path: path).read { db in
+        let state = try await DatabaseQueue(path: path).read { db in
             (try SchemaMigrator.migrator.hasCompletedMigrations(db),
              try db.indexes(on: "city_name").map(\.name).contains("city_name_on_city_id"),
              try Int32.fetchOne(db, sql: "PRAGMA application_id"))
