@@ -185,10 +185,20 @@ struct ImportPipelineTests {
     func realFile() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: WikipediaFile.path))
         let result = try ImportPipeline(format: .wikipediaCSV).run(data, fileName: "twin_cities.csv", dataset: "wikipedia", resolver: resolver)
-        #expect(result.report.rowsRead == 25_917)
-        #expect(result.report.relationsCreated + result.report.duplicatesMerged == 25_917)
-        #expect(result.report.selfPairs.count >= 3)
-        #expect(result.report.domesticPairs > 900)
+        // The figures the README states for the whole file.
+        let report = result.report
+        #expect(report.rowsRead == 25_917)
+        #expect(report.relationsCreated == 24_509)
+        #expect(report.duplicatesMerged == 1_408)
+        #expect(report.citiesCreated == 16_856)
+        #expect(report.citiesResolved == 7_702)
+        #expect(report.citiesUnresolved == 9_154)
+        #expect(report.selfPairs.count == 4)
+        #expect(report.domesticPairs == 968)
+        #expect(report.coordinateIssues.count == 673)
+        #expect(report.unknownCountries.count == 10)
+        #expect(result.content.relations.count == report.relationsCreated)
+        #expect(result.content.cities.count == report.citiesCreated)
         let tehran = result.content.cities.first { $0.geonamesID == 112931 }
         #expect(tehran != nil)
     }
