@@ -124,7 +124,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CityDiplomacyImportTests",
-            dependencies: ["CityDiplomacyCore", "CityDiplomacyImport", "CityDiplomacyReferenceData"]
+            // Storage: the sample is imported end to end, into a registry as `citydip import` does.
+            dependencies: ["CityDiplomacyCore", "CityDiplomacyImport", "CityDiplomacyReferenceData", "CityDiplomacyStorage"],
+            // A sample of a real file (MIT), with its licence.
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "CityDiplomacyApplicationTests",
