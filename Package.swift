@@ -35,7 +35,11 @@ let package = Package(
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.0.0"),
     ],
     targets: [
-        .target(name: "CityDiplomacyCore"),
+        .target(
+            name: "CityDiplomacyCore",
+            // SHA-256 of files, the one hash both reference data and imports identify files by.
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "CityDiplomacyReferenceData",
             dependencies: [
@@ -120,7 +124,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CityDiplomacyImportTests",
-            dependencies: ["CityDiplomacyCore", "CityDiplomacyImport", "CityDiplomacyReferenceData"]
+            // Storage: the sample is imported end to end, into a registry as `citydip import` does.
+            dependencies: ["CityDiplomacyCore", "CityDiplomacyImport", "CityDiplomacyReferenceData", "CityDiplomacyStorage"],
+            // A sample of a real file (MIT), with its licence.
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "CityDiplomacyApplicationTests",

@@ -1,5 +1,4 @@
 import CityDiplomacyCore
-import Crypto
 import Foundation
 
 /// A whole import from bytes to a dataset and its quality report: read the format, map the
@@ -32,21 +31,17 @@ public struct ImportPipeline: Sendable {
         }
     }
 
-    public static func contentHash(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
-
     public func run(
         _ data: Data, fileName: String, dataset: String, resolver: PlaceResolver,
         progress: (@Sendable (Int, Int) -> Void)? = nil
-    ) throws(ImportError) -> RelationImporter.Result {
+    ) throws(DataFileError) -> RelationImporter.Result {
         let records = try records(data, fileName: fileName)
         return resolve(records, data: data, fileName: fileName, dataset: dataset, resolver: resolver, progress: progress)
     }
 
     /// The first half of an import, which needs no gazetteer: read, map and check every row.
     /// Callers may load the gazetteer meanwhile.
-    public func records(_ data: Data, fileName: String) throws(ImportError) -> [ImportRecord] {
+    public func records(_ data: Data, fileName: String) throws(DataFileError) -> [ImportRecord] {
         let table = try SourceTable.read(data, format: format, fileName: fileName, delimiter: delimiter)
         let map = try FieldMap(header: table.header, format: format, overrides: mappings, fileName: fileName)
         return try ImportRecord.read(table, map: map, fileName: fileName)
@@ -58,6 +53,6 @@ public struct ImportPipeline: Sendable {
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> RelationImporter.Result {
         RelationImporter(resolver: resolver).run(
-            records, dataset: dataset, fileName: fileName, contentHash: Self.contentHash(data), format: format, progress: progress)
+            records, dataset: dataset, fileName: fileName, contentHash: ContentHash.sha256Hex(of: data), format: format, progress: progress)
     }
 }

@@ -41,7 +41,7 @@ extension BundledDatasets {
         var hashes: [String: String] = [:]
         for url in BundledResource.urls(in: "datasets", withExtension: "yaml") {
             guard let data = try? Data(contentsOf: url) else { continue }
-            hashes[url.deletingPathExtension().lastPathComponent] = DatasetFile.contentHash(of: data)
+            hashes[url.deletingPathExtension().lastPathComponent] = ContentHash.sha256Hex(of: data)
         }
         return hashes
     }

@@ -57,100 +57,69 @@ extension SQLiteRegistry {
     /// Carries out an edit; returns the dataset and the record as JSON before and after.
     private static func apply(_ edit: RecordEdit, in db: Database) throws -> (dataset: String, before: String?, after: String?) {
         switch edit {
-        case let .saveRelation(relation):
-            let existing = try fetchRelations(db, scope: RecordScope(sql: "id = ?", arguments: [relation.id])).first
-            try checkSameDataset(existing?.datasetID, relation.datasetID, id: relation.id)
-            try checkCities([("city", relation.cityID), ("partner", relation.partnerID)], of: relation.id, in: relation.datasetID, db)
-            try checkSources(relation.sources, of: relation.id, in: relation.datasetID, db)
-            var record = relation
-            record.position = try existing?.position ?? nextPosition(in: "relation", dataset: relation.datasetID, db)
-            if existing != nil { try removeRelation(relation.id, db) }
-            let inserter = try RelationInserter(db)
-            try inserter.insert(record)
-            try inserter.finish()
-            try cite(.relation, record.id, record.sources, db)
-            return (record.datasetID, try existing.map(json), try json(record))
-        case let .deleteRelation(id):
-            guard let existing = try fetchRelations(db, scope: RecordScope(sql: "id = ?", arguments: [id])).first else {
-                throw RegistryError.unknownRecord(kind: "relation", id: id)
-            }
-            try removeRelation(id, db)
-            return (existing.datasetID, try json(existing), nil)
-        case let .saveMembership(membership):
-            let existing = try fetchMemberships(db, scope: RecordScope(sql: "id = ?", arguments: [membership.id])).first
-            try checkSameDataset(existing?.datasetID, membership.datasetID, id: membership.id)
-            try checkCities([("city", membership.cityID)], of: membership.id, in: membership.datasetID, db)
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM network WHERE id = ? AND dataset_id = ?", arguments: [membership.networkID, membership.datasetID]) == true else {
-                throw RegistryError.danglingReference(record: membership.id, field: "network", value: membership.networkID)
-            }
-            try checkSources(membership.sources, of: membership.id, in: membership.datasetID, db)
-            var record = membership
-            record.position = try existing?.position ?? nextPosition(in: "membership", dataset: membership.datasetID, db)
-            if existing != nil { try remove("membership", .membership, membership.id, db) }
-            do {
-                try MembershipRow(record).insert(db)
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                throw RegistryError.duplicateRecord(record.id, reason: "the city is already a member of this network")
-            }
-            try cite(.membership, record.id, record.sources, db)
-            return (record.datasetID, try existing.map(json), try json(record))
-        case let .deleteMembership(id):
-            guard let existing = try fetchMemberships(db, scope: RecordScope(sql: "id = ?", arguments: [id])).first else {
-                throw RegistryError.unknownRecord(kind: "membership", id: id)
-            }
-            try remove("membership", .membership, id, db)
-            return (existing.datasetID, try json(existing), nil)
-        case let .saveEvent(event):
-            let existing = try fetchEvents(db, scope: RecordScope(sql: "id = ?", arguments: [event.id])).first
-            try checkSameDataset(existing?.datasetID, event.datasetID, id: event.id)
-            try checkCities([("city", event.cityID)], of: event.id, in: event.datasetID, db)
-            try checkSources(event.sources, of: event.id, in: event.datasetID, db)
-            var record = event
-            record.position = try existing?.position ?? nextPosition(in: "event", dataset: event.datasetID, db)
-            if existing != nil { try remove("event", .event, event.id, db) }
-            try EventRow(record).insert(db)
-            try cite(.event, record.id, record.sources, db)
-            return (record.datasetID, try existing.map(json), try json(record))
-        case let .deleteEvent(id):
-            guard let existing = try fetchEvents(db, scope: RecordScope(sql: "id = ?", arguments: [id])).first else {
-                throw RegistryError.unknownRecord(kind: "event", id: id)
-            }
-            try remove("event", .event, id, db)
-            return (existing.datasetID, try json(existing), nil)
-        case let .saveSource(source, datasetID):
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dataset WHERE id = ?", arguments: [datasetID]) == true else {
-                throw RegistryError.unknownDataset(datasetID, known: try String.fetchAll(db, sql: "SELECT id FROM dataset ORDER BY id"))
-            }
-            let existing = try SourceRow.fetchOne(db, key: source.id)
-            try checkSameDataset(existing?.datasetId, datasetID, id: source.id)
-            if existing != nil {
-                try SourceRow(source, datasetID: datasetID).update(db)
-            } else {
-                try SourceRow(source, datasetID: datasetID).insert(db)
-            }
-            return (datasetID, try existing.map { try json($0.source) }, try json(source))
-        case let .deleteSource(id):
-            guard let existing = try SourceRow.fetchOne(db, key: id) else { throw RegistryError.unknownRecord(kind: "source", id: id) }
-            if let citing = try Row.fetchOne(db, sql: "SELECT record_kind, record_id FROM citation WHERE source_id = ? LIMIT 1", arguments: [id]) {
-                let kind: String = citing["record_kind"], record: String = citing["record_id"]
-                throw RegistryError.recordInUse(kind: "source", id: id, by: "\(kind) \(record)")
-            }
-            try SourceRow.deleteOne(db, key: id)
-            return (existing.datasetId, try json(existing.source), nil)
+        case let .saveRelation(relation): try save(relation, in: db)
+        case let .deleteRelation(id): try delete(BilateralRelation.self, id: id, in: db)
+        case let .saveMembership(membership): try save(membership, in: db)
+        case let .deleteMembership(id): try delete(NetworkMembership.self, id: id, in: db)
+        case let .saveEvent(event): try save(event, in: db)
+        case let .deleteEvent(id): try delete(InternationalEvent.self, id: id, in: db)
+        case let .saveSource(source, datasetID): try saveSource(source, datasetID: datasetID, in: db)
+        case let .deleteSource(id): try deleteSource(id: id, in: db)
         }
+    }
+
+    /// Saves a relation, membership or event: a new one goes at the end of its dataset, a changed
+    /// one keeps its place, and its row and citations are replaced whole.
+    static func save<Record: EditableRecord>(_ record: Record, in db: Database) throws -> (dataset: String, before: String?, after: String?) {
+        let existing = try Record.fetch(id: record.id, db)
+        try checkSameDataset(existing?.datasetID, record.datasetID, id: record.id)
+        try record.checkReferences(db)
+        try checkSources(record.sources, of: record.id, in: record.datasetID, db)
+        var saved = record
+        saved.position = try existing?.position ?? nextPosition(in: Record.table, dataset: record.datasetID, db)
+        if existing != nil { try remove(Record.table, Record.citingKind, record.id, db) }
+        try saved.insertRow(db)
+        try cite(Record.citingKind, saved.id, saved.sources, db)
+        return (saved.datasetID, try existing.map(json), try json(saved))
+    }
+
+    /// Deletes a relation, membership or event with its citations; an unknown id is an error.
+    static func delete<Record: EditableRecord>(_: Record.Type, id: String, in db: Database) throws -> (dataset: String, before: String?, after: String?) {
+        guard let existing = try Record.fetch(id: id, db) else {
+            throw RegistryError.unknownRecord(kind: Record.table, id: id)
+        }
+        try remove(Record.table, Record.citingKind, id, db)
+        return (existing.datasetID, try json(existing), nil)
+    }
+
+    private static func saveSource(_ source: SourceCitation, datasetID: String, in db: Database) throws -> (dataset: String, before: String?, after: String?) {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dataset WHERE id = ?", arguments: [datasetID]) == true else {
+            throw RegistryError.unknownDataset(datasetID, known: try String.fetchAll(db, sql: "SELECT id FROM dataset ORDER BY id"))
+        }
+        let existing = try SourceRow.fetchOne(db, key: source.id)
+        try checkSameDataset(existing?.datasetId, datasetID, id: source.id)
+        if existing != nil {
+            try SourceRow(source, datasetID: datasetID).update(db)
+        } else {
+            try SourceRow(source, datasetID: datasetID).insert(db)
+        }
+        return (datasetID, try existing.map { try json($0.source) }, try json(source))
+    }
+
+    /// A source still cited by a record cannot go: the record would lose its evidence.
+    private static func deleteSource(id: String, in db: Database) throws -> (dataset: String, before: String?, after: String?) {
+        guard let existing = try SourceRow.fetchOne(db, key: id) else { throw RegistryError.unknownRecord(kind: "source", id: id) }
+        if let citing = try Row.fetchOne(db, sql: "SELECT record_kind, record_id FROM citation WHERE source_id = ? LIMIT 1", arguments: [id]) {
+            let kind: String = citing["record_kind"], record: String = citing["record_id"]
+            throw RegistryError.recordInUse(kind: "source", id: id, by: "\(kind) \(record)")
+        }
+        try SourceRow.deleteOne(db, key: id)
+        return (existing.datasetId, try json(existing.source), nil)
     }
 
     private static func checkSameDataset(_ existing: String?, _ new: String, id: String) throws {
         if let existing, existing != new {
             throw RegistryError.duplicateRecord(id, reason: "the id belongs to a record of dataset '\(existing)'; a record cannot move to '\(new)'")
-        }
-    }
-
-    private static func checkCities(_ references: [(field: String, id: String)], of record: String, in datasetID: String, _ db: Database) throws {
-        for (field, id) in references {
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM city WHERE id = ? AND dataset_id = ?", arguments: [id, datasetID]) == true else {
-                throw RegistryError.danglingReference(record: record, field: field, value: id)
-            }
         }
     }
 
@@ -171,10 +140,6 @@ extension SQLiteRegistry {
             try db.execute(sql: "INSERT OR IGNORE INTO citation (record_kind, record_id, source_id, position) VALUES (?,?,?,?)",
                            arguments: [kind.rawValue, id, source.id, position])
         }
-    }
-
-    private static func removeRelation(_ id: String, _ db: Database) throws {
-        try remove("relation", .relation, id, db)
     }
 
     /// Deletes a record and its citations (which have no foreign key: one table serves every kind).

@@ -11,10 +11,6 @@ extension SQLiteRegistry {
         }
     }
 
-    public func store(_ content: DatasetContent) async throws {
-        try await store(content, countries: [], progress: nil)
-    }
-
     /// Stores a dataset, and in the same transaction the countries it needs (added or updated), so
     /// that an import that fails leaves the country table as it was too; tells `progress` how many
     /// of its relations are stored, now and then.

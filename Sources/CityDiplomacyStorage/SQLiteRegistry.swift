@@ -5,7 +5,8 @@ import GRDB
 /// The registry on an SQLite database: one file, one user, no server.
 ///
 /// Opening a file creates it (and its folder) if needed and brings its schema up to date; the
-/// database runs in WAL mode with foreign keys on. Every write is one transaction.
+/// database runs in WAL mode with foreign keys on. Every write is one transaction. A file that
+/// holds another program's tables is refused, untouched (see ``DatabaseMark``).
 ///
 /// ```swift
 /// let registry = try SQLiteRegistry(path: "~/citydip.sqlite")
@@ -42,15 +43,29 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
                 // half-way; in a temporary file it was a quarter of the time of a store.
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
+            try Self.checkIsCityDiplomacyDatabase(at: url.path, named: path)
             let pool = try DatabasePool(path: url.path, configuration: configuration)
             try SchemaMigrator.migrator.migrate(pool)
+            try pool.write { db in try DatabaseMark.set(db) }
             writer = pool
+        } catch let error as StorageError {
+            throw error
         } catch let error as DatabaseError {
             throw StorageError.cannotOpen(path: path, reason: Self.reason(error))
         } catch {
             throw StorageError.cannotOpen(path: path, reason: "\(error)")
         }
         self.path = url.path
+    }
+
+    /// Looks at an existing file before the pool opens it: opening in WAL mode, let alone
+    /// migrating, would already change another program's database.
+    private static func checkIsCityDiplomacyDatabase(at path: String, named name: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        // Read-write but without WAL: only a pool switches the journal mode, and nothing is written.
+        let queue = try DatabaseQueue(path: path)
+        try queue.read { db in try DatabaseMark.check(db, path: name) }
+        try queue.close()
     }
 
     /// A registry in memory, for tests and one-off computations.
@@ -98,12 +113,24 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
 /// The database could not be opened, read or written.
 public enum StorageError: Error, Hashable, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
+    /// The file is another program's SQLite database: it is not marked as citydip's and does not
+    /// hold citydip's schema. `applicationID` is its own mark (0 if none), `tables` some of its tables.
+    case notCityDiplomacyDatabase(path: String, applicationID: Int32, tables: [String])
     case failed(reason: String)
 
     public var description: String {
         switch self {
         case let .cannotOpen(path, reason): "cannot open database '\(path)': \(reason)"
+        case let .notCityDiplomacyDatabase(path, applicationID, tables):
+            "'\(path)' is not a CityDiplomacy database (" + Self.contents(applicationID: applicationID, tables: tables)
+                + ")"
         case let .failed(reason): "database error: \(reason)"
         }
+    }
+
+    private static func contents(applicationID: Int32, tables: [String]) -> String {
+        let marked = applicationID == 0 ? nil : String(format: "it is marked as another application's, application_id 0x%08X", UInt32(bitPattern: applicationID))
+        let listed = tables.isEmpty ? nil : "it holds tables such as " + tables.prefix(5).joined(separator: ", ")
+        return [marked, listed].compactMap { $0 }.joined(separator: "; ")
     }
 }

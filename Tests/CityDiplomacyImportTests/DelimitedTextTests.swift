@@ -1,14 +1,15 @@
+import CityDiplomacyCore
 import CityDiplomacyImport
 import Foundation
 import Testing
 
 @Suite("Delimited text is read with exact positions for every error")
 struct DelimitedTextTests {
-    private func parse(_ text: String, delimiter: UInt8? = nil) throws(ImportError) -> DelimitedText {
+    private func parse(_ text: String, delimiter: UInt8? = nil) throws(DataFileError) -> DelimitedText {
         try DelimitedText.parse(Data(text.utf8), fileName: "t.csv", delimiter: delimiter)
     }
 
-    private func failure(_ text: String) -> ImportError? {
+    private func failure(_ text: String) -> DataFileError? {
         do { _ = try parse(text); return nil } catch { return error }
     }
 
@@ -57,7 +58,7 @@ struct DelimitedTextTests {
         #expect {
             try DelimitedText.parse(data, fileName: "t.csv", delimiter: nil)
         } throws: { error in
-            let error = error as? ImportError
+            let error = error as? DataFileError
             return error?.line == 2 && error?.column == 10 && error?.problem.contains("UTF-8") == true
         }
     }

@@ -1,7 +1,7 @@
 /// A value that does not have the form a field requires.
 ///
 /// Parsers in the core throw this; callers that know the file and line wrap it in their own
-/// error (see `DataFileError`) so that the message names where the value came from.
+/// error (see ``DataFileError``) so that the message names where the value came from.
 public struct InvalidValue: Error, Hashable, Sendable, CustomStringConvertible {
     /// The field or option the value was given for (`year`, `--from`, `country`).
     public var field: String

@@ -13,7 +13,7 @@
 ///
 /// ## Topics
 /// - Reading: ``datasets()``, ``content(ofDataset:)``, ``relations(matching:)``, ``countRelations(matching:)``, ``cities(matching:)``, ``networks(datasetID:)``, ``networkProfile(ofNetwork:)``, ``findCities(named:datasetID:)``, ``profile(ofCity:)``, ``countries()``
-/// - Writing: ``store(_:)``, ``removeDataset(_:)``, ``storeCountries(_:)``
+/// - Writing: ``store(_:)``, ``store(_:countries:progress:)``, ``removeDataset(_:)``, ``storeCountries(_:)``
 public protocol CityDiplomacyRegistry: Sendable {
     /// All datasets, ordered by id.
     func datasets() async throws -> [Dataset]
@@ -55,6 +55,16 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// Stores a dataset, replacing any dataset with the same id, in one transaction.
     func store(_ content: DatasetContent) async throws
 
+    /// Stores a dataset and, in the same transaction, the countries it needs (added or updated),
+    /// so that an import that fails leaves the country table as it was too; tells `progress` how
+    /// many of its relations are stored, now and then.
+    ///
+    /// A requirement rather than a default built on ``storeCountries(_:)`` and ``store(_:)``:
+    /// those are two transactions, and an import must be one.
+    func store(
+        _ content: DatasetContent, countries: [Country], progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
+    ) async throws
+
     /// Removes a dataset and all its records; an unknown id is an error.
     func removeDataset(_ id: String) async throws
 
@@ -80,6 +90,13 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// Adds the countries to the reference list, updating those already there (a country still
     /// referred to by a city is never removed).
     func storeCountries(_ countries: [Country]) async throws
+}
+
+extension CityDiplomacyRegistry {
+    /// A dataset alone is a dataset with no countries to add and no one watching.
+    public func store(_ content: DatasetContent) async throws {
+        try await store(content, countries: [], progress: nil)
+    }
 }
 
 /// What ``CityDiplomacyRegistry/relations(matching:)`` returns: relations and the cities they join.

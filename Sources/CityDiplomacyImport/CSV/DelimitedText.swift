@@ -1,3 +1,4 @@
+import CityDiplomacyCore
 import Foundation
 
 /// A delimited text file (CSV, TSV) read into a header and rows, every row with its line number.
@@ -40,26 +41,26 @@ public struct DelimitedText: Sendable {
     /// Parses a file. A byte-order mark and CRLF line ends are accepted; every row must have as
     /// many fields as the header. Without `quoting` (SPARQL TSV, whose terms start with `"`),
     /// quotes are ordinary characters.
-    public static func parse(_ data: Data, fileName: String, delimiter: UInt8?, quoting: Bool = true) throws(ImportError) -> DelimitedText {
+    public static func parse(_ data: Data, fileName: String, delimiter: UInt8?, quoting: Bool = true) throws(DataFileError) -> DelimitedText {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let (line, column) = firstInvalidUTF8(bytes) {
-            throw ImportError(file: fileName, line: line, column: column, problem: "is not valid UTF-8 here: save the file as UTF-8")
+            throw DataFileError(file: fileName, line: line, column: column, problem: "is not valid UTF-8 here: save the file as UTF-8")
         }
         // SQLite would store a NUL, but text is read back only up to it: refused rather than cut.
         if let offset = bytes.firstIndex(of: 0) {
             let (line, column) = position(of: offset, in: bytes)
-            throw ImportError(file: fileName, line: line, column: column, value: "U+0000",
+            throw DataFileError(file: fileName, line: line, column: column, value: "U+0000",
                               problem: "has a NUL character, which text does not contain: is this a UTF-16 or binary file saved as CSV?")
         }
         guard bytes.contains(where: { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: " ") }) else {
-            throw ImportError(file: fileName, line: 1, problem: "is empty: expected a header line naming the columns")
+            throw DataFileError(file: fileName, line: 1, problem: "is empty: expected a header line naming the columns")
         }
         let separator = delimiter ?? detectDelimiter(bytes[...])
         var parser = Parser(bytes: bytes, delimiter: separator, fileName: fileName, quoting: quoting)
         let records = try parser.records()
         guard let headerRecord = records.first else {
-            throw ImportError(file: fileName, line: 1, problem: "is empty: expected a header line naming the columns")
+            throw DataFileError(file: fileName, line: 1, problem: "is empty: expected a header line naming the columns")
         }
         let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         var rows: [Row] = []
@@ -68,7 +69,7 @@ public struct DelimitedText: Sendable {
             if record.fields.count == 1, record.fields[0].isEmpty { continue }  // a blank line
             guard record.fields.count == header.count else {
                 let column = record.fields.count > header.count ? record.columns[header.count] : record.columns.last ?? 1
-                throw ImportError(
+                throw DataFileError(
                     file: fileName, line: record.line, column: column,
                     problem: "has \(record.fields.count) fields, expected \(header.count) like the header (\(header.joined(separator: String(UnicodeScalar(separator)))))\(record.fields.count > header.count ? "; is a field with a delimiter missing its quotes?" : "")")
             }
@@ -162,7 +163,7 @@ public struct DelimitedText: Sendable {
             index += 1
         }
 
-        mutating func records() throws(ImportError) -> [Record] {
+        mutating func records() throws(DataFileError) -> [Record] {
             var records: [Record] = []
             while index < bytes.count {
                 records.append(try record())
@@ -170,7 +171,7 @@ public struct DelimitedText: Sendable {
             return records
         }
 
-        mutating func record() throws(ImportError) -> Record {
+        mutating func record() throws(DataFileError) -> Record {
             var fields: [String] = []
             var columns: [Int] = []
             let startLine = line
@@ -184,7 +185,7 @@ public struct DelimitedText: Sendable {
         }
 
         /// Reads one field; `ended` says whether it closed the record.
-        mutating func field() throws(ImportError) -> (String, ended: Bool) {
+        mutating func field() throws(DataFileError) -> (String, ended: Bool) {
             let startLine = line
             let startColumn = column
             var buffer: [UInt8] = []
@@ -192,7 +193,7 @@ public struct DelimitedText: Sendable {
                 advance()
                 while true {
                     guard index < bytes.count else {
-                        throw ImportError(file: fileName, line: startLine, column: startColumn, problem: "has a quoted field that is never closed: a \" is missing")
+                        throw DataFileError(file: fileName, line: startLine, column: startColumn, problem: "has a quoted field that is never closed: a \" is missing")
                     }
                     let byte = bytes[index]
                     if byte == Self.quote {
@@ -213,7 +214,7 @@ public struct DelimitedText: Sendable {
                 if index >= bytes.count { return (string(buffer), true) }
                 if bytes[index] == delimiter { advance(); return (string(buffer), false) }
                 if bytes[index] == Self.newline { advance(); return (string(buffer), true) }
-                throw ImportError(file: fileName, line: line, column: column, value: string(buffer),
+                throw DataFileError(file: fileName, line: line, column: column, value: string(buffer),
                                   problem: "has text after a closing quote: a \" inside a quoted field must be doubled (\"\")")
             }
             while index < bytes.count {
@@ -232,8 +233,8 @@ public struct DelimitedText: Sendable {
             return (string(buffer), true)
         }
 
-        func tooLong(_ line: Int, _ column: Int) -> ImportError {
-            ImportError(file: fileName, line: line, column: column,
+        func tooLong(_ line: Int, _ column: Int) -> DataFileError {
+            DataFileError(file: fileName, line: line, column: column,
                         problem: "has a field longer than \(DelimitedText.maximumFieldBytes / 1024) KB: is a quote left open?")
         }
 

@@ -1,3 +1,5 @@
+import CityDiplomacyCore
+
 /// Which column holds which canonical field.
 ///
 /// Built from the column names (a column named like a field holds it; Wikidata's usual names are
@@ -6,7 +8,7 @@
 public struct FieldMap: Sendable {
     public private(set) var columns: [CanonicalField: Int]
 
-    public init(header: [String], format: ImportFormat, overrides: [String], fileName: String) throws(ImportError) {
+    public init(header: [String], format: ImportFormat, overrides: [String], fileName: String) throws(DataFileError) {
         var columns: [CanonicalField: Int] = [:]
         let lowered = header.map { $0.lowercased() }
         for field in CanonicalField.allCases {
@@ -18,25 +20,25 @@ public struct FieldMap: Sendable {
         for mapping in overrides {
             let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
-                throw ImportError(file: fileName, field: "--map", value: mapping, problem: "expected FIELD=COLUMN, e.g. city1=name_a")
+                throw DataFileError(file: fileName, field: "--map", value: mapping, problem: "expected FIELD=COLUMN, e.g. city1=name_a")
             }
             guard let field = CanonicalField(rawValue: parts[0].trimmingCharacters(in: .whitespaces)) else {
-                throw ImportError(file: fileName, field: "--map", value: parts[0], problem: "is not a field: expected one of \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw DataFileError(file: fileName, field: "--map", value: parts[0], problem: "is not a field: expected one of \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let column = parts[1].trimmingCharacters(in: .whitespaces)
             guard let index = header.firstIndex(of: column) ?? lowered.firstIndex(of: column.lowercased()) ?? Int(column).flatMap({ $0 >= 1 && $0 <= header.count ? $0 - 1 : nil }) else {
-                throw ImportError(file: fileName, line: 1, field: "--map \(field.rawValue)", value: column, problem: "is not a column of the file: its columns are \(header.joined(separator: ", "))")
+                throw DataFileError(file: fileName, line: 1, field: "--map \(field.rawValue)", value: column, problem: "is not a column of the file: its columns are \(header.joined(separator: ", "))")
             }
             columns[field] = index
         }
         guard columns[.city1] != nil, columns[.city2] != nil else {
-            throw ImportError(file: fileName, line: 1, problem: "has no column for city1 and city2: name them so, or map them with --map city1=COLUMN --map city2=COLUMN (columns: \(header.joined(separator: ", ")))")
+            throw DataFileError(file: fileName, line: 1, problem: "has no column for city1 and city2: name them so, or map them with --map city1=COLUMN --map city2=COLUMN (columns: \(header.joined(separator: ", ")))")
         }
         if format == .wikipediaCSV {
             let expected = ["city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2"]
             let missing = expected.filter { name in columns[CanonicalField(rawValue: name)!] == nil }
             if !missing.isEmpty {
-                throw ImportError(file: fileName, line: 1, problem: "is not a wikipedia-csv file: the header lacks \(missing.joined(separator: ", ")) (expected \(expected.joined(separator: ",")))")
+                throw DataFileError(file: fileName, line: 1, problem: "is not a wikipedia-csv file: the header lacks \(missing.joined(separator: ", ")) (expected \(expected.joined(separator: ",")))")
             }
         }
         self.columns = columns

@@ -1,3 +1,4 @@
+import CityDiplomacyCore
 import Foundation
 
 /// The file formats `citydip import` reads.
@@ -51,7 +52,7 @@ public struct SourceTable: Sendable {
 
 extension SourceTable {
     /// Reads a file of the given format.
-    public static func read(_ data: Data, format: ImportFormat, fileName: String, delimiter: UInt8?) throws(ImportError) -> SourceTable {
+    public static func read(_ data: Data, format: ImportFormat, fileName: String, delimiter: UInt8?) throws(DataFileError) -> SourceTable {
         switch format {
         case .wikipediaCSV, .csv:
             let text = try DelimitedText.parse(data, fileName: fileName, delimiter: format == .wikipediaCSV ? (delimiter ?? UInt8(ascii: ",")) : delimiter)
@@ -66,18 +67,18 @@ extension SourceTable {
         }
     }
 
-    static func readSPARQLJSON(_ data: Data, fileName: String) throws(ImportError) -> SourceTable {
-        guard !data.isEmpty else { throw ImportError(file: fileName, line: 1, problem: "is empty: expected SPARQL JSON results") }
+    static func readSPARQLJSON(_ data: Data, fileName: String) throws(DataFileError) -> SourceTable {
+        guard !data.isEmpty else { throw DataFileError(file: fileName, line: 1, problem: "is empty: expected SPARQL JSON results") }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw ImportError(file: fileName, problem: "is not valid JSON: \((error as NSError).localizedDescription)")
+            throw DataFileError(file: fileName, problem: "is not valid JSON: \((error as NSError).localizedDescription)")
         }
         guard let root = object as? [String: Any], let head = root["head"] as? [String: Any], let vars = head["vars"] as? [String],
               let results = root["results"] as? [String: Any], let bindings = results["bindings"] as? [[String: Any]]
         else {
-            throw ImportError(file: fileName, problem: "is not SPARQL JSON results: expected {\"head\": {\"vars\": […]}, \"results\": {\"bindings\": […]}}")
+            throw DataFileError(file: fileName, problem: "is not SPARQL JSON results: expected {\"head\": {\"vars\": […]}, \"results\": {\"bindings\": […]}}")
         }
         var rows: [Row] = []
         rows.reserveCapacity(bindings.count)

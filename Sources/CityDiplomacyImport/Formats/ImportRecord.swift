@@ -21,7 +21,7 @@ public struct ImportRecord: Sendable {
 
 extension ImportRecord {
     /// Reads every row of a table through a field map, refusing bad values with line and column.
-    public static func read(_ table: SourceTable, map: FieldMap, fileName: String) throws(ImportError) -> [ImportRecord] {
+    public static func read(_ table: SourceTable, map: FieldMap, fileName: String) throws(DataFileError) -> [ImportRecord] {
         var records: [ImportRecord] = []
         records.reserveCapacity(table.rows.count)
         for row in table.rows {
@@ -30,25 +30,25 @@ extension ImportRecord {
         return records
     }
 
-    static func read(_ row: SourceTable.Row, header: [String], map: FieldMap, fileName: String) throws(ImportError) -> ImportRecord {
+    static func read(_ row: SourceTable.Row, header: [String], map: FieldMap, fileName: String) throws(DataFileError) -> ImportRecord {
         func value(_ field: CanonicalField) -> String? {
             guard let index = map[field] else { return nil }
             let text = PersianText.normalized(row.values[index])
             return text.isEmpty ? nil : text
         }
-        func fail(_ field: CanonicalField, _ value: String?, _ problem: String) -> ImportError {
+        func fail(_ field: CanonicalField, _ value: String?, _ problem: String) -> DataFileError {
             let index = map[field]
-            return ImportError(file: fileName, line: row.line, column: index.flatMap { row.columns?[$0] },
+            return DataFileError(file: fileName, line: row.line, column: index.flatMap { row.columns?[$0] },
                                field: index.map { header[$0] == field.rawValue ? field.rawValue : "\(field.rawValue) (column \(header[$0]))" } ?? field.rawValue,
                                value: value, problem: problem)
         }
-        func number(_ field: CanonicalField, range: ClosedRange<Double>, what: String) throws(ImportError) -> Double? {
+        func number(_ field: CanonicalField, range: ClosedRange<Double>, what: String) throws(DataFileError) -> Double? {
             guard let text = value(field) else { return nil }
             guard let number = Double(text), number.isFinite else { throw fail(field, text, "expected a number (decimal degrees, e.g. 35.6892)") }
             guard range.contains(number) else { throw fail(field, text, "expected a \(what) from \(Int(range.lowerBound)) to \(Int(range.upperBound))") }
             return number
         }
-        func coordinates(_ lat: CanonicalField, _ lng: CanonicalField, _ wkt: CanonicalField) throws(ImportError) -> Coordinates? {
+        func coordinates(_ lat: CanonicalField, _ lng: CanonicalField, _ wkt: CanonicalField) throws(DataFileError) -> Coordinates? {
             if let latitude = try number(lat, range: -90...90, what: "latitude") {
                 guard let longitude = try number(lng, range: -180...180, what: "longitude") else {
                     throw fail(lng, nil, "is missing: a latitude is given, so a longitude is expected too")
@@ -65,7 +65,7 @@ extension ImportRecord {
             }
             return try? Coordinates(latitude: point.latitude, longitude: point.longitude)
         }
-        func place(_ name: CanonicalField, _ country: CanonicalField, _ lat: CanonicalField, _ lng: CanonicalField, _ wkt: CanonicalField, _ qid: CanonicalField) throws(ImportError) -> PlaceMention {
+        func place(_ name: CanonicalField, _ country: CanonicalField, _ lat: CanonicalField, _ lng: CanonicalField, _ wkt: CanonicalField, _ qid: CanonicalField) throws(DataFileError) -> PlaceMention {
             let wikidata = value(qid).flatMap(WikidataID.parse)
             guard let text = value(name) ?? wikidata else {
                 throw fail(name, nil, "is empty: every row names two places")

@@ -1,5 +1,4 @@
 import CityDiplomacyCore
-import Crypto
 import Foundation
 
 /// Reads a dataset file (`citydiplomacy-dataset/1`, YAML) into the records of one dataset.
@@ -35,14 +34,8 @@ public enum DatasetFile {
         let reader = try YAMLDocumentReader(data: data, fileName: fileName, expecting: "a dataset document")
         try reader.rejectUnknownKeys(allowed: DatasetDocument.allowedKeys, localizedFields: DatasetDocument.localizedFields)
         let document = try reader.decode(DatasetDocument.self)
-        let hash = contentHash(of: data)
+        let hash = ContentHash.sha256Hex(of: data)
         var builder = DatasetBuilder(document: document, locator: reader, countries: countries)
         return try builder.build(fileName: fileName, contentHash: hash, isBundled: isBundled)
-    }
-
-    /// The SHA-256 of a file's bytes, in hex: the dataset's `contentHash`.
-    public static func contentHash(of data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
-}
+    }}
 

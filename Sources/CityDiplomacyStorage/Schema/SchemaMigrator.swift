@@ -5,9 +5,13 @@ import GRDB
 /// Migrations are never edited once shipped: a change to the schema is a new migration appended
 /// here. Foreign keys are on; a dataset's records are removed with it (`ON DELETE CASCADE`).
 enum SchemaMigrator {
+    /// The first migration's name: a database that has run it was made by citydip (see ``DatabaseMark``).
+    static let firstMigration = "v1: registry of datasets, cities, relations, networks, events and sources"
+    static let changeLogMigration = "v2: change log of edits made through the observatory"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: registry of datasets, cities, relations, networks, events and sources") { db in
+        migrator.registerMigration(firstMigration) { db in
             try db.create(table: "country") { t in
                 t.primaryKey("code", .text)
                 t.column("alpha3", .text).notNull()
@@ -139,7 +143,7 @@ enum SchemaMigrator {
                 t.primaryKey(["record_kind", "record_id", "source_id"])
             }
         }
-        migrator.registerMigration("v2: change log of edits made through the observatory") { db in
+        migrator.registerMigration(changeLogMigration) { db in
             try db.create(table: "change_log") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("at", .datetime).notNull()

@@ -31,12 +31,7 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CLIError("cannot read '\(file)': \(error.localizedDescription)")
-        }
+        let data = try SourceFile.read(atPath: file)
         var timings: [[String: Double]] = []
         var report: ImportQualityReport?
         for _ in 0..<runs {

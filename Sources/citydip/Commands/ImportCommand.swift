@@ -1,8 +1,6 @@
 import ArgumentParser
-import CityDiplomacyCore
+import CityDiplomacyApplication
 import CityDiplomacyImport
-import CityDiplomacyReferenceData
-import CityDiplomacyStorage
 import Foundation
 import Synchronization
 
@@ -47,67 +45,28 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    var datasetID: String {
-        dataset ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent.lowercased()
-            .map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+    var request: ImportRequest {
+        ImportRequest(path: file, format: format, mappings: mappings, delimiter: delimiter, dataset: dataset, replace: replace)
     }
 
     func validate() throws {
-        if let delimiter, ImportPipeline.delimiter(named: delimiter) == nil {
-            throw CLIError("invalid --delimiter '\(delimiter)': expected comma, tab, semicolon or a single character")
-        }
-        let id = datasetID
-        guard let first = id.first, first.isASCII, first.isLetter || first.isNumber,
-              id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") })
-        else {
-            throw CLIError("invalid dataset id '\(id)': expected lower-case letters, digits and hyphens (give one with --dataset)")
-        }
+        try validatingOptions { try request.validate() }
     }
 
     func run() async throws {
-        // The gazetteer loads on the other core from the start, while the database is opened and
-        // the file is read and checked. An import that finds nothing to do leaves it unfinished.
-        let gazetteerTask = Task.detached { () throws -> Gazetteer in try Gazetteer.bundled() }
-        let url = URL(fileURLWithPath: file)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw CLIError("cannot read '\(file)': \(error.localizedDescription)")
-        }
-        // The registry protocol gains a progress-reporting store in the storage refactor; until
-        // then imports go to the SQLite registry.
-        guard let registry = try await database.open().registry as? SQLiteRegistry else {
-            throw CLIError("imports need a SQLite database")
-        }
-        let id = datasetID
-        if let existing = try await registry.datasets().first(where: { $0.id == id }) {
-            if existing.isBundled { throw CLIError("dataset '\(id)' is bundled with citydip: import into another with --dataset") }
-            // The same file again changes nothing — unless --replace asks to read it anew (with
-            // other --map, --format or --delimiter options, say).
-            if existing.contentHash == ImportPipeline.contentHash(data), !replace {
-                print("dataset '\(id)' already holds this file (SHA-256 \(existing.contentHash!.prefix(16))…); nothing changed")
-                return
-            }
-            if !replace {
-                throw CLIError("dataset '\(id)' already holds \(existing.sourceFile ?? "another file"): add --replace to replace it, or choose another --dataset")
-            }
-        }
-        let started = Date()
-        let countries = try CountryDirectory.bundled()
-        let progress = ImportProgress(start: started)
-        let pipeline = ImportPipeline(format: format, mappings: mappings, delimiter: delimiter.flatMap(ImportPipeline.delimiter(named:)))
-        let records = try pipeline.records(data, fileName: url.lastPathComponent)
-        let gazetteer = try await gazetteerTask.value
-        let result = pipeline.resolve(records, data: data, fileName: url.lastPathComponent, dataset: id,
-                                      resolver: PlaceResolver(gazetteer: gazetteer, countries: countries),
-                                      progress: { done, total in progress.report("resolving", done, total, "rows") })
-        try await registry.store(result.content, countries: countries.countries) { done, total in
-            progress.report("storing", done, total, "relations")
+        let registry = try await database.open().registry
+        let progress = ImportProgress(start: Date())
+        let outcome = try await DatasetImport.run(request, into: registry) { stage, done, total, unit in
+            progress.report(stage, done, total, unit)
         }
         progress.finish()
-        print(report == .json ? result.report.json() : result.report.markdown(), terminator: "")
-        ProcessLifetime.keep(gazetteer, records, result)
+        switch outcome {
+        case let .unchanged(id, hash):
+            print("dataset '\(id)' already holds this file (SHA-256 \(hash.prefix(16))…); nothing changed")
+        case let .imported(quality, retained):
+            print(report == .json ? quality.json() : quality.markdown(), terminator: "")
+            ProcessLifetime.keep(retained)
+        }
     }
 }
 

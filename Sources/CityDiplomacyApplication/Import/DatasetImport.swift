@@ -1,0 +1,110 @@
+import CityDiplomacyCore
+import CityDiplomacyImport
+import CityDiplomacyReferenceData
+import Foundation
+
+/// Another source's file to import as a dataset of its own.
+public struct ImportRequest: Hashable, Sendable {
+    public var path: String
+    public var format: ImportFormat
+    /// `FIELD=COLUMN` mappings of canonical fields to the file's columns.
+    public var mappings: [String]
+    /// `comma`, `tab`, `semicolon` or one character; detected when `nil`.
+    public var delimiter: String?
+    /// The dataset to create; the file's name when `nil`.
+    public var dataset: String?
+    /// Replace a dataset that already holds another file (or this file read with other options).
+    public var replace: Bool
+
+    public init(path: String, format: ImportFormat, mappings: [String] = [], delimiter: String? = nil, dataset: String? = nil, replace: Bool = false) {
+        self.path = path
+        self.format = format
+        self.mappings = mappings
+        self.delimiter = delimiter
+        self.dataset = dataset
+        self.replace = replace
+    }
+
+    /// The dataset id: the one given, else the file name in lower case with other characters as `-`.
+    public var datasetID: String {
+        dataset ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent.lowercased()
+            .map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+    }
+
+    /// Checks what can be checked before reading anything.
+    public func validate() throws(ApplicationError) {
+        if let delimiter, ImportPipeline.delimiter(named: delimiter) == nil {
+            throw .invalid("delimiter", "invalid \(parameter: "delimiter") '\(delimiter)': expected comma, tab, semicolon or a single character")
+        }
+        let id = datasetID
+        guard let first = id.first, first.isASCII, first.isLetter || first.isNumber,
+              id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") })
+        else {
+            throw .invalid("dataset", "invalid dataset id '\(id)': expected lower-case letters, digits and hyphens (give one with \(parameter: "dataset"))")
+        }
+    }
+}
+
+/// What an import did: stored a dataset with its quality report, or found the file already there.
+public enum ImportOutcome: Sendable {
+    case imported(ImportQualityReport, retained: ImportRun)
+    /// The dataset already holds this file (same SHA-256): nothing changed.
+    case unchanged(datasetID: String, contentHash: String)
+}
+
+/// The large values of an import, handed back so that a process about to exit can keep them
+/// rather than free them one by one (see `citydip import`).
+public struct ImportRun: Sendable {
+    public var gazetteer: Gazetteer
+    public var records: [ImportRecord]
+    public var result: RelationImporter.Result
+}
+
+/// Importing a file into a registry, atomically: read and check it whole, resolve its places
+/// offline, store it in one transaction. A file with any error stores nothing.
+///
+/// ```swift
+/// let outcome = try await DatasetImport.run(ImportRequest(path: "twins.csv", format: .wikipediaCSV), into: registry)
+/// ```
+public enum DatasetImport {
+    /// Progress of a stage: (stage, done, total, unit).
+    public typealias Progress = @Sendable (_ stage: String, _ done: Int, _ total: Int, _ unit: String) -> Void
+
+    public static func run(_ request: ImportRequest, into registry: any CityDiplomacyRegistry, progress: Progress? = nil) async throws -> ImportOutcome {
+        try request.validate()
+        // The gazetteer loads on the other core from the start, while the file is read and
+        // checked. An import that finds nothing to do leaves it unfinished.
+        let gazetteerTask = Task.detached { () throws -> Gazetteer in try Gazetteer.bundled() }
+        let data = try SourceFile.read(atPath: request.path)
+        let id = request.datasetID
+        if let unchanged = try await checkExisting(id, data: data, replace: request.replace, in: registry) { return unchanged }
+        let countries = try CountryDirectory.bundled()
+        let fileName = URL(fileURLWithPath: request.path).lastPathComponent
+        let pipeline = ImportPipeline(format: request.format, mappings: request.mappings, delimiter: request.delimiter.flatMap(ImportPipeline.delimiter(named:)))
+        let records = try pipeline.records(data, fileName: fileName)
+        let gazetteer = try await gazetteerTask.value
+        let result = pipeline.resolve(records, data: data, fileName: fileName, dataset: id,
+                                      resolver: PlaceResolver(gazetteer: gazetteer, countries: countries),
+                                      progress: { done, total in progress?("resolving", done, total, "rows") })
+        try await registry.store(result.content, countries: countries.countries) { done, total in
+            progress?("storing", done, total, "relations")
+        }
+        return .imported(result.report, retained: ImportRun(gazetteer: gazetteer, records: records, result: result))
+    }
+
+    /// `nil` if the import should go on; `.unchanged` if the dataset already holds this file.
+    private static func checkExisting(_ id: String, data: Data, replace: Bool, in registry: any CityDiplomacyRegistry) async throws -> ImportOutcome? {
+        guard let existing = try await registry.datasets().first(where: { $0.id == id }) else { return nil }
+        if existing.isBundled {
+            throw ApplicationError(.conflict, field: "dataset", "dataset '\(id)' is bundled with citydip: import into another with \(parameter: "dataset")")
+        }
+        // The same file again changes nothing — unless replace asks to read it anew (with other
+        // mappings, format or delimiter, say).
+        let hash = ContentHash.sha256Hex(of: data)
+        if existing.contentHash == hash, !replace { return .unchanged(datasetID: id, contentHash: hash) }
+        if !replace {
+            throw ApplicationError(.conflict, field: "dataset", "dataset '\(id)' already holds \(existing.sourceFile ?? "another file"): add \(parameter: "replace") to replace it, or choose another \(parameter: "dataset")")
+        }
+        return nil
+    }
+}

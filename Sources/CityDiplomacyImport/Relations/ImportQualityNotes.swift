@@ -1,0 +1,102 @@
+import CityDiplomacyCore
+import Foundation
+
+/// What the quality report says of the places on each row: names unresolved or resolved with
+/// little confidence, coordinates far from the place or in another country, unknown countries.
+/// Names and countries are counted on every row; a place's coordinates are reported once.
+struct ImportQualityNotes {
+    private let places: [PlaceMention]
+    private let mentions: [RelationImporter.ResolvedMention]
+    private let countries: [String: CountryCode?]
+    private let resolver: PlaceResolver
+
+    private(set) var unresolved: [String: ImportQualityReport.NameNote] = [:]
+    private(set) var uncertain: [String: ImportQualityReport.NameNote] = [:]
+    private(set) var unknownCountries: [String: ImportQualityReport.CountryNote] = [:]
+    private(set) var coordinateIssues: [ImportQualityReport.CoordinateNote] = []
+    /// Which places a row has named already.
+    private var reported: [Bool]
+    /// Places reported as lying in another country, by name, country and coordinates (mentions
+    /// that differ only by their Wikidata item are one place here).
+    private var reportedElsewhere: Set<PlaceMention> = []
+
+    init(places: [PlaceMention], mentions: [RelationImporter.ResolvedMention], countries: [String: CountryCode?], resolver: PlaceResolver) {
+        self.places = places
+        self.mentions = mentions
+        self.countries = countries
+        self.resolver = resolver
+        reported = [Bool](repeating: false, count: places.count)
+    }
+
+    /// Notes what place `number` on the row at `line` needs a person to look at; returns whether
+    /// its coordinates disagree with it, for every relation of such a place is flagged.
+    mutating func check(_ number: Int, line: Int) -> Bool {
+        let mention = places[number]
+        let resolved = mentions[number]
+        let firstTime = !reported[number]
+        reported[number] = true
+        switch resolved.resolution {
+        case let .resolved(entry, confidence, reason):
+            if confidence < 0.8 {
+                // A local, so that the closure reads no part of self while a note is written.
+                let gazetteer = resolver.gazetteer
+                Self.note(mention, line: line, into: &uncertain, reason: reason,
+                          candidates: gazetteer.entries(named: mention.name).prefix(4).filter { $0 != entry })
+            }
+            if let distance = resolved.farKilometres, firstTime, let given = mention.coordinates {
+                coordinateIssues.append(.init(
+                    line: line, name: mention.name, given: Self.text(given), resolvedTo: RelationImporter.describe(entry),
+                    kilometres: Int(distance.rounded()), problem: "the coordinates are far from the place the name resolves to"))
+            }
+        case let .ambiguous(candidates, reason):
+            Self.note(mention, line: line, into: &unresolved, reason: reason, candidates: candidates)
+        case let .unresolved(reason, nearest):
+            Self.note(mention, line: line, into: &unresolved, reason: reason, candidates: nearest.map { [$0] } ?? [])
+        }
+        if firstTime { noteElsewhere(mention, resolved, line: line) }
+        if let text = mention.country, !resolved.countryKnown { noteUnknownCountry(text, line: line) }
+        return resolved.farKilometres != nil || resolved.elsewhere != nil
+    }
+
+    /// Coordinates in another country than the one given, reported once a place.
+    private mutating func noteElsewhere(_ mention: PlaceMention, _ resolved: RelationImporter.ResolvedMention, line: Int) {
+        guard let other = resolved.elsewhere, let given = mention.coordinates,
+              let country = mention.country.flatMap({ countries[$0] ?? nil }),
+              reportedElsewhere.insert(PlaceMention(name: mention.name, country: mention.country, coordinates: given)).inserted
+        else { return }
+        coordinateIssues.append(.init(
+            line: line, name: mention.name, given: Self.text(given), resolvedTo: RelationImporter.describe(other.entry),
+            kilometres: Int(other.kilometres.rounded()), problem: "the coordinates lie in \(other.entry.country), not in \(country)"))
+    }
+
+    private mutating func noteUnknownCountry(_ text: String, line: Int) {
+        if var existing = unknownCountries[text] {
+            existing.occurrences += 1
+            if existing.lines.count < 5 { existing.lines.append(line) }
+            unknownCountries[text] = existing
+        } else {
+            unknownCountries[text] = .init(country: text, occurrences: 1, lines: [line])
+        }
+    }
+
+    /// Counts a name (with its country) once more; its first five lines are kept.
+    private static func note(
+        _ mention: PlaceMention, line: Int, into notes: inout [String: ImportQualityReport.NameNote], reason: String,
+        candidates: @autoclosure () -> [GazetteerEntry]
+    ) {
+        let key = "\(mention.name)|\(mention.country ?? "")"
+        if var existing = notes[key] {
+            existing.occurrences += 1
+            if existing.lines.count < 5 { existing.lines.append(line) }
+            notes[key] = existing
+        } else {
+            notes[key] = ImportQualityReport.NameNote(
+                name: mention.name, country: mention.country, occurrences: 1, lines: [line], reason: reason,
+                candidates: candidates().map(RelationImporter.describe))
+        }
+    }
+
+    private static func text(_ coordinates: Coordinates) -> String {
+        String(format: "%.4f, %.4f", coordinates.latitude, coordinates.longitude)
+    }
+}

@@ -1,0 +1,98 @@
+import CityDiplomacyCore
+import Foundation
+
+/// The rows of an import merged into relations: one per pair of cities (in either order) and
+/// kind, keeping every row it was read from and every source the rows cite; self-pairs and
+/// domestic pairs flagged and counted.
+struct PairMerger {
+    /// A relation of the file is one pair of cities (in either order) and a kind.
+    private struct PairKey: Hashable {
+        var low: String
+        var high: String
+        var kind: String
+    }
+
+    private let datasetID: String
+    /// The file itself, the first source of every relation.
+    private let fileSource: SourceCitation
+    private var relationIndex: [PairKey: Int] = [:]
+    private(set) var relations: [BilateralRelation] = []
+    private(set) var sources: [String: SourceCitation] = [:]
+    private(set) var sourceOrder: [String] = []
+    /// The source id of each source text a row gives.
+    private var sourceIDs: [String: String] = [:]
+    private(set) var duplicatesMerged = 0
+    private(set) var selfPairs: [ImportQualityReport.PairNote] = []
+    private(set) var domesticPairs = 0
+    private(set) var domesticByCountry: [String: Int] = [:]
+
+    init(facts: RelationImporter.FileFacts) {
+        datasetID = facts.datasetID
+        fileSource = SourceCitation(
+            id: "\(facts.datasetID):file", title: facts.fileName, publisher: nil, language: nil,
+            locator: "imported by citydip (\(facts.format.rawValue)); SHA-256 \(facts.contentHash.prefix(16))…")
+        sources[fileSource.id] = fileSource
+        sourceOrder = [fileSource.id]
+    }
+
+    /// Adds a row: a new relation, or one more row of the relation its pair already has.
+    mutating func add(
+        _ record: ImportRecord, _ resolved1: RelationImporter.ResolvedMention, _ resolved2: RelationImporter.ResolvedMention,
+        coordinatesDisagree: Bool
+    ) {
+        let (id1, id2) = (resolved1.cityID, resolved2.cityID)
+        let recordSources = sources(of: record)
+        let pairKey = PairKey(low: min(id1, id2), high: max(id1, id2), kind: record.kind.rawValue)
+        if let existing = relationIndex[pairKey] {
+            merge(record, into: existing, sources: recordSources, coordinatesDisagree: coordinatesDisagree)
+            return
+        }
+        var flags: [RelationFlag] = []
+        if id1 == id2 {
+            flags.append(.selfPair)
+            selfPairs.append(.init(line: record.line, city1: record.city1.name, city2: record.city2.name))
+        } else if resolved1.country == resolved2.country, resolved1.country.rawValue != "ZZ" {
+            flags.append(.domestic)
+            domesticPairs += 1
+            domesticByCountry[resolved1.country.rawValue, default: 0] += 1
+        }
+        if resolved1.resolution.entry == nil || resolved2.resolution.entry == nil { flags.append(.unresolvedCity) }
+        if coordinatesDisagree { flags.append(.coordinatesDisagree) }
+        relationIndex[pairKey] = relations.count
+        relations.append(BilateralRelation(
+            id: "\(datasetID):\(id1.dropFirst(datasetID.count + 1))/\(id2.dropFirst(datasetID.count + 1))/\(record.kind.rawValue)",
+            datasetID: datasetID, cityID: id1, partnerID: id2, kind: record.kind, signed: record.date,
+            sources: recordSources, position: relations.count, flags: flags, importRows: [record.line]))
+    }
+
+    /// A row of a pair already seen adds its line, its sources and, if the relation has none, its date.
+    private mutating func merge(_ record: ImportRecord, into index: Int, sources recordSources: [SourceCitation], coordinatesDisagree: Bool) {
+        duplicatesMerged += 1
+        relations[index].importRows.append(record.line)
+        if coordinatesDisagree, !relations[index].flags.contains(.coordinatesDisagree) {
+            relations[index].flags.append(.coordinatesDisagree)
+        }
+        if relations[index].signed == nil { relations[index].signed = record.date }
+        for source in recordSources where !relations[index].sources.contains(source) {
+            relations[index].sources.append(source)
+        }
+    }
+
+    /// The file, and the source the row gives if any: one source per distinct text, its id a hash
+    /// of the text so that it is the same from run to run.
+    private mutating func sources(of record: ImportRecord) -> [SourceCitation] {
+        guard let text = record.source else { return [fileSource] }
+        let sourceID: String
+        if let known = sourceIDs[text] {
+            sourceID = known
+        } else {
+            sourceID = "\(datasetID):source-\(ContentHash.sha256Hex(of: Data(text.utf8)).prefix(16))"
+            sourceIDs[text] = sourceID
+        }
+        if sources[sourceID] == nil {
+            sources[sourceID] = SourceCitation(id: sourceID, title: text, url: text.hasPrefix("http") ? text : nil)
+            sourceOrder.append(sourceID)
+        }
+        return [fileSource, sources[sourceID]!]
+    }
+}

@@ -1,0 +1,83 @@
+import CityDiplomacyCore
+import Foundation
+
+/// The distinct places a file names, numbered, and which two each row names.
+///
+/// Each distinct mention is resolved once, and the rows refer to mentions by number: a file names
+/// each place many times, and rows are read faster by number than by hashing places.
+struct PlaceMentions {
+    let distinct: [PlaceMention]
+    /// For each row, the numbers of its two places.
+    let rowMentions: [(Int, Int)]
+
+    init(_ records: [ImportRecord]) {
+        var distinct: [PlaceMention] = []
+        var numbers: [PlaceMention: Int] = [:]
+        func number(_ mention: PlaceMention) -> Int {
+            if let known = numbers[mention] { return known }
+            numbers[mention] = distinct.count
+            distinct.append(mention)
+            return distinct.count - 1
+        }
+        var rowMentions: [(Int, Int)] = []
+        rowMentions.reserveCapacity(records.count)
+        for record in records {
+            rowMentions.append((number(record.city1), number(record.city2)))
+        }
+        self.distinct = distinct
+        self.rowMentions = rowMentions
+    }
+}
+
+extension RelationImporter {
+    /// How a distinct place mention (name, country, coordinates) resolved, and what the quality
+    /// report says of it.
+    struct ResolvedMention {
+        var resolution: PlaceResolver.Resolution
+        var country: CountryCode
+        var countryKnown: Bool
+        /// The city the mention stands for, once created.
+        var cityID = ""
+        /// The given coordinates are far from the place the name resolved to: how far.
+        var farKilometres: Double?
+        /// The given coordinates lie in another country than the one given: the place there.
+        var elsewhere: (entry: GazetteerEntry, kilometres: Double)?
+    }
+
+    /// The country code of each country text the places give (`nil` for a text that names no
+    /// known country). A file names a few hundred countries in tens of thousands of rows: each is
+    /// looked up once.
+    func countryCodes(of places: [PlaceMention]) -> [String: CountryCode?] {
+        var codes: [String: CountryCode?] = [:]
+        for text in places.compactMap(\.country) where codes[text] == nil {
+            codes[text] = .some(resolver.country(text)?.code)
+        }
+        return codes
+    }
+
+    /// Resolves every distinct place. It is the costly part and independent place by place: it
+    /// runs on every core.
+    func resolvePlaces(_ places: [PlaceMention], countries: [String: CountryCode?]) -> [ResolvedMention] {
+        let placeResolver = resolver
+        let far = farKilometres
+        return places.concurrentMap { place in
+            let code = place.country.flatMap { countries[$0] } ?? nil
+            let resolution = placeResolver.resolve(name: place.name, countryCode: code, countryText: place.country, coordinates: place.coordinates)
+            var resolved = ResolvedMention(
+                resolution: resolution, country: resolution.entry?.country ?? code ?? CountryCode(unchecked: "ZZ"),
+                countryKnown: code != nil || place.country == nil)
+            if let given = place.coordinates, let entry = resolution.entry {
+                let distance = given.kilometres(to: entry.coordinates)
+                if distance > far { resolved.farKilometres = distance }
+            }
+            // Whether given coordinates lie in another country than the one given: no place of that
+            // country near them, but one of another.
+            if let given = place.coordinates, let country = code,
+               placeResolver.gazetteer.nearest(to: given, withinKilometres: 30, in: country) == nil,
+               let other = placeResolver.gazetteer.nearest(to: given, withinKilometres: 30), other.entry.country != country {
+                resolved.elsewhere = other
+            }
+            return resolved
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import CityDiplomacyCore
+import Foundation
+
+/// Turns the rows of an imported file into a dataset: places resolved against the gazetteer, each
+/// undirected pair stored once, self-pairs, domestic pairs and unresolved places kept and flagged,
+/// and a quality report of everything that needs a person's eye.
+///
+/// ```swift
+/// let importer = RelationImporter(resolver: PlaceResolver(gazetteer: gazetteer, countries: countries))
+/// let result = importer.run(records, dataset: "wikipedia-2026", fileName: "twin_cities.csv",
+///                           contentHash: hash, format: .wikipediaCSV)
+/// result.report.relationsCreated
+/// ```
+///
+/// `run` is a pipeline of stages, each in its own file: the distinct places the rows name
+/// (``PlaceMentions``), their resolution (`resolvePlaces`), the cities they become
+/// (``ImportedCities``), what each row tells the quality report (``ImportQualityNotes``), and the
+/// rows merged into one relation per pair (``PairMerger``).
+public struct RelationImporter: Sendable {
+    public let resolver: PlaceResolver
+    /// Beyond this distance given coordinates are reported as far from the resolved place.
+    public var farKilometres: Double = 100
+
+    public init(resolver: PlaceResolver) {
+        self.resolver = resolver
+    }
+
+    public struct Result: Sendable {
+        public var content: DatasetContent
+        public var report: ImportQualityReport
+    }
+
+    /// What the file is, as the dataset and its report name it.
+    struct FileFacts {
+        var datasetID: String
+        var fileName: String
+        var contentHash: String
+        var format: ImportFormat
+        var rowsRead: Int
+    }
+
+    public func run(
+        _ records: [ImportRecord], dataset datasetID: String, fileName: String, contentHash: String,
+        format: ImportFormat, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> Result {
+        let facts = FileFacts(datasetID: datasetID, fileName: fileName, contentHash: contentHash, format: format, rowsRead: records.count)
+        let places = PlaceMentions(records)
+        let countries = countryCodes(of: places.distinct)
+        var mentions = resolvePlaces(places.distinct, countries: countries)
+        let cities = ImportedCities(places.distinct, resolved: &mentions, datasetID: datasetID)
+        var notes = ImportQualityNotes(places: places.distinct, mentions: mentions, countries: countries, resolver: resolver)
+        var pairs = PairMerger(facts: facts)
+        for (index, record) in records.enumerated() {
+            if index % 2000 == 0 { progress?(index, records.count) }
+            let (number1, number2) = places.rowMentions[index]
+            // Both places are checked before the pair: the report lists their lines in row order.
+            let far1 = notes.check(number1, line: record.line)
+            let far2 = notes.check(number2, line: record.line)
+            pairs.add(record, mentions[number1], mentions[number2], coordinatesDisagree: far1 || far2)
+        }
+        progress?(records.count, records.count)
+        let report = qualityReport(facts, cities: cities, notes: notes, pairs: pairs)
+        return Result(content: dataset(facts, cities: cities, pairs: pairs, report: report), report: report)
+    }
+
+    /// The report: the counts of each stage and the notes, most frequent first, then by name, then
+    /// in the order of the file, so that the same file always gives the same report.
+    func qualityReport(_ facts: FileFacts, cities: ImportedCities, notes: ImportQualityNotes, pairs: PairMerger) -> ImportQualityReport {
+        func inOrder(_ a: ImportQualityReport.NameNote, _ b: ImportQualityReport.NameNote) -> Bool {
+            (b.occurrences, a.name, a.lines.first ?? 0, a.country ?? "") < (a.occurrences, b.name, b.lines.first ?? 0, b.country ?? "")
+        }
+        return ImportQualityReport(
+            file: facts.fileName, format: facts.format.rawValue, dataset: facts.datasetID, contentHash: facts.contentHash,
+            rowsRead: facts.rowsRead, relationsCreated: pairs.relations.count, duplicatesMerged: pairs.duplicatesMerged,
+            citiesCreated: cities.byID.count, citiesResolved: cities.resolvedCount, citiesUnresolved: cities.unresolvedCount,
+            selfPairs: pairs.selfPairs, domesticPairs: pairs.domesticPairs, domesticByCountry: pairs.domesticByCountry,
+            unresolvedNames: notes.unresolved.values.sorted(by: inOrder), uncertainNames: notes.uncertain.values.sorted(by: inOrder),
+            coordinateIssues: notes.coordinateIssues,
+            unknownCountries: notes.unknownCountries.values.sorted { ($1.occurrences, $0.country) < ($0.occurrences, $1.country) })
+    }
+
+    /// The dataset, its provenance, and the report kept with it for `citydip quality`.
+    func dataset(_ facts: FileFacts, cities: ImportedCities, pairs: PairMerger, report: ImportQualityReport) -> DatasetContent {
+        let (fileName, format) = (facts.fileName, facts.format.rawValue)
+        let dataset = Dataset(
+            id: facts.datasetID, title: LocalizedText(en: "Imported from \(fileName)", fa: "درون‌بُرد از \(fileName)"),
+            description: "\(facts.rowsRead) rows of \(fileName) (\(format)), \(pairs.relations.count) relations.",
+            provenance: "Imported by citydip from \(fileName) (\(format)); places resolved against the GeoNames gazetteer; every relation keeps the rows it was read from.",
+            sourceFile: fileName, contentHash: facts.contentHash, isBundled: false, importReport: report.json(prettyPrinted: false))
+        return DatasetContent(
+            dataset: dataset, sources: pairs.sourceOrder.compactMap { pairs.sources[$0] },
+            cities: cities.order.compactMap { cities.byID[$0] }, relations: pairs.relations)
+    }
+
+    /// How a place is named in notes and reports: `Name, CC (geonames id, pop. N)`.
+    static func describe(_ entry: GazetteerEntry) -> String {
+        "\(entry.name), \(entry.country) (geonames \(entry.geonameID), pop. \(entry.population))"
+    }
+}

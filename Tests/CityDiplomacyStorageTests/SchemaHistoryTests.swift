@@ -1,0 +1,116 @@
+import CityDiplomacyCore
+import Foundation
+import GRDB
+import Testing
+@testable import CityDiplomacyStorage
+
+/// Databases as earlier versions of citydip left them: migrated up to an older schema, with
+/// records written in that schema's columns, and no application_id (it came later).
+@Suite("Databases of earlier schema versions open, migrate and keep their records")
+struct SchemaHistoryTests {
+    /// Rows of one small dataset in the v1 schema: two countries, two cities with their search
+    /// keys, a source, a relation with a theme, a network, a membership and an event, each cited.
+    static let v1Records = """
+        INSERT INTO country (code, alpha3, name_en, name_fa, aliases) VALUES
+            ('IR', 'IRN', 'Iran', 'ایران', '[]'), ('KR', 'KOR', 'South Korea', NULL, '["Korea"]');
+        INSERT INTO dataset (id, title_en, title_fa, is_bundled, stored_at) VALUES
+            ('old', 'Left by citydip 0.1', NULL, 0, '2025-03-01 10:00:00.000');
+        INSERT INTO source (id, dataset_id, title, url) VALUES
+            ('old:s1', 'old', 'Municipal press release', 'https://example.org/press/1');
+        INSERT INTO city (id, dataset_id, name_en, name_fa, aliases, country_code, latitude, longitude) VALUES
+            ('old:tehran', 'old', 'Tehran', 'تهران', '[]', 'IR', 35.69, 51.42),
+            ('old:seoul', 'old', 'Seoul', NULL, '["Soul"]', 'KR', NULL, NULL);
+        INSERT INTO relation (id, dataset_id, city_id, partner_id, kind, status, signed, signed_year_min, signed_year_max,
+                              notes, period_placements, position, flags, import_rows) VALUES
+            ('old:tehran/seoul', 'old', 'old:tehran', 'old:seoul', 'sister_city', 'active', '1963', 1963, 1963,
+             'named streets in each city', '{}', 0, '[]', '[]');
+        INSERT INTO relation_theme (relation_id, theme, position) VALUES ('old:tehran/seoul', 'culture', 0);
+        INSERT INTO network (id, dataset_id, name_en, scope, category, position) VALUES
+            ('old:net', 'old', 'Asian Mayors Forum', 'regional', 'city_network', 0);
+        INSERT INTO membership (id, dataset_id, city_id, network_id, position) VALUES ('old:m1', 'old', 'old:tehran', 'old:net', 0);
+        INSERT INTO event (id, dataset_id, city_id, kind, title_en, year, position) VALUES
+            ('old:e1', 'old', 'old:seoul', 'summit', 'Mayors summit', 2004, 0);
+        INSERT INTO citation (record_kind, record_id, source_id, position) VALUES
+            ('relation', 'old:tehran/seoul', 'old:s1', 0), ('membership', 'old:m1', 'old:s1', 0), ('event', 'old:e1', 'old:s1', 0);
+        """
+
+    /// Writes a database migrated only up to `migration`, as the citydip of that schema did: a
+    /// pool (WAL), no application_id.
+    static func oldDatabase(at path: String, upTo migration: String, extra: String = "") throws {
+        let pool = try DatabasePool(path: path)
+        try SchemaMigrator.migrator.migrate(pool, upTo: migration)
+        try pool.write { db in
+            try db.execute(sql: v1Records)
+            // Every name a city is looked up by, keyed as citydip keys them.
+            for (city, name) in [("old:tehran", "Tehran"), ("old:tehran", "تهران"), ("old:seoul", "Seoul"), ("old:seoul", "Soul")] {
+                try db.execute(sql: "INSERT OR IGNORE INTO city_name (city_id, search_key) VALUES (?, ?)",
+                               arguments: [city, PersianText.searchKey(name)])
+            }
+            if !extra.isEmpty { try db.execute(sql: extra) }
+        }
+        try pool.close()
+    }
+
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-old-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Opens the old file with today's registry and checks what an older citydip stored is all there.
+    static func openAndCheck(_ path: String) async throws -> SQLiteRegistry {
+        let registry = try SQLiteRegistry(path: path)
+        let content = try #require(try await registry.content(ofDataset: "old"))
+        #expect(content.dataset.title.en == "Left by citydip 0.1")
+        #expect(content.cities.map(\.name.en) == ["Tehran", "Seoul"])
+        #expect(content.cities[1].aliases == ["Soul"])
+        let relation = try #require(content.relations.first)
+        #expect(content.relations.count == 1)
+        #expect(relation.signed?.description == "1963")
+        #expect(relation.themes.map(\.rawValue) == ["culture"])
+        #expect(relation.sources.map(\.id) == ["old:s1"])
+        #expect(content.memberships.map(\.networkID) == ["old:net"])
+        #expect(content.events.map(\.year) == [2004])
+        #expect(try await registry.findCities(named: "تهران", datasetID: nil).map(\.id) == ["old:tehran"])
+        // Migrated to the end: v3 dropped the index its primary key made redundant; marked as citydip's.
+        let state = try await DatabaseQueue(path: path).read { db in
+            (try SchemaMigrator.migrator.hasCompletedMigrations(db),
+             try db.indexes(on: "city_name").map(\.name).contains("city_name_on_city_id"),
+             try Int32.fetchOne(db, sql: "PRAGMA application_id"))
+        }
+        #expect(state.0)
+        #expect(!state.1)
+        #expect(state.2 == DatabaseMark.applicationID)
+        return registry
+    }
+
+    @Test("A v1 database (before the change log) opens, gains the change log and keeps its records")
+    func fromV1() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v1.sqlite").path
+        try Self.oldDatabase(at: path, upTo: SchemaMigrator.firstMigration)
+        let registry = try await Self.openAndCheck(path)
+        #expect(try await registry.changes(limit: 10, offset: 0).isEmpty)
+        // The change log it gained takes edits.
+        let entry = try await registry.apply(.deleteEvent(id: "old:e1"), by: "migration-test")
+        #expect(try await registry.changes(limit: 10, offset: 0).map(\.id) == [entry.id])
+        #expect(try await registry.event(id: "old:e1") == nil)
+    }
+
+    @Test("A v2 database keeps its change log through the migration")
+    func fromV2() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v2.sqlite").path
+        try Self.oldDatabase(at: path, upTo: SchemaMigrator.changeLogMigration, extra: """
+            INSERT INTO change_log (at, actor, action, record_kind, record_id, dataset_id, before, after) VALUES
+                ('2025-03-02 09:00:00.000', 'alice', 'update', 'relation', 'old:tehran/seoul', 'old', '{"notes":null}', '{"notes":"named streets in each city"}');
+            """)
+        let registry = try await Self.openAndCheck(path)
+        let log = try await registry.changes(limit: 10, offset: 0)
+        #expect(log.map(\.actor) == ["alice"])
+        #expect(log.first?.action == .update)
+        #expect(log.first?.after == #"{"notes":"named streets in each city"}"#)
+    }
+}
