@@ -22,11 +22,17 @@ public enum HTMLPage {
     /// A link to an outside address, escaped; only `http`, `https` and `mailto` addresses become
     /// links (a `javascript:` address in a data file must never be clickable), others are text.
     public static func link(_ url: String, text: String) -> String {
-        let scheme = url.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-        guard url.contains(":"), ["http", "https", "mailto"].contains(scheme) else {
+        guard isLinkable(url) else {
             return escape(text == url ? url : "\(text) (\(url))")
         }
         return "<a href=\"\(escape(url))\" rel=\"noreferrer\">\(escape(text))</a>"
+    }
+
+    /// Whether an address from data may become a link: only `http`, `https` and `mailto`. The
+    /// one rule for the CLI's HTML and the observatory's pages.
+    public static func isLinkable(_ url: String) -> Bool {
+        let scheme = url.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        return url.contains(":") && ["http", "https", "mailto"].contains(scheme)
     }
 
     public static func page(title: String, language: Language, body: String) -> String {

@@ -35,7 +35,7 @@ extension SQLiteRegistry {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM change_log ORDER BY id DESC LIMIT ? OFFSET ?", arguments: [limit, offset]).map { row in
                 ChangeEntry(id: row["id"], at: row["at"], actor: row["actor"], action: ChangeEntry.Action(rawValue: row["action"]) ?? .update,
-                            recordKind: row["record_kind"], recordID: row["record_id"], datasetID: row["dataset_id"],
+                            recordKind: try row.decode(RecordKind.self, forColumn: "record_kind"), recordID: row["record_id"], datasetID: row["dataset_id"],
                             before: row["before"], after: row["after"])
             }
         }
@@ -48,7 +48,7 @@ extension SQLiteRegistry {
             let at = Date()
             try db.execute(sql: """
                 INSERT INTO change_log (at, actor, action, record_kind, record_id, dataset_id, before, after) VALUES (?,?,?,?,?,?,?,?)
-                """, arguments: [at, actor, action.rawValue, edit.recordKind, edit.recordID, datasetID, before, after])
+                """, arguments: [at, actor, action.rawValue, edit.recordKind.rawValue, edit.recordID, datasetID, before, after])
             return ChangeEntry(id: Int(db.lastInsertedRowID), at: at, actor: actor, action: action, recordKind: edit.recordKind,
                                recordID: edit.recordID, datasetID: datasetID, before: before, after: after)
         }
@@ -154,3 +154,7 @@ extension SQLiteRegistry {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
+
+/// A change-log entry's kind, stored as its name (`relation`); an unknown name read back is an
+/// error, not a guess.
+extension RecordKind: DatabaseValueConvertible {}

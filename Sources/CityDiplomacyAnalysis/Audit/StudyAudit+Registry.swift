@@ -22,10 +22,10 @@ extension StudyAudit {
     /// The most partners a city of that name and country has in any dataset but `datasetID`.
     public static func partners(of city: String, country: CountryCode, outside datasetID: String, in registry: some CityDiplomacyRegistry) async throws -> (dataset: String, partners: Int)? {
         var best: (dataset: String, partners: Int)?
-        for match in try await registry.findCities(named: city, datasetID: nil) where match.country == country && !match.id.hasPrefix(datasetID + ":") {
+        for match in try await registry.findCities(named: city, datasetID: nil) where match.country == country && !RecordID.id(match.id, isIn: datasetID) {
             let selection = try await registry.relations(matching: RelationQuery(city: match.id))
             let partners = Set(selection.relations.map { $0.partner(of: match.id) }).count
-            let dataset = String(match.id.split(separator: ":").first ?? "")
+            let dataset = RecordID(match.id)?.dataset ?? match.id
             if partners > (best?.partners ?? -1) { best = (dataset, partners) }
         }
         return best

@@ -170,9 +170,10 @@ public struct StudyAudit: Sendable {
 
     func table4Findings() -> [AuditFinding] {
         var findings: [AuditFinding] = []
-        let datasetPrefix = content.dataset.id + ":"
+        let dataset = content.dataset.id
+        func local(_ id: String) -> String { RecordID(id).map(\.local) ?? id }
         for row in published.table4 {
-            let networkID = datasetPrefix + row.network
+            let networkID = RecordID(dataset: dataset, local: row.network).description
             guard let network = content.networks.first(where: { $0.id == networkID }) else {
                 findings.append(AuditFinding(
                     id: "table4.\(row.network).members", claim: LocalizedText(en: "Table 4: network \(row.network)"),
@@ -181,8 +182,8 @@ public struct StudyAudit: Sendable {
                 continue
             }
             let memberships = content.memberships.filter { $0.networkID == networkID }
-            let computed = memberships.map { String($0.cityID.dropFirst(datasetPrefix.count)) }
-            let extra = memberships.filter { !row.members.contains(String($0.cityID.dropFirst(datasetPrefix.count))) }
+            let computed = memberships.map { local($0.cityID) }
+            let extra = memberships.filter { !row.members.contains(local($0.cityID)) }
             let missing = row.members.filter { !computed.contains($0) }
             var detail: [String] = []
             for membership in extra {

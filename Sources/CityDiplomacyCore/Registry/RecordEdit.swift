@@ -13,13 +13,13 @@ public enum RecordEdit: Sendable {
     case saveSource(SourceCitation, datasetID: String)
     case deleteSource(id: String)
 
-    /// The kind of record changed: `relation`, `membership`, `event` or `source`.
-    public var recordKind: String {
+    /// The kind of record changed.
+    public var recordKind: RecordKind {
         switch self {
-        case .saveRelation, .deleteRelation: "relation"
-        case .saveMembership, .deleteMembership: "membership"
-        case .saveEvent, .deleteEvent: "event"
-        case .saveSource, .deleteSource: "source"
+        case .saveRelation, .deleteRelation: .relation
+        case .saveMembership, .deleteMembership: .membership
+        case .saveEvent, .deleteEvent: .event
+        case .saveSource, .deleteSource: .source
         }
     }
 
@@ -46,13 +46,13 @@ public struct ChangeEntry: Hashable, Sendable {
     /// The name of the write token used.
     public var actor: String
     public var action: Action
-    public var recordKind: String
+    public var recordKind: RecordKind
     public var recordID: String
     public var datasetID: String
     public var before: String?
     public var after: String?
 
-    public init(id: Int, at: Date, actor: String, action: Action, recordKind: String, recordID: String, datasetID: String, before: String?, after: String?) {
+    public init(id: Int, at: Date, actor: String, action: Action, recordKind: RecordKind, recordID: String, datasetID: String, before: String?, after: String?) {
         self.id = id
         self.at = at
         self.actor = actor

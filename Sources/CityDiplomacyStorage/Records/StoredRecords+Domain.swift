@@ -60,7 +60,7 @@ extension CityRow {
 
     /// The keys the city is found by: each name and alias, and the last part of its id.
     static func searchKeys(of city: City) -> Set<String> {
-        let idKey = city.id.split(separator: ":").last.map(String.init) ?? city.id
+        let idKey = RecordID(city.id)?.local ?? city.id
         return Set((city.allNames + [idKey]).map(PersianText.searchKey).filter { !$0.isEmpty })
     }
 }

@@ -13,25 +13,25 @@ struct EditAPIRoutes {
         let api = router.group("api/v1")
         let service = EditService(observatory: observatory)
         let access = WriteAccess(tokens: observatory.configuration.writeTokens)
-        for kind in EditableKind.allCases {
-            api.get("\(kind.rawValue)/:id") { _, context in
+        for kind in RecordKind.allCases {
+            api.get("\(kind.collection)/:id") { _, context in
                 Response.json(try await service.json(kind, id: try PageRoutes.parameter("id", context)))
             }
-            api.post(RouterPath(kind.rawValue)) { request, _ in
+            api.post(RouterPath(kind.collection)) { request, _ in
                 let actor = try access.bearer(request)
                 let input = try EditInput(json: try await body(request))
                 let change = try await service.save(kind, id: nil, input: input, actor: actor)
                 var response = Response.json(try await result(kind, change), status: .created)
-                response.headers[.location] = "/api/v1/\(kind.rawValue)/\(PageContext.segment(change.recordID))"
+                response.headers[.location] = "/api/v1/\(kind.collection)/\(PageContext.segment(change.recordID))"
                 return response
             }
-            api.put("\(kind.rawValue)/:id") { request, context in
+            api.put("\(kind.collection)/:id") { request, context in
                 let actor = try access.bearer(request)
                 let id = try PageRoutes.parameter("id", context)
                 let input = try EditInput(json: try await body(request))
                 return Response.json(try await result(kind, try await service.save(kind, id: id, input: input, actor: actor)))
             }
-            api.delete("\(kind.rawValue)/:id") { request, context in
+            api.delete("\(kind.collection)/:id") { request, context in
                 let actor = try access.bearer(request)
                 _ = try await service.delete(kind, id: try PageRoutes.parameter("id", context), actor: actor)
                 return Response(status: .noContent)
@@ -46,8 +46,8 @@ struct EditAPIRoutes {
     }
 
     /// The saved record and its change-log entry.
-    private func result(_ kind: EditableKind, _ change: ChangeEntry) async throws -> JSONValue {
-        .object([(kind.singular, try await EditService(observatory: observatory).json(kind, id: change.recordID)), ("change", Self.json(change))])
+    private func result(_ kind: RecordKind, _ change: ChangeEntry) async throws -> JSONValue {
+        .object([(kind.rawValue, try await EditService(observatory: observatory).json(kind, id: change.recordID)), ("change", Self.json(change))])
     }
 
     /// The body, held to the configured size.
@@ -63,7 +63,7 @@ struct EditAPIRoutes {
     static func json(_ change: ChangeEntry) -> JSONValue {
         .object([
             ("id", .number(change.id)), ("at", .string(ISO8601DateFormatter().string(from: change.at))), ("actor", .string(change.actor)),
-            ("action", .string(change.action.rawValue)), ("record_kind", .string(change.recordKind)), ("record_id", .string(change.recordID)),
+            ("action", .string(change.action.rawValue)), ("record_kind", .string(change.recordKind.rawValue)), ("record_id", .string(change.recordID)),
             ("dataset", .string(change.datasetID)), ("before", APIRepresentation.optional(change.before)), ("after", APIRepresentation.optional(change.after)),
         ])
     }

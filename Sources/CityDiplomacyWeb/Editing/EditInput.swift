@@ -14,25 +14,49 @@ struct EditInput: Sendable {
         "title", "url", "publisher", "language", "published", "accessed", "locator",
     ]
 
-    /// From a JSON object body.
+    /// From a JSON object body, read with `Decodable`: each field a string, a number, an array
+    /// of strings or null.
     init(json data: Data) throws(WebError) {
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+        let object: [String: Value]
+        do {
+            object = try JSONDecoder().decode([String: Value].self, from: data)
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            let name = context.codingPath[0].stringValue
+            throw .badRequest("field '\(name)' has a value of the wrong type: \(context.debugDescription)", field: name)
+        } catch {
             throw .badRequest("the body is not a JSON object", field: "body")
         }
         for (name, value) in object {
             guard Self.knownFields.contains(name) else { throw .badRequest("unknown field '\(name)'", field: name) }
             switch value {
-            case let text as String: strings[name] = text
-            case let number as NSNumber: strings[name] = number.stringValue
-            case let array as [Any]:
-                var items: [String] = []
-                for item in array {
-                    guard let text = item as? String else { throw .badRequest("field '\(name)' must be an array of strings", field: name) }
-                    items.append(text)
-                }
-                lists[name] = items
-            case is NSNull: continue
-            default: throw .badRequest("field '\(name)' has a value of the wrong type", field: name)
+            case let .text(text): strings[name] = text
+            case let .list(items): lists[name] = items
+            case .null: continue
+            }
+        }
+    }
+
+    /// A field's value in a JSON body. Numbers are kept as their text (`"year": 2018`), and
+    /// anything else (an object, a boolean, an array of non-strings) is refused, not ignored.
+    enum Value: Decodable {
+        case text(String)
+        case list([String])
+        case null
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() {
+                self = .null
+            } else if let text = try? container.decode(String.self) {
+                self = .text(text)
+            } else if let whole = try? container.decode(Int.self) {
+                self = .text(String(whole))
+            } else if let number = try? container.decode(Double.self) {
+                self = .text(String(number))
+            } else if let items = try? container.decode([String].self) {
+                self = .list(items)
+            } else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a string, a number, an array of strings or null")
             }
         }
     }

@@ -18,25 +18,25 @@ struct EditPages {
         var multiline = false
     }
 
-    static func fields(_ kind: EditableKind) -> [Field] {
+    static func fields(_ kind: RecordKind) -> [Field] {
         let sources = Field(name: "sources", en: "Sources (ids, comma-separated)", fa: "منابع (شناسه‌ها، جدا با ویرگول)", hint: "t1-tehran-fn1")
         let notes = Field(name: "notes", en: "Notes", fa: "یادداشت", multiline: true)
         switch kind {
-        case .relations:
+        case .relation:
             return [Field(name: "city", en: "City (id or name)", fa: "شهر (شناسه یا نام)"), Field(name: "partner", en: "Partner city (id or name)", fa: "شهر طرف (شناسه یا نام)"),
                     Field(name: "kind", en: "Kind", fa: "نوع", choices: RelationKind.knownTerms.map(\.term.rawValue)),
                     Field(name: "status", en: "Status", fa: "وضعیت", choices: [""] + RelationStatus.knownTerms.map(\.term.rawValue)),
                     Field(name: "signed", en: "Signed (1999, 2005-05-14, 1385-02-24 SH)", fa: "تاریخ انعقاد (۱۳۸۵-۰۲-۲۴ ه.ش یا ۲۰۰۶)"),
                     Field(name: "themes", en: "Themes (comma-separated)", fa: "مضامین (جدا با ویرگول)", hint: "culture, economy"), sources, notes]
-        case .memberships:
+        case .membership:
             return [Field(name: "city", en: "City (id or name)", fa: "شهر (شناسه یا نام)"), Field(name: "network", en: "Network (id, acronym or name)", fa: "شبکه (شناسه، سرنام یا نام)"),
                     Field(name: "role_en", en: "Role (English)", fa: "نقش (انگلیسی)"), Field(name: "role_fa", en: "Role (Persian)", fa: "نقش (فارسی)"),
                     Field(name: "since", en: "Member since", fa: "عضو از"), sources, notes]
-        case .events:
+        case .event:
             return [Field(name: "city", en: "City (id or name)", fa: "شهر (شناسه یا نام)"), Field(name: "kind", en: "Kind", fa: "نوع", choices: EventKind.knownTerms.map(\.term.rawValue)),
                     Field(name: "title_en", en: "Title (English)", fa: "عنوان (انگلیسی)"), Field(name: "title_fa", en: "Title (Persian)", fa: "عنوان (فارسی)"),
                     Field(name: "year", en: "Year (Gregorian)", fa: "سال (میلادی)"), Field(name: "awarding_body", en: "Awarding body", fa: "نهاد اعطاکننده"), sources, notes]
-        case .sources:
+        case .source:
             return [Field(name: "title", en: "Title", fa: "عنوان"), Field(name: "url", en: "Address (URL)", fa: "نشانی (URL)", hint: "https://"),
                     Field(name: "publisher", en: "Publisher", fa: "ناشر"), Field(name: "language", en: "Language (ISO 639-1)", fa: "زبان (ISO 639-1)", hint: "fa"),
                     Field(name: "published", en: "Published", fa: "تاریخ انتشار"), Field(name: "accessed", en: "Accessed", fa: "تاریخ دسترسی"),
@@ -47,7 +47,7 @@ struct EditPages {
     // MARK: Forms
 
     /// The form for a new record (`id` nil) or an existing one, with values and errors.
-    func form(_ kind: EditableKind, id: String?, request: Request, context c: PageContext, values given: [String: String]? = nil,
+    func form(_ kind: RecordKind, id: String?, request: Request, context c: PageContext, values given: [String: String]? = nil,
               errors: [(field: String, message: String)] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let csrf = access.csrfToken(request) else { return try signInPrompt(c) }
         var values = given ?? [:]
@@ -56,7 +56,7 @@ struct EditPages {
                 for name in ["dataset", "city", "partner", "network"] { if let value = c.fields[name] { values[name] = value } }
             }
         }
-        let title = id == nil ? c.t("New \(kind.singular)", "\(Self.faName(kind)) تازه") : c.t("Edit \(kind.singular) \(id!)", "ویرایش \(Self.faName(kind)) \(id!)")
+        let title = id == nil ? c.t("New \(kind.rawValue)", "\(Self.faName(kind)) تازه") : c.t("Edit \(kind.rawValue) \(id!)", "ویرایش \(Self.faName(kind)) \(id!)")
         func messages(_ name: String) -> [String] { errors.filter { $0.field == name }.map(\.message) }
         var datasetChoice: EditFormView.DatasetChoice?
         if id == nil {
@@ -67,7 +67,7 @@ struct EditPages {
         let general = errors.first.flatMap { first in
             !Self.fields(kind).contains(where: { $0.name == first.field }) && first.field != "dataset" ? first.message : nil
         }
-        let action = id.map { "/edit/\(kind.rawValue)/\(PageContext.segment($0))" } ?? "/edit/\(kind.rawValue)"
+        let action = id.map { "/edit/\(kind.collection)/\(PageContext.segment($0))" } ?? "/edit/\(kind.collection)"
         let view = EditFormView(
             heading: title, generalError: general, action: c.href(action), csrf: csrf, datasetChoice: datasetChoice,
             fields: Self.fields(kind).map { field in
@@ -76,36 +76,36 @@ struct EditPages {
                                    isLine: field.choices == nil && !field.multiline, errors: messages(field.name))
             },
             saveLabel: c.t("Save", "ذخیره"),
-            deletion: id.map { .init(action: c.href("/edit/\(kind.rawValue)/\(PageContext.segment($0))/delete"), label: c.t("Delete this \(kind.singular)", "حذف این \(Self.faName(kind))")) })
+            deletion: id.map { .init(action: c.href("/edit/\(kind.collection)/\(PageContext.segment($0))/delete"), label: c.t("Delete this \(kind.rawValue)", "حذف این \(Self.faName(kind))")) })
         return try Layout.response("edit-form", title: title, content: view, context: c, status: status)
     }
 
-    static func faName(_ kind: EditableKind) -> String {
+    static func faName(_ kind: RecordKind) -> String {
         switch kind {
-        case .relations: "رابطه"
-        case .memberships: "عضویت"
-        case .events: "رویداد"
-        case .sources: "منبع"
+        case .relation: "رابطه"
+        case .membership: "عضویت"
+        case .event: "رویداد"
+        case .source: "منبع"
         }
     }
 
-    private func currentValues(_ kind: EditableKind, id: String, context c: PageContext) async throws -> [String: String] {
+    private func currentValues(_ kind: RecordKind, id: String, context c: PageContext) async throws -> [String: String] {
         let registry = observatory.registry
         switch kind {
-        case .relations:
+        case .relation:
             guard let r = try await registry.relation(id: id) else { throw WebError.notFound("relation '\(id)'", field: "id").asPage(c) }
             return ["dataset": r.datasetID, "city": r.cityID, "partner": r.partnerID, "kind": r.kind.rawValue, "status": r.status.rawValue,
                     "signed": r.signed?.description ?? "", "themes": r.themes.map(\.rawValue).joined(separator: ", "),
                     "sources": r.sources.map(\.id).joined(separator: ", "), "notes": r.notes ?? ""]
-        case .memberships:
+        case .membership:
             guard let m = try await registry.membership(id: id) else { throw WebError.notFound("membership '\(id)'", field: "id").asPage(c) }
             return ["dataset": m.datasetID, "city": m.cityID, "network": m.networkID, "role_en": m.role?.en ?? "", "role_fa": m.role?.fa ?? "",
                     "since": m.since?.description ?? "", "sources": m.sources.map(\.id).joined(separator: ", "), "notes": m.notes ?? ""]
-        case .events:
+        case .event:
             guard let e = try await registry.event(id: id) else { throw WebError.notFound("event '\(id)'", field: "id").asPage(c) }
             return ["dataset": e.datasetID, "city": e.cityID, "kind": e.kind.rawValue, "title_en": e.title.en, "title_fa": e.title.fa ?? "",
                     "year": String(e.year), "awarding_body": e.awardingBody ?? "", "sources": e.sources.map(\.id).joined(separator: ", "), "notes": e.notes ?? ""]
-        case .sources:
+        case .source:
             guard let (s, dataset) = try await registry.source(id: id) else { throw WebError.notFound("source '\(id)'", field: "id").asPage(c) }
             return ["dataset": dataset, "title": s.title, "url": s.url ?? "", "publisher": s.publisher ?? "", "language": s.language ?? "",
                     "published": s.published?.description ?? "", "accessed": s.accessed?.description ?? "", "locator": s.locator ?? ""]
@@ -113,7 +113,7 @@ struct EditPages {
     }
 
     /// Saves a submitted form; on invalid input shows the form again with each error by its field.
-    func submit(_ kind: EditableKind, id: String?, request: Request, context c: PageContext) async throws -> Response {
+    func submit(_ kind: RecordKind, id: String?, request: Request, context c: PageContext) async throws -> Response {
         let form = FormFields(String(buffer: try await request.body.collect(upTo: observatory.configuration.maxBodySize)))
         let actor: String
         do {
@@ -140,7 +140,7 @@ struct EditPages {
         }
     }
 
-    func delete(_ kind: EditableKind, id: String, request: Request, context c: PageContext) async throws -> Response {
+    func delete(_ kind: RecordKind, id: String, request: Request, context c: PageContext) async throws -> Response {
         let form = FormFields(String(buffer: try await request.body.collect(upTo: observatory.configuration.maxBodySize)))
         do {
             let actor = try access.formEditor(request, form: form)
@@ -153,15 +153,15 @@ struct EditPages {
     }
 
     /// Where a saved record is seen: its city's page, its network's page, or the change log.
-    private func destination(_ kind: EditableKind, recordID: String, context c: PageContext) async throws -> String {
+    private func destination(_ kind: RecordKind, recordID: String, context c: PageContext) async throws -> String {
         switch kind {
-        case .relations:
+        case .relation:
             if let relation = try await observatory.registry.relation(id: recordID) { return c.href("/cities/\(PageContext.segment(relation.cityID))") }
-        case .memberships:
+        case .membership:
             if let membership = try await observatory.registry.membership(id: recordID) { return c.href("/networks/\(PageContext.segment(membership.networkID))") }
-        case .events:
+        case .event:
             if let event = try await observatory.registry.event(id: recordID) { return c.href("/cities/\(PageContext.segment(event.cityID))") }
-        case .sources:
+        case .source:
             break
         }
         return c.href("/changes")
@@ -227,7 +227,7 @@ struct EditPages {
         var session: ChangeLogView.Session?
         if let csrf = access.csrfToken(request), let name = access.sessionName(request) {
             session = .init(signedIn: c.t("Signed in as \(name).", "واردشده با نام \(name)."),
-                            additions: EditableKind.allCases.map { LinkView(text: c.t("New \($0.singular)", "\(Self.faName($0)) تازه"), target: c.href("/edit/\($0.rawValue)/new")) },
+                            additions: RecordKind.allCases.map { LinkView(text: c.t("New \($0.rawValue)", "\(Self.faName($0)) تازه"), target: c.href("/edit/\($0.collection)/new")) },
                             signOutAction: c.href("/sign-out"), csrf: csrf, signOutLabel: c.t("Sign out", "خروج"))
         }
         let formatter = ISO8601DateFormatter()
@@ -241,7 +241,7 @@ struct EditPages {
                 case .update: c.t("changed", "ویرایش")
                 case .delete: c.t("deleted", "حذف")
                 }
-                return .init(at: formatter.string(from: change.at), actor: change.actor, action: action, recordKind: change.recordKind,
+                return .init(at: formatter.string(from: change.at), actor: change.actor, action: action, recordKind: change.recordKind.rawValue,
                              recordID: change.recordID, before: change.before ?? "—", after: change.after ?? "—")
             },
             older: changes.count == 50 ? LinkView(text: c.t("older →", "قدیمی‌تر ←"), target: c.href("/changes", [("page", String(page + 1))])) : nil)
@@ -260,20 +260,20 @@ extension EditPages {
         router.post("sign-in") { request, _ in try await signIn(request: request, context: context(request)) }
         router.post("sign-out") { request, _ in try await signOut(request: request, context: context(request)) }
         router.get("changes") { request, _ in try await changes(request: request, context: context(request)) }
-        for kind in EditableKind.allCases {
-            router.get("edit/\(kind.rawValue)/new") { request, _ in
+        for kind in RecordKind.allCases {
+            router.get("edit/\(kind.collection)/new") { request, _ in
                 try await form(kind, id: nil, request: request, context: context(request))
             }
-            router.post(RouterPath("edit/\(kind.rawValue)")) { request, _ in
+            router.post(RouterPath("edit/\(kind.collection)")) { request, _ in
                 try await submit(kind, id: nil, request: request, context: context(request))
             }
-            router.get("edit/\(kind.rawValue)/:id") { request, requestContext in
+            router.get("edit/\(kind.collection)/:id") { request, requestContext in
                 try await form(kind, id: try PageRoutes.parameter("id", requestContext), request: request, context: context(request))
             }
-            router.post("edit/\(kind.rawValue)/:id") { request, requestContext in
+            router.post("edit/\(kind.collection)/:id") { request, requestContext in
                 try await submit(kind, id: try PageRoutes.parameter("id", requestContext), request: request, context: context(request))
             }
-            router.post("edit/\(kind.rawValue)/:id/delete") { request, requestContext in
+            router.post("edit/\(kind.collection)/:id/delete") { request, requestContext in
                 try await delete(kind, id: try PageRoutes.parameter("id", requestContext), request: request, context: context(request))
             }
         }

@@ -2,20 +2,6 @@ import CityDiplomacyCore
 import CityDiplomacyPresentation
 import Hummingbird
 
-/// The kinds of record the observatory edits, as they appear in addresses.
-enum EditableKind: String, CaseIterable, Sendable {
-    case relations, memberships, events, sources
-
-    var singular: String {
-        switch self {
-        case .relations: "relation"
-        case .memberships: "membership"
-        case .events: "event"
-        case .sources: "source"
-        }
-    }
-}
-
 /// Reading, saving and deleting single records for the API and the forms alike; every save and
 /// delete is one transaction with its change-log entry, and clears the response cache.
 struct EditService {
@@ -23,36 +9,36 @@ struct EditService {
     var registry: any CityDiplomacyRegistry { observatory.registry }
 
     /// The record as the API shows it, or a 404.
-    func json(_ kind: EditableKind, id: String) async throws -> JSONValue {
+    func json(_ kind: RecordKind, id: String) async throws -> JSONValue {
         switch kind {
-        case .relations:
+        case .relation:
             guard let relation = try await registry.relation(id: id) else { throw WebError.notFound("relation '\(id)'", field: "id") }
             let cities = try await registry.cities(matching: CityQuery(datasetID: relation.datasetID, name: relation.cityID))
                 + registry.cities(matching: CityQuery(datasetID: relation.datasetID, name: relation.partnerID))
             return APIRepresentation.relation(relation, cities: Dictionary(cities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
-        case .memberships:
+        case .membership:
             guard let membership = try await registry.membership(id: id) else { throw WebError.notFound("membership '\(id)'", field: "id") }
             return APIRepresentation.membership(membership)
-        case .events:
+        case .event:
             guard let event = try await registry.event(id: id) else { throw WebError.notFound("event '\(id)'", field: "id") }
             return APIRepresentation.event(event)
-        case .sources:
+        case .source:
             guard let found = try await registry.source(id: id) else { throw WebError.notFound("source '\(id)'", field: "id") }
             return .object([("dataset", .string(found.datasetID)), ("source", APIRepresentation.source(found.source))])
         }
     }
 
     /// Creates (`id` nil) or replaces a record; an update of an unknown id is a 404.
-    func save(_ kind: EditableKind, id: String?, input: EditInput, actor: String) async throws -> ChangeEntry {
+    func save(_ kind: RecordKind, id: String?, input: EditInput, actor: String) async throws -> ChangeEntry {
         let builder = RecordBuilder(registry: registry)
         switch kind {
-        case .relations:
+        case .relation:
             return try await save(kind, id: id, actor: actor, find: { try await registry.relation(id: $0) }) { .saveRelation(try await builder.relation(input, id: id, existing: $0)) }
-        case .memberships:
+        case .membership:
             return try await save(kind, id: id, actor: actor, find: { try await registry.membership(id: $0) }) { .saveMembership(try await builder.membership(input, id: id, existing: $0)) }
-        case .events:
+        case .event:
             return try await save(kind, id: id, actor: actor, find: { try await registry.event(id: $0) }) { .saveEvent(try await builder.event(input, id: id, existing: $0)) }
-        case .sources:
+        case .source:
             return try await save(kind, id: id, actor: actor, find: { try await registry.source(id: $0) }) { existing in
                 let (source, dataset) = try await builder.source(input, id: id, existingDataset: existing?.datasetID)
                 return .saveSource(source, datasetID: dataset)
@@ -63,20 +49,20 @@ struct EditService {
     /// The one path every kind is saved by: the record being replaced, if any (an unknown id is a
     /// 404), the edit built from it and the input, then applied with its change-log entry.
     private func save<Record>(
-        _ kind: EditableKind, id: String?, actor: String,
+        _ kind: RecordKind, id: String?, actor: String,
         find: (String) async throws -> Record?, edit: (Record?) async throws -> RecordEdit
     ) async throws -> ChangeEntry {
         let existing = try await id.asyncMap(find) ?? nil
-        if let id, existing == nil { throw WebError.notFound("\(kind.singular) '\(id)'", field: "id") }
+        if let id, existing == nil { throw WebError.notFound("\(kind.rawValue) '\(id)'", field: "id") }
         return try await apply(try await edit(existing), actor: actor)
     }
 
-    func delete(_ kind: EditableKind, id: String, actor: String) async throws -> ChangeEntry {
+    func delete(_ kind: RecordKind, id: String, actor: String) async throws -> ChangeEntry {
         let edit: RecordEdit = switch kind {
-        case .relations: .deleteRelation(id: id)
-        case .memberships: .deleteMembership(id: id)
-        case .events: .deleteEvent(id: id)
-        case .sources: .deleteSource(id: id)
+        case .relation: .deleteRelation(id: id)
+        case .membership: .deleteMembership(id: id)
+        case .event: .deleteEvent(id: id)
+        case .source: .deleteSource(id: id)
         }
         return try await apply(edit, actor: actor)
     }

@@ -1,4 +1,5 @@
 import CityDiplomacyAnalysis
+import CityDiplomacyApplication
 import CityDiplomacyCore
 
 /// `/`: the datasets, totals, and a dataset's relations by region, period and kind.
@@ -39,8 +40,9 @@ struct DashboardPage {
         let c = context
         let analysis = RelationAnalysis(content: content)
         var charts: [(String, String, Dimension)] = []
-        if let regions = observatory.schemes["study-regions"] { charts.append(("By region of the partner", "بر پایهٔ منطقهٔ طرف رابطه", .category(regions))) }
-        if let periods = observatory.periodisations["iran-study-discourses"] { charts.append(("By foreign-policy period", "بر پایهٔ دورهٔ سیاست خارجی", .period(periods, .standard))) }
+        let defaults = observatory.workspace.defaults
+        if let regions = observatory.schemes[defaults.regionScheme] { charts.append(("By region of the partner", "بر پایهٔ منطقهٔ طرف رابطه", .category(regions))) }
+        if let periods = observatory.periodisations[defaults.periodisation] { charts.append(("By foreign-policy period", "بر پایهٔ دورهٔ سیاست خارجی", .period(periods, defaults.rule.rule))) }
         charts.append(("By kind", "بر پایهٔ نوع رابطه", .kind))
         var figures = charts.map { en, fa, dimension in
             chart(c.t(en, fa), analysis.tally(by: dimension).rows.map { BarChart.Bar(label: c.text($0.key.label), value: $0.count, href: nil) })

@@ -1,5 +1,6 @@
 import CityDiplomacyApplication
 import CityDiplomacyCore
+import CityDiplomacyPresentation
 import Hummingbird
 
 /// The frame of every page — navigation, language switch, attribution, the version — and the
@@ -75,8 +76,7 @@ struct LinkView {
     /// A link to an outside address: only `http`, `https` and `mailto` addresses become links (a
     /// `javascript:` address in a data file must never be clickable); others are shown as text.
     static func external(_ url: String, text: String) -> LinkView {
-        let scheme = url.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-        guard url.contains(":"), ["http", "https", "mailto"].contains(scheme) else {
+        guard HTMLPage.isLinkable(url) else {
             return LinkView(text: text == url ? url : "\(text) (\(url))", target: nil)
         }
         var link = LinkView(text: text, target: url)
