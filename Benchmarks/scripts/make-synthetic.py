@@ -11,8 +11,8 @@ and how many distinct pairs it stores, not only on the row count, so the file im
 one's shape rather than repeating it.
 - Degrees are skewed: endpoints are drawn from the bundled gazetteer's cities with a weight that
   falls with population rank (1/(rank+30)^0.9), so the largest cities have about a hundred
-  partners in 25,000 rows
-  and most cities a handful, as in Wikipedia's lists; some pairs repeat, as duplicates do there.
+  partners in 25,000 rows and most cities a handful, as in Wikipedia's lists; some pairs
+  repeat, as duplicates do there.
 - About a third of the endpoints are towns the gazetteer does not know (a gazetteer name with a
   made-up suffix, near that city): the real file has 9,154 unresolved cities of 16,856. Their
   number grows with ROWS, so the count of distinct cities grows with the file too.
