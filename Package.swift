@@ -21,6 +21,9 @@ let package = Package(
         .library(name: "CityDiplomacyCore", targets: ["CityDiplomacyCore"]),
         .library(name: "CityDiplomacyStorage", targets: ["CityDiplomacyStorage"]),
         .library(name: "CityDiplomacyAnalysis", targets: ["CityDiplomacyAnalysis"]),
+        // For Benchmarks/, which imports files as `citydip import` does.
+        .library(name: "CityDiplomacyReferenceData", targets: ["CityDiplomacyReferenceData"]),
+        .library(name: "CityDiplomacyImport", targets: ["CityDiplomacyImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
