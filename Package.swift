@@ -99,10 +99,8 @@ let package = Package(
             dependencies: [
                 "CityDiplomacyCore",
                 "CityDiplomacyApplication",
-                "CityDiplomacyReferenceData",
-                "CityDiplomacyStorage",
+                // For the names of import formats and the quality report it prints.
                 "CityDiplomacyImport",
-                "CityDiplomacyAnalysis",
                 "CityDiplomacyPresentation",
                 "CityDiplomacyWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -7,19 +7,16 @@ import Testing
 /// Edits straight through the registry, as the web's editing and any other front end make them.
 @Suite("Edits save and delete records, log each change and move the revision")
 struct RecordEditTests {
-    let countries: CountryDirectory
-    let study: DatasetContent
+    let fixture: StudyRegistryFixture
+    var countries: CountryDirectory { fixture.countries }
+    var study: DatasetContent { fixture.study }
 
     init() throws {
-        countries = try CountryDirectory.bundled()
-        study = try #require(try BundledDatasets.load(id: "iran-2018", countries: countries))
+        fixture = try StudyRegistryFixture()
     }
 
     private func seededRegistry() async throws -> SQLiteRegistry {
-        let registry = try SQLiteRegistry()
-        try await registry.storeCountries(countries.countries)
-        try await registry.store(study)
-        return registry
+        try await fixture.seededRegistry()
     }
 
     /// Two cities of the study that have no sister-city relation, in either order.

@@ -6,19 +6,16 @@ import Testing
 
 @Suite("The SQLite registry stores and answers")
 struct SQLiteRegistryTests {
-    let countries: CountryDirectory
-    let study: DatasetContent
+    let fixture: StudyRegistryFixture
+    var countries: CountryDirectory { fixture.countries }
+    var study: DatasetContent { fixture.study }
 
     init() throws {
-        countries = try CountryDirectory.bundled()
-        study = try #require(try BundledDatasets.load(id: "iran-2018", countries: countries))
+        fixture = try StudyRegistryFixture()
     }
 
     private func seededRegistry() async throws -> SQLiteRegistry {
-        let registry = try SQLiteRegistry()
-        try await registry.storeCountries(countries.countries)
-        try await registry.store(study)
-        return registry
+        try await fixture.seededRegistry()
     }
 
     @Test("A dataset reads back exactly as it was stored")
