@@ -60,9 +60,16 @@ struct CityDiplomacyCommand: AsyncParsableCommand {
 enum CommandSuggestion {
     static func unknownCommand(in arguments: [String], known: [String]) -> String? {
         guard let first = arguments.first, !first.hasPrefix("-"), !known.contains(first) else { return nil }
-        let closest = known.min { distance(first, $0) < distance(first, $1) }
-        let suggestion = closest.flatMap { distance(first, $0) <= max(2, first.count / 3) ? "; did you mean '\($0)'?" : nil } ?? "."
-        return "unknown command '\(first)'\(suggestion) Commands: \(known.filter { $0 != "help" }.joined(separator: ", ")) (citydip --help)"
+        let commands = known.filter { $0 != "help" }
+        return "unknown command '\(first)'\(suggestion(for: first, among: commands).map { "; did you mean '\($0)'?" } ?? ".") Commands: \(commands.joined(separator: ", ")) (citydip --help)"
+    }
+
+    /// The one command `typed` begins (`rel` → `relations`), else the closest within a typo or two.
+    static func suggestion(for typed: String, among commands: [String]) -> String? {
+        let prefixed = commands.filter { $0.hasPrefix(typed.lowercased()) }
+        if prefixed.count == 1 { return prefixed[0] }
+        let closest = commands.min { distance(typed, $0) < distance(typed, $1) }
+        return closest.flatMap { distance(typed, $0) <= max(2, typed.count / 3) ? $0 : nil }
     }
 
     /// Levenshtein distance: a transposed or missing letter or two is a typo.

@@ -41,6 +41,15 @@ struct OrderedJSONEncoderTests {
         #expect(value.serialized(pretty: true) == "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    1\n  ]\n}")
     }
 
+    @Test("Every integer and floating-point type is a number; one that does not fit is an error, not a crash")
+    func numbers() throws {
+        struct Numbers: Encodable { var a: Int64; var b: UInt8; var c: Int32; var d: Float; var e: UInt }
+        let json = try OrderedJSONEncoder().encode(Numbers(a: -5_000_000_000, b: 255, c: -7, d: 0.5, e: 9)).serialized(pretty: false)
+        #expect(json == #"{"a":-5000000000,"b":255,"c":-7,"d":0.5,"e":9}"#)
+        struct TooLarge: Encodable { var n: UInt64 }
+        #expect(throws: EncodingError.self) { try OrderedJSONEncoder().encode(TooLarge(n: .max)) }
+    }
+
     @Test("A JSONValue inside a view model is written as it is")
     func embedded() throws {
         struct Wrapper: Encodable { var rows: JSONValue; var n: Int }

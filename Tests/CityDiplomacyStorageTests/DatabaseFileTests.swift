@@ -57,6 +57,31 @@ struct DatabaseFileTests {
         #expect(message == "'\(path)' is not a CityDiplomacy database (it holds tables such as customer, invoice)")
     }
 
+    @Test("A file with only a view, or with citydip's migration row beside another program's tables, is refused untouched")
+    func foreignWithoutTables() throws {
+        let folder = try Folder()
+        let viewOnly = folder.path("view.sqlite")
+        var queue = try DatabaseQueue(path: viewOnly)
+        try queue.write { db in try db.execute(sql: "CREATE VIEW answer AS SELECT 42 AS value") }
+        try queue.close()
+        var before = try Data(contentsOf: URL(fileURLWithPath: viewOnly))
+        #expect(throws: StorageError.notCityDiplomacyDatabase(path: viewOnly, applicationID: 0, tables: ["view answer"])) {
+            try SQLiteRegistry(path: viewOnly)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: viewOnly)) == before)
+        let mixed = folder.path("mixed.sqlite")
+        queue = try DatabaseQueue(path: mixed)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES (?)", arguments: [SchemaMigrator.firstMigration])
+            try db.execute(sql: "CREATE TABLE customer (id INTEGER PRIMARY KEY)")
+        }
+        try queue.close()
+        before = try Data(contentsOf: URL(fileURLWithPath: mixed))
+        #expect(throws: StorageError.self) { try SQLiteRegistry(path: mixed) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: mixed)) == before)
+    }
+
     @Test("A file marked by another application is refused even with no tables")
     func otherApplicationID() throws {
         let folder = try Folder()

@@ -325,7 +325,8 @@ enum APIProbes {
 
     static let exportProbes: [Probe] = [
         Probe(.ok, "the study's relations") { _ in ProbeRequest(query: "dataset=iran-2018") },
-        Probe(.ok, "filtered (kinds are an open vocabulary: any kind is a filter)") { _ in ProbeRequest(query: "city=iran-2018:tehran&kind=sister_city&from=1990") },
+        Probe(.ok, "filtered by city, kind and year") { _ in ProbeRequest(query: "city=iran-2018:tehran&kind=sister_city&from=1990") },
         Probe(.badRequest, "a country that is neither a code nor a name") { _ in ProbeRequest(query: "country=Narnia") },
+        Probe(.badRequest, "a kind neither known nor held by any record") { _ in ProbeRequest(query: "kind=foo") },
     ]
 }

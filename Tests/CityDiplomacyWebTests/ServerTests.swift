@@ -29,10 +29,14 @@ struct ServerTests {
             try await client.execute(uri: "/api/v1/relations", method: .post,
                                      headers: [.authorization: "Bearer editor-token-0123456789", .contentType: "application/json"], body: big) { response in
                 #expect(response.status == .contentTooLarge)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
             }
             try await client.execute(uri: "/edit/relations", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                      body: ByteBuffer(string: "notes=" + String(repeating: "x", count: 2000))) { response in
                 #expect(response.status == .contentTooLarge)
+                // A page saying so, not an empty answer.
+                #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                #expect(String(buffer: response.body).contains("1000"))
             }
         }
     }

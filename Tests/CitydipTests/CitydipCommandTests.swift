@@ -99,6 +99,8 @@ struct CitydipCommandTests {
         (["relations", "--limit", "5", "--db", "postgres://u@h/db"], "names a database server this version cannot use"),
         (["tabels", "--table", "1"], "unknown command 'tabels'; did you mean 'tables'?"),
         (["reprot"], "unknown command 'reprot'; did you mean 'report'?"),
+        (["rel"], "unknown command 'rel'; did you mean 'relations'?"),
+        (["xyzzy"], "unknown command 'xyzzy'. Commands: tables, relations,"),
         (["show", "Tehran", "--format", "csv"], "'csv' is invalid for '--format"),
         (["tables", "--table", "2", "--regions", "continents"], "unknown scheme 'continents' for --regions"),
         (["count", "--by", "colour"], "unknown dimension 'colour'"),
@@ -149,7 +151,7 @@ struct CitydipCommandTests {
         defer { citydip.cleanUp() }
         let version = try citydip.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout.range(of: #"^\d+\.\d+\.\d+( \(commit [0-9a-f]{7}\))?\n$"#, options: .regularExpression) != nil, "got \(version.stdout)")
+        #expect(version.stdout.range(of: #"^\d+\.\d+\.\d+( \(checkout at [0-9a-f]{7}\))?\n$"#, options: .regularExpression) != nil, "got \(version.stdout)")
         let first = try citydip.run(["datasets", "--format", "csv"])
         #expect(first.stderr == "citydip: created the database \(citydip.database.path) and loaded the bundled dataset iran-2018\n")
         let second = try citydip.run(["datasets", "--format", "csv"])

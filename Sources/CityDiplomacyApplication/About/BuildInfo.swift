@@ -1,25 +1,30 @@
 import Foundation
 
-/// Which CityDiplomacy this is: the release and, when it runs from a git checkout, the commit.
+/// Which CityDiplomacy this is: the release and, when it runs from a git checkout, the commit
+/// that checkout is at.
 ///
 /// `citydip --version` and the observatory's footer print it, so that a figure in a paper or a
-/// bug report can name the code that produced it.
+/// bug report can name the code that produced it. The commit is read when the tool runs, not
+/// when it was built (the package manager offers a build no way to stamp it in without a plugin
+/// running git), so it is labelled as the checkout's: with `swift run`, which builds the checkout
+/// before running it, the two are the same; a binary kept from an older build says the checkout
+/// has moved on, not which commit it was built from.
 ///
 /// ```swift
-/// print(BuildInfo.current.description)   // "0.9.0 (commit 5ccc11b)"
+/// print(BuildInfo.current.description)   // "0.9.0 (checkout at 5ccc11b)"
 /// ```
 public struct BuildInfo: Sendable, CustomStringConvertible {
     /// The release, raised with every change of the output contract or the database schema.
     public static let release = "0.9.0"
 
     public var release: String
-    /// The abbreviated commit of the checkout the tool was built from, if it can be read.
+    /// The abbreviated commit the tool's checkout is at when it runs, if it runs from one.
     public var commit: String?
 
     public static let current = BuildInfo(release: release, commit: GitCheckout.headCommit(near: URL(fileURLWithPath: #filePath)))
 
     public var description: String {
-        commit.map { "\(release) (commit \($0))" } ?? release
+        commit.map { "\(release) (checkout at \($0))" } ?? release
     }
 }
 

@@ -29,7 +29,8 @@ public final class CityLocator: Sendable {
     private let countries: CountryDirectory
     /// Loads the gazetteer once, when first needed or when ``startLoading()`` asks ahead.
     private let loading = Mutex<Task<Gazetteer?, Never>?>(nil)
-    /// Gazetteer answers by city id (`nil`: not found), so a city is resolved once per process.
+    /// Gazetteer answers by country and English name (`nil`: not found), so a place is resolved
+    /// once per process, and a city renamed by an edit is looked up again.
     private let found = Mutex<[String: Coordinates?]>([:])
 
     public init(countries: CountryDirectory) {
@@ -58,11 +59,12 @@ public final class CityLocator: Sendable {
 
     public func location(of city: City) async -> Location? {
         if let coordinates = city.coordinates { return Location(coordinates: coordinates, method: .record) }
-        if let known = found.withLock({ $0[city.id] }) { return known.map { Location(coordinates: $0, method: .gazetteer) } }
+        let key = "\(city.country.rawValue)|\(city.name.en)"
+        if let known = found.withLock({ $0[key] }) { return known.map { Location(coordinates: $0, method: .gazetteer) } }
         guard let gazetteer = await gazetteerTask().value else { return nil }
         let resolution = PlaceResolver(gazetteer: gazetteer, countries: countries).resolve(name: city.name.en, country: city.country.rawValue)
         let coordinates = resolution.entry?.coordinates
-        found.withLock { $0[city.id] = .some(coordinates) }
+        found.withLock { $0[key] = .some(coordinates) }
         return coordinates.map { Location(coordinates: $0, method: .gazetteer) }
     }
 

@@ -30,7 +30,7 @@ public struct RelationFilter: Hashable, Sendable {
 
     /// Checks what can be checked without the registry (kind, years, their order).
     public func validate() throws(ApplicationError) {
-        if let kind { _ = try RelationKindFilter.parse(kind, field: "kind") }
+        if let kind { _ = try RelationKindFilter.term(kind, field: "kind") }
         let fromYears = try from.map { text throws(ApplicationError) in try Self.years(text, field: "from") }
         let toYears = try to.map { text throws(ApplicationError) in try Self.years(text, field: "to") }
         let fromDate = from.flatMap { try? PartialDate(parsing: PersianText.normalized($0)) }
@@ -68,10 +68,22 @@ extension Workspace {
         return RelationQuery(
             datasetID: filter.dataset, city: filter.city.map(PersianText.normalized),
             country: try filter.country.map { text throws(ApplicationError) in try country(named: text, field: "country").code },
-            kind: try filter.kind.map { text throws(ApplicationError) in try RelationKindFilter.parse(text, field: "kind") },
+            kind: try await relationKind(filter.kind, dataset: filter.dataset),
             signedFrom: try filter.from.map { text throws(ApplicationError) in try RelationFilter.years(text, field: "from").lowerBound },
             signedTo: try filter.to.map { text throws(ApplicationError) in try RelationFilter.years(text, field: "to").upperBound },
             limit: limit, offset: offset)
+    }
+
+    /// A kind to filter by: a known one, or one that relations of the dataset (of any, without
+    /// one) hold.
+    func relationKind(_ text: String?, dataset: String?) async throws -> RelationKind? {
+        guard let text else { return nil }
+        let kind = try RelationKindFilter.term(text, field: "kind")
+        if kind.isKnown { return kind }
+        guard try await registry.countRelations(matching: RelationQuery(datasetID: dataset, kind: kind, limit: 1)) > 0 else {
+            throw RelationKindFilter.unknown(text, field: "kind")
+        }
+        return kind
     }
 
     /// Relations matching `filter`, `limit` at a time from `offset`, with their total.

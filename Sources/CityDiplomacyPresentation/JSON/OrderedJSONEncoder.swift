@@ -94,20 +94,28 @@ private struct NodeEncoder: Encoder {
     }
 }
 
-/// The JSON of a leaf value, or `nil` if `value` is not a leaf and encodes itself.
-private func leaf(_ value: some Encodable) -> JSONValue? {
+/// The JSON of a leaf value, or `nil` if `value` is not a leaf and encodes itself. Every
+/// primitive the standard library encodes must be here: a primitive's `encode(to:)` asks its
+/// single-value container to encode itself again, which would never end.
+private func leaf(_ value: some Encodable, codingPath: [any CodingKey]) throws -> JSONValue? {
     switch value {
-    case let value as String: .string(value)
-    case let value as Bool: .bool(value)
-    case let value as Int: .number(value)
-    case let value as Double: .double(value)
-    case let value as JSONValue: value
-    default: nil
+    case let value as String: return .string(value)
+    case let value as Bool: return .bool(value)
+    case let value as Int: return .number(value)
+    case let value as Double: return .double(value)
+    case let value as Float: return .double(Double(value))
+    case let value as JSONValue: return value
+    case let value as any BinaryInteger:
+        guard let whole = Int(exactly: value) else {
+            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(value) does not fit in a JSON integer of 64 bits"))
+        }
+        return .number(whole)
+    default: return nil
     }
 }
 
 private func encodeValue(_ value: some Encodable, into node: JSONNode, codingPath: [any CodingKey]) throws {
-    if let leaf = leaf(value) {
+    if let leaf = try leaf(value, codingPath: codingPath) {
         node.content = .value(leaf)
     } else {
         try value.encode(to: NodeEncoder(node: node, codingPath: codingPath))

@@ -36,16 +36,34 @@ enum DatabaseMark {
             SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
             """)
         if id != 0 { return .foreign(applicationID: id, tables: tables) }
-        if tables.isEmpty { return .empty }
-        if tables.contains("grdb_migrations"), try Bool.fetchOne(db, sql: "SELECT 1 FROM grdb_migrations WHERE identifier = ?",
-                                                                   arguments: [SchemaMigrator.firstMigration]) == true {
+        // Empty means nothing at all: a file holding only views, triggers or indexes, or a
+        // user_version of its own, is somebody's database too.
+        let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+        let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if objects == 0, userVersion == 0 { return .empty }
+        // An earlier citydip's database has its first migration recorded and its tables, and
+        // nothing else: a migration row beside another program's tables is not enough.
+        let ownTables = Set(tables).subtracting(["grdb_migrations"])
+        if tables.contains("grdb_migrations"), ownTables.isSubset(of: Self.tablesOfFirstMigrations), ownTables.isSuperset(of: ["dataset", "city", "relation"]),
+           try Bool.fetchOne(db, sql: "SELECT 1 FROM grdb_migrations WHERE identifier = ?", arguments: [SchemaMigrator.firstMigration]) == true {
             return .unmarked
         }
-        return .foreign(applicationID: 0, tables: tables)
+        return .foreign(applicationID: 0, tables: tables.isEmpty ? objectNames(db) : tables)
     }
 
     /// Throws ``StorageError/notCityDiplomacyDatabase(path:applicationID:tables:)`` for another
     /// program's database.
+    /// The tables citydip's migrations before the mark created.
+    static let tablesOfFirstMigrations: Set<String> = [
+        "country", "dataset", "source", "city", "city_name", "relation", "relation_theme", "network", "membership",
+        "event", "citation", "change_log",
+    ]
+
+    /// The names of whatever the file holds (views, triggers), for the message.
+    private static func objectNames(_ db: Database) -> [String] {
+        (try? String.fetchAll(db, sql: "SELECT type || ' ' || name FROM sqlite_master ORDER BY name LIMIT 5")) ?? []
+    }
+
     static func check(_ db: Database, path: String) throws {
         if case let .foreign(id, tables) = try kind(of: db) {
             throw StorageError.notCityDiplomacyDatabase(path: path, applicationID: id, tables: tables)

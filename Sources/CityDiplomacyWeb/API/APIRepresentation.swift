@@ -9,24 +9,19 @@ enum APIRepresentation {
         value.map(JSONValue.string) ?? .null
     }
 
-    static func relation(_ relation: BilateralRelation, cities: [String: City]) -> JSONValue {
-        encoded(RelationView(relation, cities: cities))
+    static func relation(_ relation: BilateralRelation, cities: [String: City]) throws -> JSONValue {
+        try OrderedJSONEncoder().encode(RelationView(relation, cities: cities))
     }
 
-    static func membership(_ membership: NetworkMembership) -> JSONValue {
-        encoded(MembershipView(membership))
+    static func membership(_ membership: NetworkMembership) throws -> JSONValue {
+        try OrderedJSONEncoder().encode(MembershipView(membership))
     }
 
-    static func event(_ event: InternationalEvent) -> JSONValue {
-        encoded(EventView(event))
+    static func event(_ event: InternationalEvent) throws -> JSONValue {
+        try OrderedJSONEncoder().encode(EventView(event))
     }
 
-    static func source(_ source: SourceCitation) -> JSONValue {
-        encoded(SourceView(source))
-    }
-
-    /// The views hold only strings, numbers and arrays, which the encoder always writes.
-    private static func encoded(_ value: some Encodable) -> JSONValue {
-        (try? OrderedJSONEncoder().encode(value)) ?? .null
+    static func source(_ source: SourceCitation) throws -> JSONValue {
+        try OrderedJSONEncoder().encode(SourceView(source))
     }
 }

@@ -65,7 +65,7 @@ enum Exports {
 
     /// An undirected graph: cities as nodes (name, Persian name, country, coordinates), relations
     /// as edges (kind, signing year).
-    static func graphML(_ selection: RelationSelection) -> String {
+    static func graphML(_ selection: RelationSelection, locations: [String: CityLocator.Location]) -> String {
         func xml(_ text: String) -> String { HTMLPage.escape(text) }
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -75,6 +75,7 @@ enum Exports {
               <key id="country" for="node" attr.name="country_iso2" attr.type="string"/>
               <key id="lat" for="node" attr.name="latitude" attr.type="double"/>
               <key id="lng" for="node" attr.name="longitude" attr.type="double"/>
+              <key id="located" for="node" attr.name="located" attr.type="string"/>
               <key id="kind" for="edge" attr.name="kind" attr.type="string"/>
               <key id="signed" for="edge" attr.name="signed" attr.type="string"/>
               <key id="dataset" for="edge" attr.name="dataset" attr.type="string"/>
@@ -85,7 +86,11 @@ enum Exports {
             out += "    <node id=\"\(xml(city.id))\"><data key=\"name\">\(xml(city.name.en))</data>"
             if let fa = city.name.fa { out += "<data key=\"name_fa\">\(xml(fa))</data>" }
             out += "<data key=\"country\">\(xml(city.country.rawValue))</data>"
-            if let point = city.coordinates { out += "<data key=\"lat\">\(point.latitude)</data><data key=\"lng\">\(point.longitude)</data>" }
+            if let location = locations[city.id] {
+                let point = location.coordinates
+                out += "<data key=\"lat\">\(point.latitude)</data><data key=\"lng\">\(point.longitude)</data>"
+                out += "<data key=\"located\">\(location.method.rawValue)</data>"
+            }
             out += "</node>\n"
         }
         for relation in selection.relations {

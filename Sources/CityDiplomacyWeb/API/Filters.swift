@@ -46,24 +46,6 @@ struct Filters {
         RelationFilter(dataset: text("dataset"), city: text("city"), country: text("country"), kind: text("kind"), from: text("from"), to: text("to"))
     }
 
-    /// The relation query of a page of relations, checked without the registry: a country must
-    /// be an ISO code here (the API's `/relations` also takes names, through the application).
-    func relationQuery(limit: Int?, offset: Int) throws(WebError) -> RelationQuery {
-        let filter = relationFilter
-        let country = try country()
-        do {
-            try filter.validate()
-            return RelationQuery(
-                datasetID: filter.dataset, city: filter.city, country: country,
-                kind: try filter.kind.map { text throws(ApplicationError) in try RelationKindFilter.parse(text, field: "kind") },
-                signedFrom: try filter.from.map { text throws(ApplicationError) in try RelationFilter.years(text, field: "from").lowerBound },
-                signedTo: try filter.to.map { text throws(ApplicationError) in try RelationFilter.years(text, field: "to").upperBound },
-                limit: limit, offset: offset)
-        } catch {
-            throw WebError(error)
-        }
-    }
-
     /// Table `table` of the study under the `dataset`, `regions`, `affiliations`,
     /// `periodisation` and `rule` given.
     func studyTableRequest(_ table: StudyTableNumber) throws(WebError) -> StudyTableRequest {

@@ -2,6 +2,7 @@ import CityDiplomacyCore
 import CityDiplomacyPresentation
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// Forms to sign in with a write token, to create, change and delete records, and the change log.
 struct EditPages {
@@ -114,7 +115,7 @@ struct EditPages {
 
     /// Saves a submitted form; on invalid input shows the form again with each error by its field.
     func submit(_ kind: RecordKind, id: String?, request: Request, context c: PageContext) async throws -> Response {
-        let form = FormFields(String(buffer: try await request.body.collect(upTo: observatory.configuration.maxBodySize)))
+        let form = try await formBody(request, limit: observatory.configuration.maxBodySize, context: c)
         let actor: String
         do {
             actor = try access.formEditor(request, form: form)
@@ -141,7 +142,7 @@ struct EditPages {
     }
 
     func delete(_ kind: RecordKind, id: String, request: Request, context c: PageContext) async throws -> Response {
-        let form = FormFields(String(buffer: try await request.body.collect(upTo: observatory.configuration.maxBodySize)))
+        let form = try await formBody(request, limit: observatory.configuration.maxBodySize, context: c)
         do {
             let actor = try access.formEditor(request, form: form)
             let back = try await destination(kind, recordID: id, context: c)
@@ -183,7 +184,7 @@ struct EditPages {
     }
 
     func signIn(request: Request, context c: PageContext) async throws -> Response {
-        let form = FormFields(String(buffer: try await request.body.collect(upTo: 16 * 1024)))
+        let form = try await formBody(request, limit: 16 * 1024, context: c)
         guard let token = form["token"], access.name(of: token) != nil else {
             return try signInPrompt(c, message: c.t("That token is not one of this observatory's write tokens.", "این توکن از توکن‌های نوشتن این رصدخانه نیست."))
         }
@@ -191,6 +192,15 @@ struct EditPages {
         var response = redirect(to: c.language == .fa ? next + (next.contains("?") ? "&" : "?") + "lang=fa" : next)
         response.setCookie(Cookie(name: WriteAccess.sessionCookie, value: WriteAccess.sessionValue(for: token), path: "/", secure: observatory.configuration.secureCookies, httpOnly: true, sameSite: .strict))
         return response
+    }
+
+    /// A submitted form, held to `limit` bytes; a larger one is a 413 page, not an empty answer.
+    private func formBody(_ request: Request, limit: Int, context c: PageContext) async throws -> FormFields {
+        do {
+            return FormFields(String(buffer: try await request.body.collect(upTo: limit)))
+        } catch is NIOTooManyBytesError {
+            throw WebError(.contentTooLarge, c.t("The form is larger than \(limit) bytes.", "فرم از \(limit) بایت بزرگ‌تر است."), field: "body").asPage(c)
+        }
     }
 
     /// A path on this site to go to after signing in, or `nil`: never another site (`//host`,
@@ -203,7 +213,7 @@ struct EditPages {
     }
 
     func signOut(request: Request, context c: PageContext) async throws -> Response {
-        let form = FormFields(String(buffer: try await request.body.collect(upTo: 16 * 1024)))
+        let form = try await formBody(request, limit: 16 * 1024, context: c)
         do {
             _ = try access.formEditor(request, form: form)
         } catch {

@@ -15,16 +15,16 @@ struct EditService {
             guard let relation = try await registry.relation(id: id) else { throw WebError.notFound("relation '\(id)'", field: "id") }
             let cities = try await registry.cities(matching: CityQuery(datasetID: relation.datasetID, name: relation.cityID))
                 + registry.cities(matching: CityQuery(datasetID: relation.datasetID, name: relation.partnerID))
-            return APIRepresentation.relation(relation, cities: Dictionary(cities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+            return try APIRepresentation.relation(relation, cities: Dictionary(cities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
         case .membership:
             guard let membership = try await registry.membership(id: id) else { throw WebError.notFound("membership '\(id)'", field: "id") }
-            return APIRepresentation.membership(membership)
+            return try APIRepresentation.membership(membership)
         case .event:
             guard let event = try await registry.event(id: id) else { throw WebError.notFound("event '\(id)'", field: "id") }
-            return APIRepresentation.event(event)
+            return try APIRepresentation.event(event)
         case .source:
             guard let found = try await registry.source(id: id) else { throw WebError.notFound("source '\(id)'", field: "id") }
-            return .object([("dataset", .string(found.datasetID)), ("source", APIRepresentation.source(found.source))])
+            return .object([("dataset", .string(found.datasetID)), ("source", try APIRepresentation.source(found.source))])
         }
     }
 

@@ -18,7 +18,9 @@ struct PageContext: Sendable {
         fields = FormFields(request.uri.query)
         query = request.uri.query
         // `//host/x` would be a link to another site wherever the path is written back.
-        path = "/" + request.uri.path.drop { $0 == "/" }
+        // Browsers read `\` as `/`, so `/\host/x` would be such a link too: the path is then `/`.
+        let requested = "/" + request.uri.path.drop { $0 == "/" }
+        path = requested.contains("\\") ? "/" : requested
         language = (try? Self.language(Filters(request.uri.query))) ?? .en
     }
 

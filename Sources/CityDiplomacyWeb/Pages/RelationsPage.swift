@@ -10,12 +10,16 @@ struct RelationsPage {
         let c = context
         let filters = c.filters
         let page = try filters.integer("page", in: 1...1_000_000) ?? 1
-        let query = try filters.relationQuery(limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
-        let selection = try await observatory.registry.relations(matching: query)
-        let total = try await observatory.registry.countRelations(matching: query)
+        let offset = (page - 1) * Self.pageSize
+        // The same rules as the API and `citydip relations`: a country by code or name, an
+        // unknown city, dataset or kind named rather than answered with an empty list.
+        let result = try await WebError.answering {
+            try await observatory.workspace.relations(filters.relationFilter, limit: Self.pageSize, offset: offset)
+        }
+        let selection = result.selection, total = result.total
         let datasets = try await observatory.registry.datasets()
-        let first = total == 0 ? 0 : query.offset + 1
-        let last = query.offset + selection.relations.count
+        let first = total == 0 ? 0 : offset + 1
+        let last = offset + selection.relations.count
         // Paging and exports keep the filters.
         let kept = c.fields.pairs.filter { !["page", "lang"].contains($0.name) && !$0.value.isEmpty }.map { ($0.name, Optional($0.value)) }
         let exportQuery = kept.map { "\(PageContext.encode($0.0))=\(PageContext.encode($0.1 ?? ""))" }.joined(separator: "&")
@@ -23,7 +27,7 @@ struct RelationsPage {
             heading: c.t("Relations", "روابط"), persian: c.language == .fa,
             textFields: [
                 .init(name: "city", label: c.t("City", "شهر"), value: c.fields["city"] ?? "", placeholder: c.t("name in any language", "نام به هر زبان")),
-                .init(name: "country", label: c.t("Country (ISO)", "کشور (کد ISO)"), value: c.fields["country"] ?? "", placeholder: "IR"),
+                .init(name: "country", label: c.t("Country", "کشور"), value: c.fields["country"] ?? "", placeholder: c.t("IR or Iran", "IR یا ایران")),
             ],
             kindLabel: c.t("Kind", "نوع"), anyKind: c.t("any", "همه"),
             kinds: RelationKind.knownTerms.map { .init(value: $0.term.rawValue, label: c.text($0.label), selected: c.fields["kind"] == $0.term.rawValue) },

@@ -20,7 +20,11 @@ struct ExportController {
             }
         }
         api.get("export/relations.graphml") { request, _ in
-            try await responder.cached(request) { (Exports.graphML(try await selection(request)), "application/graphml+xml") }
+            try await responder.cached(request) {
+                let selection = try await selection(request)
+                let locations = await observatory.workspace.locator.locations(of: selection.cities.values)
+                return (Exports.graphML(selection, locations: locations), "application/graphml+xml")
+            }
         }
     }
 
