@@ -127,6 +127,8 @@ enum APIProbes {
             Probe(.ok, "by a Persian name") { _ in ProbeRequest(query: "name=%D8%AA%D9%87%D8%B1%D8%A7%D9%86") },
             Probe(.badRequest, "a country that is neither a code nor a name") { _ in ProbeRequest(query: "country=Narnia") },
             Probe(.badRequest, "a limit of 0") { _ in ProbeRequest(query: "limit=0") },
+            Probe(.ok, "Iran's cities by the country's Persian name") { _ in ProbeRequest(query: "country=%D8%A7%DB%8C%D8%B1%D8%A7%D9%86&limit=5") },
+            Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=missing") },
         ],
         .init("GET /cities/{id}"): [
             Probe(.ok, "Tehran, from the document's example"),

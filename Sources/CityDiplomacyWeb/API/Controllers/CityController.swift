@@ -13,7 +13,13 @@ struct CityController {
             try await responder.json(request) {
                 let filters = Filters(request.uri.query)
                 let (limit, offset) = try filters.paging(defaultLimit: 100)
-                let query = CityQuery(datasetID: filters.text("dataset"), country: try filters.country(), name: filters.text("name"), limit: limit, offset: offset)
+                // The country and dataset rules of the relation filters: a name or a code, an
+                // unknown dataset named rather than answered with an empty page.
+                let workspace = observatory.workspace
+                var dataset: String?
+                if let id = filters.text("dataset") { dataset = try await workspace.requireDataset(id).id }
+                let country = try filters.text("country").map { text throws(ApplicationError) in try workspace.country(named: text, field: "country").code }
+                let query = CityQuery(datasetID: dataset, country: country, name: filters.text("name"), limit: limit, offset: offset)
                 let cities = try await observatory.registry.cities(matching: query)
                 let total = try await observatory.registry.countCities(matching: query)
                 return PageView(total: total, limit: limit, offset: offset, items: cities.map(CityView.init))
