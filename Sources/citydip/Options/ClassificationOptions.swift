@@ -19,16 +19,25 @@ struct ClassificationFileOptions: ParsableArguments {
     var periodisationFiles: [String] = []
 }
 
+/// The study's defaults, as the help names them (the use cases apply them; this only says which).
+enum StudyDefaultsHelp {
+    static let defaults = try? StudyDefaults.bundled()
+
+    static func naming(_ value: KeyPath<StudyDefaults, String>) -> String {
+        defaults.map { " Default: the study's (\($0[keyPath: value]))." } ?? ""
+    }
+}
+
 /// The schemes, periodisation and rule an analysis uses; unset, the study's own (read from its
 /// published-study file).
 struct ClassificationOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The scheme for regions (Table 2). Default: the study's (study-regions).", valueName: "scheme"))
+    @Option(help: ArgumentHelp("The scheme for regions (Table 2)." + StudyDefaultsHelp.naming(\.regionScheme), valueName: "scheme"))
     var regions: String?
 
-    @Option(help: ArgumentHelp("The scheme for civilisational affiliations (Table 2). Default: the study's (study-civilisations).", valueName: "scheme"))
+    @Option(help: ArgumentHelp("The scheme for civilisational affiliations (Table 2)." + StudyDefaultsHelp.naming(\.affiliationScheme), valueName: "scheme"))
     var affiliations: String?
 
-    @Option(help: ArgumentHelp("The periodisation for Table 3. Default: the study's (iran-study-discourses).", valueName: "periodisation"))
+    @Option(help: ArgumentHelp("The periodisation for Table 3." + StudyDefaultsHelp.naming(\.periodisation), valueName: "periodisation"))
     var periodisation: String?
 
     @Option(help: ArgumentHelp("How a date in a year of a change of period is placed: recorded (the dataset's placement, else the incoming period), later, earlier or exclude.", valueName: "rule"))

@@ -32,7 +32,7 @@ struct OutputOptions: ParsableArguments {
 
 /// `--dataset`: one of the datasets in the database; the study's when not given.
 struct DatasetOption: ParsableArguments {
-    @Option(help: "The dataset to use (see `citydip datasets`). Default: the study's (iran-2018).")
+    @Option(help: ArgumentHelp("The dataset to use (see `citydip datasets`)." + StudyDefaultsHelp.naming(\.datasetID)))
     var dataset: String?
 }
 
