@@ -28,7 +28,7 @@ public final class CityLocator: Sendable {
 
     private let countries: CountryDirectory
     /// Loads the gazetteer once, when first needed or when ``startLoading()`` asks ahead.
-    private let loading = Mutex<Task<Gazetteer?, Never>?>(nil)
+    private let loading = Mutex<Task<Result<Gazetteer, any Error>, Never>?>(nil)
     /// Gazetteer answers by country and English name (`nil`: not found), so a place is resolved
     /// once per process, and a city renamed by an edit is looked up again.
     private let found = Mutex<[String: Coordinates?]>([:])
@@ -48,10 +48,17 @@ public final class CityLocator: Sendable {
         _ = await gazetteerTask().value
     }
 
-    private func gazetteerTask() -> Task<Gazetteer?, Never> {
+    /// Why the gazetteer could not be loaded, if it could not: then no city without coordinates
+    /// is placed, and whoever runs the locator should say so.
+    public func loadFailure() async -> String? {
+        if case let .failure(error) = await gazetteerTask().value { return "\(error)" }
+        return nil
+    }
+
+    private func gazetteerTask() -> Task<Result<Gazetteer, any Error>, Never> {
         loading.withLock { task in
             if let task { return task }
-            let started = Task.detached(priority: .utility) { try? Gazetteer.bundled() }
+            let started = Task.detached(priority: .utility) { Result { try Gazetteer.bundled() } }
             task = started
             return started
         }
@@ -61,7 +68,7 @@ public final class CityLocator: Sendable {
         if let coordinates = city.coordinates { return Location(coordinates: coordinates, method: .record) }
         let key = "\(city.country.rawValue)|\(city.name.en)"
         if let known = found.withLock({ $0[key] }) { return known.map { Location(coordinates: $0, method: .gazetteer) } }
-        guard let gazetteer = await gazetteerTask().value else { return nil }
+        guard case let .success(gazetteer) = await gazetteerTask().value else { return nil }
         let resolution = PlaceResolver(gazetteer: gazetteer, countries: countries).resolve(name: city.name.en, country: city.country.rawValue)
         let coordinates = resolution.entry?.coordinates
         found.withLock { $0[key] = .some(coordinates) }

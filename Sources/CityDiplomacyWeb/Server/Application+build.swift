@@ -32,6 +32,12 @@ public func buildApplication(
     EditPages(observatory: observatory).register(on: router)
     var log = logger ?? Logger(label: "citydip.serve")
     if logger == nil { log.logLevel = .info }
+    // Maps and GeoJSON place nothing without the gazetteer: say so once, not silently.
+    Task { [log, locator = observatory.workspace.locator] in
+        if let failure = await locator.loadFailure() {
+            log.error("the bundled gazetteer could not be loaded, so cities without coordinates are not placed on maps or in exports: \(failure)")
+        }
+    }
     return Application(
         router: router,
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "citydip"),
