@@ -41,7 +41,9 @@ let package = Package(
         .target(
             name: "CityDiplomacyCore",
             // SHA-256 of files, the one hash both reference data and imports identify files by.
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            // The message catalogue: every word users read, in English and Persian.
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "CityDiplomacyReferenceData",

@@ -59,12 +59,12 @@ public struct AuditRenderer: Sendable {
         Tabulation(
             title: title,
             columns: [
-                .init(key: "id", title: LocalizedText(en: "Id", fa: "شناسه")),
-                .init(key: "claim", title: LocalizedText(en: "Published", fa: "منتشرشده")),
-                .init(key: "published", title: LocalizedText(en: "Printed", fa: "مقدار چاپ‌شده")),
-                .init(key: "computed", title: LocalizedText(en: "From the records", fa: "محاسبه از داده")),
-                .init(key: "status", title: LocalizedText(en: "Status", fa: "وضعیت")),
-                .init(key: "detail", title: LocalizedText(en: "Detail", fa: "جزئیات")),
+                .init(key: "id", title: LocalizedText.message("column.id")),
+                .init(key: "claim", title: LocalizedText.message("presentation.published")),
+                .init(key: "published", title: LocalizedText.message("presentation.printed")),
+                .init(key: "computed", title: LocalizedText.message("presentation.from-the-records")),
+                .init(key: "status", title: LocalizedText.message("presentation.status")),
+                .init(key: "detail", title: LocalizedText.message("presentation.detail")),
             ],
             rows: findings.map { finding in
                 [.verbatim(finding.id), .text(finding.claim), .verbatim(plain(finding.published)),
@@ -77,10 +77,10 @@ public struct AuditRenderer: Sendable {
 
     static func label(_ status: AuditFinding.Status) -> LocalizedText {
         switch status {
-        case .match: LocalizedText(en: "match", fa: "مطابق")
-        case .mismatch: LocalizedText(en: "MISMATCH", fa: "نامطابق")
-        case .schemeDependent: LocalizedText(en: "scheme-dependent", fa: "وابسته به طبقه‌بندی")
-        case .notCheckable: LocalizedText(en: "not checkable", fa: "بررسی‌نشدنی")
+        case .match: LocalizedText.message("presentation.match")
+        case .mismatch: LocalizedText.message("presentation.mismatch")
+        case .schemeDependent: LocalizedText.message("presentation.scheme-dependent")
+        case .notCheckable: LocalizedText.message("presentation.not-checkable")
         }
     }
 
@@ -94,13 +94,13 @@ public struct AuditRenderer: Sendable {
             en: "\(findings.count) published cells and claims checked: \(matched) match." + (rest.isEmpty ? "" : " The rest:"),
             fa: "\(findings.count) خانه و ادعای منتشرشده بررسی شد: \(matched) مورد مطابق است." + (rest.isEmpty ? "" : " موارد دیگر:"))))
         if !rest.isEmpty {
-            lines += ["", "| \(style.text(LocalizedText(en: "Id", fa: "شناسه"))) | \(style.text(LocalizedText(en: "Status", fa: "وضعیت"))) | \(style.text(LocalizedText(en: "What the records show", fa: "آنچه داده‌ها نشان می‌دهند"))) |", "|---|---|---|"]
+            lines += ["", "| \(style.text(LocalizedText.message("column.id"))) | \(style.text(LocalizedText.message("presentation.status"))) | \(style.text(LocalizedText.message("presentation.what-the-records-show"))) |", "|---|---|---|"]
             for finding in rest {
                 let detail = finding.detail.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
                 lines.append("| `\(finding.id)` | \(style.text(Self.label(finding.status))) | \(detail) |")
             }
         }
-        lines += ["", style.text(LocalizedText(en: "Every finding: citydip audit --format md (or json).", fa: "همهٔ موارد: citydip audit --format md (یا json)."))]
+        lines += ["", style.text(LocalizedText.message("presentation.every-finding-citydip-audit-format-md-or-json"))]
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -25,8 +25,9 @@ public struct CityProfileReport: Sendable {
         return all.filter { seen.insert($0.id).inserted }
     }
 
-    private func t(_ en: String, _ fa: String) -> String {
-        style.text(LocalizedText(en: en, fa: fa))
+    /// The catalogue's message `key` in the report's language.
+    private func t(_ key: String) -> String {
+        style.text(.message(key))
     }
 
     public func markdown() -> String {
@@ -39,16 +40,16 @@ public struct CityProfileReport: Sendable {
         let otherName = style.language == .en ? city.name.fa : city.name.en
         lines.append("# \(style.text(city.name))\(otherName.map { " (\($0))" } ?? "") — \(countryName(city.country))")
         lines.append("")
-        lines.append("\(t("Dataset", "مجموعه داده")): \(profile.dataset.id) — \(style.text(profile.dataset.title))")
+        lines.append("\(t("web.dataset")): \(profile.dataset.id) — \(style.text(profile.dataset.title))")
         if !city.aliases.isEmpty {
-            lines.append("\(t("Also written", "صورت‌های دیگر")): \(city.aliases.joined(separator: ", "))")
+            lines.append("\(t("presentation.also-written")): \(city.aliases.joined(separator: ", "))")
         }
-        if let notes = city.notes { lines.append("\(t("Notes", "یادداشت")): \(notes)") }
+        if let notes = city.notes { lines.append("\(t("presentation.notes")): \(notes)") }
         lines.append("")
-        lines.append("## \(t("Bilateral relations", "روابط دوجانبه")) (\(style.number(profile.relations.count)))")
+        lines.append("## \(t("presentation.bilateral-relations")) (\(style.number(profile.relations.count)))")
         lines.append("")
         if !profile.relations.isEmpty {
-            lines.append("| \(t("Partner", "شهر طرف رابطه")) | \(t("Country", "کشور")) | \(t("Kind", "نوع")) | \(t("Signed", "تاریخ")) | \(t("Themes", "مضامین")) | \(t("Sources", "منابع")) |")
+            lines.append("| \(t("presentation.partner")) | \(t("web.country")) | \(t("web.kind")) | \(t("presentation.signed-2")) | \(t("presentation.themes")) | \(t("column.sources")) |")
             lines.append("|---|---|---|---|---|---|")
             for (relation, partner) in profile.relations {
                 let themes = relation.themes.map { style.text($0.label) }.joined(separator: ", ")
@@ -63,17 +64,17 @@ public struct CityProfileReport: Sendable {
             }
             lines.append("")
         }
-        lines.append("## \(t("Network memberships", "عضویت در شبکه‌ها")) (\(style.number(profile.memberships.count)))")
+        lines.append("## \(t("presentation.network-memberships")) (\(style.number(profile.memberships.count)))")
         lines.append("")
         for (membership, network) in profile.memberships {
             var line = "- \(style.text(network.name)) (\(style.text(network.scope.label)))"
             if let role = membership.role { line += " — \(style.text(role))" }
-            if let since = membership.since { line += " — \(t("since", "از")) \(style.date(since))" }
+            if let since = membership.since { line += " — \(t("web.since")) \(style.date(since))" }
             line += " \(cite(membership.sources))"
             lines.append(line)
         }
         lines.append("")
-        lines.append("## \(t("International events", "رویدادهای بین‌المللی")) (\(style.number(profile.events.count)))")
+        lines.append("## \(t("web.international-events")) (\(style.number(profile.events.count)))")
         lines.append("")
         for event in profile.events {
             var line = "- \(style.number(event.year)): \(style.text(event.title)) (\(style.text(event.kind.label)))"
@@ -82,7 +83,7 @@ public struct CityProfileReport: Sendable {
             lines.append(line)
         }
         lines.append("")
-        lines.append("## \(t("Sources", "منابع"))")
+        lines.append("## \(t("column.sources"))")
         lines.append("")
         for (index, source) in sources.enumerated() {
             lines.append(style.digits("\(index + 1). ") + describe(source))
@@ -93,10 +94,10 @@ public struct CityProfileReport: Sendable {
     private func describe(_ source: SourceCitation) -> String {
         var parts = [source.title]
         if let publisher = source.publisher { parts.append(publisher) }
-        if let published = source.published { parts.append(t("published", "انتشار") + " " + style.date(published)) }
+        if let published = source.published { parts.append(t("presentation.published-2") + " " + style.date(published)) }
         if let url = source.url { parts.append("<\(url)>") }
-        if let accessed = source.accessed { parts.append(t("accessed", "دسترسی") + " " + style.date(accessed)) }
-        if let locator = source.locator { parts.append(t("cited at", "محل استناد") + ": " + locator) }
+        if let accessed = source.accessed { parts.append(t("web.accessed") + " " + style.date(accessed)) }
+        if let locator = source.locator { parts.append(t("presentation.cited-at") + ": " + locator) }
         return parts.joined(separator: " — ")
     }
 

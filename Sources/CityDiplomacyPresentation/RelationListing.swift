@@ -24,16 +24,16 @@ public enum RelationListing {
             ]
         }
         return Tabulation(
-            title: LocalizedText(en: "Bilateral relations", fa: "روابط دوجانبه"),
+            title: LocalizedText.message("presentation.bilateral-relations"),
             columns: [
-                .init(key: "dataset", title: LocalizedText(en: "Dataset", fa: "مجموعه داده")),
-                .init(key: "city", title: LocalizedText(en: "City", fa: "شهر")),
-                .init(key: "partner_city", title: LocalizedText(en: "Partner city", fa: "شهر طرف رابطه")),
-                .init(key: "partner_country_iso2", title: LocalizedText(en: "Partner country", fa: "دولت متبوع")),
-                .init(key: "kind", title: LocalizedText(en: "Kind", fa: "نوع رابطه")),
-                .init(key: "signed", title: LocalizedText(en: "Signed", fa: "تاریخ انعقاد")),
-                .init(key: "themes", title: LocalizedText(en: "Themes", fa: "مضامین")),
-                .init(key: "sources", title: LocalizedText(en: "Sources", fa: "منابع")),
+                .init(key: "dataset", title: LocalizedText.message("web.dataset")),
+                .init(key: "city", title: LocalizedText.message("web.city")),
+                .init(key: "partner_city", title: LocalizedText.message("analysis.partner-city")),
+                .init(key: "partner_country_iso2", title: LocalizedText.message("analysis.partner-country")),
+                .init(key: "kind", title: LocalizedText.message("analysis.kind")),
+                .init(key: "signed", title: LocalizedText.message("presentation.signed")),
+                .init(key: "themes", title: LocalizedText.message("presentation.themes")),
+                .init(key: "sources", title: LocalizedText.message("column.sources")),
             ],
             rows: rows,
             notes: [LocalizedText(en: "\(selection.relations.count) relations.", fa: "\(selection.relations.count) رابطه.")]

@@ -29,10 +29,10 @@ public enum Dimension: Sendable {
             self.label = label
         }
 
-        public static let unclassified = Key(id: "(unclassified)", label: LocalizedText(en: "unclassified", fa: "طبقه‌بندی‌نشده"))
-        public static let undated = Key(id: "(undated)", label: LocalizedText(en: "undated", fa: "بدون تاریخ"))
-        public static let ambiguous = Key(id: "(ambiguous)", label: LocalizedText(en: "ambiguous date", fa: "تاریخ مبهم"))
-        public static let outsidePeriods = Key(id: "(outside)", label: LocalizedText(en: "outside the periods", fa: "خارج از دوره‌ها"))
+        public static let unclassified = Key(id: "(unclassified)", label: LocalizedText.message("analysis.unclassified"))
+        public static let undated = Key(id: "(undated)", label: LocalizedText.message("analysis.undated"))
+        public static let ambiguous = Key(id: "(ambiguous)", label: LocalizedText.message("analysis.ambiguous-date"))
+        public static let outsidePeriods = Key(id: "(outside)", label: LocalizedText.message("analysis.outside-the-periods"))
         static let special: [Key] = [.unclassified, .undated, .ambiguous, .outsidePeriods]
     }
 

@@ -101,7 +101,7 @@ public struct RelationAnalysis: Sendable {
             guard let partner else { return [.unclassified] }
             return [Dimension.Key(id: partner.country.rawValue, label: names[partner.country] ?? LocalizedText(en: partner.country.rawValue))]
         case .theme:
-            guard !relation.themes.isEmpty else { return [Dimension.Key(id: "none", label: LocalizedText(en: "no theme recorded", fa: "بدون مضمون ثبت‌شده"))] }
+            guard !relation.themes.isEmpty else { return [Dimension.Key(id: "none", label: LocalizedText.message("analysis.no-theme-recorded"))] }
             return relation.themes.map { Dimension.Key(id: $0.rawValue, label: $0.label) }
         case .decade:
             guard let year = relation.signed?.gregorianYears.lowerBound else { return [.undated] }

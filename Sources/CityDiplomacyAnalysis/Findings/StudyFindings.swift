@@ -25,7 +25,7 @@ public struct StudyFindings: Sendable {
         public init(
             regions: ClassificationScheme?, affiliations: ClassificationScheme?, periodisation: Periodisation?,
             taggedVariants: [(scheme: ClassificationScheme, tags: Set<String>)] = [],
-            taggedName: LocalizedText = LocalizedText(en: "Islamic countries", fa: "کشورهای اسلامی")
+            taggedName: LocalizedText = LocalizedText.message("analysis.islamic-countries")
         ) {
             self.regions = regions
             self.affiliations = affiliations

@@ -35,21 +35,21 @@ public struct StudyReportBuilder: Sendable {
         let findings = StudyFindings(content: content, configuration: .init(
             regions: regions, affiliations: affiliations, periodisation: periodisation, taggedVariants: taggedVariants))
         var sections: [ReportDocument.Section] = [
-            .init(heading: LocalizedText(en: "Findings", fa: "یافته‌ها"), items: findings.sentences),
-            .init(heading: LocalizedText(en: "Table 1", fa: "جدول ۱"), tables: [tables.relationsTable()]),
+            .init(heading: LocalizedText.message("analysis.findings"), items: findings.sentences),
+            .init(heading: LocalizedText.message("analysis.table-1"), tables: [tables.relationsTable()]),
         ]
         if let regions {
             let affiliationScheme = affiliations ?? ClassificationScheme(id: "-", title: LocalizedText(en: "-"), sourceNote: "", categories: [], assignments: [])
-            sections.append(.init(heading: LocalizedText(en: "Table 2", fa: "جدول ۲"), tables: [tables.regionTable(regions: regions, affiliations: affiliationScheme)]))
+            sections.append(.init(heading: LocalizedText.message("analysis.table-2"), tables: [tables.regionTable(regions: regions, affiliations: affiliationScheme)]))
         }
         if let periodisation {
             sections.append(.init(
-                heading: LocalizedText(en: "Table 3", fa: "جدول ۳"),
+                heading: LocalizedText.message("analysis.table-3"),
                 tables: [tables.periodTable(periodisation: periodisation, rule: rule), tables.periodAlternativesTable(periodisation: periodisation)]))
         }
-        sections.append(.init(heading: LocalizedText(en: "Table 4", fa: "جدول ۴"), tables: [tables.networksTable()]))
-        sections.append(.init(heading: LocalizedText(en: "Method", fa: "روش"), paragraphs: methodNotes()))
-        sections.append(.init(heading: LocalizedText(en: "Sources", fa: "منابع"), items: content.sources.map(Self.describe), numbered: true))
+        sections.append(.init(heading: LocalizedText.message("analysis.table-4"), tables: [tables.networksTable()]))
+        sections.append(.init(heading: LocalizedText.message("analysis.method"), paragraphs: methodNotes()))
+        sections.append(.init(heading: LocalizedText.message("column.sources"), items: content.sources.map(Self.describe), numbered: true))
         return ReportDocument(
             title: content.dataset.title,
             subtitle: content.dataset.citation.map { LocalizedText(en: $0) },

@@ -36,10 +36,10 @@ extension StudyTables {
             title: LocalizedText(en: "Table 2 — Bilateral relations by region, country and civilisational affiliation",
                                  fa: "جدول ۲ — طبقه‌بندی تعاملات دوجانبه شهرها"),
             columns: [
-                .init(key: "region", title: LocalizedText(en: "Region", fa: "منطقه")),
-                .init(key: "country_iso2", title: LocalizedText(en: "Country", fa: "کشور")),
-                .init(key: "affiliation", title: LocalizedText(en: "Civilisational affiliation", fa: "وابستگی تمدنی")),
-                .init(key: "relations", title: LocalizedText(en: "Relations", fa: "تعداد روابط")),
+                .init(key: "region", title: LocalizedText.message("analysis.region")),
+                .init(key: "country_iso2", title: LocalizedText.message("web.country")),
+                .init(key: "affiliation", title: LocalizedText.message("analysis.civilisational-affiliation")),
+                .init(key: "relations", title: LocalizedText.message("analysis.relations")),
             ],
             rows: rows,
             notes: [totals,
@@ -84,13 +84,13 @@ extension StudyTables {
             title: LocalizedText(en: "Table 3 — Dated bilateral relations by foreign-policy period",
                                  fa: "جدول ۳ — طبقه‌بندی تعاملات دوجانبه شهری با توجه به گفتمان‌های سیاسی"),
             columns: [
-                .init(key: "period", title: LocalizedText(en: "Period", fa: "بازه زمانی")),
-                .init(key: "start_year", title: LocalizedText(en: "From", fa: "از سال")),
-                .init(key: "end_year", title: LocalizedText(en: "To", fa: "تا سال")),
-                .init(key: "head_of_government", title: LocalizedText(en: "Head of government", fa: "رئیس دولت")),
-                .init(key: "discourse", title: LocalizedText(en: "Discourse", fa: "گفتمان سیاسی")),
-                .init(key: "relations", title: LocalizedText(en: "Relations", fa: "تعداد روابط")),
-                .init(key: "countries_iso2", title: LocalizedText(en: "Partner states", fa: "دولت‌های متبوع شهرها")),
+                .init(key: "period", title: LocalizedText.message("analysis.period")),
+                .init(key: "start_year", title: LocalizedText.message("analysis.from")),
+                .init(key: "end_year", title: LocalizedText.message("analysis.to")),
+                .init(key: "head_of_government", title: LocalizedText.message("analysis.head-of-government")),
+                .init(key: "discourse", title: LocalizedText.message("analysis.discourse")),
+                .init(key: "relations", title: LocalizedText.message("analysis.relations")),
+                .init(key: "countries_iso2", title: LocalizedText.message("analysis.partner-states")),
             ],
             rows: rows,
             notes: notes
@@ -106,8 +106,8 @@ extension StudyTables {
         }
         rows.append([.text(Dimension.Key.ambiguous.label)] + tallies.map { .number($0.count(of: Dimension.Key.ambiguous.id)) })
         return Tabulation(
-            title: LocalizedText(en: "Period counts under each rule for ambiguous years", fa: "شمار روابط هر دوره بر پایه قاعده‌های سال‌های مبهم"),
-            columns: [.init(key: "period", title: LocalizedText(en: "Period", fa: "دوره"))]
+            title: LocalizedText.message("analysis.period-counts-under-each-rule-for-ambiguous-year"),
+            columns: [.init(key: "period", title: LocalizedText.message("analysis.period-2"))]
                 + rules.map { .init(key: $0.description, title: $0.label) },
             rows: rows
         )

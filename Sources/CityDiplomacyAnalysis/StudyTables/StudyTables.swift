@@ -50,12 +50,12 @@ public struct StudyTables: Sendable {
                 fa: "جدول ۱ — تعاملات دوجانبه شهرها"
             ),
             columns: [
-                .init(key: "city", title: LocalizedText(en: "City", fa: "شهر")),
-                .init(key: "partner_city", title: LocalizedText(en: "Partner city", fa: "شهر طرف رابطه")),
-                .init(key: "partner_country_iso2", title: LocalizedText(en: "Partner country", fa: "دولت متبوع")),
-                .init(key: "kind", title: LocalizedText(en: "Kind", fa: "نوع رابطه")),
-                .init(key: "year", title: LocalizedText(en: "Year", fa: "سال (میلادی)")),
-                .init(key: "source_url", title: LocalizedText(en: "Source", fa: "منبع")),
+                .init(key: "city", title: LocalizedText.message("web.city")),
+                .init(key: "partner_city", title: LocalizedText.message("analysis.partner-city")),
+                .init(key: "partner_country_iso2", title: LocalizedText.message("analysis.partner-country")),
+                .init(key: "kind", title: LocalizedText.message("analysis.kind")),
+                .init(key: "year", title: LocalizedText.message("analysis.year")),
+                .init(key: "source_url", title: LocalizedText.message("column.source")),
             ],
             rows: rows,
             notes: [
@@ -86,9 +86,9 @@ public struct StudyTables: Sendable {
                 fa: "جدول ۴ — عضویت و همکاری شهرها در شبکه‌های بین‌المللی"
             ),
             columns: [
-                .init(key: "network", title: LocalizedText(en: "Network or organisation", fa: "شبکه‌ها و سازمان‌ها")),
-                .init(key: "scope", title: LocalizedText(en: "Scope", fa: "محدوده فعالیت")),
-                .init(key: "member_cities", title: LocalizedText(en: "Member cities", fa: "شهرهای عضو")),
+                .init(key: "network", title: LocalizedText.message("analysis.network-or-organisation")),
+                .init(key: "scope", title: LocalizedText.message("analysis.scope")),
+                .init(key: "member_cities", title: LocalizedText.message("analysis.member-cities")),
             ],
             rows: rows
         )

@@ -24,8 +24,7 @@ extension Workspace {
         let audit = try await StudyAudit.auditing(
             content, against: published, schemes: classifications.schemes, periodisations: classifications.periodisations,
             countries: countries, registry: registry)
-        let title = LocalizedText(en: "Audit of \(published.citation) against dataset \(content.dataset.id)",
-                                  fa: "بررسی \(published.citation) در برابر داده \(content.dataset.id)")
+        let title = LocalizedText.message("audit.title", ["citation": published.citation, "dataset": content.dataset.id])
         return AuditResult(title: title, datasetID: content.dataset.id, findings: audit.findings())
     }
 }

@@ -105,29 +105,28 @@ extension Workspace {
     func table(_ tally: Tally, noun: String, request: CountRequest) -> Tabulation {
         var rows = request.rank ? tally.ranked : tally.rows
         if let top = request.top { rows = Array(rows.prefix(top)) }
-        let nounFa = ["relations": "روابط", "memberships": "عضویت‌ها", "events": "رویدادها"][noun] ?? noun
         return Tabulation(
-            title: LocalizedText(en: "\(noun.capitalized) by \(tally.dimension)", fa: "شمار \(nounFa) بر پایهٔ \(tally.dimension)"),
+            title: .message("count.title.\(noun)", ["dimension": tally.dimension]),
             columns: [
-                .init(key: "key", title: LocalizedText(en: "Id", fa: "شناسه")),
-                .init(key: "category", title: LocalizedText(en: "Category", fa: "دسته")),
-                .init(key: "count", title: LocalizedText(en: "Count", fa: "تعداد")),
-                .init(key: "share_percent", title: LocalizedText(en: "Share (%)", fa: "سهم (٪)")),
+                .init(key: "key", title: .message("column.id")),
+                .titled("category"),
+                .titled("count"),
+                .titled("share_percent"),
             ],
             rows: rows.map { row in
                 let share = tally.total == 0 ? 0 : Int((Double(row.count) * 1000 / Double(tally.total)).rounded())
                 return [.verbatim(row.key.id), .text(row.key.label), .number(row.count),
-                        .code("\(share / 10).\(share % 10)", label: LocalizedText(en: "\(share / 10).\(share % 10)", fa: "\(share / 10)٫\(share % 10)"))]
+                        .code("\(share / 10).\(share % 10)", label: LocalizedText(en: "\(share / 10).\(share % 10)", fa: "\(share / 10)\(PersianText.decimalSeparator)\(share % 10)"))]
             },
-            notes: [LocalizedText(en: "\(tally.total) \(noun) in all.", fa: "در مجموع \(tally.total).")])
+            notes: [.message("count.total.\(noun)", ["total": String(tally.total)])])
     }
 
     func crossTable(_ cross: CrossTabulation) -> Tabulation {
         Tabulation(
-            title: LocalizedText(en: "Relations by \(cross.rowDimension) and \(cross.columnDimension)", fa: "روابط بر پایهٔ \(cross.rowDimension) و \(cross.columnDimension)"),
+            title: .message("count.cross.title", ["rows": cross.rowDimension, "columns": cross.columnDimension]),
             columns: [.init(key: "key", title: LocalizedText(en: cross.rowDimension))]
                 + cross.columns.map { .init(key: $0.id, title: $0.label) }
-                + [.init(key: "total", title: LocalizedText(en: "Total", fa: "جمع"))],
+                + [.titled("total")],
             rows: cross.rows.map { row in
                 [.text(row.label)] + cross.columns.map { .number(cross.count(row: row.id, column: $0.id)) }
                     + [.number(cross.columns.map { cross.count(row: row.id, column: $0.id) }.reduce(0, +))]

@@ -43,17 +43,17 @@ extension Workspace {
             ])
         }
         return Tabulation(
-            title: LocalizedText(en: "Datasets", fa: "مجموعه‌های داده"),
+            title: .message("datasets.title"),
             columns: [
-                .init(key: "id", title: LocalizedText(en: "Id", fa: "شناسه")),
-                .init(key: "title", title: LocalizedText(en: "Title", fa: "عنوان")),
-                .init(key: "cities", title: LocalizedText(en: "Cities", fa: "شهرها")),
-                .init(key: "relations", title: LocalizedText(en: "Relations", fa: "روابط")),
-                .init(key: "networks", title: LocalizedText(en: "Networks", fa: "شبکه‌ها")),
-                .init(key: "memberships", title: LocalizedText(en: "Memberships", fa: "عضویت‌ها")),
-                .init(key: "events", title: LocalizedText(en: "Events", fa: "رویدادها")),
-                .init(key: "sources", title: LocalizedText(en: "Sources", fa: "منابع")),
-                .init(key: "file", title: LocalizedText(en: "File", fa: "پرونده")),
+                .titled("id"),
+                .titled("title"),
+                .titled("cities"),
+                .titled("relations"),
+                .titled("networks"),
+                .titled("memberships"),
+                .titled("events"),
+                .titled("sources"),
+                .titled("file"),
             ],
             rows: rows)
     }
@@ -61,22 +61,22 @@ extension Workspace {
     /// The classification schemes and periodisations available.
     public func schemesTable() -> Tabulation {
         var rows: [[Tabulation.Cell]] = classifications.schemes.values.sorted { $0.id < $1.id }.map { scheme in
-            [.verbatim(scheme.id), .code("scheme", label: LocalizedText(en: "scheme", fa: "طبقه‌بندی")), .text(scheme.title),
+            [.verbatim(scheme.id), .code("scheme", label: .message("schemes.type.scheme")), .text(scheme.title),
              .number(scheme.categories.count), .number(scheme.assignments.count), .verbatim(scheme.sourceNote)]
         }
         rows += classifications.periodisations.values.sorted { $0.id < $1.id }.map { periodisation in
-            [.verbatim(periodisation.id), .code("periodisation", label: LocalizedText(en: "periodisation", fa: "دوره‌بندی")),
+            [.verbatim(periodisation.id), .code("periodisation", label: .message("schemes.type.periodisation")),
              .text(periodisation.title), .number(periodisation.periods.count), .empty, .verbatim(periodisation.sourceNote)]
         }
         return Tabulation(
-            title: LocalizedText(en: "Classification schemes and periodisations", fa: "طبقه‌بندی‌ها و دوره‌بندی‌ها"),
+            title: .message("schemes.title"),
             columns: [
-                .init(key: "id", title: LocalizedText(en: "Id", fa: "شناسه")),
-                .init(key: "type", title: LocalizedText(en: "Type", fa: "نوع")),
-                .init(key: "title", title: LocalizedText(en: "Title", fa: "عنوان")),
-                .init(key: "categories", title: LocalizedText(en: "Categories or periods", fa: "دسته‌ها یا دوره‌ها")),
-                .init(key: "countries", title: LocalizedText(en: "Countries", fa: "کشورها")),
-                .init(key: "source", title: LocalizedText(en: "Source", fa: "منبع")),
+                .titled("id"),
+                .titled("type"),
+                .titled("title"),
+                .init(key: "categories", title: .message("column.categories-or-periods")),
+                .titled("countries"),
+                .titled("source"),
             ],
             rows: rows)
     }

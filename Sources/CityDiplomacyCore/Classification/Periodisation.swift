@@ -128,10 +128,10 @@ public struct AmbiguityRule: Hashable, Sendable, CustomStringConvertible {
 
     public var label: LocalizedText {
         switch (honoursRecordedPlacement, fallback) {
-        case (true, _): LocalizedText(en: "placement recorded in the dataset, else the incoming period", fa: "جایگذاری ثبت‌شده در داده، وگرنه دوره آغازشونده")
-        case (false, .later): LocalizedText(en: "always the incoming period", fa: "همواره دوره آغازشونده")
-        case (false, .earlier): LocalizedText(en: "always the outgoing period", fa: "همواره دوره پایان‌یابنده")
-        case (false, .exclude): LocalizedText(en: "ambiguous records left out", fa: "کنار گذاشتن موارد مبهم")
+        case (true, _): LocalizedText.message("core.placement-recorded-in-the-dataset-else-the-incom")
+        case (false, .later): LocalizedText.message("core.always-the-incoming-period")
+        case (false, .earlier): LocalizedText.message("core.always-the-outgoing-period")
+        case (false, .exclude): LocalizedText.message("core.ambiguous-records-left-out")
         }
     }
 }

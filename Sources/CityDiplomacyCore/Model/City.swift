@@ -5,7 +5,7 @@
 /// aliases, so that a search for «ارومچی», "Urumqi" or "Ürümqi" finds the same city.
 ///
 /// ```swift
-/// let yazd = City(id: "iran-2018:yazd", name: LocalizedText(en: "Yazd", fa: "یزد"),
+/// let yazd = City(id: "iran-2018:yazd", name: LocalizedText.message("core.yazd"),
 ///                 country: CountryCode(unchecked: "IR"))
 /// ```
 public struct City: Identifiable, Hashable, Sendable, Codable {

@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// let citynet = CityNetwork(id: "iran-2018:citynet", datasetID: "iran-2018",
-///     name: LocalizedText(en: "CityNet", fa: "سیتی‌نت"), scope: .regional)
+///     name: LocalizedText.message("core.citynet"), scope: .regional)
 /// ```
 public struct CityNetwork: Identifiable, Hashable, Sendable, Codable {
     /// Whether the network's activity is worldwide or confined to a region.
@@ -12,8 +12,8 @@ public struct CityNetwork: Identifiable, Hashable, Sendable, Codable {
 
         public var label: LocalizedText {
             switch self {
-            case .global: LocalizedText(en: "Global", fa: "جهانی")
-            case .regional: LocalizedText(en: "Regional", fa: "منطقه‌ای")
+            case .global: LocalizedText.message("core.global")
+            case .regional: LocalizedText.message("core.regional")
             }
         }
     }

@@ -5,7 +5,7 @@
 ///
 /// ```swift
 /// let iran = Country(code: CountryCode(unchecked: "IR"), alpha3: "IRN",
-///                    name: LocalizedText(en: "Iran", fa: "ایران"))
+///                    name: LocalizedText.message("core.iran"))
 /// ```
 public struct Country: Hashable, Sendable, Codable {
     public var code: CountryCode

@@ -48,10 +48,10 @@ public struct EventKind: VocabularyTerm {
 
     public static let fieldName = "event kind"
     public static let knownTerms: [(term: EventKind, label: LocalizedText)] = [
-        (.culturalCapital, LocalizedText(en: "Cultural capital", fa: "پایتخت فرهنگی")),
-        (.tourismCapital, LocalizedText(en: "Tourism capital", fa: "پایتخت گردشگری")),
-        (.sportsGames, LocalizedText(en: "Sports games", fa: "بازی‌های ورزشی")),
-        (.summit, LocalizedText(en: "Summit", fa: "اجلاس")),
-        (.exhibition, LocalizedText(en: "Exhibition", fa: "نمایشگاه")),
+        (.culturalCapital, LocalizedText.message("core.cultural-capital")),
+        (.tourismCapital, LocalizedText.message("core.tourism-capital")),
+        (.sportsGames, LocalizedText.message("core.sports-games")),
+        (.summit, LocalizedText.message("core.summit")),
+        (.exhibition, LocalizedText.message("core.exhibition")),
     ]
 }

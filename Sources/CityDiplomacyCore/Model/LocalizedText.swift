@@ -4,7 +4,7 @@
 /// every output can be produced in either without a second lookup.
 ///
 /// ```swift
-/// let name = LocalizedText(en: "Isfahan", fa: "اصفهان")
+/// let name = LocalizedText.message("core.isfahan")
 /// name[.fa]        // "اصفهان"
 /// LocalizedText(en: "Gaza")[.fa]   // "Gaza" — falls back to English
 /// ```

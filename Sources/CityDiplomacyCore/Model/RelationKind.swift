@@ -19,10 +19,10 @@ public struct RelationKind: VocabularyTerm {
 
     public static let fieldName = "kind"
     public static let knownTerms: [(term: RelationKind, label: LocalizedText)] = [
-        (.sisterCity, LocalizedText(en: "Sister city", fa: "خواهرخواندگی")),
-        (.cooperationMemorandum, LocalizedText(en: "Cooperation memorandum", fa: "تفاهم‌نامه همکاری")),
-        (.friendship, LocalizedText(en: "Friendship city", fa: "شهر دوست")),
-        (.partnership, LocalizedText(en: "Partnership", fa: "همکاری مشترک")),
+        (.sisterCity, LocalizedText.message("core.sister-city")),
+        (.cooperationMemorandum, LocalizedText.message("core.cooperation-memorandum")),
+        (.friendship, LocalizedText.message("core.friendship-city")),
+        (.partnership, LocalizedText.message("core.partnership")),
     ]
 }
 
@@ -39,10 +39,10 @@ public struct RelationStatus: VocabularyTerm {
 
     public static let fieldName = "status"
     public static let knownTerms: [(term: RelationStatus, label: LocalizedText)] = [
-        (.active, LocalizedText(en: "Active", fa: "فعال")),
-        (.suspended, LocalizedText(en: "Suspended", fa: "معلق")),
-        (.ended, LocalizedText(en: "Ended", fa: "پایان‌یافته")),
-        (.unknown, LocalizedText(en: "Unknown", fa: "نامعلوم")),
+        (.active, LocalizedText.message("core.active")),
+        (.suspended, LocalizedText.message("core.suspended")),
+        (.ended, LocalizedText.message("core.ended")),
+        (.unknown, LocalizedText.message("core.unknown")),
     ]
 }
 
@@ -67,16 +67,16 @@ public struct Theme: VocabularyTerm {
 
     public static let fieldName = "theme"
     public static let knownTerms: [(term: Theme, label: LocalizedText)] = [
-        (.culture, LocalizedText(en: "Culture", fa: "فرهنگ")),
-        (.history, LocalizedText(en: "History", fa: "تاریخ")),
-        (.heritage, LocalizedText(en: "Heritage", fa: "میراث")),
-        (.tourism, LocalizedText(en: "Tourism", fa: "گردشگری")),
-        (.economy, LocalizedText(en: "Economy", fa: "اقتصاد")),
-        (.sport, LocalizedText(en: "Sport", fa: "ورزش")),
-        (.education, LocalizedText(en: "Education", fa: "آموزش")),
-        (.environment, LocalizedText(en: "Environment", fa: "محیط زیست")),
-        (.religion, LocalizedText(en: "Religion", fa: "دین")),
-        (.politicalValues, LocalizedText(en: "Political aims and values", fa: "سیاسی و ارزشی")),
-        (.nonInterference, LocalizedText(en: "Non-interference", fa: "عدم مداخله")),
+        (.culture, LocalizedText.message("core.culture")),
+        (.history, LocalizedText.message("core.history")),
+        (.heritage, LocalizedText.message("core.heritage")),
+        (.tourism, LocalizedText.message("core.tourism")),
+        (.economy, LocalizedText.message("core.economy")),
+        (.sport, LocalizedText.message("core.sport")),
+        (.education, LocalizedText.message("core.education")),
+        (.environment, LocalizedText.message("core.environment")),
+        (.religion, LocalizedText.message("core.religion")),
+        (.politicalValues, LocalizedText.message("core.political-aims-and-values")),
+        (.nonInterference, LocalizedText.message("core.non-interference")),
     ]
 }

@@ -7,9 +7,9 @@
 ///
 /// ```swift
 /// let table = Tabulation(
-///     title: LocalizedText(en: "Table 4", fa: "جدول ۴"),
-///     columns: [.init(key: "network", title: LocalizedText(en: "Network", fa: "شبکه"))],
-///     rows: [[.text(LocalizedText(en: "CityNet", fa: "سیتی‌نت"))]])
+///     title: LocalizedText.message("analysis.table-4"),
+///     columns: [.init(key: "network", title: LocalizedText.message("core.network"))],
+///     rows: [[.text(LocalizedText.message("core.citynet"))]])
 /// ```
 public struct Tabulation: Hashable, Sendable {
     public struct Column: Hashable, Sendable {

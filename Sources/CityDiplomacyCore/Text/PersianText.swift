@@ -114,6 +114,9 @@ public enum PersianText {
     }
 
     /// Writes ASCII digits as Persian digits, for Persian output.
+    /// The Persian decimal separator (U+066B), as in ۸۷٫۱.
+    public static let decimalSeparator: Character = "\u{066B}"
+
     public static func persianDigits(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

@@ -62,7 +62,7 @@ struct EditPages {
         var datasetChoice: EditFormView.DatasetChoice?
         if id == nil {
             let datasets = try await observatory.registry.datasets()
-            datasetChoice = .init(label: c.t("Dataset", "مجموعه داده"), options: datasets.map { .init(value: $0.id, label: $0.id, selected: values["dataset"] == $0.id) },
+            datasetChoice = .init(label: c.text(.message("web.dataset")), options: datasets.map { .init(value: $0.id, label: $0.id, selected: values["dataset"] == $0.id) },
                                   errors: messages("dataset"))
         }
         let general = errors.first.flatMap { first in
@@ -76,7 +76,7 @@ struct EditPages {
                                    choices: field.choices ?? [], isList: field.choices != nil, isMultiline: field.choices == nil && field.multiline,
                                    isLine: field.choices == nil && !field.multiline, errors: messages(field.name))
             },
-            saveLabel: c.t("Save", "ذخیره"),
+            saveLabel: c.text(.message("web.save")),
             deletion: id.map { .init(action: c.href("/edit/\(kind.collection)/\(PageContext.segment($0))/delete"), label: c.t("Delete this \(kind.rawValue)", "حذف این \(Self.faName(kind))")) })
         return try Layout.response("edit-form", title: title, content: view, context: c, status: status)
     }
@@ -177,16 +177,16 @@ struct EditPages {
     func signInPrompt(_ c: PageContext, status: HTTPResponse.Status = .unauthorized, message: String? = nil) throws -> Response {
         let readOnly = observatory.configuration.writeTokens.isEmpty
         let view = SignInView(
-            heading: c.t("Sign in to edit", "ورود برای ویرایش"),
-            readOnlyMessage: readOnly ? c.t("This observatory is read-only: it was started without write tokens (citydip serve --token NAME:TOKEN).", "این رصدخانه فقط‌خواندنی است: بدون توکن نوشتن راه‌اندازی شده است.") : nil,
-            prompt: readOnly ? nil : .init(message: message, action: c.href("/sign-in"), tokenLabel: c.t("Write token", "توکن نوشتن"), next: c.path, submit: c.t("Sign in", "ورود")))
-        return try Layout.response("sign-in", title: c.t("Sign in", "ورود"), content: view, context: c, status: status)
+            heading: c.text(.message("web.sign-in-to-edit")),
+            readOnlyMessage: readOnly ? c.text(.message("web.this-observatory-is-read-only-it-was-started-wit")) : nil,
+            prompt: readOnly ? nil : .init(message: message, action: c.href("/sign-in"), tokenLabel: c.text(.message("web.write-token")), next: c.path, submit: c.text(.message("web.sign-in"))))
+        return try Layout.response("sign-in", title: c.text(.message("web.sign-in")), content: view, context: c, status: status)
     }
 
     func signIn(request: Request, context c: PageContext) async throws -> Response {
         let form = try await formBody(request, limit: 16 * 1024, context: c)
         guard let token = form["token"], access.name(of: token) != nil else {
-            return try signInPrompt(c, message: c.t("That token is not one of this observatory's write tokens.", "این توکن از توکن‌های نوشتن این رصدخانه نیست."))
+            return try signInPrompt(c, message: c.text(.message("web.that-token-is-not-one-of-this-observatory-s-writ")))
         }
         let next = form["next"].flatMap(Self.localPath) ?? "/changes"
         var response = redirect(to: c.language == .fa ? next + (next.contains("?") ? "&" : "?") + "lang=fa" : next)
@@ -238,24 +238,24 @@ struct EditPages {
         if let csrf = access.csrfToken(request), let name = access.sessionName(request) {
             session = .init(signedIn: c.t("Signed in as \(name).", "واردشده با نام \(name)."),
                             additions: RecordKind.allCases.map { LinkView(text: c.t("New \($0.rawValue)", "\(Self.faName($0)) تازه"), target: c.href("/edit/\($0.collection)/new")) },
-                            signOutAction: c.href("/sign-out"), csrf: csrf, signOutLabel: c.t("Sign out", "خروج"))
+                            signOutAction: c.href("/sign-out"), csrf: csrf, signOutLabel: c.text(.message("web.sign-out")))
         }
         let formatter = ISO8601DateFormatter()
         let view = ChangeLogView(
-            heading: c.t("Change log", "تاریخچهٔ تغییرات"), session: session,
-            signInLink: session == nil ? LinkView(text: c.t("Sign in to edit", "ورود برای ویرایش"), target: c.href("/sign-in")) : nil,
+            heading: c.text(.message("web.change-log")), session: session,
+            signInLink: session == nil ? LinkView(text: c.text(.message("web.sign-in-to-edit")), target: c.href("/sign-in")) : nil,
             columns: [("When", "زمان"), ("Who", "چه کسی"), ("Action", "کنش"), ("Record", "رکورد"), ("Before", "پیش از"), ("After", "پس از")].map { c.t($0.0, $0.1) },
             changes: changes.map { change in
                 let action = switch change.action {
-                case .create: c.t("created", "ایجاد")
-                case .update: c.t("changed", "ویرایش")
-                case .delete: c.t("deleted", "حذف")
+                case .create: c.text(.message("web.created"))
+                case .update: c.text(.message("web.changed"))
+                case .delete: c.text(.message("web.deleted"))
                 }
                 return .init(at: formatter.string(from: change.at), actor: change.actor, action: action, recordKind: change.recordKind.rawValue,
                              recordID: change.recordID, before: change.before ?? "—", after: change.after ?? "—")
             },
-            older: changes.count == 50 ? LinkView(text: c.t("older →", "قدیمی‌تر ←"), target: c.href("/changes", [("page", String(page + 1))])) : nil)
-        return try Layout.response("changes", title: c.t("Change log", "تاریخچهٔ تغییرات"), content: view, context: c)
+            older: changes.count == 50 ? LinkView(text: c.text(.message("web.older")), target: c.href("/changes", [("page", String(page + 1))])) : nil)
+        return try Layout.response("changes", title: c.text(.message("web.change-log")), content: view, context: c)
     }
 }
 

@@ -16,29 +16,29 @@ struct CityPage {
         var cities = Dictionary(profile.relations.map { ($0.partner.id, $0.partner) }, uniquingKeysWith: { first, _ in first })
         cities[city.id] = city
         let newRecord: [(String, String?)] = [("dataset", profile.dataset.id), ("city", city.id)]
-        let edit = c.t("Edit", "ویرایش")
+        let edit = c.text(.message("web.edit"))
         let view = CityPageView(
             name: c.text(city.name),
             otherName: otherName(city),
             country: LinkView(text: observatory.countryName(city.country, c.language), target: c.href("/countries/\(city.country.rawValue)")),
-            facts: facts(city), datasetLabel: c.t("dataset", "مجموعه داده"), datasetID: profile.dataset.id,
-            aliases: city.aliases.isEmpty ? nil : c.t("Also written: ", "نگارش‌های دیگر: ") + city.aliases.joined(separator: ", "),
+            facts: facts(city), datasetLabel: c.text(.message("web.dataset-2")), datasetID: profile.dataset.id,
+            aliases: city.aliases.isEmpty ? nil : c.text(.message("web.also-written")) + city.aliases.joined(separator: ", "),
             map: await map(profile),
-            relationsHeading: c.t("Relations", "روابط") + " (" + c.number(profile.relations.count) + ")",
+            relationsHeading: c.text(.message("column.relations")) + " (" + c.number(profile.relations.count) + ")",
             relations: RelationTable(context: c, countries: observatory.countriesByCode).view(profile.relations.map(\.relation), cities: cities, from: city.id),
             additions: [
-                LinkView(text: c.t("Add a relation", "افزودن رابطه"), target: c.href("/edit/relations/new", newRecord)),
-                LinkView(text: c.t("Add a membership", "افزودن عضویت"), target: c.href("/edit/memberships/new", newRecord)),
-                LinkView(text: c.t("Add an event", "افزودن رویداد"), target: c.href("/edit/events/new", newRecord)),
+                LinkView(text: c.text(.message("web.add-a-relation")), target: c.href("/edit/relations/new", newRecord)),
+                LinkView(text: c.text(.message("web.add-a-membership")), target: c.href("/edit/memberships/new", newRecord)),
+                LinkView(text: c.text(.message("web.add-an-event")), target: c.href("/edit/events/new", newRecord)),
             ],
-            membershipsHeading: c.t("Memberships in networks", "عضویت در شبکه‌ها"),
+            membershipsHeading: c.text(.message("web.memberships-in-networks")),
             memberships: profile.memberships.map { membership, network in
                 CityPageView.Entry(link: LinkView(text: c.text(network.name), target: c.href("/networks/\(PageContext.segment(network.id))")),
                                detail: (membership.role.map { " — " + c.text($0) } ?? "")
-                                   + (membership.since.map { " (" + c.t("since", "از") + " " + c.style.date($0) + ")" } ?? ""),
+                                   + (membership.since.map { " (" + c.text(.message("web.since")) + " " + c.style.date($0) + ")" } ?? ""),
                                editAddress: c.href("/edit/memberships/\(PageContext.segment(membership.id))"))
             },
-            eventsHeading: c.t("International events", "رویدادهای بین‌المللی"),
+            eventsHeading: c.text(.message("web.international-events")),
             events: profile.events.map { event in
                 CityPageView.Entry(link: LinkView(text: c.text(event.title), target: nil),
                                detail: " — " + c.number(event.year) + (event.awardingBody.map { " · " + $0 } ?? ""),
@@ -60,7 +60,7 @@ struct CityPage {
         if let point = city.coordinates {
             facts += " · " + context.style.digits(String(format: "%.3f, %.3f", point.latitude, point.longitude))
         }
-        if let population = city.population { facts += " · " + context.t("population ", "جمعیت ") + context.number(population) }
+        if let population = city.population { facts += " · " + context.text(.message("web.population")) + context.number(population) }
         return facts
     }
 
@@ -98,11 +98,11 @@ struct CityPage {
         let sources = (profile.relations.flatMap(\.relation.sources) + profile.memberships.flatMap(\.membership.sources) + profile.events.flatMap(\.sources))
             .filter { seen.insert($0.id).inserted }
         var view = view
-        view.sourcesHeading = c.t("Sources", "منابع") + " (" + c.number(sources.count) + ")"
+        view.sourcesHeading = c.text(.message("column.sources")) + " (" + c.number(sources.count) + ")"
         view.sources = sources.map { source in
             var detail = source.publisher.map { " — " + $0 } ?? ""
             if let published = source.published { detail += " · " + c.style.date(published) }
-            if let accessed = source.accessed { detail += " · " + c.t("accessed", "دسترسی") + " " + c.style.date(accessed) }
+            if let accessed = source.accessed { detail += " · " + c.text(.message("web.accessed")) + " " + c.style.date(accessed) }
             if let locator = source.locator { detail += " · " + locator }
             return SourceItemView(link: source.url.map { LinkView.external($0, text: source.title) } ?? LinkView(text: source.title, target: nil),
                               detail: detail, id: source.id, editAddress: c.href("/edit/sources/\(PageContext.segment(source.id))"))

@@ -24,7 +24,7 @@ struct CountryPage {
             if outside.country == country.code, outside.id != inside.id { home[outside.id, default: 0] += 1 }
         }
         let topCountries = partnerCountries.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20)
-        let title = c.t("Partner countries", "کشورهای طرف رابطه")
+        let title = c.text(.message("web.partner-countries"))
         let chart = BarChart(title: title, bars: topCountries.map { .init(label: observatory.countryName($0.key, c.language), value: $0.value, href: c.href("/countries/\($0.key.rawValue)")) },
                              rightToLeft: c.language == .fa, format: c.number)
         let table = RelationTable(context: c, countries: observatory.countriesByCode)
@@ -32,10 +32,10 @@ struct CountryPage {
             name: c.text(country.name), code: country.code.rawValue,
             summary: c.t("\(selection.relations.count) relations with at least one end here; \(cityCount) cities in the registry.",
                          "\(selection.relations.count) رابطه با دست‌کم یک طرف در این کشور؛ \(cityCount) شهر در پایگاه."),
-            listLink: LinkView(text: c.t("List them", "فهرست آن‌ها"), target: c.href("/relations", [("country", country.code.rawValue)])),
+            listLink: LinkView(text: c.text(.message("web.list-them")), target: c.href("/relations", [("country", country.code.rawValue)])),
             partners: FigureView(caption: title, chart: chart.view),
-            citiesHeading: c.t("Its cities with the most relations", "شهرهای آن با بیشترین رابطه"),
-            cityColumn: c.t("City", "شهر"), relationsColumn: c.t("Relations", "روابط"),
+            citiesHeading: c.text(.message("web.its-cities-with-the-most-relations")),
+            cityColumn: c.text(.message("web.city")), relationsColumn: c.text(.message("column.relations")),
             cities: home.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(30)
                 .map { .init(city: table.cityLink($0.key, selection.cities), relations: c.number($0.value)) })
         return try Layout.page("country", title: c.text(country.name), content: view, context: c)

@@ -19,20 +19,20 @@ struct DashboardPage {
         let all = RegistryStatistics(contents: contents, top: 10)
         let c = context
         let view = DashboardView(
-            heading: c.t("City diplomacy observatory", "رصدخانهٔ دیپلماسی شهری"),
+            heading: c.text(.message("web.city-diplomacy-observatory")),
             totals: [(all.relations, "relations", "رابطه"), (all.cities, "cities", "شهر"), (all.countries, "countries", "کشور"), (datasets.count, "datasets", "مجموعه داده")]
                 .map { .init(figure: c.number($0.0), label: c.t($0.1, $0.2)) },
-            datasetsHeading: c.t("Datasets", "مجموعه‌های داده"),
-            datasetColumns: [c.t("Dataset", "مجموعه داده"), c.t("Title", "عنوان"), c.t("Provenance", "خاستگاه")],
+            datasetsHeading: c.text(.message("datasets.title")),
+            datasetColumns: [c.text(.message("web.dataset")), c.text(.message("column.title")), c.text(.message("web.provenance"))],
             datasets: datasets.map {
                 .init(id: $0.id, address: c.href("/", [("dataset", $0.id)]), title: c.text($0.title),
                       provenance: $0.provenance ?? $0.sourceFile ?? "", current: $0.id == content.dataset.id)
             },
-            currentLabel: c.t("Dataset", "مجموعه داده"), currentID: content.dataset.id,
-            currentCount: c.number(content.relations.count) + " " + c.t("relations", "رابطه"),
-            listLink: LinkView(text: c.t("List its relations", "فهرست روابط آن"), target: c.href("/relations", [("dataset", content.dataset.id)])),
+            currentLabel: c.text(.message("web.dataset")), currentID: content.dataset.id,
+            currentCount: c.number(content.relations.count) + " " + c.text(.message("web.relations")),
+            listLink: LinkView(text: c.text(.message("web.list-its-relations")), target: c.href("/relations", [("dataset", content.dataset.id)])),
             charts: figures(content))
-        return try Layout.page("dashboard", title: c.t("Dashboard", "پیشخوان"), content: view, context: c)
+        return try Layout.page("dashboard", title: c.text(.message("web.dashboard")), content: view, context: c)
     }
 
     /// The chosen dataset by region, period and kind, and its cities with most partners.
@@ -48,7 +48,7 @@ struct DashboardPage {
             chart(c.t(en, fa), analysis.tally(by: dimension).rows.map { BarChart.Bar(label: c.text($0.key.label), value: $0.count, href: nil) })
         }
         let ranking = RegistryStatistics(contents: [content], top: 15)
-        figures.append(chart(c.t("Cities with the most partners", "شهرهای دارای بیشترین شریک"), ranking.topCities.map {
+        figures.append(chart(c.text(.message("web.cities-with-the-most-partners")), ranking.topCities.map {
             BarChart.Bar(label: c.text($0.city.name) + " (" + $0.city.country.rawValue + ")", value: $0.degree, href: c.href("/cities/\(PageContext.segment($0.city.id))"))
         }))
         return figures

@@ -44,8 +44,8 @@ struct FrameView {
         lang = context.language.rawValue
         dir = context.language == .fa ? "rtl" : "ltr"
         self.title = title
-        siteTitle = context.t("CityDiplomacy observatory", "رصدخانهٔ دیپلماسی شهری")
-        brand = context.t("CityDiplomacy", "دیپلماسی شهری")
+        siteTitle = context.text(.message("web.citydiplomacy-observatory"))
+        brand = context.text(.message("web.citydiplomacy"))
         otherLanguageCode = context.language == .en ? "fa" : "en"
         otherLanguageName = context.language == .en ? "فارسی" : "English"
         otherLanguageAddress = context.otherLanguageHref

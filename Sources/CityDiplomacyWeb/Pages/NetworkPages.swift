@@ -12,13 +12,13 @@ struct NetworkPages {
         var counts: [String: Int] = [:]
         for membership in memberships { counts[membership.networkID, default: 0] += 1 }
         let view = NetworkListView(
-            heading: c.t("Networks and programmes", "شبکه‌ها و برنامه‌ها"),
+            heading: c.text(.message("web.networks-and-programmes")),
             columns: [("Network", "شبکه"), ("Scope", "گستره"), ("Members", "اعضا"), ("Dataset", "مجموعه داده")].map { c.t($0.0, $0.1) },
             networks: networks.map { network in
                 .init(link: LinkView(text: c.text(network.name), target: c.href("/networks/\(PageContext.segment(network.id))")),
                       acronym: network.acronym, scope: c.text(network.scope.label), members: c.number(counts[network.id] ?? 0), datasetID: network.datasetID)
             })
-        return try Layout.page("networks", title: c.t("Networks", "شبکه‌ها"), content: view, context: c)
+        return try Layout.page("networks", title: c.text(.message("column.networks")), content: view, context: c)
     }
 
     func detail(networkID: String) async throws -> String {
@@ -28,19 +28,19 @@ struct NetworkPages {
         }
         let network = profile.network
         var facts = c.text(network.scope.label)
-        if let founded = network.founded { facts += " · " + c.t("founded", "تأسیس") + " " + c.style.date(founded) }
-        if let seat = network.seat { facts += " · " + c.t("seat", "مقر") + " " + seat }
+        if let founded = network.founded { facts += " · " + c.text(.message("web.founded")) + " " + c.style.date(founded) }
+        if let seat = network.seat { facts += " · " + c.text(.message("web.seat")) + " " + seat }
         let table = RelationTable(context: c, countries: observatory.countriesByCode)
         var seen: Set<String> = []
         let view = NetworkPageView(
             name: c.text(network.name), acronym: network.acronym, facts: facts, summary: network.description.map { c.text($0) },
-            membersHeading: c.t("Members", "اعضا") + " (" + c.number(profile.memberships.count) + ")",
+            membersHeading: c.text(.message("web.members")) + " (" + c.number(profile.memberships.count) + ")",
             members: profile.memberships.map { membership in
                 .init(city: table.cityLink(membership.cityID, profile.cities),
                       detail: (membership.role.map { " — " + c.text($0) } ?? "")
-                          + (membership.since.map { " (" + c.t("since", "از") + " " + c.style.date($0) + ")" } ?? ""))
+                          + (membership.since.map { " (" + c.text(.message("web.since")) + " " + c.style.date($0) + ")" } ?? ""))
             },
-            sourcesHeading: c.t("Sources", "منابع"),
+            sourcesHeading: c.text(.message("column.sources")),
             sources: (network.sources + profile.memberships.flatMap(\.sources)).filter { seen.insert($0.id).inserted }.map { source in
                 SourceItemView(link: source.url.map { LinkView.external($0, text: source.title) } ?? LinkView(text: source.locator ?? source.title, target: nil),
                            detail: "", id: source.id, editAddress: nil)

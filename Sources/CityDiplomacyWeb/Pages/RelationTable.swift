@@ -25,7 +25,7 @@ struct RelationTable {
                 kind: c.text(relation.kind.label), signed: relation.signed.map { c.style.date($0) } ?? "—", sources: sources,
                 edit: c.href("/edit/relations/\(PageContext.segment(relation.id))"))
         }
-        return RelationTableView(headers: headers.map { c.t($0.0, $0.1) }, editLabel: c.t("Edit", "ویرایش"), rows: rows)
+        return RelationTableView(headers: headers.map { c.t($0.0, $0.1) }, editLabel: c.text(.message("web.edit")), rows: rows)
     }
 
     /// A city's name linked to its page, or its id when the city is not known.

@@ -24,29 +24,29 @@ struct RelationsPage {
         let kept = c.fields.pairs.filter { !["page", "lang"].contains($0.name) && !$0.value.isEmpty }.map { ($0.name, Optional($0.value)) }
         let exportQuery = kept.map { "\(PageContext.encode($0.0))=\(PageContext.encode($0.1 ?? ""))" }.joined(separator: "&")
         let view = RelationsView(
-            heading: c.t("Relations", "روابط"), persian: c.language == .fa,
+            heading: c.text(.message("column.relations")), persian: c.language == .fa,
             textFields: [
-                .init(name: "city", label: c.t("City", "شهر"), value: c.fields["city"] ?? "", placeholder: c.t("name in any language", "نام به هر زبان")),
-                .init(name: "country", label: c.t("Country", "کشور"), value: c.fields["country"] ?? "", placeholder: c.t("IR or Iran", "IR یا ایران")),
+                .init(name: "city", label: c.text(.message("web.city")), value: c.fields["city"] ?? "", placeholder: c.text(.message("web.name-in-any-language"))),
+                .init(name: "country", label: c.text(.message("web.country")), value: c.fields["country"] ?? "", placeholder: c.text(.message("web.ir-or-iran"))),
             ],
-            kindLabel: c.t("Kind", "نوع"), anyKind: c.t("any", "همه"),
+            kindLabel: c.text(.message("web.kind")), anyKind: c.text(.message("web.any")),
             kinds: RelationKind.knownTerms.map { .init(value: $0.term.rawValue, label: c.text($0.label), selected: c.fields["kind"] == $0.term.rawValue) },
             yearFields: [
-                .init(name: "from", label: c.t("From year", "از سال"), value: c.fields["from"] ?? "", placeholder: "1990"),
-                .init(name: "to", label: c.t("To year", "تا سال"), value: c.fields["to"] ?? "", placeholder: "2018"),
+                .init(name: "from", label: c.text(.message("web.from-year")), value: c.fields["from"] ?? "", placeholder: "1990"),
+                .init(name: "to", label: c.text(.message("web.to-year")), value: c.fields["to"] ?? "", placeholder: "2018"),
             ],
-            datasetLabel: c.t("Dataset", "مجموعه داده"), allDatasets: c.t("all", "همه"),
+            datasetLabel: c.text(.message("web.dataset")), allDatasets: c.text(.message("web.all")),
             datasets: datasets.map { .init(value: $0.id, label: $0.id, selected: c.fields["dataset"] == $0.id) },
-            filterLabel: c.t("Filter", "پالایش"),
+            filterLabel: c.text(.message("web.filter")),
             count: c.t("\(first)–\(last) of \(total) relations", "\(first)–\(last) از \(total) رابطه"),
             table: RelationTable(context: c, countries: observatory.countriesByCode).view(selection.relations, cities: selection.cities),
-            paging: (page > 1 ? [.init(rel: "prev", text: c.t("← previous", "→ قبلی"), address: c.href("/relations", kept + [("page", String(page - 1))]))] : [])
-                + (last < total ? [.init(rel: "next", text: c.t("next →", "بعدی ←"), address: c.href("/relations", kept + [("page", String(page + 1))]))] : []),
-            exportLabel: c.t("Export these relations:", "برون‌بری این روابط:"),
+            paging: (page > 1 ? [.init(rel: "prev", text: c.text(.message("web.previous")), address: c.href("/relations", kept + [("page", String(page - 1))]))] : [])
+                + (last < total ? [.init(rel: "next", text: c.text(.message("web.next")), address: c.href("/relations", kept + [("page", String(page + 1))]))] : []),
+            exportLabel: c.text(.message("web.export-these-relations")),
             exports: [("relations.csv", "CSV"), ("relations.geojson", "GeoJSON"), ("relations.graphml", "GraphML")].map { file, label in
                 LinkView(text: label, target: "/api/v1/export/\(file)" + (exportQuery.isEmpty ? "" : "?" + exportQuery))
             })
-        return try Layout.page("relations", title: c.t("Relations", "روابط"), content: view, context: c)
+        return try Layout.page("relations", title: c.text(.message("column.relations")), content: view, context: c)
     }
 }
 

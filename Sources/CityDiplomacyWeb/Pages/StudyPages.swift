@@ -30,7 +30,7 @@ struct StudyPages {
     private func ruleForm() -> StudyTablePageView.RuleForm {
         let c = context
         let chosen = c.fields["rule"] ?? "recorded"
-        return .init(persian: c.language == .fa, label: c.t("Years of a change of period", "سال‌های تغییر دوره"), submit: c.t("Show", "نمایش"),
+        return .init(persian: c.language == .fa, label: c.text(.message("web.years-of-a-change-of-period")), submit: c.text(.message("web.show")),
                      rules: [("recorded", "as recorded", "مطابق ثبت"), ("later", "the later period", "دورهٔ بعد"), ("earlier", "the earlier period", "دورهٔ قبل"), ("exclude", "left out", "کنار گذاشته")]
                         .map { .init(value: $0.0, label: c.t($0.1, $0.2), selected: chosen == $0.0) })
     }
@@ -45,7 +45,7 @@ struct StudyPages {
         }
         let renderer = AuditRenderer(format: .html, language: c.language)
         let table = TabulationRenderer(format: .html, language: c.language).htmlFragment(renderer.table(findings, title: title))
-        return try Layout.page("audit", title: c.t("Audit", "بررسی"), content: AuditPageView(table: table), context: c)
+        return try Layout.page("audit", title: c.text(.message("web.audit")), content: AuditPageView(table: table), context: c)
     }
 }
 

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The one catalogue of words users read, in English and Persian side by side
+/// (`Resources/messages.tsv`): Swift files name a message by its key and hold no Persian prose.
+///
+/// ```swift
+/// LocalizedText.message("column.id")                                   // "Id", and its Persian
+/// LocalizedText.message("count.title.relations", ["dimension": "kind"])
+/// ```
+public enum MessageCatalogue {
+    /// Every message by key, read once from the bundled file.
+    public static let messages: [String: LocalizedText] = {
+        guard let url = Bundle.module.url(forResource: "messages", withExtension: "tsv", subdirectory: "Resources"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
+        return parse(text)
+    }()
+
+    /// The messages of a catalogue file: `KEY<TAB>ENGLISH<TAB>PERSIAN` lines, `#` comments.
+    public static func parse(_ text: String) -> [String: LocalizedText] {
+        var messages: [String: LocalizedText] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 3 else { continue }
+            messages[fields[0]] = LocalizedText(en: fields[1], fa: fields[2])
+        }
+        return messages
+    }
+}
+
+extension LocalizedText {
+    /// The catalogue's message `key`, each `{name}` replaced by `values[name]` in both languages.
+    /// A key the catalogue lacks is shown as the key itself (and a test checks none is used).
+    public static func message(_ key: String, _ values: [String: String] = [:]) -> LocalizedText {
+        guard var text = MessageCatalogue.messages[key] else { return LocalizedText(en: key) }
+        for (name, value) in values {
+            text.en = text.en.replacingOccurrences(of: "{\(name)}", with: value)
+            text.fa = text.fa?.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+}
+
+extension Tabulation.Column {
+    /// A column titled by the catalogue's `column.KEY` message (`share_percent` → `column.share-percent`).
+    public static func titled(_ key: String) -> Tabulation.Column {
+        Tabulation.Column(key: key, title: .message("column.\(key.replacingOccurrences(of: "_", with: "-"))"))
+    }
+}
