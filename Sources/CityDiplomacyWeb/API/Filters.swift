@@ -25,15 +25,6 @@ struct Filters {
         return value
     }
 
-    func country(_ name: String = "country") throws(WebError) -> CountryCode? {
-        guard let raw = text(name) else { return nil }
-        do {
-            return try CountryCode(validating: raw)
-        } catch {
-            throw .badRequest("invalid \(name) '\(raw)': expected an ISO 3166-1 alpha-2 code such as IR", field: name)
-        }
-    }
-
     static let maximumLimit = 1000
 
     /// `limit` (default `defaultLimit`, at most ``maximumLimit``) and `offset`.
