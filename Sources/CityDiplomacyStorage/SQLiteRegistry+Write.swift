@@ -52,8 +52,8 @@ extension SQLiteRegistry {
             // Parents before children: each table is finished before the rows that refer to it.
             let cities = try BulkInsert(db, sql: """
                 INSERT INTO city (id, dataset_id, name_en, name_fa, aliases, country_code, latitude, longitude,
-                                  population, geonames_id, wikidata_id, notes)
-                """, columns: 12)
+                                  population, geonames_id, wikidata_id, part_of, notes)
+                """, columns: 13)
             for city in content.cities {
                 try cities.append { row in
                     row.bind(city.id)
@@ -67,6 +67,7 @@ extension SQLiteRegistry {
                     row.bind(city.population)
                     row.bind(city.geonamesID)
                     row.bind(city.wikidataID)
+                    row.bind(city.partOf)
                     row.bind(city.notes)
                 }
             }

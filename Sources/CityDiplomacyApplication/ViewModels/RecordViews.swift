@@ -89,6 +89,8 @@ public struct CityView: Encodable, Hashable, Sendable {
     public var population: Int?
     public var geonamesID: Int?
     public var wikidataID: String?
+    /// The id of the city this place is a district or part of.
+    public var partOf: String?
     public var notes: String?
 
     public init(_ city: City) {
@@ -101,12 +103,13 @@ public struct CityView: Encodable, Hashable, Sendable {
         population = city.population
         geonamesID = city.geonamesID
         wikidataID = city.wikidataID
+        partOf = city.partOf
         notes = city.notes
     }
 
     enum CodingKeys: String, CodingKey {
         case id, name, aliases, countryISO2 = "country_iso2", latitude, longitude, population
-        case geonamesID = "geonames_id", wikidataID = "wikidata_id", notes
+        case geonamesID = "geonames_id", wikidataID = "wikidata_id", partOf = "part_of", notes
     }
 }
 

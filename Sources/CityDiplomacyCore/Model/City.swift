@@ -20,12 +20,17 @@ public struct City: Identifiable, Hashable, Sendable, Codable {
     public var geonamesID: Int?
     /// A Wikidata item such as `Q3616`.
     public var wikidataID: String?
+    /// The city this place is a part of — a district, borough or ward of it, or a village or
+    /// municipal part that a source names with it ("Mitte (Berlin)", "Seoul – Gangnam",
+    /// "Budapest V"): the id of a city of the same dataset. Counted as itself by default, and
+    /// with that city when an analysis aggregates parts.
+    public var partOf: String?
     public var notes: String?
 
     public init(
         id: String, name: LocalizedText, aliases: [String] = [], country: CountryCode,
         coordinates: Coordinates? = nil, population: Int? = nil, geonamesID: Int? = nil,
-        wikidataID: String? = nil, notes: String? = nil
+        wikidataID: String? = nil, partOf: String? = nil, notes: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -35,6 +40,7 @@ public struct City: Identifiable, Hashable, Sendable, Codable {
         self.population = population
         self.geonamesID = geonamesID
         self.wikidataID = wikidataID
+        self.partOf = partOf
         self.notes = notes
     }
 

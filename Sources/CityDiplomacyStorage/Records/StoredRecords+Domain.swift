@@ -55,7 +55,7 @@ extension CityRow {
         }
         return City(id: id, name: LocalizedText(en: nameEn, fa: nameFa), aliases: aliases,
                     country: CountryCode(unchecked: countryCode), coordinates: coordinates,
-                    population: population, geonamesID: geonamesId, wikidataID: wikidataId, notes: notes)
+                    population: population, geonamesID: geonamesId, wikidataID: wikidataId, partOf: partOf, notes: notes)
     }
 
     /// The keys the city is found by: each name and alias, and the last part of its id.

@@ -63,6 +63,7 @@ struct CityRow: StoredRecord {
     var population: Int?
     var geonamesId: Int?
     var wikidataId: String?
+    var partOf: String?
     var notes: String?
 }
 

@@ -165,6 +165,12 @@ enum SchemaMigrator {
             try db.drop(index: "city_name_on_city_id")
             try db.drop(index: "relation_theme_on_relation_id")
         }
+        migrator.registerMigration("v4: a city may be part of another (a district of it)") { db in
+            // Cities stored before this version are whole cities: the column is empty for them.
+            try db.alter(table: "city") { t in
+                t.add(column: "part_of", .text).references("city", onDelete: .setNull)
+            }
+        }
         return migrator
     }
 }
