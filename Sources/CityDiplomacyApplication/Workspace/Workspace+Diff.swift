@@ -28,9 +28,14 @@ extension Workspace {
         let cityKey = request.city.map(PersianText.searchKey)
         func identity(_ city: City) -> String {
             if let id = city.geonamesID { return "gn:\(id)" }
-            if case let .resolved(entry, confidence, _) = resolver.resolve(name: city.name.en, country: city.country.rawValue, coordinates: city.coordinates), confidence >= 0.7 {
+            let place = resolver.place(name: city.name.en, country: city.country.rawValue, coordinates: city.coordinates)
+            if let entry = place.resolution.entry { return "gn:\(entry.geonameID)" }
+            // A dataset that keeps no coordinates (the study's) names the city a reader knows.
+            if city.coordinates == nil, let entry = resolver.locate(name: city.name.en, country: city.country.rawValue) {
                 return "gn:\(entry.geonameID)"
             }
+            // A district the gazetteer does not list is known by its city and its own name.
+            if let parent = place.parent { return "part:gn:\(parent.geonameID):\(PersianText.searchKey(place.name))" }
             return "name:\(city.country):\(PersianText.searchKey(city.name.en))"
         }
         func matches(_ city: City) -> Bool {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A place of the gazetteer: a GeoNames city with its names in Latin and Arabic script.
+/// A place of the gazetteer: a GeoNames populated place with its names in Latin and Arabic
+/// script and its Persian name.
 public struct GazetteerEntry: Hashable, Sendable {
     public var geonameID: Int
     public var name: String
@@ -8,21 +9,24 @@ public struct GazetteerEntry: Hashable, Sendable {
     public var country: CountryCode
     public var admin1: String
     public var population: Int
+    /// The place's name in Persian: a curated spelling for the places users see most (the
+    /// study's own for its cities), else the Persian form among GeoNames' Arabic-script names —
+    /// never an Arabic, Urdu, Pashto or Uyghur spelling (`scripts/derive-gazetteer.py`).
+    public var persianName: String?
     public var alternateNames: [String]
 
-    public init(geonameID: Int, name: String, coordinates: Coordinates, country: CountryCode, admin1: String, population: Int, alternateNames: [String]) {
+    public init(
+        geonameID: Int, name: String, coordinates: Coordinates, country: CountryCode, admin1: String, population: Int,
+        persianName: String? = nil, alternateNames: [String]
+    ) {
         self.geonameID = geonameID
         self.name = name
         self.coordinates = coordinates
         self.country = country
         self.admin1 = admin1
         self.population = population
+        self.persianName = persianName
         self.alternateNames = alternateNames
-    }
-
-    /// The Persian (or other Arabic-script) name the gazetteer knows, if any.
-    public var arabicScriptName: String? {
-        alternateNames.first { name in name.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } }
     }
 }
 
@@ -46,24 +50,30 @@ public struct Gazetteer: Sendable {
     private let byKey: [String: [Int32]]
     /// Entries by 1°×1° cell, for nearest-place queries.
     private let grid: [Int32: [Int32]]
+    private let byGeonameID: [Int: Int32]
 
     public init(entries: [GazetteerEntry]) {
         self.entries = entries
         // Keying some 220,000 names is most of the cost of building the gazetteer: it runs on every core.
         let keyed = entries.concurrentMap { entry in
             var names: Set<String> = [PersianText.searchKey(entry.name)]
+            if let persian = entry.persianName { names.insert(PersianText.searchKey(persian)) }
             for name in entry.alternateNames { names.insert(PersianText.searchKey(name)) }
             return names.filter { !$0.isEmpty }.sorted()
         }
         var byKey: [String: [Int32]] = [:]
         byKey.reserveCapacity(entries.count * 8)
         var grid: [Int32: [Int32]] = [:]
+        var byGeonameID: [Int: Int32] = [:]
+        byGeonameID.reserveCapacity(entries.count)
         for (position, keys) in keyed.enumerated() {
+            byGeonameID[entries[position].geonameID] = Int32(position)
             for key in keys { byKey[key, default: []].append(Int32(position)) }
             grid[Self.cell(entries[position].coordinates), default: []].append(Int32(position))
         }
         self.byKey = byKey
         self.grid = grid
+        self.byGeonameID = byGeonameID
         latitudes = entries.map(\.coordinates.latitude)
         longitudes = entries.map(\.coordinates.longitude)
         countries = entries.map(\.country)
@@ -88,9 +98,15 @@ public struct Gazetteer: Sendable {
     }
 
     func country(at position: Int) -> CountryCode { countries[position] }
+    func position(geonameID: Int) -> Int? { byGeonameID[geonameID].map(Int.init) }
     func population(at position: Int) -> Int { populations[position] }
     func kilometres(from point: Coordinates, to position: Int) -> Double {
         point.kilometres(toLatitude: latitudes[position], longitude: longitudes[position])
+    }
+
+    /// The place with a GeoNames id, if the gazetteer has it.
+    public func entry(geonameID: Int) -> GazetteerEntry? {
+        byGeonameID[geonameID].map { entries[Int($0)] }
     }
 
     /// Places one of whose names has the same search key as `name`, most populous first.

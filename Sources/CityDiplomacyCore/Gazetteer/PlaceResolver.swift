@@ -2,15 +2,29 @@ import Foundation
 
 /// Resolves a place as people write it — a name in any script, a country by name or code,
 /// coordinates when known — to a gazetteer entry with a confidence and the reason, or to the
-/// ranked candidates when it cannot decide.
+/// ranked candidates when it cannot decide; and tells a district from its city.
+///
+/// The rules, each a promise to the user of an import:
+/// - **Coordinates decide.** With coordinates given, a place of the name more than
+///   ``matchKilometres`` away is never taken (it is offered as a candidate), and same-named places
+///   in one country are told apart by distance. Without coordinates a name that several places of
+///   the country bear stays ambiguous, with its candidates.
+/// - **The country bounds the search.** A country that is not recognised never widens the search
+///   to the world; the place stays unresolved and the country is reported.
+/// - **A district is its own place.** "Berlin – Mitte", "Mitte (Berlin)", "Budapest V",
+///   "Gangnam-gu, Seoul" name a part of a city: the result names the part and, as ``Place/parent``,
+///   the city, whichever form the source used.
 ///
 /// ```swift
 /// let resolver = PlaceResolver(gazetteer: gazetteer, countries: countries)
 /// resolver.resolve(name: "ارومچی", country: "China")   // .resolved(Ürümqi, 0.9, "the only …")
+/// resolver.place(name: "Stari Grad (Sarajevo)", country: "Bosnia and Herzegovina").parent   // Sarajevo
 /// ```
 public struct PlaceResolver: Sendable {
     public let gazetteer: Gazetteer
     public let countries: CountryDirectory
+    /// With coordinates given, a place of the name farther than this is never taken as the place.
+    public static let matchKilometres = 25.0
 
     public init(gazetteer: Gazetteer, countries: CountryDirectory) {
         self.gazetteer = gazetteer
@@ -21,34 +35,50 @@ public struct PlaceResolver: Sendable {
         case resolved(GazetteerEntry, confidence: Double, reason: String)
         /// Several places fit; the candidates, most likely first.
         case ambiguous([GazetteerEntry], reason: String)
-        case unresolved(reason: String, nearest: GazetteerEntry?)
+        /// No place fits; places of the name that were not taken (too far, say), nearest first.
+        case unresolved(reason: String, candidates: [GazetteerEntry])
 
         public var entry: GazetteerEntry? {
             if case let .resolved(entry, _, _) = self { return entry }
             return nil
         }
+
+        public var candidates: [GazetteerEntry] {
+            switch self {
+            case .resolved: []
+            case let .ambiguous(candidates, _), let .unresolved(_, candidates): candidates
+            }
+        }
+
+        public var reason: String {
+            switch self {
+            case let .resolved(_, _, reason), let .ambiguous(_, reason), let .unresolved(reason, _): reason
+            }
+        }
     }
 
-    /// Names to try: as written, without a parenthetical qualifier ("Stari Grad (Sarajevo)" →
-    /// Stari Grad), the most specific side of a dash ("Sarajevo – Stari Grad" → Stari Grad), and
-    /// before a comma. The qualifier itself (Sarajevo) is never tried: a district is not its city.
-    static func nameVariants(_ name: String) -> [String] {
-        // Most names have none of the marks below; looking for the dashes with Foundation was
-        // most of the time of resolving a name.
-        if !name.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ",") || $0 == 0xE2 }) {
-            return name.isEmpty ? [] : [name]
+    /// A place as a source names it: the place itself, and the city it is a part of when the
+    /// source names it with one.
+    public struct Place: Hashable, Sendable {
+        /// The place itself: for a district, the district (often not in the gazetteer).
+        public var resolution: Resolution
+        /// The place's own name as written, without its city ("Mitte" of "Berlin – Mitte"); the
+        /// whole name when the source names no city with it.
+        public var name: String
+        /// The city the source names the place a part of, when that city is in the gazetteer.
+        public var parent: GazetteerEntry?
+        /// The gazetteer's name (or alternate name) that matched, for a resolved place.
+        public var matchedName: String?
+        /// From the given coordinates to the resolved place.
+        public var kilometres: Double?
+
+        public init(resolution: Resolution, name: String, parent: GazetteerEntry? = nil, matchedName: String? = nil, kilometres: Double? = nil) {
+            self.resolution = resolution
+            self.name = name
+            self.parent = parent
+            self.matchedName = matchedName
+            self.kilometres = kilometres
         }
-        var variants = [name]
-        if let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
-            variants.append(String(name[..<open]).trimmingCharacters(in: .whitespaces))
-        }
-        for dash in [" – ", " — ", " - "] where name.contains(dash) {
-            variants += name.components(separatedBy: dash).reversed().map { $0.trimmingCharacters(in: .whitespaces) }
-        }
-        if let comma = name.firstIndex(of: ",") {
-            variants.append(String(name[..<comma]).trimmingCharacters(in: .whitespaces))
-        }
-        return variants.filter { !$0.isEmpty }
     }
 
     /// The country meant by a name or code, if it is one the registry knows.
@@ -68,51 +98,263 @@ public struct PlaceResolver: Sendable {
         return nil
     }
 
+    /// Resolves a name as one place, with no district rules: what a map does to place a city
+    /// that a dataset keeps without coordinates.
     public func resolve(name: String, country countryText: String?, coordinates: Coordinates? = nil) -> Resolution {
-        resolve(name: name, countryCode: country(countryText)?.code, countryText: countryText, coordinates: coordinates)
+        place(name: name, country: countryText, coordinates: coordinates).resolution
     }
 
-    /// ``resolve(name:country:coordinates:)`` with the country already looked up: `countryCode` is
+    /// Where to draw a city that a dataset keeps without coordinates: the place of the name, or,
+    /// among several of the country, the one far larger than the others (ten times the next).
+    /// For maps only: an import never takes a place on size alone.
+    public func locate(name: String, country countryText: String?) -> GazetteerEntry? {
+        let code = country(countryText)?.code
+        let found = place(name: name, countryCode: code, countryText: countryText, coordinates: nil)
+        if let entry = found.resolution.entry { return entry }
+        guard code != nil, case let .ambiguous(candidates, _) = found.resolution, candidates.count >= 2,
+              candidates[0].population >= 10 * max(candidates[1].population, 1)
+        else { return nil }
+        return candidates[0]
+    }
+
+    public func place(name: String, country countryText: String?, coordinates: Coordinates? = nil) -> Place {
+        place(name: name, countryCode: country(countryText)?.code, countryText: countryText, coordinates: coordinates)
+    }
+
+    /// ``place(name:country:coordinates:)`` with the country already looked up: `countryCode` is
     /// `country(countryText)?.code`. An import looks each distinct country text up once.
-    public func resolve(name: String, countryCode country: CountryCode?, countryText: String?, coordinates: Coordinates?) -> Resolution {
-        var candidates: [Int] = []
-        var exactName = true
-        for (index, variant) in Self.nameVariants(name).enumerated() {
-            let found = gazetteer.positions(named: variant).filter { country == nil || gazetteer.country(at: $0) == country }
-            if !found.isEmpty {
-                candidates = found
-                exactName = index == 0
-                break
+    public func place(name rawName: String, countryCode: CountryCode?, countryText: String?, coordinates: Coordinates?) -> Place {
+        let name = rawName.trimmingCharacters(in: .whitespaces)
+        var country = countryCode
+        let form = PlaceNameForm(name)
+        if country == nil, case let .qualified(core, qualifier, .comma) = form, let named = self.country(qualifier) {
+            // "Varna, Bulgaria" with no country column: the name says it.
+            if countryText?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+                country = named.code
+                return single(core, in: country, coordinates: coordinates)
             }
         }
+        if country == nil, let countryText, !countryText.trimmingCharacters(in: .whitespaces).isEmpty {
+            return Place(resolution: .unresolved(reason: "country '\(countryText)' unknown: the place was not looked for elsewhere", candidates: []), name: name)
+        }
+        // The whole name first: "Riese Pio X" and "Stratford-upon-Avon" are places, not forms.
+        let whole = single(name, in: country, coordinates: coordinates)
+        if whole.resolution.entry != nil { return whole }
+        switch form {
+        case .plain:
+            return whole
+        case let .sameAs(core):
+            // "Gmina X" is the municipality seated in X, which sources also call X; "X (city)" is X.
+            let named = single(core, in: country, coordinates: coordinates)
+            return named.resolution.entry != nil ? named : whole
+        case let .administrativeArea(kind):
+            return Place(resolution: .unresolved(reason: "an administrative area (\(kind)), not a populated place", candidates: []), name: name)
+        case let .qualified(core, qualifier, style):
+            if let parent = parent(named: qualifier, in: country, near: coordinates) {
+                return part(core, of: parent, in: country, coordinates: coordinates, written: name)
+            }
+            // The qualifier is a region or a disambiguation ("Stolberg (Rhineland)", "Córdoba,
+            // Bolívar", "North Burnett – Gayndah"): the core is the place.
+            let alone = single(core, in: country, coordinates: coordinates)
+            if alone.resolution.entry != nil || style != .dash { return alone.resolution.entry != nil ? alone : whole }
+            return whole
+        case let .numbered(base):
+            if let parent = parent(named: base, in: country, near: coordinates) {
+                return Place(resolution: .unresolved(reason: "a numbered district of \(parent.name)", candidates: []), name: name, parent: parent)
+            }
+            return whole
+        }
+    }
+
+    // MARK: - Rules
+
+    /// Whether a gazetteer place lies in the country given (or in one of its territories).
+    private func lies(_ position: Int, in country: CountryCode?) -> Bool {
+        guard let country else { return true }
+        return countries.sameState(gazetteer.country(at: position), country)
+    }
+
+    /// One name, one place: coordinates decide, else a name borne by one place of the country.
+    func single(_ name: String, in country: CountryCode?, coordinates: Coordinates?, excluding excluded: Int? = nil) -> Place {
+        let limit = Self.matchKilometres
+        let candidates = gazetteer.positions(named: name).filter { $0 != excluded && lies($0, in: country) }
         let entries = gazetteer.entries
-        let qualifier = exactName ? "" : " (by a part of the name)"
+        let scope = country.map { " in \($0)" } ?? ""
         guard !candidates.isEmpty else {
-            let nearest = coordinates.flatMap { gazetteer.nearest(to: $0, withinKilometres: 25, in: country)?.entry }
-            return .unresolved(
-                reason: country == nil && countryText != nil ? "no place of that name; country '\(countryText!)' unknown" : "no place of that name\(country.map { " in \($0)" } ?? "") in the gazetteer",
-                nearest: nearest)
+            return Place(resolution: .unresolved(reason: "no place of that name\(scope) in the gazetteer", candidates: []), name: name)
         }
         if let coordinates {
             let ranked = candidates.map { ($0, gazetteer.kilometres(from: coordinates, to: $0)) }.sorted { $0.1 < $1.1 }
-            let (closest, distance) = ranked[0]
-            if distance <= 30 {
-                return .resolved(entries[closest], confidence: exactName ? 0.98 : 0.85, reason: "name\(qualifier), country and coordinates agree (\(Int(distance.rounded())) km)")
+            let (nearest, distance) = ranked[0]
+            guard distance <= limit else {
+                return Place(
+                    resolution: .unresolved(
+                        reason: "the nearest place of that name\(scope) is \(Int(distance.rounded())) km from the given coordinates (more than \(Int(limit)) km)",
+                        candidates: ranked.prefix(3).map { entries[$0.0] }),
+                    name: name)
             }
-            if candidates.count == 1 {
-                return .resolved(entries[closest], confidence: exactName ? 0.7 : 0.55, reason: "the only place of that name\(qualifier), but the given coordinates are \(Int(distance.rounded())) km away")
-            }
-            if distance <= 100 {
-                return .resolved(entries[closest], confidence: 0.8, reason: "the namesake nearest the coordinates (\(Int(distance.rounded())) km)\(qualifier)")
-            }
+            return Place(
+                resolution: .resolved(entries[nearest], confidence: 0.98, reason: "name, country and coordinates agree (\(Int(distance.rounded())) km)"),
+                name: name, matchedName: matchedName(name, entries[nearest]), kilometres: distance)
+        }
+        guard country != nil else {
+            return Place(resolution: .ambiguous(candidates.prefix(5).map { entries[$0] }, reason: "no country and no coordinates given"), name: name)
         }
         if candidates.count == 1 {
-            return .resolved(entries[candidates[0]], confidence: exactName ? 0.9 : 0.7, reason: "the only place of that name\(qualifier)\(country.map { " in \($0)" } ?? "")")
+            return Place(resolution: .resolved(entries[candidates[0]], confidence: 0.9, reason: "the only place of that name\(scope)"),
+                         name: name, matchedName: matchedName(name, entries[candidates[0]]))
         }
-        if gazetteer.population(at: candidates[0]) >= 5 * max(gazetteer.population(at: candidates[1]), 1) {
-            return .resolved(entries[candidates[0]], confidence: exactName ? 0.75 : 0.6, reason: "the largest of \(candidates.count) places of that name\(qualifier)")
+        return Place(
+            resolution: .ambiguous(candidates.prefix(5).map { entries[$0] }, reason: "\(candidates.count) places of that name\(scope), and no coordinates to tell them apart"),
+            name: name)
+    }
+
+    /// The city a source names a district with: the place of that name nearest the district's
+    /// coordinates, within reach of a district of a city its size; without coordinates the only
+    /// place of the name, or the one far larger than the others (a source naming "(Seoul)" means
+    /// the capital).
+    func parent(named name: String, in country: CountryCode?, near coordinates: Coordinates?) -> GazetteerEntry? {
+        guard country != nil || coordinates != nil else { return nil }
+        let candidates = gazetteer.positions(named: name).filter { lies($0, in: country) }
+        guard !candidates.isEmpty else { return nil }
+        if let coordinates {
+            let ranked = candidates.map { ($0, gazetteer.kilometres(from: coordinates, to: $0)) }.sorted { $0.1 < $1.1 }
+            let (nearest, distance) = ranked[0]
+            return distance <= Self.districtReach(population: gazetteer.population(at: nearest)) ? gazetteer.entries[nearest] : nil
         }
-        return .ambiguous(candidates.prefix(5).map { entries[$0] }, reason: "\(candidates.count) places of that name\(qualifier) of similar size")
+        if candidates.count == 1 || gazetteer.population(at: candidates[0]) >= 10 * max(gazetteer.population(at: candidates[1]), 1) {
+            return gazetteer.entries[candidates[0]]
+        }
+        return nil
+    }
+
+    /// How far from a city's point its districts may lie: a metropolis's wards lie farther out
+    /// than a town's quarters.
+    static func districtReach(population: Int) -> Double {
+        switch population {
+        case 1_000_000...: 100
+        case 100_000...: 50
+        default: matchKilometres
+        }
+    }
+
+    /// A district (`core`) of `parent`: the gazetteer's place of that name near it when there is
+    /// one (not the city itself, and not a place larger than the city), else the district as a
+    /// place of its own, not in the gazetteer.
+    func part(_ core: String, of parent: GazetteerEntry, in country: CountryCode?, coordinates: Coordinates?, written: String) -> Place {
+        let parentPosition = gazetteer.position(geonameID: parent.geonameID)
+        let found = single(core, in: country ?? parent.country, coordinates: coordinates ?? parent.coordinates, excluding: parentPosition)
+        if let entry = found.resolution.entry, entry.population <= parent.population {
+            let near = coordinates == nil ? gazetteer.kilometres(from: parent.coordinates, to: gazetteer.position(geonameID: entry.geonameID) ?? 0) : 0
+            if coordinates != nil || near <= Self.districtReach(population: parent.population) {
+                var place = found
+                place.parent = parent
+                if coordinates == nil, case let .resolved(entry, _, _) = found.resolution {
+                    place.resolution = .resolved(entry, confidence: 0.85, reason: "a place of that name \(Int(near.rounded())) km from \(parent.name), the city the source names it with")
+                }
+                return place
+            }
+        }
+        return Place(resolution: .unresolved(reason: "a district of \(parent.name) that the gazetteer does not list", candidates: []), name: core, parent: parent)
+    }
+
+    /// Which of an entry's names the written name matched.
+    private func matchedName(_ written: String, _ entry: GazetteerEntry) -> String {
+        let key = PersianText.searchKey(written)
+        if PersianText.searchKey(entry.name) == key { return entry.name }
+        return ([entry.persianName].compactMap { $0 } + entry.alternateNames).first { PersianText.searchKey($0) == key } ?? entry.name
     }
 }
 
+/// How a place's name is written: plain, or with its city, region or number.
+enum PlaceNameForm: Equatable {
+    enum Style: Equatable { case parenthesis, dash, comma }
+
+    case plain
+    /// "X (Q)", "Q – X", "X, Q": the place `core` and a qualifier that is its city, a region or
+    /// a disambiguation.
+    case qualified(core: String, qualifier: String, Style)
+    /// "Budapest V", "Prague 1": a numbered district of `base`.
+    case numbered(base: String)
+    /// "Gmina X" (the municipality seated in X), "X (city)": the place is X.
+    case sameAs(core: String)
+    /// "Schwalm-Eder (district)", "Anenii Noi District": an administrative area, not a town.
+    case administrativeArea(String)
+
+    /// Words that make a parenthesis or a last word a kind of administrative area.
+    static let areaWords: Set<String> = [
+        "district", "county", "region", "province", "prefecture", "state", "oblast", "raion", "rayon",
+        "department", "departement", "canton", "governorate", "municipality", "regional unit", "voivodeship",
+    ]
+    /// Words in a parenthesis that only say the place is a town.
+    static let townWords: Set<String> = ["city", "town", "village"]
+
+    init(_ name: String) {
+        // Most names have none of the marks below.
+        let bytes = name.utf8
+        if !bytes.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ",") || $0 == 0xE2 || $0 == UInt8(ascii: " ") }) {
+            self = .plain
+            return
+        }
+        if name.hasPrefix("Gmina ") {
+            self = .sameAs(core: String(name.dropFirst(6)).trimmingCharacters(in: .whitespaces))
+            return
+        }
+        if let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
+            let core = String(name[..<open]).trimmingCharacters(in: .whitespaces)
+            let qualifier = String(name[name.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
+            let lowered = qualifier.lowercased()
+            if Self.areaWords.contains(lowered) {
+                self = .administrativeArea(lowered)
+            } else if core.isEmpty || qualifier.isEmpty {
+                self = .plain
+            } else if Self.townWords.contains(lowered) {
+                self = .sameAs(core: core)
+            } else {
+                self = .qualified(core: core, qualifier: qualifier, .parenthesis)
+            }
+            return
+        }
+        for dash in [" – ", " — ", " - "] {
+            let sides = name.components(separatedBy: dash)
+            if sides.count == 2 {
+                let city = sides[0].trimmingCharacters(in: .whitespaces)
+                let district = sides[1].trimmingCharacters(in: .whitespaces)
+                guard !city.isEmpty, !district.isEmpty else { break }
+                // "Vienna 1 – Innere Stadt": the number belongs to the district, the city is Vienna.
+                let base = Self.numberedBase(city) ?? city
+                self = .qualified(core: district, qualifier: base, .dash)
+                return
+            }
+        }
+        if let comma = name.firstIndex(of: ",") {
+            let core = String(name[..<comma]).trimmingCharacters(in: .whitespaces)
+            let qualifier = String(name[name.index(after: comma)...]).trimmingCharacters(in: .whitespaces)
+            if !core.isEmpty, !qualifier.isEmpty {
+                self = .qualified(core: core, qualifier: qualifier, .comma)
+                return
+            }
+        }
+        if let base = Self.numberedBase(name) {
+            self = .numbered(base: base)
+            return
+        }
+        if let last = name.split(separator: " ").last, name.contains(" "), Self.areaWords.contains(last.lowercased()) {
+            self = .administrativeArea(last.lowercased())
+            return
+        }
+        self = .plain
+    }
+
+    /// "Budapest XIII" → "Budapest", "Prague 1" → "Prague": a city name followed by a district
+    /// number, Roman or Arabic (at most 3 digits, and at most 39 in Roman numerals).
+    static func numberedBase(_ name: String) -> String? {
+        guard let space = name.lastIndex(of: " ") else { return nil }
+        let number = name[name.index(after: space)...]
+        let base = name[..<space].trimmingCharacters(in: .whitespaces)
+        guard !base.isEmpty, !number.isEmpty else { return nil }
+        let isArabic = number.count <= 3 && number.allSatisfy(\.isASCII) && number.allSatisfy(\.isNumber)
+        let isRoman = number.count <= 6 && number.allSatisfy { "IVX".contains($0) }
+        return isArabic || isRoman ? base : nil
+    }
+}

@@ -24,9 +24,69 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         public var line: Int
         public var name: String
         public var given: String
-        public var resolvedTo: String
+        /// The place the record was resolved to; `nil` when it was left unresolved.
+        public var resolvedTo: String?
+        /// The place the distance is measured to: the nearest namesake not taken, or the place of
+        /// another country at the coordinates.
+        public var nearest: String
         public var kilometres: Int
         public var problem: String
+    }
+
+    /// How one distinct place of the file resolved, and on what evidence.
+    public struct PlaceNote: Hashable, Sendable, Codable {
+        public enum Status: String, Hashable, Sendable, Codable {
+            /// A place of the gazetteer.
+            case resolved
+            /// A district of a gazetteer city that the gazetteer lists too.
+            case partResolved = "part-resolved"
+            /// A district of a gazetteer city that the gazetteer does not list.
+            case part
+            case ambiguous
+            case unresolved
+        }
+
+        public var name: String
+        public var country: String?
+        /// The city record it became.
+        public var city: String
+        public var status: Status
+        public var geonamesID: Int?
+        /// The gazetteer's name or alternate name that matched.
+        public var matched: String?
+        /// From the file's coordinates to the gazetteer's point.
+        public var kilometres: Double?
+        /// The city it is a district of.
+        public var partOf: String?
+        public var reason: String
+        public var candidates: [String]
+    }
+
+    /// The distances between the file's coordinates and the gazetteer's points of resolved places.
+    public struct DistanceSummary: Hashable, Sendable, Codable {
+        /// Places with both points.
+        public var measured: Int
+        /// Counts within 1, 5, 10 and 25 km (each bucket excludes the smaller ones).
+        public var upTo1km: Int
+        public var upTo5km: Int
+        public var upTo10km: Int
+        public var upTo25km: Int
+        public var medianKilometres: Double
+        public var p95Kilometres: Double
+        public var maxKilometres: Double
+
+        public init(_ kilometres: [Double]) {
+            let sorted = kilometres.sorted()
+            measured = sorted.count
+            upTo1km = sorted.count { $0 <= 1 }
+            upTo5km = sorted.count { $0 > 1 && $0 <= 5 }
+            upTo10km = sorted.count { $0 > 5 && $0 <= 10 }
+            upTo25km = sorted.count { $0 > 10 }
+            func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+            medianKilometres = sorted.isEmpty ? 0 : rounded(sorted[sorted.count / 2])
+            p95Kilometres = sorted.isEmpty ? 0 : rounded(sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))])
+            maxKilometres = rounded(sorted.last ?? 0)
+        }
     }
 
     public struct CountryNote: Hashable, Sendable, Codable {
@@ -43,8 +103,17 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
     public var relationsCreated: Int
     public var duplicatesMerged: Int
     public var citiesCreated: Int
+    /// Distinct places resolved to the gazetteer (districts the gazetteer lists among them).
     public var citiesResolved: Int
+    /// Districts of a gazetteer city that the gazetteer does not list.
+    public var citiesPartOf: Int
+    public var citiesAmbiguous: Int
     public var citiesUnresolved: Int
+    /// Cities added because a district names them, though no row names them alone.
+    public var parentsAdded: Int
+    public var distances: DistanceSummary
+    /// Every distinct place, with the evidence of its resolution.
+    public var places: [PlaceNote]
     public var selfPairs: [PairNote]
     public var domesticPairs: Int
     /// Domestic pairs by country, most first.
@@ -63,7 +132,11 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         case duplicatesMerged = "duplicates_merged"
         case citiesCreated = "cities_created"
         case citiesResolved = "cities_resolved"
+        case citiesPartOf = "cities_part_of"
+        case citiesAmbiguous = "cities_ambiguous"
         case citiesUnresolved = "cities_unresolved"
+        case parentsAdded = "parents_added"
+        case distances, places
         case selfPairs = "self_pairs"
         case domesticPairs = "domestic_pairs"
         case domesticByCountry = "domestic_by_country"
@@ -85,6 +158,13 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         try? JSONDecoder().decode(ImportQualityReport.self, from: Data(json.utf8))
     }
 
+    /// Distinct places the file names (the cities added for their districts are not among them).
+    public var placeCount: Int { citiesResolved + citiesPartOf + citiesAmbiguous + citiesUnresolved }
+
+    private func percent(_ count: Int) -> String {
+        placeCount == 0 ? "0%" : String(format: "%.1f%%", Double(count) * 100 / Double(placeCount))
+    }
+
     /// The report for people; long lists are cut to `limit` entries, with the count of the rest.
     public func markdown(limit: Int = 25) -> String {
         func cut<T>(_ items: [T], _ line: (T) -> String) -> [String] {
@@ -99,7 +179,13 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
             "| rows read | \(rowsRead) |",
             "| relations created | \(relationsCreated) |",
             "| duplicates merged | \(duplicatesMerged) |",
-            "| cities | \(citiesCreated) (\(citiesResolved) resolved to GeoNames, \(citiesUnresolved) unresolved) |",
+            "| cities | \(citiesCreated) |",
+            "| places resolved to GeoNames | \(citiesResolved) (\(percent(citiesResolved)) of \(placeCount) distinct places) |",
+            "| districts of a resolved city | \(citiesPartOf) (\(percent(citiesPartOf))) |",
+            "| ambiguous | \(citiesAmbiguous) (\(percent(citiesAmbiguous))) |",
+            "| unresolved | \(citiesUnresolved) (\(percent(citiesUnresolved))) |",
+            "| cities added for their districts | \(parentsAdded) |",
+            "| distance to the gazetteer point | \(distances.measured) measured: ≤ 1 km \(distances.upTo1km), 1–5 km \(distances.upTo5km), 5–10 km \(distances.upTo10km), 10–25 km \(distances.upTo25km); median \(distances.medianKilometres) km, 95th percentile \(distances.p95Kilometres) km |",
             "| self-pairs | \(selfPairs.count) |",
             "| domestic pairs | \(domesticPairs) |",
             "| unresolved names | \(unresolvedNames.count) |",
@@ -126,7 +212,9 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
             } + [""]
         }
         if !coordinateIssues.isEmpty {
-            lines += ["## Coordinates", ""] + cut(coordinateIssues) { "- line \($0.line): \($0.name) at \($0.given): \($0.problem) (\($0.resolvedTo), \($0.kilometres) km)" } + [""]
+            lines += ["## Coordinates", ""] + cut(coordinateIssues) { note in
+                "- line \(note.line): \(note.name) at \(note.given): \(note.problem)\(note.resolvedTo.map { "; resolved to \($0)" } ?? "") (\(note.nearest), \(note.kilometres) km)"
+            } + [""]
         }
         if !unknownCountries.isEmpty {
             lines += ["## Unknown countries (cities kept under ZZ)", ""] + cut(unknownCountries) { "- \($0.country) ×\($0.occurrences) (line \($0.lines.map(String.init).joined(separator: ", ")))" } + [""]

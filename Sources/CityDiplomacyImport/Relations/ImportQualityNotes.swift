@@ -14,6 +14,10 @@ struct ImportQualityNotes {
     private(set) var uncertain: [String: ImportQualityReport.NameNote] = [:]
     private(set) var unknownCountries: [String: ImportQualityReport.CountryNote] = [:]
     private(set) var coordinateIssues: [ImportQualityReport.CoordinateNote] = []
+    /// Each distinct place, in the order the file first names it.
+    private(set) var evidence: [ImportQualityReport.PlaceNote] = []
+    /// From the given coordinates to the gazetteer's point, for each resolved place that has both.
+    private(set) var distances: [Double] = []
     /// Which places a row has named already.
     private var reported: [Bool]
     /// Places reported as lying in another country, by name, country and coordinates (mentions
@@ -35,27 +39,56 @@ struct ImportQualityNotes {
         let resolved = mentions[number]
         let firstTime = !reported[number]
         reported[number] = true
+        if firstTime { noteEvidence(mention, resolved) }
+        var far = false
         switch resolved.resolution {
         case let .resolved(entry, confidence, reason):
-            if confidence < 0.8 {
+            if confidence < 0.9 {
                 // A local, so that the closure reads no part of self while a note is written.
                 let gazetteer = resolver.gazetteer
                 Self.note(mention, line: line, into: &uncertain, reason: reason,
-                          candidates: gazetteer.entries(named: mention.name).prefix(4).filter { $0 != entry })
-            }
-            if let distance = resolved.farKilometres, firstTime, let given = mention.coordinates {
-                coordinateIssues.append(.init(
-                    line: line, name: mention.name, given: Self.text(given), resolvedTo: RelationImporter.describe(entry),
-                    kilometres: Int(distance.rounded()), problem: "the coordinates are far from the place the name resolves to"))
+                          candidates: gazetteer.entries(named: resolved.place.name).prefix(4).filter { $0 != entry })
             }
         case let .ambiguous(candidates, reason):
             Self.note(mention, line: line, into: &unresolved, reason: reason, candidates: candidates)
-        case let .unresolved(reason, nearest):
-            Self.note(mention, line: line, into: &unresolved, reason: reason, candidates: nearest.map { [$0] } ?? [])
+        case let .unresolved(reason, candidates):
+            if resolved.place.parent == nil {
+                Self.note(mention, line: line, into: &unresolved, reason: reason, candidates: candidates)
+            }
+            // Places of the name exist, but none near the given coordinates: the coordinates or
+            // the name are wrong, or the place is another of the name.
+            if let given = mention.coordinates, let namesake = candidates.first {
+                far = true
+                if firstTime {
+                    coordinateIssues.append(.init(
+                        line: line, name: mention.name, given: Self.text(given), resolvedTo: nil,
+                        nearest: RelationImporter.describe(namesake),
+                        kilometres: Int(given.kilometres(to: namesake.coordinates).rounded()),
+                        problem: "no place of that name within \(Int(PlaceResolver.matchKilometres)) km of the coordinates; left unresolved"))
+                }
+            }
         }
         if firstTime { noteElsewhere(mention, resolved, line: line) }
         if let text = mention.country, !resolved.countryKnown { noteUnknownCountry(text, line: line) }
-        return resolved.farKilometres != nil || resolved.elsewhere != nil
+        return far || resolved.elsewhere != nil
+    }
+
+    /// What the report says of each distinct place: how it resolved, on what evidence.
+    private mutating func noteEvidence(_ mention: PlaceMention, _ resolved: RelationImporter.ResolvedMention) {
+        let place = resolved.place
+        let status: ImportQualityReport.PlaceNote.Status
+        switch place.resolution {
+        case .resolved: status = place.parent == nil ? .resolved : .partResolved
+        case .ambiguous: status = .ambiguous
+        case .unresolved: status = place.parent == nil ? .unresolved : .part
+        }
+        if let kilometres = place.kilometres, place.resolution.entry != nil { distances.append(kilometres) }
+        evidence.append(.init(
+            name: mention.name, country: mention.country, city: resolved.cityID, status: status,
+            geonamesID: place.resolution.entry?.geonameID, matched: place.matchedName,
+            kilometres: place.kilometres.map { ($0 * 10).rounded() / 10 },
+            partOf: place.parent.map(RelationImporter.describe), reason: place.resolution.reason,
+            candidates: place.resolution.candidates.map(RelationImporter.describe)))
     }
 
     /// Coordinates in another country than the one given, reported once a place.
@@ -65,7 +98,8 @@ struct ImportQualityNotes {
               reportedElsewhere.insert(PlaceMention(name: mention.name, country: mention.country, coordinates: given)).inserted
         else { return }
         coordinateIssues.append(.init(
-            line: line, name: mention.name, given: Self.text(given), resolvedTo: RelationImporter.describe(other.entry),
+            line: line, name: mention.name, given: Self.text(given), resolvedTo: resolved.resolution.entry.map(RelationImporter.describe),
+            nearest: RelationImporter.describe(other.entry),
             kilometres: Int(other.kilometres.rounded()), problem: "the coordinates lie in \(other.entry.country), not in \(country)"))
     }
 

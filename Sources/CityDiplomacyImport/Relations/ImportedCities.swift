@@ -2,27 +2,60 @@ import CityDiplomacyCore
 import Foundation
 
 /// The cities of an import, in the order the file first names them: one per gazetteer place a
-/// mention resolved to, or one per unresolved name and country. A name that differs from the
-/// city's becomes an alias.
+/// mention resolved to, one per district of a gazetteer city (linked to it by `partOf`, the city
+/// added if no row names it), and one per unresolved name, country and location. A name that
+/// differs from the city's becomes an alias.
 struct ImportedCities {
     private(set) var byID: [String: City] = [:]
     private(set) var order: [String] = []
+    /// How each distinct place (not the cities added as parents) came out.
     private(set) var resolvedCount = 0
+    private(set) var partCount = 0
+    private(set) var ambiguousCount = 0
     private(set) var unresolvedCount = 0
+    /// Cities added because a district names them, though no row names them alone.
+    private(set) var parentsAdded = 0
+    /// Unresolved places of one name and country, told apart by where the file puts them.
+    private var clusters: [String: [(id: String, at: Coordinates?)]] = [:]
+    private var addedAsParent: Set<String> = []
+
+    /// Same-named unresolved places that the file puts farther apart than this are different places.
+    static let sameNameKilometres = PlaceResolver.matchKilometres
 
     /// Creates the cities and tells each mention which city it stands for.
     init(_ places: [PlaceMention], resolved mentions: inout [RelationImporter.ResolvedMention], datasetID: String) {
         for (number, mention) in places.enumerated() {
-            let id = "\(datasetID):\(Self.key(of: mention, mentions[number]))"
+            let resolved = mentions[number]
+            var parentID: String?
+            if let parent = resolved.place.parent {
+                parentID = "\(datasetID):gn\(parent.geonameID)"
+                addParent(parent, id: parentID!)
+            }
+            let id = self.id(of: mention, resolved, datasetID: datasetID)
             mentions[number].cityID = id
             if var existing = byID[id] {
+                if addedAsParent.remove(id) != nil {
+                    // A city first added for its district, now named by a row of its own.
+                    existing.notes = nil
+                    parentsAdded -= 1
+                    count(resolved)
+                }
                 if existing.name.en != mention.name, !existing.aliases.contains(mention.name) {
                     existing.aliases.append(mention.name)
-                    byID[id] = existing
                 }
+                // A city a row names alone is a district all the same when another row names it with its city.
+                if existing.partOf == nil, let parentID, parentID != id, let parent = resolved.place.parent {
+                    existing.partOf = parentID
+                    let named = Self.partName(existing.name.en, existing.name.fa, of: parent)
+                    if named.en != existing.name.en, !existing.aliases.contains(existing.name.en) { existing.aliases.append(existing.name.en) }
+                    existing.name = named
+                }
+                byID[id] = existing
                 continue
             }
-            var city = makeCity(id: id, mention, mentions[number])
+            var city = makeCity(id: id, mention, resolved)
+            count(resolved)
+            if let parentID, parentID != id { city.partOf = parentID }
             if PersianText.searchKey(mention.name) != PersianText.searchKey(city.name.en), !city.aliases.contains(mention.name), city.name.en != mention.name {
                 city.aliases.append(mention.name)
             }
@@ -31,38 +64,97 @@ struct ImportedCities {
         }
     }
 
-    /// A resolved place is keyed by its GeoNames id; an unresolved one by its country and name.
-    private static func key(of mention: PlaceMention, _ resolved: RelationImporter.ResolvedMention) -> String {
+    /// The city a district belongs to, added once from the gazetteer if no row has named it yet.
+    private mutating func addParent(_ entry: GazetteerEntry, id: String) {
+        guard byID[id] == nil else { return }
+        byID[id] = City(
+            id: id, name: LocalizedText(en: entry.name, fa: entry.persianName), country: entry.country,
+            coordinates: entry.coordinates, population: entry.population, geonamesID: entry.geonameID,
+            notes: "added as the city of a district the file names")
+        order.append(id)
+        parentsAdded += 1
+        addedAsParent.insert(id)
+    }
+
+    private mutating func count(_ resolved: RelationImporter.ResolvedMention) {
         switch resolved.resolution {
-        case let .resolved(entry, _, _):
-            return "gn\(entry.geonameID)"
-        case .ambiguous, .unresolved:
-            let nameKey = PersianText.searchKey(mention.name)
-            // A name of symbols only has no key: a hash of its bytes keeps its id the same from run to run.
-            let name = nameKey.isEmpty ? String(ContentHash.sha256Hex(of: Data(mention.name.utf8)).prefix(12)) : nameKey
-            return "u-\(resolved.country.rawValue.lowercased())-\(name)"
+        case .resolved: resolvedCount += 1
+        case .ambiguous: ambiguousCount += 1
+        case .unresolved: if resolved.place.parent != nil { partCount += 1 } else { unresolvedCount += 1 }
         }
     }
 
-    /// A resolved place takes the gazetteer's name, country and coordinates; an unresolved one
-    /// keeps what the file gave and says why it is unresolved.
+    /// A resolved place is keyed by its GeoNames id; a district the gazetteer lacks by its city's
+    /// GeoNames id and its own name; an unresolved place by its country, its name and, when the
+    /// file puts places of that name far apart, the ordinal of its location.
+    private mutating func id(of mention: PlaceMention, _ resolved: RelationImporter.ResolvedMention, datasetID: String) -> String {
+        if let entry = resolved.resolution.entry { return "\(datasetID):gn\(entry.geonameID)" }
+        let nameKey = Self.nameKey(resolved.place.name)
+        if let parent = resolved.place.parent { return "\(datasetID):gn\(parent.geonameID)-\(nameKey)" }
+        let base = "\(datasetID):u-\(resolved.country.rawValue.lowercased())-\(Self.nameKey(mention.name))"
+        var known = clusters[base, default: []]
+        defer { clusters[base] = known }
+        guard let at = mention.coordinates else {
+            // No coordinates to tell it apart: the first place of the name.
+            if let first = known.first { return first.id }
+            known.append((base, nil))
+            return base
+        }
+        if let match = known.first(where: { $0.at.map { $0.kilometres(to: at) <= Self.sameNameKilometres } ?? true }) {
+            if match.at == nil, let index = known.firstIndex(where: { $0.id == match.id }) { known[index].at = at }
+            return match.id
+        }
+        let id = known.isEmpty ? base : "\(base)-\(known.count + 1)"
+        known.append((id, at))
+        return id
+    }
+
+    /// A name's search key; a name of symbols only has none, and a hash of its bytes keeps its id
+    /// the same from run to run.
+    private static func nameKey(_ name: String) -> String {
+        let key = PersianText.searchKey(name)
+        return key.isEmpty ? String(ContentHash.sha256Hex(of: Data(name.utf8)).prefix(12)) : key
+    }
+
+    /// A resolved place takes the gazetteer's name, country and coordinates; a district is named
+    /// with its city ("Mitte (Berlin)") whichever form the file used; an unresolved place keeps what
+    /// the file gave and says why it is unresolved.
     private mutating func makeCity(id: String, _ mention: PlaceMention, _ resolved: RelationImporter.ResolvedMention) -> City {
         let describe = RelationImporter.describe
-        switch resolved.resolution {
+        let place = resolved.place
+        switch place.resolution {
         case let .resolved(entry, confidence, reason):
-            resolvedCount += 1
-            return City(id: id, name: LocalizedText(en: entry.name, fa: entry.arabicScriptName), aliases: entry.name == mention.name ? [] : [mention.name],
+            let name = place.parent.map { Self.partName(entry.name, entry.persianName, of: $0) } ?? LocalizedText(en: entry.name, fa: entry.persianName)
+            return City(id: id, name: name, aliases: name.en == entry.name ? [] : [entry.name],
                         country: entry.country, coordinates: entry.coordinates, population: entry.population,
                         geonamesID: entry.geonameID, wikidataID: mention.wikidataID,
-                        notes: confidence < 0.8 ? "resolved with confidence \(confidence): \(reason)" : nil)
+                        notes: confidence < 0.9 ? "resolved with confidence \(confidence): \(reason)" : nil)
         case let .ambiguous(candidates, reason):
-            unresolvedCount += 1
             return City(id: id, name: LocalizedText(en: mention.name), country: resolved.country, coordinates: mention.coordinates,
                         wikidataID: mention.wikidataID, notes: "unresolved: \(reason); candidates: \(candidates.map(describe).joined(separator: "; "))")
-        case let .unresolved(reason, nearest):
-            unresolvedCount += 1
+        case let .unresolved(reason, candidates):
+            if let parent = place.parent {
+                return City(id: id, name: Self.partName(place.name, nil, of: parent), country: parent.country,
+                            coordinates: mention.coordinates, wikidataID: mention.wikidataID, notes: "\(reason)")
+            }
+            let offered = candidates.isEmpty ? "" : "; candidates: \(candidates.map(describe).joined(separator: "; "))"
             return City(id: id, name: LocalizedText(en: mention.name), country: resolved.country, coordinates: mention.coordinates,
-                        wikidataID: mention.wikidataID, notes: "unresolved: \(reason)\(nearest.map { "; nearest place: \(describe($0))" } ?? "")")
+                        wikidataID: mention.wikidataID, notes: "unresolved: \(reason)\(offered)")
         }
     }
+
+    /// "Mitte (Berlin)": a district's name with its city's, unless the name holds it already
+    /// ("Budapest V", "Prague 1").
+    static func partName(_ name: String, _ persian: String?, of parent: GazetteerEntry) -> LocalizedText {
+        if PersianText.searchKey(name).contains(PersianText.searchKey(parent.name)) {
+            return LocalizedText(en: name, fa: persian)
+        }
+        let fa = zip(persian, parent.persianName).map { "\($0) (\($1))" }
+        return LocalizedText(en: "\(name) (\(parent.name))", fa: fa)
+    }
+}
+
+private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
 }

@@ -56,7 +56,7 @@ struct PairMerger {
             domesticPairs += 1
             domesticByCountry[resolved1.country.rawValue, default: 0] += 1
         }
-        if resolved1.resolution.entry == nil || resolved2.resolution.entry == nil { flags.append(.unresolvedCity) }
+        if !resolved1.isPlaced || !resolved2.isPlaced { flags.append(.unresolvedCity) }
         if coordinatesDisagree { flags.append(.coordinatesDisagree) }
         relationIndex[pairKey] = relations.count
         relations.append(BilateralRelation(

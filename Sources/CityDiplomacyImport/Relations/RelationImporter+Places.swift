@@ -33,15 +33,18 @@ extension RelationImporter {
     /// How a distinct place mention (name, country, coordinates) resolved, and what the quality
     /// report says of it.
     struct ResolvedMention {
-        var resolution: PlaceResolver.Resolution
+        var place: PlaceResolver.Place
         var country: CountryCode
         var countryKnown: Bool
         /// The city the mention stands for, once created.
         var cityID = ""
-        /// The given coordinates are far from the place the name resolved to: how far.
-        var farKilometres: Double?
         /// The given coordinates lie in another country than the one given: the place there.
         var elsewhere: (entry: GazetteerEntry, kilometres: Double)?
+
+        /// How the place itself resolved (for a district: the district).
+        var resolution: PlaceResolver.Resolution { place.resolution }
+        /// Whether the mention names a known place: one in the gazetteer, or a district of one.
+        var isPlaced: Bool { place.resolution.entry != nil || place.parent != nil }
     }
 
     /// The country code of each country text the places give (`nil` for a text that names no
@@ -59,22 +62,18 @@ extension RelationImporter {
     /// runs on every core.
     func resolvePlaces(_ places: [PlaceMention], countries: [String: CountryCode?]) -> [ResolvedMention] {
         let placeResolver = resolver
-        let far = farKilometres
-        return places.concurrentMap { place in
-            let code = place.country.flatMap { countries[$0] } ?? nil
-            let resolution = placeResolver.resolve(name: place.name, countryCode: code, countryText: place.country, coordinates: place.coordinates)
+        return places.concurrentMap { mention in
+            let code = mention.country.flatMap { countries[$0] } ?? nil
+            let place = placeResolver.place(name: mention.name, countryCode: code, countryText: mention.country, coordinates: mention.coordinates)
             var resolved = ResolvedMention(
-                resolution: resolution, country: resolution.entry?.country ?? code ?? CountryCode(unchecked: "ZZ"),
-                countryKnown: code != nil || place.country == nil)
-            if let given = place.coordinates, let entry = resolution.entry {
-                let distance = given.kilometres(to: entry.coordinates)
-                if distance > far { resolved.farKilometres = distance }
-            }
+                place: place, country: place.resolution.entry?.country ?? place.parent?.country ?? code ?? CountryCode(unchecked: "ZZ"),
+                countryKnown: code != nil || mention.country == nil || mention.country?.trimmingCharacters(in: .whitespaces).isEmpty == true)
             // Whether given coordinates lie in another country than the one given: no place of that
-            // country near them, but one of another.
-            if let given = place.coordinates, let country = code,
+            // country (or of its territories) near them, but one of another state.
+            if let given = mention.coordinates, let country = code,
                placeResolver.gazetteer.nearest(to: given, withinKilometres: 30, in: country) == nil,
-               let other = placeResolver.gazetteer.nearest(to: given, withinKilometres: 30), other.entry.country != country {
+               let other = placeResolver.gazetteer.nearest(to: given, withinKilometres: 30),
+               !placeResolver.countries.sameState(other.entry.country, country) {
                 resolved.elsewhere = other
             }
             return resolved

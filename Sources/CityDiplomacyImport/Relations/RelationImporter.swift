@@ -18,8 +18,6 @@ import Foundation
 /// rows merged into one relation per pair (``PairMerger``).
 public struct RelationImporter: Sendable {
     public let resolver: PlaceResolver
-    /// Beyond this distance given coordinates are reported as far from the resolved place.
-    public var farKilometres: Double = 100
 
     public init(resolver: PlaceResolver) {
         self.resolver = resolver
@@ -72,7 +70,9 @@ public struct RelationImporter: Sendable {
         return ImportQualityReport(
             file: facts.fileName, format: facts.format.rawValue, dataset: facts.datasetID, contentHash: facts.contentHash,
             rowsRead: facts.rowsRead, relationsCreated: pairs.relations.count, duplicatesMerged: pairs.duplicatesMerged,
-            citiesCreated: cities.byID.count, citiesResolved: cities.resolvedCount, citiesUnresolved: cities.unresolvedCount,
+            citiesCreated: cities.byID.count, citiesResolved: cities.resolvedCount, citiesPartOf: cities.partCount,
+            citiesAmbiguous: cities.ambiguousCount, citiesUnresolved: cities.unresolvedCount, parentsAdded: cities.parentsAdded,
+            distances: ImportQualityReport.DistanceSummary(notes.distances), places: notes.evidence,
             selfPairs: pairs.selfPairs, domesticPairs: pairs.domesticPairs, domesticByCountry: pairs.domesticByCountry,
             unresolvedNames: notes.unresolved.values.sorted(by: inOrder), uncertainNames: notes.uncertain.values.sorted(by: inOrder),
             coordinateIssues: notes.coordinateIssues,
@@ -85,7 +85,7 @@ public struct RelationImporter: Sendable {
         let dataset = Dataset(
             id: facts.datasetID, title: LocalizedText(en: "Imported from \(fileName)", fa: "درون‌بُرد از \(fileName)"),
             description: "\(facts.rowsRead) rows of \(fileName) (\(format)), \(pairs.relations.count) relations.",
-            provenance: "Imported by citydip from \(fileName) (\(format)); places resolved against the GeoNames gazetteer; every relation keeps the rows it was read from.",
+            provenance: "Imported by citydip from \(fileName) (\(format)); places resolved against the GeoNames gazetteer (populated places of 1,000 people or more), districts linked to their cities; every relation keeps the rows it was read from.",
             sourceFile: fileName, contentHash: facts.contentHash, isBundled: false, importReport: report.json(prettyPrinted: false))
         return DatasetContent(
             dataset: dataset, sources: pairs.sourceOrder.compactMap { pairs.sources[$0] },

@@ -2,15 +2,16 @@ import CityDiplomacyCore
 import Foundation
 
 extension Gazetteer {
-    /// The bundled GeoNames extract (`Resources/gazetteer/cities15000.tsv`, derived by
-    /// `scripts/derive-gazetteer.py`; GeoNames, CC BY 4.0): 34,006 cities with population ≥ 15,000.
+    /// The bundled GeoNames extract (`Resources/gazetteer/places1000.tsv`, derived by
+    /// `scripts/derive-gazetteer.py`; GeoNames, CC BY 4.0): 170,391 populated places with
+    /// population ≥ 1,000.
     public static func bundled() throws(ReferenceDataError) -> Gazetteer {
-        try load(contentsOf: BundledResource.url(named: "cities15000.tsv", in: "gazetteer"))
+        try load(contentsOf: BundledResource.url(named: "places1000.tsv", in: "gazetteer"))
     }
 
-    /// Reads a gazetteer in the format of `cities15000.tsv`: `#` comments, a header, then eight
+    /// Reads a gazetteer in the format of `places1000.tsv`: `#` comments, a header, then nine
     /// tab-separated fields a line (geonameid, name, latitude, longitude, country, admin1,
-    /// population, alternate names separated by `|`).
+    /// population, Persian name (may be empty), alternate names separated by `|`).
     public static func load(contentsOf url: URL) throws(ReferenceDataError) -> Gazetteer {
         let data: Data
         do {
@@ -59,7 +60,7 @@ struct GazetteerFile: Sendable {
             guard let entry = entry(in: line) else {
                 return .failure(ReferenceDataError(
                     file: fileName, line: index + 1,
-                    problem: "expected 8 tab-separated fields: geonameid, name, latitude, longitude, country, admin1, population, alternate_names"))
+                    problem: "expected 9 tab-separated fields: geonameid, name, latitude, longitude, country, admin1, population, persian, alternate_names"))
             }
             return .success(entry)
         }
@@ -76,28 +77,29 @@ struct GazetteerFile: Sendable {
 
     private func entry(in line: Range<Int>) -> GazetteerEntry? {
         var fields: [Range<Int>] = []
-        fields.reserveCapacity(8)
+        fields.reserveCapacity(9)
         var start = line.lowerBound
         for offset in line where bytes[offset] == UInt8(ascii: "\t") {
             fields.append(start..<offset)
             start = offset + 1
         }
         fields.append(start..<line.upperBound)
-        guard fields.count == 8, let id = Int(text(fields[0])), let latitude = Double(text(fields[2])),
+        guard fields.count == 9, let id = Int(text(fields[0])), let latitude = Double(text(fields[2])),
               let longitude = Double(text(fields[3])),
               let coordinates = try? Coordinates(latitude: latitude, longitude: longitude)
         else { return nil }
         var alternateNames: [String] = []
-        var nameStart = fields[7].lowerBound
-        for offset in fields[7] where bytes[offset] == UInt8(ascii: "|") {
+        var nameStart = fields[8].lowerBound
+        for offset in fields[8] where bytes[offset] == UInt8(ascii: "|") {
             if offset > nameStart { alternateNames.append(text(nameStart..<offset)) }
             nameStart = offset + 1
         }
-        if fields[7].upperBound > nameStart { alternateNames.append(text(nameStart..<fields[7].upperBound)) }
+        if fields[8].upperBound > nameStart { alternateNames.append(text(nameStart..<fields[8].upperBound)) }
         return GazetteerEntry(
             geonameID: id, name: text(fields[1]), coordinates: coordinates,
             country: CountryCode(unchecked: text(fields[4])), admin1: text(fields[5]),
-            population: Int(text(fields[6])) ?? 0, alternateNames: alternateNames)
+            population: Int(text(fields[6])) ?? 0, persianName: fields[7].isEmpty ? nil : text(fields[7]),
+            alternateNames: alternateNames)
     }
 
     private func text(_ range: Range<Int>) -> String {
