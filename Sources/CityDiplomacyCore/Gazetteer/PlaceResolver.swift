@@ -71,6 +71,9 @@ public struct PlaceResolver: Sendable {
         public var matchedName: String?
         /// From the given coordinates to the resolved place.
         public var kilometres: Double?
+        /// The given coordinates are this far from the city the name gives ("Mitte (Hamburg)" at
+        /// Berlin's coordinates): the district was sought near the city instead.
+        public var coordinatesConflict: Double?
 
         public init(resolution: Resolution, name: String, parent: GazetteerEntry? = nil, matchedName: String? = nil, kilometres: Double? = nil) {
             self.resolution = resolution
@@ -150,8 +153,13 @@ public struct PlaceResolver: Sendable {
         case let .administrativeArea(kind):
             return Place(resolution: .unresolved(reason: "an administrative area (\(kind)), not a populated place", candidates: []), name: name)
         case let .qualified(core, qualifier, style):
-            if let parent = parent(named: qualifier, in: country, near: coordinates) {
-                return part(core, of: parent, in: country, coordinates: coordinates, written: name)
+            if let (parent, far) = parent(named: qualifier, in: country, near: coordinates) {
+                guard let far else { return part(core, of: parent, in: country, coordinates: coordinates, written: name) }
+                // "Mitte (Hamburg)" at Berlin's coordinates: the name is more specific than a
+                // geocoder, so the district is sought near the city it names, and the disagreement reported.
+                var place = part(core, of: parent, in: country, coordinates: nil, written: name)
+                place.coordinatesConflict = far
+                return place
             }
             // The qualifier is a region or a disambiguation ("Stolberg (Rhineland)", "Córdoba,
             // Bolívar", "North Burnett – Gayndah"): the core is the place.
@@ -159,7 +167,7 @@ public struct PlaceResolver: Sendable {
             if alone.resolution.entry != nil || style != .dash { return alone.resolution.entry != nil ? alone : whole }
             return whole
         case let .numbered(base):
-            if let parent = parent(named: base, in: country, near: coordinates) {
+            if let (parent, _) = parent(named: base, in: country, near: coordinates) {
                 return Place(resolution: .unresolved(reason: "a numbered district of \(parent.name)", candidates: []), name: name, parent: parent)
             }
             return whole
@@ -212,18 +220,24 @@ public struct PlaceResolver: Sendable {
     /// The city a source names a district with: the place of that name nearest the district's
     /// coordinates, within reach of a district of a city its size; without coordinates the only
     /// place of the name, or the one far larger than the others (a source naming "(Seoul)" means
-    /// the capital).
-    func parent(named name: String, in country: CountryCode?, near coordinates: Coordinates?) -> GazetteerEntry? {
+    /// the capital). When the coordinates are far from every place of the name but one of them is
+    /// a city of 100,000 people or more, that city, and how far the coordinates are from it.
+    func parent(named name: String, in country: CountryCode?, near coordinates: Coordinates?) -> (GazetteerEntry, far: Double?)? {
         guard country != nil || coordinates != nil else { return nil }
         let candidates = gazetteer.positions(named: name).filter { lies($0, in: country) }
         guard !candidates.isEmpty else { return nil }
         if let coordinates {
             let ranked = candidates.map { ($0, gazetteer.kilometres(from: coordinates, to: $0)) }.sorted { $0.1 < $1.1 }
             let (nearest, distance) = ranked[0]
-            return distance <= Self.districtReach(population: gazetteer.population(at: nearest)) ? gazetteer.entries[nearest] : nil
+            if distance <= Self.districtReach(population: gazetteer.population(at: nearest)) { return (gazetteer.entries[nearest], nil) }
+            // Candidates are most populous first.
+            guard country != nil, gazetteer.population(at: candidates[0]) >= 100_000,
+                  candidates.count == 1 || gazetteer.population(at: candidates[0]) >= 10 * max(gazetteer.population(at: candidates[1]), 1)
+            else { return nil }
+            return (gazetteer.entries[candidates[0]], gazetteer.kilometres(from: coordinates, to: candidates[0]))
         }
         if candidates.count == 1 || gazetteer.population(at: candidates[0]) >= 10 * max(gazetteer.population(at: candidates[1]), 1) {
-            return gazetteer.entries[candidates[0]]
+            return (gazetteer.entries[candidates[0]], nil)
         }
         return nil
     }
@@ -243,6 +257,9 @@ public struct PlaceResolver: Sendable {
     /// place of its own, not in the gazetteer.
     func part(_ core: String, of parent: GazetteerEntry, in country: CountryCode?, coordinates: Coordinates?, written: String) -> Place {
         let parentPosition = gazetteer.position(geonameID: parent.geonameID)
+        // "Esfahan – Isfahan": both sides name the city.
+        let named = single(core, in: country ?? parent.country, coordinates: coordinates ?? parent.coordinates)
+        if named.resolution.entry?.geonameID == parent.geonameID { return named }
         let found = single(core, in: country ?? parent.country, coordinates: coordinates ?? parent.coordinates, excluding: parentPosition)
         if let entry = found.resolution.entry, entry.population <= parent.population {
             let near = coordinates == nil ? gazetteer.kilometres(from: parent.coordinates, to: gazetteer.position(geonameID: entry.geonameID) ?? 0) : 0

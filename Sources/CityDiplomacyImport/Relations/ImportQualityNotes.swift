@@ -68,6 +68,15 @@ struct ImportQualityNotes {
                 }
             }
         }
+        if let conflict = resolved.place.coordinatesConflict, let parent = resolved.place.parent, let given = mention.coordinates {
+            far = true
+            if firstTime {
+                coordinateIssues.append(.init(
+                    line: line, name: mention.name, given: Self.text(given), resolvedTo: resolved.resolution.entry.map(RelationImporter.describe),
+                    nearest: RelationImporter.describe(parent), kilometres: Int(conflict.rounded()),
+                    problem: "the coordinates are far from \(parent.name), the city the name gives; the district was placed by its city"))
+            }
+        }
         if firstTime { noteElsewhere(mention, resolved, line: line) }
         if let text = mention.country, !resolved.countryKnown { noteUnknownCountry(text, line: line) }
         return far || resolved.elsewhere != nil
