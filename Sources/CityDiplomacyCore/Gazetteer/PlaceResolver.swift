@@ -212,6 +212,14 @@ public struct PlaceResolver: Sendable {
             return Place(resolution: .resolved(entries[candidates[0]], confidence: 0.9, reason: "the only place of that name\(scope)"),
                          name: name, matchedName: matchedName(name, entries[candidates[0]]))
         }
+        // "Tehran": the capital bears the name, a town bears it only among its alternate names.
+        let key = PersianText.searchKey(name)
+        let named = candidates.filter { PersianText.searchKey(entries[$0].name) == key }
+        if named.count == 1 {
+            return Place(
+                resolution: .resolved(entries[named[0]], confidence: 0.85, reason: "the only place\(scope) whose main name it is (\(candidates.count - 1) other places bear it as an alternate name)"),
+                name: name, matchedName: entries[named[0]].name)
+        }
         return Place(
             resolution: .ambiguous(candidates.prefix(5).map { entries[$0] }, reason: "\(candidates.count) places of that name\(scope), and no coordinates to tell them apart"),
             name: name)
@@ -338,6 +346,10 @@ enum PlaceNameForm: Equatable {
                 let city = sides[0].trimmingCharacters(in: .whitespaces)
                 let district = sides[1].trimmingCharacters(in: .whitespaces)
                 guard !city.isEmpty, !district.isEmpty else { break }
+                if Self.townWords.contains(district.lowercased()) {
+                    self = .sameAs(core: city)
+                    return
+                }
                 // "Vienna 1 – Innere Stadt": the number belongs to the district, the city is Vienna.
                 let base = Self.numberedBase(city) ?? city
                 self = .qualified(core: district, qualifier: base, .dash)
