@@ -196,3 +196,22 @@ struct PlaceResolutionTests {
         #expect(report.markdown().contains("distance to the gazetteer point"))
     }
 }
+
+@Suite("Reports stored by earlier versions still read")
+struct StoredReportTests {
+    @Test("A report stored before places had evidence reads, its new fields empty")
+    func olderReport() throws {
+        let json = """
+        {"file":"a.csv","format":"csv","dataset":"a","content_hash":"00","rows_read":1,"relations_created":1,
+         "duplicates_merged":0,"cities_created":2,"cities_resolved":1,"cities_unresolved":1,"self_pairs":[],
+         "domestic_pairs":0,"domestic_by_country":{},"unresolved_names":[],"uncertain_names":[],
+         "coordinate_issues":[{"line":2,"name":"Perth","given":"1, 2","resolvedTo":"Perth, AU (geonames 1, pop. 2)","kilometres":900,"problem":"far"}],
+         "unknown_countries":[]}
+        """
+        let report = try #require(ImportQualityReport.decode(json: json))
+        #expect(report.places.isEmpty)
+        #expect(report.citiesPartOf == 0)
+        #expect(report.coordinateIssues.first?.nearest == "Perth, AU (geonames 1, pop. 2)")
+        #expect(report.coordinateIssues.first?.resolvedTo == nil)
+    }
+}

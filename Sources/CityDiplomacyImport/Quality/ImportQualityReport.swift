@@ -222,3 +222,56 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         return lines.joined(separator: "\n")
     }
 }
+
+extension ImportQualityReport {
+    /// Reads a report as stored, also one stored before places had evidence and districts (those
+    /// fields then read as empty).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decode(String.self, forKey: .file)
+        format = try container.decode(String.self, forKey: .format)
+        dataset = try container.decode(String.self, forKey: .dataset)
+        contentHash = try container.decode(String.self, forKey: .contentHash)
+        rowsRead = try container.decode(Int.self, forKey: .rowsRead)
+        relationsCreated = try container.decode(Int.self, forKey: .relationsCreated)
+        duplicatesMerged = try container.decode(Int.self, forKey: .duplicatesMerged)
+        citiesCreated = try container.decode(Int.self, forKey: .citiesCreated)
+        citiesResolved = try container.decode(Int.self, forKey: .citiesResolved)
+        citiesPartOf = try container.decodeIfPresent(Int.self, forKey: .citiesPartOf) ?? 0
+        citiesAmbiguous = try container.decodeIfPresent(Int.self, forKey: .citiesAmbiguous) ?? 0
+        citiesUnresolved = try container.decode(Int.self, forKey: .citiesUnresolved)
+        parentsAdded = try container.decodeIfPresent(Int.self, forKey: .parentsAdded) ?? 0
+        distances = try container.decodeIfPresent(DistanceSummary.self, forKey: .distances) ?? DistanceSummary([])
+        places = try container.decodeIfPresent([PlaceNote].self, forKey: .places) ?? []
+        selfPairs = try container.decode([PairNote].self, forKey: .selfPairs)
+        domesticPairs = try container.decode(Int.self, forKey: .domesticPairs)
+        domesticByCountry = try container.decode([String: Int].self, forKey: .domesticByCountry)
+        unresolvedNames = try container.decode([NameNote].self, forKey: .unresolvedNames)
+        uncertainNames = try container.decode([NameNote].self, forKey: .uncertainNames)
+        coordinateIssues = try container.decode([CoordinateNote].self, forKey: .coordinateIssues)
+        unknownCountries = try container.decode([CountryNote].self, forKey: .unknownCountries)
+    }
+}
+
+extension ImportQualityReport.CoordinateNote {
+    enum CodingKeys: String, CodingKey { case line, name, given, resolvedTo, nearest, kilometres, problem }
+
+    /// Reads a note as stored; one stored before `nearest` existed named the place measured to as
+    /// `resolvedTo`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        line = try container.decode(Int.self, forKey: .line)
+        name = try container.decode(String.self, forKey: .name)
+        given = try container.decode(String.self, forKey: .given)
+        let resolved = try container.decodeIfPresent(String.self, forKey: .resolvedTo)
+        if let nearest = try container.decodeIfPresent(String.self, forKey: .nearest) {
+            self.nearest = nearest
+            resolvedTo = resolved
+        } else {
+            nearest = resolved ?? ""
+            resolvedTo = nil
+        }
+        kilometres = try container.decode(Int.self, forKey: .kilometres)
+        problem = try container.decode(String.self, forKey: .problem)
+    }
+}
