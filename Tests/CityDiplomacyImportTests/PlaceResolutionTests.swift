@@ -146,6 +146,20 @@ struct PlaceResolutionTests {
         #expect(Set(result.content.relations.map(\.partnerID)).count == 3)
     }
 
+    @Test("A partner of both a district and its city: two relations, and the report says so")
+    func districtAndCity() throws {
+        let result = try run([
+            "Savonlinna,Finland,61.8686,28.8858,Budapest,Hungary,47.4925,19.0514",
+            "Budavár (Budapest),Hungary,47.4969,19.0398,Savonlinna,Finland,61.8686,28.8858",
+        ])
+        #expect(result.content.relations.count == 2)
+        let note = try #require(result.report.districtAndCityPairs.first)
+        #expect(note.partner == "Savonlinna")
+        #expect(note.district == "Budavár (Budapest)")
+        #expect(note.city == "Budapest")
+        #expect((note.line, note.cityLine) == (3, 2))
+    }
+
     @Test("Gmina X is the municipality of X")
     func gmina() throws {
         let named = resolver.place(name: "Gmina Kórnik", country: "Poland", coordinates: try Coordinates(latitude: 52.2367, longitude: 17.0986))

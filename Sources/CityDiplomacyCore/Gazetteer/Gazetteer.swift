@@ -98,6 +98,8 @@ public struct Gazetteer: Sendable {
     }
 
     func country(at position: Int) -> CountryCode { countries[position] }
+    /// The places of a country. A scan: it serves the few names that need it (numbered districts).
+    func positions(in country: CountryCode) -> [Int] { countries.indices.filter { countries[$0] == country } }
     func position(geonameID: Int) -> Int? { byGeonameID[geonameID].map(Int.init) }
     func population(at position: Int) -> Int { populations[position] }
     func kilometres(from point: Coordinates, to position: Int) -> Double {

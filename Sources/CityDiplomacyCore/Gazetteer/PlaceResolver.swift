@@ -166,12 +166,46 @@ public struct PlaceResolver: Sendable {
             let alone = single(core, in: country, coordinates: coordinates)
             if alone.resolution.entry != nil || style != .dash { return alone.resolution.entry != nil ? alone : whole }
             return whole
-        case let .numbered(base):
+        case let .numbered(base, number, districtName):
             if let (parent, _) = parent(named: base, in: country, near: coordinates) {
-                return Place(resolution: .unresolved(reason: "a numbered district of \(parent.name)", candidates: []), name: name, parent: parent)
+                if let districtName {
+                    let named = part(districtName, of: parent, in: country, coordinates: coordinates, written: name)
+                    if named.resolution.entry != nil { return named }
+                }
+                let numbered = "\(base) \(number)"
+                if let district = numberedDistrict(number, of: parent) {
+                    return Place(
+                        resolution: .resolved(district, confidence: 0.9, reason: "district \(number) of \(parent.name), as the gazetteer names it"),
+                        name: numbered, parent: parent, matchedName: district.name,
+                        kilometres: coordinates.map { $0.kilometres(to: district.coordinates) })
+                }
+                return Place(resolution: .unresolved(reason: "a numbered district of \(parent.name) that the gazetteer does not list", candidates: []), name: numbered, parent: parent)
             }
             return whole
         }
+    }
+
+    /// "Budapest XIII" is GeoNames' "Budapest XIII. kerület", "Prague 1" its "Praha 1": the place
+    /// near the city one of whose names holds the district's number and one of the city's names.
+    func numberedDistrict(_ number: String, of parent: GazetteerEntry) -> GazetteerEntry? {
+        let numberKey = number.lowercased()
+        let cityKeys = Set(([parent.name] + parent.alternateNames).map(PersianText.searchKey).filter { !$0.isEmpty })
+        let reach = Self.districtReach(population: parent.population)
+        func tokens(_ text: String) -> [String] {
+            text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        }
+        for position in gazetteer.positions(in: parent.country) where position != gazetteer.position(geonameID: parent.geonameID) {
+            guard gazetteer.population(at: position) < parent.population,
+                  gazetteer.kilometres(from: parent.coordinates, to: position) <= reach
+            else { continue }
+            let entry = gazetteer.entries[position]
+            for name in [entry.name] + entry.alternateNames {
+                let words = tokens(name)
+                guard words.contains(numberKey) else { continue }
+                if words.contains(where: { cityKeys.contains(PersianText.searchKey($0)) }) { return entry }
+            }
+        }
+        return nil
     }
 
     // MARK: - Rules
@@ -280,6 +314,14 @@ public struct PlaceResolver: Sendable {
                 return place
             }
         }
+        if let base = PlaceNameForm.numberedBase(core), !base.isEmpty {
+            let number = String(core.dropFirst(base.count)).trimmingCharacters(in: .whitespaces)
+            if let district = numberedDistrict(number, of: parent) {
+                return Place(resolution: .resolved(district, confidence: 0.9, reason: "district \(number) of \(parent.name), as the gazetteer names it"),
+                             name: core, parent: parent, matchedName: district.name,
+                             kilometres: coordinates.map { $0.kilometres(to: district.coordinates) })
+            }
+        }
         return Place(resolution: .unresolved(reason: "a district of \(parent.name) that the gazetteer does not list", candidates: []), name: core, parent: parent)
     }
 
@@ -300,7 +342,8 @@ enum PlaceNameForm: Equatable {
     /// a disambiguation.
     case qualified(core: String, qualifier: String, Style)
     /// "Budapest V", "Prague 1": a numbered district of `base`.
-    case numbered(base: String)
+    /// "Vienna 1 – Innere Stadt": a numbered district of `base` named `district` too.
+    case numbered(base: String, number: String, district: String? = nil)
     /// "Gmina X" (the municipality seated in X), "X (city)": the place is X.
     case sameAs(core: String)
     /// "Schwalm-Eder (district)", "Anenii Noi District": an administrative area, not a town.
@@ -351,8 +394,11 @@ enum PlaceNameForm: Equatable {
                     return
                 }
                 // "Vienna 1 – Innere Stadt": the number belongs to the district, the city is Vienna.
-                let base = Self.numberedBase(city) ?? city
-                self = .qualified(core: district, qualifier: base, .dash)
+                if let base = Self.numberedBase(city) {
+                    self = .numbered(base: base, number: String(city.dropFirst(base.count)).trimmingCharacters(in: .whitespaces), district: district)
+                    return
+                }
+                self = .qualified(core: district, qualifier: city, .dash)
                 return
             }
         }
@@ -365,7 +411,7 @@ enum PlaceNameForm: Equatable {
             }
         }
         if let base = Self.numberedBase(name) {
-            self = .numbered(base: base)
+            self = .numbered(base: base, number: String(name[name.index(name.startIndex, offsetBy: base.count)...]).trimmingCharacters(in: .whitespaces))
             return
         }
         if let last = name.split(separator: " ").last, name.contains(" "), Self.areaWords.contains(last.lowercased()) {

@@ -33,6 +33,17 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         public var problem: String
     }
 
+    /// A relation of a district whose partner has one with the district's city too.
+    public struct DistrictPairNote: Hashable, Sendable, Codable {
+        /// The first row of the district's relation.
+        public var line: Int
+        public var partner: String
+        public var district: String
+        public var city: String
+        /// The first row of the city's relation.
+        public var cityLine: Int
+    }
+
     /// How one distinct place of the file resolved, and on what evidence.
     public struct PlaceNote: Hashable, Sendable, Codable {
         public enum Status: String, Hashable, Sendable, Codable {
@@ -114,6 +125,8 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
     public var distances: DistanceSummary
     /// Every distinct place, with the evidence of its resolution.
     public var places: [PlaceNote]
+    /// Relations of a district whose partner has one with the district's city too.
+    public var districtAndCityPairs: [DistrictPairNote]
     public var selfPairs: [PairNote]
     public var domesticPairs: Int
     /// Domestic pairs by country, most first.
@@ -137,6 +150,7 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         case citiesUnresolved = "cities_unresolved"
         case parentsAdded = "parents_added"
         case distances, places
+        case districtAndCityPairs = "district_and_city_pairs"
         case selfPairs = "self_pairs"
         case domesticPairs = "domestic_pairs"
         case domesticByCountry = "domestic_by_country"
@@ -186,6 +200,7 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
             "| unresolved | \(citiesUnresolved) (\(percent(citiesUnresolved))) |",
             "| cities added for their districts | \(parentsAdded) |",
             "| distance to the gazetteer point | \(distances.measured) measured: ≤ 1 km \(distances.upTo1km), 1–5 km \(distances.upTo5km), 5–10 km \(distances.upTo10km), 10–25 km \(distances.upTo25km); median \(distances.medianKilometres) km, 95th percentile \(distances.p95Kilometres) km |",
+            "| a district and its city paired with the same partner | \(districtAndCityPairs.count) |",
             "| self-pairs | \(selfPairs.count) |",
             "| domestic pairs | \(domesticPairs) |",
             "| unresolved names | \(unresolvedNames.count) |",
@@ -196,6 +211,11 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         ]
         if !selfPairs.isEmpty {
             lines += ["## Self-pairs (kept, flagged)", ""] + cut(selfPairs) { "- line \($0.line): \($0.city1) – \($0.city2)" } + [""]
+        }
+        if !districtAndCityPairs.isEmpty {
+            lines += [
+                "## A district and its city paired with the same partner (both kept; one under --aggregate-parts)", "",
+            ] + cut(districtAndCityPairs) { "- line \($0.line): \($0.partner) – \($0.district); line \($0.cityLine): \($0.partner) – \($0.city)" } + [""]
         }
         if !domesticByCountry.isEmpty {
             let top = domesticByCountry.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -243,6 +263,7 @@ extension ImportQualityReport {
         parentsAdded = try container.decodeIfPresent(Int.self, forKey: .parentsAdded) ?? 0
         distances = try container.decodeIfPresent(DistanceSummary.self, forKey: .distances) ?? DistanceSummary([])
         places = try container.decodeIfPresent([PlaceNote].self, forKey: .places) ?? []
+        districtAndCityPairs = try container.decodeIfPresent([DistrictPairNote].self, forKey: .districtAndCityPairs) ?? []
         selfPairs = try container.decode([PairNote].self, forKey: .selfPairs)
         domesticPairs = try container.decode(Int.self, forKey: .domesticPairs)
         domesticByCountry = try container.decode([String: Int].self, forKey: .domesticByCountry)

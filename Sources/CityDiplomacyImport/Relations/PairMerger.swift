@@ -95,4 +95,24 @@ struct PairMerger {
         }
         return [fileSource, sources[sourceID]!]
     }
+
+    /// Relations of a district whose partner also has one with the district's city, of the same
+    /// kind (Savonlinna–Budavár (Budapest) and Savonlinna–Budapest): often one partnership that one
+    /// page names by the district and another by the city. Both are kept, and counted as one when
+    /// an analysis counts districts with their cities.
+    func districtAndCityPairs(cities: [String: City]) -> [ImportQualityReport.DistrictPairNote] {
+        var notes: [ImportQualityReport.DistrictPairNote] = []
+        for relation in relations {
+            for (district, partner) in [(relation.cityID, relation.partnerID), (relation.partnerID, relation.cityID)] {
+                guard let city = cities[district]?.partOf, city != partner,
+                      let index = relationIndex[PairKey(low: min(city, partner), high: max(city, partner), kind: relation.kind.rawValue)]
+                else { continue }
+                notes.append(.init(
+                    line: relation.importRows.first ?? 0, partner: cities[partner]?.name.en ?? partner,
+                    district: cities[district]?.name.en ?? district, city: cities[city]?.name.en ?? city,
+                    cityLine: relations[index].importRows.first ?? 0))
+            }
+        }
+        return notes
+    }
 }

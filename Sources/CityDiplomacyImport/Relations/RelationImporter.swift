@@ -73,6 +73,7 @@ public struct RelationImporter: Sendable {
             citiesCreated: cities.byID.count, citiesResolved: cities.resolvedCount, citiesPartOf: cities.partCount,
             citiesAmbiguous: cities.ambiguousCount, citiesUnresolved: cities.unresolvedCount, parentsAdded: cities.parentsAdded,
             distances: ImportQualityReport.DistanceSummary(notes.distances), places: notes.evidence,
+            districtAndCityPairs: pairs.districtAndCityPairs(cities: cities.byID),
             selfPairs: pairs.selfPairs, domesticPairs: pairs.domesticPairs, domesticByCountry: pairs.domesticByCountry,
             unresolvedNames: notes.unresolved.values.sorted(by: inOrder), uncertainNames: notes.uncertain.values.sorted(by: inOrder),
             coordinateIssues: notes.coordinateIssues,
