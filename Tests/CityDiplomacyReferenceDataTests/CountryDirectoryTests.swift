@@ -32,4 +32,42 @@ struct CountryDirectoryTests {
     func unknown() {
         #expect(countries.country(matching: "Atlantis") == nil)
     }
+
+    @Test("Each territory belongs to its state", arguments: [
+        ("FR", "GP MQ RE GF YT PM BL MF NC PF WF TF"), ("NL", "AW CW SX BQ"), ("US", "PR GU VI AS MP UM"),
+        ("GB", "GI BM KY VG TC MS AI FK SH IO PN GS GG JE IM"), ("DK", "GL FO"), ("NO", "SJ BV"),
+        ("AU", "CX CC NF HM"), ("NZ", "CK NU TK"), ("CN", "HK MO"), ("FI", "AX"),
+    ])
+    func territories(pair: (String, String)) {
+        let state = CountryCode(unchecked: pair.0)
+        let expected = pair.1.split(separator: " ").map { CountryCode(unchecked: String($0)) }
+        #expect(countries.territories(of: state) == expected.sorted())
+        for territory in expected {
+            #expect(countries.country(code: territory.rawValue)?.sovereign == state)
+            #expect(countries.state(of: territory) == state)
+            #expect(countries.territories(of: territory).isEmpty)
+        }
+    }
+
+    @Test("Every sovereign is a state, and every other country is its own state")
+    func sovereignsAreStates() {
+        for country in countries.countries {
+            if let sovereign = country.sovereign {
+                #expect(countries.country(code: sovereign.rawValue)?.sovereign == nil, "\(country.code) → \(sovereign)")
+            }
+        }
+        #expect(countries.state(of: CountryCode(unchecked: "IR")).rawValue == "IR")
+        #expect(countries.territories(of: CountryCode(unchecked: "IR")).isEmpty)
+        #expect(countries.countries.filter { $0.sovereign != nil }.count == 51, "the territories listed in the test above, and no more")
+    }
+
+    @Test("Two codes are one state when equal, a state and its territory, or two territories of one state", arguments: [
+        ("GP", "FR", true), ("FR", "GP", true), ("GP", "MQ", true), ("CW", "SX", true), ("BQ", "NL", true),
+        ("HK", "CN", true), ("MO", "HK", true), ("AX", "FI", true), ("JE", "GB", true), ("IR", "IR", true),
+        ("GP", "NL", false), ("SX", "MF", false), ("HK", "TW", false), ("FR", "DE", false), ("GL", "NO", false),
+        ("ZZ", "FR", false),
+    ])
+    func sameState(triple: (String, String, Bool)) {
+        #expect(countries.sameState(CountryCode(unchecked: triple.0), CountryCode(unchecked: triple.1)) == triple.2)
+    }
 }
