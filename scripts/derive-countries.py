@@ -5,9 +5,10 @@ Purpose
     Writes Sources/CityDiplomacyReferenceData/Resources/countries.tsv, the
     committed list of countries the project knows about, with ISO codes,
     a short English name, a Persian name and alternative names (aliases)
-    in both languages. English and Persian are both first-class: every row
-    must end up with a Persian name written in Arabic script, or the script
-    fails.
+    in both languages, the state a territory belongs to, and the names of
+    historical and unrecognised states that the project reads as today's
+    country. English and Persian are both first-class: every row must end
+    up with a Persian name written in Arabic script, or the script fails.
 
 Usage
     python3 scripts/derive-countries.py
@@ -29,8 +30,12 @@ Source and licence
     The hand-kept file scripts/country-names-overrides.tsv is the project's
     own work. It replaces formal or inverted names ("Korea, Republic of")
     with the short names readers expect, fills in Persian names that
-    iso-codes lacks or gets wrong, and adds or removes aliases. See its
-    header for the column format.
+    iso-codes lacks or gets wrong, adds or removes aliases, and names the
+    historical and unrecognised states read as a country. See its header
+    for the column format.
+
+    The hand-kept file scripts/country-territories.tsv, also the project's
+    own work, names the state each dependent territory belongs to (GP -> FR).
 
 What the script does
     1. One row per ISO 3166-1 entry in pycountry (249), plus Kosovo (XK/XKX,
@@ -46,6 +51,12 @@ What the script does
        "ایران، جمهوری اسلامی"),
        plus the override's extra aliases; an extra alias written as
        "-text" removes "text" instead (for wrong upstream translations).
+       An extra alias written as "historical:Prussia" or
+       "unrecognised:Northern Cyprus" goes to the historical_states or
+       unrecognised_states column instead: a name read as this country,
+       with a note that it names another state.
+    4a. sovereign = the territory's state from country-territories.tsv,
+       empty for a state.
     5. All text is normalised: Arabic yeh/kaf (U+064A, U+0643) and alef
        maksura (U+0649) become Persian yeh/kaf (U+06CC, U+06A9), tatweel
        (U+0640) is removed, runs of white space collapse to one space and
@@ -54,7 +65,8 @@ What the script does
        naming the offending codes: a name_fa that is missing or not in
        Arabic script; an inverted name ("X, Y of", "X، جمهوری ..."); a tab,
        "|" or line break inside a name; a name or alias shared by two
-       countries; a malformed or unknown row in the overrides file.
+       countries; a malformed or unknown row in the overrides file; a
+       territory whose sovereign is unknown or itself a territory.
 """
 
 from __future__ import annotations
@@ -71,10 +83,16 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES_PATH = REPO_ROOT / "scripts" / "country-names-overrides.tsv"
+TERRITORIES_PATH = REPO_ROOT / "scripts" / "country-territories.tsv"
 OUTPUT_PATH = REPO_ROOT / "Sources" / "CityDiplomacyReferenceData" / "Resources" / "countries.tsv"
 
-COLUMNS = ["iso2", "iso3", "numeric", "name_en", "name_fa", "aliases"]
+COLUMNS = ["iso2", "iso3", "numeric", "name_en", "name_fa", "aliases",
+           "sovereign", "historical_states", "unrecognised_states"]
 OVERRIDE_COLUMNS = ["iso2", "name_en", "name_fa", "extra_aliases", "why"]
+TERRITORY_COLUMNS = ["iso2", "sovereign", "why"]
+# Prefixes of an extra alias that names another state read as this country, and the output
+# column each goes to.
+NOTED_STATES = {"historical:": "historical_states", "unrecognised:": "unrecognised_states"}
 
 # Entries that are not in ISO 3166-1 but are needed in practice. Names and
 # aliases for them live in the overrides file like for any other country.
@@ -183,9 +201,13 @@ def load_overrides(path: Path) -> dict[str, dict[str, object]]:
                 errors.append(f"line {lineno}: {iso2}: name_fa {name_fa!r} is not Persian script")
             add: list[str] = []
             remove: list[str] = []
+            noted: dict[str, list[str]] = {column: [] for column in NOTED_STATES.values()}
             for item in extra.split("|") if extra else []:
                 item = item.strip()
-                if item.startswith("-"):
+                prefix = next((p for p in NOTED_STATES if item.startswith(p)), None)
+                if prefix:
+                    noted[NOTED_STATES[prefix]].append(clean(item[len(prefix):]))
+                elif item.startswith("-"):
                     remove.append(clean(item[1:]))
                 elif item:
                     add.append(clean(item))
@@ -194,13 +216,52 @@ def load_overrides(path: Path) -> dict[str, dict[str, object]]:
                 "name_fa": name_fa,
                 "add": add,
                 "remove": remove,
+                **noted,
             }
     if errors:
         raise DeriveError("problems in " + str(path.relative_to(REPO_ROOT)) + ":\n  " + "\n  ".join(errors))
     return overrides
 
 
-def derive_rows(overrides: dict[str, dict[str, object]]) -> tuple[list[dict[str, str]], list[str]]:
+def load_territories(path: Path) -> dict[str, str]:
+    """iso2 of each dependent territory -> iso2 of the state it belongs to."""
+    if not path.exists():
+        raise DeriveError(f"territories file not found: {path}")
+    sovereigns: dict[str, str] = {}
+    errors: list[str] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            line = raw.rstrip("\r\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = [f.strip() for f in line.split("\t")]
+            if fields == TERRITORY_COLUMNS:
+                continue
+            if len(fields) != len(TERRITORY_COLUMNS):
+                errors.append(f"line {lineno}: expected {len(TERRITORY_COLUMNS)} tab-separated columns, got {len(fields)}")
+                continue
+            iso2, sovereign, why = fields
+            if not re.fullmatch(r"[A-Z]{2}", iso2) or not re.fullmatch(r"[A-Z]{2}", sovereign):
+                errors.append(f"line {lineno}: bad code {iso2!r} or {sovereign!r}")
+                continue
+            if iso2 in sovereigns:
+                errors.append(f"line {lineno}: duplicate row for {iso2}")
+                continue
+            if iso2 == sovereign:
+                errors.append(f"line {lineno}: {iso2} is given as its own sovereign")
+            if not why:
+                errors.append(f"line {lineno}: {iso2}: the 'why' column is empty")
+            sovereigns[iso2] = sovereign
+    # A state of a state would make "the same state" depend on how deep one looks.
+    nested = sorted(f"{t} ({s})" for t, s in sovereigns.items() if s in sovereigns)
+    if nested:
+        errors.append("sovereigns that are themselves territories: " + ", ".join(nested))
+    if errors:
+        raise DeriveError("problems in " + str(path.relative_to(REPO_ROOT)) + ":\n  " + "\n  ".join(errors))
+    return sovereigns
+
+
+def derive_rows(overrides: dict[str, dict[str, object]], sovereigns: dict[str, str]) -> tuple[list[dict[str, str]], list[str]]:
     tr = load_translator()
     warnings: list[str] = []
     rows: list[dict[str, str]] = []
@@ -250,8 +311,10 @@ def derive_rows(overrides: dict[str, dict[str, object]]) -> tuple[list[dict[str,
                 name_fa = ov["name_fa"]
             candidates += ov["add"]
             remove = ov["remove"]
+        noted = {column: list(ov[column]) if ov else [] for column in NOTED_STATES.values()}
         removed_keys = {r.casefold() for r in remove}
-        seen = {name_en.casefold(), name_fa.casefold()}
+        # A noted state's name is not also an alias: it would lose its note.
+        seen = {name_en.casefold(), name_fa.casefold()} | {n.casefold() for names in noted.values() for n in names}
         aliases: list[str] = []
         hit_removals: set[str] = set()
         for a in candidates:
@@ -275,14 +338,23 @@ def derive_rows(overrides: dict[str, dict[str, object]]) -> tuple[list[dict[str,
             "name_en": name_en,
             "name_fa": name_fa,
             "aliases": "|".join(aliases),
+            "sovereign": sovereigns.get(iso2, ""),
+            **{column: "|".join(names) for column, names in noted.items()},
         })
 
     unknown = sorted(set(overrides) - known)
     if unknown:
         raise DeriveError("overrides for codes that are not countries: " + ", ".join(unknown))
+    unknown = sorted(f"{t} ({s})" for t, s in sovereigns.items() if t not in known or s not in known)
+    if unknown:
+        raise DeriveError("territories or sovereigns that are not countries: " + ", ".join(unknown))
 
     rows.sort(key=lambda r: r["iso2"])
     return rows, warnings
+
+
+# The '|'-separated columns of names.
+LIST_COLUMNS = ["aliases", *NOTED_STATES.values()]
 
 
 def check_rows(rows: list[dict[str, str]]) -> None:
@@ -318,14 +390,15 @@ def check_rows(rows: list[dict[str, str]]) -> None:
         for col in ("name_en", "name_fa"):
             if re.search(r"[\t\r\n|]", r[col]):
                 bad_chars.append(f"{r['iso2']}.{col}")
-        if re.search(r"[\t\r\n]", r["aliases"]):
-            bad_chars.append(f"{r['iso2']}.aliases")
+        for col in LIST_COLUMNS:
+            if re.search(r"[\t\r\n]", r[col]):
+                bad_chars.append(f"{r['iso2']}.{col}")
     if bad_chars:
         problems.append("tab, '|' or line break inside a name: " + ", ".join(bad_chars))
 
     owners: dict[str, set[str]] = {}
     for r in rows:
-        names = [r["name_en"], r["name_fa"]] + (r["aliases"].split("|") if r["aliases"] else [])
+        names = [r["name_en"], r["name_fa"]] + [n for col in LIST_COLUMNS for n in (r[col].split("|") if r[col] else [])]
         for n in names:
             if not n:
                 continue
@@ -353,17 +426,20 @@ def render(rows: list[dict[str, str]]) -> str:
         "# One row per ISO 3166-1 country, plus XK/XKX for Kosovo: not in ISO 3166-1;"
         " XK is a user-assigned code in common use, and it has no numeric code;"
         " ZZ/ZZZ (user-assigned) stands for a country an import could not identify.",
-        "# aliases: '|'-separated other English and Persian names. See countries.NOTICE.md.",
+        "# aliases: '|'-separated other English and Persian names."
+        " sovereign: the state a dependent territory belongs to (from scripts/country-territories.tsv), empty for a state.",
+        "# historical_states, unrecognised_states: '|'-separated names of other states read as this country"
+        " (Prussia as Germany, Northern Cyprus as Cyprus), each to be reported with a note. See countries.NOTICE.md.",
         "\t".join(COLUMNS),
     ]
-    lines = header + ["\t".join(clean(r[c]) if c != "aliases" else r[c] for c in COLUMNS) for r in rows]
+    lines = header + ["\t".join(clean(r[c]) if c not in LIST_COLUMNS else r[c] for c in COLUMNS) for r in rows]
     return "\n".join(lines) + "\n"
 
 
 def main() -> int:
     try:
         overrides = load_overrides(OVERRIDES_PATH)
-        rows, warnings = derive_rows(overrides)
+        rows, warnings = derive_rows(overrides, load_territories(TERRITORIES_PATH))
         check_rows(rows)
     except DeriveError as exc:
         print(f"derive-countries: error: {exc}", file=sys.stderr)

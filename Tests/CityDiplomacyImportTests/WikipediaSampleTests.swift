@@ -23,20 +23,20 @@ struct WikipediaSampleTests {
         let report = result.report
         // Checked apart from citydip with a one-off Python reading of the CSV: 800 rows; self-pairs
         // on lines 358, 741 and 753 by name, and on 368 the two Stolbergs the gazetteer knows as one
-        // town; the ten country names no country list knows, in this order of frequency.
+        // town. Of the ten country names no country list knew, nine are read as countries since
+        // issue #11 (Northern Cyprus, Moldavia, Bosnia and Hercegovina, Grece, Island, Kazakhstah,
+        // Madagaskar, Surinam, West Bank); "in Italy" is left. Ariel (line 782), given in the West
+        // Bank, is no longer found: GeoNames lists it under IL, and the West Bank is read as PS.
         #expect(report.rowsRead == 800)
         #expect(report.relationsCreated == 754)
         #expect(report.duplicatesMerged == 46)
         #expect(report.citiesCreated == 1_359)
-        #expect(report.citiesResolved == 885)
-        #expect(report.citiesUnresolved == 474)
+        #expect(report.citiesResolved == 884)
+        #expect(report.citiesUnresolved == 475)
         #expect(report.selfPairs.map(\.line) == [358, 368, 741, 753])
         #expect(report.domesticPairs == 83)
         #expect(report.coordinateIssues.count == 65)
-        #expect(report.unknownCountries.map(\.country) == [
-            "Northern Cyprus", "Moldavia", "Bosnia and Hercegovina", "Grece", "Island", "Kazakhstah", "Madagaskar", "Surinam",
-            "West Bank", "in Italy",
-        ])
+        #expect(report.unknownCountries.map(\.country) == ["in Italy"])
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-sample-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

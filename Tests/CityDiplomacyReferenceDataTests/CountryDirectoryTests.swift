@@ -32,4 +32,77 @@ struct CountryDirectoryTests {
     func unknown() {
         #expect(countries.country(matching: "Atlantis") == nil)
     }
+
+    @Test("The names issue #11 found unknown, and those of the Wikipedia scrape (2026), find their country", arguments: [
+        ("Republic of Macedonia", "MK"), ("Palestinian territories", "PS"), ("Palestinian National Authority", "PS"),
+        ("Northern Cyprus", "CY"), ("Kingdom of the Netherlands", "NL"), ("Kingdom of Hungary", "HU"), ("Prussia", "DE"),
+        ("Moldavia", "MD"), ("Bosnia and Hercegovina", "BA"), ("Grece", "GR"), ("Island", "IS"), ("Kazakhstah", "KZ"),
+        ("Madagaskar", "MG"), ("Surinam", "SR"), ("West Bank", "PS"),
+    ])
+    func namesOfIssue11(pair: (String, String)) {
+        #expect(countries.country(matching: pair.0)?.code.rawValue == pair.1)
+    }
+
+    @Test("A historical state is read as today's country, with a note saying so")
+    func historicalState() throws {
+        let note = try #require(countries.note(forName: "prussia"))
+        #expect(note.name == "Prussia")
+        #expect(note.kind == .historicalState)
+        #expect(note.country.code.rawValue == "DE")
+        #expect(note.text.en == "historical state, mapped to today's Germany")
+        #expect(note.text.fa?.contains("آلمان") == true)
+        #expect(countries.note(forName: "Kingdom of Hungary")?.country.code.rawValue == "HU")
+        #expect(countries.note(forName: "پروس")?.country.code.rawValue == "DE")
+    }
+
+    @Test("Northern Cyprus is read as Cyprus, with a note that it is not recognised")
+    func unrecognisedState() throws {
+        let note = try #require(countries.note(forName: "Northern Cyprus"))
+        #expect(note.kind == .unrecognisedState)
+        #expect(note.country.code.rawValue == "CY")
+        #expect(note.text.en == "state not generally recognised, mapped to Cyprus")
+    }
+
+    @Test("A country's own names, old or new, carry no note", arguments: ["Germany", "Republic of Macedonia", "Palestinian territories", "Kingdom of the Netherlands", "Atlantis"])
+    func noNote(name: String) {
+        #expect(countries.note(forName: name) == nil)
+    }
+
+    @Test("Each territory belongs to its state", arguments: [
+        ("FR", "GP MQ RE GF YT PM BL MF NC PF WF TF"), ("NL", "AW CW SX BQ"), ("US", "PR GU VI AS MP UM"),
+        ("GB", "GI BM KY VG TC MS AI FK SH IO PN GS GG JE IM"), ("DK", "GL FO"), ("NO", "SJ BV"),
+        ("AU", "CX CC NF HM"), ("NZ", "CK NU TK"), ("CN", "HK MO"), ("FI", "AX"),
+    ])
+    func territories(pair: (String, String)) {
+        let state = CountryCode(unchecked: pair.0)
+        let expected = pair.1.split(separator: " ").map { CountryCode(unchecked: String($0)) }
+        #expect(countries.territories(of: state) == expected.sorted())
+        for territory in expected {
+            #expect(countries.country(code: territory.rawValue)?.sovereign == state)
+            #expect(countries.state(of: territory) == state)
+            #expect(countries.territories(of: territory).isEmpty)
+        }
+    }
+
+    @Test("Every sovereign is a state, and every other country is its own state")
+    func sovereignsAreStates() {
+        for country in countries.countries {
+            if let sovereign = country.sovereign {
+                #expect(countries.country(code: sovereign.rawValue)?.sovereign == nil, "\(country.code) → \(sovereign)")
+            }
+        }
+        #expect(countries.state(of: CountryCode(unchecked: "IR")).rawValue == "IR")
+        #expect(countries.territories(of: CountryCode(unchecked: "IR")).isEmpty)
+        #expect(countries.countries.filter { $0.sovereign != nil }.count == 51, "the territories listed in the test above, and no more")
+    }
+
+    @Test("Two codes are one state when equal, a state and its territory, or two territories of one state", arguments: [
+        ("GP", "FR", true), ("FR", "GP", true), ("GP", "MQ", true), ("CW", "SX", true), ("BQ", "NL", true),
+        ("HK", "CN", true), ("MO", "HK", true), ("AX", "FI", true), ("JE", "GB", true), ("IR", "IR", true),
+        ("GP", "NL", false), ("SX", "MF", false), ("HK", "TW", false), ("FR", "DE", false), ("GL", "NO", false),
+        ("ZZ", "FR", false),
+    ])
+    func sameState(triple: (String, String, Bool)) {
+        #expect(countries.sameState(CountryCode(unchecked: triple.0), CountryCode(unchecked: triple.1)) == triple.2)
+    }
 }

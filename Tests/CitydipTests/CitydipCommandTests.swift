@@ -278,6 +278,34 @@ struct CitydipCommandTests {
         #expect(quality.stdout.contains("\"rows_read\" : 4"))
     }
 
+    @Test("--map takes several mappings or one each time, and the file may come first or last", arguments: [
+        ["FILE", "--format", "csv", "--map", "city1=home", "country1=home_country", "city2=partner", "country2=partner_country"],
+        ["FILE", "--format", "csv", "--map", "city1=home", "--map", "country1=home_country", "--map", "city2=partner", "--map", "country2=partner_country"],
+        ["--format", "csv", "--map", "city1=home", "country1=home_country", "city2=partner", "country2=partner_country", "FILE"],
+        ["--map", "city1=home", "country1=home_country", "--map", "city2=partner", "country2=partner_country", "FILE", "--format", "csv"],
+    ])
+    func mapForms(arguments: [String]) throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let file = try write("""
+            home,home_country,partner,partner_country
+            Tabriz,Iran,Istanbul,Turkey
+            Tehran,Iran,Seoul,South Korea
+            """, named: "partners.csv", beside: citydip)
+        let result = try citydip.run(["import"] + arguments.map { $0 == "FILE" ? file : $0 })
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("| relations created | 2 |"))
+    }
+
+    @Test("Without a file, import says where the file goes")
+    func mapWithoutFile() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let result = try citydip.run(["import", "--format", "csv", "--map", "city1=home", "city2=partner"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("Error: no file to import: give it first"), "\(result.stderr)")
+    }
+
     @Test("With another dataset holding Istanbul, the audit checks the study's Istanbul claim; diff triangulates")
     func istanbulAndDiff() throws {
         let citydip = CitydipProcess()

@@ -13,11 +13,25 @@ public struct Country: Hashable, Sendable, Codable {
     public var name: LocalizedText
     /// Other names the country goes by ("Türkiye", "Republic of Korea", "Georgia (country)").
     public var aliases: [String]
+    /// The state a dependent territory belongs to (Guadeloupe: France); `nil` for a state.
+    /// GeoNames lists a territory's towns under the territory's own code, while lists of twin
+    /// towns write them under the state ("Pointe-à-Pitre, France").
+    public var sovereign: CountryCode?
+    /// Names of historical states read as this country today ("Prussia" as Germany): the
+    /// historical state's land need not all lie in it, so a reader is told.
+    public var historicalStates: [String]
+    /// Names of states that few or no others recognise, read as the country ISO 3166-1 and
+    /// GeoNames place their towns in ("Northern Cyprus" as Cyprus).
+    public var unrecognisedStates: [String]
 
-    public init(code: CountryCode, alpha3: String, name: LocalizedText, aliases: [String] = []) {
+    public init(code: CountryCode, alpha3: String, name: LocalizedText, aliases: [String] = [],
+                sovereign: CountryCode? = nil, historicalStates: [String] = [], unrecognisedStates: [String] = []) {
         self.code = code
         self.alpha3 = alpha3
         self.name = name
         self.aliases = aliases
+        self.sovereign = sovereign
+        self.historicalStates = historicalStates
+        self.unrecognisedStates = unrecognisedStates
     }
 }

@@ -22,13 +22,16 @@ extension CountryDirectory {
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             guard sawHeader else { sawHeader = true; continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 6 else {
-                throw ReferenceDataError(file: url.lastPathComponent, line: offset + 1, problem: "has \(fields.count) fields: expected 6 (iso2, iso3, numeric, name_en, name_fa, aliases)")
+            guard fields.count == 9 else {
+                throw ReferenceDataError(file: url.lastPathComponent, line: offset + 1, problem: "has \(fields.count) fields: expected 9 (iso2, iso3, numeric, name_en, name_fa, aliases, sovereign, historical_states, unrecognised_states)")
             }
+            func names(_ field: String) -> [String] { field.split(separator: "|").map(String.init) }
             countries.append(Country(
                 code: CountryCode(unchecked: fields[0]), alpha3: fields[1],
                 name: LocalizedText(en: fields[3], fa: fields[4]),
-                aliases: fields[5].split(separator: "|").map(String.init)
+                aliases: names(fields[5]),
+                sovereign: fields[6].isEmpty ? nil : CountryCode(unchecked: fields[6]),
+                historicalStates: names(fields[7]), unrecognisedStates: names(fields[8])
             ))
         }
         return CountryDirectory(countries: countries)

@@ -11,10 +11,17 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import relations from a Wikipedia scrape, a Wikidata query result or any CSV/TSV, resolving places offline.",
+        // Written out because <file> is optional to the parser (see `validate()`) but not to the user.
+        usage: """
+            citydip import <file> --format <format> [--map <field=column> ...] [--delimiter <delimiter>] \
+            [--dataset <dataset>] [--replace] [--report <report>] [--db <path>]
+            """,
         discussion: """
             Canonical fields: city1, country1, lat1, lng1, city2, country2, lat2, lng2, kind, date, source \
             (and qid1, qid2, coord1, coord2 for Wikidata: item IRIs or QIDs, WKT Point(lon lat)). Columns named \
-            so are read as such; --map FIELD=COLUMN maps others. Names may be English or Persian, dates \
+            so are read as such; --map FIELD=COLUMN maps others, several to one --map or one to each. --map \
+            takes every value up to the next option, so give the file first, or last after the mappings. \
+            Names may be English or Persian, dates \
             Gregorian or Solar Hijri (1385/02/24 SH). Each undirected pair is stored once; self-pairs, domestic \
             pairs and unresolved places are kept and flagged. The import is atomic: a file with an error \
             stores nothing. Importing the same file again changes nothing; a different file into an existing \
@@ -22,13 +29,16 @@ struct ImportCommand: AsyncParsableCommand {
             """
     )
 
+    /// Optional to the parser only: `--map a=b c=d FILE` leaves the file among the mappings, and
+    /// `validate()` takes it from there.
     @Argument(help: "The file to import.")
-    var file: String
+    var file: String?
 
     @Option(help: "wikipedia-csv, wikidata-json, wikidata-tsv or csv.")
     var format: ImportFormat
 
-    @Option(name: .customLong("map"), help: ArgumentHelp("FIELD=COLUMN: read a canonical field from a column of another name. Repeatable.", valueName: "field=column"))
+    @Option(name: .customLong("map"), parsing: .upToNextOption,
+            help: ArgumentHelp("FIELD=COLUMN: read a canonical field from a column of another name. Takes one or more; repeatable.", valueName: "field=column"))
     var mappings: [String] = []
 
     @Option(help: ArgumentHelp("comma, tab, semicolon or a single character (default: detected).", valueName: "delimiter"))
@@ -46,10 +56,17 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     var request: ImportRequest {
-        ImportRequest(path: file, format: format, mappings: mappings, delimiter: delimiter, dataset: dataset, replace: replace)
+        ImportRequest(path: file ?? "", format: format, mappings: mappings, delimiter: delimiter, dataset: dataset, replace: replace)
     }
 
-    func validate() throws {
+    mutating func validate() throws {
+        if file == nil, let last = mappings.last, !last.contains("=") {
+            // `--map a=b c=d FILE`: a mapping has an `=`, so a last value without one is the file.
+            file = mappings.removeLast()
+        }
+        guard file != nil else {
+            throw ValidationError("no file to import: give it first (citydip import FILE --format FORMAT --map FIELD=COLUMN …) or last, after the mappings")
+        }
         try validatingOptions { try request.validate() }
     }
 
