@@ -24,7 +24,8 @@ extension Workspace {
         let a = try await content(ofDataset: request.datasetA)
         let b = try await content(ofDataset: request.datasetB)
         let countryCode = try request.country.map { text throws(ApplicationError) in try country(named: text, field: "country").code }
-        let resolver = PlaceResolver(gazetteer: try Gazetteer.bundled(), countries: directory)
+        // The bundled directory, not the registry's: it knows which territories belong to which state.
+        let resolver = PlaceResolver(gazetteer: try Gazetteer.bundled(), countries: try CountryDirectory.bundled())
         let cityKey = request.city.map(PersianText.searchKey)
         func identity(_ city: City) -> String {
             if let id = city.geonamesID { return "gn:\(id)" }

@@ -93,6 +93,10 @@ public struct PlaceResolver: Sendable {
            let country = countries.country(matching: String(text[..<open]).trimmingCharacters(in: .whitespaces)) {
             return country
         }
+        // "in Italy": a scrape's leftover preposition.
+        if text.lowercased().hasPrefix("in "), let country = countries.country(matching: String(text.dropFirst(3))) {
+            return country
+        }
         // "Scotland, United Kingdom", "Åland Islands, Finland", "Réunion, France": the most specific
         // part the registry knows as a country.
         for part in text.split(separator: ",") {

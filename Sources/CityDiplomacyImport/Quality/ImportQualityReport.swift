@@ -33,6 +33,14 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         public var problem: String
     }
 
+    /// A country the file names by a historical or unrecognised state's name, and what it was read as.
+    public struct CountryReadingNote: Hashable, Sendable, Codable {
+        public var country: String
+        public var readAs: String
+        public var note: String
+        public var occurrences: Int
+    }
+
     /// A relation of a district whose partner has one with the district's city too.
     public struct DistrictPairNote: Hashable, Sendable, Codable {
         /// The first row of the district's relation.
@@ -136,6 +144,8 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
     public var uncertainNames: [NameNote]
     public var coordinateIssues: [CoordinateNote]
     public var unknownCountries: [CountryNote]
+    /// Countries named by a historical or unrecognised state's name ("Prussia": Germany).
+    public var countryReadings: [CountryReadingNote]
 
     enum CodingKeys: String, CodingKey {
         case file, format, dataset
@@ -158,6 +168,7 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         case uncertainNames = "uncertain_names"
         case coordinateIssues = "coordinate_issues"
         case unknownCountries = "unknown_countries"
+        case countryReadings = "country_readings"
     }
 
     /// The report as JSON: indented for people, or compact, as the registry stores it (a large
@@ -236,6 +247,11 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
                 "- line \(note.line): \(note.name) at \(note.given): \(note.problem)\(note.resolvedTo.map { "; resolved to \($0)" } ?? "") (\(note.nearest), \(note.kilometres) km)"
             } + [""]
         }
+        if !countryReadings.isEmpty {
+            lines += ["## Countries named by another state's name", ""] + cut(countryReadings) {
+                "- \($0.country) ×\($0.occurrences): \($0.note) (\($0.readAs))"
+            } + [""]
+        }
         if !unknownCountries.isEmpty {
             lines += ["## Unknown countries (cities kept under ZZ)", ""] + cut(unknownCountries) { "- \($0.country) ×\($0.occurrences) (line \($0.lines.map(String.init).joined(separator: ", ")))" } + [""]
         }
@@ -271,6 +287,7 @@ extension ImportQualityReport {
         uncertainNames = try container.decode([NameNote].self, forKey: .uncertainNames)
         coordinateIssues = try container.decode([CoordinateNote].self, forKey: .coordinateIssues)
         unknownCountries = try container.decode([CountryNote].self, forKey: .unknownCountries)
+        countryReadings = try container.decodeIfPresent([CountryReadingNote].self, forKey: .countryReadings) ?? []
     }
 }
 

@@ -35,13 +35,14 @@ public struct RelationImporter: Sendable {
         var contentHash: String
         var format: ImportFormat
         var rowsRead: Int
+        var records: [ImportRecord]
     }
 
     public func run(
         _ records: [ImportRecord], dataset datasetID: String, fileName: String, contentHash: String,
         format: ImportFormat, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> Result {
-        let facts = FileFacts(datasetID: datasetID, fileName: fileName, contentHash: contentHash, format: format, rowsRead: records.count)
+        let facts = FileFacts(datasetID: datasetID, fileName: fileName, contentHash: contentHash, format: format, rowsRead: records.count, records: records)
         let places = PlaceMentions(records)
         let countries = countryCodes(of: places.distinct)
         var mentions = resolvePlaces(places.distinct, countries: countries)
@@ -77,7 +78,23 @@ public struct RelationImporter: Sendable {
             selfPairs: pairs.selfPairs, domesticPairs: pairs.domesticPairs, domesticByCountry: pairs.domesticByCountry,
             unresolvedNames: notes.unresolved.values.sorted(by: inOrder), uncertainNames: notes.uncertain.values.sorted(by: inOrder),
             coordinateIssues: notes.coordinateIssues,
-            unknownCountries: notes.unknownCountries.values.sorted { ($1.occurrences, $0.country) < ($0.occurrences, $1.country) })
+            unknownCountries: notes.unknownCountries.values.sorted { ($1.occurrences, $0.country) < ($0.occurrences, $1.country) },
+            countryReadings: countryReadings(of: facts.records))
+    }
+
+    /// The countries the rows name by a historical or unrecognised state's name, each with what it
+    /// was read as and how often the rows name it.
+    func countryReadings(of records: [ImportRecord]) -> [ImportQualityReport.CountryReadingNote] {
+        var counts: [String: Int] = [:]
+        for record in records {
+            for text in [record.city1.country, record.city2.country].compactMap({ $0 }) { counts[text, default: 0] += 1 }
+        }
+        return counts.compactMap { text, occurrences -> ImportQualityReport.CountryReadingNote? in
+            let bare = text.firstIndex(of: "(").map { String(text[..<$0]).trimmingCharacters(in: .whitespaces) } ?? text
+            guard let note = resolver.countries.note(forName: text) ?? resolver.countries.note(forName: bare) else { return nil }
+            return .init(country: text, readAs: note.country.code.rawValue, note: note.text.en, occurrences: occurrences)
+        }
+        .sorted { ($1.occurrences, $0.country) < ($0.occurrences, $1.country) }
     }
 
     /// The dataset, its provenance, and the report kept with it for `citydip quality`.
