@@ -51,7 +51,7 @@ public struct CityProfileReport: Sendable {
         if let notes = city.notes { lines.append("\(t("presentation.notes")): \(notes)") }
         if let whole = profile.whole { lines.append("\(t("parts.part-of")): \(style.text(whole.name)) (\(whole.id))") }
         if !profile.parts.isEmpty {
-            lines.append("\(t("parts.parts")) (\(style.number(profile.parts.count))): " + profile.parts.map { style.text($0.name) }.joined(separator: ", "))
+            lines.append("\(t("parts.parts")) (\(style.number(profile.parts.count))): " + profile.parts.map { style.text($0.name) }.joined(separator: style.comma))
         }
         if let aggregationNote { lines += ["", style.text(aggregationNote)] }
         lines.append("")

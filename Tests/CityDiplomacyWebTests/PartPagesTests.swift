@@ -50,6 +50,7 @@ struct PartPagesTests {
             try await client.execute(uri: "/cities/parts:berlin?lang=fa&aggregate_parts=true", method: .get) { response in
                 let html = response.text
                 #expect(html.contains("بخش‌ها (۲)"))
+                #expect(html.contains("<bdi>میته</bdi></a>، <a"))
                 #expect(html.contains(#"<a href="/cities/parts:berlin?lang=fa"><bdi>شمارش بخش‌ها جدا از شهرشان</bdi></a>"#))
                 #expect(html.contains("همراه با ۲ بخش خود شمرده شده است"))
             }

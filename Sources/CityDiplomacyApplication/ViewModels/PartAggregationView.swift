@@ -7,7 +7,7 @@ import CityDiplomacyCore
 /// line in every language for tables, Markdown and pages.
 ///
 /// ```swift
-/// let view = PartAggregationView(summary, scope: .dataset)
+/// let view = PartAggregationView(summary, scope: .datasets)
 /// view.note.en   // "Districts and other parts counted with their cities: 79 parts into 3 cities; …"
 /// ```
 public struct PartAggregationView: Encodable, Hashable, Sendable {

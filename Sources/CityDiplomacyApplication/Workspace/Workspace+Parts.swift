@@ -36,8 +36,8 @@ extension Workspace {
 
     /// Several datasets as counted, and their aggregations together (`nil` when not aggregating).
     func counted(_ contents: [DatasetContent], aggregateParts: Bool) -> (contents: [DatasetContent], aggregation: PartAggregation?) {
-        let counted = contents.map { self.counted($0, aggregateParts: aggregateParts) }
         guard aggregateParts else { return (contents, nil) }
+        let counted = contents.map { self.counted($0, aggregateParts: true) }
         var together = PartAggregation()
         for item in counted { together.add(item.aggregation ?? PartAggregation()) }
         return (counted.map(\.content), together)

@@ -71,7 +71,8 @@ struct CityPage {
     private func parts(_ profile: CityProfile, aggregating: Bool) -> CityPageView.Parts? {
         guard !profile.parts.isEmpty else { return nil }
         let label = context.text(.message("parts.parts")) + " (" + context.number(profile.parts.count) + ")"
-        return CityPageView.Parts(label: label, links: profile.parts.map { cityLink($0, aggregating: aggregating) })
+        return CityPageView.Parts(label: label, links: profile.parts.map { cityLink($0, aggregating: aggregating) },
+                                  separator: context.style.comma)
     }
 
     /// A link to a city's page, counting parts with their cities if this page does.
@@ -174,6 +175,8 @@ struct CityPageView {
     struct Parts {
         let label: String
         let links: [LinkView]
+        /// The comma of the page's language.
+        let separator: String
     }
 
     /// A membership or an event, with the link to edit it.
