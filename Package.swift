@@ -146,7 +146,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "CitydipTests", dependencies: ["citydip"]),
+        .testTarget(
+            name: "CitydipTests",
+            // Storage: a test writes records the commands read (districts, which no import makes yet).
+            dependencies: ["citydip", "CityDiplomacyCore", "CityDiplomacyStorage"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,16 +1,20 @@
 import CityDiplomacyCore
 
 /// What `citydip show CITY` prints: a city's relations, memberships and events, each citing its
-/// sources by number, and the numbered list of those sources.
+/// sources by number, and the numbered list of those sources; the city it is part of and its
+/// parts, and — when its parts are counted with it — a note saying what that changed.
 public struct CityProfileReport: Sendable {
     public var profile: CityProfile
     public var countries: [CountryCode: Country]
     public var style: OutputStyle
+    /// Said under the heading when the profile counts the city's parts with it.
+    public var aggregationNote: LocalizedText?
 
-    public init(profile: CityProfile, countries: [Country], language: Language) {
+    public init(profile: CityProfile, countries: [Country], language: Language, aggregationNote: LocalizedText? = nil) {
         self.profile = profile
         self.countries = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         self.style = OutputStyle(language: language)
+        self.aggregationNote = aggregationNote
     }
 
     private func countryName(_ code: CountryCode) -> String {
@@ -45,6 +49,11 @@ public struct CityProfileReport: Sendable {
             lines.append("\(t("presentation.also-written")): \(city.aliases.joined(separator: ", "))")
         }
         if let notes = city.notes { lines.append("\(t("presentation.notes")): \(notes)") }
+        if let whole = profile.whole { lines.append("\(t("parts.part-of")): \(style.text(whole.name)) (\(whole.id))") }
+        if !profile.parts.isEmpty {
+            lines.append("\(t("parts.parts")) (\(style.number(profile.parts.count))): " + profile.parts.map { style.text($0.name) }.joined(separator: style.comma))
+        }
+        if let aggregationNote { lines += ["", style.text(aggregationNote)] }
         lines.append("")
         lines.append("## \(t("presentation.bilateral-relations")) (\(style.number(profile.relations.count)))")
         lines.append("")

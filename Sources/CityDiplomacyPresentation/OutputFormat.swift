@@ -20,6 +20,11 @@ public struct OutputStyle: Sendable {
         self.language = language
     }
 
+    /// What separates the items of a list in this language: a comma, the Arabic-script one in Persian.
+    public var comma: String {
+        language == .fa ? "\u{060C} " : ", "
+    }
+
     /// Text for people in this language (Persian digits in Persian).
     public func text(_ value: LocalizedText) -> String {
         digits(value[language])

@@ -192,6 +192,9 @@ extension SQLiteRegistry {
             let memberships = try Self.fetchMemberships(db, scope: RecordScope(sql: "city_id = ?", arguments: [cityID]))
             let networks = try Self.fetchNetworks(db, scope: RecordScope(sql: "id IN (SELECT network_id FROM membership WHERE city_id = ?)", arguments: [cityID]))
             let networksByID = Dictionary(uniqueKeysWithValues: networks.map { ($0.id, $0) })
+            let whole: City? = try city.partOf.flatMap { id in try CityRow.fetchOne(db, key: id)?.city }
+            // No index on part_of: the city table is scanned, which a profile can afford.
+            let parts: [City] = try CityRow.fetchAll(db, sql: "SELECT * FROM city WHERE part_of = ? ORDER BY rowid", arguments: [cityID]).map { row in row.city }
             return CityProfile(
                 city: city, dataset: dataset,
                 relations: relations.compactMap { relation in
@@ -200,7 +203,8 @@ extension SQLiteRegistry {
                 memberships: memberships.compactMap { membership in
                     networksByID[membership.networkID].map { (membership, $0) }
                 },
-                events: try Self.fetchEvents(db, scope: RecordScope(sql: "city_id = ?", arguments: [cityID]))
+                events: try Self.fetchEvents(db, scope: RecordScope(sql: "city_id = ?", arguments: [cityID])),
+                whole: whole, parts: parts
             )
         }
     }

@@ -87,7 +87,7 @@ struct WorkspaceTests {
         let a = try OrderedJSONEncoder().encode(byName[0]), b = try OrderedJSONEncoder().encode(byID)
         #expect(a == b)
         guard case let .object(fields) = a else { Issue.record("not an object"); return }
-        #expect(fields.map(\.0) == ["city", "dataset", "relations", "memberships", "events"])
+        #expect(fields.map(\.0) == ["city", "dataset", "relations", "memberships", "events", "part_of", "parts", "aggregated_parts"])
         let missing = await #expect(throws: ApplicationError.self) { try await workspace.cityProfile(id: "iran-2018:atlantis") }
         #expect(missing?.kind == .notFound)
     }

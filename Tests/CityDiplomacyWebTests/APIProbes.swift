@@ -134,6 +134,9 @@ enum APIProbes {
             Probe(.ok, "Tehran, from the document's example"),
             Probe(.ok, "a city of the hostile dataset") { _ in ProbeRequest(parameters: ["id": "hostile:x"]) },
             Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"]) },
+            Probe(.ok, "Tehran with any parts counted with it") { _ in ProbeRequest(query: "aggregate_parts=true") },
+            Probe(.ok, "parts counted apart, as by default") { _ in ProbeRequest(query: "aggregate_parts=false") },
+            Probe(.badRequest, "aggregate_parts neither true nor false") { _ in ProbeRequest(query: "aggregate_parts=yes") },
         ],
         .init("GET /relations"): [
             Probe(.ok, "every relation, up to the limit") { _ in ProbeRequest(query: "limit=1000") },
@@ -218,6 +221,8 @@ enum APIProbes {
             Probe(.ok, "the study's, top 3") { _ in ProbeRequest(query: "dataset=iran-2018&top=3") },
             Probe(.badRequest, "top 0") { _ in ProbeRequest(query: "top=0") },
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=nowhere") },
+            Probe(.ok, "parts counted with their cities") { _ in ProbeRequest(query: "aggregate_parts=true&top=5") },
+            Probe(.badRequest, "aggregate_parts neither true nor false") { _ in ProbeRequest(query: "aggregate_parts=1") },
         ],
         .init("GET /export/relations.csv"): exportProbes,
         .init("GET /export/relations.geojson"): exportProbes,

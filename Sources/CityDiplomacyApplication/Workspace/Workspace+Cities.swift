@@ -1,24 +1,49 @@
 import CityDiplomacyCore
 
 extension Workspace {
-    /// Everything known about the city with id `id`, or a not-found error.
-    public func cityProfile(id: String) async throws -> CityProfileView {
+    /// Everything known about the city with id `id`, or a not-found error; with `aggregateParts`,
+    /// its parts' relations, memberships and events counted as its own (see ``countingParts(_:)``).
+    public func cityProfile(id: String, aggregateParts: Bool = false) async throws -> CityProfileView {
         guard let profile = try await registry.profile(ofCity: id) else {
             throw ApplicationError.notFound("id", "unknown city '\(id)': no city has that id (ids look like iran-2018:tehran)")
         }
-        return CityProfileView(profile)
+        return aggregateParts ? try await countingParts(profile) : CityProfileView(profile)
     }
 
-    /// Every city `name` names (in any language, optionally within one dataset), with all that is known about it.
-    public func cityProfiles(named name: String, dataset: String?) async throws -> [CityProfileView] {
+    /// Every city `name` names (in any language, optionally within one dataset), with all that is
+    /// known about it, its parts counted with it when `aggregateParts`.
+    public func cityProfiles(named name: String, dataset: String?, aggregateParts: Bool = false) async throws -> [CityProfileView] {
         if let dataset { _ = try await requireDataset(dataset) }
         let cities = try await registry.findCities(named: name, datasetID: dataset)
         guard !cities.isEmpty else { throw unknownCity(name, dataset: dataset) }
         var profiles: [CityProfileView] = []
         for city in cities {
-            if let profile = try await registry.profile(ofCity: city.id) { profiles.append(CityProfileView(profile)) }
+            if let profile = try await registry.profile(ofCity: city.id) {
+                profiles.append(aggregateParts ? try await countingParts(profile) : CityProfileView(profile))
+            }
         }
         return profiles
+    }
+
+    /// `profile` with its parts counted with it: the dataset aggregated with the city kept whole
+    /// (so that a district asked about is itself, with its own parts), and its records read from
+    /// that — its partners' districts are their cities too, as in every aggregated count.
+    public func countingParts(_ profile: CityProfile) async throws -> CityProfileView {
+        let id = profile.city.id
+        guard let content = try await registry.content(ofDataset: profile.dataset.id) else { return CityProfileView(profile) }
+        let (counted, summary) = content.aggregatingParts(keepingWhole: [id])
+        let cities = counted.citiesByID, networks = counted.networksByID
+        var aggregated = profile
+        aggregated.relations = counted.relations.filter { $0.involves(id) }.compactMap { relation in
+            cities[relation.partner(of: id)].map { (relation, $0) }
+        }
+        aggregated.memberships = counted.memberships.filter { $0.cityID == id }.compactMap { membership in
+            networks[membership.networkID].map { (membership, $0) }
+        }
+        aggregated.events = counted.events.filter { $0.cityID == id }
+        let own = summary.restricted(toCity: id, relationIDs: Set(aggregated.relations.map(\.relation.id)),
+                                     membershipIDs: Set(aggregated.memberships.map(\.membership.id)))
+        return CityProfileView(aggregated, aggregation: PartAggregationView(own, scope: .city))
     }
 
     func unknownCity(_ name: String, dataset: String?) -> ApplicationError {
@@ -35,8 +60,11 @@ extension Workspace {
 }
 
 /// A city with its relations (each partner inline), memberships (each with its network) and
-/// events: `{"city", "dataset", "relations", "memberships", "events"}` in JSON, in the CLI's
-/// `show --format json` and at `/api/v1/cities/{id}` alike.
+/// events, the city it is part of and its parts: `{"city", "dataset", "relations", "memberships",
+/// "events", "part_of", "parts", "aggregated_parts"}` in JSON, in the CLI's `show --format json`
+/// and at `/api/v1/cities/{id}` alike. `part_of` is that city whole (or `null`), `parts` the
+/// places that are part of this one; `aggregated_parts` says what counting them with it changed,
+/// `null` when they are counted apart.
 public struct CityProfileView: Encodable, Sendable {
     public struct Membership: Encodable, Sendable {
         public var membership: MembershipView
@@ -45,9 +73,12 @@ public struct CityProfileView: Encodable, Sendable {
 
     /// The domain profile, for renderings that need more than the JSON (Markdown, pages).
     public var profile: CityProfile
+    /// What counting the city's parts with it changed; `nil` when they are counted apart.
+    public var aggregation: PartAggregationView?
 
-    public init(_ profile: CityProfile) {
+    public init(_ profile: CityProfile, aggregation: PartAggregationView? = nil) {
         self.profile = profile
+        self.aggregation = aggregation
     }
 
     /// Every source cited in the profile, in order of first citation.
@@ -57,7 +88,7 @@ public struct CityProfileView: Encodable, Sendable {
         return all.filter { seen.insert($0.id).inserted }
     }
 
-    enum CodingKeys: String, CodingKey { case city, dataset, relations, memberships, events }
+    enum CodingKeys: String, CodingKey { case city, dataset, relations, memberships, events, partOf = "part_of", parts, aggregatedParts = "aggregated_parts" }
 
     public func encode(to encoder: any Encoder) throws {
         var cities = Dictionary(profile.relations.map { ($0.partner.id, $0.partner) }, uniquingKeysWith: { first, _ in first })
@@ -68,6 +99,9 @@ public struct CityProfileView: Encodable, Sendable {
         try container.encode(profile.relations.map { RelationView($0.relation, cities: cities) }, forKey: .relations)
         try container.encode(profile.memberships.map { Membership(membership: MembershipView($0.membership), network: NetworkView($0.network)) }, forKey: .memberships)
         try container.encode(profile.events.map(EventView.init), forKey: .events)
+        try container.encodeIfPresent(profile.whole.map(CityView.init), forKey: .partOf)
+        try container.encode(profile.parts.map(CityView.init), forKey: .parts)
+        try container.encodeIfPresent(aggregation, forKey: .aggregatedParts)
     }
 }
 

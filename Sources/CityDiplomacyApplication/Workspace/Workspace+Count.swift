@@ -44,9 +44,11 @@ public struct CountRequest: Hashable, Sendable {
     public var rule: AmbiguityRuleChoice?
     public var rank: Bool
     public var top: Int?
+    /// Count each district or other part of a city with its city rather than as itself.
+    public var aggregateParts: Bool
 
     public init(records: CountedRecords = .relations, by: [DimensionName], dataset: String? = nil, focusCountry: String? = nil,
-                rule: AmbiguityRuleChoice? = nil, rank: Bool = false, top: Int? = nil) {
+                rule: AmbiguityRuleChoice? = nil, rank: Bool = false, top: Int? = nil, aggregateParts: Bool = false) {
         self.records = records
         self.by = by
         self.dataset = dataset
@@ -54,6 +56,7 @@ public struct CountRequest: Hashable, Sendable {
         self.rule = rule
         self.rank = rank
         self.top = top
+        self.aggregateParts = aggregateParts
     }
 
     public func validate() throws(ApplicationError) {
@@ -64,10 +67,17 @@ public struct CountRequest: Hashable, Sendable {
 }
 
 extension Workspace {
-    /// Counts, shares, a cross-tabulation or a ranking, as a table.
+    /// Counts, shares, a cross-tabulation or a ranking, as a table (noting what aggregating parts
+    /// changed, when asked to).
     public func count(_ request: CountRequest) async throws -> Tabulation {
         try request.validate()
-        let content = try await content(ofDataset: request.dataset)
+        let counted = try await countedContent(ofDataset: request.dataset, aggregateParts: request.aggregateParts)
+        var table = try count(request, in: counted.content)
+        if let aggregation = counted.aggregationView { table.notes.append(aggregation.note) }
+        return table
+    }
+
+    private func count(_ request: CountRequest, in content: DatasetContent) throws -> Tabulation {
         let focus = try request.focusCountry.map { text throws(ApplicationError) in
             RelationAnalysis.Focus.country(try country(named: text, field: "focus-country").code)
         } ?? .listingCity

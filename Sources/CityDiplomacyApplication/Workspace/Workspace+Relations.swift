@@ -1,3 +1,4 @@
+import CityDiplomacyAnalysis
 import CityDiplomacyCore
 
 /// The filters of a relation list as users type them — on the command line or in a query
@@ -48,6 +49,8 @@ public struct RelationsResult: Sendable {
     public var total: Int
     public var limit: Int?
     public var offset: Int
+    /// What counting parts with their cities changed; `nil` when they are counted apart.
+    public var aggregation: PartAggregationView?
 
     /// The page as the API gives it: `{"total", "limit", "offset", "items": [relation…]}`.
     public var page: PageView<RelationView> {
@@ -86,13 +89,58 @@ extension Workspace {
         return kind
     }
 
-    /// Relations matching `filter`, `limit` at a time from `offset`, with their total.
-    public func relations(_ filter: RelationFilter, limit: Int? = nil, offset: Int = 0) async throws -> RelationsResult {
+    /// Relations matching `filter`, `limit` at a time from `offset`, with their total; with
+    /// `aggregateParts`, each district or other part of a city counted with its city (see
+    /// ``aggregatedRelations(_:limit:offset:)``).
+    public func relations(_ filter: RelationFilter, limit: Int? = nil, offset: Int = 0, aggregateParts: Bool = false) async throws -> RelationsResult {
         if let limit, limit < 1 { throw ApplicationError.invalid("limit", "invalid \(parameter: "limit") \(limit): expected a whole number of 1 or more") }
         guard offset >= 0 else { throw ApplicationError.invalid("offset", "invalid \(parameter: "offset") \(offset): expected 0 or more") }
+        if aggregateParts { return try await aggregatedRelations(filter, limit: limit, offset: offset) }
         let query = try await relationQuery(filter, limit: limit, offset: offset)
         let selection = try await registry.relations(matching: query)
         let total = limit == nil && offset == 0 ? selection.relations.count : try await registry.countRelations(matching: query)
         return RelationsResult(selection: selection, total: total, limit: limit, offset: offset)
+    }
+
+    /// The relations `filter` selects, parts counted with their cities: with a city, the relations
+    /// of the cities it names and of their parts (a city named is kept whole, as in its profile);
+    /// each filter is the registry's, applied before the folding, and the page is cut after it.
+    func aggregatedRelations(_ filter: RelationFilter, limit: Int?, offset: Int) async throws -> RelationsResult {
+        let query = try await relationQuery(filter, limit: nil, offset: 0)
+        let cities = try await registry.cities(matching: CityQuery(datasetID: filter.dataset))
+        var named: [String] = []
+        var relations: [BilateralRelation] = []
+        if let city = filter.city {
+            named = try await registry.findCities(named: city, datasetID: filter.dataset).map(\.id)
+            let hierarchy = PartHierarchy(cities: cities, keepingWhole: Set(named))
+            var seen: Set<String> = []
+            for id in named.flatMap({ [$0] + hierarchy.parts(of: $0) }) {
+                var member = query
+                member.city = id
+                for relation in try await registry.relations(matching: member).relations where seen.insert(relation.id).inserted {
+                    relations.append(relation)
+                }
+            }
+            relations.sort { ($0.datasetID, $0.position) < ($1.datasetID, $1.position) }
+        } else {
+            relations = try await registry.relations(matching: query).relations
+        }
+        // City ids are unique across datasets, so relations of several datasets never merge.
+        let selected = DatasetContent(dataset: Dataset(id: filter.dataset ?? "", title: LocalizedText(en: "")), cities: cities, relations: relations)
+        let (counted, summary) = selected.aggregatingParts(keepingWhole: Set(named))
+        var stated = summary
+        if !named.isEmpty {
+            stated = PartAggregation()
+            for id in named {
+                stated.add(summary.restricted(toCity: id, relationIDs: Set(counted.relations.filter { $0.involves(id) }.map(\.id))))
+            }
+        }
+        let page = Array(counted.relations.dropFirst(offset).prefix(limit ?? Int.max))
+        let citiesByID = selected.citiesByID
+        let ends = Set(page.flatMap { [$0.cityID, $0.partnerID] })
+        return RelationsResult(
+            selection: RelationSelection(relations: page, cities: citiesByID.filter { ends.contains($0.key) }),
+            total: counted.relations.count, limit: limit, offset: offset,
+            aggregation: PartAggregationView(stated, scope: named.count == 1 ? .city : .datasets))
     }
 }

@@ -2,8 +2,9 @@ import CityDiplomacyAnalysis
 import CityDiplomacyCore
 
 extension Workspace {
-    /// Totals of one dataset, or of all when `dataset` is `nil`.
-    public func statistics(dataset: String?, top: Int) async throws -> StatisticsView {
+    /// Totals of one dataset, or of all when `dataset` is `nil`; with `aggregateParts`, each
+    /// district or other part of a city counted with its city (``DatasetContent/aggregatingParts(keepingWhole:)``).
+    public func statistics(dataset: String?, top: Int, aggregateParts: Bool = false) async throws -> StatisticsView {
         guard top > 0 else { throw ApplicationError.invalid("top", "invalid \(parameter: "top") \(top): expected a positive whole number") }
         var contents: [DatasetContent] = []
         if let dataset {
@@ -13,14 +14,17 @@ extension Workspace {
                 if let content = try await registry.content(ofDataset: id) { contents.append(content) }
             }
         }
-        return StatisticsView(RegistryStatistics(contents: contents, top: top), dataset: dataset)
+        let counted = counted(contents, aggregateParts: aggregateParts)
+        return StatisticsView(RegistryStatistics(contents: counted.contents, top: top), dataset: dataset,
+                              aggregation: counted.aggregation.map { PartAggregationView($0, scope: .datasets) })
     }
 }
 
 /// Totals as the CLI and the API give them: `{"relations", "cities", "countries", "by_country":
-/// {"IR": N, …}, "top_cities": [{"city", "city_id", "country_iso2", "degree"}, …]}`. A city's
-/// degree is its number of distinct partners; by_country counts relations with at least one end
-/// in the country, highest first.
+/// {"IR": N, …}, "top_cities": [{"city", "city_id", "country_iso2", "degree"}, …],
+/// "aggregated_parts": null or {…}}`. A city's degree is its number of distinct partners;
+/// by_country counts relations with at least one end in the country, highest first;
+/// aggregated_parts says what counting parts with their cities changed, when asked for.
 public struct StatisticsView: Encodable, Sendable {
     public struct CityDegree: Encodable, Sendable {
         public var city: String
@@ -40,9 +44,12 @@ public struct StatisticsView: Encodable, Sendable {
     /// Relations by country code, highest first (ties by code).
     public var byCountry: [(code: String, relations: Int)]
     public var topCities: [CityDegree]
+    /// What counting parts with their cities changed; `nil` when they are counted as themselves.
+    public var aggregation: PartAggregationView?
 
-    public init(_ statistics: RegistryStatistics, dataset: String?) {
+    public init(_ statistics: RegistryStatistics, dataset: String?, aggregation: PartAggregationView? = nil) {
         self.dataset = dataset
+        self.aggregation = aggregation
         relations = statistics.relations
         cities = statistics.cities
         countries = statistics.countries
@@ -52,7 +59,7 @@ public struct StatisticsView: Encodable, Sendable {
         }
     }
 
-    enum CodingKeys: String, CodingKey { case relations, cities, countries, byCountry = "by_country", topCities = "top_cities" }
+    enum CodingKeys: String, CodingKey { case relations, cities, countries, byCountry = "by_country", topCities = "top_cities", aggregation = "aggregated_parts" }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -62,5 +69,6 @@ public struct StatisticsView: Encodable, Sendable {
         var counts = container.nestedContainer(keyedBy: NameKey.self, forKey: .byCountry)
         for (code, count) in byCountry { try counts.encode(count, forKey: NameKey(code)) }
         try container.encode(topCities, forKey: .topCities)
+        try container.encodeIfPresent(aggregation, forKey: .aggregation)
     }
 }

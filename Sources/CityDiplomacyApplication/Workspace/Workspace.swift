@@ -15,8 +15,9 @@ import CityDiplomacyReferenceData
 /// ## Topics
 /// - Datasets: ``content(ofDataset:)``, ``datasetsTable()``
 /// - The study: ``studyTable(_:)``, ``report(_:)``, ``audit(dataset:)``
-/// - Counting: ``count(_:)``, ``statistics(dataset:top:)``
-/// - Records: ``relations(_:)``, ``cityProfiles(named:dataset:)``, ``cityProfile(id:)``
+/// - Counting: ``count(_:)``, ``statistics(dataset:top:aggregateParts:)``
+/// - Districts counted with their cities: ``counted(_:aggregateParts:)``, ``countedContent(ofDataset:aggregateParts:)``, ``countingParts(_:)``
+/// - Records: ``relations(_:limit:offset:aggregateParts:)``, ``cityProfiles(named:dataset:aggregateParts:)``, ``cityProfile(id:aggregateParts:)``
 /// - Comparison: ``diff(_:)``
 public struct Workspace: Sendable {
     public let registry: any CityDiplomacyRegistry

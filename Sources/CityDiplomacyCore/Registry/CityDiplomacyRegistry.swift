@@ -119,20 +119,27 @@ public struct CityProfile: Hashable, Sendable {
     public var relations: [(relation: BilateralRelation, partner: City)]
     public var memberships: [(membership: NetworkMembership, network: CityNetwork)]
     public var events: [InternationalEvent]
+    /// The city this place is a part of (``City/partOf``), where the dataset holds it.
+    public var whole: City?
+    /// The places that name this city as the one they are part of, in dataset order.
+    public var parts: [City]
 
     public init(
         city: City, dataset: Dataset, relations: [(relation: BilateralRelation, partner: City)],
-        memberships: [(membership: NetworkMembership, network: CityNetwork)], events: [InternationalEvent]
+        memberships: [(membership: NetworkMembership, network: CityNetwork)], events: [InternationalEvent],
+        whole: City? = nil, parts: [City] = []
     ) {
         self.city = city
         self.dataset = dataset
         self.relations = relations
         self.memberships = memberships
         self.events = events
+        self.whole = whole
+        self.parts = parts
     }
 
     public static func == (lhs: CityProfile, rhs: CityProfile) -> Bool {
-        lhs.city == rhs.city && lhs.dataset == rhs.dataset
+        lhs.city == rhs.city && lhs.dataset == rhs.dataset && lhs.whole == rhs.whole && lhs.parts == rhs.parts
             && lhs.relations.map(\.relation) == rhs.relations.map(\.relation)
             && lhs.memberships.map(\.membership) == rhs.memberships.map(\.membership)
             && lhs.events == rhs.events

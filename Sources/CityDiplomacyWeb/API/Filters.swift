@@ -25,6 +25,21 @@ struct Filters {
         return value
     }
 
+    /// A yes-or-no parameter, `true` or `false`; `nil` when absent.
+    func flag(_ name: String) throws(WebError) -> Bool? {
+        guard let raw = text(name) else { return nil }
+        switch raw.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: throw .badRequest("invalid \(name) '\(raw)': expected true or false", field: name)
+        }
+    }
+
+    /// `aggregate_parts`: count each district or other part of a city with its city (default false).
+    var aggregateParts: Bool {
+        get throws(WebError) { try flag("aggregate_parts") ?? false }
+    }
+
     static let maximumLimit = 1000
 
     /// `limit` (default `defaultLimit`, at most ``maximumLimit``) and `offset`.

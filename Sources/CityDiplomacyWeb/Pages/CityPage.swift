@@ -1,17 +1,22 @@
+import CityDiplomacyApplication
 import CityDiplomacyCore
 import Foundation
 
 /// `/cities/{id}`: a city's partners on a map and in a table, its memberships, events and every
-/// source cited.
+/// source cited; the city it is part of and its parts, which a switch counts with it
+/// (`aggregate_parts=true`).
 struct CityPage {
     let observatory: Observatory
     let context: PageContext
 
     func render(cityID: String) async throws -> String {
         let c = context
-        guard let profile = try await observatory.registry.profile(ofCity: cityID) else {
+        let aggregating = try c.aggregateParts
+        guard let stored = try await observatory.registry.profile(ofCity: cityID) else {
             throw WebError.notFound(c.t("city '\(cityID)'", "شهر «\(cityID)»"), field: "id").asPage(c)
         }
+        let counted = aggregating ? try await observatory.workspace.countingParts(stored) : CityProfileView(stored)
+        let profile = counted.profile
         let city = profile.city
         var cities = Dictionary(profile.relations.map { ($0.partner.id, $0.partner) }, uniquingKeysWith: { first, _ in first })
         cities[city.id] = city
@@ -23,6 +28,9 @@ struct CityPage {
             country: LinkView(text: observatory.countryName(city.country, c.language), target: c.href("/countries/\(city.country.rawValue)")),
             facts: facts(city), datasetLabel: c.text(.message("web.dataset-2")), datasetID: profile.dataset.id,
             aliases: city.aliases.isEmpty ? nil : c.text(.message("web.also-written")) + city.aliases.joined(separator: ", "),
+            partOf: partOf(profile, aggregating: aggregating), parts: parts(profile, aggregating: aggregating),
+            partsSwitch: Self.partsMatter(stored) ? c.partsSwitch(aggregating: aggregating) : nil,
+            partsNote: counted.aggregation.map { c.text($0.note) },
             map: await map(profile),
             relationsHeading: c.text(.message("column.relations")) + " (" + c.number(profile.relations.count) + ")",
             relations: RelationTable(context: c, countries: observatory.countriesByCode).view(profile.relations.map(\.relation), cities: cities, from: city.id),
@@ -46,6 +54,30 @@ struct CityPage {
             },
             sourcesHeading: "", sources: [], editLabel: edit)
         return try Layout.page("city", title: c.text(city.name), content: withSources(view, profile), context: c)
+    }
+
+    /// Whether counting parts with their cities changes this page: the city has parts, or a
+    /// partner is a part of another city.
+    private static func partsMatter(_ profile: CityProfile) -> Bool {
+        !profile.parts.isEmpty || profile.relations.contains { $0.partner.partOf != nil }
+    }
+
+    /// "Part of" the city's whole, linked, if it is a part.
+    private func partOf(_ profile: CityProfile, aggregating: Bool) -> CityPageView.PartOf? {
+        profile.whole.map { CityPageView.PartOf(label: context.text(.message("parts.part-of")), link: cityLink($0, aggregating: aggregating)) }
+    }
+
+    /// The city's parts, linked, if it has any.
+    private func parts(_ profile: CityProfile, aggregating: Bool) -> CityPageView.Parts? {
+        guard !profile.parts.isEmpty else { return nil }
+        let label = context.text(.message("parts.parts")) + " (" + context.number(profile.parts.count) + ")"
+        return CityPageView.Parts(label: label, links: profile.parts.map { cityLink($0, aggregating: aggregating) },
+                                  separator: context.style.comma)
+    }
+
+    /// A link to a city's page, counting parts with their cities if this page does.
+    private func cityLink(_ city: City, aggregating: Bool) -> LinkView {
+        LinkView(text: context.text(city.name), target: context.href("/cities/\(PageContext.segment(city.id))", [("aggregate_parts", aggregating ? "true" : nil)]))
     }
 
     /// The name in the language the page is not in, if the city has both.
@@ -133,6 +165,20 @@ struct CityPageView {
         let caption: String
     }
 
+    /// "Part of" and the city it links to.
+    struct PartOf {
+        let label: String
+        let link: LinkView
+    }
+
+    /// The city's parts, each linked.
+    struct Parts {
+        let label: String
+        let links: [LinkView]
+        /// The comma of the page's language.
+        let separator: String
+    }
+
     /// A membership or an event, with the link to edit it.
     struct Entry {
         let link: LinkView
@@ -148,6 +194,12 @@ struct CityPageView {
     let datasetLabel: String
     let datasetID: String
     let aliases: String?
+    let partOf: PartOf?
+    let parts: Parts?
+    /// The link that counts the city's parts with it, or apart again; only where it changes something.
+    let partsSwitch: LinkView?
+    /// What counting the city's parts with it changed, when it is on.
+    let partsNote: String?
     let map: Map
     let relationsHeading: String
     let relations: RelationTableView

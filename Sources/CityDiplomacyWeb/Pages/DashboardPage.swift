@@ -2,7 +2,8 @@ import CityDiplomacyAnalysis
 import CityDiplomacyApplication
 import CityDiplomacyCore
 
-/// `/`: the datasets, totals, and a dataset's relations by region, period and kind.
+/// `/`: the datasets, totals, and a dataset's relations by region, period and kind — its districts
+/// and other parts counted as places of their own, or with their cities (`aggregate_parts=true`).
 struct DashboardPage {
     let observatory: Observatory
     let context: PageContext
@@ -16,8 +17,12 @@ struct DashboardPage {
         for dataset in datasets where dataset.id != content.dataset.id {
             if let other = try await observatory.registry.content(ofDataset: dataset.id) { contents.append(other) }
         }
+        // The totals are what the registry holds; the chosen dataset's figures are counted with
+        // parts apart or together, as the switch says.
         let all = RegistryStatistics(contents: contents, top: 10)
         let c = context
+        let aggregating = try c.aggregateParts
+        let counted = observatory.workspace.counted(content, aggregateParts: aggregating)
         let view = DashboardView(
             heading: c.text(.message("web.city-diplomacy-observatory")),
             totals: [(all.relations, "relations", "رابطه"), (all.cities, "cities", "شهر"), (all.countries, "countries", "کشور"), (datasets.count, "datasets", "مجموعه داده")]
@@ -31,12 +36,14 @@ struct DashboardPage {
             currentLabel: c.text(.message("web.dataset")), currentID: content.dataset.id,
             currentCount: c.number(content.relations.count) + " " + c.text(.message("web.relations")),
             listLink: LinkView(text: c.text(.message("web.list-its-relations")), target: c.href("/relations", [("dataset", content.dataset.id)])),
-            charts: figures(content))
+            partsSwitch: c.partsSwitch(aggregating: aggregating),
+            partsNote: counted.aggregationView.map { c.text($0.note) },
+            charts: figures(counted.content, aggregating: aggregating))
         return try Layout.page("dashboard", title: c.text(.message("web.dashboard")), content: view, context: c)
     }
 
     /// The chosen dataset by region, period and kind, and its cities with most partners.
-    private func figures(_ content: DatasetContent) -> [FigureView] {
+    private func figures(_ content: DatasetContent, aggregating: Bool) -> [FigureView] {
         let c = context
         let analysis = RelationAnalysis(content: content)
         var charts: [(String, String, Dimension)] = []
@@ -49,7 +56,8 @@ struct DashboardPage {
         }
         let ranking = RegistryStatistics(contents: [content], top: 15)
         figures.append(chart(c.text(.message("web.cities-with-the-most-partners")), ranking.topCities.map {
-            BarChart.Bar(label: c.text($0.city.name) + " (" + $0.city.country.rawValue + ")", value: $0.degree, href: c.href("/cities/\(PageContext.segment($0.city.id))"))
+            BarChart.Bar(label: c.text($0.city.name) + " (" + $0.city.country.rawValue + ")", value: $0.degree,
+                         href: c.href("/cities/\(PageContext.segment($0.city.id))", [("aggregate_parts", aggregating ? "true" : nil)]))
         }))
         return figures
     }
@@ -90,5 +98,9 @@ struct DashboardView {
     let currentID: String
     let currentCount: String
     let listLink: LinkView
+    /// The link that counts parts with their cities, or apart again.
+    let partsSwitch: LinkView
+    /// What counting parts with their cities changed, when it is on.
+    let partsNote: String?
     let charts: [FigureView]
 }

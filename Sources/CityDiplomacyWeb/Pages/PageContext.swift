@@ -66,6 +66,26 @@ struct PageContext: Sendable {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 
+    /// This page with parameter `name` set to `value`, or left out when `value` is `nil`, every
+    /// other parameter kept (the language among them).
+    func href(setting name: String, to value: String?) -> String {
+        var items = fields.pairs.filter { $0.name != name }.map { ($0.name, $0.value) }
+        if let value { items.append((name, value)) }
+        guard !items.isEmpty else { return path }
+        return path + "?" + items.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+    }
+
+    /// Whether the page counts districts and other parts with their cities (`aggregate_parts`).
+    var aggregateParts: Bool {
+        get throws(WebError) { try filters.aggregateParts }
+    }
+
+    /// The link that switches counting parts with their cities on or off, on this page.
+    func partsSwitch(aggregating: Bool) -> LinkView {
+        LinkView(text: text(.message(aggregating ? "parts.separate" : "parts.aggregate")),
+                 target: href(setting: "aggregate_parts", to: aggregating ? nil : "true"))
+    }
+
     /// This page in the other language.
     var otherLanguageHref: String {
         var items = fields.pairs.filter { $0.name != "lang" }.map { ($0.name, $0.value) }

@@ -30,6 +30,7 @@ struct CountCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Only the first N rows (1 or more).")
     var top: Int?
 
+    @OptionGroup var parts: PartOptions
     @OptionGroup var datasetOption: DatasetOption
     @OptionGroup var output: OutputOptions
     @OptionGroup var classification: ClassificationOptions
@@ -38,7 +39,7 @@ struct CountCommand: AsyncParsableCommand {
     var request: CountRequest {
         get throws {
             CountRequest(records: of, by: try by.map { text throws(ApplicationError) in try DimensionName(parsing: text) },
-                         dataset: datasetOption.dataset, focusCountry: focusCountry, rule: classification.rule, rank: rank, top: top)
+                         dataset: datasetOption.dataset, focusCountry: focusCountry, rule: classification.rule, rank: rank, top: top, aggregateParts: parts.aggregateParts)
         }
     }
 

@@ -12,7 +12,9 @@ struct RelationsCommand: AsyncParsableCommand {
             (ي/ی, ك/ک, ZWNJ and digits are normalised). --country is an ISO code or a country name; with \
             --city it selects the partner's country. --from/--to take Gregorian years (2006) or Solar Hijri \
             years (1385SH); a relation passes when its date may fall in the range, and undated relations \
-            are left out when either is given. The web API's /api/v1/relations reads the same filters.
+            are left out when either is given. The web API's /api/v1/relations reads the same filters. \
+            With --aggregate-parts a city's districts and other parts are counted with it: --city lists its \
+            relations and theirs, each district shown as its city.
             """
     )
 
@@ -39,6 +41,7 @@ struct RelationsCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "At most this many relations (1 or more).")
     var limit: Int?
 
+    @OptionGroup var parts: PartOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -53,7 +56,9 @@ struct RelationsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await database.workspace()
-        let result = try await workspace.relations(filter, limit: limit)
-        print(output.render(RelationListing.table(result.selection, countries: workspace.countries)), terminator: "")
+        let result = try await workspace.relations(filter, limit: limit, aggregateParts: parts.aggregateParts)
+        var table = RelationListing.table(result.selection, countries: workspace.countries)
+        if let aggregation = result.aggregation { table.notes.append(aggregation.note) }
+        print(output.render(table), terminator: "")
     }
 }

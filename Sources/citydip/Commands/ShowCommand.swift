@@ -10,8 +10,10 @@ struct ShowCommand: AsyncParsableCommand {
         abstract: "Show everything known about a city: relations, memberships, events, and every source.",
         discussion: """
             CITY is a name in English or Persian, an alias, or an id such as iran-2018:tehran. Where several \
-            cities match (in several datasets), each is shown. JSON is an array of profiles, each as the web \
-            API's /api/v1/cities/{id} gives it.
+            cities match (in several datasets), each is shown, with the city it is part of and its own parts. \
+            With --aggregate-parts its parts' relations, memberships and events are counted as its own (and \
+            partners that are districts as their cities). JSON is an array of profiles, each as the web API's \
+            /api/v1/cities/{id} gives it.
             """
     )
 
@@ -27,16 +29,18 @@ struct ShowCommand: AsyncParsableCommand {
     @Option(help: "Output language: en or fa.")
     var lang: Language = .en
 
+    @OptionGroup var parts: PartOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let workspace = try await database.workspace()
-        let profiles = try await workspace.cityProfiles(named: city, dataset: dataset)
+        let profiles = try await workspace.cityProfiles(named: city, dataset: dataset, aggregateParts: parts.aggregateParts)
         switch format {
         case .json:
             print(try profiles.prettyJSON(), terminator: "")
         case .md:
-            let pages = profiles.map { CityProfileReport(profile: $0.profile, countries: workspace.countries, language: lang).markdown() }
+            let pages = profiles.map { CityProfileReport(profile: $0.profile, countries: workspace.countries, language: lang,
+                                                 aggregationNote: $0.aggregation?.note).markdown() }
             print(pages.joined(separator: "\n---\n\n"), terminator: "")
         }
     }

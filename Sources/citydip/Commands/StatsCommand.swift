@@ -6,7 +6,7 @@ struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Totals: relations, cities, countries, relations by country, and the cities with the most partners.",
-        discussion: "JSON (as the web API's /api/v1/statistics): {\"relations\", \"cities\", \"countries\", \"by_country\": {\"IR\": N, …}, \"top_cities\": [{\"city\", \"city_id\", \"country_iso2\", \"degree\"}, …]}; a city's degree is its number of distinct partners; by_country counts relations with at least one end in the country."
+        discussion: "JSON (as the web API's /api/v1/statistics): {\"relations\", \"cities\", \"countries\", \"by_country\": {\"IR\": N, …}, \"top_cities\": [{\"city\", \"city_id\", \"country_iso2\", \"degree\"}, …], \"aggregated_parts\": null or {…}}; a city's degree is its number of distinct partners; by_country counts relations with at least one end in the country. A district or other part of a city is counted as a place of its own unless --aggregate-parts is given."
     )
 
     @Option(help: "Only this dataset (default: all).")
@@ -18,6 +18,7 @@ struct StatsCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "How many cities to rank (1 or more).")
     var top: Int = 10
 
+    @OptionGroup var parts: PartOptions
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -26,7 +27,7 @@ struct StatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await database.workspace()
-        let statistics = try await workspace.statistics(dataset: dataset, top: top)
+        let statistics = try await workspace.statistics(dataset: dataset, top: top, aggregateParts: parts.aggregateParts)
         print(format == .json ? try statistics.prettyJSON() : StatisticsMarkdown.render(statistics), terminator: "")
     }
 }

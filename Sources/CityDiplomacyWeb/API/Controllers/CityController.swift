@@ -27,7 +27,9 @@ struct CityController {
         }
         api.get("cities/:id") { request, context in
             let id = try PageRoutes.parameter("id", context)
-            return try await responder.json(request) { try await observatory.workspace.cityProfile(id: id) }
+            return try await responder.json(request) {
+                try await observatory.workspace.cityProfile(id: id, aggregateParts: try Filters(request.uri.query).aggregateParts)
+            }
         }
     }
 }

@@ -32,7 +32,7 @@ struct StudyController {
             try await responder.json(request) {
                 let filters = Filters(request.uri.query)
                 let top = try filters.integer("top", in: 1...1000) ?? 10
-                return try await observatory.workspace.statistics(dataset: filters.text("dataset"), top: top)
+                return try await observatory.workspace.statistics(dataset: filters.text("dataset"), top: top, aggregateParts: try filters.aggregateParts)
             }
         }
     }
