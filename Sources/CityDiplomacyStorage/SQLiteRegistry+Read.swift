@@ -193,7 +193,7 @@ extension SQLiteRegistry {
             let networks = try Self.fetchNetworks(db, scope: RecordScope(sql: "id IN (SELECT network_id FROM membership WHERE city_id = ?)", arguments: [cityID]))
             let networksByID = Dictionary(uniqueKeysWithValues: networks.map { ($0.id, $0) })
             let whole: City? = try city.partOf.flatMap { id in try CityRow.fetchOne(db, key: id)?.city }
-            // No index on part_of: the city table is scanned, which a profile can afford.
+            // Through the index on part_of (migration v4).
             let parts: [City] = try CityRow.fetchAll(db, sql: "SELECT * FROM city WHERE part_of = ? ORDER BY rowid", arguments: [cityID]).map { row in row.city }
             return CityProfile(
                 city: city, dataset: dataset,
