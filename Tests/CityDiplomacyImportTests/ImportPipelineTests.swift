@@ -189,17 +189,39 @@ struct ImportPipelineTests {
         // The figures the README states for the whole file.
         let report = result.report
         #expect(report.rowsRead == 25_917)
-        #expect(report.relationsCreated == 24_491)
-        #expect(report.duplicatesMerged == 1_426)
-        #expect(report.citiesCreated == 16_843)
-        #expect(report.citiesResolved == 7_701)
-        #expect(report.citiesUnresolved == 9_142)
-        #expect(report.selfPairs.count == 4)
-        #expect(report.domesticPairs == 965)
-        #expect(report.coordinateIssues.count == 672)
-        #expect(report.unknownCountries.map(\.country) == ["in Italy"])
+        #expect(report.relationsCreated == 24_260)
+        #expect(report.duplicatesMerged == 1_657)
+        #expect(report.citiesCreated == 16_951)
+        #expect(report.citiesResolved == 13_928)
+        #expect(report.citiesPartOf == 291)
+        #expect(report.citiesAmbiguous == 0)
+        #expect(report.citiesUnresolved == 2_692)
+        #expect(report.parentsAdded == 40)
+        #expect(report.selfPairs.map(\.line) == [12069, 19992, 24153, 24482])
+        #expect(report.domesticPairs == 951)
+        #expect(report.coordinateIssues.count == 947)
+        #expect(report.unknownCountries.isEmpty)
+        #expect(report.countryReadings.map(\.country) == ["Northern Cyprus"])
         #expect(result.content.relations.count == report.relationsCreated)
         #expect(result.content.cities.count == report.citiesCreated)
+        // Issue #11's targets: at least 80% of distinct places resolved or districts of a resolved
+        // city; no resolved place farther than 25 km from the file's coordinates.
+        #expect(Double(report.citiesResolved + report.citiesPartOf) >= 0.8 * Double(report.placeCount))
+        #expect(report.places.allSatisfy { ($0.kilometres ?? 0) <= 25 })
+        #expect(report.distances.maxKilometres <= 25)
+        // Berlin's, Seoul's and Budapest's own partners, their districts counted apart.
+        func partners(_ geonameID: Int) -> Int {
+            guard let city = result.content.cities.first(where: { $0.geonamesID == geonameID && $0.partOf == nil }) else { return -1 }
+            return result.content.relations.filter { $0.cityID == city.id || $0.partnerID == city.id }.count
+        }
+        #expect(partners(2950159) == 17)
+        #expect(partners(1835848) == 21)
+        #expect(partners(3054643) == 19)
+        #expect(partners(3191281) == 27)
+        // Every district of those cities is linked to it, whichever form the file wrote.
+        let berlinDistricts = result.content.cities.filter { $0.partOf == "wikipedia:gn2950159" }
+        #expect(berlinDistricts.count == 12)
+        #expect(berlinDistricts.contains { $0.aliases.contains("Berlin – Mitte") && $0.aliases.contains("Mitte") })
         let tehran = result.content.cities.first { $0.geonamesID == 112931 }
         #expect(tehran != nil)
     }
