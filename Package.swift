@@ -146,7 +146,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "CitydipTests", dependencies: ["citydip"]),
+        .testTarget(
+            name: "CitydipTests",
+            // The web observatory in process, to hold the CLI's JSON to the API's for the same database.
+            dependencies: [
+                "citydip", "CityDiplomacyApplication", "CityDiplomacyWeb",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
