@@ -149,7 +149,11 @@ let package = Package(
         .testTarget(
             name: "CitydipTests",
             // Storage: a test writes records the commands read (districts, which no import makes yet).
-            dependencies: ["citydip", "CityDiplomacyCore", "CityDiplomacyStorage"]
+            // The web observatory in process, to hold the CLI's JSON to the API's for the same database.
+            dependencies: [
+                "citydip", "CityDiplomacyCore", "CityDiplomacyStorage", "CityDiplomacyApplication", "CityDiplomacyWeb",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -115,6 +115,17 @@ enum APIProbes {
     static let table: [APIDocument.Operation: [Probe]] = [
         .init("GET /openapi.yaml"): [Probe(.ok, "the document itself")],
         .init("GET /datasets"): [Probe(.ok, "every dataset")],
+        .init("GET /datasets/{id}/quality"): [
+            Probe(.ok, "the imported dataset's report") { _ in ProbeRequest(parameters: ["id": ImportedDatasetFixture.id]) },
+            Probe(.ok, "its unresolved places, five from the third") { _ in
+                ProbeRequest(parameters: ["id": ImportedDatasetFixture.id], query: "status=unresolved&limit=5&offset=2")
+            },
+            Probe(.ok, "every place of a status") { _ in ProbeRequest(parameters: ["id": ImportedDatasetFixture.id], query: "status=resolved&limit=1000") },
+            Probe(.badRequest, "a status the importer does not give") { _ in ProbeRequest(parameters: ["id": ImportedDatasetFixture.id], query: "status=found") },
+            Probe(.badRequest, "a limit of 0") { _ in ProbeRequest(parameters: ["id": ImportedDatasetFixture.id], query: "limit=0") },
+            Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(parameters: ["id": "nowhere"]) },
+            Probe(.conflict, "the bundled study, not imported") { _ in ProbeRequest(parameters: ["id": "iran-2018"]) },
+        ],
         .init("GET /countries"): [Probe(.ok, "every country")],
         .init("GET /countries/{code}"): [
             Probe(.ok, "Iran, from the document's example"),

@@ -275,7 +275,7 @@ struct CitydipCommandTests {
         #expect(!datasets.stdout.contains("broken"))
 
         let quality = try citydip.run(["quality", "--dataset", "twins", "--report", "json"])
-        #expect(quality.stdout.contains("\"rows_read\" : 4"))
+        #expect(quality.stdout.contains("\"rows_read\": 4"))
     }
 
     @Test("--map takes several mappings or one each time, and the file may come first or last", arguments: [

@@ -113,10 +113,13 @@ public enum PersianText {
         return String(result)
     }
 
-    /// Writes ASCII digits as Persian digits, for Persian output.
     /// The Persian decimal separator (U+066B), as in ۸۷٫۱.
     public static let decimalSeparator: Character = "\u{066B}"
 
+    /// The Persian percent sign (U+066A), as in ۴۳٫۵٪.
+    public static let percentSign: Character = "\u{066A}"
+
+    /// Writes ASCII digits as Persian digits, for Persian output.
     public static func persianDigits(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

@@ -47,6 +47,21 @@ struct Filters {
         (try integer("limit", in: 1...Self.maximumLimit) ?? defaultLimit, try integer("offset", in: 0...Int(Int32.max)) ?? 0)
     }
 
+    /// `status`: one of the statuses the importer gives a place, or all when absent.
+    func placeStatus() throws(WebError) -> PlaceStatusChoice? {
+        do {
+            return try text("status").map { text throws(ApplicationError) in try PlaceStatusChoice.parse(text, field: "status") }
+        } catch {
+            throw WebError(error)
+        }
+    }
+
+    /// The places of a quality report to list: `status`, `limit` (default `defaultLimit`) and `offset`.
+    func placeSelection(defaultLimit: Int) throws(WebError) -> PlaceSelection {
+        let (limit, offset) = try paging(defaultLimit: defaultLimit)
+        return PlaceSelection(status: try placeStatus(), limit: limit, offset: offset)
+    }
+
     /// The relation filters, read by the application's rules (the same as `citydip relations`).
     var relationFilter: RelationFilter {
         RelationFilter(dataset: text("dataset"), city: text("city"), country: text("country"), kind: text("kind"), from: text("from"), to: text("to"))

@@ -28,18 +28,26 @@ struct DashboardPage {
             totals: [(all.relations, "relations", "رابطه"), (all.cities, "cities", "شهر"), (all.countries, "countries", "کشور"), (datasets.count, "datasets", "مجموعه داده")]
                 .map { .init(figure: c.number($0.0), label: c.t($0.1, $0.2)) },
             datasetsHeading: c.text(.message("datasets.title")),
-            datasetColumns: [c.text(.message("web.dataset")), c.text(.message("column.title")), c.text(.message("web.provenance"))],
+            datasetColumns: [c.text(.message("web.dataset")), c.text(.message("column.title")), c.text(.message("web.provenance")),
+                             c.text(.message("quality.import-quality"))],
             datasets: datasets.map {
                 .init(id: $0.id, address: c.href("/", [("dataset", $0.id)]), title: c.text($0.title),
-                      provenance: $0.provenance ?? $0.sourceFile ?? "", current: $0.id == content.dataset.id)
+                      provenance: $0.provenance ?? $0.sourceFile ?? "", qualityReport: qualityLink($0), current: $0.id == content.dataset.id)
             },
             currentLabel: c.text(.message("web.dataset")), currentID: content.dataset.id,
             currentCount: c.number(content.relations.count) + " " + c.text(.message("web.relations")),
             listLink: LinkView(text: c.text(.message("web.list-its-relations")), target: c.href("/relations", [("dataset", content.dataset.id)])),
             partsSwitch: c.partsSwitch(aggregating: aggregating),
             partsNote: counted.aggregationView.map { c.text($0.note) },
+            currentQualityReport: qualityLink(counted.content.dataset),
             charts: figures(counted.content, aggregating: aggregating))
         return try Layout.page("dashboard", title: c.text(.message("web.dashboard")), content: view, context: c)
+    }
+
+    /// The page of an imported dataset's quality report; `nil` for a dataset not imported from a file.
+    private func qualityLink(_ dataset: Dataset) -> LinkView? {
+        guard dataset.importReport != nil else { return nil }
+        return LinkView(text: context.text(.message("quality.report")), target: context.href("/datasets/\(PageContext.segment(dataset.id))/quality"))
     }
 
     /// The chosen dataset by region, period and kind, and its cities with most partners.
@@ -85,6 +93,8 @@ struct DashboardView {
         let address: String
         let title: String
         let provenance: String
+        /// The page of its import's quality report, if it was imported from a file.
+        let qualityReport: LinkView?
         /// The dataset the charts are drawn from.
         let current: Bool
     }
@@ -102,5 +112,6 @@ struct DashboardView {
     let partsSwitch: LinkView
     /// What counting parts with their cities changed, when it is on.
     let partsNote: String?
+    let currentQualityReport: LinkView?
     let charts: [FigureView]
 }

@@ -20,6 +20,10 @@ struct PageRoutes {
             let code = try Self.parameter("code", context)
             return try await page(request) { try await CountryPage(observatory: observatory, context: $0).render(code: code) }
         }
+        router.get("datasets/:id/quality") { request, context in
+            let id = try Self.parameter("id", context)
+            return try await page(request) { try await QualityPage(observatory: observatory, context: $0).render(datasetID: id) }
+        }
         router.get("networks") { request, _ in
             try await page(request) { try await NetworkPages(observatory: observatory, context: $0).list() }
         }

@@ -81,7 +81,8 @@ struct ImportCommand: AsyncParsableCommand {
         case let .unchanged(id, hash):
             print("dataset '\(id)' already holds this file (SHA-256 \(hash.prefix(16))…); nothing changed")
         case let .imported(quality, retained):
-            print(report == .json ? quality.json() : quality.markdown(), terminator: "")
+            // The JSON of `citydip quality --report json`, every place listed.
+            print(report == .json ? try ImportQualityView(quality, places: PlaceSelection()).prettyJSON() : quality.markdown(), terminator: "")
             ProcessLifetime.keep(retained)
         }
     }

@@ -2,7 +2,8 @@ import CityDiplomacyApplication
 import CityDiplomacyCore
 import Hummingbird
 
-/// `/datasets` and `/countries`: what the registry holds and the reference list of countries.
+/// `/datasets`, `/datasets/{id}/quality` and `/countries`: what the registry holds, how an
+/// imported dataset's file resolved, and the reference list of countries.
 struct DatasetController {
     let observatory: Observatory
     let responder: CachedResponder
@@ -10,6 +11,12 @@ struct DatasetController {
     func addRoutes(to api: RouterGroup<ObservatoryContext>) {
         api.get("datasets") { request, _ in
             try await responder.json(request) { try await observatory.registry.datasets().map(DatasetView.init) }
+        }
+        api.get("datasets/:id/quality") { request, context in
+            let id = try PageRoutes.parameter("id", context)
+            return try await responder.json(request) {
+                try await observatory.workspace.quality(dataset: id, places: try Filters(request.uri.query).placeSelection(defaultLimit: 100))
+            }
         }
         api.get("countries") { request, _ in
             try await responder.json(request) { observatory.workspace.countries.map(CountryView.init) }
