@@ -71,6 +71,27 @@ struct GazetteerIndexTests {
         #expect(gazetteer.entries(named: "").isEmpty)
     }
 
+    @Test("Keys compared by their bytes are canonically equivalent to no other string")
+    func byteComparableKeys() {
+        func comparesByBytes(_ text: String) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer(GazetteerNameIndex.comparesByBytes)
+        }
+        func comparable(_ scalar: Unicode.Scalar) -> Bool { comparesByBytes(String(scalar)) }
+        #expect(comparesByBytes("tehran1396") && comparesByBytes("تهران") && comparesByBytes("شهرری2"))
+        #expect(!comparesByBytes("Tehran") && !comparesByBytes("łodz") && !comparesByBytes("آباد") && !comparesByBytes("서울"))
+        // No scalar but the comparable ones decomposes into comparable scalars alone (Kelvin sign →
+        // K, ﺁ is a compatibility form, آ → ا + ◌ٓ, Hangul syllables → jamo are all kept apart).
+        for value in 0x80..<0x30000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+            if comparable(scalar) {
+                #expect(scalar.properties.canonicalCombiningClass == .notReordered && Array(decomposed) == [scalar], "U+\(String(value, radix: 16))")
+            } else {
+                #expect(!decomposed.allSatisfy(comparable), "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
     @Test("Entries come back exactly as they were given: empty and absent Persian names, empty alternate names")
     func entriesRoundTrip() throws {
         let entries = try Self.randomEntries(count: 500, seed: 7)

@@ -9,12 +9,12 @@ import Foundation
 /// an import's samples (perf, 170,391 places). Here:
 ///
 /// - **ASCII names are keyed from their bytes**, without a string (528,340 of the 665,869
-///   names), into one buffer, and found again in an open-addressing table of those bytes.
-///   Byte equality is string equality for these keys: a key of ASCII lowercase letters and digits
-///   is canonically equivalent to no other string (no Unicode decomposition yields them).
-/// - **Other names** are keyed by `searchKey` itself; a key that comes out ASCII ("Kāshān" →
-///   "kashan") joins the ASCII table, the others (Arabic script) stay strings in a dictionary, so
-///   that canonically equivalent keys meet as they did.
+///   names), into one buffer, and found again in open-addressing tables of those bytes.
+/// - **Other names** are keyed by `searchKey` itself. A key of ASCII letters and digits and of
+///   Arabic letters (see ``comparesByBytes(_:)``) joins the tables of bytes: for such keys byte
+///   equality is string equality. The few others (Latin letters such as ø or ł, other scripts)
+///   stay strings in a dictionary, so that canonically equivalent keys meet as they did. Hashing
+///   the Arabic-script keys as strings (through Unicode normalisation) was 14% of the load.
 /// - **The places of each key** are one run of a single array (a key's places in the order the
 ///   places come, as the dictionary's appends left them), not an array per key.
 /// - **The table is cut in 16 by hash**, each part built on its own core: one table of all keys
@@ -26,8 +26,8 @@ import Foundation
 /// index.places(key: PersianText.searchKey("Urumqi"))   // positions of the places of that key
 /// ```
 struct GazetteerNameIndex: Sendable {
-    /// ASCII keys, by the top bits of their hash (see ``shardBits``).
-    private let shards: [ASCIIKeys]
+    /// Keys compared by their bytes, by the top bits of their hash (see ``shardBits``).
+    private let shards: [ByteKeys]
     private let others: OtherKeys
 
     static let shardBits = 4
@@ -37,16 +37,47 @@ struct GazetteerNameIndex: Sendable {
 
     /// The positions of the places one of whose names has this search key, in ascending order.
     func places(key: String) -> ArraySlice<Int32> {
-        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return others.places(key) }
-        var key = key
-        return key.withUTF8 { bytes in
+        var utf8 = key
+        let places = utf8.withUTF8 { bytes -> ArraySlice<Int32>? in
+            guard Self.comparesByBytes(bytes) else { return nil }
             let hash = Self.hash(bytes)
             return shards[Int(hash >> UInt64(64 - Self.shardBits))].places(bytes, hash: hash)
         }
+        return places ?? others.places(key)
+    }
+
+    /// Whether a key is made only of ASCII lowercase letters and digits and of Arabic-block
+    /// letters that have no canonical decomposition and combine with nothing (U+0600–U+06FF of
+    /// combining class 0, less the eight precomposed letters U+0622–U+0626, U+06C0, U+06C2 and U+06D3). No other string is
+    /// canonically equivalent to such a key — no Unicode decomposition yields only these scalars
+    /// but the scalars themselves — so comparing its bytes compares it as Swift's `==` does.
+    static func comparesByBytes(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 0
+        while offset < key.count {
+            let byte = key[offset]
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                offset += 1
+            case 0xD8...0xDB where offset + 1 < key.count:
+                // Two bytes: U+0600–U+06FF.
+                let scalar = (Int(byte & 0x1F) << 6 | Int(key[offset + 1] & 0x3F)) - 0x0600
+                guard key[offset + 1] & 0xC0 == 0x80, arabicComparesByBytes[scalar] else { return false }
+                offset += 2
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// U+0600–U+06FF: whether the scalar may be compared by its bytes (see ``comparesByBytes(_:)``).
+    static let arabicComparesByBytes: [Bool] = (0x0600...0x06FF).map { value in
+        let precomposed: Set<Int> = [0x0622, 0x0623, 0x0624, 0x0625, 0x0626, 0x06C0, 0x06C2, 0x06D3]
+        return Unicode.Scalar(UInt32(value))!.properties.canonicalCombiningClass == .notReordered && !precomposed.contains(value)
     }
 
     /// Keys every name of every place: the keys are made on every core, a run of places at a
-    /// time; then each part of the table, and the keys that are not ASCII, are filled on every core.
+    /// time; then each part of the table, and the other keys, are filled on every core.
     init(_ columns: GazetteerColumns) {
         let placeCount = columns.count
         let chunkCount = min(max(placeCount, 1), ProcessInfo.processInfo.activeProcessorCount * 4)
@@ -56,14 +87,14 @@ struct GazetteerNameIndex: Sendable {
         }
         let shardCount = 1 << Self.shardBits
         let parts = Array(0...shardCount).concurrentMap { part -> Part in
-            part < shardCount ? .ascii(ASCIIKeys(shard: part, of: chunks)) : .others(OtherKeys(chunks))
+            part < shardCount ? .bytes(ByteKeys(shard: part, of: chunks)) : .others(OtherKeys(chunks))
         }
-        shards = parts.compactMap { if case let .ascii(keys) = $0 { keys } else { nil } }
+        shards = parts.compactMap { if case let .bytes(keys) = $0 { keys } else { nil } }
         others = parts.compactMap { if case let .others(keys) = $0 { keys } else { nil } }[0]
     }
 
     private enum Part: Sendable {
-        case ascii(ASCIIKeys)
+        case bytes(ByteKeys)
         case others(OtherKeys)
     }
 
@@ -109,8 +140,8 @@ private struct KeyRuns: Sendable {
     }
 }
 
-/// One part of the ASCII keys: an open-addressing table of their bytes.
-private struct ASCIIKeys: Sendable {
+/// One part of the keys compared by their bytes: an open-addressing table of those bytes.
+private struct ByteKeys: Sendable {
     /// 0 if empty, else the hash's upper half and the key's number + 1.
     private let slots: [UInt64]
     /// Key `k` is `bytes[keyStart[k]..<keyStart[k + 1]]`.
@@ -133,7 +164,7 @@ private struct ASCIIKeys: Sendable {
 
     /// The keys of part `shard` of every run of places, numbered as they first come.
     init(shard: Int, of chunks: [KeyedNames]) {
-        let upperBound = chunks.reduce(0) { $0 + $1.ascii[shard].count }
+        let upperBound = chunks.reduce(0) { $0 + $1.byteKeys[shard].count }
         // At most half full, so that a probe ends after one or two slots.
         var slotCount = 16
         while slotCount < upperBound * 2 { slotCount *= 2 }
@@ -150,7 +181,7 @@ private struct ASCIIKeys: Sendable {
         pairs.reserveCapacity(upperBound)
         for chunk in chunks {
             chunk.bytes.withUnsafeBufferPointer { chunkBytes in
-                for pending in chunk.ascii[shard] {
+                for pending in chunk.byteKeys[shard] {
                     let key = UnsafeBufferPointer(rebasing: chunkBytes[Int(pending.start)..<Int(pending.end)])
                     var slot = Int(truncatingIfNeeded: pending.hash) & mask
                     var number = -1
@@ -193,8 +224,8 @@ private struct ASCIIKeys: Sendable {
     }
 }
 
-/// Keys that are not ASCII, as strings: Swift's string equality (canonical equivalence) decides
-/// which are the same key, as it did in the dictionary they replace.
+/// Keys that cannot be compared by their bytes, as strings: Swift's string equality (canonical
+/// equivalence) decides which are the same key, as it did in the dictionary they replace.
 private struct OtherKeys: Sendable {
     private let numbers: [String: Int32]
     let runs: KeyRuns
@@ -230,7 +261,7 @@ private struct OtherKeys: Sendable {
 
 /// The search keys of the names of a run of places, made without touching any shared state.
 private struct KeyedNames: Sendable {
-    /// An ASCII key at `bytes[start..<end]`.
+    /// A key compared by its bytes, at `bytes[start..<end]`.
     struct Key: Sendable {
         var hash: UInt64
         var start: Int32
@@ -239,15 +270,16 @@ private struct KeyedNames: Sendable {
     }
 
     private(set) var bytes: [UInt8] = []
-    /// The ASCII keys by part of the table (the top bits of their hash), in the order of the places.
-    private(set) var ascii: [[Key]]
-    /// The keys that are not ASCII, in the order of the places.
+    /// The keys compared by their bytes, by part of the table (the top bits of their hash), in the
+    /// order of the places.
+    private(set) var byteKeys: [[Key]]
+    /// The other keys, in the order of the places.
     private(set) var others: [(key: String, place: Int32)] = []
 
     init(_ columns: GazetteerColumns, places: Range<Int>) {
         let shardCount = 1 << GazetteerNameIndex.shardBits
-        ascii = [[Key]](repeating: [], count: shardCount)
-        for shard in 0..<shardCount { ascii[shard].reserveCapacity(places.count * 4 / shardCount) }
+        byteKeys = [[Key]](repeating: [], count: shardCount)
+        for shard in 0..<shardCount { byteKeys[shard].reserveCapacity(places.count * 4 / shardCount) }
         bytes.reserveCapacity(places.count * 40)
         columns.text.withUnsafeBufferPointer { text in
             for place in places {
@@ -275,25 +307,27 @@ private struct KeyedNames: Sendable {
             default: break
             }
         }
-        addASCII(from: start, place: place)
+        addByteKey(from: start, place: place)
     }
 
     private mutating func addKey(_ key: String, place: Int32) {
         guard !key.isEmpty else { return }
-        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+        var utf8 = key
+        let added = utf8.withUTF8 { key in
+            guard GazetteerNameIndex.comparesByBytes(key) else { return false }
             let start = bytes.count
-            bytes.append(contentsOf: key.utf8)
-            addASCII(from: start, place: place)
-        } else {
-            others.append((key, place))
+            bytes.append(contentsOf: key)
+            addByteKey(from: start, place: place)
+            return true
         }
+        if !added { others.append((key, place)) }
     }
 
     /// Records the key just written at `bytes[start...]`, unless it is empty (names of
     /// punctuation alone have no key).
-    private mutating func addASCII(from start: Int, place: Int32) {
+    private mutating func addByteKey(from start: Int, place: Int32) {
         guard bytes.count > start else { return }
         let hash = bytes.withUnsafeBufferPointer { GazetteerNameIndex.hash(UnsafeBufferPointer(rebasing: $0[start...])) }
-        ascii[Int(hash >> UInt64(64 - GazetteerNameIndex.shardBits))].append(Key(hash: hash, start: Int32(start), end: Int32(bytes.count), place: place))
+        byteKeys[Int(hash >> UInt64(64 - GazetteerNameIndex.shardBits))].append(Key(hash: hash, start: Int32(start), end: Int32(bytes.count), place: place))
     }
 }
