@@ -71,6 +71,23 @@ struct GazetteerIndexTests {
         #expect(gazetteer.entries(named: "").isEmpty)
     }
 
+    @Test("Keys written from a name's bytes are searchKey's; names that need Foundation's folding are left to it")
+    func keysFromBytes() throws {
+        var names = Self.parts + ["e\u{0363}x", "Αθήνα", "ئیلام", "ۀ", "\u{200C}ری\u{200C}", " تهران ", "a\u{00A0}bé", "٣٤ ۵", "تـ", "\u{0670}ا", "ǅ"]
+        names += try Self.randomEntries(count: 2_000, seed: 3).flatMap { [$0.name, $0.persianName ?? ""] + $0.alternateNames }
+        var written = 0
+        for name in names where !name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var key: [UInt8] = [1, 2]
+            if Array(name.utf8).withUnsafeBufferPointer({ PersianText.appendSearchKey(utf8: $0, to: &key) }) {
+                written += 1
+                #expect(Array(key.dropFirst(2)) == Array(PersianText.searchKey(name).utf8), "\(name)")
+            } else {
+                #expect(key == [1, 2], "\(name)")
+            }
+        }
+        #expect(written > 1_000)
+    }
+
     @Test("Keys compared by their bytes are canonically equivalent to no other string")
     func byteComparableKeys() {
         func comparesByBytes(_ text: String) -> Bool {

@@ -291,9 +291,10 @@ private struct KeyedNames: Sendable {
         }
     }
 
-    /// The key of one name: ASCII names straight from their bytes (the rule of
-    /// ``PersianText/searchKey(_:)`` for ASCII text: letters lowercased, digits, nothing else),
-    /// other names by `searchKey` itself.
+    /// The key of one name, written from its bytes: ASCII names by the rule of
+    /// ``PersianText/searchKey(_:)`` for ASCII text (letters lowercased, digits, nothing else),
+    /// others by ``PersianText/appendSearchKey(utf8:to:)``, and the few that need Foundation's
+    /// folding by `searchKey` itself.
     private mutating func add(_ name: UnsafeBufferPointer<UInt8>, place: Int32) {
         let start = bytes.count
         for byte in name {
@@ -302,7 +303,13 @@ private struct KeyedNames: Sendable {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
             case 0x80...:
                 bytes.removeSubrange(start...)
-                addKey(PersianText.searchKey(String(decoding: name, as: UTF8.self)), place: place)
+                if PersianText.appendSearchKey(utf8: name, to: &bytes) {
+                    addWrittenKey(from: start, place: place)
+                } else {
+                    let key = Array(PersianText.searchKey(String(decoding: name, as: UTF8.self)).utf8)
+                    bytes.append(contentsOf: key)
+                    addWrittenKey(from: start, place: place)
+                }
                 return
             default: break
             }
@@ -310,17 +317,16 @@ private struct KeyedNames: Sendable {
         addByteKey(from: start, place: place)
     }
 
-    private mutating func addKey(_ key: String, place: Int32) {
-        guard !key.isEmpty else { return }
-        var utf8 = key
-        let added = utf8.withUTF8 { key in
-            guard GazetteerNameIndex.comparesByBytes(key) else { return false }
-            let start = bytes.count
-            bytes.append(contentsOf: key)
+    /// Records the key just written at `bytes[start...]`: among the keys compared by their bytes
+    /// if it is one, else as a string.
+    private mutating func addWrittenKey(from start: Int, place: Int32) {
+        let comparesByBytes = bytes.withUnsafeBufferPointer { GazetteerNameIndex.comparesByBytes(UnsafeBufferPointer(rebasing: $0[start...])) }
+        if comparesByBytes {
             addByteKey(from: start, place: place)
-            return true
+        } else {
+            others.append((String(decoding: bytes[start...], as: UTF8.self), place))
+            bytes.removeSubrange(start...)
         }
-        if !added { others.append((key, place)) }
     }
 
     /// Records the key just written at `bytes[start...]`, unless it is empty (names of
