@@ -10,11 +10,14 @@ import Foundation
 ///
 /// - **ASCII names are keyed from their bytes**, without a string (528,340 of the 665,869
 ///   names), into one buffer, and found again in open-addressing tables of those bytes.
-/// - **Other names** are keyed by `searchKey` itself. A key of ASCII letters and digits and of
-///   Arabic letters (see ``comparesByBytes(_:)``) joins the tables of bytes: for such keys byte
-///   equality is string equality. The few others (Latin letters such as ø or ł, other scripts)
-///   stay strings in a dictionary, so that canonically equivalent keys meet as they did. Hashing
-///   the Arabic-script keys as strings (through Unicode normalisation) was 14% of the load.
+/// - **Other names** are keyed from their bytes too, by ``PersianText/appendSearchKey(utf8:to:)``
+///   (searchKey's rules without its strings: making three strings of each name was a fifth of the
+///   load), or by `searchKey` itself for the few that need Foundation's folding. A key of ASCII
+///   letters and digits and of Arabic letters (see ``comparesByBytes(_:)``) joins the tables of
+///   bytes: for such keys byte equality is string equality. The few others (Latin letters such as
+///   ø or ł, other scripts) stay strings in a dictionary, so that canonically equivalent keys meet
+///   as they did. Hashing the Arabic-script keys as strings (through Unicode normalisation) was
+///   14% of the load.
 /// - **The places of each key** are one run of a single array (a key's places in the order the
 ///   places come, as the dictionary's appends left them), not an array per key.
 /// - **The table is cut in 16 by hash**, each part built on its own core: one table of all keys
