@@ -41,81 +41,53 @@ public struct GazetteerEntry: Hashable, Sendable {
 /// let near = gazetteer.nearest(to: tehranCoordinates, withinKilometres: 20)
 /// ```
 public struct Gazetteer: Sendable {
-    public let entries: [GazetteerEntry]
-    /// Coordinates and countries beside the entries, so that distance queries touch no strings.
-    private let latitudes: [Double]
-    private let longitudes: [Double]
-    private let countries: [CountryCode]
-    private let populations: [Int]
-    private let byKey: [String: [Int32]]
-    /// Entries by 1°×1° cell, for nearest-place queries.
-    private let grid: [Int32: [Int32]]
+    /// Every place, made into an entry when read.
+    public var entries: GazetteerEntries { GazetteerEntries(columns: columns) }
+    private let columns: GazetteerColumns
+    let names: GazetteerNameIndex
+    private let grid: GazetteerGrid
     private let byGeonameID: [Int: Int32]
 
     public init(entries: [GazetteerEntry]) {
-        self.entries = entries
-        // Keying some 220,000 names is most of the cost of building the gazetteer: it runs on every core.
-        let keyed = entries.concurrentMap { entry in
-            var names: Set<String> = [PersianText.searchKey(entry.name)]
-            if let persian = entry.persianName { names.insert(PersianText.searchKey(persian)) }
-            for name in entry.alternateNames { names.insert(PersianText.searchKey(name)) }
-            return names.filter { !$0.isEmpty }.sorted()
-        }
-        var byKey: [String: [Int32]] = [:]
-        byKey.reserveCapacity(entries.count * 8)
-        var grid: [Int32: [Int32]] = [:]
+        self.init(columns: GazetteerColumns(entries: entries))
+    }
+
+    /// A gazetteer of the places in `columns` (``GazetteerColumns``), as a file reader builds it.
+    package init(columns: GazetteerColumns) {
+        self.columns = columns
+        names = GazetteerNameIndex(columns)
+        grid = GazetteerGrid(latitudes: columns.latitudes, longitudes: columns.longitudes)
         var byGeonameID: [Int: Int32] = [:]
-        byGeonameID.reserveCapacity(entries.count)
-        for (position, keys) in keyed.enumerated() {
-            byGeonameID[entries[position].geonameID] = Int32(position)
-            for key in keys { byKey[key, default: []].append(Int32(position)) }
-            grid[Self.cell(entries[position].coordinates), default: []].append(Int32(position))
-        }
-        self.byKey = byKey
-        self.grid = grid
+        byGeonameID.reserveCapacity(columns.count)
+        for (position, id) in columns.geonameIDs.enumerated() { byGeonameID[id] = Int32(position) }
         self.byGeonameID = byGeonameID
-        latitudes = entries.map(\.coordinates.latitude)
-        longitudes = entries.map(\.coordinates.longitude)
-        countries = entries.map(\.country)
-        populations = entries.map(\.population)
-    }
-
-    static func cell(_ point: Coordinates) -> Int32 {
-        cell(latitude: Int(floor(point.latitude)), longitude: Int(floor(point.longitude)))
-    }
-
-    static func cell(latitude: Int, longitude: Int) -> Int32 {
-        let wrapped = ((longitude + 180) % 360 + 360) % 360
-        return Int32((latitude + 90) * 360 + wrapped)
     }
 
     /// Positions of the places one of whose names has the search key of `name`, most populous
     /// first: resolution compares countries, sizes and distances by position, and copies out
     /// only the entry it answers with.
     func positions(named name: String) -> [Int] {
-        guard let indices = byKey[PersianText.searchKey(name)] else { return [] }
-        return indices.map(Int.init).sorted { populations[$0] > populations[$1] }
+        let populations = columns.populations
+        return names.places(key: PersianText.searchKey(name)).map(Int.init).sorted { populations[$0] > populations[$1] }
     }
 
-    func country(at position: Int) -> CountryCode { countries[position] }
+    func country(at position: Int) -> CountryCode { columns.countries[position] }
     /// The places of a country. A scan: it serves the few names that need it (numbered districts).
-    func positions(in country: CountryCode) -> [Int] { countries.indices.filter { countries[$0] == country } }
+    func positions(in country: CountryCode) -> [Int] { columns.countries.indices.filter { columns.countries[$0] == country } }
     func position(geonameID: Int) -> Int? { byGeonameID[geonameID].map(Int.init) }
-    func population(at position: Int) -> Int { populations[position] }
+    func population(at position: Int) -> Int { columns.populations[position] }
     func kilometres(from point: Coordinates, to position: Int) -> Double {
-        point.kilometres(toLatitude: latitudes[position], longitude: longitudes[position])
+        point.kilometres(toLatitude: columns.latitudes[position], longitude: columns.longitudes[position])
     }
 
     /// The place with a GeoNames id, if the gazetteer has it.
     public func entry(geonameID: Int) -> GazetteerEntry? {
-        byGeonameID[geonameID].map { entries[Int($0)] }
+        byGeonameID[geonameID].map { columns.entry(at: Int($0)) }
     }
 
     /// Places one of whose names has the same search key as `name`, most populous first.
     public func entries(named name: String) -> [GazetteerEntry] {
-        let key = PersianText.searchKey(name)
-        guard let indices = byKey[key] else { return [] }
-        return indices.sorted { populations[Int($0)] > populations[Int($1)] }.map { entries[Int($0)] }
+        positions(named: name).map(columns.entry(at:))
     }
 
     /// The place nearest to a point, if one lies within the distance.
@@ -127,14 +99,14 @@ public struct Gazetteer: Sendable {
         let latitudeSpan = max(1, Int(ceil(limit / 110)))
         let poleward = min(89.9, abs(point.latitude) + Double(latitudeSpan))
         let longitudeSpan = min(180, max(1, Int(ceil(limit / (111.19 * cos(poleward * Double.pi / 180))))))
+        let latitudes = columns.latitudes, longitudes = columns.longitudes, countries = columns.countries
         var best: (index: Int, kilometres: Double)?
         // A degree of latitude is at least 110 km: candidates farther in latitude are skipped
         // before the trigonometry.
         let latitudeLimit = limit / 110
         for dLat in -latitudeSpan...latitudeSpan {
             for dLng in -longitudeSpan...longitudeSpan {
-                guard let indices = grid[Self.cell(latitude: latitude + dLat, longitude: longitude + dLng)] else { continue }
-                for position in indices {
+                for position in grid.places(inCell: GazetteerGrid.cell(latitude: latitude + dLat, longitude: longitude + dLng)) {
                     let index = Int(position)
                     if let country, countries[index] != country { continue }
                     if abs(latitudes[index] - point.latitude) > latitudeLimit { continue }
@@ -143,8 +115,17 @@ public struct Gazetteer: Sendable {
                 }
             }
         }
-        return best.map { (entries[$0.index], $0.kilometres) }
+        return best.map { (columns.entry(at: $0.index), $0.kilometres) }
     }
+}
+
+/// The places of a gazetteer as entries, each made when it is read (see ``GazetteerColumns``).
+public struct GazetteerEntries: RandomAccessCollection, Sendable {
+    let columns: GazetteerColumns
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { columns.count }
+    public subscript(position: Int) -> GazetteerEntry { columns.entry(at: position) }
 }
 
 extension Coordinates {

@@ -13,12 +13,17 @@ import Foundation
 /// ```
 public enum PersianText {
     /// Letter variants folded to the Persian letter (Arabic yeh/alef maksura → Persian yeh, Arabic kaf → keheh).
-    private static let letterVariants: [UInt32: Unicode.Scalar] = [
-        0x064A: "\u{06CC}", // ي ARABIC LETTER YEH → ی
-        0x0649: "\u{06CC}", // ى ARABIC LETTER ALEF MAKSURA → ی
-        0x0643: "\u{06A9}", // ك ARABIC LETTER KAF → ک
-        0x06C0: "\u{0647}", // ۀ HEH WITH YEH ABOVE → ه (the hamza is orthographic)
-    ]
+    /// A switch rather than a dictionary: hashing every letter of every name into one was a tenth
+    /// of keying the gazetteer's 137,000 names in Arabic script.
+    private static func letterVariant(_ value: UInt32) -> Unicode.Scalar? {
+        switch value {
+        case 0x064A: "\u{06CC}"  // ي ARABIC LETTER YEH → ی
+        case 0x0649: "\u{06CC}"  // ى ARABIC LETTER ALEF MAKSURA → ی
+        case 0x0643: "\u{06A9}"  // ك ARABIC LETTER KAF → ک
+        case 0x06C0: "\u{0647}"  // ۀ HEH WITH YEH ABOVE → ه (the hamza is orthographic)
+        default: nil
+        }
+    }
 
     /// Unicode's White_Space property, and the no-break space, spelt out: the property set is
     /// stable, and asking the property of every letter cost more than the rest of normalising.
@@ -45,30 +50,67 @@ public enum PersianText {
 
     /// The search key of normalised text, or `nil` where a scalar needs Foundation's folding.
     private static func fastSearchKey(_ text: String) -> String? {
-        var result = String.UnicodeScalarView()
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x61...0x7A, 0x30...0x39: result.append(scalar)
-                case 0x41...0x5A: result.append(Unicode.Scalar(value + 32)!)
-                default: break
+            guard appendKey(of: scalar, to: &key) else { return nil }
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// The key of one scalar of normalised text, appended to `key` in UTF-8; `false` where the
+    /// scalar needs Foundation's folding.
+    private static func appendKey(of scalar: Unicode.Scalar, to key: inout [UInt8]) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            switch value {
+            case 0x61...0x7A, 0x30...0x39: key.append(UInt8(value))
+            case 0x41...0x5A: key.append(UInt8(value + 32))
+            default: break
+            }
+        } else if value == 0x0345 || (0x0363...0x036F).contains(value) {
+            return false  // marks Foundation's folding turns into letters (ypogegrammeni, Latin letter marks)
+        } else if (0x0300...0x036F).contains(value) || value == 0x200C || value == 0x0621 {
+            // combining marks, ZWNJ, a lone hamza
+        } else if (0x0600...0x06FF).contains(value) {
+            // Before the Latin table, which holds no Arabic letter: hashing every Arabic letter
+            // into it too was another tenth of keying the gazetteer's names in Arabic script.
+            if let letter = arabicFolds[Int(value - 0x0600)] { key.append(contentsOf: letter.utf8) }
+        } else if let folded = latinFolds[value] {
+            for letter in folded { key.append(contentsOf: letter.utf8) }
+        } else if !scalar.properties.isAlphabetic, scalar.properties.numericType == nil, !(0x0300...0x036F).contains(value) {
+            // punctuation, symbols and spaces (’ – ʻ …) are dropped from keys anyway
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// ``searchKey(_:)`` of a name in UTF-8 that is not all ASCII, appended to `key` without making
+    /// a string: the letter rules of ``normalized(_:)``, then those of the key, scalar by scalar
+    /// (normalising's rules for white space and ZWNJ do not change a key, which drops both).
+    /// `false`, and `key` as it was, where the name needs Foundation's folding: then only
+    /// `searchKey` gives its key. The gazetteer keys its 137,000 names in Arabic script so: making
+    /// a string, a normalised string and a key string of each was a fifth of its load.
+    static func appendSearchKey(utf8 name: UnsafeBufferPointer<UInt8>, to key: inout [UInt8]) -> Bool {
+        let start = key.count
+        var bytes = name.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&bytes) {
+            case let .scalarValue(scalar):
+                guard let letter = normalizedLetter(scalar) else { continue }
+                if !appendKey(of: letter, to: &key) {
+                    key.removeSubrange(start...)
+                    return false
                 }
-            } else if value == 0x0345 || (0x0363...0x036F).contains(value) {
-                return nil  // marks Foundation's folding turns into letters (ypogegrammeni, Latin letter marks)
-            } else if (0x0300...0x036F).contains(value) || value == 0x200C || value == 0x0621 {
-                continue  // combining marks, ZWNJ, a lone hamza
-            } else if let folded = latinFolds[value] {
-                result.append(contentsOf: folded)
-            } else if (0x0600...0x06FF).contains(value) {
-                if let letter = arabicFolds[Int(value - 0x0600)] { result.append(letter) }
-            } else if !scalar.properties.isAlphabetic, scalar.properties.numericType == nil, !(0x0300...0x036F).contains(value) {
-                continue  // punctuation, symbols and spaces (’ – ʻ …) are dropped from keys anyway
-            } else {
-                return nil
+            case .emptyInput:
+                return true
+            case .error:
+                key.removeSubrange(start...)
+                return false
             }
         }
-        return String(result)
     }
 
     /// Letters that spell the same name in Arabic and Persian usage and are folded for matching
@@ -132,6 +174,19 @@ public enum PersianText {
         return String(result)
     }
 
+    /// One scalar as normalising writes it: Persian and Arabic-Indic digits as ASCII, white space
+    /// as a space, letter variants folded; `nil` for tatweel and harakat, which are dropped.
+    private static func normalizedLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let value = scalar.value
+        switch value {
+        case 0x06F0...0x06F9: return Unicode.Scalar(value - 0x06F0 + 0x30)!
+        case 0x0660...0x0669: return Unicode.Scalar(value - 0x0660 + 0x30)!
+        case _ where isIgnorableMark(scalar): return nil
+        case _ where isWhitespace(value): return " "
+        default: return letterVariant(value) ?? scalar
+        }
+    }
+
     /// The stored form of text a person entered: letter variants folded to Persian letters,
     /// tatweel and harakat removed, digits read as ASCII, runs of white space collapsed.
     ///
@@ -162,14 +217,7 @@ public enum PersianText {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            let value = scalar.value
-            switch value {
-            case 0x06F0...0x06F9: scalars.append(Unicode.Scalar(value - 0x06F0 + 0x30)!)
-            case 0x0660...0x0669: scalars.append(Unicode.Scalar(value - 0x0660 + 0x30)!)
-            case _ where isIgnorableMark(scalar): continue
-            case _ where isWhitespace(value): scalars.append(" ")
-            default: scalars.append(letterVariants[value] ?? scalar)
-            }
+            if let letter = normalizedLetter(scalar) { scalars.append(letter) }
         }
         var result = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
