@@ -73,7 +73,7 @@ struct QualityViewTests {
         let view = try await Self.workspace().quality(dataset: "twins", places: PlaceSelection(status: .part, limit: 10))
         let json = try OrderedJSONEncoder().encode(view).serialized(pretty: false)
         #expect(json.hasPrefix(#"{"file":"twins.csv","format":"wikipedia-csv","dataset":"twins","content_hash":"ab12","rows_read":7,"#))
-        #expect(json.contains(#""distances":{"measured":2,"up_to_1_km":1,"from_1_to_5_km":1,"from_5_to_10_km":0,"from_10_to_25_km":0,"median_kilometres":3.2,"p95_kilometres":3.2,"max_kilometres":3.2}"#))
+        #expect(json.contains(#""distances":{"measured":2,"up_to_1_km":1,"from_1_to_5_km":1,"from_5_to_10_km":0,"from_10_to_25_km":0,"over_25_km":0,"median_kilometres":3.2,"p95_kilometres":3.2,"max_kilometres":3.2}"#))
         #expect(json.contains(#""domestic_by_country":{"IR":2,"DE":1}"#))
         #expect(json.contains(#""coordinate_issues":[{"line":3,"name":"Paris","given":"-33.9, 18.4","resolved_to":null,"nearest":"Paris, FR","kilometres":9300,"problem":"far from the place named"}]"#))
         #expect(json.contains(#""places_by_status":{"resolved":1,"part-resolved":1,"part":1,"ambiguous":1,"unresolved":1},"places":{"total":1,"limit":10,"offset":0,"items":[{"name":"Kadikoy","country":"Turkey","city":"twins:kadikoy","status":"part","geonames_id":null,"matched":null,"kilometres":null,"part_of":"twins:istanbul","reason":"a district of Istanbul","candidates":[]}]}}"#))

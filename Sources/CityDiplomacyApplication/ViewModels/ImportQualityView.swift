@@ -24,6 +24,8 @@ public struct ImportQualityView: Encodable, Sendable {
         public var from1To5km: Int
         public var from5To10km: Int
         public var from10To25km: Int
+        /// None by the resolution rules; shown so that a breach would show.
+        public var over25km: Int
         public var medianKilometres: Double
         public var p95Kilometres: Double
         public var maxKilometres: Double
@@ -34,6 +36,7 @@ public struct ImportQualityView: Encodable, Sendable {
             from1To5km = summary.upTo5km
             from5To10km = summary.upTo10km
             from10To25km = summary.upTo25km
+            over25km = summary.over25km
             medianKilometres = summary.medianKilometres
             p95Kilometres = summary.p95Kilometres
             maxKilometres = summary.maxKilometres
@@ -41,7 +44,7 @@ public struct ImportQualityView: Encodable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case measured, upTo1km = "up_to_1_km", from1To5km = "from_1_to_5_km", from5To10km = "from_5_to_10_km"
-            case from10To25km = "from_10_to_25_km", medianKilometres = "median_kilometres", p95Kilometres = "p95_kilometres"
+            case from10To25km = "from_10_to_25_km", over25km = "over_25_km", medianKilometres = "median_kilometres", p95Kilometres = "p95_kilometres"
             case maxKilometres = "max_kilometres"
         }
     }

@@ -67,6 +67,8 @@ public struct PlaceResolver: Sendable {
         public var name: String
         /// The city the source names the place a part of, when that city is in the gazetteer.
         public var parent: GazetteerEntry?
+        /// Other names the source gives the place ("Liesing" of "Vienna 23 – Liesing").
+        public var otherNames: [String] = []
         /// The gazetteer's name (or alternate name) that matched, for a resolved place.
         public var matchedName: String?
         /// From the given coordinates to the resolved place.
@@ -144,8 +146,13 @@ public struct PlaceResolver: Sendable {
         if country == nil, let countryText, !countryText.trimmingCharacters(in: .whitespaces).isEmpty {
             return Place(resolution: .unresolved(reason: "country '\(countryText)' unknown: the place was not looked for elsewhere", candidates: []), name: name)
         }
-        // The whole name first: "Riese Pio X" and "Stratford-upon-Avon" are places, not forms.
-        let whole = single(name, in: country, coordinates: coordinates)
+        // The whole name first: "Riese Pio X" and "Stratford-upon-Avon" are places, not forms —
+        // but "Budapest I" is not Budapest, though GeoNames also calls the capital "Budapesti".
+        var whole = single(name, in: country, coordinates: coordinates)
+        if case let .numbered(base, _, _) = form, let entry = whole.resolution.entry,
+           let position = gazetteer.position(geonameID: entry.geonameID), gazetteer.positions(named: base).contains(position) {
+            whole = Place(resolution: .unresolved(reason: "no place of that name\(country.map { " in \($0)" } ?? "") in the gazetteer", candidates: []), name: name)
+        }
         if whole.resolution.entry != nil { return whole }
         switch form {
         case .plain:
@@ -157,35 +164,55 @@ public struct PlaceResolver: Sendable {
         case let .administrativeArea(kind):
             return Place(resolution: .unresolved(reason: "an administrative area (\(kind)), not a populated place", candidates: []), name: name)
         case let .qualified(core, qualifier, style):
+            // "Coventry, New York", "Izumi, Osaka": a comma names the region a town lies in more
+            // often than its city, so the town itself is looked for first.
+            let alone = single(core, in: country, coordinates: coordinates)
+            if style == .comma, alone.resolution.entry != nil { return alone }
             if let (parent, far) = parent(named: qualifier, in: country, near: coordinates) {
                 guard let far else { return part(core, of: parent, in: country, coordinates: coordinates, written: name) }
                 // "Mitte (Hamburg)" at Berlin's coordinates: the name is more specific than a
-                // geocoder, so the district is sought near the city it names, and the disagreement reported.
+                // geocoder, so the district is sought near the city it names, and the disagreement
+                // reported — unless the place of the name is at the coordinates ("Vyborg (Saint
+                // Petersburg)" is the town of Vyborg), or the qualifier follows a comma.
+                if alone.resolution.entry != nil { return alone }
+                if style == .comma { return alone.resolution.candidates.isEmpty ? whole : alone }
                 var place = part(core, of: parent, in: country, coordinates: nil, written: name)
                 place.coordinatesConflict = far
                 return place
             }
             // The qualifier is a region or a disambiguation ("Stolberg (Rhineland)", "Córdoba,
             // Bolívar", "North Burnett – Gayndah"): the core is the place.
-            let alone = single(core, in: country, coordinates: coordinates)
-            if alone.resolution.entry != nil || style != .dash { return alone.resolution.entry != nil ? alone : whole }
-            return whole
+            if alone.resolution.entry != nil { return alone }
+            // Keep what the core's search found (its candidates, or why it is ambiguous).
+            return alone.resolution.candidates.isEmpty ? whole : alone
         case let .numbered(base, number, districtName):
-            if let (parent, _) = parent(named: base, in: country, near: coordinates) {
-                if let districtName {
-                    let named = part(districtName, of: parent, in: country, coordinates: coordinates, written: name)
-                    if named.resolution.entry != nil { return named }
-                }
-                let numbered = "\(base) \(number)"
-                if let district = numberedDistrict(number, of: parent) {
-                    return Place(
-                        resolution: .resolved(district, confidence: 0.9, reason: "district \(number) of \(parent.name), as the gazetteer names it"),
-                        name: numbered, parent: parent, matchedName: district.name,
-                        kilometres: coordinates.map { $0.kilometres(to: district.coordinates) })
-                }
-                return Place(resolution: .unresolved(reason: "a numbered district of \(parent.name) that the gazetteer does not list", candidates: []), name: numbered, parent: parent)
+            guard let (parent, far) = parent(named: base, in: country, near: coordinates) else { return whole }
+            let numbered = "\(base) \(number)"
+            var place: Place
+            let named = districtName.map { part($0, of: parent, in: country, coordinates: far == nil ? coordinates : nil, written: name) }
+            if let named, named.resolution.entry != nil {
+                place = named
+            } else if let district = numberedDistrict(number, of: parent) {
+                place = Place(
+                    resolution: .resolved(district, confidence: 0.9, reason: "district \(number) of \(parent.name), as the gazetteer names it"),
+                    name: numbered, parent: parent, matchedName: district.name,
+                    kilometres: coordinates.map { $0.kilometres(to: district.coordinates) })
+            } else {
+                place = Place(
+                    resolution: .unresolved(reason: "a numbered district of \(parent.name) that the gazetteer does not list", candidates: []),
+                    name: numbered, parent: parent)
             }
-            return whole
+            place.name = numbered
+            place.otherNames = districtName.map { [$0] } ?? []
+            if let far {
+                place.coordinatesConflict = far
+                place.kilometres = nil
+            } else if let kilometres = place.kilometres, kilometres > Self.matchKilometres {
+                // The district GeoNames lists is far from the file's point: the point is reported.
+                place.coordinatesConflict = kilometres
+                place.kilometres = nil
+            }
+            return place
         }
     }
 
@@ -204,9 +231,12 @@ public struct PlaceResolver: Sendable {
             else { continue }
             let entry = gazetteer.entries[position]
             for name in [entry.name] + entry.alternateNames {
+                // The number right after one of the city's names: "Budapest XIII. kerület",
+                // "Praha 1" — not the "i" of "Troitsk i Moskva".
                 let words = tokens(name)
-                guard words.contains(numberKey) else { continue }
-                if words.contains(where: { cityKeys.contains(PersianText.searchKey($0)) }) { return entry }
+                for index in words.indices.dropLast() where words[index + 1] == numberKey && cityKeys.contains(PersianText.searchKey(words[index])) {
+                    return entry
+                }
             }
         }
         return nil
@@ -217,7 +247,10 @@ public struct PlaceResolver: Sendable {
     /// Whether a gazetteer place lies in the country given (or in one of its territories).
     private func lies(_ position: Int, in country: CountryCode?) -> Bool {
         guard let country else { return true }
-        return countries.sameState(gazetteer.country(at: position), country)
+        // A place of a territory lies in its state ("Pointe-à-Pitre, France"); a place of the state
+        // does not lie in one of its territories, nor in a sibling territory.
+        let lying = gazetteer.country(at: position)
+        return lying == country || countries.state(of: lying) == country
     }
 
     /// One name, one place: coordinates decide, else a name borne by one place of the country.
@@ -273,9 +306,19 @@ public struct PlaceResolver: Sendable {
         let candidates = gazetteer.positions(named: name).filter { lies($0, in: country) }
         guard !candidates.isEmpty else { return nil }
         if let coordinates {
-            let ranked = candidates.map { ($0, gazetteer.kilometres(from: coordinates, to: $0)) }.sorted { $0.1 < $1.1 }
-            let (nearest, distance) = ranked[0]
-            if distance <= Self.districtReach(population: gazetteer.population(at: nearest)) { return (gazetteer.entries[nearest], nil) }
+            // Among the places of the name within reach of a district, the one whose main name it is,
+            // then the largest: "(Shanghai)" is the city, not a district GeoNames also calls Shang-hai.
+            let key = PersianText.searchKey(name)
+            let reachable = candidates.filter {
+                gazetteer.kilometres(from: coordinates, to: $0) <= Self.districtReach(population: gazetteer.population(at: $0))
+            }
+            if let best = reachable.max(by: { a, b in
+                let mainA = PersianText.searchKey(gazetteer.entries[a].name) == key
+                let mainB = PersianText.searchKey(gazetteer.entries[b].name) == key
+                return mainA != mainB ? !mainA : gazetteer.population(at: a) < gazetteer.population(at: b)
+            }) {
+                return (gazetteer.entries[best], nil)
+            }
             // Candidates are most populous first.
             guard country != nil, gazetteer.population(at: candidates[0]) >= 100_000,
                   candidates.count == 1 || gazetteer.population(at: candidates[0]) >= 10 * max(gazetteer.population(at: candidates[1]), 1)
@@ -312,6 +355,7 @@ public struct PlaceResolver: Sendable {
             if coordinates != nil || near <= Self.districtReach(population: parent.population) {
                 var place = found
                 place.parent = parent
+                if coordinates == nil { place.kilometres = nil }
                 if coordinates == nil, case let .resolved(entry, _, _) = found.resolution {
                     place.resolution = .resolved(entry, confidence: 0.85, reason: "a place of that name \(Int(near.rounded())) km from \(parent.name), the city the source names it with")
                 }

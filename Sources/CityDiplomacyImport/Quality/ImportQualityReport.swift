@@ -90,6 +90,8 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         public var upTo5km: Int
         public var upTo10km: Int
         public var upTo25km: Int
+        /// None, by the rule that nothing farther than 25 km is taken; counted so that a breach shows.
+        public var over25km: Int
         public var medianKilometres: Double
         public var p95Kilometres: Double
         public var maxKilometres: Double
@@ -100,7 +102,8 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
             upTo1km = sorted.count { $0 <= 1 }
             upTo5km = sorted.count { $0 > 1 && $0 <= 5 }
             upTo10km = sorted.count { $0 > 5 && $0 <= 10 }
-            upTo25km = sorted.count { $0 > 10 }
+            upTo25km = sorted.count { $0 > 10 && $0 <= 25 }
+            over25km = sorted.count { $0 > 25 }
             func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
             medianKilometres = sorted.isEmpty ? 0 : rounded(sorted[sorted.count / 2])
             p95Kilometres = sorted.isEmpty ? 0 : rounded(sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))])

@@ -96,7 +96,7 @@ struct ImportQualityNotes {
             name: mention.name, country: mention.country, city: resolved.cityID, status: status,
             geonamesID: place.resolution.entry?.geonameID, matched: place.matchedName,
             kilometres: place.kilometres.map { ($0 * 10).rounded() / 10 },
-            partOf: place.parent.map(RelationImporter.describe), reason: place.resolution.reason,
+            partOf: resolved.parentID, reason: place.resolution.reason,
             candidates: place.resolution.candidates.map(RelationImporter.describe)))
     }
 

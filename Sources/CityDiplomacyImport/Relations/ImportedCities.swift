@@ -18,18 +18,22 @@ struct ImportedCities {
     /// Unresolved places of one name and country, told apart by where the file puts them.
     private var clusters: [String: [(id: String, at: Coordinates?)]] = [:]
     private var addedAsParent: Set<String> = []
+    /// The id of each district of each city, by the keys of every name the file gives it.
+    private var districtIDs: [String: String] = [:]
 
     /// Same-named unresolved places that the file puts farther apart than this are different places.
     static let sameNameKilometres = PlaceResolver.matchKilometres
 
     /// Creates the cities and tells each mention which city it stands for.
     init(_ places: [PlaceMention], resolved mentions: inout [RelationImporter.ResolvedMention], datasetID: String) {
+        districtIDs = Self.districtIDs(mentions, datasetID: datasetID)
         for (number, mention) in places.enumerated() {
             let resolved = mentions[number]
             var parentID: String?
             if let parent = resolved.place.parent {
                 parentID = "\(datasetID):gn\(parent.geonameID)"
                 addParent(parent, id: parentID!)
+                mentions[number].parentID = parentID
             }
             let id = self.id(of: mention, resolved, datasetID: datasetID)
             mentions[number].cityID = id
@@ -64,6 +68,21 @@ struct ImportedCities {
         }
     }
 
+    /// The cities in the file's order, except that a district's city comes before it: a store
+    /// checks each `part_of` as the row is written.
+    var inStoringOrder: [City] {
+        var placed: Set<String> = []
+        var result: [City] = []
+        result.reserveCapacity(order.count)
+        func place(_ id: String, depth: Int) {
+            guard !placed.contains(id), let city = byID[id] else { return }
+            if let whole = city.partOf, depth < 8 { place(whole, depth: depth + 1) }
+            if placed.insert(id).inserted { result.append(city) }
+        }
+        for id in order { place(id, depth: 0) }
+        return result
+    }
+
     /// The city a district belongs to, added once from the gazetteer if no row has named it yet.
     private mutating func addParent(_ entry: GazetteerEntry, id: String) {
         guard byID[id] == nil else { return }
@@ -89,8 +108,10 @@ struct ImportedCities {
     /// file puts places of that name far apart, the ordinal of its location.
     private mutating func id(of mention: PlaceMention, _ resolved: RelationImporter.ResolvedMention, datasetID: String) -> String {
         if let entry = resolved.resolution.entry { return "\(datasetID):gn\(entry.geonameID)" }
-        let nameKey = Self.nameKey(resolved.place.name)
-        if let parent = resolved.place.parent { return "\(datasetID):gn\(parent.geonameID)-\(nameKey)" }
+        if let parent = resolved.place.parent {
+            let key = "\(parent.geonameID)|\(Self.districtKey(resolved.place.name))"
+            return districtIDs[key] ?? "\(datasetID):gn\(parent.geonameID)-\(Self.districtKey(resolved.place.name))"
+        }
         let base = "\(datasetID):u-\(resolved.country.rawValue.lowercased())-\(Self.nameKey(mention.name))"
         var known = clusters[base, default: []]
         defer { clusters[base] = known }
@@ -107,6 +128,63 @@ struct ImportedCities {
         let id = known.isEmpty ? base : "\(base)-\(known.count + 1)"
         known.append((id, at))
         return id
+    }
+
+    /// One id for each district, whichever of its names a row gives: the names one row gives
+    /// together ("Vienna 23 – Liesing") and the gazetteer place any of them resolved to join one
+    /// district, so that "Liesing (Vienna)" and "Vienna 23 – Liesing", or "Budavár (Budapest)" and
+    /// "Budapest I – Budavár", are one city. A district the gazetteer lists keeps its GeoNames id.
+    private static func districtIDs(_ mentions: [RelationImporter.ResolvedMention], datasetID: String) -> [String: String] {
+        var parent: [String: String] = [:]  // union-find over "geonameID|key" and "gn…" anchors
+        func find(_ node: String) -> String {
+            var root = node
+            while let up = parent[root], up != root { root = up }
+            parent[node] = root
+            return root
+        }
+        func union(_ a: String, _ b: String) {
+            let (ra, rb) = (find(a), find(b))
+            if ra != rb { parent[rb] = ra }
+        }
+        var order: [String] = []
+        for mention in mentions {
+            guard let city = mention.place.parent else { continue }
+            let keys = ([mention.place.name] + mention.place.otherNames).map { "\(city.geonameID)|\(districtKey($0))" }
+            var nodes = keys
+            if let entry = mention.place.resolution.entry { nodes.append("gn\(entry.geonameID)") }
+            for node in nodes where parent[node] == nil {
+                parent[node] = node
+                order.append(node)
+            }
+            for node in nodes.dropFirst() { union(nodes[0], node) }
+        }
+        // Each group's id: its gazetteer place if it has one, else its first name in the file.
+        var idOfRoot: [String: String] = [:]
+        for node in order where node.hasPrefix("gn") && idOfRoot[find(node)] == nil {
+            idOfRoot[find(node)] = "\(datasetID):\(node)"
+        }
+        var ids: [String: String] = [:]
+        for node in order where !node.hasPrefix("gn") {
+            let root = find(node)
+            if idOfRoot[root] == nil {
+                let parts = node.split(separator: "|", maxSplits: 1)
+                idOfRoot[root] = "\(datasetID):gn\(parts[0])-\(parts[1])"
+            }
+            ids[node] = idOfRoot[root]
+        }
+        return ids
+    }
+
+    /// The key of a district's name without the word for a district ("Gangnam-gu", "Solomianskyi
+    /// District" are Gangnam and Solomianskyi).
+    static func districtKey(_ name: String) -> String {
+        var bare = name.trimmingCharacters(in: .whitespaces)
+        for suffix in ["-gu", " gu", "-ku", " ku", "-qu", " qu", " district", " subdistrict", " borough", " ward"]
+        where bare.count > suffix.count + 1 && bare.lowercased().hasSuffix(suffix) {
+            bare = String(bare.dropLast(suffix.count))
+            break
+        }
+        return nameKey(bare)
     }
 
     /// A name's search key; a name of symbols only has none, and a hash of its bytes keeps its id

@@ -38,6 +38,8 @@ extension RelationImporter {
         var countryKnown: Bool
         /// The city the mention stands for, once created.
         var cityID = ""
+        /// The city it is a district of, once created.
+        var parentID: String?
         /// The given coordinates lie in another country than the one given: the place there.
         var elsewhere: (entry: GazetteerEntry, kilometres: Double)?
 

@@ -107,7 +107,7 @@ public struct RelationImporter: Sendable {
             sourceFile: fileName, contentHash: facts.contentHash, isBundled: false, importReport: report.json(prettyPrinted: false))
         return DatasetContent(
             dataset: dataset, sources: pairs.sourceOrder.compactMap { pairs.sources[$0] },
-            cities: cities.order.compactMap { cities.byID[$0] }, relations: pairs.relations)
+            cities: cities.inStoringOrder, relations: pairs.relations)
     }
 
     /// How a place is named in notes and reports: `Name, CC (geonames id, pop. N)`.
