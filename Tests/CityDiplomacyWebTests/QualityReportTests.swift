@@ -127,7 +127,7 @@ struct QualityReportTests {
                 }
                 #expect(html.contains("Resolved to GeoNames"))
                 #expect(html.range(of: #"<td>\d+\.\d%</td>"#, options: .regularExpression) != nil, "shares as percentages")
-                #expect(html.contains("<tr class=\"total\"><th scope=\"row\">Distinct places</th>"))
+                #expect(html.contains("<tr class=\"total\"><th scope=\"row\">Distinct places (one per city record"))
                 #expect(html.range(of: #"1–100 of \d+ places"#, options: .regularExpression) != nil)
                 // Every status is a filter, and the next page keeps the filter and the anchor.
                 for status in Self.statuses { #expect(html.contains("href=\"\(Self.page)?status=\(status)#places\""), "\(status)") }

@@ -171,10 +171,8 @@ public struct PlaceResolver: Sendable {
             if let (parent, far) = parent(named: qualifier, in: country, near: coordinates) {
                 guard let far else { return part(core, of: parent, in: country, coordinates: coordinates, written: name) }
                 // "Mitte (Hamburg)" at Berlin's coordinates: the name is more specific than a
-                // geocoder, so the district is sought near the city it names, and the disagreement
-                // reported — unless the place of the name is at the coordinates ("Vyborg (Saint
-                // Petersburg)" is the town of Vyborg), or the qualifier follows a comma.
-                if alone.resolution.entry != nil { return alone }
+                // geocoder (which found Berlin's Mitte), so the district is sought near the city it
+                // names, and the disagreement reported — unless the qualifier follows a comma.
                 if style == .comma { return alone.resolution.candidates.isEmpty ? whole : alone }
                 var place = part(core, of: parent, in: country, coordinates: nil, written: name)
                 place.coordinatesConflict = far

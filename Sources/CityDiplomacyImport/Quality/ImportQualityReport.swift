@@ -96,6 +96,24 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         public var p95Kilometres: Double
         public var maxKilometres: Double
 
+        enum CodingKeys: String, CodingKey {
+            case measured, upTo1km, upTo5km, upTo10km, upTo25km, over25km, medianKilometres, p95Kilometres, maxKilometres
+        }
+
+        /// Reads a summary as stored; one stored before `over25km` existed had none over 25 km.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            measured = try container.decode(Int.self, forKey: .measured)
+            upTo1km = try container.decode(Int.self, forKey: .upTo1km)
+            upTo5km = try container.decode(Int.self, forKey: .upTo5km)
+            upTo10km = try container.decode(Int.self, forKey: .upTo10km)
+            upTo25km = try container.decode(Int.self, forKey: .upTo25km)
+            over25km = try container.decodeIfPresent(Int.self, forKey: .over25km) ?? 0
+            medianKilometres = try container.decode(Double.self, forKey: .medianKilometres)
+            p95Kilometres = try container.decode(Double.self, forKey: .p95Kilometres)
+            maxKilometres = try container.decode(Double.self, forKey: .maxKilometres)
+        }
+
         public init(_ kilometres: [Double]) {
             let sorted = kilometres.sorted()
             measured = sorted.count
