@@ -35,6 +35,13 @@ struct PersianPlaceNameTests {
         .init(524901, "Moscow", "مسکو"),  // RU, study
         .init(1808926, "Hangzhou", "هانگژو"),  // CN, geonames
         .init(2925177, "Freiburg im Breisgau", "فرایبورگ"),  // DE, study
+        // Cities much paired in the Wikipedia file whose automatic choice was an Urdu-style form
+        // written with Persian letters only (جنیوا، مارسیلز، ناپولی…), set by the overrides.
+        .init(2660646, "Geneva", "ژنو"),  // CH, geonames
+        .init(2995469, "Marseille", "مارسی"),  // FR, geonames
+        .init(3172394, "Naples", "ناپل"),  // IT, geonames
+        .init(2935022, "Dresden", "درسدن"),  // DE, geonames
+        .init(2661604, "Basel", "بازل"),  // CH, geonames
         .init(3553478, "Havana", "هاوانا"),  // CU, study
         // The study's partner cities (iran-2018.yaml)
         .init(5368361, "Los Angeles", "لس\u{200C}آنجلس"),  // US, study
