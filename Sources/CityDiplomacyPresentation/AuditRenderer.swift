@@ -90,9 +90,7 @@ public struct AuditRenderer: Sendable {
         let rest = findings.filter { $0.status != .match }
         let matched = findings.count - rest.count
         var lines = ["# \(style.text(title))", ""]
-        lines.append(style.text(LocalizedText(
-            en: "\(findings.count) published cells and claims checked: \(matched) match." + (rest.isEmpty ? "" : " The rest:"),
-            fa: "\(findings.count) خانه و ادعای منتشرشده بررسی شد: \(matched) مورد مطابق است." + (rest.isEmpty ? "" : " موارد دیگر:"))))
+        lines.append(style.text(.message(rest.isEmpty ? "audit.summary.all" : "audit.summary.rest", ["checked": String(findings.count), "matched": String(matched)])))
         if !rest.isEmpty {
             lines += ["", "| \(style.text(LocalizedText.message("column.id"))) | \(style.text(LocalizedText.message("presentation.status"))) | \(style.text(LocalizedText.message("presentation.what-the-records-show"))) |", "|---|---|---|"]
             for finding in rest {
@@ -106,8 +104,7 @@ public struct AuditRenderer: Sendable {
 
     func summary(_ findings: [AuditFinding]) -> LocalizedText {
         let counts = AuditFinding.Status.allCases.map { status in (status, findings.filter { $0.status == status }.count) }
-        return LocalizedText(
-            en: "\(findings.count) findings: " + counts.map { "\($0.1) \(Self.label($0.0).en)" }.joined(separator: ", ") + ".",
-            fa: "\(findings.count) مورد: " + counts.map { "\($0.1) \(Self.label($0.0)[.fa])" }.joined(separator: "، ") + ".")
+        let byStatus = LocalizedText.joined(counts.map { .message("audit.status-count", localized: ["status": Self.label($0.0)], ["count": String($0.1)]) }, separator: "list.comma")
+        return .message("audit.findings-count", localized: ["statuses": byStatus], ["count": String(findings.count)])
     }
 }

@@ -22,7 +22,12 @@ public struct OutputStyle: Sendable {
 
     /// What separates the items of a list in this language: a comma, the Arabic-script one in Persian.
     public var comma: String {
-        language == .fa ? "\u{060C} " : ", "
+        LocalizedText.message("list.comma")[language]
+    }
+
+    /// What separates the items of a list whose items hold commas: a semicolon, the Arabic-script one in Persian.
+    public var semicolon: String {
+        LocalizedText.message("list.semicolon")[language]
     }
 
     /// Text for people in this language (Persian digits in Persian).

@@ -4,7 +4,7 @@ extension OutputStyle {
     /// A date for people: in English as entered (with the Gregorian equivalent of a Solar Hijri
     /// date), in Persian with the Solar Hijri date beside the Gregorian one.
     ///
-    /// `1972` → en "1972", fa «۱۹۷۲ (۱۳۵۰–۱۳۵۱ ه‍.ش)»; `1385-02-24 SH` → en "1385-02-24 SH (2006-05-14)".
+    /// `1972` → en "1972", fa 1972 in Persian digits with its Solar Hijri years (1350–1351) marked SH; `1385-02-24 SH` → en "1385-02-24 SH (2006-05-14)".
     public func date(_ date: PartialDate) -> String {
         switch language {
         case .en:
@@ -13,7 +13,7 @@ extension OutputStyle {
             return "\(written) SH (\(Self.written(other: date, in: .gregorian)))"
         case .fa:
             let gregorian = Self.written(other: date, in: .gregorian)
-            let solarHijri = Self.written(other: date, in: .solarHijri) + " ه‍.ش"
+            let solarHijri = Self.written(other: date, in: .solarHijri) + " " + LocalizedText.message("date.solar-hijri-mark")[.fa]
             let text = date.calendar == .solarHijri ? "\(solarHijri) (\(gregorian))" : "\(gregorian) (\(solarHijri))"
             return digits(text)
         }

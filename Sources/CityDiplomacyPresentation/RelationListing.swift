@@ -36,7 +36,7 @@ public enum RelationListing {
                 .init(key: "sources", title: LocalizedText.message("column.sources")),
             ],
             rows: rows,
-            notes: [LocalizedText(en: "\(selection.relations.count) relations.", fa: "\(selection.relations.count) رابطه.")]
+            notes: [.message("listing.relations-count", ["count": String(selection.relations.count)])]
         )
     }
 }

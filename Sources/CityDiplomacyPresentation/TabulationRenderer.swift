@@ -33,7 +33,7 @@ public struct TabulationRenderer: Sendable {
 
     /// The table as an HTML `<table>` with its caption and notes, everything escaped.
     public func htmlFragment(_ table: Tabulation) -> String {
-        let separator = style.language == .fa ? "؛ " : "; "
+        let separator = style.semicolon
         func cell(_ value: Tabulation.Cell) -> String {
             switch value {
             case let .link(url, _):
@@ -84,7 +84,7 @@ public struct TabulationRenderer: Sendable {
     // MARK: Markdown
 
     private func markdown(_ table: Tabulation) -> String {
-        let separator = style.language == .fa ? "؛ " : "; "
+        let separator = style.semicolon
         func cell(_ value: Tabulation.Cell) -> String {
             plain(value, machine: false, listSeparator: separator)
                 .replacingOccurrences(of: "|", with: "\\|")

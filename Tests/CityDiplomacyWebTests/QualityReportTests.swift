@@ -139,7 +139,7 @@ struct QualityReportTests {
                 #expect(html.contains("href=\"/api/v1/datasets/imported-sample/quality?limit=1000\""))
                 // A name like a script is shown as text; no catalogue key is shown for a missing message.
                 #expect(!html.contains("<script>"))
-                #expect(!html.contains("quality.") && !html.contains("web.list-separator"))
+                #expect(!html.contains("quality.") && !html.contains("list.comma"))
             }
         }
     }

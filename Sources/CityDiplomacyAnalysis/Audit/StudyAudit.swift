@@ -68,7 +68,8 @@ public struct StudyAudit: Sendable {
             let computed = byCountry.count(of: row.country.rawValue)
             findings.append(AuditFinding(
                 id: "\(prefix).relations",
-                claim: LocalizedText(en: "Table 2: \(name(row.country)) has \(row.relations) relation(s)", fa: "جدول ۲: \(countryNames[row.country]?[.fa] ?? row.country.rawValue) — \(row.relations) رابطه"),
+                claim: .message("audit.table2.country", localized: ["country": LocalizedText(en: name(row.country), fa: countryNames[row.country]?[.fa] ?? row.country.rawValue)],
+                               ["relations": String(row.relations)]),
                 published: .number(row.relations), computed: .number(computed), status: Self.status(computed == row.relations),
                 detail: computed == row.relations ? "" : "records with \(name(row.country)): " + records.map(describe).joined(separator: "; ")))
             let region = regions.category(of: row.country)?.id
@@ -102,7 +103,7 @@ public struct StudyAudit: Sendable {
             let records = analysis.relations(in: category.id, by: .category(regions))
             findings.append(AuditFinding(
                 id: "table2.total.\(category.id)",
-                claim: LocalizedText(en: "Table 2: \(category.label.en) totals \(total)", fa: "جدول ۲: جمع \(category.label[.fa]) \(total)"),
+                claim: .message("audit.table2.total", localized: ["region": category.label], ["total": String(total)]),
                 published: .number(total), computed: .number(computed), status: Self.status(computed == total),
                 detail: computed == total ? "" : "records: " + records.map(describe).joined(separator: "; ")))
         }
@@ -129,7 +130,7 @@ public struct StudyAudit: Sendable {
             if records.count != row.relations { detail = "records placed here: " + records.map(describe).joined(separator: "; ") + ". " + detail }
             findings.append(AuditFinding(
                 id: "table3.\(row.period).relations",
-                claim: LocalizedText(en: "Table 3: \(period.label.en) has \(row.relations) dated relation(s)", fa: "جدول ۳: \(period.label[.fa]) — \(row.relations) رابطه"),
+                claim: .message("audit.table3.period", localized: ["period": period.label], ["relations": String(row.relations)]),
                 published: .number(row.relations), computed: .number(records.count),
                 status: Self.status(records.count == row.relations), detail: detail))
             var computedStates: [CountryCode] = []
@@ -154,14 +155,14 @@ public struct StudyAudit: Sendable {
             }
             findings.append(AuditFinding(
                 id: "table3.\(row.period).countries",
-                claim: LocalizedText(en: "Table 3: partner states in \(period.label.en)", fa: "جدول ۳: دولت‌های متبوع در \(period.label[.fa])"),
+                claim: .message("audit.table3.states", localized: ["period": period.label]),
                 published: .list(row.countries.map(\.rawValue)), computed: .list(computedStates.map(\.rawValue)),
                 status: Self.status(extra.isEmpty && missing.isEmpty), detail: explanation.joined(separator: "; ")))
         }
         let dated = analysis.relations.filter { $0.signed != nil }.count
         let printedTotal = published.table3.map(\.relations).reduce(0, +)
         findings.append(AuditFinding(
-            id: "table3.total", claim: LocalizedText(en: "Table 3 counts \(printedTotal) dated relations", fa: "جدول ۳: \(printedTotal) رابطه تاریخ‌دار"),
+            id: "table3.total", claim: .message("audit.table3.total", ["total": String(printedTotal)]),
             published: .number(printedTotal), computed: .number(dated), status: Self.status(dated == printedTotal), detail: ""))
         return findings
     }
@@ -193,7 +194,7 @@ public struct StudyAudit: Sendable {
             if !missing.isEmpty { detail.append("printed but not recorded: " + missing.joined(separator: ", ")) }
             findings.append(AuditFinding(
                 id: "table4.\(row.network).members",
-                claim: LocalizedText(en: "Table 4: members of \(network.name.en)", fa: "جدول ۴: اعضای \(network.name[.fa])"),
+                claim: .message("audit.table4.members", localized: ["network": network.name]),
                 published: .list(row.members), computed: .list(computed),
                 status: Self.status(extra.isEmpty && missing.isEmpty), detail: detail.joined(separator: "; ")))
             findings.append(AuditFinding(

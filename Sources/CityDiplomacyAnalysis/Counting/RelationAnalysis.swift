@@ -106,7 +106,7 @@ public struct RelationAnalysis: Sendable {
         case .decade:
             guard let year = relation.signed?.gregorianYears.lowerBound else { return [.undated] }
             let decade = year / 10 * 10
-            return [Dimension.Key(id: String(decade), label: LocalizedText(en: "\(decade)s", fa: "دهه \(decade)"))]
+            return [Dimension.Key(id: String(decade), label: .message("analysis.decade", ["decade": String(decade)]))]
         }
     }
 

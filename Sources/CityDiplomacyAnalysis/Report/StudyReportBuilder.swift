@@ -57,23 +57,19 @@ public struct StudyReportBuilder: Sendable {
     }
 
     func methodNotes() -> [LocalizedText] {
-        var notes = [LocalizedText(
-            en: "Content analysis by systematic counting: every number is computed from the \(content.relations.count) relation records of dataset \(content.dataset.id), each citing its sources. A relation's partner is the city opposite the one whose record lists it; a state a classification does not cover is counted as unclassified, never dropped.",
-            fa: "تحلیل محتوا با شمارش نظام‌مند: همه اعداد از \(content.relations.count) رکورد رابطه در مجموعه داده \(content.dataset.id) محاسبه شده‌اند و هر رکورد به منابع خود استناد می‌کند. طرف رابطه شهری است که در برابر شهر فهرست‌کننده قرار دارد؛ کشوری که در طبقه‌بندی نیامده «طبقه‌بندی‌نشده» شمرده می‌شود و کنار گذاشته نمی‌شود.")]
+        var notes: [LocalizedText] = [.message("report.method.counting", ["relations": String(content.relations.count), "dataset": content.dataset.id])]
         if let regions {
-            notes.append(LocalizedText(en: "Regions: \(regions.title.en) — \(regions.sourceNote)", fa: "مناطق: \(regions.title[.fa]) — \(regions.sourceNote)"))
+            notes.append(.message("report.method.regions", localized: ["title": regions.title], ["note": regions.sourceNote]))
         }
         if let affiliations {
-            notes.append(LocalizedText(en: "Civilisational affiliations: \(affiliations.title.en) — \(affiliations.sourceNote)", fa: "وابستگی تمدنی: \(affiliations.title[.fa]) — \(affiliations.sourceNote)"))
+            notes.append(.message("report.method.affiliations", localized: ["title": affiliations.title], ["note": affiliations.sourceNote]))
         }
         for variant in taggedVariants {
-            notes.append(LocalizedText(en: "Share with tagged states: \(variant.scheme.title.en), tags \(variant.tags.sorted().joined(separator: ", ")) — \(variant.scheme.sourceNote)",
-                                       fa: "سهم کشورهای برچسب‌دار: \(variant.scheme.title[.fa])، برچسب \(variant.tags.sorted().joined(separator: "، ")) — \(variant.scheme.sourceNote)"))
+            let tags = LocalizedText.joined(variant.tags.sorted().map { LocalizedText(en: $0) }, separator: "list.comma")
+            notes.append(.message("report.method.tagged", localized: ["title": variant.scheme.title, "tags": tags], ["note": variant.scheme.sourceNote]))
         }
         if let periodisation {
-            notes.append(LocalizedText(
-                en: "Periods: \(periodisation.title.en) — \(periodisation.sourceNote) A date known only to a year in which the period changed is ambiguous; it is placed by: \(rule.label.en). Table 3's second part shows the counts under every rule.",
-                fa: "دوره‌ها: \(periodisation.title[.fa]) — \(periodisation.sourceNote) تاریخی که تنها سال آن معلوم است و در سال تغییر دوره قرار دارد مبهم است و بر این پایه جایگذاری می‌شود: \(rule.label[.fa]). بخش دوم جدول ۳ شمار روابط را بر پایه همه قاعده‌ها نشان می‌دهد."))
+            notes.append(.message("report.method.periods", localized: ["title": periodisation.title, "rule": rule.label], ["note": periodisation.sourceNote]))
         }
         if let provenance = content.dataset.provenance {
             notes.append(LocalizedText(en: "Records: \(provenance)"))
@@ -82,18 +78,12 @@ public struct StudyReportBuilder: Sendable {
     }
 
     static func describe(_ source: SourceCitation) -> LocalizedText {
-        var parts = [source.title]
-        if let publisher = source.publisher { parts.append(publisher) }
-        if let published = source.published { parts.append("published \(published)") }
-        if let url = source.url { parts.append(url) }
-        if let accessed = source.accessed { parts.append("accessed \(accessed)") }
-        if let locator = source.locator { parts.append("cited at \(locator)") }
-        var persian = [source.title]
-        if let publisher = source.publisher { persian.append(publisher) }
-        if let published = source.published { persian.append("انتشار \(published)") }
-        if let url = source.url { persian.append(url) }
-        if let accessed = source.accessed { persian.append("دسترسی \(accessed)") }
-        if let locator = source.locator { persian.append("محل استناد: \(locator)") }
-        return LocalizedText(en: parts.joined(separator: " — "), fa: persian.joined(separator: " — "))
+        var parts = [LocalizedText(en: source.title)]
+        if let publisher = source.publisher { parts.append(LocalizedText(en: publisher)) }
+        if let published = source.published { parts.append(.message("report.source.published", ["date": "\(published)"])) }
+        if let url = source.url { parts.append(LocalizedText(en: url)) }
+        if let accessed = source.accessed { parts.append(.message("report.source.accessed", ["date": "\(accessed)"])) }
+        if let locator = source.locator { parts.append(.message("report.source.cited-at", ["locator": locator])) }
+        return .joined(parts, separator: "list.dash")
     }
 }

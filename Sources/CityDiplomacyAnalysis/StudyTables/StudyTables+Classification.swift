@@ -29,12 +29,11 @@ extension StudyTables {
             ]
         }
         let regionTally = analysis.tally(by: .category(regions))
-        let totals = LocalizedText(
-            en: "Totals by region: " + regionTally.rows.map { "\($0.key.label.en) \($0.count)" }.joined(separator: "; ") + ".",
-            fa: "جمع هر منطقه: " + regionTally.rows.map { "\($0.key.label[.fa]) \($0.count)" }.joined(separator: "؛ ") + ".")
+        let totals = LocalizedText.message("tables.region-totals", localized: [
+            "totals": .joined(regionTally.rows.map { .message("findings.label-count", localized: ["label": $0.key.label], ["count": String($0.count)]) }, separator: "list.semicolon"),
+        ])
         return Tabulation(
-            title: LocalizedText(en: "Table 2 — Bilateral relations by region, country and civilisational affiliation",
-                                 fa: "جدول ۲ — طبقه‌بندی تعاملات دوجانبه شهرها"),
+            title: .message("tables.table2.title"),
             columns: [
                 .init(key: "region", title: LocalizedText.message("analysis.region")),
                 .init(key: "country_iso2", title: LocalizedText.message("web.country")),
@@ -43,8 +42,8 @@ extension StudyTables {
             ],
             rows: rows,
             notes: [totals,
-                LocalizedText(en: "Regions: \(regions.id) (\(regions.sourceNote)). Affiliations: \(affiliations.id) (\(affiliations.sourceNote)).",
-                                 fa: "مناطق: \(regions.id). وابستگی تمدنی: \(affiliations.id).")]
+                .message("tables.table2.schemes", ["regions": regions.id, "regionsNote": regions.sourceNote,
+                                                   "affiliations": affiliations.id, "affiliationsNote": affiliations.sourceNote])]
         )
     }
 
@@ -71,18 +70,17 @@ extension StudyTables {
             ]
         }
         let tally = analysis.tally(by: dimension)
-        var notes = [LocalizedText(
-            en: "\(tally.total - tally.count(of: Dimension.Key.undated.id)) dated relations, \(tally.count(of: Dimension.Key.undated.id)) undated. Ambiguous years placed by: \(rule.label.en).",
-            fa: "\(tally.total - tally.count(of: Dimension.Key.undated.id)) رابطه تاریخ‌دار و \(tally.count(of: Dimension.Key.undated.id)) رابطه بدون تاریخ. سال‌های مبهم بر اساس: \(rule.label[.fa]).")]
+        let undated = tally.count(of: Dimension.Key.undated.id)
+        var notes: [LocalizedText] = [.message("tables.table3.dated", localized: ["rule": rule.label], ["dated": String(tally.total - undated), "undated": String(undated)])]
         for (relation, candidates) in analysis.ambiguousRecords(in: periodisation) {
             let placed = periodisation.place(relation.signed, rule: rule, recorded: relation.periodPlacements[periodisation.id]).periodID ?? "—"
-            notes.append(LocalizedText(
-                en: "Ambiguous: \(cityName(relation.cityID).en)–\(cityName(relation.partnerID).en) (\(relation.signed!)) could be \(candidates.joined(separator: " or ")); placed in \(placed).",
-                fa: "مبهم: \(cityName(relation.cityID)[.fa])–\(cityName(relation.partnerID)[.fa]) (\(relation.signed!)) می‌تواند در \(candidates.joined(separator: " یا ")) باشد؛ در \(placed) قرار گرفت."))
+            notes.append(.message("tables.table3.ambiguous",
+                                  localized: ["city": cityName(relation.cityID), "partner": cityName(relation.partnerID),
+                                              "candidates": .joined(candidates.map { LocalizedText(en: $0) }, separator: "list.or")],
+                                  ["date": "\(relation.signed!)", "placed": placed]))
         }
         return Tabulation(
-            title: LocalizedText(en: "Table 3 — Dated bilateral relations by foreign-policy period",
-                                 fa: "جدول ۳ — طبقه‌بندی تعاملات دوجانبه شهری با توجه به گفتمان‌های سیاسی"),
+            title: .message("tables.table3.title"),
             columns: [
                 .init(key: "period", title: LocalizedText.message("analysis.period")),
                 .init(key: "start_year", title: LocalizedText.message("analysis.from")),

@@ -45,10 +45,7 @@ public struct StudyTables: Sendable {
             ]
         }
         return Tabulation(
-            title: LocalizedText(
-                en: "Table 1 — Bilateral relations of cities",
-                fa: "جدول ۱ — تعاملات دوجانبه شهرها"
-            ),
+            title: .message("tables.table1.title"),
             columns: [
                 .init(key: "city", title: LocalizedText.message("web.city")),
                 .init(key: "partner_city", title: LocalizedText.message("analysis.partner-city")),
@@ -59,10 +56,7 @@ public struct StudyTables: Sendable {
             ],
             rows: rows,
             notes: [
-                LocalizedText(
-                    en: "\(content.relations.count) relations; years as given by the sources (Gregorian), empty where none is given. A relation without a source URL cites the study's own table row (see `citydip show CITY`).",
-                    fa: "\(content.relations.count) رابطه؛ سال‌ها به تاریخ میلادی چنان‌که منابع آورده‌اند، و خالی در جایی که منبع تاریخی نداده است. رابطه‌ای که نشانی منبع ندارد به سطر جدول خود مطالعه استناد می‌کند."
-                ),
+                .message("tables.table1.note", ["relations": String(content.relations.count)]),
             ]
         )
     }
@@ -81,10 +75,7 @@ public struct StudyTables: Sendable {
             ]
         }
         return Tabulation(
-            title: LocalizedText(
-                en: "Table 4 — Membership of cities in international networks",
-                fa: "جدول ۴ — عضویت و همکاری شهرها در شبکه‌های بین‌المللی"
-            ),
+            title: .message("tables.table4.title"),
             columns: [
                 .init(key: "network", title: LocalizedText.message("analysis.network-or-organisation")),
                 .init(key: "scope", title: LocalizedText.message("analysis.scope")),

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// ```swift
 /// let countries = try CountryDirectory.bundled()
-/// countries.country(code: "ir")?.name[.fa]      // "ایران"
+/// countries.country(code: "ir")?.name[.fa]      // Iran's Persian name
 /// countries.country(named: "Türkiye")?.code      // TR
 /// countries.sameState(CountryCode(unchecked: "GP"), CountryCode(unchecked: "FR"))   // true
 /// countries.note(forName: "Prussia")?.text.en    // "historical state, mapped to today's Germany"
@@ -58,7 +58,7 @@ public struct CountryDirectory: Sendable {
         byCode[PersianText.asciiDigits(code).trimmingCharacters(in: .whitespaces).uppercased()]
     }
 
-    /// The country with this English or Persian name or alias ("South Korea", «کره جنوبی»,
+    /// The country with this English or Persian name or alias ("South Korea", its Persian name,
     /// "Georgia (country)"), compared by ``PersianText/searchKey(_:)``. The name of a historical
     /// or unrecognised state finds the country it is read as ("Prussia": Germany); ask
     /// ``note(forName:)`` what to tell the reader.

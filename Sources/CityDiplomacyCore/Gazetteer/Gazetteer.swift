@@ -34,7 +34,7 @@ public struct GazetteerEntry: Hashable, Sendable {
 ///
 /// Built once from the bundled GeoNames extract (`Gazetteer.bundled()` in
 /// `CityDiplomacyReferenceData`); lookups compare names by ``PersianText/searchKey(_:)`` so that
-/// Ürümqi, Urumqi, اورومچی and ارومچی all find the same city.
+/// Ürümqi, Urumqi and its Persian spellings all find the same city.
 ///
 /// ```swift
 /// let places = gazetteer.entries(named: "Urumqi")          // [Ürümqi, CN]

@@ -17,7 +17,7 @@ import Foundation
 ///
 /// ```swift
 /// let resolver = PlaceResolver(gazetteer: gazetteer, countries: countries)
-/// resolver.resolve(name: "ارومچی", country: "China")   // .resolved(Ürümqi, 0.9, "the only …")
+/// resolver.resolve(name: "Urumqi", country: "China")     // .resolved(Ürümqi, 0.9, "the only …")
 /// resolver.place(name: "Stari Grad (Sarajevo)", country: "Bosnia and Herzegovina").parent   // Sarajevo
 /// ```
 public struct PlaceResolver: Sendable {

@@ -40,6 +40,27 @@ extension LocalizedText {
     }
 }
 
+extension LocalizedText {
+    /// The catalogue's message `key` with values that differ by language (a list of names, say):
+    /// each `{name}` takes the value's English in English and its Persian in Persian; `plain`
+    /// values are the same in both.
+    public static func message(_ key: String, localized values: [String: LocalizedText], _ plain: [String: String] = [:]) -> LocalizedText {
+        var text = message(key, plain)
+        for (name, value) in values {
+            text.en = text.en.replacingOccurrences(of: "{\(name)}", with: value.en)
+            text.fa = text.fa?.replacingOccurrences(of: "{\(name)}", with: value[.fa])
+        }
+        return text
+    }
+
+    /// Texts joined in each language by the catalogue's separator `separator` (`list.comma`,
+    /// `list.semicolon`, `list.and`).
+    public static func joined(_ items: [LocalizedText], separator: String) -> LocalizedText {
+        let mark = message(separator)
+        return LocalizedText(en: items.map(\.en).joined(separator: mark.en), fa: items.map { $0[.fa] }.joined(separator: mark[.fa]))
+    }
+}
+
 extension Tabulation.Column {
     /// A column titled by the catalogue's `column.KEY` message (`share_percent` → `column.share-percent`).
     public static func titled(_ key: String) -> Tabulation.Column {

@@ -2,7 +2,7 @@
 ///
 /// Cities belong to a dataset like every record; their ``id`` is unique across datasets
 /// (`iran-2018:tehran`). Names are kept in English and Persian with any other spellings as
-/// aliases, so that a search for «ارومچی», "Urumqi" or "Ürümqi" finds the same city.
+/// aliases, so that a search for "Urumqi", "Ürümqi" or the Persian name finds the same city.
 ///
 /// ```swift
 /// let yazd = City(id: "iran-2018:yazd", name: LocalizedText.message("core.yazd"),

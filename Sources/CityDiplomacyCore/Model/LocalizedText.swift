@@ -5,7 +5,7 @@
 ///
 /// ```swift
 /// let name = LocalizedText.message("core.isfahan")
-/// name[.fa]        // "اصفهان"
+/// name[.fa]        // the Persian name
 /// LocalizedText(en: "Gaza")[.fa]   // "Gaza" — falls back to English
 /// ```
 public struct LocalizedText: Hashable, Sendable, Codable {

@@ -1,7 +1,7 @@
 /// What kind of bilateral relation two cities have.
 ///
 /// ```swift
-/// RelationKind.sisterCity.label[.fa]                 // "خواهرخواندگی"
+/// RelationKind.sisterCity.label[.fa]                 // the Persian term, from the catalogue
 /// try RelationKind(validating: "cooperation-mou")    // .cooperationMemorandum
 /// ```
 public struct RelationKind: VocabularyTerm {

@@ -8,7 +8,7 @@
 /// ```swift
 /// let registry: any CityDiplomacyRegistry = try SQLiteRegistry(path: path)
 /// try await registry.store(studyContent)
-/// let tehran = try await registry.relations(matching: RelationQuery(city: "تهران"))
+/// let tehran = try await registry.relations(matching: RelationQuery(city: "Tehran")  // or its Persian name)
 /// ```
 ///
 /// ## Topics

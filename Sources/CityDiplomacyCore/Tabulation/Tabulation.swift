@@ -3,7 +3,7 @@
 /// Analysis produces tabulations; presentation renders them. A column has a stable machine
 /// ``Column/key`` (the CSV header in English) and a title in both languages; a cell keeps both
 /// the machine value and the human label, so that the English CSV says `sister_city` and `IR`
-/// while the Persian table says «خواهرخواندگی» and «ایران».
+/// while the Persian table gives their Persian names.
 ///
 /// ```swift
 /// let table = Tabulation(

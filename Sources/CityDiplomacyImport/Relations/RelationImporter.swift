@@ -101,7 +101,7 @@ public struct RelationImporter: Sendable {
     func dataset(_ facts: FileFacts, cities: ImportedCities, pairs: PairMerger, report: ImportQualityReport) -> DatasetContent {
         let (fileName, format) = (facts.fileName, facts.format.rawValue)
         let dataset = Dataset(
-            id: facts.datasetID, title: LocalizedText(en: "Imported from \(fileName)", fa: "درون‌بُرد از \(fileName)"),
+            id: facts.datasetID, title: .message("import.dataset-title", ["file": fileName]),
             description: "\(facts.rowsRead) rows of \(fileName) (\(format)), \(pairs.relations.count) relations.",
             provenance: "Imported by citydip from \(fileName) (\(format)); places resolved against the GeoNames gazetteer (populated places of 1,000 people or more), districts linked to their cities; every relation keeps the rows it was read from.",
             sourceFile: fileName, contentHash: facts.contentHash, isBundled: false, importReport: report.json(prettyPrinted: false))

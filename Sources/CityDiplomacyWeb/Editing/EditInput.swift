@@ -78,7 +78,7 @@ struct EditInput: Sendable {
 
     /// A list field: a JSON array, or text separated by commas or new lines.
     func list(_ name: String) -> [String] {
-        let items = lists[name] ?? strings[name].map { $0.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == "\r" || $0 == "،" }).map(String.init) } ?? []
+        let items = lists[name] ?? strings[name].map { $0.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == "\r" || $0 == "\u{060C}" }).map(String.init) } ?? []
         return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 

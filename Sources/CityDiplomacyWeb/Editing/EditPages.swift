@@ -11,37 +11,36 @@ struct EditPages {
     var service: EditService { EditService(observatory: observatory) }
 
     struct Field {
+        /// The form field's name; its label is the catalogue's `web.edit.field.NAME`.
         var name: String
-        var en: String
-        var fa: String
         var hint: String = ""
         var choices: [String]? = nil
         var multiline = false
     }
 
     static func fields(_ kind: RecordKind) -> [Field] {
-        let sources = Field(name: "sources", en: "Sources (ids, comma-separated)", fa: "منابع (شناسه‌ها، جدا با ویرگول)", hint: "t1-tehran-fn1")
-        let notes = Field(name: "notes", en: "Notes", fa: "یادداشت", multiline: true)
+        let sources = Field(name: "sources", hint: "t1-tehran-fn1")
+        let notes = Field(name: "notes", multiline: true)
         switch kind {
         case .relation:
-            return [Field(name: "city", en: "City (id or name)", fa: "شهر (شناسه یا نام)"), Field(name: "partner", en: "Partner city (id or name)", fa: "شهر طرف (شناسه یا نام)"),
-                    Field(name: "kind", en: "Kind", fa: "نوع", choices: RelationKind.knownTerms.map(\.term.rawValue)),
-                    Field(name: "status", en: "Status", fa: "وضعیت", choices: [""] + RelationStatus.knownTerms.map(\.term.rawValue)),
-                    Field(name: "signed", en: "Signed (1999, 2005-05-14, 1385-02-24 SH)", fa: "تاریخ انعقاد (۱۳۸۵-۰۲-۲۴ ه.ش یا ۲۰۰۶)"),
-                    Field(name: "themes", en: "Themes (comma-separated)", fa: "مضامین (جدا با ویرگول)", hint: "culture, economy"), sources, notes]
+            return [Field(name: "city"), Field(name: "partner"),
+                    Field(name: "kind", choices: RelationKind.knownTerms.map(\.term.rawValue)),
+                    Field(name: "status", choices: [""] + RelationStatus.knownTerms.map(\.term.rawValue)),
+                    Field(name: "signed"),
+                    Field(name: "themes", hint: "culture, economy"), sources, notes]
         case .membership:
-            return [Field(name: "city", en: "City (id or name)", fa: "شهر (شناسه یا نام)"), Field(name: "network", en: "Network (id, acronym or name)", fa: "شبکه (شناسه، سرنام یا نام)"),
-                    Field(name: "role_en", en: "Role (English)", fa: "نقش (انگلیسی)"), Field(name: "role_fa", en: "Role (Persian)", fa: "نقش (فارسی)"),
-                    Field(name: "since", en: "Member since", fa: "عضو از"), sources, notes]
+            return [Field(name: "city"), Field(name: "network"),
+                    Field(name: "role_en"), Field(name: "role_fa"),
+                    Field(name: "since"), sources, notes]
         case .event:
-            return [Field(name: "city", en: "City (id or name)", fa: "شهر (شناسه یا نام)"), Field(name: "kind", en: "Kind", fa: "نوع", choices: EventKind.knownTerms.map(\.term.rawValue)),
-                    Field(name: "title_en", en: "Title (English)", fa: "عنوان (انگلیسی)"), Field(name: "title_fa", en: "Title (Persian)", fa: "عنوان (فارسی)"),
-                    Field(name: "year", en: "Year (Gregorian)", fa: "سال (میلادی)"), Field(name: "awarding_body", en: "Awarding body", fa: "نهاد اعطاکننده"), sources, notes]
+            return [Field(name: "city"), Field(name: "kind", choices: EventKind.knownTerms.map(\.term.rawValue)),
+                    Field(name: "title_en"), Field(name: "title_fa"),
+                    Field(name: "year"), Field(name: "awarding_body"), sources, notes]
         case .source:
-            return [Field(name: "title", en: "Title", fa: "عنوان"), Field(name: "url", en: "Address (URL)", fa: "نشانی (URL)", hint: "https://"),
-                    Field(name: "publisher", en: "Publisher", fa: "ناشر"), Field(name: "language", en: "Language (ISO 639-1)", fa: "زبان (ISO 639-1)", hint: "fa"),
-                    Field(name: "published", en: "Published", fa: "تاریخ انتشار"), Field(name: "accessed", en: "Accessed", fa: "تاریخ دسترسی"),
-                    Field(name: "locator", en: "Where it is cited", fa: "محل ارجاع")]
+            return [Field(name: "title"), Field(name: "url", hint: "https://"),
+                    Field(name: "publisher"), Field(name: "language", hint: "fa"),
+                    Field(name: "published"), Field(name: "accessed"),
+                    Field(name: "locator")]
         }
     }
 
@@ -57,7 +56,7 @@ struct EditPages {
                 for name in ["dataset", "city", "partner", "network"] { if let value = c.fields[name] { values[name] = value } }
             }
         }
-        let title = id == nil ? c.t("New \(kind.rawValue)", "\(Self.faName(kind)) تازه") : c.t("Edit \(kind.rawValue) \(id!)", "ویرایش \(Self.faName(kind)) \(id!)")
+        let title = c.text(id.map { .message("web.edit.edit.\(kind.rawValue)", ["id": $0]) } ?? .message("web.edit.new.\(kind.rawValue)"))
         func messages(_ name: String) -> [String] { errors.filter { $0.field == name }.map(\.message) }
         var datasetChoice: EditFormView.DatasetChoice?
         if id == nil {
@@ -72,22 +71,13 @@ struct EditPages {
         let view = EditFormView(
             heading: title, generalError: general, action: c.href(action), csrf: csrf, datasetChoice: datasetChoice,
             fields: Self.fields(kind).map { field in
-                EditFormView.Input(name: field.name, label: c.t(field.en, field.fa), value: values[field.name] ?? "", hint: field.hint,
+                EditFormView.Input(name: field.name, label: c.text(.message("web.edit.field.\(field.name.replacingOccurrences(of: "_", with: "-"))")), value: values[field.name] ?? "", hint: field.hint,
                                    choices: field.choices ?? [], isList: field.choices != nil, isMultiline: field.choices == nil && field.multiline,
                                    isLine: field.choices == nil && !field.multiline, errors: messages(field.name))
             },
             saveLabel: c.text(.message("web.save")),
-            deletion: id.map { .init(action: c.href("/edit/\(kind.collection)/\(PageContext.segment($0))/delete"), label: c.t("Delete this \(kind.rawValue)", "حذف این \(Self.faName(kind))")) })
+            deletion: id.map { .init(action: c.href("/edit/\(kind.collection)/\(PageContext.segment($0))/delete"), label: c.text(.message("web.edit.delete.\(kind.rawValue)"))) })
         return try Layout.response("edit-form", title: title, content: view, context: c, status: status)
-    }
-
-    static func faName(_ kind: RecordKind) -> String {
-        switch kind {
-        case .relation: "رابطه"
-        case .membership: "عضویت"
-        case .event: "رویداد"
-        case .source: "منبع"
-        }
     }
 
     private func currentValues(_ kind: RecordKind, id: String, context c: PageContext) async throws -> [String: String] {
@@ -199,7 +189,7 @@ struct EditPages {
         do {
             return FormFields(String(buffer: try await request.body.collect(upTo: limit)))
         } catch is NIOTooManyBytesError {
-            throw WebError(.contentTooLarge, c.t("The form is larger than \(limit) bytes.", "فرم از \(limit) بایت بزرگ‌تر است."), field: "body").asPage(c)
+            throw WebError(.contentTooLarge, c.text(.message("web.edit.form-too-large", ["limit": String(limit)])), field: "body").asPage(c)
         }
     }
 
@@ -236,15 +226,15 @@ struct EditPages {
         let changes = try await observatory.registry.changes(limit: 50, offset: (page - 1) * 50)
         var session: ChangeLogView.Session?
         if let csrf = access.csrfToken(request), let name = access.sessionName(request) {
-            session = .init(signedIn: c.t("Signed in as \(name).", "واردشده با نام \(name)."),
-                            additions: RecordKind.allCases.map { LinkView(text: c.t("New \($0.rawValue)", "\(Self.faName($0)) تازه"), target: c.href("/edit/\($0.collection)/new")) },
+            session = .init(signedIn: c.text(.message("web.edit.signed-in-as", ["name": name])),
+                            additions: RecordKind.allCases.map { LinkView(text: c.text(.message("web.edit.new.\($0.rawValue)")), target: c.href("/edit/\($0.collection)/new")) },
                             signOutAction: c.href("/sign-out"), csrf: csrf, signOutLabel: c.text(.message("web.sign-out")))
         }
         let formatter = ISO8601DateFormatter()
         let view = ChangeLogView(
             heading: c.text(.message("web.change-log")), session: session,
             signInLink: session == nil ? LinkView(text: c.text(.message("web.sign-in-to-edit")), target: c.href("/sign-in")) : nil,
-            columns: [("When", "زمان"), ("Who", "چه کسی"), ("Action", "کنش"), ("Record", "رکورد"), ("Before", "پیش از"), ("After", "پس از")].map { c.t($0.0, $0.1) },
+            columns: ["when", "who", "action", "record", "before", "after"].map { c.text(.message("web.changes.column.\($0)")) },
             changes: changes.map { change in
                 let action = switch change.action {
                 case .create: c.text(.message("web.created"))

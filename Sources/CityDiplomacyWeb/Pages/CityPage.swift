@@ -13,7 +13,7 @@ struct CityPage {
         let c = context
         let aggregating = try c.aggregateParts
         guard let stored = try await observatory.registry.profile(ofCity: cityID) else {
-            throw WebError.notFound(c.t("city '\(cityID)'", "شهر «\(cityID)»"), field: "id").asPage(c)
+            throw WebError.notFound(c.text(.message("web.not-found.city", ["id": cityID])), field: "id").asPage(c)
         }
         let counted = aggregating ? try await observatory.workspace.countingParts(stored) : CityProfileView(stored)
         let profile = counted.profile
@@ -100,7 +100,7 @@ struct CityPage {
     private func map(_ profile: CityProfile) async -> CityPageView.Map {
         let c = context, city = profile.city
         let partners = profile.relations.map(\.partner)
-        var map = WorldMap(title: c.t("Partners of \(city.name.en) on the world map", "شهرهای طرف رابطهٔ \(city.name[.fa]) بر نقشهٔ جهان"))
+        var map = WorldMap(title: c.text(.message("web.map.title", localized: ["city": city.name])))
         let home = await observatory.location(of: city)
         if let home {
             map.points.append(.init(coordinates: home.coordinates, label: c.text(city.name), href: nil, emphasised: true))
@@ -113,10 +113,9 @@ struct CityPage {
             map.points.append(.init(coordinates: place.coordinates, label: c.text(partner.name), href: c.href("/cities/\(PageContext.segment(partner.id))")))
             if let home { map.arcs.append((home.coordinates, place.coordinates)) }
         }
-        var caption = c.t("\(drawn) of \(partners.count) partners drawn", "\(drawn) از \(partners.count) شهر طرف رابطه نشان داده شده")
+        var caption = c.text(.message("web.map.drawn", ["drawn": String(drawn), "total": String(partners.count)]))
         if placedByGazetteer > 0 {
-            caption += c.t("; \(placedByGazetteer) places located by name in the GeoNames gazetteer, as the records give no coordinates.",
-                           "؛ \(placedByGazetteer) مکان با نامشان در گزیدهٔ GeoNames یافته شده‌اند، چون داده‌ها مختصات ندارند.")
+            caption += c.text(.message("web.map.placed-by-name", ["count": String(placedByGazetteer)]))
         } else {
             caption += "."
         }

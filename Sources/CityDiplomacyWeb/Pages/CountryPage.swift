@@ -9,7 +9,7 @@ struct CountryPage {
     func render(code raw: String) async throws -> String {
         let c = context
         guard let country = observatory.countriesByCode[CountryCode(unchecked: raw.uppercased())] else {
-            throw WebError.notFound(c.t("country '\(raw)'", "کشور «\(raw)»"), field: "code").asPage(c)
+            throw WebError.notFound(c.text(.message("web.not-found.country", ["code": raw])), field: "code").asPage(c)
         }
         let selection = try await observatory.registry.relations(matching: RelationQuery(country: country.code))
         let cityCount = try await observatory.registry.countCities(matching: CityQuery(country: country.code))
@@ -30,8 +30,7 @@ struct CountryPage {
         let table = RelationTable(context: c, countries: observatory.countriesByCode)
         let view = CountryPageView(
             name: c.text(country.name), code: country.code.rawValue,
-            summary: c.t("\(selection.relations.count) relations with at least one end here; \(cityCount) cities in the registry.",
-                         "\(selection.relations.count) رابطه با دست‌کم یک طرف در این کشور؛ \(cityCount) شهر در پایگاه."),
+            summary: c.text(.message("web.country.summary", ["relations": String(selection.relations.count), "cities": String(cityCount)])),
             listLink: LinkView(text: c.text(.message("web.list-them")), target: c.href("/relations", [("country", country.code.rawValue)])),
             partners: FigureView(caption: title, chart: chart.view),
             citiesHeading: c.text(.message("web.its-cities-with-the-most-relations")),

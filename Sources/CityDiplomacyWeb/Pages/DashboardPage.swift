@@ -25,8 +25,8 @@ struct DashboardPage {
         let counted = observatory.workspace.counted(content, aggregateParts: aggregating)
         let view = DashboardView(
             heading: c.text(.message("web.city-diplomacy-observatory")),
-            totals: [(all.relations, "relations", "رابطه"), (all.cities, "cities", "شهر"), (all.countries, "countries", "کشور"), (datasets.count, "datasets", "مجموعه داده")]
-                .map { .init(figure: c.number($0.0), label: c.t($0.1, $0.2)) },
+            totals: [(all.relations, "relations"), (all.cities, "cities"), (all.countries, "countries"), (datasets.count, "datasets")]
+                .map { .init(figure: c.number($0.0), label: c.text(.message("web.totals.\($0.1)"))) },
             datasetsHeading: c.text(.message("datasets.title")),
             datasetColumns: [c.text(.message("web.dataset")), c.text(.message("column.title")), c.text(.message("web.provenance")),
                              c.text(.message("quality.import-quality"))],
@@ -54,13 +54,13 @@ struct DashboardPage {
     private func figures(_ content: DatasetContent, aggregating: Bool) -> [FigureView] {
         let c = context
         let analysis = RelationAnalysis(content: content)
-        var charts: [(String, String, Dimension)] = []
+        var charts: [(key: String, dimension: Dimension)] = []
         let defaults = observatory.workspace.defaults
-        if let regions = observatory.schemes[defaults.regionScheme] { charts.append(("By region of the partner", "بر پایهٔ منطقهٔ طرف رابطه", .category(regions))) }
-        if let periods = observatory.periodisations[defaults.periodisation] { charts.append(("By foreign-policy period", "بر پایهٔ دورهٔ سیاست خارجی", .period(periods, defaults.rule.rule))) }
-        charts.append(("By kind", "بر پایهٔ نوع رابطه", .kind))
-        var figures = charts.map { en, fa, dimension in
-            chart(c.t(en, fa), analysis.tally(by: dimension).rows.map { BarChart.Bar(label: c.text($0.key.label), value: $0.count, href: nil) })
+        if let regions = observatory.schemes[defaults.regionScheme] { charts.append(("web.chart.by-region", .category(regions))) }
+        if let periods = observatory.periodisations[defaults.periodisation] { charts.append(("web.chart.by-period", .period(periods, defaults.rule.rule))) }
+        charts.append(("web.chart.by-kind", .kind))
+        var figures = charts.map { key, dimension in
+            chart(c.text(.message(key)), analysis.tally(by: dimension).rows.map { BarChart.Bar(label: c.text($0.key.label), value: $0.count, href: nil) })
         }
         let ranking = RegistryStatistics(contents: [content], top: 15)
         figures.append(chart(c.text(.message("web.cities-with-the-most-partners")), ranking.topCities.map {

@@ -33,12 +33,12 @@ struct FrameView {
     let version: String
 
     init(title: String, context: PageContext) {
-        let sections: [(String, String, String)] = [
-            ("/", "Dashboard", "پیشخوان"), ("/relations", "Relations", "روابط"), ("/networks", "Networks", "شبکه‌ها"),
-            ("/tables/1", "Study tables", "جدول‌های پژوهش"), ("/audit", "Audit", "بررسی"), ("/changes", "Change log", "تاریخچهٔ تغییرات"),
+        let sections: [(path: String, key: String)] = [
+            ("/", "dashboard"), ("/relations", "relations"), ("/networks", "networks"),
+            ("/tables/1", "study-tables"), ("/audit", "audit"), ("/changes", "change-log"),
         ]
-        navigation = sections.map { path, en, fa in
-            NavigationLink(text: context.t(en, fa), address: context.href(path),
+        navigation = sections.map { path, key in
+            NavigationLink(text: context.text(.message("web.nav.\(key)")), address: context.href(path),
                            current: context.path == path || (path != "/" && context.path.hasPrefix(path)))
         }
         lang = context.language.rawValue
@@ -47,11 +47,9 @@ struct FrameView {
         siteTitle = context.text(.message("web.citydiplomacy-observatory"))
         brand = context.text(.message("web.citydiplomacy"))
         otherLanguageCode = context.language == .en ? "fa" : "en"
-        otherLanguageName = context.language == .en ? "فارسی" : "English"
+        otherLanguageName = LocalizedText.message("web.language-name")[context.language == .en ? .fa : .en]
         otherLanguageAddress = context.otherLanguageHref
-        attribution = context.t(
-            "Records with their sources; country shapes from Natural Earth (public domain); places from GeoNames (CC BY 4.0).",
-            "داده‌ها با منابعشان؛ مرز کشورها از Natural Earth (مالکیت عمومی)؛ مکان‌ها از GeoNames (CC BY 4.0).")
+        attribution = context.text(.message("web.attribution"))
         version = "CityDiplomacy " + BuildInfo.current.description
     }
 }

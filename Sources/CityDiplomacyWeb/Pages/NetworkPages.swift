@@ -13,7 +13,7 @@ struct NetworkPages {
         for membership in memberships { counts[membership.networkID, default: 0] += 1 }
         let view = NetworkListView(
             heading: c.text(.message("web.networks-and-programmes")),
-            columns: [("Network", "شبکه"), ("Scope", "گستره"), ("Members", "اعضا"), ("Dataset", "مجموعه داده")].map { c.t($0.0, $0.1) },
+            columns: ["network", "scope", "members", "dataset"].map { c.text(.message("web.networks.column.\($0)")) },
             networks: networks.map { network in
                 .init(link: LinkView(text: c.text(network.name), target: c.href("/networks/\(PageContext.segment(network.id))")),
                       acronym: network.acronym, scope: c.text(network.scope.label), members: c.number(counts[network.id] ?? 0), datasetID: network.datasetID)
@@ -24,7 +24,7 @@ struct NetworkPages {
     func detail(networkID: String) async throws -> String {
         let c = context
         guard let profile = try await observatory.registry.networkProfile(ofNetwork: networkID) else {
-            throw WebError.notFound(c.t("network '\(networkID)'", "شبکهٔ «\(networkID)»"), field: "id").asPage(c)
+            throw WebError.notFound(c.text(.message("web.not-found.network", ["id": networkID])), field: "id").asPage(c)
         }
         let network = profile.network
         var facts = c.text(network.scope.label)

@@ -96,9 +96,9 @@ struct PageContext: Sendable {
 
     /// An error as a page.
     func errorResponse(_ error: WebError) -> Response {
-        let title = error.status == .notFound ? t("Not found", "یافت نشد") : t("Error", "خطا")
-        let view = ErrorView(heading: title, message: error.message, field: error.field, fieldLabel: t("Field", "فیلد"),
-                             home: href("/"), homeLabel: t("Back to the dashboard", "بازگشت به پیشخوان"))
+        let title = text(.message(error.status == .notFound ? "web.error.not-found" : "web.error.error"))
+        let view = ErrorView(heading: title, message: error.message, field: error.field, fieldLabel: text(.message("web.error.field")),
+                             home: href("/"), homeLabel: text(.message("web.error.back")))
         do {
             return try Layout.response("error", title: title, content: view, context: self, status: error.status)
         } catch {

@@ -135,7 +135,7 @@ struct QualityPage {
     /// The lists of the report that need a person's eye, each cut to its first entries.
     private func lists(_ quality: ImportQualityView) -> [QualityPageView.List] {
         let c = context
-        let separator = c.text(.message("web.list-separator"))
+        let separator = c.text(.message("list.comma"))
         func lines(_ lines: [Int]) -> String { lines.map(c.number).joined(separator: separator) }
         func list(_ key: String, _ count: Int, columns: [String], rows: [[QualityPageView.Cell]]) -> QualityPageView.List {
             .init(heading: c.text(.message(key)) + " (" + c.number(count) + ")",

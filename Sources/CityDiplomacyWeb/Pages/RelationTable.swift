@@ -10,8 +10,8 @@ struct RelationTable {
     func view(_ relations: [BilateralRelation], cities: [String: City], from home: String? = nil) -> RelationTableView {
         let c = context
         let headers = home == nil
-            ? [("City", "شهر"), ("Partner", "شهر طرف"), ("Partner country", "کشور طرف"), ("Kind", "نوع"), ("Signed", "تاریخ انعقاد"), ("Sources", "منابع")]
-            : [("Partner", "شهر طرف"), ("Country", "کشور"), ("Kind", "نوع"), ("Signed", "تاریخ انعقاد"), ("Sources", "منابع")]
+            ? ["city", "partner", "partner-country", "kind", "signed", "sources"]
+            : ["partner", "country", "kind", "signed", "sources"]
         let rows = relations.map { relation in
             let first = home.map { relation.partner(of: $0) } ?? relation.cityID
             let second = home == nil ? relation.partnerID : nil
@@ -25,7 +25,7 @@ struct RelationTable {
                 kind: c.text(relation.kind.label), signed: relation.signed.map { c.style.date($0) } ?? "—", sources: sources,
                 edit: c.href("/edit/relations/\(PageContext.segment(relation.id))"))
         }
-        return RelationTableView(headers: headers.map { c.t($0.0, $0.1) }, editLabel: c.text(.message("web.edit")), rows: rows)
+        return RelationTableView(headers: headers.map { c.text(.message("web.relation-table.\($0)")) }, editLabel: c.text(.message("web.edit")), rows: rows)
     }
 
     /// A city's name linked to its page, or its id when the city is not known.

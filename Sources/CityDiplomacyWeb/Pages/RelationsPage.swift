@@ -38,7 +38,7 @@ struct RelationsPage {
             datasetLabel: c.text(.message("web.dataset")), allDatasets: c.text(.message("web.all")),
             datasets: datasets.map { .init(value: $0.id, label: $0.id, selected: c.fields["dataset"] == $0.id) },
             filterLabel: c.text(.message("web.filter")),
-            count: c.t("\(first)–\(last) of \(total) relations", "\(first)–\(last) از \(total) رابطه"),
+            count: c.text(.message("web.relations.shown", ["first": String(first), "last": String(last), "total": String(total)])),
             table: RelationTable(context: c, countries: observatory.countriesByCode).view(selection.relations, cities: selection.cities),
             paging: (page > 1 ? [.init(rel: "prev", text: c.text(.message("web.previous")), address: c.href("/relations", kept + [("page", String(page - 1))]))] : [])
                 + (last < total ? [.init(rel: "next", text: c.text(.message("web.next")), address: c.href("/relations", kept + [("page", String(page + 1))]))] : []),

@@ -10,7 +10,7 @@ struct StudyPages {
     func table(_ raw: String) async throws -> String {
         let c = context
         guard let number = Int(PersianText.asciiDigits(raw)), Observatory.tableNumbers.contains(number) else {
-            throw WebError.notFound(c.t("table '\(raw)' (the study has tables 1 to 4)", "جدول «\(raw)» (پژوهش جدول‌های ۱ تا ۴ را دارد)"), field: "number").asPage(c)
+            throw WebError.notFound(c.text(.message("web.not-found.table", ["number": raw])), field: "number").asPage(c)
         }
         let table: Tabulation
         do {
@@ -19,7 +19,7 @@ struct StudyPages {
             throw error.asPage(c)
         }
         let view = StudyTablePageView(
-            tabs: Observatory.tableNumbers.map { .init(text: c.t("Table \($0)", "جدول \($0)"), address: c.href("/tables/\($0)"), current: $0 == number) },
+            tabs: Observatory.tableNumbers.map { .init(text: c.text(.message("web.table-tab", ["number": String($0)])), address: c.href("/tables/\($0)"), current: $0 == number) },
             ruleForm: number == 3 ? ruleForm() : nil,
             table: TabulationRenderer(format: .html, language: c.language).htmlFragment(table),
             json: "/api/v1/tables/\(number)" + (c.language == .fa ? "?lang=fa" : ""))
@@ -31,8 +31,8 @@ struct StudyPages {
         let c = context
         let chosen = c.fields["rule"] ?? "recorded"
         return .init(persian: c.language == .fa, label: c.text(.message("web.years-of-a-change-of-period")), submit: c.text(.message("web.show")),
-                     rules: [("recorded", "as recorded", "مطابق ثبت"), ("later", "the later period", "دورهٔ بعد"), ("earlier", "the earlier period", "دورهٔ قبل"), ("exclude", "left out", "کنار گذاشته")]
-                        .map { .init(value: $0.0, label: c.t($0.1, $0.2), selected: chosen == $0.0) })
+                     rules: ["recorded", "later", "earlier", "exclude"]
+                        .map { .init(value: $0, label: c.text(.message("web.rule.\($0)")), selected: chosen == $0) })
     }
 
     func audit() async throws -> String {

@@ -9,7 +9,7 @@ struct RelationsCommand: AsyncParsableCommand {
         abstract: "List bilateral relations, filtered by city, country, kind and signing year.",
         discussion: """
             Filters combine. --city matches either end of a relation, by any name in English or Persian \
-            (ي/ی, ك/ک, ZWNJ and digits are normalised). --country is an ISO code or a country name; with \
+            (Arabic and Persian letter variants, ZWNJ and digits are normalised). --country is an ISO code or a country name; with \
             --city it selects the partner's country. --from/--to take Gregorian years (2006) or Solar Hijri \
             years (1385SH); a relation passes when its date may fall in the range, and undated relations \
             are left out when either is given. The web API's /api/v1/relations reads the same filters. \
@@ -21,7 +21,7 @@ struct RelationsCommand: AsyncParsableCommand {
     @Option(help: "A city name or id; matches either end of the relation.")
     var city: String?
 
-    @Option(help: "A country: ISO code (IR) or name (Iran, ایران).")
+    @Option(help: "A country: ISO code (IR) or name, in English or Persian (Iran).")
     var country: String?
 
     @Option(help: "Kind of relation: sister_city, cooperation_mou, friendship, partnership.")
