@@ -21,6 +21,9 @@ extension SQLiteRegistry {
         // cities one by one inside it took a tenth of the time of a store.
         let searchKeys = content.cities.concurrentMap(CityRow.searchKeys(of:))
         try await write { db in
+            // References are checked when the transaction commits, not row by row: a district may
+            // come before the city it is part of, as a file names them.
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             for country in countries {
                 try CountryRow(country).upsert(db)
             }

@@ -107,8 +107,8 @@ public struct PlaceResolver: Sendable {
         return nil
     }
 
-    /// Resolves a name as one place, with no district rules: what a map does to place a city
-    /// that a dataset keeps without coordinates.
+    /// How the place itself resolves (for a district, the district; its city is in
+    /// ``place(name:country:coordinates:)``'s `parent`).
     public func resolve(name: String, country countryText: String?, coordinates: Coordinates? = nil) -> Resolution {
         place(name: name, country: countryText, coordinates: coordinates).resolution
     }
@@ -169,12 +169,12 @@ public struct PlaceResolver: Sendable {
             let alone = single(core, in: country, coordinates: coordinates)
             if style == .comma, alone.resolution.entry != nil { return alone }
             if let (parent, far) = parent(named: qualifier, in: country, near: coordinates) {
-                guard let far else { return part(core, of: parent, in: country, coordinates: coordinates, written: name) }
+                guard let far else { return part(core, of: parent, in: country, coordinates: coordinates) }
                 // "Mitte (Hamburg)" at Berlin's coordinates: the name is more specific than a
                 // geocoder (which found Berlin's Mitte), so the district is sought near the city it
                 // names, and the disagreement reported — unless the qualifier follows a comma.
                 if style == .comma { return alone.resolution.candidates.isEmpty ? whole : alone }
-                var place = part(core, of: parent, in: country, coordinates: nil, written: name)
+                var place = part(core, of: parent, in: country, coordinates: nil)
                 place.coordinatesConflict = far
                 return place
             }
@@ -187,7 +187,7 @@ public struct PlaceResolver: Sendable {
             guard let (parent, far) = parent(named: base, in: country, near: coordinates) else { return whole }
             let numbered = "\(base) \(number)"
             var place: Place
-            let named = districtName.map { part($0, of: parent, in: country, coordinates: far == nil ? coordinates : nil, written: name) }
+            let named = districtName.map { part($0, of: parent, in: country, coordinates: far == nil ? coordinates : nil) }
             if let named, named.resolution.entry != nil {
                 place = named
             } else if let district = numberedDistrict(number, of: parent) {
@@ -252,9 +252,9 @@ public struct PlaceResolver: Sendable {
     }
 
     /// One name, one place: coordinates decide, else a name borne by one place of the country.
-    func single(_ name: String, in country: CountryCode?, coordinates: Coordinates?, excluding excluded: Int? = nil) -> Place {
+    func single(_ name: String, in country: CountryCode?, coordinates: Coordinates?) -> Place {
         let limit = Self.matchKilometres
-        let candidates = gazetteer.positions(named: name).filter { $0 != excluded && lies($0, in: country) }
+        let candidates = gazetteer.positions(named: name).filter { lies($0, in: country) }
         let entries = gazetteer.entries
         let scope = country.map { " in \($0)" } ?? ""
         guard !candidates.isEmpty else {
@@ -342,12 +342,11 @@ public struct PlaceResolver: Sendable {
     /// A district (`core`) of `parent`: the gazetteer's place of that name near it when there is
     /// one (not the city itself, and not a place larger than the city), else the district as a
     /// place of its own, not in the gazetteer.
-    func part(_ core: String, of parent: GazetteerEntry, in country: CountryCode?, coordinates: Coordinates?, written: String) -> Place {
-        let parentPosition = gazetteer.position(geonameID: parent.geonameID)
-        // "Esfahan – Isfahan": both sides name the city.
-        let named = single(core, in: country ?? parent.country, coordinates: coordinates ?? parent.coordinates)
-        if named.resolution.entry?.geonameID == parent.geonameID { return named }
-        let found = single(core, in: country ?? parent.country, coordinates: coordinates ?? parent.coordinates, excluding: parentPosition)
+    func part(_ core: String, of parent: GazetteerEntry, in country: CountryCode?, coordinates: Coordinates?) -> Place {
+        // The search is by distance, so only when the city itself is the nearest place of the name
+        // would leaving it out find another: then both sides name the city ("Esfahan – Isfahan").
+        let found = single(core, in: country ?? parent.country, coordinates: coordinates ?? parent.coordinates)
+        if found.resolution.entry?.geonameID == parent.geonameID { return found }
         if let entry = found.resolution.entry, entry.population <= parent.population {
             let near = coordinates == nil ? gazetteer.kilometres(from: parent.coordinates, to: gazetteer.position(geonameID: entry.geonameID) ?? 0) : 0
             if coordinates != nil || near <= Self.districtReach(population: parent.population) {

@@ -192,11 +192,11 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         case countryReadings = "country_readings"
     }
 
-    /// The report as JSON: indented for people, or compact, as the registry stores it (a large
-    /// import's report is a few megabytes indented, and indenting it cost a tenth of a second).
-    public func json(prettyPrinted: Bool = true) -> String {
+    /// The report as the registry stores it: compact JSON (a large import's report is a few
+    /// megabytes). People and the API read it through `ImportQualityView`.
+    public func json() -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = prettyPrinted ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "{}\n"
     }
 

@@ -68,21 +68,6 @@ struct ImportedCities {
         }
     }
 
-    /// The cities in the file's order, except that a district's city comes before it: a store
-    /// checks each `part_of` as the row is written.
-    var inStoringOrder: [City] {
-        var placed: Set<String> = []
-        var result: [City] = []
-        result.reserveCapacity(order.count)
-        func place(_ id: String, depth: Int) {
-            guard !placed.contains(id), let city = byID[id] else { return }
-            if let whole = city.partOf, depth < 8 { place(whole, depth: depth + 1) }
-            if placed.insert(id).inserted { result.append(city) }
-        }
-        for id in order { place(id, depth: 0) }
-        return result
-    }
-
     /// The city a district belongs to, added once from the gazetteer if no row has named it yet.
     private mutating func addParent(_ entry: GazetteerEntry, id: String) {
         guard byID[id] == nil else { return }

@@ -104,10 +104,10 @@ public struct RelationImporter: Sendable {
             id: facts.datasetID, title: .message("import.dataset-title", ["file": fileName]),
             description: "\(facts.rowsRead) rows of \(fileName) (\(format)), \(pairs.relations.count) relations.",
             provenance: "Imported by citydip from \(fileName) (\(format)); places resolved against the GeoNames gazetteer (populated places of 1,000 people or more), districts linked to their cities; every relation keeps the rows it was read from.",
-            sourceFile: fileName, contentHash: facts.contentHash, isBundled: false, importReport: report.json(prettyPrinted: false))
+            sourceFile: fileName, contentHash: facts.contentHash, isBundled: false, importReport: report.json())
         return DatasetContent(
             dataset: dataset, sources: pairs.sourceOrder.compactMap { pairs.sources[$0] },
-            cities: cities.inStoringOrder, relations: pairs.relations)
+            cities: cities.order.compactMap { cities.byID[$0] }, relations: pairs.relations)
     }
 
     /// How a place is named in notes and reports: `Name, CC (geonames id, pop. N)`.
