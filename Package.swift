@@ -152,6 +152,8 @@ let package = Package(
             // The web observatory in process, to hold the CLI's JSON to the API's for the same database.
             dependencies: [
                 "citydip", "CityDiplomacyCore", "CityDiplomacyStorage", "CityDiplomacyApplication", "CityDiplomacyWeb",
+                // The study's sources, whose titles in other languages Persian output cites as printed.
+                "CityDiplomacyReferenceData",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

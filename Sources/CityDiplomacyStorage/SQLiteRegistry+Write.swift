@@ -55,8 +55,8 @@ extension SQLiteRegistry {
             // Parents before children: each table is finished before the rows that refer to it.
             let cities = try BulkInsert(db, sql: """
                 INSERT INTO city (id, dataset_id, name_en, name_fa, aliases, country_code, latitude, longitude,
-                                  population, geonames_id, wikidata_id, part_of, notes)
-                """, columns: 13)
+                                  population, geonames_id, wikidata_id, part_of, notes, notes_fa)
+                """, columns: 14)
             for city in content.cities {
                 try cities.append { row in
                     row.bind(city.id)
@@ -72,6 +72,7 @@ extension SQLiteRegistry {
                     row.bind(city.wikidataID)
                     row.bind(city.partOf)
                     row.bind(city.notes)
+                    row.bind(city.notesFa)
                 }
             }
             try cities.finish()
@@ -122,8 +123,8 @@ extension SQLiteRegistry {
         init(_ db: Database) throws {
             relations = try BulkInsert(db, sql: """
                 INSERT INTO relation (id, dataset_id, city_id, partner_id, kind, status, signed, signed_year_min,
-                                      signed_year_max, notes, period_placements, position, flags, import_rows)
-                """, columns: 14)
+                                      signed_year_max, notes, period_placements, position, flags, import_rows, notes_fa)
+                """, columns: 15)
             themes = try BulkInsert(db, sql: "INSERT OR IGNORE INTO relation_theme (relation_id, theme, position)", columns: 3)
         }
 
@@ -148,6 +149,7 @@ extension SQLiteRegistry {
                     row.bind(relation.position)
                     row.bind(SQLiteRegistry.jsonArray(relation.flags.map(\.rawValue)))
                     row.bind("[" + relation.importRows.map(String.init).joined(separator: ",") + "]")
+                    row.bind(relation.notesFa)
                 }
             }
         }

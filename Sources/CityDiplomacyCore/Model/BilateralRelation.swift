@@ -21,6 +21,8 @@ public struct BilateralRelation: Identifiable, Hashable, Sendable, Codable {
     public var signed: PartialDate?
     public var themes: [Theme]
     public var notes: String?
+    /// The notes in Persian, where given.
+    public var notesFa: String?
     public var sources: [SourceCitation]
     /// Placements of the record in periodisations, decided by the dataset's author where the date
     /// alone cannot decide (keyed by periodisation id, valued by period id).
@@ -52,6 +54,11 @@ public struct BilateralRelation: Identifiable, Hashable, Sendable, Codable {
         self.position = position
         self.flags = flags
         self.importRows = importRows
+    }
+
+    /// The notes in `language` (English where no Persian is recorded).
+    public func notes(in language: Language) -> String? {
+        language == .fa ? notesFa ?? notes : notes
     }
 
     /// Whether the relation joins `cityID`, at either end.

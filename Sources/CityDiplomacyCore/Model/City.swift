@@ -26,6 +26,8 @@ public struct City: Identifiable, Hashable, Sendable, Codable {
     /// with that city when an analysis aggregates parts.
     public var partOf: String?
     public var notes: String?
+    /// The notes in Persian, where given.
+    public var notesFa: String?
 
     public init(
         id: String, name: LocalizedText, aliases: [String] = [], country: CountryCode,
@@ -42,6 +44,11 @@ public struct City: Identifiable, Hashable, Sendable, Codable {
         self.wikidataID = wikidataID
         self.partOf = partOf
         self.notes = notes
+    }
+
+    /// The notes in `language` (English where no Persian is recorded).
+    public func notes(in language: Language) -> String? {
+        language == .fa ? notesFa ?? notes : notes
     }
 
     /// Every name the city may be searched by: English, Persian and aliases.

@@ -32,6 +32,8 @@ public struct CityNetwork: Identifiable, Hashable, Sendable, Codable {
     public var category: Category
     public var founded: PartialDate?
     public var seat: String?
+    /// The seat in Persian, where given.
+    public var seatFa: String?
     public var description: LocalizedText?
     public var sources: [SourceCitation]
     public var position: Int
@@ -53,6 +55,10 @@ public struct CityNetwork: Identifiable, Hashable, Sendable, Codable {
         self.sources = sources
         self.position = position
     }
+
+    public func seat(in language: Language) -> String? {
+        language == .fa ? seatFa ?? seat : seat
+    }
 }
 
 /// A city's membership of a network, or its part in a state-level programme.
@@ -71,6 +77,8 @@ public struct NetworkMembership: Identifiable, Hashable, Sendable, Codable {
     public var role: LocalizedText?
     public var since: PartialDate?
     public var notes: String?
+    /// The notes in Persian, where given.
+    public var notesFa: String?
     public var sources: [SourceCitation]
     public var position: Int
 
@@ -87,5 +95,9 @@ public struct NetworkMembership: Identifiable, Hashable, Sendable, Codable {
         self.notes = notes
         self.sources = sources
         self.position = position
+    }
+
+    public func notes(in language: Language) -> String? {
+        language == .fa ? notesFa ?? notes : notes
     }
 }

@@ -22,6 +22,11 @@ public struct Dataset: Identifiable, Hashable, Sendable, Codable {
     public var isBundled: Bool
     /// The quality report of the import that made the dataset, as JSON, for `citydip quality`.
     public var importReport: String?
+    /// The citation, description and provenance in Persian, where the dataset gives them: Persian
+    /// output uses these, never the English.
+    public var citationFa: String?
+    public var descriptionFa: String?
+    public var provenanceFa: String?
 
     public init(
         id: String, title: LocalizedText, citation: String? = nil, description: String? = nil,
@@ -37,6 +42,19 @@ public struct Dataset: Identifiable, Hashable, Sendable, Codable {
         self.contentHash = contentHash
         self.isBundled = isBundled
         self.importReport = importReport
+    }
+
+    /// How to cite the work, in `language` (English where no Persian is recorded).
+    public func citation(in language: Language) -> String? {
+        language == .fa ? citationFa ?? citation : citation
+    }
+
+    public func description(in language: Language) -> String? {
+        language == .fa ? descriptionFa ?? description : description
+    }
+
+    public func provenance(in language: Language) -> String? {
+        language == .fa ? provenanceFa ?? provenance : provenance
     }
 }
 

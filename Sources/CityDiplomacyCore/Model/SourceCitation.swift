@@ -24,6 +24,12 @@ public struct SourceCitation: Identifiable, Hashable, Sendable, Codable {
     public var accessed: PartialDate?
     /// Where the citation stands in the work that cites it ("Table 1, Tehran row, footnote 2").
     public var locator: String?
+    /// The title, publisher and locator as Persian output writes them, where the dataset gives
+    /// them: a Persian source's title without its English translation, the publisher's Persian
+    /// name, "جدول ۱، ردیف تهران" for "Table 1, row Tehran".
+    public var titleFa: String?
+    public var publisherFa: String?
+    public var locatorFa: String?
 
     public init(
         id: String, title: String, url: String? = nil, publisher: String? = nil,
@@ -38,5 +44,20 @@ public struct SourceCitation: Identifiable, Hashable, Sendable, Codable {
         self.published = published
         self.accessed = accessed
         self.locator = locator
+    }
+
+    /// The title in `language`: a source in another language keeps its own title, as a Persian
+    /// bibliography cites an English work in English.
+    public func title(in language: Language) -> String {
+        language == .fa ? titleFa ?? title : title
+    }
+
+    public func publisher(in language: Language) -> String? {
+        language == .fa ? publisherFa ?? publisher : publisher
+    }
+
+    /// Where the citation stands in the citing work, in `language`.
+    public func locator(in language: Language) -> String? {
+        language == .fa ? locatorFa ?? locator : locator
     }
 }

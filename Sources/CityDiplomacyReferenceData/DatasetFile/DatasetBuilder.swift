@@ -46,11 +46,14 @@ struct DatasetBuilder {
         }
         let datasetID = document.dataset.id
         try checkIdentifier(datasetID, at: [.key("dataset"), .key("id")])
-        let dataset = Dataset(
-            id: datasetID, title: normalized(document.dataset.title), citation: document.dataset.citation,
-            description: document.dataset.description, provenance: document.dataset.provenance,
+        var dataset = Dataset(
+            id: datasetID, title: normalized(document.dataset.title), citation: document.dataset.citation?.en,
+            description: document.dataset.description?.en, provenance: document.dataset.provenance?.en,
             sourceFile: fileName, contentHash: contentHash, isBundled: isBundled
         )
+        dataset.citationFa = document.dataset.citation?.fa
+        dataset.descriptionFa = document.dataset.description?.fa
+        dataset.provenanceFa = document.dataset.provenance?.fa
         try buildSources(datasetID)
         let cities = try buildCities(datasetID)
         let relations = try buildRelations(datasetID)
@@ -75,11 +78,15 @@ struct DatasetBuilder {
                 throw fail(path + [.key("id")], entry.id, "is used by an earlier source: ids must be unique")
             }
             sourceOrder.append(entry.id)
-            sources[entry.id] = SourceCitation(
-                id: "\(datasetID):\(entry.id)", title: PersianText.normalized(entry.title), url: entry.url,
-                publisher: entry.publisher.map(PersianText.normalized), language: entry.language,
-                published: entry.published, accessed: entry.accessed, locator: entry.locator
+            var source = SourceCitation(
+                id: "\(datasetID):\(entry.id)", title: entry.title.normalized.en, url: entry.url,
+                publisher: entry.publisher?.normalized.en, language: entry.language,
+                published: entry.published, accessed: entry.accessed, locator: entry.locator?.normalized.en
             )
+            source.titleFa = entry.title.normalized.fa
+            source.publisherFa = entry.publisher?.normalized.fa
+            source.locatorFa = entry.locator?.normalized.fa
+            sources[entry.id] = source
         }
     }
 
@@ -120,13 +127,15 @@ struct DatasetBuilder {
             default:
                 throw fail(path + [.key(entry.latitude == nil ? "latitude" : "longitude")], nil, "is missing: give both latitude and longitude, or neither")
             }
-            cities.append(City(
+            var city = City(
                 id: "\(datasetID):\(entry.id)",
                 name: normalized(LocalizedText(en: entry.en, fa: entry.fa)),
                 aliases: (entry.aliases ?? []).map(PersianText.normalized),
                 country: country.code, coordinates: coordinates, population: entry.population,
-                geonamesID: entry.geonames, wikidataID: entry.wikidata, notes: entry.notes
-            ))
+                geonamesID: entry.geonames, wikidataID: entry.wikidata, notes: entry.notes?.normalized.en
+            )
+            city.notesFa = entry.notes?.normalized.fa
+            cities.append(city)
         }
         return cities
     }
@@ -157,13 +166,15 @@ struct DatasetBuilder {
                 throw fail(path, "\(entry.city)–\(entry.partner)", "repeats relations[\(earlier)]: a pair of cities has one relation of each kind, in either order")
             }
             seenPairs[pair] = index
-            relations.append(BilateralRelation(
+            var relation = BilateralRelation(
                 id: "\(datasetID):\(entry.city)/\(entry.partner)/\(kind.rawValue)", datasetID: datasetID,
                 cityID: "\(datasetID):\(entry.city)", partnerID: "\(datasetID):\(entry.partner)",
-                kind: kind, status: status, signed: entry.signed, themes: themes, notes: entry.notes,
+                kind: kind, status: status, signed: entry.signed, themes: themes, notes: entry.notes?.normalized.en,
                 sources: try citations(entry.sources, at: path + [.key("sources")]),
                 periodPlacements: entry.periods ?? [:], position: index
-            ))
+            )
+            relation.notesFa = entry.notes?.normalized.fa
+            relations.append(relation)
         }
         return relations
     }
@@ -188,12 +199,14 @@ struct DatasetBuilder {
             } else {
                 category = .cityNetwork
             }
-            networks.append(CityNetwork(
+            var network = CityNetwork(
                 id: "\(datasetID):\(entry.id)", datasetID: datasetID, name: normalized(entry.name),
                 acronym: entry.acronym, scope: scope, category: category, founded: entry.founded,
-                seat: entry.seat, description: entry.description.map(normalized),
+                seat: entry.seat?.normalized.en, description: entry.description.map(normalized),
                 sources: try citations(entry.sources, at: path + [.key("sources")]), position: index
-            ))
+            )
+            network.seatFa = entry.seat?.normalized.fa
+            networks.append(network)
         }
         return networks
     }
@@ -212,12 +225,14 @@ struct DatasetBuilder {
                 throw fail(path, key, "repeats memberships[\(earlier)]: a city is listed once per network")
             }
             seen[key] = index
-            memberships.append(NetworkMembership(
+            var membership = NetworkMembership(
                 id: "\(datasetID):\(key)", datasetID: datasetID, cityID: "\(datasetID):\(entry.city)",
                 networkID: "\(datasetID):\(entry.network)", role: entry.role.map(normalized),
-                since: entry.since, notes: entry.notes,
+                since: entry.since, notes: entry.notes?.normalized.en,
                 sources: try citations(entry.sources, at: path + [.key("sources")]), position: index
-            ))
+            )
+            membership.notesFa = entry.notes?.normalized.fa
+            memberships.append(membership)
         }
         return memberships
     }

@@ -23,9 +23,9 @@ struct DatasetDocument: Decodable {
     struct Header: Decodable {
         var id: String
         var title: LocalizedText
-        var citation: String?
-        var description: String?
-        var provenance: String?
+        var citation: TextInBothLanguages?
+        var description: TextInBothLanguages?
+        var provenance: TextInBothLanguages?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case id, title, citation, description, provenance
@@ -34,13 +34,13 @@ struct DatasetDocument: Decodable {
 
     struct Source: Decodable {
         var id: String
-        var title: String
+        var title: TextInBothLanguages
         var url: String?
-        var publisher: String?
+        var publisher: TextInBothLanguages?
         var language: String?
         var published: PartialDate?
         var accessed: PartialDate?
-        var locator: String?
+        var locator: TextInBothLanguages?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case id, title, url, publisher, language, published, accessed, locator
@@ -58,7 +58,7 @@ struct DatasetDocument: Decodable {
         var population: Int?
         var geonames: Int?
         var wikidata: String?
-        var notes: String?
+        var notes: TextInBothLanguages?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case id, en, fa, country, aliases, latitude, longitude, population, geonames, wikidata, notes
@@ -72,7 +72,7 @@ struct DatasetDocument: Decodable {
         var status: String?
         var signed: PartialDate?
         var themes: [String]?
-        var notes: String?
+        var notes: TextInBothLanguages?
         var sources: [String]
         var periods: [String: String]?
 
@@ -88,7 +88,7 @@ struct DatasetDocument: Decodable {
         var scope: String
         var category: String?
         var founded: PartialDate?
-        var seat: String?
+        var seat: TextInBothLanguages?
         var description: LocalizedText?
         var sources: [String]
 
@@ -102,7 +102,7 @@ struct DatasetDocument: Decodable {
         var network: String
         var role: LocalizedText?
         var since: PartialDate?
-        var notes: String?
+        var notes: TextInBothLanguages?
         var sources: [String]
 
         enum CodingKeys: String, CodingKey, CaseIterable {
@@ -139,5 +139,7 @@ struct DatasetDocument: Decodable {
     ]
 
     /// Fields whose value is a ``LocalizedText`` mapping.
-    static let localizedFields: Set<String> = ["title", "name", "description", "role"]
+    static let localizedFields: Set<String> = [
+        "title", "name", "description", "role", "citation", "provenance", "publisher", "locator", "notes", "seat",
+    ]
 }

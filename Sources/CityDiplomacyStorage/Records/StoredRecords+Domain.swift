@@ -22,13 +22,18 @@ extension DatasetRow {
                   citation: dataset.citation, description: dataset.description,
                   provenance: dataset.provenance, sourceFile: dataset.sourceFile,
                   contentHash: dataset.contentHash, isBundled: dataset.isBundled,
-                  importReport: dataset.importReport, storedAt: storedAt)
+                  importReport: dataset.importReport, storedAt: storedAt,
+                  citationFa: dataset.citationFa, descriptionFa: dataset.descriptionFa, provenanceFa: dataset.provenanceFa)
     }
 
     var dataset: Dataset {
-        Dataset(id: id, title: LocalizedText(en: titleEn, fa: titleFa), citation: citation,
-                description: description, provenance: provenance, sourceFile: sourceFile,
-                contentHash: contentHash, isBundled: isBundled, importReport: importReport)
+        var dataset = Dataset(id: id, title: LocalizedText(en: titleEn, fa: titleFa), citation: citation,
+                              description: description, provenance: provenance, sourceFile: sourceFile,
+                              contentHash: contentHash, isBundled: isBundled, importReport: importReport)
+        dataset.citationFa = citationFa
+        dataset.descriptionFa = descriptionFa
+        dataset.provenanceFa = provenanceFa
+        return dataset
     }
 }
 
@@ -37,13 +42,17 @@ extension SourceRow {
         self.init(id: source.id, datasetId: datasetID, title: source.title, url: source.url,
                   publisher: source.publisher, language: source.language,
                   published: source.published?.description, accessed: source.accessed?.description,
-                  locator: source.locator)
+                  locator: source.locator, titleFa: source.titleFa, publisherFa: source.publisherFa, locatorFa: source.locatorFa)
     }
 
     var source: SourceCitation {
-        SourceCitation(id: id, title: title, url: url, publisher: publisher, language: language,
-                       published: published.flatMap(PartialDate.init), accessed: accessed.flatMap(PartialDate.init),
-                       locator: locator)
+        var source = SourceCitation(id: id, title: title, url: url, publisher: publisher, language: language,
+                                    published: published.flatMap(PartialDate.init), accessed: accessed.flatMap(PartialDate.init),
+                                    locator: locator)
+        source.titleFa = titleFa
+        source.publisherFa = publisherFa
+        source.locatorFa = locatorFa
+        return source
     }
 }
 
@@ -53,9 +62,11 @@ extension CityRow {
         if let latitude, let longitude {
             coordinates = try? Coordinates(latitude: latitude, longitude: longitude)
         }
-        return City(id: id, name: LocalizedText(en: nameEn, fa: nameFa), aliases: aliases,
-                    country: CountryCode(unchecked: countryCode), coordinates: coordinates,
-                    population: population, geonamesID: geonamesId, wikidataID: wikidataId, partOf: partOf, notes: notes)
+        var city = City(id: id, name: LocalizedText(en: nameEn, fa: nameFa), aliases: aliases,
+                        country: CountryCode(unchecked: countryCode), coordinates: coordinates,
+                        population: population, geonamesID: geonamesId, wikidataID: wikidataId, partOf: partOf, notes: notes)
+        city.notesFa = notesFa
+        return city
     }
 
     /// The keys the city is found by: each name and alias, and the last part of its id.
@@ -67,11 +78,13 @@ extension CityRow {
 
 extension RelationRow {
     func relation(themes: [Theme], sources: [SourceCitation]) -> BilateralRelation {
-        BilateralRelation(id: id, datasetID: datasetId, cityID: cityId, partnerID: partnerId,
-                          kind: RelationKind(unchecked: kind), status: RelationStatus(unchecked: status),
-                          signed: signed.flatMap(PartialDate.init), themes: themes, notes: notes,
-                          sources: sources, periodPlacements: periodPlacements, position: position,
-                          flags: flags.compactMap(RelationFlag.init(rawValue:)), importRows: importRows)
+        var relation = BilateralRelation(id: id, datasetID: datasetId, cityID: cityId, partnerID: partnerId,
+                                         kind: RelationKind(unchecked: kind), status: RelationStatus(unchecked: status),
+                                         signed: signed.flatMap(PartialDate.init), themes: themes, notes: notes,
+                                         sources: sources, periodPlacements: periodPlacements, position: position,
+                                         flags: flags.compactMap(RelationFlag.init(rawValue:)), importRows: importRows)
+        relation.notesFa = notesFa
+        return relation
     }
 }
 
@@ -79,18 +92,20 @@ extension NetworkRow {
     init(_ network: CityNetwork) {
         self.init(id: network.id, datasetId: network.datasetID, nameEn: network.name.en, nameFa: network.name.fa,
                   acronym: network.acronym, scope: network.scope.rawValue, category: network.category.rawValue,
-                  founded: network.founded?.description, seat: network.seat,
+                  founded: network.founded?.description, seat: network.seat, seatFa: network.seatFa,
                   descriptionEn: network.description?.en, descriptionFa: network.description?.fa,
                   position: network.position)
     }
 
     func network(sources: [SourceCitation]) -> CityNetwork {
-        CityNetwork(id: id, datasetID: datasetId, name: LocalizedText(en: nameEn, fa: nameFa), acronym: acronym,
-                    scope: CityNetwork.Scope(rawValue: scope) ?? .global,
-                    category: CityNetwork.Category(rawValue: category) ?? .cityNetwork,
-                    founded: founded.flatMap(PartialDate.init), seat: seat,
-                    description: descriptionEn.map { LocalizedText(en: $0, fa: descriptionFa) },
-                    sources: sources, position: position)
+        var network = CityNetwork(id: id, datasetID: datasetId, name: LocalizedText(en: nameEn, fa: nameFa), acronym: acronym,
+                                  scope: CityNetwork.Scope(rawValue: scope) ?? .global,
+                                  category: CityNetwork.Category(rawValue: category) ?? .cityNetwork,
+                                  founded: founded.flatMap(PartialDate.init), seat: seat,
+                                  description: descriptionEn.map { LocalizedText(en: $0, fa: descriptionFa) },
+                                  sources: sources, position: position)
+        network.seatFa = seatFa
+        return network
     }
 }
 
@@ -98,13 +113,16 @@ extension MembershipRow {
     init(_ membership: NetworkMembership) {
         self.init(id: membership.id, datasetId: membership.datasetID, cityId: membership.cityID,
                   networkId: membership.networkID, roleEn: membership.role?.en, roleFa: membership.role?.fa,
-                  since: membership.since?.description, notes: membership.notes, position: membership.position)
+                  since: membership.since?.description, notes: membership.notes, position: membership.position,
+                  notesFa: membership.notesFa)
     }
 
     func membership(sources: [SourceCitation]) -> NetworkMembership {
-        NetworkMembership(id: id, datasetID: datasetId, cityID: cityId, networkID: networkId,
-                          role: roleEn.map { LocalizedText(en: $0, fa: roleFa) },
-                          since: since.flatMap(PartialDate.init), notes: notes, sources: sources, position: position)
+        var membership = NetworkMembership(id: id, datasetID: datasetId, cityID: cityId, networkID: networkId,
+                                           role: roleEn.map { LocalizedText(en: $0, fa: roleFa) },
+                                           since: since.flatMap(PartialDate.init), notes: notes, sources: sources, position: position)
+        membership.notesFa = notesFa
+        return membership
     }
 }
 

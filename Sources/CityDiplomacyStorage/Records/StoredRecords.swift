@@ -35,6 +35,9 @@ struct DatasetRow: StoredRecord {
     var isBundled: Bool
     var importReport: String?
     var storedAt: Date
+    var citationFa: String?
+    var descriptionFa: String?
+    var provenanceFa: String?
 }
 
 struct SourceRow: StoredRecord {
@@ -48,6 +51,9 @@ struct SourceRow: StoredRecord {
     var published: String?
     var accessed: String?
     var locator: String?
+    var titleFa: String?
+    var publisherFa: String?
+    var locatorFa: String?
 }
 
 struct CityRow: StoredRecord {
@@ -65,6 +71,7 @@ struct CityRow: StoredRecord {
     var wikidataId: String?
     var partOf: String?
     var notes: String?
+    var notesFa: String?
 }
 
 struct RelationRow: StoredRecord {
@@ -79,6 +86,7 @@ struct RelationRow: StoredRecord {
     var signedYearMin: Int?
     var signedYearMax: Int?
     var notes: String?
+    var notesFa: String?
     var periodPlacements: [String: String]
     var position: Int
     var flags: [String]
@@ -103,6 +111,7 @@ struct NetworkRow: StoredRecord {
     var category: String
     var founded: String?
     var seat: String?
+    var seatFa: String?
     var descriptionEn: String?
     var descriptionFa: String?
     var position: Int
@@ -119,6 +128,7 @@ struct MembershipRow: StoredRecord {
     var since: String?
     var notes: String?
     var position: Int
+    var notesFa: String?
 }
 
 struct EventRow: StoredRecord {

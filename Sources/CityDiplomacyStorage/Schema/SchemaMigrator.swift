@@ -173,6 +173,24 @@ enum SchemaMigrator {
             // A city's profile lists its parts: found through the index, not by reading every city.
             try db.create(index: "city_on_part_of", on: "city", columns: ["part_of"])
         }
+        migrator.registerMigration("v5: Persian wording of datasets, sources and notes") { db in
+            // Records stored before this version have no Persian wording: Persian output falls
+            // back to the English columns for them, as it did.
+            try db.alter(table: "dataset") { t in
+                t.add(column: "citation_fa", .text)
+                t.add(column: "description_fa", .text)
+                t.add(column: "provenance_fa", .text)
+            }
+            try db.alter(table: "source") { t in
+                t.add(column: "title_fa", .text)
+                t.add(column: "publisher_fa", .text)
+                t.add(column: "locator_fa", .text)
+            }
+            for table in ["city", "relation", "membership"] {
+                try db.alter(table: table) { t in t.add(column: "notes_fa", .text) }
+            }
+            try db.alter(table: "network") { t in t.add(column: "seat_fa", .text) }
+        }
         return migrator
     }
 }

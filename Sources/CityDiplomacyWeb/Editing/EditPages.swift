@@ -27,11 +27,11 @@ struct EditPages {
                     Field(name: "kind", choices: RelationKind.knownTerms.map(\.term.rawValue)),
                     Field(name: "status", choices: [""] + RelationStatus.knownTerms.map(\.term.rawValue)),
                     Field(name: "signed"),
-                    Field(name: "themes", hint: "culture, economy"), sources, notes]
+                    Field(name: "themes", hint: "culture, economy"), sources, notes, Field(name: "notes_fa")]
         case .membership:
             return [Field(name: "city"), Field(name: "network"),
                     Field(name: "role_en"), Field(name: "role_fa"),
-                    Field(name: "since"), sources, notes]
+                    Field(name: "since"), sources, notes, Field(name: "notes_fa")]
         case .event:
             return [Field(name: "city"), Field(name: "kind", choices: EventKind.knownTerms.map(\.term.rawValue)),
                     Field(name: "title_en"), Field(name: "title_fa"),
@@ -40,7 +40,7 @@ struct EditPages {
             return [Field(name: "title"), Field(name: "url", hint: "https://"),
                     Field(name: "publisher"), Field(name: "language", hint: "fa"),
                     Field(name: "published"), Field(name: "accessed"),
-                    Field(name: "locator")]
+                    Field(name: "locator"), Field(name: "title_fa_source"), Field(name: "publisher_fa"), Field(name: "locator_fa")]
         }
     }
 
@@ -87,11 +87,12 @@ struct EditPages {
             guard let r = try await registry.relation(id: id) else { throw WebError.notFound("relation '\(id)'", field: "id").asPage(c) }
             return ["dataset": r.datasetID, "city": r.cityID, "partner": r.partnerID, "kind": r.kind.rawValue, "status": r.status.rawValue,
                     "signed": r.signed?.description ?? "", "themes": r.themes.map(\.rawValue).joined(separator: ", "),
-                    "sources": r.sources.map(\.id).joined(separator: ", "), "notes": r.notes ?? ""]
+                    "sources": r.sources.map(\.id).joined(separator: ", "), "notes": r.notes ?? "", "notes_fa": r.notesFa ?? ""]
         case .membership:
             guard let m = try await registry.membership(id: id) else { throw WebError.notFound("membership '\(id)'", field: "id").asPage(c) }
             return ["dataset": m.datasetID, "city": m.cityID, "network": m.networkID, "role_en": m.role?.en ?? "", "role_fa": m.role?.fa ?? "",
-                    "since": m.since?.description ?? "", "sources": m.sources.map(\.id).joined(separator: ", "), "notes": m.notes ?? ""]
+                    "since": m.since?.description ?? "", "sources": m.sources.map(\.id).joined(separator: ", "), "notes": m.notes ?? "",
+                    "notes_fa": m.notesFa ?? ""]
         case .event:
             guard let e = try await registry.event(id: id) else { throw WebError.notFound("event '\(id)'", field: "id").asPage(c) }
             return ["dataset": e.datasetID, "city": e.cityID, "kind": e.kind.rawValue, "title_en": e.title.en, "title_fa": e.title.fa ?? "",
@@ -99,7 +100,8 @@ struct EditPages {
         case .source:
             guard let (s, dataset) = try await registry.source(id: id) else { throw WebError.notFound("source '\(id)'", field: "id").asPage(c) }
             return ["dataset": dataset, "title": s.title, "url": s.url ?? "", "publisher": s.publisher ?? "", "language": s.language ?? "",
-                    "published": s.published?.description ?? "", "accessed": s.accessed?.description ?? "", "locator": s.locator ?? ""]
+                    "published": s.published?.description ?? "", "accessed": s.accessed?.description ?? "", "locator": s.locator ?? "",
+                    "title_fa_source": s.titleFa ?? "", "publisher_fa": s.publisherFa ?? "", "locator_fa": s.locatorFa ?? ""]
         }
     }
 

@@ -26,6 +26,7 @@ struct RecordBuilder {
             status: status ?? .unknown, signed: signed, themes: themes, notes: input.text("notes"), sources: sources,
             periodPlacements: existing?.periodPlacements ?? [:], position: existing?.position ?? 0,
             flags: existing?.flags ?? [], importRows: existing?.importRows ?? [])
+        relation.notesFa = input.text("notes_fa")
         // What the ends are can change with an edit: these two flags are worked out again.
         relation.flags.removeAll { $0 == .selfPair || $0 == .domestic }
         if city == partner {
@@ -54,8 +55,10 @@ struct RecordBuilder {
         let sources = try await sources(input, dataset: dataset, &errors)
         guard errors.isEmpty, let dataset, let city, let network else { throw errors.webError }
         let role = input.text("role_en").map { LocalizedText(en: $0, fa: input.text("role_fa")) }
-        return NetworkMembership(id: id ?? Self.newID(dataset: dataset, kind: "m"), datasetID: dataset, cityID: city, networkID: network,
-                                 role: role, since: since, notes: input.text("notes"), sources: sources, position: existing?.position ?? 0)
+        var membership = NetworkMembership(id: id ?? Self.newID(dataset: dataset, kind: "m"), datasetID: dataset, cityID: city, networkID: network,
+                                           role: role, since: since, notes: input.text("notes"), sources: sources, position: existing?.position ?? 0)
+        membership.notesFa = input.text("notes_fa")
+        return membership
     }
 
     func event(_ input: EditInput, id: String?, existing: InternationalEvent?) async throws -> InternationalEvent {
@@ -96,8 +99,12 @@ struct RecordBuilder {
         let published = date(input, "published", &errors)
         let accessed = date(input, "accessed", &errors)
         guard errors.isEmpty, let dataset, let title else { throw errors.webError }
-        return (SourceCitation(id: id ?? Self.newID(dataset: dataset, kind: "s"), title: title, url: url, publisher: input.text("publisher"),
-                               language: language, published: published, accessed: accessed, locator: input.text("locator")), dataset)
+        var source = SourceCitation(id: id ?? Self.newID(dataset: dataset, kind: "s"), title: title, url: url, publisher: input.text("publisher"),
+                                    language: language, published: published, accessed: accessed, locator: input.text("locator"))
+        source.titleFa = input.text("title_fa_source")
+        source.publisherFa = input.text("publisher_fa")
+        source.locatorFa = input.text("locator_fa")
+        return (source, dataset)
     }
 
     // MARK: Fields

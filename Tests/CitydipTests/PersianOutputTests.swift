@@ -1,0 +1,66 @@
+import CityDiplomacyCore
+import CityDiplomacyReferenceData
+import Foundation
+import Testing
+
+/// Every command's `--lang fa` output reads as Persian: no English words but the exceptions
+/// `LatinInPersian` lists (addresses, code, licence ids and formats, sources cited in their own
+/// language, names with no Persian form yet).
+@Suite("Persian output of every command holds no English words but the listed exceptions")
+struct PersianOutputTests {
+    static let twins = """
+        ,City,City_coordinates,Country,Twin_city,Twin_city_coordinates,Twin_city_country,Twinning_date
+        0,Isfahan,"32.65, 51.67",Iran,Freiburg im Breisgau,"47.99, 7.85",Germany,2000
+        1,Isfahan,"32.65, 51.67",Iran,Kuala Lumpur,"3.14, 101.69",Malaysia,1997
+        2,Berlin,"52.52, 13.40",Germany,Paris,"48.86, 2.35",France,1987
+        3,Atlantis,"10.00, -40.00",Atlantis,Paris,"48.86, 2.35",France,
+
+        """
+
+    static func allowed() throws -> [String] {
+        let content = try #require(try BundledDatasets.load(id: "iran-2018", countries: CountryDirectory.bundled()))
+        let sources = content.sources + content.relations.flatMap(\.sources) + content.memberships.flatMap(\.sources)
+            + content.networks.flatMap(\.sources) + content.events.flatMap(\.sources)
+        // The imported file's own words: a name it gives that has no Persian form is shown as given.
+        return sources.filter { $0.language != "fa" }.flatMap { [$0.title, $0.publisher].compactMap { $0 } } + ["Atlantis"]
+    }
+
+    static let commands: [[String]] = [
+        ["report"], ["report", "--format", "md"],
+        ["audit"], ["audit", "--format", "md"],
+        ["tables", "--table", "1"], ["tables", "--table", "2"], ["tables", "--table", "3"], ["tables", "--table", "4"],
+        ["tables", "--table", "3", "--rule", "later"],
+        ["show", "Tehran"], ["show", "Isfahan"], ["show", "Ramsar"], ["show", "Mashhad"],
+        ["relations", "--city", "Tehran"], ["relations"],
+        ["count", "--by", "period:iran-presidencies"], ["count", "--by", "period:iran-study-discourses"],
+        ["count", "--by", "region:study-regions"], ["count", "--by", "scheme:study-civilisations"], ["count", "--by", "kind"],
+        ["count", "--by", "partner-country"], ["count", "--by", "decade"],
+        ["stats"], ["datasets"], ["schemes"],
+    ]
+
+    @Test("report, audit, tables, show, relations, count, stats, datasets, schemes, quality and diff in Persian")
+    func everyCommand() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let allowed = try Self.allowed()
+        var faults: [String] = []
+        func check(_ arguments: [String]) throws {
+            let result = try citydip.run(arguments + ["--lang", "fa"])
+            #expect(result.status == 0, "citydip \(arguments.joined(separator: " ")) --lang fa: \(result.stderr)")
+            let runs = LatinInPersian.offendingRuns(in: result.stdout, allowing: allowed)
+            if !runs.isEmpty {
+                faults.append("citydip \(arguments.joined(separator: " ")): " + Array(Set(runs)).sorted().prefix(15).joined(separator: " | "))
+            }
+        }
+        for arguments in Self.commands { try check(arguments) }
+
+        let folder = citydip.database.deletingLastPathComponent()
+        let path = folder.appendingPathComponent("twins.csv").path
+        try Self.twins.write(toFile: path, atomically: true, encoding: .utf8)
+        try #require(try citydip.run(["import", path, "--format", "wikipedia-csv", "--dataset", "twins"]).status == 0)
+        try check(["quality", "--dataset", "twins"])
+        try check(["diff", "iran-2018", "twins"])
+        try check(["stats", "--dataset", "twins"])
+        #expect(faults.isEmpty, Comment(rawValue: "English in \(faults.count) Persian outputs:\n" + faults.joined(separator: "\n")))
+    }
+}
