@@ -42,7 +42,7 @@ persian_digit='(۰|۱|۲|۳|۴|۵|۶|۷|۸|۹)'
 check dashboard-en "/" '<html lang="en" dir="ltr"' '<svg class="chart"' '<rect ' 'Cities with the most partners'
 check dashboard-fa "/?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="chart"[^>]* direction="ltr"' "$persian_digit" 'پیشخوان'
 check city-en "/cities/iran-2018:isfahan" '<html lang="en" dir="ltr"' '<svg class="map"' '<path d="M' '<ol class="sources">' 'Isfahan'
-check city-fa "/cities/iran-2018:isfahan?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="map"' 'اصفهان' 'ه‍.ش' "$persian_digit"
+check city-fa "/cities/iran-2018:isfahan?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="map"' 'اصفهان' '۲۰۱۸/۰۳/۱۸ \(۱۳۹۶/۱۲/۲۷\)' "$persian_digit"
 
 if [ "$failures" -gt 0 ]; then
   echo "browser-check: $failures failure(s); server log:"; cat "$WORK/serve.log"; exit 1

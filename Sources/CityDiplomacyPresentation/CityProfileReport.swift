@@ -48,7 +48,7 @@ public struct CityProfileReport: Sendable {
         if !city.aliases.isEmpty {
             lines.append("\(t("presentation.also-written")): \(city.aliases.joined(separator: ", "))")
         }
-        if let notes = city.notes { lines.append("\(t("presentation.notes")): \(notes)") }
+        if let notes = city.notes(in: style.language) { lines.append("\(t("presentation.notes")): \(style.digits(notes))") }
         if let whole = profile.whole { lines.append("\(t("parts.part-of")): \(style.text(whole.name)) (\(whole.id))") }
         if !profile.parts.isEmpty {
             lines.append("\(t("parts.parts")) (\(style.number(profile.parts.count))): " + profile.parts.map { style.text($0.name) }.joined(separator: style.comma))
@@ -65,7 +65,7 @@ public struct CityProfileReport: Sendable {
                 lines.append("| \(style.text(partner.name)) | \(countryName(partner.country)) | \(style.text(relation.kind.label)) | \(relation.signed.map(style.date) ?? "—") | \(themes) | \(cite(relation.sources)) |")
             }
             let notes = profile.relations.compactMap { item in
-                item.relation.notes.map { "- \(style.text(item.partner.name)): \($0)" }
+                item.relation.notes(in: style.language).map { "- \(style.text(item.partner.name)): \(style.digits($0))" }
             }
             if !notes.isEmpty {
                 lines.append("")
@@ -101,12 +101,13 @@ public struct CityProfileReport: Sendable {
     }
 
     private func describe(_ source: SourceCitation) -> String {
-        var parts = [source.title]
-        if let publisher = source.publisher { parts.append(publisher) }
+        let language = style.language
+        var parts = [style.digits(source.title(in: language))]
+        if let publisher = source.publisher(in: language) { parts.append(style.digits(publisher)) }
         if let published = source.published { parts.append(t("presentation.published-2") + " " + style.date(published)) }
         if let url = source.url { parts.append("<\(url)>") }
         if let accessed = source.accessed { parts.append(t("web.accessed") + " " + style.date(accessed)) }
-        if let locator = source.locator { parts.append(t("presentation.cited-at") + ": " + locator) }
+        if let locator = source.locator(in: language) { parts.append(t("presentation.cited-at") + ": " + style.digits(locator)) }
         return parts.joined(separator: " — ")
     }
 

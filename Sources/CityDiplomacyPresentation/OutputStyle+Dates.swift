@@ -2,9 +2,11 @@ import CityDiplomacyCore
 
 extension OutputStyle {
     /// A date for people: in English as entered (with the Gregorian equivalent of a Solar Hijri
-    /// date), in Persian with the Solar Hijri date beside the Gregorian one.
+    /// date), in Persian with the Solar Hijri date beside the Gregorian one, written as Persian
+    /// texts (and the study) print dates: year/month/day with slashes, Persian digits.
     ///
-    /// `1972` → en "1972", fa 1972 in Persian digits with its Solar Hijri years (1350–1351) marked SH; `1385-02-24 SH` → en "1385-02-24 SH (2006-05-14)".
+    /// `1972` → en "1972", fa "۱۹۷۲ (۱۳۵۰–۱۳۵۱)"; `1385-02-24 SH` → en "1385-02-24 SH (2006-05-14)",
+    /// fa "۱۳۸۵/۰۲/۲۴ (۲۰۰۶/۰۵/۱۴)"; `2018-04-02` → fa "۲۰۱۸/۰۴/۰۲ (۱۳۹۷/۰۱/۱۳)".
     public func date(_ date: PartialDate) -> String {
         switch language {
         case .en:
@@ -12,8 +14,8 @@ extension OutputStyle {
             guard date.calendar == .solarHijri else { return written }
             return "\(written) SH (\(Self.written(other: date, in: .gregorian)))"
         case .fa:
-            let gregorian = Self.written(other: date, in: .gregorian)
-            let solarHijri = Self.written(other: date, in: .solarHijri) + " " + LocalizedText.message("date.solar-hijri-mark")[.fa]
+            let gregorian = Self.written(other: date, in: .gregorian).replacingOccurrences(of: "-", with: "/")
+            let solarHijri = Self.written(other: date, in: .solarHijri).replacingOccurrences(of: "-", with: "/")
             let text = date.calendar == .solarHijri ? "\(solarHijri) (\(gregorian))" : "\(gregorian) (\(solarHijri))"
             return digits(text)
         }

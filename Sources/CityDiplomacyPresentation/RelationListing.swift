@@ -18,8 +18,8 @@ public enum RelationListing {
                 relation.signed.map { .code($0.description, label: LocalizedText(en: OutputStyle(language: .en).date($0), fa: OutputStyle(language: .fa).date($0))) } ?? .empty,
                 .list(relation.themes.map { .code($0.rawValue, label: $0.label) }),
                 .list(relation.sources.map { source in
-                    source.url.map { .link(url: $0, text: LocalizedText(en: source.title)) }
-                        ?? .verbatim(source.locator ?? source.title)
+                    source.url.map { .link(url: $0, text: source.titleText) }
+                        ?? .text(source.locatorText ?? source.titleText)
                 }),
             ]
         }

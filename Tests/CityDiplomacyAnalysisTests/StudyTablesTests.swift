@@ -51,8 +51,9 @@ struct StudyTablesTests {
     @Test("Dates show Solar Hijri beside Gregorian in Persian")
     func dates() throws {
         let persian = OutputStyle(language: .fa)
-        #expect(persian.date(try PartialDate(parsing: "1972")) == "۱۹۷۲ (۱۳۵۰–۱۳۵۱ ه‍.ش)")
-        #expect(persian.date(try PartialDate(parsing: "2006-05-14")) == "۲۰۰۶-۰۵-۱۴ (۱۳۸۵-۰۲-۲۴ ه‍.ش)")
+        #expect(persian.date(try PartialDate(parsing: "1972")) == "۱۹۷۲ (۱۳۵۰–۱۳۵۱)")
+        #expect(persian.date(try PartialDate(parsing: "2006-05-14")) == "۲۰۰۶/۰۵/۱۴ (۱۳۸۵/۰۲/۲۴)")
+        #expect(persian.date(try PartialDate(parsing: "1396-10-12 SH")) == "۱۳۹۶/۱۰/۱۲ (۲۰۱۸/۰۱/۰۲)")
         #expect(OutputStyle(language: .en).date(try PartialDate(parsing: "1385-02-24 SH")) == "1385-02-24 SH (2006-05-14)")
     }
 }

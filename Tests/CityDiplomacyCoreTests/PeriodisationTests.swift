@@ -5,7 +5,7 @@ import Testing
 struct PeriodisationTests {
     /// The study's discourses: open at the start, open at the end.
     let discourses = Periodisation(
-        id: "discourses", title: LocalizedText(en: "Discourses"), sourceNote: "test",
+        id: "discourses", title: LocalizedText(en: "Discourses"), sourceNote: LocalizedText(en: "test"),
         periods: [
             .init(id: "before", label: LocalizedText(en: "before 1979"), start: nil),
             .init(id: "revolution", label: LocalizedText(en: "1979–1989"), start: GregorianDay(year: 1979, month: 2, day: 11)),
@@ -15,7 +15,7 @@ struct PeriodisationTests {
 
     /// A periodisation with a first start day and an end.
     let closed = Periodisation(
-        id: "closed", title: LocalizedText(en: "Closed"), sourceNote: "test",
+        id: "closed", title: LocalizedText(en: "Closed"), sourceNote: LocalizedText(en: "test"),
         periods: [
             .init(id: "first", label: LocalizedText(en: "first"), start: GregorianDay(year: 1990, month: 1, day: 1)),
             .init(id: "second", label: LocalizedText(en: "second"), start: GregorianDay(year: 2000, month: 1, day: 1)),

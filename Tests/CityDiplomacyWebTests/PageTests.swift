@@ -43,7 +43,8 @@ struct PageTests {
                 #expect(html.contains("href=\"https://"))
             }
             try await client.execute(uri: "/cities/iran-2018:isfahan?lang=fa", method: .get) { response in
-                #expect(response.text.contains("ه‍.ش"))
+                // Access dates in both calendars, written as Persian texts print them.
+                #expect(response.text.contains("۲۰۱۸/۰۳/۱۸ (۱۳۹۶/۱۲/۲۷)"))
                 // The language switch leads to the English page; every other link keeps Persian.
                 #expect(response.text.contains("hreflang=\"en\" href=\"/cities/iran-2018:isfahan\""))
                 #expect(response.text.contains("href=\"/countries/IR?lang=fa\""))

@@ -64,32 +64,33 @@ public struct StudyFindings: Sendable {
             en: LocalizedText.joined(kinds.rows.map { .message("findings.kind-count", localized: ["kind": LocalizedText(en: $0.key.label.en.lowercased())], ["count": String($0.count)]) }, separator: "list.comma").en,
             fa: LocalizedText.joined(kinds.rows.map { .message("findings.kind-count", localized: ["kind": $0.key.label], ["count": String($0.count)]) }, separator: "list.and")[.fa])
         sentences.append(.message("findings.total", localized: ["kinds": kindText], ["total": String(total)]))
-        let memoranda = relations.filter { $0.kind != .sisterCity }
+        let memoranda = relations.filter { $0.kind == .cooperationMemorandum }
         if !memoranda.isEmpty {
             var byCity: [String: Int] = [:]
             for relation in memoranda { byCity[relation.cityID, default: 0] += 1 }
             let cities = byCity.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             let holders = LocalizedText.joined(cities.map { .message("findings.name-count", localized: ["name": analysis.city($0.key)?.name ?? LocalizedText(en: $0.key)], ["count": String($0.value)]) },
-                                               separator: "list.comma")
+                                               separator: "list.and")
             sentences.append(.message("findings.memoranda", localized: ["cities": holders]))
         }
         if let regions = configuration.regions {
             let groups = analysis.tally(by: .group(regions))
-            sentences.append(.message("findings.by-region", localized: ["list": list(groups.rows, total: total)], ["scheme": regions.id]))
+            sentences.append(.message("findings.by-region", localized: ["list": list(groups.rows, total: total), "scheme": .message("text.quoted", localized: ["text": regions.title])]))
         }
         let dated = relations.filter { $0.signed != nil }.count
         sentences.append(.message("findings.dated", ["dated": String(dated), "undated": String(total - dated)]))
         if !configuration.taggedVariants.isEmpty {
             let parts = configuration.taggedVariants.map { variant -> LocalizedText in
                 let count = analysis.relations(taggedAnyOf: variant.tags, in: variant.scheme).count
-                return .message("findings.tagged-variant", ["count": String(count), "share": String(Self.percent(count, of: total)),
-                                                            "scheme": variant.scheme.id, "tags": variant.tags.sorted().joined(separator: "+")])
+                let tags = LocalizedText.joined(variant.tags.sorted().map(ClassificationScheme.tagLabel), separator: "list.or")
+                return .message("findings.tagged-variant", localized: ["scheme": .message("text.quoted", localized: ["text": variant.scheme.title]), "tags": tags],
+                                ["count": String(count), "share": String(Self.percent(count, of: total))])
             }
             sentences.append(.message("findings.tagged", localized: ["name": configuration.taggedName, "parts": .joined(parts, separator: "list.semicolon")]))
         }
         if let affiliations = configuration.affiliations {
             let ranked = analysis.tally(by: .group(affiliations)).ranked
-            sentences.append(.message("findings.by-affiliation", localized: ["list": list(ranked, total: total)], ["scheme": affiliations.id]))
+            sentences.append(.message("findings.by-affiliation", localized: ["list": list(ranked, total: total), "scheme": .message("text.quoted", localized: ["text": affiliations.title])]))
         }
         if let periodisation = configuration.periodisation {
             let tally = analysis.tally(by: .period(periodisation, .standard))

@@ -39,7 +39,7 @@ public struct StudyReportBuilder: Sendable {
             .init(heading: LocalizedText.message("analysis.table-1"), tables: [tables.relationsTable()]),
         ]
         if let regions {
-            let affiliationScheme = affiliations ?? ClassificationScheme(id: "-", title: LocalizedText(en: "-"), sourceNote: "", categories: [], assignments: [])
+            let affiliationScheme = affiliations ?? ClassificationScheme(id: "-", title: LocalizedText(en: "-"), sourceNote: LocalizedText(en: ""), categories: [], assignments: [])
             sections.append(.init(heading: LocalizedText.message("analysis.table-2"), tables: [tables.regionTable(regions: regions, affiliations: affiliationScheme)]))
         }
         if let periodisation {
@@ -59,31 +59,31 @@ public struct StudyReportBuilder: Sendable {
     func methodNotes() -> [LocalizedText] {
         var notes: [LocalizedText] = [.message("report.method.counting", ["relations": String(content.relations.count), "dataset": content.dataset.id])]
         if let regions {
-            notes.append(.message("report.method.regions", localized: ["title": regions.title], ["note": regions.sourceNote]))
+            notes.append(.message("report.method.regions", localized: ["title": regions.title, "note": regions.sourceNote]))
         }
         if let affiliations {
-            notes.append(.message("report.method.affiliations", localized: ["title": affiliations.title], ["note": affiliations.sourceNote]))
+            notes.append(.message("report.method.affiliations", localized: ["title": affiliations.title, "note": affiliations.sourceNote]))
         }
         for variant in taggedVariants {
-            let tags = LocalizedText.joined(variant.tags.sorted().map { LocalizedText(en: $0) }, separator: "list.comma")
-            notes.append(.message("report.method.tagged", localized: ["title": variant.scheme.title, "tags": tags], ["note": variant.scheme.sourceNote]))
+            let tags = LocalizedText.joined(variant.tags.sorted().map(ClassificationScheme.tagLabel), separator: "list.or")
+            notes.append(.message("report.method.tagged", localized: ["title": variant.scheme.title, "tags": tags, "note": variant.scheme.sourceNote]))
         }
         if let periodisation {
-            notes.append(.message("report.method.periods", localized: ["title": periodisation.title, "rule": rule.label], ["note": periodisation.sourceNote]))
+            notes.append(.message("report.method.periods", localized: ["title": periodisation.title, "rule": rule.label, "note": periodisation.sourceNote]))
         }
-        if let provenance = content.dataset.provenance {
-            notes.append(LocalizedText(en: "Records: \(provenance)"))
+        if let provenance = content.dataset.provenanceText {
+            notes.append(.message("report.method.records", localized: ["provenance": provenance]))
         }
         return notes
     }
 
     static func describe(_ source: SourceCitation) -> LocalizedText {
-        var parts = [LocalizedText(en: source.title)]
-        if let publisher = source.publisher { parts.append(LocalizedText(en: publisher)) }
+        var parts = [source.titleText]
+        if let publisher = source.publisherText { parts.append(publisher) }
         if let published = source.published { parts.append(.message("report.source.published", ["date": "\(published)"])) }
         if let url = source.url { parts.append(LocalizedText(en: url)) }
         if let accessed = source.accessed { parts.append(.message("report.source.accessed", ["date": "\(accessed)"])) }
-        if let locator = source.locator { parts.append(.message("report.source.cited-at", ["locator": locator])) }
+        if let locator = source.locatorText { parts.append(.message("report.source.cited-at", localized: ["locator": locator])) }
         return .joined(parts, separator: "list.dash")
     }
 }

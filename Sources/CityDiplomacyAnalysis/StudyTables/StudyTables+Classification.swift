@@ -42,8 +42,8 @@ extension StudyTables {
             ],
             rows: rows,
             notes: [totals,
-                .message("tables.table2.schemes", ["regions": regions.id, "regionsNote": regions.sourceNote,
-                                                   "affiliations": affiliations.id, "affiliationsNote": affiliations.sourceNote])]
+                .message("tables.table2.schemes", localized: ["regions": regions.title, "regionsNote": regions.sourceNote,
+                                                              "affiliations": affiliations.title, "affiliationsNote": affiliations.sourceNote])]
         )
     }
 
@@ -73,11 +73,12 @@ extension StudyTables {
         let undated = tally.count(of: Dimension.Key.undated.id)
         var notes: [LocalizedText] = [.message("tables.table3.dated", localized: ["rule": rule.label], ["dated": String(tally.total - undated), "undated": String(undated)])]
         for (relation, candidates) in analysis.ambiguousRecords(in: periodisation) {
-            let placed = periodisation.place(relation.signed, rule: rule, recorded: relation.periodPlacements[periodisation.id]).periodID ?? "—"
+            let placed = periodisation.place(relation.signed, rule: rule, recorded: relation.periodPlacements[periodisation.id]).periodID
             notes.append(.message("tables.table3.ambiguous",
                                   localized: ["city": cityName(relation.cityID), "partner": cityName(relation.partnerID),
-                                              "candidates": .joined(candidates.map { LocalizedText(en: $0) }, separator: "list.or")],
-                                  ["date": "\(relation.signed!)", "placed": placed]))
+                                              "candidates": .joined(candidates.map { periodisation.quotedName(of: $0) }, separator: "list.or"),
+                                              "placed": placed.map { periodisation.quotedName(of: $0) } ?? LocalizedText(en: "—")],
+                                  ["date": "\(relation.signed!)"]))
         }
         return Tabulation(
             title: .message("tables.table3.title"),

@@ -62,11 +62,11 @@ extension Workspace {
     public func schemesTable() -> Tabulation {
         var rows: [[Tabulation.Cell]] = classifications.schemes.values.sorted { $0.id < $1.id }.map { scheme in
             [.verbatim(scheme.id), .code("scheme", label: .message("schemes.type.scheme")), .text(scheme.title),
-             .number(scheme.categories.count), .number(scheme.assignments.count), .verbatim(scheme.sourceNote)]
+             .number(scheme.categories.count), .number(scheme.assignments.count), .text(scheme.sourceNote)]
         }
         rows += classifications.periodisations.values.sorted { $0.id < $1.id }.map { periodisation in
             [.verbatim(periodisation.id), .code("periodisation", label: .message("schemes.type.periodisation")),
-             .text(periodisation.title), .number(periodisation.periods.count), .empty, .verbatim(periodisation.sourceNote)]
+             .text(periodisation.title), .number(periodisation.periods.count), .empty, .text(periodisation.sourceNote)]
         }
         return Tabulation(
             title: .message("schemes.title"),

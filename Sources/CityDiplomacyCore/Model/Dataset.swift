@@ -53,6 +53,10 @@ public struct Dataset: Identifiable, Hashable, Sendable, Codable {
         language == .fa ? descriptionFa ?? description : description
     }
 
+    public var provenanceText: LocalizedText? { provenance.map { LocalizedText(en: $0, fa: provenanceFa ?? $0) } }
+    public var citationText: LocalizedText? { citation.map { LocalizedText(en: $0, fa: citationFa ?? $0) } }
+    public var descriptionText: LocalizedText? { description.map { LocalizedText(en: $0, fa: descriptionFa ?? $0) } }
+
     public func provenance(in language: Language) -> String? {
         language == .fa ? provenanceFa ?? provenance : provenance
     }

@@ -13,6 +13,12 @@ public struct InternationalEvent: Identifiable, Hashable, Sendable, Codable {
     public var title: LocalizedText
     public var year: Int
     public var awardingBody: String?
+    /// The awarding body's Persian name, where given.
+    public var awardingBodyFa: String?
+
+    public func awardingBody(in language: Language) -> String? {
+        language == .fa ? awardingBodyFa ?? awardingBody : awardingBody
+    }
     public var notes: String?
     public var sources: [SourceCitation]
     public var position: Int

@@ -56,6 +56,11 @@ public struct SourceCitation: Identifiable, Hashable, Sendable, Codable {
         language == .fa ? publisherFa ?? publisher : publisher
     }
 
+    /// The title in both languages, for output that picks one later.
+    public var titleText: LocalizedText { LocalizedText(en: title, fa: titleFa ?? title) }
+    public var publisherText: LocalizedText? { publisher.map { LocalizedText(en: $0, fa: publisherFa ?? $0) } }
+    public var locatorText: LocalizedText? { locator.map { LocalizedText(en: $0, fa: locatorFa ?? $0) } }
+
     /// Where the citation stands in the citing work, in `language`.
     public func locator(in language: Language) -> String? {
         language == .fa ? locatorFa ?? locator : locator

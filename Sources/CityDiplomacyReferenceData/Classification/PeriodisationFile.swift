@@ -11,7 +11,7 @@ public enum PeriodisationFile {
         var format: String
         var id: String
         var title: LocalizedText
-        var source: String
+        var source: TextInBothLanguages
         var end: PartialDate?
         var periods: [PeriodEntry]
 
@@ -42,7 +42,7 @@ public enum PeriodisationFile {
 
     public static func load(data: Data, fileName: String) throws(DataFileError) -> Periodisation {
         let reader = try YAMLDocumentReader(data: data, fileName: fileName, expecting: "a periodisation")
-        try reader.rejectUnknownKeys(allowed: Document.allowedKeys, localizedFields: ["title", "label", "head_of_government", "name"])
+        try reader.rejectUnknownKeys(allowed: Document.allowedKeys, localizedFields: ["title", "label", "head_of_government", "name", "source"])
         let document = try reader.decode(Document.self)
         guard document.format == formatIdentifier else {
             throw reader.error(at: [.key("format")], value: document.format, problem: "is not a format this version reads: expected \(formatIdentifier)")
@@ -73,7 +73,7 @@ public enum PeriodisationFile {
             periods.append(Periodisation.Period(id: entry.id, label: entry.label, start: start, headOfGovernment: entry.headOfGovernment, name: entry.name))
         }
         return Periodisation(
-            id: document.id, title: document.title, sourceNote: document.source, periods: periods,
+            id: document.id, title: document.title, sourceNote: LocalizedText(en: document.source.en, fa: document.source.fa), periods: periods,
             end: document.end?.gregorianDays.lowerBound)
     }
 }

@@ -16,7 +16,7 @@ public enum SchemeFile {
         var format: String
         var id: String
         var title: LocalizedText
-        var source: String
+        var source: TextInBothLanguages
         var groups: [Label]?
         var categories: [CategoryEntry]
         var countries: [AssignmentEntry]
@@ -61,7 +61,7 @@ public enum SchemeFile {
 
     public static func load(data: Data, fileName: String, countries: CountryDirectory) throws(DataFileError) -> ClassificationScheme {
         let reader = try YAMLDocumentReader(data: data, fileName: fileName, expecting: "a classification scheme")
-        try reader.rejectUnknownKeys(allowed: Document.allowedKeys, localizedFields: ["title"])
+        try reader.rejectUnknownKeys(allowed: Document.allowedKeys, localizedFields: ["title", "source"])
         let document = try reader.decode(Document.self)
         guard document.format == formatIdentifier else {
             throw reader.error(at: [.key("format")], value: document.format, problem: "is not a format this version reads: expected \(formatIdentifier)")
@@ -101,7 +101,7 @@ public enum SchemeFile {
             assignments.append(ClassificationScheme.Assignment(country: country.code, categoryID: entry.category, since: entry.since, note: entry.note))
         }
         return ClassificationScheme(
-            id: document.id, title: document.title, sourceNote: document.source, groups: groups,
+            id: document.id, title: document.title, sourceNote: LocalizedText(en: document.source.en, fa: document.source.fa), groups: groups,
             categories: categories, assignments: assignments)
     }
 }

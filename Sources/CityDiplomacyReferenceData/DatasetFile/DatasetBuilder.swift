@@ -250,13 +250,15 @@ struct DatasetBuilder {
             guard (1...9999).contains(entry.year) else {
                 throw fail(path + [.key("year")], String(entry.year), "expected a year between 1 and 9999")
             }
-            events.append(InternationalEvent(
+            var event = InternationalEvent(
                 id: "\(datasetID):\(entry.id)", datasetID: datasetID, cityID: "\(datasetID):\(entry.city)",
                 kind: try term(EventKind.self, entry.kind, at: path + [.key("kind")]),
-                title: normalized(entry.title), year: entry.year, awardingBody: entry.awardingBody,
+                title: normalized(entry.title), year: entry.year, awardingBody: entry.awardingBody?.normalized.en,
                 notes: entry.notes, sources: try citations(entry.sources, at: path + [.key("sources")]),
                 position: index
-            ))
+            )
+            event.awardingBodyFa = entry.awardingBody?.normalized.fa
+            events.append(event)
         }
         return events
     }

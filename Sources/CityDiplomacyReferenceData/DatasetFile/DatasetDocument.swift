@@ -116,7 +116,7 @@ struct DatasetDocument: Decodable {
         var kind: String
         var title: LocalizedText
         var year: Int
-        var awardingBody: String?
+        var awardingBody: TextInBothLanguages?
         var notes: String?
         var sources: [String]
 
@@ -140,6 +140,6 @@ struct DatasetDocument: Decodable {
 
     /// Fields whose value is a ``LocalizedText`` mapping.
     static let localizedFields: Set<String> = [
-        "title", "name", "description", "role", "citation", "provenance", "publisher", "locator", "notes", "seat",
+        "title", "name", "description", "role", "citation", "provenance", "publisher", "locator", "notes", "seat", "awarding_body",
     ]
 }

@@ -130,12 +130,14 @@ extension EventRow {
     init(_ event: InternationalEvent) {
         self.init(id: event.id, datasetId: event.datasetID, cityId: event.cityID, kind: event.kind.rawValue,
                   titleEn: event.title.en, titleFa: event.title.fa, year: event.year,
-                  awardingBody: event.awardingBody, notes: event.notes, position: event.position)
+                  awardingBody: event.awardingBody, notes: event.notes, position: event.position, awardingBodyFa: event.awardingBodyFa)
     }
 
     func event(sources: [SourceCitation]) -> InternationalEvent {
-        InternationalEvent(id: id, datasetID: datasetId, cityID: cityId, kind: EventKind(unchecked: kind),
-                           title: LocalizedText(en: titleEn, fa: titleFa), year: year,
-                           awardingBody: awardingBody, notes: notes, sources: sources, position: position)
+        var event = InternationalEvent(id: id, datasetID: datasetId, cityID: cityId, kind: EventKind(unchecked: kind),
+                                       title: LocalizedText(en: titleEn, fa: titleFa), year: year,
+                                       awardingBody: awardingBody, notes: notes, sources: sources, position: position)
+        event.awardingBodyFa = awardingBodyFa
+        return event
     }
 }

@@ -143,6 +143,7 @@ struct EventRow: StoredRecord {
     var awardingBody: String?
     var notes: String?
     var position: Int
+    var awardingBodyFa: String?
 }
 
 /// Which kind of record a citation belongs to.

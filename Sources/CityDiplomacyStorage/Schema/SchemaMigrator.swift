@@ -190,6 +190,7 @@ enum SchemaMigrator {
                 try db.alter(table: table) { t in t.add(column: "notes_fa", .text) }
             }
             try db.alter(table: "network") { t in t.add(column: "seat_fa", .text) }
+            try db.alter(table: "event") { t in t.add(column: "awarding_body_fa", .text) }
         }
         return migrator
     }

@@ -49,7 +49,7 @@ struct CityPage {
             eventsHeading: c.text(.message("web.international-events")),
             events: profile.events.map { event in
                 CityPageView.Entry(link: LinkView(text: c.text(event.title), target: nil),
-                               detail: " — " + c.number(event.year) + (event.awardingBody.map { " · " + $0 } ?? ""),
+                               detail: (event.awardingBody(in: c.language).map { " · " + c.style.digits($0) } ?? ""),
                                editAddress: c.href("/edit/events/\(PageContext.segment(event.id))"))
             },
             sourcesHeading: "", sources: [], editLabel: edit)
@@ -131,11 +131,12 @@ struct CityPage {
         var view = view
         view.sourcesHeading = c.text(.message("column.sources")) + " (" + c.number(sources.count) + ")"
         view.sources = sources.map { source in
-            var detail = source.publisher.map { " — " + $0 } ?? ""
+            var detail = source.publisher(in: c.language).map { " — " + c.style.digits($0) } ?? ""
             if let published = source.published { detail += " · " + c.style.date(published) }
             if let accessed = source.accessed { detail += " · " + c.text(.message("web.accessed")) + " " + c.style.date(accessed) }
-            if let locator = source.locator { detail += " · " + locator }
-            return SourceItemView(link: source.url.map { LinkView.external($0, text: source.title) } ?? LinkView(text: source.title, target: nil),
+            if let locator = source.locator(in: c.language) { detail += " · " + c.style.digits(locator) }
+            let title = c.style.digits(source.title(in: c.language))
+            return SourceItemView(link: source.url.map { LinkView.external($0, text: title) } ?? LinkView(text: title, target: nil),
                               detail: detail, id: source.id, editAddress: c.href("/edit/sources/\(PageContext.segment(source.id))"))
         }
         return view

@@ -16,7 +16,7 @@ struct NetworkPages {
             columns: ["network", "scope", "members", "dataset"].map { c.text(.message("web.networks.column.\($0)")) },
             networks: networks.map { network in
                 .init(link: LinkView(text: c.text(network.name), target: c.href("/networks/\(PageContext.segment(network.id))")),
-                      acronym: network.acronym, scope: c.text(network.scope.label), members: c.number(counts[network.id] ?? 0), datasetID: network.datasetID)
+                      acronym: c.language == .fa ? nil : network.acronym, scope: c.text(network.scope.label), members: c.number(counts[network.id] ?? 0), datasetID: network.datasetID)
             })
         return try Layout.page("networks", title: c.text(.message("column.networks")), content: view, context: c)
     }
@@ -29,11 +29,11 @@ struct NetworkPages {
         let network = profile.network
         var facts = c.text(network.scope.label)
         if let founded = network.founded { facts += " · " + c.text(.message("web.founded")) + " " + c.style.date(founded) }
-        if let seat = network.seat { facts += " · " + c.text(.message("web.seat")) + " " + seat }
+        if let seat = network.seat(in: c.language) { facts += " · " + c.text(.message("web.seat")) + " " + c.style.digits(seat) }
         let table = RelationTable(context: c, countries: observatory.countriesByCode)
         var seen: Set<String> = []
         let view = NetworkPageView(
-            name: c.text(network.name), acronym: network.acronym, facts: facts, summary: network.description.map { c.text($0) },
+            name: c.text(network.name), acronym: c.language == .fa ? nil : network.acronym, facts: facts, summary: network.description.map { c.text($0) },
             membersHeading: c.text(.message("web.members")) + " (" + c.number(profile.memberships.count) + ")",
             members: profile.memberships.map { membership in
                 .init(city: table.cityLink(membership.cityID, profile.cities),
@@ -42,7 +42,8 @@ struct NetworkPages {
             },
             sourcesHeading: c.text(.message("column.sources")),
             sources: (network.sources + profile.memberships.flatMap(\.sources)).filter { seen.insert($0.id).inserted }.map { source in
-                SourceItemView(link: source.url.map { LinkView.external($0, text: source.title) } ?? LinkView(text: source.locator ?? source.title, target: nil),
+                let title = c.style.digits(source.title(in: c.language))
+                return SourceItemView(link: source.url.map { LinkView.external($0, text: title) } ?? LinkView(text: source.locator(in: c.language).map(c.style.digits) ?? title, target: nil),
                            detail: "", id: source.id, editAddress: nil)
             })
         return try Layout.page("network", title: c.text(network.name), content: view, context: c)

@@ -17,7 +17,8 @@ struct RelationTable {
             let second = home == nil ? relation.partnerID : nil
             let country = cities[second ?? first]?.country
             let sources = relation.sources.map { source in
-                source.url.map { LinkView.external($0, text: source.title) } ?? LinkView(text: source.locator ?? source.title, target: nil)
+                let title = c.style.digits(source.title(in: c.language))
+                return source.url.map { LinkView.external($0, text: title) } ?? LinkView(text: source.locator(in: c.language).map(c.style.digits) ?? title, target: nil)
             }
             return RelationTableView.Row(
                 id: relation.id, cityCell: cityLink(first, cities), partnerCell: second.map { cityLink($0, cities) },
