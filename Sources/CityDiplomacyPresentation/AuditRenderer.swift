@@ -67,7 +67,7 @@ public struct AuditRenderer: Sendable {
                 .init(key: "detail", title: LocalizedText.message("presentation.detail")),
             ],
             rows: findings.map { finding in
-                [.verbatim(finding.id), .text(finding.claim), .verbatim(plain(finding.published)),
+                [.identifier(finding.id), .text(finding.claim), .verbatim(plain(finding.published)),
                  .verbatim(plain(finding.computed)), .code(finding.status.rawValue, label: Self.label(finding.status)),
                  .verbatim(finding.detail)]
             },

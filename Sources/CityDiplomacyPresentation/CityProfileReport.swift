@@ -41,12 +41,15 @@ public struct CityProfileReport: Sendable {
         }
         let city = profile.city
         var lines: [String] = []
-        let otherName = style.language == .en ? city.name.fa : city.name.en
+        // English output gives the Persian name beside the English one; Persian output only the
+        // Persian name, with other spellings in Persian script below.
+        let otherName = style.language == .en ? city.name.fa : nil
         lines.append("# \(style.text(city.name))\(otherName.map { " (\($0))" } ?? "") — \(countryName(city.country))")
         lines.append("")
-        lines.append("\(t("web.dataset")): \(profile.dataset.id) — \(style.text(profile.dataset.title))")
-        if !city.aliases.isEmpty {
-            lines.append("\(t("presentation.also-written")): \(city.aliases.joined(separator: ", "))")
+        lines.append("\(t("web.dataset")): \(style.text(profile.dataset.title)) (`\(profile.dataset.id)`)")
+        let aliases = style.language == .en ? city.aliases : city.aliases.filter { !PersianText.isLatinScript($0) }
+        if !aliases.isEmpty {
+            lines.append("\(t("presentation.also-written")): \(aliases.joined(separator: style.comma))")
         }
         if let notes = city.notes(in: style.language) { lines.append("\(t("presentation.notes")): \(style.digits(notes))") }
         if let whole = profile.whole { lines.append("\(t("parts.part-of")): \(style.text(whole.name)) (\(whole.id))") }
@@ -87,7 +90,7 @@ public struct CityProfileReport: Sendable {
         lines.append("")
         for event in profile.events {
             var line = "- \(style.number(event.year)): \(style.text(event.title)) (\(style.text(event.kind.label)))"
-            if let body = event.awardingBody { line += " — \(body)" }
+            if let body = event.awardingBody(in: style.language) { line += " — \(style.digits(body))" }
             line += " \(cite(event.sources))"
             lines.append(line)
         }

@@ -36,14 +36,20 @@ public struct OutputStyle: Sendable {
     }
 
     /// Digits in Persian, except in words that also hold Latin letters — URLs, ids such as
-    /// `iran-2018`, ISO codes — which must stay as they are to keep working.
+    /// `iran-2018`, ISO codes — which must stay as they are to keep working, and in numbers that
+    /// follow a Latin word (`CC BY 4.0`, an English title's `for the year 2006`), which belong to it.
     public func digits(_ text: String) -> String {
         guard language == .fa else { return text }
         var result = ""
         var word = ""
+        var previousWordIsLatin = false
         func flush() {
-            let keep = word.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+            guard !word.isEmpty else { return }
+            let latin = word.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+            let hasLetters = word.unicodeScalars.contains { $0.properties.isAlphabetic }
+            let keep = latin || (!hasLetters && previousWordIsLatin)
             result += keep ? word : PersianText.persianDigits(word)
+            if hasLetters { previousWordIsLatin = latin }
             word = ""
         }
         for character in text {

@@ -10,7 +10,7 @@ public enum RelationListing {
             let partner = city(relation.partnerID)
             let partnerCountry = partner?.country.rawValue ?? ""
             return [
-                .verbatim(relation.datasetID),
+                .identifier(relation.datasetID),
                 .text(city(relation.cityID)?.name ?? LocalizedText(en: relation.cityID)),
                 .text(partner?.name ?? LocalizedText(en: relation.partnerID)),
                 .code(partnerCountry, label: partner.flatMap { countryNames[$0.country] } ?? LocalizedText(en: partnerCountry)),

@@ -40,6 +40,8 @@ public struct TabulationRenderer: Sendable {
                 return HTMLPage.link(url, text: url)
             case let .list(cells):
                 return cells.map(cell).joined(separator: separator)
+            case let .identifier(id):
+                return "<code>\(HTMLPage.escape(id))</code>"
             default:
                 return HTMLPage.escape(plain(value, machine: false, listSeparator: separator))
             }
@@ -73,6 +75,7 @@ public struct TabulationRenderer: Sendable {
         switch cell {
         case let .text(text): style.text(text)
         case let .verbatim(text): text
+        case let .identifier(id): id
         case let .code(code, label): machine ? code : style.text(label)
         case let .number(value): value.map(style.number) ?? ""
         case let .list(cells): cells.map { plain($0, machine: machine) }.joined(separator: listSeparator)
@@ -86,7 +89,8 @@ public struct TabulationRenderer: Sendable {
     private func markdown(_ table: Tabulation) -> String {
         let separator = style.semicolon
         func cell(_ value: Tabulation.Cell) -> String {
-            plain(value, machine: false, listSeparator: separator)
+            if case let .identifier(id) = value, !id.isEmpty { return "`\(id.replacingOccurrences(of: "`", with: ""))`" }
+            return plain(value, machine: false, listSeparator: separator)
                 .replacingOccurrences(of: "|", with: "\\|")
                 .replacingOccurrences(of: "\n", with: " ")
         }
@@ -138,6 +142,7 @@ public struct TabulationRenderer: Sendable {
         switch cell {
         case let .text(text): .string(text[style.language])
         case let .verbatim(text): .string(text)
+        case let .identifier(id): .string(id)
         // JSON is for scripts: codes stay codes in every language.
         case let .code(code, _): .string(code)
         case let .number(value): value.map { .number($0) } ?? .null

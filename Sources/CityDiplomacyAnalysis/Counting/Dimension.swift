@@ -36,7 +36,23 @@ public enum Dimension: Sendable {
         static let special: [Key] = [.unclassified, .undated, .ambiguous, .outsidePeriods]
     }
 
-    /// How the dimension is named in outputs.
+    /// How the dimension is named for people: a scheme or periodisation by its title.
+    public var label: LocalizedText {
+        switch self {
+        case let .category(scheme): .message("text.quoted", localized: ["text": scheme.title])
+        case let .group(scheme): .message("dimension.groups", localized: ["scheme": .message("text.quoted", localized: ["text": scheme.title])])
+        case let .period(periodisation, _): .message("text.quoted", localized: ["text": periodisation.title])
+        case .kind: .message("dimension.kind")
+        case .status: .message("dimension.status")
+        case .city: .message("dimension.city")
+        case .partnerCity: .message("dimension.partner-city")
+        case .partnerCountry: .message("dimension.partner-country")
+        case .theme: .message("dimension.theme")
+        case .decade: .message("dimension.decade")
+        }
+    }
+
+    /// How the dimension is named in outputs for programs.
     public var name: String {
         switch self {
         case let .category(scheme): scheme.id
@@ -61,6 +77,8 @@ public struct Tally: Hashable, Sendable {
     }
 
     public var dimension: String
+    /// The dimension as people read it.
+    public var label: LocalizedText
     public var rows: [Row]
     /// The number of records counted (a record with several themes counts once here).
     public var total: Int

@@ -164,7 +164,7 @@ public struct RelationAnalysis: Sendable {
             }
         }
         return Tally(
-            dimension: dimension.name,
+            dimension: dimension.name, label: dimension.label,
             rows: ordered.map { Tally.Row(key: Dimension.Key(id: $0, label: labels[$0] ?? LocalizedText(en: $0)), count: counts[$0]!) },
             total: relations.count)
     }
@@ -225,7 +225,7 @@ public struct RelationAnalysis: Sendable {
             Tally.Row(key: Dimension.Key(id: network.id, label: network.name),
                       count: content.memberships.filter { $0.networkID == network.id }.count)
         }
-        return Tally(dimension: "network", rows: rows, total: content.memberships.count)
+        return Tally(dimension: "network", label: .message("dimension.network"), rows: rows, total: content.memberships.count)
     }
 
     /// Memberships counted by city, most first.
@@ -234,7 +234,7 @@ public struct RelationAnalysis: Sendable {
         for membership in content.memberships { counts[membership.cityID, default: 0] += 1 }
         let rows = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { Tally.Row(key: Dimension.Key(id: $0.key, label: cities[$0.key]?.name ?? LocalizedText(en: $0.key)), count: $0.value) }
-        return Tally(dimension: "city", rows: rows, total: content.memberships.count)
+        return Tally(dimension: "city", label: .message("dimension.city"), rows: rows, total: content.memberships.count)
     }
 
     /// Events counted by kind.
@@ -242,6 +242,6 @@ public struct RelationAnalysis: Sendable {
         var counts: [EventKind: Int] = [:]
         for event in content.events { counts[event.kind, default: 0] += 1 }
         let rows = counts.keys.sorted().map { Tally.Row(key: Dimension.Key(id: $0.rawValue, label: $0.label), count: counts[$0]!) }
-        return Tally(dimension: "event kind", rows: rows, total: content.events.count)
+        return Tally(dimension: "event kind", label: .message("dimension.event-kind"), rows: rows, total: content.events.count)
     }
 }

@@ -52,12 +52,12 @@ public struct StudyReportBuilder: Sendable {
         sections.append(.init(heading: LocalizedText.message("column.sources"), items: content.sources.map(Self.describe), numbered: true))
         return ReportDocument(
             title: content.dataset.title,
-            subtitle: content.dataset.citation.map { LocalizedText(en: $0) },
+            subtitle: content.dataset.citationText,
             sections: sections)
     }
 
     func methodNotes() -> [LocalizedText] {
-        var notes: [LocalizedText] = [.message("report.method.counting", ["relations": String(content.relations.count), "dataset": content.dataset.id])]
+        var notes: [LocalizedText] = [.message("report.method.counting", localized: ["dataset": .message("text.quoted", localized: ["text": content.dataset.title])], ["relations": String(content.relations.count)])]
         if let regions {
             notes.append(.message("report.method.regions", localized: ["title": regions.title, "note": regions.sourceNote]))
         }
@@ -80,9 +80,9 @@ public struct StudyReportBuilder: Sendable {
     static func describe(_ source: SourceCitation) -> LocalizedText {
         var parts = [source.titleText]
         if let publisher = source.publisherText { parts.append(publisher) }
-        if let published = source.published { parts.append(.message("report.source.published", ["date": "\(published)"])) }
+        if let published = source.published { parts.append(.message("report.source.published", localized: ["date": published.written])) }
         if let url = source.url { parts.append(LocalizedText(en: url)) }
-        if let accessed = source.accessed { parts.append(.message("report.source.accessed", ["date": "\(accessed)"])) }
+        if let accessed = source.accessed { parts.append(.message("report.source.accessed", localized: ["date": accessed.written])) }
         if let locator = source.locatorText { parts.append(.message("report.source.cited-at", localized: ["locator": locator])) }
         return .joined(parts, separator: "list.dash")
     }

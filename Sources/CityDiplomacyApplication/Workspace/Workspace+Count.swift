@@ -93,7 +93,11 @@ extension Workspace {
             if dimensions.count == 2 {
                 return crossTable(analysis.crossTabulation(rows: dimensions[0], columns: dimensions[1]))
             }
-            return table(analysis.tally(by: dimensions[0]), noun: "relations", request: request)
+            var table = table(analysis.tally(by: dimensions[0]), noun: "relations", request: request)
+            if case let .period(periodisation, rule) = dimensions[0] {
+                table.notes.append(Self.placementNote(analysis, periodisation, rule))
+            }
+            return table
         }
     }
 
@@ -116,7 +120,7 @@ extension Workspace {
         var rows = request.rank ? tally.ranked : tally.rows
         if let top = request.top { rows = Array(rows.prefix(top)) }
         return Tabulation(
-            title: .message("count.title.\(noun)", ["dimension": tally.dimension]),
+            title: .message("count.title.\(noun)", localized: ["dimension": tally.label]),
             columns: [
                 .init(key: "key", title: .message("column.id")),
                 .titled("category"),
@@ -125,10 +129,27 @@ extension Workspace {
             ],
             rows: rows.map { row in
                 let share = tally.total == 0 ? 0 : Int((Double(row.count) * 1000 / Double(tally.total)).rounded())
-                return [.verbatim(row.key.id), .text(row.key.label), .number(row.count),
+                return [.identifier(row.key.id), .text(row.key.label), .number(row.count),
                         .code("\(share / 10).\(share % 10)", label: LocalizedText(en: "\(share / 10).\(share % 10)", fa: "\(share / 10)\(PersianText.decimalSeparator)\(share % 10)"))]
             },
             notes: [.message("count.total.\(noun)", ["total": String(tally.total)])])
+    }
+
+    /// Which rule placed the relations signed in a year when the period changed, and how many
+    /// of them the dataset's own recorded placement decided: stated, never left implicit.
+    static func placementNote(_ analysis: RelationAnalysis, _ periodisation: Periodisation, _ rule: AmbiguityRule) -> LocalizedText {
+        let ambiguous = analysis.ambiguousRecords(in: periodisation)
+        let recorded = ambiguous.filter { $0.relation.periodPlacements[periodisation.id] != nil }.count
+        let values = ["ambiguous": String(ambiguous.count), "recorded": String(recorded)]
+        if ambiguous.isEmpty { return .message("count.period.none-ambiguous") }
+        if rule.honoursRecordedPlacement, recorded == 0 {
+            let fallback = AmbiguityRule(honoursRecordedPlacement: false, fallback: rule.fallback)
+            return .message("count.period.nothing-recorded", localized: ["rule": fallback.label], values)
+        }
+        if rule.honoursRecordedPlacement {
+            return .message("count.period.recorded", localized: ["rule": rule.label], values)
+        }
+        return .message("count.period.rule", localized: ["rule": rule.label], values)
     }
 
     func crossTable(_ cross: CrossTabulation) -> Tabulation {

@@ -37,9 +37,9 @@ extension Workspace {
         for dataset in try await registry.datasets() {
             guard let content = try await registry.content(ofDataset: dataset.id) else { continue }
             rows.append([
-                .verbatim(dataset.id), .text(dataset.title), .number(content.cities.count), .number(content.relations.count),
+                .identifier(dataset.id), .text(dataset.title), .number(content.cities.count), .number(content.relations.count),
                 .number(content.networks.count), .number(content.memberships.count), .number(content.events.count),
-                .number(content.sources.count), .verbatim(dataset.sourceFile ?? ""),
+                .number(content.sources.count), .identifier(dataset.sourceFile ?? ""),
             ])
         }
         return Tabulation(
@@ -61,11 +61,11 @@ extension Workspace {
     /// The classification schemes and periodisations available.
     public func schemesTable() -> Tabulation {
         var rows: [[Tabulation.Cell]] = classifications.schemes.values.sorted { $0.id < $1.id }.map { scheme in
-            [.verbatim(scheme.id), .code("scheme", label: .message("schemes.type.scheme")), .text(scheme.title),
+            [.identifier(scheme.id), .code("scheme", label: .message("schemes.type.scheme")), .text(scheme.title),
              .number(scheme.categories.count), .number(scheme.assignments.count), .text(scheme.sourceNote)]
         }
         rows += classifications.periodisations.values.sorted { $0.id < $1.id }.map { periodisation in
-            [.verbatim(periodisation.id), .code("periodisation", label: .message("schemes.type.periodisation")),
+            [.identifier(periodisation.id), .code("periodisation", label: .message("schemes.type.periodisation")),
              .text(periodisation.title), .number(periodisation.periods.count), .empty, .text(periodisation.sourceNote)]
         }
         return Tabulation(

@@ -4,7 +4,8 @@
 /// A Persian page or report should read as Persian prose: ids, English labels and untranslated
 /// notes are faults. What may stay in Latin script is listed here and nowhere else:
 ///
-/// - addresses: URLs, domain names and e-mail addresses, which must keep working;
+/// - addresses: URLs, domain names and e-mail addresses, which must keep working, and the names
+///   of data files (`twin_cities.csv`), which name the file as it is;
 /// - code: text a program reads, marked as such (`` `…` `` in Markdown, `<code>` on pages) —
 ///   record ids, ISO codes in code columns, command lines;
 /// - licence ids (`CC BY 4.0`), file formats (`CSV`, `GeoJSON`) and standards (`ISO 3166`), which
@@ -12,7 +13,8 @@
 /// - the titles and publishers of sources in other languages, cited as they are printed (as a
 ///   Persian bibliography cites English works in English), given to ``offendingRuns(in:allowing:)``
 ///   by the caller, which knows the sources;
-/// - proper names that have no Persian form yet, listed in ``names``.
+/// - proper names that have no Persian form yet, listed in ``names``;
+/// - on pages, the language switch, which names English in English.
 ///
 /// ```swift
 /// LatinInPersian.offendingRuns(in: "«دوره dialogue-among-civilisations»")   // ["dialogue-among-civilisations"]
@@ -79,6 +81,8 @@ public enum LatinInPersian {
     static func isAddress(_ word: Substring) -> Bool {
         let trimmed = word.trimmingCharacters(in: "()[]<>«»\"'،؛,;.:")
         if trimmed.contains("://") || trimmed.hasPrefix("www.") || trimmed.contains("@") && trimmed.contains(".") { return true }
+        let fileTypes = ["csv", "tsv", "json", "yaml", "yml", "txt", "geojson", "graphml", "sqlite"]
+        if let dot = trimmed.lastIndex(of: "."), fileTypes.contains(trimmed[trimmed.index(after: dot)...].lowercased()) { return true }
         // A bare domain name: letters, digits and hyphens, a dot, and a known-looking ending.
         let parts = trimmed.split(separator: ".")
         if parts.count >= 2, let last = parts.last, (2...6).contains(last.count), last.allSatisfy({ $0.isASCII && $0.isLowercase }),

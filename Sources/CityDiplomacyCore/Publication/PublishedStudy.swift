@@ -108,6 +108,8 @@ public struct PublishedStudy: Hashable, Sendable {
 
     public var datasetID: String
     public var citation: String
+    /// The short citation in Persian, where the file gives it.
+    public var citationFa: String?
     /// The schemes and periodisation the tables were drawn under.
     public var regionScheme: String
     public var affiliationScheme: String

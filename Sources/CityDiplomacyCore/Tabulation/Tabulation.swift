@@ -27,6 +27,9 @@ public struct Tabulation: Hashable, Sendable {
         case text(LocalizedText)
         /// Text shown exactly as it is in every language: ids, file names, citations' locators.
         case verbatim(String)
+        /// An id a program reads (`iran-2018`, `table2.AF.relations`): the same in every
+        /// language, and marked as code for people (`<code>` in HTML, backticks in Markdown).
+        case identifier(String)
         /// A machine value (`sister_city`, `IR`) shown to people as `label`.
         case code(String, label: LocalizedText)
         /// A whole number, or an empty cell.

@@ -277,4 +277,10 @@ public enum PersianText {
         }
         return String(result)
     }
+
+    /// Whether the text is written in Latin letters (a name such as "Esfahan"), not in Persian script.
+    public static func isLatinScript(_ text: String) -> Bool {
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return !letters.isEmpty && letters.allSatisfy { $0.value < 0x0370 }
+    }
 }

@@ -100,11 +100,16 @@ public struct RelationImporter: Sendable {
     /// The dataset, its provenance, and the report kept with it for `citydip quality`.
     func dataset(_ facts: FileFacts, cities: ImportedCities, pairs: PairMerger, report: ImportQualityReport) -> DatasetContent {
         let (fileName, format) = (facts.fileName, facts.format.rawValue)
-        let dataset = Dataset(
+        let values = ["file": fileName, "rows": String(facts.rowsRead), "relations": String(pairs.relations.count)]
+        let formatName = LocalizedText.message("import.format.\(format)")
+        let description = LocalizedText.message("import.dataset-description", localized: ["format": formatName], values)
+        let provenance = LocalizedText.message("import.dataset-provenance", localized: ["format": formatName], values)
+        var dataset = Dataset(
             id: facts.datasetID, title: .message("import.dataset-title", ["file": fileName]),
-            description: "\(facts.rowsRead) rows of \(fileName) (\(format)), \(pairs.relations.count) relations.",
-            provenance: "Imported by citydip from \(fileName) (\(format)); places resolved against the GeoNames gazetteer (populated places of 1,000 people or more), districts linked to their cities; every relation keeps the rows it was read from.",
+            description: description.en, provenance: provenance.en,
             sourceFile: fileName, contentHash: facts.contentHash, isBundled: false, importReport: report.json())
+        dataset.descriptionFa = description.fa
+        dataset.provenanceFa = provenance.fa
         return DatasetContent(
             dataset: dataset, sources: pairs.sourceOrder.compactMap { pairs.sources[$0] },
             cities: cities.order.compactMap { cities.byID[$0] }, relations: pairs.relations)

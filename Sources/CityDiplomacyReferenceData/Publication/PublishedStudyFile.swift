@@ -8,7 +8,7 @@ public enum PublishedStudyFile {
     struct Document: Decodable {
         var format: String
         var dataset: String
-        var citation: String
+        var citation: TextInBothLanguages
         var regionScheme: String
         var affiliationScheme: String
         var periodisation: String
@@ -107,7 +107,7 @@ public enum PublishedStudyFile {
             "table3": Set(Document.PeriodEntry.CodingKeys.allCases.map(\.rawValue)),
             "table4": Set(Document.NetworkEntry.CodingKeys.allCases.map(\.rawValue)),
             "claims": Set(Document.ClaimEntry.CodingKeys.allCases.map(\.rawValue)),
-        ], localizedFields: ["text"])
+        ], localizedFields: ["text", "citation"])
         let document = try reader.decode(Document.self)
         guard document.format == formatIdentifier else {
             throw reader.error(at: [.key("format")], value: document.format, problem: "is not a format this version reads: expected \(formatIdentifier)")
@@ -117,14 +117,16 @@ public enum PublishedStudyFile {
             let path: [PathComponent] = [.key("claims"), .index(index), .key("check")]
             claims.append(PublishedStudy.Claim(id: entry.id, text: entry.text, check: try check(entry.check, reader: reader, path: path)))
         }
-        return PublishedStudy(
-            datasetID: document.dataset, citation: document.citation, regionScheme: document.regionScheme,
+        var study = PublishedStudy(
+            datasetID: document.dataset, citation: document.citation.en, regionScheme: document.regionScheme,
             affiliationScheme: document.affiliationScheme, periodisation: document.periodisation,
             table2: document.table2.map { .init(region: $0.region, country: $0.country, affiliation: $0.affiliation, relations: $0.relations) },
             table2Totals: document.table2Totals,
             table3: document.table3.map { .init(period: $0.period, relations: $0.relations, countries: $0.countries) },
             table4: document.table4.map { .init(network: $0.network, scope: $0.scope, members: $0.members) },
             claims: claims)
+        study.citationFa = document.citation.fa
+        return study
     }
 
     private static func check(_ entry: Document.CheckEntry, reader: YAMLDocumentReader, path: [PathComponent]) throws(DataFileError) -> PublishedStudy.Check {

@@ -27,7 +27,7 @@ struct CityPage {
             otherName: otherName(city),
             country: LinkView(text: observatory.countryName(city.country, c.language), target: c.href("/countries/\(city.country.rawValue)")),
             facts: facts(city), datasetLabel: c.text(.message("web.dataset-2")), datasetID: profile.dataset.id,
-            aliases: city.aliases.isEmpty ? nil : c.text(.message("web.also-written")) + city.aliases.joined(separator: ", "),
+            aliases: aliases(city),
             partOf: partOf(profile, aggregating: aggregating), parts: parts(profile, aggregating: aggregating),
             partsSwitch: Self.partsMatter(stored) ? c.partsSwitch(aggregating: aggregating) : nil,
             partsNote: counted.aggregation.map { c.text($0.note) },
@@ -81,9 +81,16 @@ struct CityPage {
     }
 
     /// The name in the language the page is not in, if the city has both.
+    /// Other spellings: on a Persian page those in Persian script.
+    private func aliases(_ city: City) -> String? {
+        let shown = context.language == .en ? city.aliases : city.aliases.filter { !PersianText.isLatinScript($0) }
+        return shown.isEmpty ? nil : context.text(.message("web.also-written")) + shown.joined(separator: context.style.comma)
+    }
+
     private func otherName(_ city: City) -> CityPageView.OtherName? {
         guard let persian = city.name.fa else { return nil }
-        return context.language == .en ? CityPageView.OtherName(lang: "fa", dir: "rtl", text: persian) : CityPageView.OtherName(lang: "en", dir: "ltr", text: city.name.en)
+        // A Persian page names the city in Persian only: its English name is English text.
+        return context.language == .en ? CityPageView.OtherName(lang: "fa", dir: "rtl", text: persian) : nil
     }
 
     /// Coordinates and population, written in the page's digits.

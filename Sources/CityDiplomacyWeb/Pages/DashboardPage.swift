@@ -32,7 +32,7 @@ struct DashboardPage {
                              c.text(.message("quality.import-quality"))],
             datasets: datasets.map {
                 .init(id: $0.id, address: c.href("/", [("dataset", $0.id)]), title: c.text($0.title),
-                      provenance: $0.provenance ?? $0.sourceFile ?? "", qualityReport: qualityLink($0), current: $0.id == content.dataset.id)
+                      provenance: c.style.digits($0.provenance(in: c.language) ?? $0.sourceFile ?? ""), qualityReport: qualityLink($0), current: $0.id == content.dataset.id)
             },
             currentLabel: c.text(.message("web.dataset")), currentID: content.dataset.id,
             currentCount: c.number(content.relations.count) + " " + c.text(.message("web.relations")),
@@ -64,7 +64,7 @@ struct DashboardPage {
         }
         let ranking = RegistryStatistics(contents: [content], top: 15)
         figures.append(chart(c.text(.message("web.cities-with-the-most-partners")), ranking.topCities.map {
-            BarChart.Bar(label: c.text($0.city.name) + " (" + $0.city.country.rawValue + ")", value: $0.degree,
+            BarChart.Bar(label: c.text($0.city.name) + " (" + observatory.countryName($0.city.country, c.language) + ")", value: $0.degree,
                          href: c.href("/cities/\(PageContext.segment($0.city.id))", [("aggregate_parts", aggregating ? "true" : nil)]))
         }))
         return figures

@@ -31,6 +31,8 @@ struct FrameView {
     let attribution: String
     /// The release and commit, so that a screenshot or a bug report names the code behind it.
     let version: String
+    /// The commit, shown as code on Persian pages (English pages name it in `version`).
+    let commit: String?
 
     init(title: String, context: PageContext) {
         let sections: [(path: String, key: String)] = [
@@ -50,7 +52,14 @@ struct FrameView {
         otherLanguageName = LocalizedText.message("web.language-name")[context.language == .en ? .fa : .en]
         otherLanguageAddress = context.otherLanguageHref
         attribution = context.text(.message("web.attribution"))
-        version = "CityDiplomacy " + BuildInfo.current.description
+        if context.language == .en {
+            version = "CityDiplomacy " + BuildInfo.current.description
+            commit = nil
+        } else {
+            let build = BuildInfo.current
+            version = context.text(.message(build.commit == nil ? "web.version" : "web.version.commit", ["release": build.release]))
+            commit = build.commit
+        }
     }
 }
 
