@@ -16,6 +16,8 @@ public struct AuditRenderer: Sendable {
         case let .number(number): .number(number)
         case let .text(text): .string(text)
         case let .list(items): .array(items.map(JSONValue.string))
+        case let .term(term): .string(term.code)
+        case let .terms(terms): .array(terms.map { .string($0.code) })
         case let .variants(variants): .object(variants.map { ($0.name, json($0.value)) })
         case .none: .null
         }
@@ -25,8 +27,10 @@ public struct AuditRenderer: Sendable {
         switch value {
         case let .number(number): style.number(number)
         case let .text(text): text
-        case let .list(items): items.isEmpty ? "∅" : items.joined(separator: ", ")
-        case let .variants(variants): variants.map { "\($0.name) → \(plain($0.value))" }.joined(separator: "; ")
+        case let .list(items): items.isEmpty ? "∅" : items.joined(separator: style.comma)
+        case let .term(term): style.text(term.label)
+        case let .terms(terms): terms.isEmpty ? "∅" : terms.map { style.text($0.label) }.joined(separator: style.comma)
+        case let .variants(variants): variants.map { "\(style.text($0.label)): \(plain($0.value))" }.joined(separator: style.semicolon)
         case .none: "—"
         }
     }
@@ -49,7 +53,7 @@ public struct AuditRenderer: Sendable {
                 ("published", Self.json(finding.published)),
                 ("computed", Self.json(finding.computed)),
                 ("status", .string(finding.status.rawValue)),
-                ("detail", .string(finding.detail)),
+                ("detail", .string(style.text(finding.detail))),
             ])
         })
     }
@@ -69,7 +73,7 @@ public struct AuditRenderer: Sendable {
             rows: findings.map { finding in
                 [.identifier(finding.id), .text(finding.claim), .verbatim(plain(finding.published)),
                  .verbatim(plain(finding.computed)), .code(finding.status.rawValue, label: Self.label(finding.status)),
-                 .verbatim(finding.detail)]
+                 .text(finding.detail)]
             },
             notes: [summary(findings)]
         )
@@ -94,7 +98,7 @@ public struct AuditRenderer: Sendable {
         if !rest.isEmpty {
             lines += ["", "| \(style.text(LocalizedText.message("column.id"))) | \(style.text(LocalizedText.message("presentation.status"))) | \(style.text(LocalizedText.message("presentation.what-the-records-show"))) |", "|---|---|---|"]
             for finding in rest {
-                let detail = finding.detail.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+                let detail = style.text(finding.detail).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
                 lines.append("| `\(finding.id)` | \(style.text(Self.label(finding.status))) | \(detail) |")
             }
         }

@@ -46,7 +46,7 @@ public struct AuditFindingView: Encodable, Sendable {
         published = JSONValueView(finding.published)
         computed = JSONValueView(finding.computed)
         status = finding.status.rawValue
-        detail = finding.detail
+        detail = finding.detail[language]
     }
 }
 
@@ -69,6 +69,12 @@ public struct JSONValueView: Encodable, Sendable {
         case let .list(items):
             var container = encoder.unkeyedContainer()
             for item in items { try container.encode(item) }
+        case let .term(term):
+            var container = encoder.singleValueContainer()
+            try container.encode(term.code)
+        case let .terms(terms):
+            var container = encoder.unkeyedContainer()
+            for term in terms { try container.encode(term.code) }
         case let .variants(variants):
             var container = encoder.container(keyedBy: NameKey.self)
             for variant in variants { try container.encode(JSONValueView(variant.value), forKey: NameKey(variant.name)) }

@@ -22,6 +22,8 @@ public struct CityNetwork: Identifiable, Hashable, Sendable, Codable {
     public enum Category: String, Sendable, Codable, CaseIterable {
         case cityNetwork = "city_network"
         case stateProgramme = "state_programme"
+
+        public var label: LocalizedText { LocalizedText.message("network.category.\(rawValue)") }
     }
 
     public var id: String

@@ -19,6 +19,12 @@ extension PartialDate {
         return LocalizedText(en: english, fa: persian)
     }
 
+    /// The date as entered, in its own calendar only, for compact mentions ("Ramsar–Puerto Montt
+    /// (2009)"): en "2009", "1385-02-24 SH"; fa "2009", "1385/02/24".
+    public var brief: LocalizedText {
+        LocalizedText(en: description, fa: Self.plain(self).replacingOccurrences(of: "-", with: "/"))
+    }
+
     private static func plain(_ date: PartialDate) -> String {
         date.description.replacingOccurrences(of: " SH", with: "")
     }

@@ -11,12 +11,29 @@ public struct AuditFinding: Hashable, Sendable {
         case notCheckable = "not-checkable"
     }
 
-    /// A value in a finding: a number, a name, a list, or results under several schemes.
+    /// A code a program reads (`middle-east-west-asia`, `KW`) with the name people read.
+    public struct Term: Hashable, Sendable {
+        public var code: String
+        public var label: LocalizedText
+
+        public init(_ code: String, label: LocalizedText) {
+            self.code = code
+            self.label = label
+        }
+
+        public static func == (lhs: Term, rhs: Term) -> Bool { lhs.code == rhs.code }
+        public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+    }
+
+    /// A value in a finding: a number, a named code, a list of them, or results under several
+    /// schemes. Codes stay codes in JSON; people read their labels.
     public indirect enum Value: Hashable, Sendable {
         case number(Int)
         case text(String)
         case list([String])
-        case variants([(name: String, value: Value)])
+        case term(Term)
+        case terms([Term])
+        case variants([(name: String, label: LocalizedText, value: Value)])
         case none
 
         public static func == (lhs: Value, rhs: Value) -> Bool {
@@ -24,6 +41,8 @@ public struct AuditFinding: Hashable, Sendable {
             case let (.number(l), .number(r)): l == r
             case let (.text(l), .text(r)): l == r
             case let (.list(l), .list(r)): l == r
+            case let (.term(l), .term(r)): l == r
+            case let (.terms(l), .terms(r)): l == r
             case let (.variants(l), .variants(r)): l.map(\.name) == r.map(\.name) && l.map(\.value) == r.map(\.value)
             case (.none, .none): true
             default: false
@@ -35,6 +54,8 @@ public struct AuditFinding: Hashable, Sendable {
             case let .number(value): hasher.combine(value)
             case let .text(value): hasher.combine(value)
             case let .list(value): hasher.combine(value)
+            case let .term(value): hasher.combine(value)
+            case let .terms(value): hasher.combine(value)
             case let .variants(value): hasher.combine(value.map(\.name))
             case .none: hasher.combine(0)
             }
@@ -46,10 +67,10 @@ public struct AuditFinding: Hashable, Sendable {
     public var published: Value
     public var computed: Value
     public var status: Status
-    /// Why, naming the records that explain a mismatch.
-    public var detail: String
+    /// Why, naming the records that explain a mismatch by their cities and years.
+    public var detail: LocalizedText
 
-    public init(id: String, claim: LocalizedText, published: Value, computed: Value, status: Status, detail: String) {
+    public init(id: String, claim: LocalizedText, published: Value, computed: Value, status: Status, detail: LocalizedText) {
         self.id = id
         self.claim = claim
         self.published = published
