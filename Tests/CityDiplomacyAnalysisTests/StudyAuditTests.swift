@@ -120,9 +120,9 @@ struct StudyReportTests {
         #expect(report.sections.map(\.heading.en) == ["Findings", "Table 1", "Table 2", "Table 3", "Table 4", "Method", "Sources"])
         #expect(report.sections.last?.items.count == fixture.study.sources.count)
         let findings = report.sections[0].items.map(\.en)
-        #expect(findings.contains { $0.contains("Iran's periphery 31 (44%)") })
+        #expect(findings.contains { $0.contains("Iran's periphery: 31 (44%)") })
         #expect(findings.contains { $0.contains("40 relations have a known date and 30 have none") })
-        #expect(findings.contains { $0.contains("30 (43%) under oic [oic-member]") })
+        #expect(findings.contains { $0.contains("30 (43%) under “OIC member and observer states”, tagged OIC member") })
     }
 
     @Test("Persian HTML is right-to-left with Persian digits, and escapes text")

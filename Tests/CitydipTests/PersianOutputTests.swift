@@ -9,11 +9,11 @@ import Testing
 @Suite("Persian output of every command holds no English words but the listed exceptions")
 struct PersianOutputTests {
     static let twins = """
-        ,City,City_coordinates,Country,Twin_city,Twin_city_coordinates,Twin_city_country,Twinning_date
-        0,Isfahan,"32.65, 51.67",Iran,Freiburg im Breisgau,"47.99, 7.85",Germany,2000
-        1,Isfahan,"32.65, 51.67",Iran,Kuala Lumpur,"3.14, 101.69",Malaysia,1997
-        2,Berlin,"52.52, 13.40",Germany,Paris,"48.86, 2.35",France,1987
-        3,Atlantis,"10.00, -40.00",Atlantis,Paris,"48.86, 2.35",France,
+        city1,country1,lat1,lng1,city2,country2,lat2,lng2
+        Isfahan,Iran,32.65,51.67,Freiburg im Breisgau,Germany,47.99,7.85
+        Isfahan,Iran,32.65,51.67,Kuala Lumpur,Malaysia,3.14,101.69
+        Berlin,Germany,52.52,13.40,Paris,France,48.86,2.35
+        Atlantis,Atlantis,10.00,-40.00,Paris,France,48.86,2.35
 
         """
 

@@ -157,7 +157,7 @@ public enum PeriodPlacement: Hashable, Sendable {
 }
 
 extension Periodisation {
-    /// A period as prose names it: its discourse name where it has one («گفتگوی تمدن‌ها»),
+    /// A period as prose names it: its discourse name where it has one ("Dialogue among civilisations"),
     /// else its label, in the language's quotation marks.
     public func quotedName(of periodID: String) -> LocalizedText {
         guard let period = periods.first(where: { $0.id == periodID }) else { return LocalizedText(en: periodID) }

@@ -17,8 +17,8 @@
 /// - on pages, the language switch, which names English in English.
 ///
 /// ```swift
-/// LatinInPersian.offendingRuns(in: "«دوره dialogue-among-civilisations»")   // ["dialogue-among-civilisations"]
-/// LatinInPersian.offendingRuns(in: "منبع: https://example.org/a")          // []
+/// LatinInPersian.offendingRuns(in: persianSentence + " dialogue-among-civilisations")  // ["dialogue-among-civilisations"]
+/// LatinInPersian.offendingRuns(in: persianSentence + " https://example.org/a")        // []
 /// ```
 public enum LatinInPersian {
     /// Licence ids, formats and standards written in Latin letters in Persian texts.
@@ -79,7 +79,8 @@ public enum LatinInPersian {
     }
 
     static func isAddress(_ word: Substring) -> Bool {
-        let trimmed = word.trimmingCharacters(in: "()[]<>«»\"'،؛,;.:")
+        // Brackets, quotation marks and the Latin and Arabic-script comma and semicolon (U+060C, U+061B).
+        let trimmed = word.trimmingCharacters(in: "()[]<>«»\"',;.:\u{060C}\u{061B}")
         if trimmed.contains("://") || trimmed.hasPrefix("www.") || trimmed.contains("@") && trimmed.contains(".") { return true }
         let fileTypes = ["csv", "tsv", "json", "yaml", "yml", "txt", "geojson", "graphml", "sqlite"]
         if let dot = trimmed.lastIndex(of: "."), fileTypes.contains(trimmed[trimmed.index(after: dot)...].lowercased()) { return true }

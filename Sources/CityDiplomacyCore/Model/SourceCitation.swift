@@ -26,7 +26,7 @@ public struct SourceCitation: Identifiable, Hashable, Sendable, Codable {
     public var locator: String?
     /// The title, publisher and locator as Persian output writes them, where the dataset gives
     /// them: a Persian source's title without its English translation, the publisher's Persian
-    /// name, "جدول ۱، ردیف تهران" for "Table 1, row Tehran".
+    /// name, "Table 1, row Tehran" written in Persian.
     public var titleFa: String?
     public var publisherFa: String?
     public var locatorFa: String?

@@ -5,7 +5,7 @@ import CityDiplomacyCore
 ///
 /// ```yaml
 /// locator: "Table 1, row Tehran"                                  # one text
-/// locator: {en: "Table 1, row Tehran", fa: "جدول ۱، ردیف تهران"}  # per language
+/// locator: {en: "Table 1, row Tehran", fa: "…"}     # per language, the Persian in Persian
 /// ```
 struct TextInBothLanguages: Decodable {
     var en: String

@@ -36,7 +36,7 @@ struct RelationsPage {
                 .init(name: "to", label: c.text(.message("web.to-year")), value: c.fields["to"] ?? "", placeholder: "2018"),
             ],
             datasetLabel: c.text(.message("web.dataset")), allDatasets: c.text(.message("web.all")),
-            datasets: datasets.map { .init(value: $0.id, label: $0.id, selected: c.fields["dataset"] == $0.id) },
+            datasets: datasets.map { .init(value: $0.id, label: c.text($0.title), selected: c.fields["dataset"] == $0.id) },
             filterLabel: c.text(.message("web.filter")),
             count: c.text(.message("web.relations.shown", ["first": String(first), "last": String(last), "total": String(total)])),
             table: RelationTable(context: c, countries: observatory.countriesByCode).view(selection.relations, cities: selection.cities),
