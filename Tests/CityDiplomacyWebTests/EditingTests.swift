@@ -329,3 +329,46 @@ struct EditingTests {
         }
     }
 }
+
+@Suite("Visitors without a session see no edit controls")
+struct ReadOnlyPagesTests {
+    static let editLink = try! NSRegularExpression(pattern: "href=\"(/edit/[^\"]*)\"")
+
+    static func editLinks(_ html: String) -> [String] {
+        editLink.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { match in
+            Range(match.range(at: 1), in: html).map { String(html[$0]).replacingOccurrences(of: "&amp;", with: "&") }
+        }
+    }
+
+    @Test("No page of either language links a visitor to an edit form; a signed-in editor gets ✎ and “Add …” links that open", arguments: [
+        "/cities/iran-2018:tehran", "/cities/iran-2018:isfahan?lang=fa", "/relations", "/relations?lang=fa&city=Tehran",
+    ])
+    func controls(path: String) async throws {
+        try await ObservatoryFixture.withClient(writeTokens: EditingTests.tokens, cacheLifetime: 60) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Self.editLinks(response.text).isEmpty, "\(path) shows edit links to a visitor")
+                #expect(!response.text.contains("✎"), "\(path)")
+            }
+            var cookie = ""
+            try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "token=\(EditingTests.token)&next=%2F")) { response in
+                cookie = String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
+            }
+            // The cached visitor's page is not what the editor gets, nor the reverse.
+            var links: [String] = []
+            try await client.execute(uri: path, method: .get, headers: [.cookie: cookie]) { response in
+                links = Self.editLinks(response.text)
+                #expect(!links.isEmpty, "\(path) shows no edit links to an editor")
+            }
+            for link in links.prefix(5) {
+                try await client.execute(uri: link, method: .get, headers: [.cookie: cookie]) { response in
+                    #expect(response.status == .ok, "\(link)")
+                }
+            }
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(Self.editLinks(response.text).isEmpty, "\(path) served an editor's page to a visitor")
+            }
+        }
+    }
+}

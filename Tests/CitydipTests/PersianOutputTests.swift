@@ -26,8 +26,8 @@ struct PersianOutputTests {
     }
 
     static let commands: [[String]] = [
-        ["report"], ["report", "--format", "md"],
-        ["audit"], ["audit", "--format", "md"],
+        ["report"], ["report", "--format", "html"],
+        ["audit", "--format", "summary"], ["audit", "--format", "md"], ["audit", "--format", "html"],
         ["tables", "--table", "1"], ["tables", "--table", "2"], ["tables", "--table", "3"], ["tables", "--table", "4"],
         ["tables", "--table", "3", "--rule", "later"],
         ["show", "Tehran"], ["show", "Isfahan"], ["show", "Ramsar"], ["show", "Mashhad"],

@@ -34,7 +34,7 @@ struct CityPage {
             map: await map(profile),
             relationsHeading: c.text(.message("column.relations")) + " (" + c.number(profile.relations.count) + ")",
             relations: RelationTable(context: c, countries: observatory.countriesByCode).view(profile.relations.map(\.relation), cities: cities, from: city.id),
-            additions: [
+            additions: !c.canEdit ? [] : [
                 LinkView(text: c.text(.message("web.add-a-relation")), target: c.href("/edit/relations/new", newRecord)),
                 LinkView(text: c.text(.message("web.add-a-membership")), target: c.href("/edit/memberships/new", newRecord)),
                 LinkView(text: c.text(.message("web.add-an-event")), target: c.href("/edit/events/new", newRecord)),
@@ -44,13 +44,13 @@ struct CityPage {
                 CityPageView.Entry(link: LinkView(text: c.text(network.name), target: c.href("/networks/\(PageContext.segment(network.id))")),
                                detail: (membership.role.map { " — " + c.text($0) } ?? "")
                                    + (membership.since.map { " (" + c.text(.message("web.since")) + " " + c.style.date($0) + ")" } ?? ""),
-                               editAddress: c.href("/edit/memberships/\(PageContext.segment(membership.id))"))
+                               editAddress: c.canEdit ? c.href("/edit/memberships/\(PageContext.segment(membership.id))") : nil)
             },
             eventsHeading: c.text(.message("web.international-events")),
             events: profile.events.map { event in
                 CityPageView.Entry(link: LinkView(text: c.text(event.title), target: nil),
                                detail: (event.awardingBody(in: c.language).map { " · " + c.style.digits($0) } ?? ""),
-                               editAddress: c.href("/edit/events/\(PageContext.segment(event.id))"))
+                               editAddress: c.canEdit ? c.href("/edit/events/\(PageContext.segment(event.id))") : nil)
             },
             sourcesHeading: "", sources: [], editLabel: edit)
         return try Layout.page("city", title: c.text(city.name), content: withSources(view, profile), context: c)
@@ -144,7 +144,7 @@ struct CityPage {
             if let locator = source.locator(in: c.language) { detail += " · " + c.style.digits(locator) }
             let title = c.style.digits(source.title(in: c.language))
             return SourceItemView(link: source.url.map { LinkView.external($0, text: title) } ?? LinkView(text: title, target: nil),
-                              detail: detail, id: source.id, editAddress: c.href("/edit/sources/\(PageContext.segment(source.id))"))
+                              detail: detail, id: source.id, editAddress: c.canEdit ? c.href("/edit/sources/\(PageContext.segment(source.id))") : nil)
         }
         return view
     }
@@ -190,7 +190,7 @@ struct CityPageView {
     struct Entry {
         let link: LinkView
         let detail: String
-        let editAddress: String
+        let editAddress: String?
     }
 
     let name: String

@@ -13,6 +13,9 @@ struct PageContext: Sendable {
     var query: String?
     var filters: Filters { Filters(query) }
     var style: OutputStyle { OutputStyle(language: language) }
+    /// Whether the visitor is signed in with a write token: only then do pages show edit
+    /// controls (✎, "Add …"), which answer 401 to anyone else.
+    var canEdit = false
 
     init(request: Request) {
         fields = FormFields(request.uri.query)

@@ -53,13 +53,16 @@ struct PageRoutes {
 
     /// Renders a page from the cache or anew; any error is answered as a page.
     private func page(_ request: Request, _ render: (PageContext) async throws -> String) async throws -> Response {
-        let context = PageContext(request: request)
+        var context = PageContext(request: request)
         do {
             _ = try PageContext.language(context.filters)
         } catch {
             throw error.asPage(context)
         }
-        let key = request.uri.description
+        context.canEdit = WriteAccess(tokens: observatory.configuration.writeTokens).sessionName(request) != nil
+        // A signed-in editor's pages carry edit controls: they are kept apart from the pages
+        // every visitor shares.
+        let key = (context.canEdit ? "editor " : "") + request.uri.description
         let revision = observatory.cache.isEnabled ? try await observatory.cache.revision(asking: observatory.registry) : ""
         if case let .hit(entry) = observatory.cache.lookup(key, revision: revision) {
             return .body(entry.body, contentType: entry.contentType)

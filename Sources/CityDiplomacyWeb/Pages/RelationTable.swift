@@ -24,9 +24,10 @@ struct RelationTable {
                 id: relation.id, cityCell: cityLink(first, cities), partnerCell: second.map { cityLink($0, cities) },
                 countryCell: country.map { LinkView(text: countries[$0].map { c.text($0.name) } ?? $0.rawValue, target: c.href("/countries/\($0.rawValue)")) },
                 kind: c.text(relation.kind.label), signed: relation.signed.map { c.style.date($0) } ?? "—", sources: sources,
-                edit: c.href("/edit/relations/\(PageContext.segment(relation.id))"))
+                edit: c.canEdit ? c.href("/edit/relations/\(PageContext.segment(relation.id))") : nil)
         }
-        return RelationTableView(headers: headers.map { c.text(.message("web.relation-table.\($0)")) }, editLabel: c.text(.message("web.edit")), rows: rows)
+        return RelationTableView(headers: headers.map { c.text(.message("web.relation-table.\($0)")) },
+                                 editLabel: c.canEdit ? c.text(.message("web.edit")) : nil, rows: rows)
     }
 
     /// A city's name linked to its page, or its id when the city is not known.
@@ -47,10 +48,10 @@ struct RelationTableView {
         let kind: String
         let signed: String
         let sources: [LinkView]
-        let edit: String
+        let edit: String?
     }
 
     let headers: [String]
-    let editLabel: String
+    let editLabel: String?
     let rows: [RelationTableView.Row]
 }
