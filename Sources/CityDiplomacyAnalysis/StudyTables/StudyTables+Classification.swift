@@ -60,7 +60,7 @@ extension StudyTables {
             }
             let years = periodisation.years(ofPeriodAt: index)
             return [
-                .text(period.label),
+                .text(periodisation.labelWithBothCalendars(ofPeriodAt: index)),
                 .number(years.start),
                 .number(years.end),
                 period.headOfGovernment.map { .text($0) } ?? .empty,

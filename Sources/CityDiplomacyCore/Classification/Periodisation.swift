@@ -65,6 +65,25 @@ public struct Periodisation: Identifiable, Hashable, Sendable {
         (periods[index].start?.year, endOfPeriod(at: index)?.year)
     }
 
+    /// The period's label with its bounds in both calendars, for Persian readers: "1997–2005"
+    /// in English; in Persian the Solar Hijri days beside it, "1997–2005 (1376/05/12 – 1384/05/12)".
+    public func labelWithBothCalendars(ofPeriodAt index: Int) -> LocalizedText {
+        let period = periods[index]
+        func solarHijri(_ day: GregorianDay?) -> String? {
+            guard let day, let date = try? PartialDate(calendar: .gregorian, year: day.year, month: day.month, day: day.day),
+                  let converted = date.converted(to: .solarHijri) else { return nil }
+            return converted.brief[.fa]
+        }
+        let bounds: LocalizedText? = switch (solarHijri(period.start), solarHijri(endOfPeriod(at: index))) {
+        case let (start?, end?): .message("period.bounds", ["start": start, "end": end])
+        case let (nil, end?): .message("period.bounds.before", ["end": end])
+        case let (start?, nil): .message("period.bounds.since", ["start": start])
+        case (nil, nil): nil
+        }
+        guard let bounds else { return period.label }
+        return LocalizedText(en: period.label.en, fa: period.label[.fa] + " (" + bounds[.fa] + ")")
+    }
+
     /// Where a record falls.
     public func place(_ date: PartialDate?, rule: AmbiguityRule, recorded: String? = nil) -> PeriodPlacement {
         guard let date else { return .undated }
