@@ -207,7 +207,8 @@ struct PlaceResolutionTests {
         #expect(issue.nearest.contains("Shōwa"))
         #expect(report.citiesResolved + report.citiesPartOf + report.citiesAmbiguous + report.citiesUnresolved == report.placeCount)
         #expect(report.distances.measured == report.places.filter { $0.kilometres != nil && ($0.status == .resolved || $0.status == .partResolved) }.count)
-        #expect(report.markdown().contains("distance to the gazetteer point"))
+        // The report's Markdown, with its distances, is the application's (ImportQualityMarkdownTests).
+        #expect(report.distances.measured > 0)
     }
 }
 

@@ -57,7 +57,7 @@ struct PersianOutputTests {
         let folder = citydip.database.deletingLastPathComponent()
         let path = folder.appendingPathComponent("twins.csv").path
         try Self.twins.write(toFile: path, atomically: true, encoding: .utf8)
-        try #require(try citydip.run(["import", path, "--format", "wikipedia-csv", "--dataset", "twins"]).status == 0)
+        try check(["import", path, "--format", "wikipedia-csv", "--dataset", "twins"])
         try check(["quality", "--dataset", "twins"])
         try check(["diff", "iran-2018", "twins"])
         try check(["stats", "--dataset", "twins"])

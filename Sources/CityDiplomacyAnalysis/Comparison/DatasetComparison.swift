@@ -15,19 +15,40 @@ public struct DatasetComparison: Sendable {
         public var a: [(relation: BilateralRelation, city: City, partner: City)]
         public var b: [(relation: BilateralRelation, city: City, partner: City)]
 
-        /// What differs between the two datasets' records of the pair, if both hold it.
-        public var conflicts: [String] {
+        /// What differs between the two datasets' records of the pair, if both hold it: the kinds
+        /// (every kind each gives the pair), then the years when they cannot be the same.
+        public var differences: [Difference] {
             guard let first = a.first?.relation, let second = b.first?.relation else { return [] }
-            var conflicts: [String] = []
+            var differences: [Difference] = []
             let kindsA = Set(a.map(\.relation.kind))
             let kindsB = Set(b.map(\.relation.kind))
             if kindsA != kindsB {
-                conflicts.append("kind: \(kindsA.map(\.rawValue).sorted().joined(separator: "+")) vs \(kindsB.map(\.rawValue).sorted().joined(separator: "+"))")
+                differences.append(.kind(a: kindsA.sorted { $0.rawValue < $1.rawValue }, b: kindsB.sorted { $0.rawValue < $1.rawValue }))
             }
-            if let yearsA = first.signed?.gregorianYears, let yearsB = second.signed?.gregorianYears, !yearsA.overlaps(yearsB) {
-                conflicts.append("year: \(first.signed!) vs \(second.signed!)")
+            if let signedA = first.signed, let signedB = second.signed, !signedA.gregorianYears.overlaps(signedB.gregorianYears) {
+                differences.append(.year(a: signedA, b: signedB))
             }
-            return conflicts
+            return differences
+        }
+
+        /// The differences as scripts read them (`kind: cooperation_mou vs sister_city`).
+        public var conflicts: [String] { differences.map(\.description) }
+    }
+
+    /// One way two datasets' records of a pair differ. People read it in their language (the
+    /// kinds' labels, the dates in both calendars); scripts read ``description``.
+    public enum Difference: Hashable, Sendable, CustomStringConvertible {
+        /// The kinds each dataset gives the pair, by code.
+        case kind(a: [RelationKind], b: [RelationKind])
+        /// The signing dates, whose years cannot be the same.
+        case year(a: PartialDate, b: PartialDate)
+
+        /// `kind: cooperation_mou vs sister_city`, `year: 2006 vs 2010`: codes and dates as stored.
+        public var description: String {
+            switch self {
+            case let .kind(a, b): "kind: \(a.map(\.rawValue).joined(separator: "+")) vs \(b.map(\.rawValue).joined(separator: "+"))"
+            case let .year(a, b): "year: \(a) vs \(b)"
+            }
         }
     }
 

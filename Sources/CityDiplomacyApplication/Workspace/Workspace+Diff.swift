@@ -62,6 +62,12 @@ public struct DiffView: Encodable, Sendable {
         public var partnerCountryISO2: String
         public var kind: String
         public var signed: String?
+        // For people, not in the JSON: the names in both languages, the kind's label and the date
+        // itself, so that Markdown and pages can write them in either language.
+        public var cityName: LocalizedText
+        public var partnerName: LocalizedText
+        public var kindLabel: LocalizedText
+        public var signedDate: PartialDate?
 
         init(_ item: (relation: BilateralRelation, city: City, partner: City)) {
             relation = item.relation.id
@@ -71,6 +77,10 @@ public struct DiffView: Encodable, Sendable {
             partnerCountryISO2 = item.partner.country.rawValue
             kind = item.relation.kind.rawValue
             signed = item.relation.signed?.description
+            cityName = item.city.name
+            partnerName = item.partner.name
+            kindLabel = item.relation.kind.label
+            signedDate = item.relation.signed
         }
 
         enum CodingKeys: String, CodingKey {
@@ -86,7 +96,12 @@ public struct DiffView: Encodable, Sendable {
     public struct Conflict: Encodable, Sendable {
         public var a: Relation
         public var b: Relation
+        /// The differences as scripts read them (`kind: cooperation_mou vs sister_city`).
         public var conflicts: [String]
+        /// The same for people, not in the JSON.
+        public var differences: [DatasetComparison.Difference]
+
+        enum CodingKeys: String, CodingKey { case a, b, conflicts }
     }
 
     public var request: DiffRequest
@@ -104,7 +119,7 @@ public struct DiffView: Encodable, Sendable {
         inBoth = comparison.inBoth.map { Pair(a: Relation($0.a[0]), b: Relation($0.b[0])) }
         onlyInA = comparison.onlyInA.map { Relation($0.a[0]) }
         onlyInB = comparison.onlyInB.map { Relation($0.b[0]) }
-        conflicting = comparison.conflicting.map { Conflict(a: Relation($0.a[0]), b: Relation($0.b[0]), conflicts: $0.conflicts) }
+        conflicting = comparison.conflicting.map { Conflict(a: Relation($0.a[0]), b: Relation($0.b[0]), conflicts: $0.conflicts, differences: $0.differences) }
     }
 
     enum CodingKeys: String, CodingKey { case a, b, inBoth = "in_both", onlyInA = "only_in_a", onlyInB = "only_in_b", conflicting }

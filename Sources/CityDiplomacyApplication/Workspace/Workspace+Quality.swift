@@ -24,4 +24,11 @@ extension Workspace {
         try selection.validate()
         return ImportQualityView(try await qualityReport(dataset: id), places: selection)
     }
+
+    /// The names of an imported dataset's city records by id, in both languages: the places of
+    /// its quality report are listed under the records they became.
+    public func cityNames(ofDataset id: String) async throws -> [String: LocalizedText] {
+        let cities = try await registry.cities(matching: CityQuery(datasetID: id))
+        return Dictionary(cities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What an import found in a file: counts, and every name, pair and coordinate that needs a
-/// person's eye. Printed after each import and kept with the dataset for `citydip quality`.
+/// person's eye. Kept with the dataset for `citydip quality`; this target holds the data only —
+/// people read it through the application's `ImportQualityView`, rendered in their language.
 public struct ImportQualityReport: Hashable, Sendable, Codable {
     public struct PairNote: Hashable, Sendable, Codable {
         public var line: Int
@@ -206,78 +207,6 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
 
     /// Distinct places the file names (the cities added for their districts are not among them).
     public var placeCount: Int { citiesResolved + citiesPartOf + citiesAmbiguous + citiesUnresolved }
-
-    private func percent(_ count: Int) -> String {
-        placeCount == 0 ? "0%" : String(format: "%.1f%%", Double(count) * 100 / Double(placeCount))
-    }
-
-    /// The report for people; long lists are cut to `limit` entries, with the count of the rest.
-    public func markdown(limit: Int = 25) -> String {
-        func cut<T>(_ items: [T], _ line: (T) -> String) -> [String] {
-            var lines = items.prefix(limit).map(line)
-            if items.count > limit { lines.append("- … and \(items.count - limit) more (see --report json)") }
-            return lines
-        }
-        var lines = [
-            "# Import quality: \(file) → dataset \(dataset)", "",
-            "| | |", "|---|---|",
-            "| format | \(format) |",
-            "| rows read | \(rowsRead) |",
-            "| relations created | \(relationsCreated) |",
-            "| duplicates merged | \(duplicatesMerged) |",
-            "| cities | \(citiesCreated) |",
-            "| places resolved to GeoNames | \(citiesResolved) (\(percent(citiesResolved)) of \(placeCount) distinct places) |",
-            "| districts of a resolved city | \(citiesPartOf) (\(percent(citiesPartOf))) |",
-            "| ambiguous | \(citiesAmbiguous) (\(percent(citiesAmbiguous))) |",
-            "| unresolved | \(citiesUnresolved) (\(percent(citiesUnresolved))) |",
-            "| cities added for their districts | \(parentsAdded) |",
-            "| distance to the gazetteer point | \(distances.measured) measured: ≤ 1 km \(distances.upTo1km), 1–5 km \(distances.upTo5km), 5–10 km \(distances.upTo10km), 10–25 km \(distances.upTo25km); median \(distances.medianKilometres) km, 95th percentile \(distances.p95Kilometres) km |",
-            "| a district and its city paired with the same partner | \(districtAndCityPairs.count) |",
-            "| self-pairs | \(selfPairs.count) |",
-            "| domestic pairs | \(domesticPairs) |",
-            "| unresolved names | \(unresolvedNames.count) |",
-            "| uncertain resolutions | \(uncertainNames.count) |",
-            "| coordinate issues | \(coordinateIssues.count) |",
-            "| unknown countries | \(unknownCountries.count) |",
-            "", "SHA-256 of the file: `\(contentHash)`", "",
-        ]
-        if !selfPairs.isEmpty {
-            lines += ["## Self-pairs (kept, flagged)", ""] + cut(selfPairs) { "- line \($0.line): \($0.city1) – \($0.city2)" } + [""]
-        }
-        if !districtAndCityPairs.isEmpty {
-            lines += [
-                "## A district and its city paired with the same partner (both kept; one under --aggregate-parts)", "",
-            ] + cut(districtAndCityPairs) { "- line \($0.line): \($0.partner) – \($0.district); line \($0.cityLine): \($0.partner) – \($0.city)" } + [""]
-        }
-        if !domesticByCountry.isEmpty {
-            let top = domesticByCountry.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            lines += ["## Domestic pairs (kept, flagged)", "", top.prefix(15).map { "\($0.key) \($0.value)" }.joined(separator: ", "), ""]
-        }
-        if !unresolvedNames.isEmpty {
-            lines += ["## Unresolved names (kept as unresolved cities)", ""] + cut(unresolvedNames) { note in
-                "- \(note.name)\(note.country.map { ", \($0)" } ?? "") ×\(note.occurrences) (line \(note.lines.map(String.init).joined(separator: ", "))): \(note.reason)\(note.candidates.isEmpty ? "" : "; candidates: " + note.candidates.joined(separator: "; "))"
-            } + [""]
-        }
-        if !uncertainNames.isEmpty {
-            lines += ["## Uncertain resolutions", ""] + cut(uncertainNames) { note in
-                "- \(note.name)\(note.country.map { ", \($0)" } ?? "") ×\(note.occurrences): \(note.reason)\(note.candidates.isEmpty ? "" : "; candidates: " + note.candidates.joined(separator: "; "))"
-            } + [""]
-        }
-        if !coordinateIssues.isEmpty {
-            lines += ["## Coordinates", ""] + cut(coordinateIssues) { note in
-                "- line \(note.line): \(note.name) at \(note.given): \(note.problem)\(note.resolvedTo.map { "; resolved to \($0)" } ?? "") (\(note.nearest), \(note.kilometres) km)"
-            } + [""]
-        }
-        if !countryReadings.isEmpty {
-            lines += ["## Countries named by another state's name", ""] + cut(countryReadings) {
-                "- \($0.country) ×\($0.occurrences): \($0.note) (\($0.readAs))"
-            } + [""]
-        }
-        if !unknownCountries.isEmpty {
-            lines += ["## Unknown countries (cities kept under ZZ)", ""] + cut(unknownCountries) { "- \($0.country) ×\($0.occurrences) (line \($0.lines.map(String.init).joined(separator: ", ")))" } + [""]
-        }
-        return lines.joined(separator: "\n")
-    }
 }
 
 extension ImportQualityReport {

@@ -24,11 +24,13 @@ struct DiffCommand: AsyncParsableCommand {
     @Option(help: "Output format: md or json.")
     var format: RecordFormat = .md
 
+    @OptionGroup var language: LanguageOption
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let workspace = try await database.workspace()
         let diff = try await workspace.diff(DiffRequest(datasetA: datasetA, datasetB: datasetB, country: country, city: city))
-        print(format == .json ? try diff.prettyJSON() : DiffMarkdown.render(diff), terminator: "")
+        let markdown = DiffMarkdown(language: language.lang, countries: workspace.directory)
+        print(format == .json ? try diff.prettyJSON() : markdown.render(diff), terminator: "")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CityDiplomacyApplication
 import CityDiplomacyImport
+import CityDiplomacyPresentation
 import Foundation
 import Synchronization
 
@@ -14,7 +15,7 @@ struct ImportCommand: AsyncParsableCommand {
         // Written out because <file> is optional to the parser (see `validate()`) but not to the user.
         usage: """
             citydip import <file> --format <format> [--map <field=column> ...] [--delimiter <delimiter>] \
-            [--dataset <dataset>] [--replace] [--report <report>] [--db <path>]
+            [--dataset <dataset>] [--replace] [--report <report>] [--lang <lang>] [--db <path>]
             """,
         discussion: """
             Canonical fields: city1, country1, lat1, lng1, city2, country2, lat2, lng2, kind, date, source \
@@ -53,6 +54,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The quality report's format: md or json.")
     var report: RecordFormat = .md
 
+    @OptionGroup var language: LanguageOption
     @OptionGroup var database: DatabaseOptions
 
     var request: ImportRequest {
@@ -77,12 +79,18 @@ struct ImportCommand: AsyncParsableCommand {
             progress.report(stage, done, total, unit)
         }
         progress.finish()
+        let style = OutputStyle(language: language.lang)
         switch outcome {
         case let .unchanged(id, hash):
-            print("dataset '\(id)' already holds this file (SHA-256 \(hash.prefix(16))…); nothing changed")
+            print(style.message("import.unchanged", ["dataset": style.code(id), "hash": style.code(hash.prefix(16) + "…")]))
         case let .imported(quality, retained):
             // The JSON of `citydip quality --report json`, every place listed.
-            print(report == .json ? try ImportQualityView(quality, places: PlaceSelection()).prettyJSON() : quality.markdown(), terminator: "")
+            let view = ImportQualityView(quality, places: PlaceSelection())
+            if report == .json {
+                print(try view.prettyJSON(), terminator: "")
+            } else {
+                print(try ImportQualityMarkdown(language: language.lang).report(view), terminator: "")
+            }
             ProcessLifetime.keep(retained)
         }
     }

@@ -32,6 +32,7 @@ struct QualityCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Skip this many places of the list first.")
     var offset: Int = 0
 
+    @OptionGroup var language: LanguageOption
     @OptionGroup var database: DatabaseOptions
 
     var selection: PlaceSelection {
@@ -51,7 +52,9 @@ struct QualityCommand: AsyncParsableCommand {
             print(try view.prettyJSON(), terminator: "")
         case .md:
             let listsPlaces = status != nil || limit != nil || offset != 0
-            print(quality.markdown() + (listsPlaces ? QualityMarkdown.places(view, status: status) : ""), terminator: "")
+            let names = listsPlaces ? try await workspace.cityNames(ofDataset: dataset) : [:]
+            let markdown = try ImportQualityMarkdown(language: language.lang, cityNames: names)
+            print(markdown.report(view, listingPlaces: listsPlaces, status: status), terminator: "")
         }
     }
 }

@@ -19,6 +19,7 @@ struct StatsCommand: AsyncParsableCommand {
     var top: Int = 10
 
     @OptionGroup var parts: PartOptions
+    @OptionGroup var language: LanguageOption
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -28,6 +29,7 @@ struct StatsCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try await database.workspace()
         let statistics = try await workspace.statistics(dataset: dataset, top: top, aggregateParts: parts.aggregateParts)
-        print(format == .json ? try statistics.prettyJSON() : StatisticsMarkdown.render(statistics), terminator: "")
+        let markdown = StatisticsMarkdown(language: language.lang, countries: workspace.directory)
+        print(format == .json ? try statistics.prettyJSON() : markdown.render(statistics), terminator: "")
     }
 }

@@ -30,6 +30,13 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
+/// `--lang` of the commands whose Markdown is written for people and whose JSON is for scripts
+/// (the same in either language).
+struct LanguageOption: ParsableArguments {
+    @Option(help: "Language of the Markdown: en or fa (Persian, with Persian digits); JSON is the same in both.")
+    var lang: Language = .en
+}
+
 /// `--dataset`: one of the datasets in the database; the study's when not given.
 struct DatasetOption: ParsableArguments {
     @Option(help: ArgumentHelp("The dataset to use (see `citydip datasets`)." + StudyDefaultsHelp.naming(\.datasetID)))
