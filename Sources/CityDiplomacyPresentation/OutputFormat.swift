@@ -49,7 +49,9 @@ public struct OutputStyle: Sendable {
             let hasLetters = word.unicodeScalars.contains { $0.properties.isAlphabetic }
             let keep = latin || (!hasLetters && previousWordIsLatin)
             result += keep ? word : PersianText.persianDigits(word)
-            if hasLetters { previousWordIsLatin = latin }
+            // A code span (`iran-2018`) or a message's placeholder ({count}) is not prose: a
+            // number after it is not part of it.
+            if hasLetters { previousWordIsLatin = latin && !word.contains("`") && !word.contains("{") }
             word = ""
         }
         for character in text {
