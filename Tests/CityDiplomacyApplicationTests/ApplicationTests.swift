@@ -111,6 +111,28 @@ struct WorkspaceTests {
         #expect(throws: ApplicationError.self) { try CountRequest(by: []).validate() }
     }
 
+    @Test("Counting by period states which rule placed the relations of a transition year, and whether the dataset's placements were used")
+    func periodRuleStated() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        func note(_ periodisation: String, _ rule: AmbiguityRuleChoice? = nil) async throws -> LocalizedText {
+            let table = try await workspace.count(CountRequest(by: [try DimensionName(parsing: "period:\(periodisation)")], rule: rule))
+            return try #require(table.notes.last)
+        }
+        // The study's periodisation: the dataset records where the study placed all six.
+        let study = try await note("iran-study-discourses")
+        #expect(study.en.contains("6 relations were signed in a year when the period changed"))
+        #expect(study.en.contains("records the study's placement for 6 of them, which is used"))
+        #expect(study[.fa].contains("جای‌گذاری مطالعه برای 6 رابطه"))
+        // Another periodisation: nothing is recorded for it, and the output says which rule it used instead.
+        let presidencies = try await note("iran-presidencies")
+        #expect(presidencies.en.contains("records no placement for this periodisation"))
+        #expect(presidencies.en.contains("always the incoming period"))
+        // A rule asked for is named, and the recorded placements it sets aside are counted.
+        let earlier = try await note("iran-study-discourses", .earlier)
+        #expect(earlier.en.contains("the rule asked for: always the outgoing period"))
+        #expect(earlier.en.contains("6 of them, are not used"))
+    }
+
     @Test("The GeoJSON locator places the study's cities by name, and says so")
     func locator() async throws {
         let workspace = try await WorkspaceFixture.workspace()
