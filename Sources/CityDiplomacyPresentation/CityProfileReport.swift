@@ -64,7 +64,7 @@ public struct CityProfileReport: Sendable {
             lines.append("| \(t("presentation.partner")) | \(t("web.country")) | \(t("web.kind")) | \(t("presentation.signed-2")) | \(t("presentation.themes")) | \(t("column.sources")) |")
             lines.append("|---|---|---|---|---|---|")
             for (relation, partner) in profile.relations {
-                let themes = relation.themes.map { style.text($0.label) }.joined(separator: ", ")
+                let themes = relation.themes.map { style.text($0.label) }.joined(separator: style.comma)
                 lines.append("| \(style.text(partner.name)) | \(countryName(partner.country)) | \(style.text(relation.kind.label)) | \(relation.signed.map(style.date) ?? "—") | \(themes) | \(cite(relation.sources)) |")
             }
             let notes = profile.relations.compactMap { item in

@@ -41,7 +41,7 @@ public struct PartAggregationView: Encodable, Hashable, Sendable {
         let counts = ["parts": String(parts), "cities": String(cities), "merged": String(relationsMerged), "internal": String(internalRelationsLeftOut)]
         var note = LocalizedText.message(scope == .city ? "parts.note.city" : "parts.note", counts)
         if !ignoredLinks.isEmpty {
-            let ignored = LocalizedText.message("parts.note.ignored", ["count": String(ignoredLinks.count), "ids": ignoredLinks.joined(separator: ", ")])
+            let ignored = LocalizedText.message("parts.note.ignored", ["count": String(ignoredLinks.count), "ids": ignoredLinks.map { "`\($0)`" }.joined(separator: ", ")])
             note = LocalizedText(en: note.en + " " + ignored.en, fa: [note.fa, ignored.fa].compactMap { $0 }.joined(separator: " "))
         }
         return note
