@@ -103,8 +103,8 @@ def main():
         " derived by scripts/derive-world-map.py. Equal Earth, the world 1000 units wide, centred in 1000 x 500. -->\n"
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {int(WIDTH)} {int(HEIGHT)}" width="{int(WIDTH)}" height="{int(HEIGHT)}">\n'
         f'<path class="sphere" d="{sphere()}" fill="#eef4f8"/>\n'
-        f'<path class="graticule" d="{graticule()}" fill="none" stroke="#d3dee6" stroke-width="0.3"/>\n'
-        '<g fill="#d9dde2" stroke="#ffffff" stroke-width="0.4">\n' + "\n".join(paths) + "\n</g>\n</svg>\n"
+        f'<path class="graticule" d="{graticule()}" fill="none" stroke="#d8e2e9" stroke-width="0.2"/>\n'
+        '<g fill="#d9dde2" stroke="#ffffff" stroke-width="0.3">\n' + "\n".join(paths) + "\n</g>\n</svg>\n"
     )
     with open(OUT, "w", encoding="utf-8") as f:
         f.write(svg)
