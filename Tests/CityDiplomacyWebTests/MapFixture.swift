@@ -1,7 +1,7 @@
 import CityDiplomacyCore
 @testable import CityDiplomacyWeb
 
-/// Places the map tests draw with.
+/// Places and words the map tests draw with.
 enum MapFixture {
     /// A place given in degrees.
     static func place(_ latitude: Double, _ longitude: Double) -> Coordinates {
@@ -15,4 +15,5 @@ enum MapFixture {
         place(41.3874, 2.1686), place(40.1792, 44.4991), place(29.3759, 47.9774), place(23.1136, -82.3666), place(31.5204, 74.3587),
         place(59.9311, 30.3609), place(14.7167, -17.4677), place(34.0047, 36.2110), place(35.8562, 129.2247),
     ]
+    static let words = WorldMap.LegendWords(home: "This city", otherKinds: "Other kinds", kind: { $0.label.en })
 }
