@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import CityDiplomacyWeb
 
-@Suite("The city pages draw their maps in the page's language")
+@Suite("The city and country pages draw their maps in the page's language")
 struct MapPageTests {
     @Test("Isfahan's map names its partners and has a legend, in English and in Persian, cropped to them")
     func cityPage() async throws {
@@ -36,6 +36,23 @@ struct MapPageTests {
                 let map = try Self.map(response.text)
                 #expect(map.contains("class=\"memorandum\"") && map.contains("class=\"sister-city\""))
                 #expect(map.contains(">Cooperation memorandum</text>"))
+            }
+        }
+    }
+
+    @Test("The country page draws its cities and their partners, its cities marked as home")
+    func countryPage() async throws {
+        try await ObservatoryFixture.withClient { client in
+            try await client.execute(uri: "/countries/IR", method: .get) { response in
+                let map = try Self.map(response.text)
+                #expect(map.contains(">Cities of Iran</text>"))
+                #expect(map.components(separatedBy: "class=\"home-city\"").count > 5)
+                #expect(map.components(separatedBy: "<path d=\"M").count > 40)
+            }
+            try await client.execute(uri: "/countries/IR?lang=fa", method: .get) { response in
+                let map = try Self.map(response.text)
+                #expect(map.contains("text-anchor=\"end\""))
+                #expect(!map.contains(">Cities of Iran</text>"))
             }
         }
     }

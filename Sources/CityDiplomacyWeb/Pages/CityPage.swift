@@ -120,13 +120,8 @@ struct CityPage {
         let partners = Set(profile.relations.map(\.partner.id)).count
         let placedByGazetteer = (home?.fromGazetteer == true ? 1 : 0) + located.values.count(where: \.fromGazetteer)
         let chart = map.view
-        var caption = c.text(.message("web.map.drawn", ["drawn": String(located.count), "total": String(partners)]))
-        if placedByGazetteer > 0 {
-            caption += c.text(.message("web.map.placed-by-name", ["count": String(placedByGazetteer)]))
-        } else {
-            caption += "."
-        }
-        if chart.unlabelled > 0 { caption += " " + c.text(.message("web.map.unlabelled", ["count": String(chart.unlabelled)])) }
+        let caption = c.mapCaption(.message("web.map.drawn", ["drawn": String(located.count), "total": String(partners)]),
+                                   placedByGazetteer: placedByGazetteer, unlabelled: chart.unlabelled)
         return CityPageView.Map(chart: chart, caption: caption)
     }
 
