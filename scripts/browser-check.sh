@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Loads the observatory in a real browser: starts `citydip serve` on a fresh database, opens the
-# dashboard and a city page in English and Persian with headless Chromium (Debian package
+# dashboard, two city pages (Isfahan; Tehran, whose partners span the world) and a country page
+# in English and Persian with headless Chromium (Debian package
 # `chromium`), checks the DOM the browser rendered (--dump-dom) and takes a screenshot of each.
 #
 #   scripts/browser-check.sh            # screenshots in .build/browser-check/
@@ -41,8 +42,12 @@ check() {  # check NAME PATH EXPECTED-PATTERN...
 persian_digit='(۰|۱|۲|۳|۴|۵|۶|۷|۸|۹)'
 check dashboard-en "/" '<html lang="en" dir="ltr"' '<svg class="chart"' '<rect ' 'Cities with the most partners'
 check dashboard-fa "/?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="chart"[^>]* direction="ltr"' "$persian_digit" 'پیشخوان'
-check city-en "/cities/iran-2018:isfahan" '<html lang="en" dir="ltr"' '<svg class="map"' '<path d="M' '<ol class="sources">' 'Isfahan'
-check city-fa "/cities/iran-2018:isfahan?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="map"' 'اصفهان' '۲۰۱۸/۰۳/۱۸ \(۱۳۹۶/۱۲/۲۷\)' "$persian_digit"
+check city-en "/cities/iran-2018:isfahan" '<html lang="en" dir="ltr"' '<svg class="map"' '<path d="M' '<ol class="sources">' 'Isfahan' '>Florence</text>' '>This city</text>'
+check city-fa "/cities/iran-2018:isfahan?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="map"' 'اصفهان' '۲۰۱۸/۰۳/۱۸ \(۱۳۹۶/۱۲/۲۷\)' "$persian_digit" '>فلورانس</text>' '>این شهر</text>'
+check tehran-en "/cities/iran-2018:tehran" '<svg class="map"' 'class="memorandum"' '>Cooperation memorandum</text>'
+check tehran-fa "/cities/iran-2018:tehran?lang=fa" '<svg class="map"[^>]* direction="ltr"' 'class="memorandum"' 'text-anchor="end"'
+check country-en "/countries/IR" '<svg class="map"' '>Cities of Iran</text>'
+check country-fa "/countries/IR?lang=fa" '<svg class="map"[^>]* direction="ltr"' '>شهرهای ایران</text>'
 
 if [ "$failures" -gt 0 ]; then
   echo "browser-check: $failures failure(s); server log:"; cat "$WORK/serve.log"; exit 1

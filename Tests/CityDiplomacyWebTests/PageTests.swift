@@ -36,7 +36,7 @@ struct PageTests {
         try await ObservatoryFixture.withClient { client in
             try await client.execute(uri: "/cities/iran-2018:isfahan", method: .get) { response in
                 let html = response.text
-                #expect(html.contains("<image href=\"/assets/world-110m.svg\""))
+                #expect(html.contains("<image href=\"/assets/world-110m.svg?projection=equal-earth\""))
                 #expect(html.components(separatedBy: "<path d=\"M").count > 5)
                 #expect(html.contains("href=\"/networks/"))
                 #expect(html.contains("<ol class=\"sources\">"))

@@ -103,30 +103,33 @@ struct CityPage {
         return facts
     }
 
-    /// The city and its partners on the world map, placed by their coordinates or the gazetteer.
+    /// The city and its partners on the world map, placed by their coordinates or the gazetteer,
+    /// joined by an arc for each kind of relation they have.
     private func map(_ profile: CityProfile) async -> CityPageView.Map {
         let c = context, city = profile.city
-        let partners = profile.relations.map(\.partner)
-        var map = WorldMap(title: c.text(.message("web.map.title", localized: ["city": city.name])))
+        var map = WorldMap(title: c.text(.message("web.map.title", localized: ["city": city.name])),
+                           legendWords: c.mapLegendWords(home: .message("web.map.legend.this-city")), rightToLeft: c.language == .fa)
         let home = await observatory.location(of: city)
         if let home {
             map.points.append(.init(coordinates: home.coordinates, label: c.text(city.name), href: nil, emphasised: true))
         }
-        var drawn = 0, placedByGazetteer = home?.fromGazetteer == true ? 1 : 0
-        for partner in partners {
+        var located: [String: (coordinates: Coordinates, fromGazetteer: Bool)] = [:]
+        for partner in profile.relations.map(\.partner) where located[partner.id] == nil {
             guard let place = await observatory.location(of: partner) else { continue }
-            drawn += 1
-            if place.fromGazetteer { placedByGazetteer += 1 }
+            located[partner.id] = place
             map.points.append(.init(coordinates: place.coordinates, label: c.text(partner.name), href: c.href("/cities/\(PageContext.segment(partner.id))")))
-            if let home { map.arcs.append((home.coordinates, place.coordinates)) }
         }
-        var caption = c.text(.message("web.map.drawn", ["drawn": String(drawn), "total": String(partners.count)]))
-        if placedByGazetteer > 0 {
-            caption += c.text(.message("web.map.placed-by-name", ["count": String(placedByGazetteer)]))
-        } else {
-            caption += "."
+        if let home {
+            for (relation, partner) in profile.relations.map({ ($0.relation, $0.partner) }) {
+                if let place = located[partner.id] { map.arcs.append(.init(from: home.coordinates, to: place.coordinates, kind: relation.kind)) }
+            }
         }
-        return CityPageView.Map(chart: map.view, caption: caption)
+        let partners = Set(profile.relations.map(\.partner.id)).count
+        let placedByGazetteer = (home?.fromGazetteer == true ? 1 : 0) + located.values.count(where: \.fromGazetteer)
+        let chart = map.view
+        let caption = c.mapCaption(.message("web.map.drawn", ["drawn": String(located.count), "total": String(partners)]),
+                                   placedByGazetteer: placedByGazetteer, unlabelled: chart.unlabelled)
+        return CityPageView.Map(chart: chart, caption: caption)
     }
 
     /// Every source the city's records cite, once each, in the order first cited.

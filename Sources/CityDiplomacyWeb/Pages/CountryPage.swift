@@ -32,6 +32,7 @@ struct CountryPage {
             name: c.text(country.name), code: country.code.rawValue,
             summary: c.text(.message("web.country.summary", ["relations": String(selection.relations.count), "cities": String(cityCount)])),
             listLink: LinkView(text: c.text(.message("web.list-them")), target: c.href("/relations", [("country", country.code.rawValue)])),
+            map: await map(country, selection),
             partners: FigureView(caption: title, chart: chart.view),
             citiesHeading: c.text(.message("web.its-cities-with-the-most-relations")),
             cityColumn: c.text(.message("web.city")), relationsColumn: c.text(.message("column.relations")),
@@ -39,10 +40,54 @@ struct CountryPage {
                 .map { .init(city: table.cityLink($0.key, selection.cities), relations: c.number($0.value)) })
         return try Layout.page("country", title: c.text(country.name), content: view, context: c)
     }
+
+    /// At most this many relations are drawn: beyond, arcs hide each other and the page grows by
+    /// hundreds of kilobytes.
+    static let mostArcs = 600
+
+    /// The country's cities and their partners on the world map, placed by their coordinates or
+    /// the gazetteer, an arc for each relation; the cities with most relations are named first.
+    private func map(_ country: Country, _ selection: RelationSelection) async -> CountryPageView.Map {
+        let c = context
+        let drawn = Array(selection.relations.prefix(Self.mostArcs))
+        var relationCounts: [String: Int] = [:]
+        for relation in drawn {
+            relationCounts[relation.cityID, default: 0] += 1
+            relationCounts[relation.partnerID, default: 0] += 1
+        }
+        var located: [String: (coordinates: Coordinates, fromGazetteer: Bool)] = [:]
+        for id in relationCounts.keys.sorted() {
+            if let city = selection.cities[id], let place = await observatory.location(of: city) { located[id] = place }
+        }
+        var map = WorldMap(title: c.text(.message("web.map.country-title", localized: ["country": country.name])),
+                           legendWords: c.mapLegendWords(home: .message("web.map.legend.country-cities", localized: ["country": country.name])),
+                           rightToLeft: c.language == .fa)
+        let named = relationCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        for (id, _) in named {
+            guard let city = selection.cities[id], let place = located[id] else { continue }
+            map.points.append(.init(coordinates: place.coordinates, label: c.text(city.name), href: c.href("/cities/\(PageContext.segment(id))"),
+                                    emphasised: city.country == country.code))
+        }
+        var arcs = 0
+        for relation in drawn {
+            guard let a = located[relation.cityID], let b = located[relation.partnerID] else { continue }
+            map.arcs.append(.init(from: a.coordinates, to: b.coordinates, kind: relation.kind))
+            arcs += 1
+        }
+        let chart = map.view
+        let caption = c.mapCaption(.message("web.map.country-drawn", ["drawn": String(arcs), "total": String(selection.relations.count)]),
+                                   placedByGazetteer: located.values.count(where: \.fromGazetteer), unlabelled: chart.unlabelled)
+        return CountryPageView.Map(chart: chart, caption: caption)
+    }
 }
 
 /// What the `country` template shows.
 struct CountryPageView {
+    struct Map {
+        let chart: WorldMapView
+        let caption: String
+    }
+
     struct CityRow {
         let city: LinkView
         let relations: String
@@ -52,6 +97,7 @@ struct CountryPageView {
     let code: String
     let summary: String
     let listLink: LinkView
+    let map: Map
     let partners: FigureView
     let citiesHeading: String
     let cityColumn: String

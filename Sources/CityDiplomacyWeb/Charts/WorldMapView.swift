@@ -1,0 +1,86 @@
+/// What the `_world-map` template draws: every number already written as SVG wants it, in the
+/// canvas units of ``EqualEarth``, the visible part given by `viewBox`.
+struct WorldMapView {
+    struct Arc {
+        let d: String
+        /// The class that styles it: ``ArcStyle``.
+        let kind: String
+    }
+
+    struct Point {
+        let label: String
+        let pointLink: String?
+        let x: String
+        let y: String
+        let radius: String
+        let home: Bool
+        /// The white dot inside a home marker.
+        let innerRadius: String
+    }
+
+    struct Label {
+        let text: String
+        let labelLink: String?
+        let x: String
+        let y: String
+        let anchor: String
+        let home: Bool
+        /// Path data of the line to a name set further off from its point.
+        let leader: String?
+    }
+
+    struct Legend {
+        struct Row {
+            /// A line in an arc's style, or the home marker.
+            let sample: Arc?
+            let marker: Point?
+            let text: String
+            let textX: String
+            let textY: String
+            let anchor: String
+        }
+
+        let x: String
+        let y: String
+        let width: String
+        let height: String
+        let rows: [Row]
+    }
+
+    let title: String
+    let viewBox: String
+    let baseMap: String
+    let canvasWidth: String
+    let canvasHeight: String
+    let arcs: [Arc]
+    let points: [Point]
+    /// The size of names, and of the white outline under them, in canvas units.
+    let fontSize: String
+    let halo: String
+    let labels: [Label]
+    let legend: Legend?
+    /// How many points are not named on the map (their names are in their titles).
+    let unlabelled: Int
+}
+
+extension WorldMapView.Legend {
+    init(_ layout: MapLegend.Layout, pixel: Double) {
+        let fmt = WorldMap.fmt
+        x = fmt(layout.box.x)
+        y = fmt(layout.box.y)
+        width = fmt(layout.box.width)
+        height = fmt(layout.box.height)
+        rows = layout.rows.map { row in
+            let c = row.symbolCenter, half = row.symbolWidth / 2
+            var arc: WorldMapView.Arc?, home: WorldMapView.Point?
+            switch row.symbol {
+            case let .arc(style):
+                arc = .init(d: "M" + fmt(c.x - half) + " " + fmt(c.y) + "L" + fmt(c.x + half) + " " + fmt(c.y), kind: style.rawValue)
+            case .home:
+                home = .init(label: row.text, pointLink: nil, x: fmt(c.x), y: fmt(c.y), radius: fmt(WorldMap.homeRadius * pixel), home: true,
+                             innerRadius: fmt(WorldMap.homeDotRadius * pixel))
+            }
+            return Row(sample: arc, marker: home, text: row.text, textX: fmt(row.textX), textY: fmt(row.textY), anchor: row.anchor.rawValue)
+        }
+    }
+}
