@@ -7,7 +7,7 @@ struct VocabularyTests {
     func knownKind() throws {
         let kind = try RelationKind(validating: "Cooperation-MoU")
         #expect(kind == .cooperationMemorandum)
-        #expect(kind.label[.fa] == "تفاهم‌نامه همکاری")
+        #expect(kind.label[.fa] == "تفاهم‌نامهٔ همکاری")
         #expect(kind.isKnown)
     }
 

@@ -86,7 +86,7 @@ struct PersianCommandOutputTests {
         #expect(text.contains("| در هر دو | ۳ |"))
         #expect(text.contains("## تنها در `other`"))
         #expect(text.contains("- تهران (ایران) – وین (اتریش): خواهرخواندگی"))
-        #expect(text.contains("- تهران (ایران) – بغداد (عراق): تفاهم‌نامه همکاری — نوع رابطه: تفاهم‌نامه همکاری در برابر خواهرخواندگی"))
+        #expect(text.contains("- تهران (ایران) – بغداد (عراق): تفاهم‌نامهٔ همکاری — نوع رابطه: تفاهم‌نامهٔ همکاری در برابر خواهرخواندگی"))
         #expect(text.contains("سال: ۱۹۶۳ (۱۳۴۱–۱۳۴۲) در برابر ۱۹۹۰ (۱۳۶۸–۱۳۶۹)"))
         #expect(Self.untranslated(in: text).isEmpty, "\(Self.untranslated(in: text))")
 
