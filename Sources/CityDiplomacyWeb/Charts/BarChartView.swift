@@ -20,6 +20,8 @@ struct BarChartView {
         let label: String
         let truncated: Bool
         let value: Line
+        /// The count as written, for the tooltip.
+        let count: String
         let barX: String
         let barY: String
         let barWidth: String
@@ -70,7 +72,7 @@ struct BarChartView {
         captionLines = layout.caption.map(line)
         sourceLines = layout.source.map(line)
         rows = layout.rows.map { row in
-            Row(lines: row.lines.map(line), label: row.label, truncated: row.truncated, value: line(row.value),
+            Row(lines: row.lines.map(line), label: row.label, truncated: row.truncated, value: line(row.value), count: row.value.text,
                 barX: Self.number(row.bar.x), barY: Self.number(row.bar.y), barWidth: Self.number(row.bar.width),
                 barHeight: Self.number(row.bar.height), barLink: standalone ? nil : row.href, setApart: row.setApart)
         }
