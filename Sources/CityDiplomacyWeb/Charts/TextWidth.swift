@@ -24,7 +24,7 @@ enum TextWidth {
         switch value {
         // Joiners, bidi marks and isolates, Arabic vowel marks: no advance of their own.
         case 0x200B...0x200F, 0x2066...0x2069, 0x202A...0x202E, 0x064B...0x065F, 0x0670: return 0
-        case 0x20: return 0.32
+        case 0x20, 0xA0: return 0.32
         case 0x21...0x7E: return ascii[Int(value - 0x21)]
         // Persian and Arabic-Indic digits are narrower than Latin ones, but a font may draw them as wide.
         case 0x06F0...0x06F9, 0x0660...0x0669: return 0.64
@@ -53,7 +53,7 @@ enum TextWidth {
         0.64, 0.34, 0.64, 0.84,  // { | } ~
     ]
 
-    /// `text` broken between words into at most `maximumLines` lines of at most `width` pixels; a
+    /// `text` broken between words (at spaces, not at no-break spaces) into at most `maximumLines` lines of at most `width` pixels; a
     /// last line that still does not fit is cut and ends in an ellipsis (`truncated`). A single
     /// word longer than a line is cut too: a name must not be broken mid-word onto the next line.
     static func lines(_ text: String, fitting width: Double, fontSize: Double, maximumLines: Int) -> (lines: [String], truncated: Bool) {

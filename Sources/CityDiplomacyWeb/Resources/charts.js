@@ -78,11 +78,23 @@
       .finally(function () { link.removeAttribute("aria-busy"); });
   }
 
-  // Exposed for checks in a headless browser: draws the chart without saving it.
-  window.cityDiplomacyChartPNG = drawPNG;
+  // `#check-png` at the end of a page's address draws the page's first chart as PNG and, instead
+  // of saving it, writes the outcome on the page (`data-png-check` on <html>: "ok 1440x596" or the
+  // error), for scripts/browser-check.sh to read from the DOM headless Chromium dumps.
+  function checkPNG() {
+    var root = document.documentElement;
+    var link = document.querySelector("a[data-png]");
+    if (!link) { root.setAttribute("data-png-check", "no chart on this page"); return; }
+    drawPNG(link.getAttribute("href"))
+      .then(function (png) { return createImageBitmap(png); })
+      .then(function (bitmap) { root.setAttribute("data-png-check", "ok " + bitmap.width + "x" + bitmap.height); })
+      .catch(function (error) { root.setAttribute("data-png-check", "failed: " + (error && error.message || error)); });
+  }
 
   var offers = document.querySelectorAll(".png-download");
   for (var i = 0; i < offers.length; i++) { offers[i].hidden = false; }
+
+  if (window.location.hash === "#check-png") { checkPNG(); }
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[data-png]");
