@@ -5,7 +5,8 @@ import Foundation
 ///
 /// The SVG's own direction stays left to right (anchors mean what the layout says); a line of
 /// Persian is wrapped in RIGHT-TO-LEFT EMBEDDING … POP DIRECTIONAL FORMATTING, so that inside it
-/// «۱۹۹۷–۲۰۰۵ · گفتگوی تمدن‌ها» reads from the right, years first, as on the page around it.
+/// a period's label reads from the right, its years first and then its discourse, as on the page
+/// around it (laid out left to right, the years would come last).
 struct BarChartView {
     struct Line {
         let x: String
