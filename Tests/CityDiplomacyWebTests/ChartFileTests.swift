@@ -14,7 +14,7 @@ struct ChartFileTests {
     @Test("A chart's SVG stands alone: it parses as XML, names its fonts, carries its caption and source, links nowhere", arguments: [
         "/charts/by-region.svg?dataset=iran-2018", "/charts/by-period.svg?dataset=iran-2018&lang=fa", "/charts/by-kind.svg",
         "/charts/top-cities.svg?dataset=iran-2018&aggregate_parts=true&lang=fa", "/charts/partner-countries.svg?country=IR",
-        "/charts/partner-countries.svg?country=ir&lang=fa",
+        "/charts/partner-countries.svg?country=ir&lang=fa", "/charts/top-cities.svg?dataset=hostile",
     ])
     func standaloneSVG(path: String) async throws {
         try await ObservatoryFixture.withClient { client in
@@ -36,6 +36,7 @@ struct ChartFileTests {
                 // Colours are written on the shapes, not left to a page's stylesheet.
                 #expect(svg.elements.filter { $0.name == "rect" && $0.attributes["class"] == nil }.allSatisfy { $0.attributes["fill"] != nil })
                 #expect(!svg.elements.contains { $0.name == "a" }, "a file of its own has no links into the site")
+                #expect(!svg.elements.contains { $0.name == "script" }, "a city named like a script stays text")
                 if path.contains("lang=fa") {
                     #expect(response.text.unicodeScalars.contains { (0x06F0...0x06F9).contains($0.value) })
                 }

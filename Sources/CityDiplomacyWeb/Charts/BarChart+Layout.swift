@@ -113,10 +113,11 @@ extension BarChart {
         var layout = BarChartLayout(width: M.width, height: 0, rightToLeft: false)
         var y = M.padding
         if standalone {
-            let lines = TextWidth.lines(caption, fitting: M.width - 2 * M.padding, fontSize: M.captionFontSize, maximumLines: 2).lines
-            for line in lines {
+            // The caption is bold, a tenth wider than the regular text it is measured as.
+            let measuredSize = M.captionFontSize * 1.1
+            for line in TextWidth.lines(caption, fitting: M.width - 2 * M.padding, fontSize: measuredSize, maximumLines: 2).lines {
                 y += 18
-                layout.caption.append(text(line, x: M.padding, y: y, anchor: .start, fontSize: M.captionFontSize))
+                layout.caption.append(text(line, x: M.padding, y: y, anchor: .start, fontSize: measuredSize))
             }
             y += 12
         }

@@ -7,7 +7,7 @@ import CityDiplomacyCore
 ///
 /// ```swift
 /// let charts = DatasetCharts(observatory: observatory, context: context, content: counted, aggregating: false)
-/// charts.chart(.byPeriod)?.bars.first?.label   // "before 1979 · Independent national policy"
+/// charts.chart(.byPeriod)?.bars.first?.label   // "Before 1979 · Independent national policy"
 /// ```
 struct DatasetCharts {
     let observatory: Observatory
