@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Loads the observatory in a real browser: starts `citydip serve` on a fresh database, opens the
-# dashboard, two city pages (Isfahan; Tehran, whose partners span the world) and a country page
-# in English and Persian with headless Chromium (Debian package
+# dashboard, a dataset's dashboard, two city pages (Isfahan; Tehran, whose partners span the
+# world) and a country page in English and Persian with headless Chromium (Debian package
 # `chromium`), checks the DOM the browser rendered (--dump-dom) and takes a screenshot of each.
+# Then it fetches every chart file the pages link to (SVG parsed as XML, CSV with its byte order
+# mark), screenshots a standalone chart in each language, and has the browser draw a chart as PNG
+# with the page's own script (/assets/charts.js, `#check-png`).
 #
 #   scripts/browser-check.sh            # screenshots in .build/browser-check/
 #   PORT=18090 OUT=/tmp/shots scripts/browser-check.sh
@@ -11,6 +14,7 @@ cd "$(dirname "$0")/.."
 . scripts/lib/serve.sh
 command -v chromium >/dev/null || { echo "browser-check: chromium is not installed (apt-get install chromium)" >&2; exit 2; }
 command -v curl >/dev/null || { echo "browser-check: curl is not installed" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "browser-check: python3 is not installed (it parses the charts' SVG)" >&2; exit 2; }
 
 PORT=${PORT:-18080}
 OUT=${OUT:-.build/browser-check}
@@ -18,7 +22,7 @@ mkdir -p "$OUT"
 start_observatory debug "$PORT"
 
 failures=0
-check() {  # check NAME PATH EXPECTED-PATTERN...
+check() {  # [HEIGHT=pixels] check NAME PATH EXPECTED-PATTERN...
   local name=$1 path=$2; shift 2
   local url="http://127.0.0.1:$PORT$path"
   chromium --headless --no-sandbox --disable-gpu --dump-dom "$url" >"$OUT/$name.html" 2>/dev/null
@@ -28,7 +32,7 @@ check() {  # check NAME PATH EXPECTED-PATTERN...
       failures=$((failures + 1))
     fi
   done
-  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1600 --screenshot="$OUT/$name.png" "$url" >/dev/null 2>&1
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,"${HEIGHT:-1600}" --screenshot="$OUT/$name.png" "$url" >/dev/null 2>&1
   local size
   size=$(stat -c %s "$OUT/$name.png" 2>/dev/null || echo 0)
   if [ "$(head -c 8 "$OUT/$name.png" | od -An -tx1 | tr -d ' \n')" != "89504e470d0a1a0a" ] || [ "$size" -lt 20000 ]; then
@@ -40,14 +44,66 @@ check() {  # check NAME PATH EXPECTED-PATTERN...
 }
 
 persian_digit='(۰|۱|۲|۳|۴|۵|۶|۷|۸|۹)'
-check dashboard-en "/" '<html lang="en" dir="ltr"' '<svg class="chart"' '<rect ' 'Cities with the most partners'
-check dashboard-fa "/?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="chart"[^>]* direction="ltr"' "$persian_digit" 'پیشخوان'
+# The PNG links are hidden in the HTML; a shown one means the chart script ran.
+png_shown='<span class="png-download">'
+HEIGHT=2800 check dashboard-en "/" '<html lang="en" dir="ltr"' '<svg class="chart"' '<rect ' 'cities with the most partners' \
+  '1997–2005 · Dialogue among civilisations' 'class="bar apart"' 'href="/charts/by-period.svg\?dataset=iran-2018"' "$png_shown"
+HEIGHT=2800 check dashboard-fa "/?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="chart"[^>]* direction="ltr"' "$persian_digit" 'پیشخوان' \
+  'گفتگوی تمدن‌ها' 'text-anchor="start">' 'href="/charts/by-period.csv\?dataset=iran-2018&amp;lang=fa"' "$png_shown"
+HEIGHT=2800 check dataset-en "/?dataset=iran-2018&aggregate_parts=true" '<svg class="chart"' 'aggregate_parts=true" download=' "$png_shown"
+HEIGHT=2800 check dataset-fa "/?dataset=iran-2018&aggregate_parts=true&lang=fa" '<svg class="chart"' "$persian_digit" "$png_shown"
+check country-en "/countries/IR" '<html lang="en" dir="ltr"' '<svg class="chart"' 'Partner countries of the cities of Iran' '>Cities of Iran</text>' \
+  'href="/charts/partner-countries.svg\?country=IR"' "$png_shown"
+check country-fa "/countries/IR?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="chart"[^>]* direction="ltr"' "$persian_digit" 'عراق' '>شهرهای ایران</text>' \
+  'href="/charts/partner-countries.svg\?country=IR&amp;lang=fa"' "$png_shown"
 check city-en "/cities/iran-2018:isfahan" '<html lang="en" dir="ltr"' '<svg class="map"' '<path d="M' '<ol class="sources">' 'Isfahan' '>Florence</text>' '>This city</text>'
 check city-fa "/cities/iran-2018:isfahan?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="map"' 'اصفهان' '۲۰۱۸/۰۳/۱۸ \(۱۳۹۶/۱۲/۲۷\)' "$persian_digit" '>فلورانس</text>' '>این شهر</text>'
 check tehran-en "/cities/iran-2018:tehran" '<svg class="map"' 'class="memorandum"' '>Cooperation memorandum</text>'
 check tehran-fa "/cities/iran-2018:tehran?lang=fa" '<svg class="map"[^>]* direction="ltr"' 'class="memorandum"' 'text-anchor="end"'
-check country-en "/countries/IR" '<svg class="map"' '>Cities of Iran</text>'
-check country-fa "/countries/IR?lang=fa" '<svg class="map"[^>]* direction="ltr"' '>شهرهای ایران</text>'
+
+# Every chart file the pages link to: the SVG must parse as XML, the CSV start with a byte order mark.
+chart_links=$(cat "$OUT"/dashboard-*.html "$OUT"/dataset-*.html "$OUT"/country-*.html | grep -oE 'href="/charts/[^"]+"' | sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g' | sort -u)
+checked=0
+for link in $chart_links; do
+  file="$OUT/chart-file"
+  type=$(curl -fsS -o "$file" -w '%{content_type}' "http://127.0.0.1:$PORT$link" 2>/dev/null) || { echo "FAIL $link: no answer"; failures=$((failures + 1)); continue; }
+  case "$link" in
+    *.svg\?*)
+      [ "$type" = "image/svg+xml; charset=utf-8" ] && python3 -c 'import sys, xml.etree.ElementTree as e; assert e.parse(sys.argv[1]).getroot().tag.endswith("svg")' "$file" 2>/dev/null \
+        || { echo "FAIL $link: not a standalone SVG ($type)"; failures=$((failures + 1)); continue; } ;;
+    *.csv\?*)
+      [ "$type" = "text/csv; charset=utf-8" ] && [ "$(head -c 3 "$file" | od -An -tx1 | tr -d ' \n')" = "efbbbf" ] \
+        || { echo "FAIL $link: not a CSV with a byte order mark ($type)"; failures=$((failures + 1)); continue; } ;;
+  esac
+  checked=$((checked + 1))
+done
+if [ "$checked" -lt 20 ]; then
+  echo "FAIL chart files: only $checked of the linked chart files checked"; failures=$((failures + 1))
+else
+  echo "ok   chart files: $checked SVG and CSV files linked from the pages"
+fi
+
+# A standalone chart as the browser draws it, in each language.
+for lang in en fa; do
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=720,320 \
+    --screenshot="$OUT/chart-by-period-$lang.png" "http://127.0.0.1:$PORT/charts/by-period.svg?dataset=iran-2018&lang=$lang" >/dev/null 2>&1
+  echo "ok   standalone chart: $OUT/chart-by-period-$lang.png"
+done
+
+# The PNG, drawn by the page's script from the SVG at twice its size (720 wide); the browser may
+# dump the page before the drawing ends, so it is given three tries.
+for page in "/?lang=fa" "/countries/IR"; do
+  outcome=""
+  for _ in 1 2 3; do
+    outcome=$(chromium --headless --no-sandbox --disable-gpu --virtual-time-budget=30000 --dump-dom "http://127.0.0.1:$PORT$page#check-png" 2>/dev/null \
+      | grep -oE 'data-png-check="[^"]*"' || true)
+    case "$outcome" in *'"ok 1440x'*|*'"failed'*) break ;; esac
+  done
+  case "$outcome" in
+    *'"ok 1440x'*) echo "ok   PNG of the first chart of $page: $outcome" ;;
+    *) echo "FAIL PNG of the first chart of $page: ${outcome:-the script did not finish}"; failures=$((failures + 1)) ;;
+  esac
+done
 
 if [ "$failures" -gt 0 ]; then
   echo "browser-check: $failures failure(s); server log:"; cat "$WORK/serve.log"; exit 1

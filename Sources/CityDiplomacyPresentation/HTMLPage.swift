@@ -21,11 +21,13 @@ public enum HTMLPage {
 
     /// A link to an outside address, escaped; only `http`, `https` and `mailto` addresses become
     /// links (a `javascript:` address in a data file must never be clickable), others are text.
+    /// A link that shows its address is of class `url`, the one text that may break anywhere.
     public static func link(_ url: String, text: String) -> String {
         guard isLinkable(url) else {
             return escape(text == url ? url : "\(text) (\(url))")
         }
-        return "<a href=\"\(escape(url))\" rel=\"noreferrer\">\(escape(text))</a>"
+        let kind = text == url ? " class=\"url\"" : ""
+        return "<a href=\"\(escape(url))\"\(kind) rel=\"noreferrer\">\(escape(text))</a>"
     }
 
     /// Whether an address from data may become a link: only `http`, `https` and `mailto`. The
@@ -50,7 +52,8 @@ public enum HTMLPage {
             caption { text-align: start; font-weight: 600; padding: 0.4rem 0; }
             th, td { border: 1px solid #c8c8cc; padding: 0.3rem 0.5rem; text-align: start; vertical-align: top; }
             th { background: #f2f2f4; }
-            td a { word-break: break-all; }
+            /* Only addresses may break anywhere: break-all on every link in a cell broke names, Persian ones mid-word. */
+            a.url { overflow-wrap: anywhere; }
             .note { font-size: 0.85rem; color: #55555a; margin: 0.2rem 0; }
             .match { color: #1b6e2d; } .mismatch { color: #a11d1d; font-weight: 600; } .scheme-dependent { color: #8a5a00; } .not-checkable { color: #55555a; }
             @media print { body { margin: 0; max-width: none; } a { color: inherit; } }

@@ -48,6 +48,20 @@ struct StudyTablesTests {
         #expect(TabulationRenderer(format: .json, language: .en).render(table).contains("\"n\": 2016"))
     }
 
+    @Test("An HTML report lets only addresses break anywhere: Persian names break between words, never mid-word")
+    func htmlBreaks() {
+        let table = Tabulation(
+            title: LocalizedText(en: "T"),
+            columns: [.init(key: "city", title: LocalizedText(en: "City")), .init(key: "source", title: LocalizedText(en: "Source"))],
+            rows: [[.text(LocalizedText(en: "Saint Petersburg", fa: "سن‌پترزبورگ")), .link(url: "https://example.org/a/very/long/address", text: LocalizedText(en: "x"))]]
+        )
+        let html = TabulationRenderer(format: .html, language: .fa).render(table)
+        #expect(!html.contains("word-break"))
+        #expect(html.contains("a.url { overflow-wrap: anywhere; }"))
+        #expect(html.contains("<a href=\"https://example.org/a/very/long/address\" class=\"url\" rel=\"noreferrer\">"))
+        #expect(HTMLPage.link("https://example.org", text: "Example") == "<a href=\"https://example.org\" rel=\"noreferrer\">Example</a>")
+    }
+
     @Test("Dates show Solar Hijri beside Gregorian in Persian")
     func dates() throws {
         let persian = OutputStyle(language: .fa)

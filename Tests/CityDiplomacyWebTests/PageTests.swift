@@ -57,27 +57,43 @@ struct PageTests {
         }
     }
 
-    @Test("Persian charts are laid out left to right with explicit anchors: labels at the right edge, values left of the bars")
+    @Test("Persian charts are laid out left to right with explicit anchors: labels right of the bars, anchored at their start, embedded right to left")
     func persianCharts() async throws {
         try await ObservatoryFixture.withClient { client in
-            try await client.execute(uri: "/?lang=fa", method: .get) { response in
-                let html = response.text
-                let charts = html.components(separatedBy: "<svg class=\"chart\"").dropFirst()
-                #expect(charts.count == 4)
-                for chart in charts {
-                    #expect(chart.hasPrefix(" role=\"img\""))
-                    #expect(chart.contains("direction=\"ltr\""))
-                    // Labels end at the right edge (710 wide, 4 in); no text starts there to run off it.
-                    #expect(chart.contains("x=\"706.0\" y=\"20.0\" text-anchor=\"end\""))
-                    #expect(!chart.contains("text-anchor=\"start\""))
+            for path in ["/?lang=fa", "/countries/IR?lang=fa"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    let charts = response.text.components(separatedBy: "<svg class=\"chart\"").dropFirst()
+                    #expect(charts.count == (path.hasPrefix("/?") ? 4 : 1))
+                    for chart in charts {
+                        #expect(chart.hasPrefix(" role=\"img\""))
+                        #expect(chart.contains("direction=\"ltr\""))
+                        // Labels begin against the bars and run rightwards to the edge; values end left of the bars.
+                        let labels = chart.components(separatedBy: "<text class=\"label\"").dropFirst().map { $0.prefix { $0 != "<" } }
+                        #expect(!labels.isEmpty)
+                        #expect(labels.allSatisfy { $0.contains("text-anchor=\"start\"") })
+                        #expect(labels.filter { !$0.hasSuffix(">") }.allSatisfy { $0.contains("\u{202B}") })
+                        let values = chart.components(separatedBy: "<text class=\"value\"").dropFirst()
+                        #expect(values.allSatisfy { $0.contains("text-anchor=\"end\"") })
+                    }
                 }
             }
             try await client.execute(uri: "/", method: .get) { response in
-                #expect(response.text.contains("x=\"4.0\" y=\"20.0\" text-anchor=\"start\""))
+                let labels = response.text.components(separatedBy: "<text class=\"label\"").dropFirst().map { $0.prefix { $0 != "<" } }
+                #expect(!labels.isEmpty)
+                #expect(labels.allSatisfy { $0.contains("text-anchor=\"end\"") && !$0.contains("\u{202B}") })
             }
             try await client.execute(uri: "/cities/iran-2018:isfahan?lang=fa", method: .get) { response in
                 #expect(response.text.contains("<svg class=\"map\" role=\"img\""))
                 #expect(response.text.contains("direction=\"ltr\""))
+            }
+        }
+    }
+
+    @Test("Study tables let only addresses break anywhere: a link showing its address is of class url")
+    func addressesBreak() async throws {
+        try await ObservatoryFixture.withClient { client in
+            try await client.execute(uri: "/tables/1", method: .get) { response in
+                #expect(response.text.contains("class=\"url\" rel=\"noreferrer\">https://"))
             }
         }
     }

@@ -34,6 +34,12 @@ public enum Dimension: Sendable {
         public static let ambiguous = Key(id: "(ambiguous)", label: LocalizedText.message("analysis.ambiguous-date"))
         public static let outsidePeriods = Key(id: "(outside)", label: LocalizedText.message("analysis.outside-the-periods"))
         static let special: [Key] = [.unclassified, .undated, .ambiguous, .outsidePeriods]
+
+        /// Whether the key counts records that fall in none of the dimension's categories
+        /// (unclassified, undated, ambiguous, outside the periods): a chart draws them apart.
+        public var isResidual: Bool {
+            Self.special.contains { $0.id == id }
+        }
     }
 
     /// How the dimension is named for people: a scheme or periodisation by its title.

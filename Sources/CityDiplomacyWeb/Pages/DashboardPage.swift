@@ -52,33 +52,11 @@ struct DashboardPage {
 
     /// The chosen dataset by region, period and kind, and its cities with most partners.
     private func figures(_ content: DatasetContent, aggregating: Bool) -> [FigureView] {
-        let c = context
-        let analysis = RelationAnalysis(content: content)
-        var charts: [(key: String, dimension: Dimension)] = []
-        let defaults = observatory.workspace.defaults
-        if let regions = observatory.schemes[defaults.regionScheme] { charts.append(("web.chart.by-region", .category(regions))) }
-        if let periods = observatory.periodisations[defaults.periodisation] { charts.append(("web.chart.by-period", .period(periods, defaults.rule.rule))) }
-        charts.append(("web.chart.by-kind", .kind))
-        var figures = charts.map { key, dimension in
-            chart(c.text(.message(key)), analysis.tally(by: dimension).rows.map { BarChart.Bar(label: c.text($0.key.label), value: $0.count, href: nil) })
+        let charts = DatasetCharts(observatory: observatory, context: context, content: content, aggregating: aggregating)
+        return charts.available.compactMap { name in
+            charts.chart(name).map { FigureView($0, name: name, query: charts.query, context: context) }
         }
-        let ranking = RegistryStatistics(contents: [content], top: 15)
-        figures.append(chart(c.text(.message("web.cities-with-the-most-partners")), ranking.topCities.map {
-            BarChart.Bar(label: c.text($0.city.name) + " (" + observatory.countryName($0.city.country, c.language) + ")", value: $0.degree,
-                         href: c.href("/cities/\(PageContext.segment($0.city.id))", [("aggregate_parts", aggregating ? "true" : nil)]))
-        }))
-        return figures
     }
-
-    private func chart(_ title: String, _ bars: [BarChart.Bar]) -> FigureView {
-        FigureView(caption: title, chart: BarChart(title: title, bars: bars, rightToLeft: context.language == .fa, format: context.number).view)
-    }
-}
-
-/// A bar chart with its caption, as the `_figure` template shows it.
-struct FigureView {
-    let caption: String
-    let chart: BarChartView
 }
 
 /// What the `dashboard` template shows.

@@ -10,8 +10,9 @@ struct FramedPageView<Content> {
     let content: Content
 }
 
-/// What the `layout` template shows around every page. No scripts and no outside resources: the
-/// observatory works offline.
+/// What the `layout` template shows around every page. No outside resources, so that the
+/// observatory works offline, and one script of its own (`/assets/charts.js`), which only saves
+/// charts as PNG: every page works without it.
 struct FrameView {
     struct NavigationLink {
         let text: String

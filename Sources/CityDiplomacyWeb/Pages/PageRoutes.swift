@@ -38,6 +38,20 @@ struct PageRoutes {
         router.get("audit") { request, _ in
             try await page(request) { try await StudyPages(observatory: observatory, context: $0).audit() }
         }
+        router.get("charts/:file") { request, context in
+            let file = try Self.parameter("file", context)
+            let page = PageContext(request: request)
+            let (name, format) = try Self.asPage(page) { () throws(WebError) in try ChartFiles.parse(file, page) }
+            var response = try await respond(request, contentType: format.contentType) {
+                try await ChartFiles(observatory: observatory, context: $0).render(name, format)
+            }
+            let subject: [(String, String?)] = name.isCountryChart
+                ? [("country", page.filters.text("country")?.uppercased())]
+                : [("dataset", page.filters.text("dataset")), ("aggregate_parts", page.filters.text("aggregate_parts"))]
+            let filename = ChartFiles.filename(name, query: subject, language: page.language) + "." + format.rawValue
+            response.headers[.contentDisposition] = "inline; filename=\"\(filename)\""
+            return response
+        }
         router.get("assets/:name") { _, context in
             let name = try Self.parameter("name", context)
             guard let contentType = Assets.contentTypes[name] else { throw WebError.notFound("asset '\(name)'", field: "name") }
@@ -53,6 +67,12 @@ struct PageRoutes {
 
     /// Renders a page from the cache or anew; any error is answered as a page.
     private func page(_ request: Request, _ render: (PageContext) async throws -> String) async throws -> Response {
+        try await respond(request, contentType: "text/html; charset=utf-8", render)
+    }
+
+    /// Answers with what `render` makes of the request, from the cache or anew; any error is
+    /// answered as a page in the request's language.
+    private func respond(_ request: Request, contentType: String, _ render: (PageContext) async throws -> String) async throws -> Response {
         var context = PageContext(request: request)
         do {
             _ = try PageContext.language(context.filters)
@@ -69,11 +89,20 @@ struct PageRoutes {
         }
         defer { observatory.cache.abandon(key) }
         do {
-            let html = try await render(context)
-            observatory.cache.put(key, body: html, contentType: "text/html; charset=utf-8", revision: revision)
-            return .body(html, contentType: "text/html; charset=utf-8")
+            let body = try await render(context)
+            observatory.cache.put(key, body: body, contentType: contentType, revision: revision)
+            return .body(body, contentType: contentType)
         } catch let error as WebError {
             throw error.page == nil ? error.asPage(context) : error
+        }
+    }
+
+    /// `body`'s value, or its error answered as a page in `context`'s language.
+    private static func asPage<T>(_ context: PageContext, _ body: () throws(WebError) -> T) throws(WebError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw error.asPage(context)
         }
     }
 }

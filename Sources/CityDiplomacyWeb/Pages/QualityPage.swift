@@ -72,8 +72,8 @@ struct QualityPage {
         let bands = [("quality.up-to-1-km", distances.upTo1km), ("quality.from-1-to-5-km", distances.from1To5km),
                      ("quality.from-5-to-10-km", distances.from5To10km), ("quality.from-10-to-25-km", distances.from10To25km)]
         let heading = c.text(.message("quality.distances"))
-        let chart = BarChart(title: heading, bars: bands.map { .init(label: c.text(.message($0.0)), value: $0.1, href: nil) },
-                             rightToLeft: c.language == .fa, format: c.number)
+        let chart = BarChart(caption: heading, categoryHeading: c.text(.message("quality.distance")), valueHeading: c.text(.message("quality.places")),
+                             bars: bands.map { .init(label: c.text(.message($0.0)), value: $0.1) }, language: c.language)
         return .init(
             heading: heading,
             columns: [c.text(.message("quality.distance")), c.text(.message("quality.places")), c.text(.message("quality.share"))],

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Files the observatory serves as they are: the stylesheet, the world map, the OpenAPI document.
+/// Files the observatory serves as they are: the stylesheet, the script that saves charts as PNG,
+/// the world map, the OpenAPI document.
 enum Assets {
     /// Loaded once: they are small, and read on every page.
     private static let loaded: [String: String] = {
         var files: [String: String] = [:]
-        for name in ["style.css", "world-110m.svg", "openapi.yaml"] {
+        for name in ["style.css", "charts.js", "world-110m.svg", "openapi.yaml"] {
             let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
                 ?? Bundle.module.url(forResource: name, withExtension: nil)
             if let url, let text = try? String(contentsOf: url, encoding: .utf8) { files[name] = text }
@@ -18,5 +19,7 @@ enum Assets {
         return text
     }
 
-    static let contentTypes = ["style.css": "text/css; charset=utf-8", "world-110m.svg": "image/svg+xml"]
+    static let contentTypes = [
+        "style.css": "text/css; charset=utf-8", "charts.js": "text/javascript; charset=utf-8", "world-110m.svg": "image/svg+xml",
+    ]
 }

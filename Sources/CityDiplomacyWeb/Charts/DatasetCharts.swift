@@ -1,0 +1,112 @@
+import CityDiplomacyAnalysis
+import CityDiplomacyCore
+
+/// A dataset's charts, as the dashboard shows them and `/charts/{name}.svg|.csv?dataset=…` serves
+/// them: its relations by region of the partner, by foreign-policy period and its discourse, by
+/// kind, and its cities with the most partners — in the page's language.
+///
+/// ```swift
+/// let charts = DatasetCharts(observatory: observatory, context: context, content: counted, aggregating: false)
+/// charts.chart(.byPeriod)?.bars.first?.label   // "Before 1979 · Independent national policy"
+/// ```
+struct DatasetCharts {
+    let observatory: Observatory
+    let context: PageContext
+    /// The dataset as counted: its districts and other parts apart, or with their cities.
+    let content: DatasetContent
+    let aggregating: Bool
+
+    /// How many cities the ranking shows.
+    static let topCities = 15
+
+    /// The charts this dataset has, in the dashboard's order (by region only where the region
+    /// scheme, by period only where the periodisation, is installed).
+    var available: [ChartName] {
+        ChartName.datasetCharts.filter { name in
+            switch name {
+            case .byRegion: regions != nil
+            case .byPeriod: periodisation != nil
+            default: true
+            }
+        }
+    }
+
+    /// The parameters a chart's files are addressed by, besides the language.
+    var query: [(String, String?)] {
+        [("dataset", content.dataset.id), ("aggregate_parts", aggregating ? "true" : nil)]
+    }
+
+    private var regions: ClassificationScheme? { observatory.schemes[observatory.workspace.defaults.regionScheme] }
+    private var periodisation: Periodisation? { observatory.periodisations[observatory.workspace.defaults.periodisation] }
+
+    /// The chart `name`, or `nil` where this dataset has none by that name.
+    func chart(_ name: ChartName) -> BarChart? {
+        let c = context
+        let analysis = RelationAnalysis(content: content)
+        let bars: [BarChart.Bar]
+        switch name {
+        case .byRegion:
+            guard let regions else { return nil }
+            bars = analysis.tally(by: .category(regions)).rows.map(bar)
+        case .byPeriod:
+            guard let periodisation else { return nil }
+            // Every period is drawn, an empty one too: a period without relations is a finding.
+            let tally = analysis.tally(by: .period(periodisation, observatory.workspace.defaults.rule.rule), includeEmpty: true)
+            bars = tally.rows.map { row in
+                var bar = bar(row)
+                bar.label = periodLabel(row.key, in: periodisation).map(context.sentenceCase) ?? bar.label
+                return bar
+            }
+        case .byKind:
+            bars = analysis.tally(by: .kind).rows.map(bar)
+        case .topCities:
+            bars = RegistryStatistics(contents: [content], top: Self.topCities).topCities.map { ranked in
+                BarChart.Bar(
+                    label: c.text(.message("chart.city-in-country", ["city": c.text(ranked.city.name),
+                                                                      "country": observatory.countryName(ranked.city.country, c.language)])),
+                    value: ranked.degree,
+                    href: c.href("/cities/\(PageContext.segment(ranked.city.id))", [("aggregate_parts", aggregating ? "true" : nil)]))
+            }
+        case .partnerCountries:
+            return nil
+        }
+        let captionValues = ["count": c.number(bars.count)]
+        return BarChart(
+            caption: c.text(.message("chart.\(name.rawValue)", captionValues)),
+            source: source,
+            categoryHeading: c.text(.message("chart.category.\(name.rawValue)")),
+            valueHeading: c.text(.message(name == .topCities ? "chart.value.partners" : "chart.value.relations")),
+            bars: bars, language: c.language, emptyNote: c.text(.message("chart.no-data")))
+    }
+
+    /// A category and its count; the counts in none of the categories set apart.
+    private func bar(_ row: Tally.Row) -> BarChart.Bar {
+        BarChart.Bar(label: context.sentenceCase(context.text(row.key.label)), value: row.count, setApart: row.key.isResidual)
+    }
+
+    /// "1997–2005 · Dialogue among civilisations": the period's years and its discourse (or,
+    /// where the periodisation names none, its head of government).
+    private func periodLabel(_ key: Dimension.Key, in periodisation: Periodisation) -> String? {
+        guard let period = periodisation.periods.first(where: { $0.id == key.id }) else { return nil }
+        guard let name = period.name ?? period.headOfGovernment else { return context.text(period.label) }
+        let discourse = LocalizedText(en: name.en.prefix(1).uppercased() + name.en.dropFirst(), fa: name.fa)
+        return context.text(.message("chart.period-label", localized: ["years": period.label, "discourse": discourse]))
+    }
+
+    /// Where the numbers come from, for a chart drawn as a file of its own.
+    private var source: String {
+        let c = context
+        var source = c.text(.message("chart.source.dataset", ["dataset": c.text(content.dataset.title), "relations": c.number(content.relations.count)]))
+        if aggregating { source += " " + c.text(.message("chart.source.parts-together")) }
+        return source
+    }
+}
+
+extension PageContext {
+    /// `text` with its first letter capitalised in English, as a chart's labels are written; Persian
+    /// has no capitals.
+    func sentenceCase(_ text: String) -> String {
+        guard language == .en, let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+}

@@ -1,0 +1,67 @@
+import CityDiplomacyCore
+
+/// `/charts/{name}.svg` and `/charts/{name}.csv`: a chart of the dashboard or of a country page as
+/// a file — the drawing with its caption, source, fonts and colours in it, or the numbers behind
+/// it — at a stable address, in the language `lang` asks for:
+///
+/// ```
+/// GET /charts/by-period.svg?dataset=iran-2018&lang=fa
+/// GET /charts/partner-countries.csv?country=IR
+/// ```
+///
+/// A dataset's charts take `dataset` (the study's when absent) and `aggregate_parts`; the chart
+/// of partner countries takes `country`. An unknown chart, format, dataset or country is a 404; a
+/// missing country or a bad value, a 400.
+struct ChartFiles {
+    let observatory: Observatory
+    let context: PageContext
+
+    /// What `file` (`by-region.svg`) names: the chart and the format, or a 404.
+    static func parse(_ file: String, _ context: PageContext) throws(WebError) -> (name: ChartName, format: ChartFormat) {
+        let parts = file.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let name = ChartName(rawValue: String(parts[0])), let format = ChartFormat(rawValue: String(parts[1])) else {
+            let known = ChartName.allCases.map(\.rawValue).joined(separator: ", ")
+            throw WebError.notFound(context.text(.message("chart.not-found", ["name": file, "charts": known])), field: "chart")
+        }
+        return (name, format)
+    }
+
+    /// The chart `name` in `format`.
+    func render(_ name: ChartName, _ format: ChartFormat) async throws -> String {
+        let chart = try await chart(name)
+        switch format {
+        case .svg: return try chart.standaloneSVG()
+        case .csv: return chart.csv
+        }
+    }
+
+    private func chart(_ name: ChartName) async throws -> BarChart {
+        let c = context
+        if name.isCountryChart {
+            guard let code = c.filters.text("country") else {
+                throw WebError.badRequest(c.text(.message("chart.country-required", ["chart": name.rawValue])), field: "country")
+            }
+            guard let country = observatory.countriesByCode[CountryCode(unchecked: code.uppercased())] else {
+                throw WebError.notFound(c.text(.message("web.not-found.country", ["code": code])), field: "country")
+            }
+            return try await CountryRelations(country: country, observatory: observatory).partnerChart(c, observatory: observatory)
+        }
+        let aggregating = try c.aggregateParts
+        let content = try await observatory.content(ofDataset: c.filters.text("dataset"))
+        let counted = observatory.workspace.counted(content, aggregateParts: aggregating).content
+        guard let chart = DatasetCharts(observatory: observatory, context: c, content: counted, aggregating: aggregating).chart(name) else {
+            throw WebError.notFound(c.text(.message("chart.not-drawn", ["name": name.rawValue, "dataset": content.dataset.id])), field: "chart")
+        }
+        return chart
+    }
+
+    /// The name a chart's file is saved under, without its extension: the chart, what it is of,
+    /// and the language (`by-period-iran-2018-fa`). ASCII only, for every file system.
+    static func filename(_ name: ChartName, query: [(String, String?)], language: Language) -> String {
+        let subject = query.first { $0.0 == "dataset" || $0.0 == "country" }?.1
+        let parts = [name.rawValue, subject, query.contains { $0.0 == "aggregate_parts" && $0.1 == "true" } ? "parts-together" : nil,
+                     language == .en ? nil : language.rawValue]
+        return parts.compactMap { $0 }.joined(separator: "-").map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") ? $0 : "_" }
+            .reduce(into: "") { $0.append($1) }
+    }
+}
