@@ -349,6 +349,7 @@ struct ReadOnlyPagesTests {
                 #expect(response.status == .ok)
                 #expect(Self.editLinks(response.text).isEmpty, "\(path) shows edit links to a visitor")
                 #expect(!response.text.contains("✎"), "\(path)")
+                #expect(!response.text.contains(">Edit</span>") && !response.text.contains(">ویرایش</span>"), "\(path) has an edit column")
             }
             var cookie = ""
             try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],

