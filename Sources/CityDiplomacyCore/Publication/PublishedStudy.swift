@@ -117,11 +117,14 @@ public struct PublishedStudy: Hashable, Sendable {
     public var table3: [PeriodRow]
     public var table4: [NetworkRow]
     public var claims: [Claim]
+    /// The study as a publication — authors, title, journal, dates — for citing it; `nil` where
+    /// the published file does not describe it.
+    public var publication: BibliographicRecord?
 
     public init(
         datasetID: String, citation: String, regionScheme: String, affiliationScheme: String,
         periodisation: String, table2: [CountryRow], table2Totals: [String: Int], table3: [PeriodRow],
-        table4: [NetworkRow], claims: [Claim]
+        table4: [NetworkRow], claims: [Claim], publication: BibliographicRecord? = nil
     ) {
         self.datasetID = datasetID
         self.citation = citation
@@ -133,5 +136,6 @@ public struct PublishedStudy: Hashable, Sendable {
         self.table3 = table3
         self.table4 = table4
         self.claims = claims
+        self.publication = publication
     }
 }

@@ -49,7 +49,9 @@ struct DatasetBuilder {
         let dataset = Dataset(
             id: datasetID, title: normalized(document.dataset.title), citation: document.dataset.citation,
             description: document.dataset.description, provenance: document.dataset.provenance,
-            sourceFile: fileName, contentHash: contentHash, isBundled: isBundled
+            sourceFile: fileName, contentHash: contentHash, isBundled: isBundled,
+            // Prose for readers, never searched: kept as written (normalising would drop the hamza of an ezafe).
+            method: document.dataset.method, licence: document.dataset.licence
         )
         try buildSources(datasetID)
         let cities = try buildCities(datasetID)

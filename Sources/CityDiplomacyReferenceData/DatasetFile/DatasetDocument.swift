@@ -26,9 +26,11 @@ struct DatasetDocument: Decodable {
         var citation: String?
         var description: String?
         var provenance: String?
+        var method: LocalizedText?
+        var licence: String?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, title, citation, description, provenance
+            case id, title, citation, description, provenance, method, licence
         }
     }
 
@@ -139,5 +141,5 @@ struct DatasetDocument: Decodable {
     ]
 
     /// Fields whose value is a ``LocalizedText`` mapping.
-    static let localizedFields: Set<String> = ["title", "name", "description", "role"]
+    static let localizedFields: Set<String> = ["title", "name", "description", "role", "method"]
 }

@@ -22,13 +22,15 @@ extension DatasetRow {
                   citation: dataset.citation, description: dataset.description,
                   provenance: dataset.provenance, sourceFile: dataset.sourceFile,
                   contentHash: dataset.contentHash, isBundled: dataset.isBundled,
-                  importReport: dataset.importReport, storedAt: storedAt)
+                  importReport: dataset.importReport, storedAt: storedAt,
+                  methodEn: dataset.method?.en, methodFa: dataset.method?.fa, licence: dataset.licence)
     }
 
     var dataset: Dataset {
         Dataset(id: id, title: LocalizedText(en: titleEn, fa: titleFa), citation: citation,
                 description: description, provenance: provenance, sourceFile: sourceFile,
-                contentHash: contentHash, isBundled: isBundled, importReport: importReport)
+                contentHash: contentHash, isBundled: isBundled, importReport: importReport,
+                method: methodEn.map { LocalizedText(en: $0, fa: methodFa) }, licence: licence)
     }
 }
 

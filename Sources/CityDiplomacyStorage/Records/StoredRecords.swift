@@ -35,6 +35,9 @@ struct DatasetRow: StoredRecord {
     var isBundled: Bool
     var importReport: String?
     var storedAt: Date
+    var methodEn: String?
+    var methodFa: String?
+    var licence: String?
 }
 
 struct SourceRow: StoredRecord {

@@ -173,6 +173,15 @@ enum SchemaMigrator {
             // A city's profile lists its parts: found through the index, not by reading every city.
             try db.create(index: "city_on_part_of", on: "city", columns: ["part_of"])
         }
+        migrator.registerMigration("v5: a dataset states its method and licence, for those who cite it") { db in
+            // Datasets stored before this version state neither until they are loaded again
+            // (`citydip init --refresh` for the bundled ones).
+            try db.alter(table: "dataset") { t in
+                t.add(column: "method_en", .text)
+                t.add(column: "method_fa", .text)
+                t.add(column: "licence", .text)
+            }
+        }
         return migrator
     }
 }
