@@ -136,7 +136,8 @@ struct CityPage {
             if let accessed = source.accessed { detail += " · " + c.text(.message("web.accessed")) + " " + c.style.date(accessed) }
             if let locator = source.locator { detail += " · " + locator }
             return SourceItemView(link: source.url.map { LinkView.external($0, text: source.title) } ?? LinkView(text: source.title, target: nil),
-                              detail: detail, id: source.id, editAddress: c.href("/edit/sources/\(PageContext.segment(source.id))"))
+                              detail: detail, id: source.id, editAddress: c.href("/edit/sources/\(PageContext.segment(source.id))"),
+                              cite: CitationPages(observatory: observatory, context: c).citeLink(source.id))
         }
         return view
     }
@@ -149,6 +150,8 @@ struct SourceItemView {
     let detail: String
     let id: String
     let editAddress: String?
+    /// The link to the source's citation.
+    let cite: LinkView
 }
 
 /// What the `city` template shows.

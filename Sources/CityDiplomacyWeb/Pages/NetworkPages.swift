@@ -43,7 +43,7 @@ struct NetworkPages {
             sourcesHeading: c.text(.message("column.sources")),
             sources: (network.sources + profile.memberships.flatMap(\.sources)).filter { seen.insert($0.id).inserted }.map { source in
                 SourceItemView(link: source.url.map { LinkView.external($0, text: source.title) } ?? LinkView(text: source.locator ?? source.title, target: nil),
-                           detail: "", id: source.id, editAddress: nil)
+                           detail: "", id: source.id, editAddress: nil, cite: CitationPages(observatory: observatory, context: c).citeLink(source.id))
             })
         return try Layout.page("network", title: c.text(network.name), content: view, context: c)
     }

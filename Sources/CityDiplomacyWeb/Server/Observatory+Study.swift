@@ -13,8 +13,7 @@ extension Observatory {
     }
 
     /// The audit of a dataset against the study it transcribes.
-    func audit(dataset: String?) async throws -> (findings: [AuditFinding], title: LocalizedText) {
-        let result = try await WebError.answering { try await workspace.audit(dataset: dataset) }
-        return (result.findings, result.title)
+    func audit(dataset: String?) async throws -> AuditResult {
+        try await WebError.answering { try await workspace.audit(dataset: dataset) }
     }
 }
