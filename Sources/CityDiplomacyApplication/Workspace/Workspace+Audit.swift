@@ -37,7 +37,7 @@ extension Workspace {
         let audit = try await StudyAudit.auditing(
             content, against: published, schemes: classifications.schemes, periodisations: classifications.periodisations,
             countries: countries, registry: registry)
-        let title = LocalizedText.message("audit.title", ["citation": published.citation, "dataset": content.dataset.id])
+        let title = LocalizedText.message("audit.title", localized: ["citation": published.citation], ["dataset": content.dataset.id])
         return AuditResult(title: title, datasetID: content.dataset.id, findings: audit.findings())
     }
 }

@@ -107,7 +107,9 @@ public struct PublishedStudy: Hashable, Sendable {
     }
 
     public var datasetID: String
-    public var citation: String
+    /// How the audit names what it checks ("Dehshiri & Khorrami (2018), Tables 2–4 and section 5"),
+    /// in both languages.
+    public var citation: LocalizedText
     /// The schemes and periodisation the tables were drawn under.
     public var regionScheme: String
     public var affiliationScheme: String
@@ -122,7 +124,7 @@ public struct PublishedStudy: Hashable, Sendable {
     public var publication: BibliographicRecord?
 
     public init(
-        datasetID: String, citation: String, regionScheme: String, affiliationScheme: String,
+        datasetID: String, citation: LocalizedText, regionScheme: String, affiliationScheme: String,
         periodisation: String, table2: [CountryRow], table2Totals: [String: Int], table3: [PeriodRow],
         table4: [NetworkRow], claims: [Claim], publication: BibliographicRecord? = nil
     ) {

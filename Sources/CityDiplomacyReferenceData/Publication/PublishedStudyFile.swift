@@ -8,7 +8,7 @@ public enum PublishedStudyFile {
     struct Document: Decodable {
         var format: String
         var dataset: String
-        var citation: String
+        var citation: LocalizedText
         var regionScheme: String
         var affiliationScheme: String
         var periodisation: String
@@ -138,7 +138,7 @@ public enum PublishedStudyFile {
             "table4": Set(Document.NetworkEntry.CodingKeys.allCases.map(\.rawValue)),
             "claims": Set(Document.ClaimEntry.CodingKeys.allCases.map(\.rawValue)),
             "publication": Set(Document.PublicationEntry.CodingKeys.allCases.map(\.rawValue)),
-        ], localizedFields: ["text", "title", "journal", "publisher"])
+        ], localizedFields: ["text", "title", "journal", "publisher", "citation"])
         let document = try reader.decode(Document.self)
         guard document.format == formatIdentifier else {
             throw reader.error(at: [.key("format")], value: document.format, problem: "is not a format this version reads: expected \(formatIdentifier)")
