@@ -43,6 +43,14 @@ check dashboard-en "/" '<html lang="en" dir="ltr"' '<svg class="chart"' '<rect '
 check dashboard-fa "/?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="chart"[^>]* direction="ltr"' "$persian_digit" 'پیشخوان'
 check city-en "/cities/iran-2018:isfahan" '<html lang="en" dir="ltr"' '<svg class="map"' '<path d="M' '<ol class="sources">' 'Isfahan'
 check city-fa "/cities/iran-2018:isfahan?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="map"' 'اصفهان' 'ه‍.ش' "$persian_digit"
+check table2-en "/tables/2" '<html lang="en" dir="ltr"' '<tr class="subtotal">' '<tfoot><tr class="total">' 'download="table-2.csv"' 'class="cite-box"'
+check table2-fa "/tables/2?lang=fa" '<html lang="fa" dir="rtl"' '<tr class="subtotal">' '<tfoot>' "$persian_digit" 'download="table-2-fa.md"'
+check table3-en "/tables/3" '<html lang="en" dir="ltr"' 'download="table-3.csv"' 'Cite this study'
+check table3-fa "/tables/3?lang=fa" '<html lang="fa" dir="rtl"' "$persian_digit" 'استناد به این پژوهش'
+check audit-en "/audit" '<html lang="en" dir="ltr"' 'class="audit-summary"' '<tr class="finding status-mismatch"' 'aria-current="page"'
+check audit-fa "/audit?lang=fa" '<html lang="fa" dir="rtl"' 'class="audit-summary"' "$persian_digit" 'نامطابق'
+check dataset-en "/datasets/iran-2018" '<html lang="en" dir="ltr"' 'class="about-data"' 'CC BY 4.0' 'cite.bib'
+check dataset-fa "/datasets/iran-2018?lang=fa" '<html lang="fa" dir="rtl"' 'class="about-data"' 'CC BY 4.0' 'تحلیل محتوا'
 
 if [ "$failures" -gt 0 ]; then
   echo "browser-check: $failures failure(s); server log:"; cat "$WORK/serve.log"; exit 1

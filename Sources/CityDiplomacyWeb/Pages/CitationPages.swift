@@ -60,7 +60,10 @@ struct CitationPages {
         return CiteBoxView(
             id: "cite-" + record.key, heading: c.text(.message(heading)),
             reference: renderer.reference(record, language: c.language),
-            version: record.version.map { c.text(.message("cite.box.version")) + " " + $0 },
+            // The version is a hash: never in Persian digits.
+            version: record.version.map { version in
+                c.text(.message("cite.box.version")) + " " + version + (record.issued.map { c.style.comma + c.style.date($0) } ?? "")
+            },
             formatsLabel: c.text(.message("cite.box.formats")),
             formats: CitationFormat.allCases.map { format in
                 CiteBoxView.Format(name: format.name, text: renderer.render(record, as: format), address: address(format),
@@ -85,6 +88,7 @@ struct CitationPages {
         let about = try await WebError.answering { try await observatory.workspace.aboutDataset(id) }
         let content = try await observatory.content(ofDataset: about.id)
         let view = DatasetPageView(
+            heading: c.text(LocalizedText(en: about.title.en, fa: about.title.fa)),
             about: aboutPanel(about),
             links: [
                 LinkView(text: c.text(.message("web.list-its-relations")), target: c.href("/relations", [("dataset", about.id)])),
@@ -94,7 +98,7 @@ struct CitationPages {
             citations: try await boxes(dataset: about.id),
             sourcesHeading: c.text(.message("column.sources")) + " (" + c.number(content.sources.count) + ")",
             sources: content.sources.map(sourceItem))
-        return try Layout.page("dataset", title: view.about.heading, content: view, context: c)
+        return try Layout.page("dataset", title: view.heading, content: view, context: c)
     }
 
     /// `/sources/{id}/cite`: one source and its citation.
@@ -186,6 +190,8 @@ struct AboutPanelView {
 
 /// What the `dataset` template shows.
 struct DatasetPageView {
+    /// The dataset's title.
+    let heading: String
     let about: AboutPanelView
     let links: [LinkView]
     let citations: [CiteBoxView]

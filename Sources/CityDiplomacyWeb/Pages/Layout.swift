@@ -49,7 +49,8 @@ struct FrameView {
         otherLanguageCode = context.language == .en ? "fa" : "en"
         otherLanguageName = LocalizedText.message("web.language-name")[context.language == .en ? .fa : .en]
         otherLanguageAddress = context.otherLanguageHref
-        attribution = context.text(.message("web.attribution"))
+        // Not through the digits of the page's language: the licences it names (CC BY 4.0) keep theirs.
+        attribution = LocalizedText.message("web.attribution")[context.language]
         version = "CityDiplomacy " + BuildInfo.current.description
     }
 }

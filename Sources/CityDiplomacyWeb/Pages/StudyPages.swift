@@ -81,7 +81,7 @@ struct StudyPages {
             filters: [filter(nil)] + AuditResult.listingOrder.map(filter),
             findingsHeading: c.text(.message("web.audit.findings")),
             order: c.text(.message("web.audit.order")),
-            columns: ["presentation.status", "presentation.published", "presentation.printed", "presentation.from-the-records",
+            columns: ["presentation.status", "web.audit.claim", "presentation.printed", "presentation.from-the-records",
                       "presentation.detail", "column.id"].map { c.text(.message($0)) },
             findings: listed.map { finding in
                 AuditPageView.Finding(
