@@ -119,9 +119,14 @@ public struct DatasetAboutView: Encodable, Sendable {
 extension Workspace {
     /// Everything ``DatasetAboutView`` says of dataset `id` (the default dataset when `nil`).
     public func aboutDataset(_ id: String?) async throws -> DatasetAboutView {
-        let content = try await content(ofDataset: id)
+        try await about(try await content(ofDataset: id))
+    }
+
+    /// ``DatasetAboutView`` of records already read (a page that draws them reads them once), and
+    /// of their version where it is known already (hashing a large dataset's records takes a while).
+    public func about(_ content: DatasetContent, version known: DatasetVersion? = nil) async throws -> DatasetAboutView {
         let dataset = content.dataset
-        let version = try await version(of: content)
+        let version = if let known { known } else { try await version(of: content) }
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         return DatasetAboutView(

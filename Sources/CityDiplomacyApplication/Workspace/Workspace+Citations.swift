@@ -36,8 +36,12 @@ extension Workspace {
     public func bibliographicRecord(of subject: CitationSubject) async throws -> BibliographicRecord {
         switch subject {
         case let .study(dataset):
-            let content = try await content(ofDataset: dataset)
-            return try studyPublication(behind: content.dataset.id)
+            // Only the dataset's id is needed: its records are not read.
+            let chosen: String? = if let dataset { try await requireDataset(dataset).id } else { try await defaultDatasetID() }
+            guard let id = chosen else {
+                throw ApplicationError.notFound("dataset", "the database holds no dataset (run citydip init)")
+            }
+            return try studyPublication(behind: id)
         case let .dataset(id):
             let content = try await content(ofDataset: id)
             return try await datasetRecord(content)
@@ -70,10 +74,11 @@ extension Workspace {
     }
 
     /// A dataset as a work: by the authors of the study it transcribes (if any), published by
-    /// CityDiplomacy, versioned by the hash of its records and dated by their last change.
-    func datasetRecord(_ content: DatasetContent) async throws -> BibliographicRecord {
+    /// CityDiplomacy, versioned by the hash of its records and dated by their last change. Takes
+    /// records already read, so that a page drawing them does not read them twice.
+    public func datasetRecord(_ content: DatasetContent, version known: DatasetVersion? = nil) async throws -> BibliographicRecord {
         let dataset = content.dataset
-        let version = try await version(of: content)
+        let version = if let known { known } else { try await version(of: content) }
         let study = try? publishedStudy(behind: dataset.id)?.publication
         var notes: [LocalizedText] = [.message("cite.note.records-hash", ["hash": version.recordsHash])]
         if let citation = dataset.citation { notes.append(.message("cite.note.transcribes", ["citation": citation])) }

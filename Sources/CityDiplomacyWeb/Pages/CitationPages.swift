@@ -43,8 +43,11 @@ struct CitationPages {
     /// The "cite this" box of `subject`: the reference in the page's language, the three formats
     /// to copy, and their files.
     func box(_ subject: CitationSubject) async throws -> CiteBoxView {
+        box(subject, record: try await WebError.answering { try await observatory.workspace.bibliographicRecord(of: subject) })
+    }
+
+    func box(_ subject: CitationSubject, record: BibliographicRecord) -> CiteBoxView {
         let c = context
-        let record = try await WebError.answering { try await observatory.workspace.bibliographicRecord(of: subject) }
         let renderer = CitationRenderer()
         let heading = switch subject {
         case .study: "cite.box.study"
@@ -71,11 +74,14 @@ struct CitationPages {
             })
     }
 
-    /// The boxes of the study behind `dataset` (where the product describes it) and of the dataset.
-    func boxes(dataset: String) async throws -> [CiteBoxView] {
+    /// The boxes of the study behind the dataset of `content` (where the product describes it) and
+    /// of the dataset, from its records as the page read them.
+    func boxes(_ content: DatasetContent, version: DatasetVersion? = nil) async throws -> [CiteBoxView] {
+        let id = content.dataset.id
         var boxes: [CiteBoxView] = []
-        if let study = try? await box(.study(dataset: dataset)) { boxes.append(study) }
-        boxes.append(try await box(.dataset(dataset)))
+        if let study = try? await box(.study(dataset: id)) { boxes.append(study) }
+        let record = try await WebError.answering { try await observatory.workspace.datasetRecord(content, version: version) }
+        boxes.append(box(.dataset(id), record: record))
         return boxes
     }
 
@@ -85,8 +91,9 @@ struct CitationPages {
     /// cite it and the study it transcribes, and its sources, each with its citation.
     func datasetPage(_ id: String) async throws -> String {
         let c = context
-        let about = try await WebError.answering { try await observatory.workspace.aboutDataset(id) }
-        let content = try await observatory.content(ofDataset: about.id)
+        let content = try await observatory.content(ofDataset: id)
+        let version = try await observatory.workspace.version(of: content)
+        let about = try await WebError.answering { try await observatory.workspace.about(content, version: version) }
         let view = DatasetPageView(
             heading: c.text(LocalizedText(en: about.title.en, fa: about.title.fa)),
             about: aboutPanel(about),
@@ -95,7 +102,7 @@ struct CitationPages {
                 LinkView(text: c.text(.message("cite.dataset.charts")), target: c.href("/", [("dataset", about.id)])),
                 LinkView(text: "JSON", target: "/api/v1/datasets/\(PageContext.segment(about.id))"),
             ],
-            citations: try await boxes(dataset: about.id),
+            citations: try await boxes(content, version: version),
             sourcesHeading: c.text(.message("column.sources")) + " (" + c.number(content.sources.count) + ")",
             sources: content.sources.map(sourceItem))
         return try Layout.page("dataset", title: view.heading, content: view, context: c)

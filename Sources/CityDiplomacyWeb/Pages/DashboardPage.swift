@@ -24,6 +24,8 @@ struct DashboardPage {
         let aggregating = try c.aggregateParts
         let counted = observatory.workspace.counted(content, aggregateParts: aggregating)
         let citations = CitationPages(observatory: observatory, context: c)
+        // The records' hash, once for the panel and the dataset's citation.
+        let version = try await observatory.workspace.version(of: content)
         let view = DashboardView(
             heading: c.text(.message("web.city-diplomacy-observatory")),
             totals: [(all.relations, "relations"), (all.cities, "cities"), (all.countries, "countries"), (datasets.count, "datasets")]
@@ -42,8 +44,8 @@ struct DashboardPage {
             partsNote: counted.aggregationView.map { c.text($0.note) },
             currentQualityReport: qualityLink(counted.content.dataset),
             charts: figures(counted.content, aggregating: aggregating),
-            about: citations.aboutPanel(try await WebError.answering { try await observatory.workspace.aboutDataset(content.dataset.id) }),
-            citations: try await citations.boxes(dataset: content.dataset.id))
+            about: citations.aboutPanel(try await WebError.answering { try await observatory.workspace.about(content, version: version) }),
+            citations: try await citations.boxes(content, version: version))
         return try Layout.page("dashboard", title: c.text(.message("web.dashboard")), content: view, context: c)
     }
 

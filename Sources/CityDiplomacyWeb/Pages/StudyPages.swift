@@ -13,13 +13,15 @@ struct StudyPages {
         guard let number = Int(PersianText.asciiDigits(raw)), Observatory.tableNumbers.contains(number) else {
             throw WebError.notFound(c.text(.message("web.not-found.table", ["number": raw])), field: "number").asPage(c)
         }
-        let table: Tabulation
+        let table: Tabulation, content: DatasetContent
         do {
-            table = try await observatory.studyTable(number, filters: c.filters)
+            // Read once: for the table, and for the dataset's version in its citation.
+            content = try await observatory.content(ofDataset: c.filters.text("dataset"))
+            table = try await observatory.studyTable(number, filters: c.filters, of: content)
         } catch let error as WebError {
             throw error.asPage(c)
         }
-        let dataset = try await observatory.content(ofDataset: c.filters.text("dataset")).dataset.id
+        let dataset = content.dataset.id
         let citations = CitationPages(observatory: observatory, context: c)
         let view = StudyTablePageView(
             tabs: Observatory.tableNumbers.map { .init(text: c.text(.message("web.table-tab", ["number": String($0)])), address: c.href("/tables/\($0)"), current: $0 == number) },
@@ -28,7 +30,7 @@ struct StudyPages {
             downloadsLabel: c.text(.message("web.table.downloads")),
             downloads: downloads(number),
             about: LinkView(text: c.text(.message("about.link")), target: c.href("/datasets/\(PageContext.segment(dataset))")),
-            citations: try await citations.boxes(dataset: dataset))
+            citations: try await citations.boxes(content))
         return try Layout.page("study-table", title: c.text(table.title), content: view, context: c)
     }
 

@@ -6,10 +6,10 @@ extension Observatory {
     static let tableNumbers = StudyTableNumber.allCases.map(\.number)
 
     /// Table `number` of the study under the page's parameters.
-    func studyTable(_ number: Int, filters: Filters) async throws -> Tabulation {
+    func studyTable(_ number: Int, filters: Filters, of content: DatasetContent) async throws -> Tabulation {
         guard let table = StudyTableNumber(number: number) else { throw WebError.notFound("table \(number)", field: "table") }
         let request = try filters.studyTableRequest(table)
-        return try await WebError.answering { try await workspace.studyTable(request) }
+        return try await WebError.answering { try await workspace.studyTable(request, of: content) }
     }
 
     /// The audit of a dataset against the study it transcribes.
