@@ -81,6 +81,28 @@ struct CiteCommandTests {
         #expect(csv.status != 0)
     }
 
+    @Test("An imported dataset is cited with the licence given at its import, and its method from the import")
+    func importedLicence() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let folder = citydip.database.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("twins.csv").path
+        try QualityCommandTests.file.write(toFile: path, atomically: true, encoding: .utf8)
+        let imported = try citydip.run(["import", path, "--format", "wikipedia-csv", "--licence", "CC BY-SA 4.0"])
+        try #require(imported.status == 0, "\(imported.stderr)")
+        let about = try citydip.run(["datasets", "--dataset", "twins", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(about.stdout.utf8)) as? [String: Any])
+        #expect(object["licence"] as? String == "CC BY-SA 4.0")
+        #expect((object["method"] as? [String: Any])?["en"] as? String == "Imported with citydip import from a wikipedia-csv file: each place resolved offline against the bundled GeoNames gazetteer, each pair of cities once with the rows it was read from.")
+        #expect(object["study"] as? Bool == false)
+        let ris = try citydip.run(["cite", "--dataset", "twins", "--format", "ris"])
+        #expect(ris.stdout.contains("\nN1  - Licence: CC BY-SA 4.0.\n"))
+        let study = try citydip.run(["cite", "--study", "--dataset", "twins"])
+        #expect(study.status != 0)
+        #expect(study.stderr.contains("transcribes no published study"))
+    }
+
     @Test("audit --status lists one status's findings, as the page's filter does")
     func auditStatus() throws {
         let citydip = CitydipProcess()
