@@ -61,6 +61,14 @@ check city-fa "/cities/iran-2018:isfahan?lang=fa" '<html lang="fa" dir="rtl"' '<
 check tehran-en "/cities/iran-2018:tehran" '<svg class="map"' 'class="memorandum"' '>Cooperation memorandum</text>'
 check tehran-fa "/cities/iran-2018:tehran?lang=fa" '<svg class="map"[^>]* direction="ltr"' 'class="memorandum"' 'text-anchor="end"'
 
+check table2-en "/tables/2" '<html lang="en" dir="ltr"' '<tr class="subtotal">' '<tfoot><tr class="total">' 'download="table-2.csv"' 'class="cite-box"'
+check table2-fa "/tables/2?lang=fa" '<html lang="fa" dir="rtl"' '<tr class="subtotal">' '<tfoot>' "$persian_digit" 'download="table-2-fa.md"'
+check table3-en "/tables/3" '<html lang="en" dir="ltr"' 'download="table-3.csv"' 'Cite this study'
+check table3-fa "/tables/3?lang=fa" '<html lang="fa" dir="rtl"' "$persian_digit" 'استناد به این پژوهش'
+check audit-en "/audit" '<html lang="en" dir="ltr"' 'class="audit-summary"' '<tr class="finding status-mismatch"' 'aria-current="page"'
+check audit-fa "/audit?lang=fa" '<html lang="fa" dir="rtl"' 'class="audit-summary"' "$persian_digit" 'مغایر'
+check dataset-en "/datasets/iran-2018" '<html lang="en" dir="ltr"' 'class="about-data"' 'CC BY 4.0' 'cite.bib'
+check dataset-fa "/datasets/iran-2018?lang=fa" '<html lang="fa" dir="rtl"' 'class="about-data"' 'CC BY 4.0' 'تحلیل محتوا'
 # Every chart file the pages link to: the SVG must parse as XML, the CSV start with a byte order mark.
 chart_links=$(cat "$OUT"/dashboard-*.html "$OUT"/dataset-*.html "$OUT"/country-*.html | grep -oE 'href="/charts/[^"]+"' | sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g' | sort -u)
 checked=0

@@ -23,6 +23,9 @@ public struct AuditRenderer: Sendable {
         }
     }
 
+    /// A value as one line of text, numbers in the output's digits.
+    public func text(of value: AuditFinding.Value) -> String { plain(value) }
+
     func plain(_ value: AuditFinding.Value) -> String {
         switch value {
         case let .number(number): style.number(number)
@@ -79,7 +82,7 @@ public struct AuditRenderer: Sendable {
         )
     }
 
-    static func label(_ status: AuditFinding.Status) -> LocalizedText {
+    public static func label(_ status: AuditFinding.Status) -> LocalizedText {
         switch status {
         case .match: LocalizedText.message("presentation.match")
         case .mismatch: LocalizedText.message("presentation.mismatch")
@@ -88,11 +91,12 @@ public struct AuditRenderer: Sendable {
         }
     }
 
-    /// The headline and the findings that are not a match, as the README shows them: what a
-    /// person at a terminal wants first (`citydip audit` there; `--format md` gives every finding).
-    public func summaryMarkdown(_ findings: [AuditFinding], title: LocalizedText) -> String {
-        let rest = findings.filter { $0.status != .match }
-        let matched = findings.count - rest.count
+    /// The headline, counted from every finding, and the findings `listing` gives (by default those
+    /// that are not a match), as the README shows them: what a person at a terminal wants first
+    /// (`citydip audit` there; `--format md` gives every finding).
+    public func summaryMarkdown(_ findings: [AuditFinding], listing: [AuditFinding]? = nil, title: LocalizedText) -> String {
+        let rest = listing ?? findings.filter { $0.status != .match }
+        let matched = findings.filter { $0.status == .match }.count
         var lines = ["# \(style.text(title))", ""]
         lines.append(style.text(.message(rest.isEmpty ? "audit.summary.all" : "audit.summary.rest", ["checked": String(findings.count), "matched": String(matched)])))
         if !rest.isEmpty {

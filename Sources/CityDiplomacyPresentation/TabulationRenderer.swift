@@ -4,7 +4,8 @@ import Foundation
 /// Writes a ``Tabulation`` as CSV, Markdown or JSON, in English or Persian.
 ///
 /// English CSV and JSON are the machine contract: column keys as headers and field names, codes
-/// (`sister_city`, `IR`) as values. Persian output gives the same rows with Persian headers,
+/// (`sister_city`, `IR`) as values, one row per row of data (a table's subtotals and total are
+/// written in Markdown and HTML, for people). Persian output gives the same rows with Persian headers,
 /// names, labels and digits; JSON keeps its field names, codes and numbers in any language and
 /// gives names in the chosen one.
 ///
@@ -31,32 +32,81 @@ public struct TabulationRenderer: Sendable {
 
     // MARK: HTML
 
-    /// The table as an HTML `<table>` with its caption and notes, everything escaped.
+    /// The table as an HTML `<table>` with its caption and notes, everything escaped. A table with
+    /// groups gives each group a `<tbody>` ending in its `<tr class="subtotal">`, the group's name
+    /// written once for its rows; the total is the `<tfoot>`.
     public func htmlFragment(_ table: Tabulation) -> String {
-        let separator = style.semicolon
-        func cell(_ value: Tabulation.Cell) -> String {
-            switch value {
-            case let .link(url, _):
-                return HTMLPage.link(url, text: url)
-            case let .list(cells):
-                return cells.map(cell).joined(separator: separator)
-            case let .identifier(id):
-                return "<code>\(HTMLPage.escape(id))</code>"
-            default:
-                return HTMLPage.escape(plain(value, machine: false, listSeparator: separator))
-            }
-        }
-        var html = "<table>\n<caption>\(HTMLPage.escape(style.text(table.title)))</caption>\n<thead><tr>"
+        var html = "<table\(table.groups.isEmpty ? "" : " class=\"grouped\"")>\n<caption>\(HTMLPage.escape(style.text(table.title)))</caption>\n<thead><tr>"
         html += table.columns.map { "<th>\(HTMLPage.escape(style.text($0.title)))</th>" }.joined()
-        html += "</tr></thead>\n<tbody>\n"
-        for row in table.rows {
-            html += "<tr>" + row.map { "<td>\(cell($0))</td>" }.joined() + "</tr>\n"
+        html += "</tr></thead>\n"
+        for section in sections(table) {
+            html += "<tbody>\n"
+            let merged = section.group.flatMap { mergedFirstCell(table, $0.rows) }
+            for index in section.rows {
+                var cells = table.rows[index].map { "<td>\(htmlCell($0))</td>" }
+                if let merged, !cells.isEmpty {
+                    cells[0] = index == section.rows.lowerBound
+                        ? "<th scope=\"rowgroup\" rowspan=\"\(section.rows.count)\">\(htmlCell(merged))</th>" : ""
+                }
+                html += "<tr>" + cells.joined() + "</tr>\n"
+            }
+            if let group = section.group {
+                html += "<tr class=\"subtotal\">" + summaryCells(group.subtotal) + "</tr>\n"
+            }
+            html += "</tbody>\n"
         }
-        html += "</tbody>\n</table>\n"
+        if let total = table.total {
+            html += "<tfoot><tr class=\"total\">" + summaryCells(total) + "</tr></tfoot>\n"
+        }
+        html += "</table>\n"
         for note in table.notes {
             html += "<p class=\"note\">\(HTMLPage.escape(style.text(note)))</p>\n"
         }
         return html
+    }
+
+    private func htmlCell(_ value: Tabulation.Cell) -> String {
+        switch value {
+        case let .link(url, _):
+            return HTMLPage.link(url, text: url)
+        case let .list(cells):
+            return cells.map(htmlCell).joined(separator: style.semicolon)
+        case let .identifier(id):
+            return "<code>\(HTMLPage.escape(id))</code>"
+        default:
+            return HTMLPage.escape(plain(value, machine: false, listSeparator: style.semicolon))
+        }
+    }
+
+    /// A subtotal's or the total's cells: its name as the row's header, spanning the empty cells
+    /// after it, then its sums.
+    private func summaryCells(_ cells: [Tabulation.Cell]) -> String {
+        guard let first = cells.first else { return "" }
+        let span = 1 + cells.dropFirst().prefix { $0 == .empty }.count
+        var html = "<th scope=\"row\"\(span > 1 ? " colspan=\"\(span)\"" : "")>\(htmlCell(first))</th>"
+        html += cells.dropFirst(span).map { "<td>\(htmlCell($0))</td>" }.joined()
+        return html
+    }
+
+    /// The first cell of a group's rows, where every row of the group has the same one (a
+    /// region's name): written once, for the whole group.
+    private func mergedFirstCell(_ table: Tabulation, _ rows: Range<Int>) -> Tabulation.Cell? {
+        guard let first = table.rows[rows.lowerBound].first,
+              rows.allSatisfy({ table.rows[$0].first == first }) else { return nil }
+        return first
+    }
+
+    /// The table's rows cut into its groups, and runs of rows outside any group.
+    private func sections(_ table: Tabulation) -> [(rows: Range<Int>, group: Tabulation.RowGroup?)] {
+        var sections: [(rows: Range<Int>, group: Tabulation.RowGroup?)] = []
+        var next = 0
+        for group in table.groups.sorted(by: { $0.rows.lowerBound < $1.rows.lowerBound }) {
+            if group.rows.lowerBound > next { sections.append((next..<group.rows.lowerBound, nil)) }
+            sections.append((group.rows, group))
+            next = group.rows.upperBound
+        }
+        if next < table.rows.count || sections.isEmpty { sections.append((next..<table.rows.count, nil)) }
+        return sections
     }
 
     // MARK: CSV
@@ -94,12 +144,20 @@ public struct TabulationRenderer: Sendable {
                 .replacingOccurrences(of: "|", with: "\\|")
                 .replacingOccurrences(of: "\n", with: " ")
         }
+        /// A subtotal or the total, in bold so that it is not read as one more row of data.
+        func summary(_ cells: [Tabulation.Cell]) -> String {
+            "| " + cells.map { cell($0) }.map { $0.isEmpty ? "" : "**\($0)**" }.joined(separator: " | ") + " |"
+        }
         var lines = ["## \(style.text(table.title))", ""]
         lines.append("| " + table.columns.map { style.text($0.title) }.joined(separator: " | ") + " |")
         lines.append("|" + table.columns.map { _ in "---|" }.joined())
-        for row in table.rows {
-            lines.append("| " + row.map(cell).joined(separator: " | ") + " |")
+        for section in sections(table) {
+            for index in section.rows {
+                lines.append("| " + table.rows[index].map(cell).joined(separator: " | ") + " |")
+            }
+            if let group = section.group { lines.append(summary(group.subtotal)) }
         }
+        if let total = table.total { lines.append(summary(total)) }
         for note in table.notes {
             lines += ["", style.text(note)]
         }
@@ -112,7 +170,8 @@ public struct TabulationRenderer: Sendable {
         jsonRows(table).serialized(pretty: true) + "\n"
     }
 
-    /// The rows as a JSON array of objects keyed by the column keys. Codes stay codes in every
+    /// The rows as a JSON array of objects keyed by the column keys (subtotals and the total left
+    /// out: the rows are data). Codes stay codes in every
     /// language (scripts key on them); in a language other than English each code is followed
     /// by its label in that language, as `KEY_label` (`KEY_labels` for a list).
     public func jsonRows(_ table: Tabulation) -> JSONValue {
@@ -121,6 +180,15 @@ public struct TabulationRenderer: Sendable {
                 [(column.key, jsonValue(cell))] + labelField(column.key, cell).map { [$0] }.orEmpty
             })
         })
+    }
+
+    /// A subtotal's or the total's cells as one JSON object, keyed as the rows are (for the API,
+    /// which gives them beside the rows).
+    public func jsonRow(_ cells: [Tabulation.Cell], of table: Tabulation) -> JSONValue {
+        var row = table
+        row.rows = [cells]
+        guard case let .array(objects) = jsonRows(row), let object = objects.first else { return .null }
+        return object
     }
 
     private func labelField(_ key: String, _ cell: Tabulation.Cell) -> (String, JSONValue)? {

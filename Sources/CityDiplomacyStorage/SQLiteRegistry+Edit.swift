@@ -31,6 +31,14 @@ extension SQLiteRegistry {
         }
     }
 
+    public func lastChanged(ofDataset id: String) async throws -> Date? {
+        try await read { db in
+            guard let stored = try Date.fetchOne(db, sql: "SELECT stored_at FROM dataset WHERE id = ?", arguments: [id]) else { return nil }
+            let edited = try Date.fetchOne(db, sql: "SELECT max(at) FROM change_log WHERE dataset_id = ?", arguments: [id])
+            return max(stored, edited ?? stored)
+        }
+    }
+
     public func changes(limit: Int, offset: Int) async throws -> [ChangeEntry] {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM change_log ORDER BY id DESC LIMIT ? OFFSET ?", arguments: [limit, offset]).map { row in

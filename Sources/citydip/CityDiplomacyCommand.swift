@@ -15,7 +15,7 @@ struct CityDiplomacyCommand: AsyncParsableCommand {
         version: BuildInfo.current.description,
         subcommands: [
             TablesCommand.self, RelationsCommand.self, ShowCommand.self, CountCommand.self,
-            ReportCommand.self, AuditCommand.self, SchemesCommand.self, ImportCommand.self, QualityCommand.self,
+            ReportCommand.self, AuditCommand.self, CiteCommand.self, SchemesCommand.self, ImportCommand.self, QualityCommand.self,
             StatsCommand.self, DiffCommand.self, DatasetsCommand.self, InitCommand.self, ServeCommand.self,
         ]
     )

@@ -27,6 +27,56 @@ struct StudyRegenerationTests {
         #expect(Array(csv.dropFirst()).map(String.init) == expected)
     }
 
+    @Test("Table 2 keeps each region's countries together under its subtotal, as printed: 20, 11, 10, 13, 3, 7, 6, and 70 in all")
+    func table2Subtotals() throws {
+        let regions = try fixture.scheme("study-regions")
+        let table = tables.regionTable(regions: regions, affiliations: try fixture.scheme("study-civilisations"))
+        func count(_ cells: [Tabulation.Cell]) -> Int? {
+            if case let .number(value)? = cells.last { return value }
+            return nil
+        }
+        #expect(table.groups.count == 7)
+        // The groups cover every row once, in order, each of one region.
+        #expect(table.groups.map(\.rows.lowerBound) == [0] + table.groups.dropLast().map(\.rows.upperBound))
+        #expect(table.groups.last?.rows.upperBound == table.rows.count)
+        for group in table.groups {
+            #expect(Set(group.rows.map { table.rows[$0][0] }).count == 1)
+            #expect(count(group.subtotal) == group.rows.compactMap { count(table.rows[$0]) }.reduce(0, +))
+        }
+        // The subtotals are the printed ones, region by region.
+        let printed = regions.categories.compactMap { category in fixture.published.table2Totals[category.id] }
+        #expect(table.groups.compactMap { count($0.subtotal) } == printed)
+        #expect(printed == [20, 11, 10, 13, 3, 7, 6])
+        let total = try #require(table.total)
+        #expect(count(total) == 70)
+        #expect(table.groups.compactMap { count($0.subtotal) }.reduce(0, +) == count(total))
+        #expect(group(table, 0)?.en == "Subtotal: Middle East and West Asia")
+    }
+
+    private func group(_ table: Tabulation, _ index: Int) -> LocalizedText? {
+        if case let .code(_, label)? = table.groups[index].subtotal.first { return label }
+        return nil
+    }
+
+    @Test("Table 2 for people marks each region's subtotal and the grand total; for scripts its rows stay data")
+    func table2Rendered() throws {
+        let table = tables.regionTable(regions: try fixture.scheme("study-regions"), affiliations: try fixture.scheme("study-civilisations"))
+        let html = TabulationRenderer(format: .html, language: .en).htmlFragment(table)
+        #expect(html.components(separatedBy: "<tr class=\"subtotal\">").count == 8)
+        #expect(html.components(separatedBy: "<tbody>").count == 8)
+        #expect(html.contains("<tfoot><tr class=\"total\"><th scope=\"row\" colspan=\"3\">Total</th><td>70</td></tr></tfoot>"))
+        #expect(html.contains("<th scope=\"rowgroup\" rowspan=\"10\">Middle East and West Asia</th>"))
+        #expect(html.contains("<tr class=\"subtotal\"><th scope=\"row\" colspan=\"3\">Subtotal: Middle East and West Asia</th><td>20</td></tr>"))
+        let markdown = TabulationRenderer(format: .md, language: .en).render(table)
+        #expect(markdown.contains("| **Subtotal: Middle East and West Asia** |  |  | **20** |"))
+        #expect(markdown.contains("| **Total** |  |  | **70** |"))
+        let persian = TabulationRenderer(format: .md, language: .fa).render(table)
+        #expect(persian.contains("**۷۰**"))
+        // CSV and JSON: the 39 rows of data, no subtotal a script would count twice.
+        #expect(TabulationRenderer(format: .csv, language: .en).render(table).split(separator: "\n").count == 40)
+        #expect(!TabulationRenderer(format: .json, language: .en).render(table).contains("Subtotal"))
+    }
+
     @Test("The region groups give the study's 31 / 23 / 16")
     func regionGroups() throws {
         let tally = RelationAnalysis(content: fixture.study).tally(by: .group(try fixture.scheme("study-regions")))

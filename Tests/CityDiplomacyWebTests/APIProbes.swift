@@ -112,9 +112,25 @@ struct SeededRecords: Sendable {
 /// here the document does not have. To cover a new route: document it in `openapi.yaml`, then add
 /// its probes here — at least its success and every error status the document lists for it.
 enum APIProbes {
+    /// A study table as a file: each table, in Persian, under a rule; its errors as JSON.
+    static let tableFileProbes: [Probe] = [
+        Probe(.ok, "Table 2, from the document's example"),
+        Probe(.ok, "Table 1 in Persian") { _ in ProbeRequest(parameters: ["number": "1"], query: "lang=fa") },
+        Probe(.ok, "Table 3 under the rule 'later'") { _ in ProbeRequest(parameters: ["number": "3"], query: "rule=later") },
+        Probe(.badRequest, "an unknown rule") { _ in ProbeRequest(parameters: ["number": "3"], query: "rule=sometimes") },
+        Probe(.notFound, "a table the study does not have") { _ in ProbeRequest(parameters: ["number": "9"]) },
+        Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(parameters: ["number": "4"], query: "dataset=nowhere") },
+    ]
+
     static let table: [APIDocument.Operation: [Probe]] = [
         .init("GET /openapi.yaml"): [Probe(.ok, "the document itself")],
         .init("GET /datasets"): [Probe(.ok, "every dataset")],
+        .init("GET /datasets/{id}"): [
+            Probe(.ok, "the study's dataset, from the document's example"),
+            Probe(.ok, "the imported dataset") { _ in ProbeRequest(parameters: ["id": ImportedDatasetFixture.id]) },
+            Probe(.ok, "a dataset that states neither method nor licence") { _ in ProbeRequest(parameters: ["id": "hostile"]) },
+            Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(parameters: ["id": "nowhere"]) },
+        ],
         .init("GET /datasets/{id}/quality"): [
             Probe(.ok, "the imported dataset's report") { _ in ProbeRequest(parameters: ["id": ImportedDatasetFixture.id]) },
             Probe(.ok, "its unresolved places, five from the third") { _ in
@@ -221,9 +237,13 @@ enum APIProbes {
             Probe(.notFound, "a table the study does not have") { _ in ProbeRequest(parameters: ["number": "5"]) },
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(parameters: ["number": "1"], query: "dataset=nowhere") },
         ],
+        .init("GET /tables/{number}.csv"): tableFileProbes,
+        .init("GET /tables/{number}.md"): tableFileProbes,
         .init("GET /audit"): [
             Probe(.ok, "the study's audit"),
             Probe(.ok, "in Persian") { _ in ProbeRequest(query: "lang=fa") },
+            Probe(.ok, "only the findings that do not match") { _ in ProbeRequest(query: "status=mismatch") },
+            Probe(.badRequest, "a status findings do not have") { _ in ProbeRequest(query: "status=wrong") },
             Probe(.badRequest, "an unknown language") { _ in ProbeRequest(query: "lang=xx") },
             Probe(.notFound, "a dataset with no published values") { _ in ProbeRequest(query: "dataset=hostile") },
         ],

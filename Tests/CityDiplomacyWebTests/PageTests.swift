@@ -8,7 +8,8 @@ import Testing
 struct PageTests {
     @Test("Every page answers in both languages; Persian pages are right-to-left with Persian digits", arguments: [
         "/", "/relations", "/relations?city=Tehran&kind=sister_city", "/cities/iran-2018:tehran", "/countries/IR",
-        "/networks", "/tables/1", "/tables/2", "/tables/3?rule=later", "/tables/4", "/audit",
+        "/networks", "/tables/1", "/tables/2", "/tables/3?rule=later", "/tables/4", "/audit", "/audit?status=mismatch",
+        "/datasets/iran-2018", "/sources/iran-2018:t1-tehran-fn2/cite",
     ])
     func pages(path: String) async throws {
         try await ObservatoryFixture.withClient { client in

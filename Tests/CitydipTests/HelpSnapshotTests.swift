@@ -7,7 +7,7 @@ import Testing
 /// --filter HelpSnapshotTests` and read the diff.
 @Suite("Help texts")
 struct HelpSnapshotTests {
-    static let commands = ["", "tables", "relations", "show", "count", "report", "audit", "schemes", "import", "quality",
+    static let commands = ["", "tables", "relations", "show", "count", "report", "audit", "cite", "schemes", "import", "quality",
                            "stats", "diff", "datasets", "init", "serve"]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("HelpSnapshots")

@@ -28,6 +28,7 @@ extension StudyTables {
                 .number(byCountry.count(of: country.rawValue)),
             ]
         }
+        let (groups, total) = regionSubtotals(ordered, rows: rows, regions: regions)
         let regionTally = analysis.tally(by: .category(regions))
         let totals = LocalizedText.message("tables.region-totals", localized: [
             "totals": .joined(regionTally.rows.map { .message("findings.label-count", localized: ["label": $0.key.label], ["count": String($0.count)]) }, separator: "list.semicolon"),
@@ -43,8 +44,35 @@ extension StudyTables {
             rows: rows,
             notes: [totals,
                 .message("tables.table2.schemes", localized: ["regions": regions.title, "regionsNote": regions.sourceNote,
-                                                              "affiliations": affiliations.title, "affiliationsNote": affiliations.sourceNote])]
+                                                              "affiliations": affiliations.title, "affiliationsNote": affiliations.sourceNote])],
+            groups: groups, total: total
         )
+    }
+
+    /// Table 2's regions as the study prints them: each region's states together with the sum of
+    /// their relations, and the sum of all (the study's 70).
+    private func regionSubtotals(_ ordered: [CountryCode], rows: [[Tabulation.Cell]], regions: ClassificationScheme)
+        -> (groups: [Tabulation.RowGroup], total: [Tabulation.Cell]) {
+        func count(_ row: [Tabulation.Cell]) -> Int {
+            if case let .number(value)? = row.last { return value ?? 0 }
+            return 0
+        }
+        var groups: [Tabulation.RowGroup] = []
+        var start = 0
+        while start < ordered.count {
+            let region = regions.category(of: ordered[start])?.id
+            var end = start + 1
+            while end < ordered.count, regions.category(of: ordered[end])?.id == region { end += 1 }
+            let label = regions.category(of: ordered[start])?.label ?? Dimension.Key.unclassified.label
+            let code = regions.category(of: ordered[start])?.label.en ?? "unclassified"
+            groups.append(Tabulation.RowGroup(rows: start..<end, subtotal: [
+                .code(code, label: .message("tables.subtotal", localized: ["group": label])), .empty, .empty,
+                .number(rows[start..<end].map(count).reduce(0, +)),
+            ]))
+            start = end
+        }
+        let total: [Tabulation.Cell] = [.code("total", label: .message("tables.total")), .empty, .empty, .number(rows.map(count).reduce(0, +))]
+        return (groups, total)
     }
 
     /// Table 3: dated relations by period — head of government, discourse, count and the partner

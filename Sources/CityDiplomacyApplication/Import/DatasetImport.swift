@@ -15,14 +15,19 @@ public struct ImportRequest: Hashable, Sendable {
     public var dataset: String?
     /// Replace a dataset that already holds another file (or this file read with other options).
     public var replace: Bool
+    /// The licence of the file's records as its publisher states it (`CC BY-SA 4.0`), for those
+    /// who cite the dataset; `nil` where not stated.
+    public var licence: String?
 
-    public init(path: String, format: ImportFormat, mappings: [String] = [], delimiter: String? = nil, dataset: String? = nil, replace: Bool = false) {
+    public init(path: String, format: ImportFormat, mappings: [String] = [], delimiter: String? = nil, dataset: String? = nil,
+                replace: Bool = false, licence: String? = nil) {
         self.path = path
         self.format = format
         self.mappings = mappings
         self.delimiter = delimiter
         self.dataset = dataset
         self.replace = replace
+        self.licence = licence
     }
 
     /// The dataset id: the one given, else the file name in lower case with other characters as `-`.
@@ -86,7 +91,9 @@ public enum DatasetImport {
         let result = pipeline.resolve(records, data: data, fileName: fileName, dataset: id,
                                       resolver: PlaceResolver(gazetteer: gazetteer, countries: countries),
                                       progress: { done, total in progress?("resolving", done, total, "rows") })
-        try await registry.store(result.content, countries: countries.countries) { done, total in
+        var content = result.content
+        content.dataset.licence = request.licence
+        try await registry.store(content, countries: countries.countries) { done, total in
             progress?("storing", done, total, "relations")
         }
         return .imported(result.report, retained: ImportRun(gazetteer: gazetteer, records: records, result: result))

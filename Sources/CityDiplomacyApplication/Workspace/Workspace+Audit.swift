@@ -12,6 +12,19 @@ public struct AuditResult: Sendable {
     public var counts: [(status: AuditFinding.Status, count: Int)] {
         AuditFinding.Status.allCases.map { status in (status, findings.filter { $0.status == status }.count) }
     }
+
+    /// The order findings are listed in: what does not match first, what matches last.
+    public static let listingOrder: [AuditFinding.Status] = [.mismatch, .schemeDependent, .notCheckable, .match]
+
+    /// The findings of `status` (all when `nil`) as the page, the API and the CLI list them: by
+    /// ``listingOrder``, each status's findings in the study's order (Table 2, 3, 4, the claims).
+    public func listed(_ status: AuditFinding.Status? = nil) -> [AuditFinding] {
+        let order = Dictionary(uniqueKeysWithValues: Self.listingOrder.enumerated().map { ($1, $0) })
+        return findings.enumerated()
+            .filter { status == nil || $0.element.status == status }
+            .sorted { (order[$0.element.status]!, $0.offset) < (order[$1.element.status]!, $1.offset) }
+            .map(\.element)
+    }
 }
 
 extension Workspace {
@@ -24,7 +37,7 @@ extension Workspace {
         let audit = try await StudyAudit.auditing(
             content, against: published, schemes: classifications.schemes, periodisations: classifications.periodisations,
             countries: countries, registry: registry)
-        let title = LocalizedText.message("audit.title", localized: ["citation": LocalizedText(en: published.citation, fa: published.citationFa),
+        let title = LocalizedText.message("audit.title", localized: ["citation": published.citation,
                                                                      "dataset": .message("text.quoted", localized: ["text": content.dataset.title])])
         return AuditResult(title: title, datasetID: content.dataset.id, findings: audit.findings())
     }
@@ -85,18 +98,20 @@ public struct JSONValueView: Encodable, Sendable {
     }
 }
 
-/// The audit as the API answers it: `{"title", "summary": {status: count}, "findings": […]}`.
+/// The audit as the API answers it: `{"title", "summary": {status: count}, "findings": […]}`, the
+/// summary counting every finding, the findings those of `status` (all when `nil`) in
+/// ``AuditResult/listingOrder``.
 public struct AuditView: Encodable, Sendable {
     public var title: String
     public var summary: [String: Int]
     public var findings: [AuditFindingView]
     private var order: [String]
 
-    public init(_ result: AuditResult, language: Language) {
+    public init(_ result: AuditResult, language: Language, status: AuditFinding.Status? = nil) {
         title = result.title[language]
         summary = Dictionary(uniqueKeysWithValues: result.counts.map { ($0.status.rawValue, $0.count) })
         order = result.counts.map(\.status.rawValue)
-        findings = result.findings.map { AuditFindingView($0, language: language) }
+        findings = result.listed(status).map { AuditFindingView($0, language: language) }
     }
 
     enum CodingKeys: String, CodingKey { case title, summary, findings }

@@ -25,7 +25,11 @@ public struct StudyTableRequest: Hashable, Sendable {
 extension Workspace {
     /// One of the study's tables, computed from a dataset's records.
     public func studyTable(_ request: StudyTableRequest) async throws -> Tabulation {
-        let content = try await content(ofDataset: request.dataset)
+        try await studyTable(request, of: try await content(ofDataset: request.dataset))
+    }
+
+    /// One of the study's tables, computed from records already read (`request.dataset` is not read again).
+    public func studyTable(_ request: StudyTableRequest, of content: DatasetContent) async throws -> Tabulation {
         let tables = StudyTables(content: content, countries: countries)
         switch request.table {
         case .relations:

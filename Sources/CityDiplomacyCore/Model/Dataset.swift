@@ -15,6 +15,12 @@ public struct Dataset: Identifiable, Hashable, Sendable, Codable {
     public var description: String?
     /// Where the records came from and how they were made.
     public var provenance: String?
+    /// How the records were compiled (the study's content analysis, an import's rules), in both
+    /// languages, for readers who cite the dataset.
+    public var method: LocalizedText?
+    /// The licence under which the records may be used (`CC BY 4.0`), as its holder names it;
+    /// `nil` where none is stated.
+    public var licence: String?
     /// The file the dataset was loaded from, and a SHA-256 of its bytes.
     public var sourceFile: String?
     public var contentHash: String?
@@ -31,7 +37,7 @@ public struct Dataset: Identifiable, Hashable, Sendable, Codable {
     public init(
         id: String, title: LocalizedText, citation: String? = nil, description: String? = nil,
         provenance: String? = nil, sourceFile: String? = nil, contentHash: String? = nil,
-        isBundled: Bool = false, importReport: String? = nil
+        isBundled: Bool = false, importReport: String? = nil, method: LocalizedText? = nil, licence: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -42,6 +48,8 @@ public struct Dataset: Identifiable, Hashable, Sendable, Codable {
         self.contentHash = contentHash
         self.isBundled = isBundled
         self.importReport = importReport
+        self.method = method
+        self.licence = licence
     }
 
     /// How to cite the work, in `language` (English where no Persian is recorded).

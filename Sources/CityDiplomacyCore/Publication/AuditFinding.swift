@@ -69,13 +69,18 @@ public struct AuditFinding: Hashable, Sendable {
     public var status: Status
     /// Why, naming the records that explain a mismatch by their cities and years.
     public var detail: LocalizedText
+    /// The finding as one plain sentence a reader can quote ("The study prints 20 relations for
+    /// …; the records give 20."), in both languages; `nil` where the audit has none yet.
+    public var sentence: LocalizedText?
 
-    public init(id: String, claim: LocalizedText, published: Value, computed: Value, status: Status, detail: LocalizedText) {
+    public init(id: String, claim: LocalizedText, published: Value, computed: Value, status: Status, detail: LocalizedText,
+                sentence: LocalizedText? = nil) {
         self.id = id
         self.claim = claim
         self.published = published
         self.computed = computed
         self.status = status
         self.detail = detail
+        self.sentence = sentence
     }
 }

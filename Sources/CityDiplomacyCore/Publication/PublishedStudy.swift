@@ -107,9 +107,9 @@ public struct PublishedStudy: Hashable, Sendable {
     }
 
     public var datasetID: String
-    public var citation: String
-    /// The short citation in Persian, where the file gives it.
-    public var citationFa: String?
+    /// How the audit names what it checks ("Dehshiri & Khorrami (2018), Tables 2–4 and section 5"),
+    /// in both languages.
+    public var citation: LocalizedText
     /// The schemes and periodisation the tables were drawn under.
     public var regionScheme: String
     public var affiliationScheme: String
@@ -119,11 +119,14 @@ public struct PublishedStudy: Hashable, Sendable {
     public var table3: [PeriodRow]
     public var table4: [NetworkRow]
     public var claims: [Claim]
+    /// The study as a publication — authors, title, journal, dates — for citing it; `nil` where
+    /// the published file does not describe it.
+    public var publication: BibliographicRecord?
 
     public init(
-        datasetID: String, citation: String, regionScheme: String, affiliationScheme: String,
+        datasetID: String, citation: LocalizedText, regionScheme: String, affiliationScheme: String,
         periodisation: String, table2: [CountryRow], table2Totals: [String: Int], table3: [PeriodRow],
-        table4: [NetworkRow], claims: [Claim]
+        table4: [NetworkRow], claims: [Claim], publication: BibliographicRecord? = nil
     ) {
         self.datasetID = datasetID
         self.citation = citation
@@ -135,5 +138,6 @@ public struct PublishedStudy: Hashable, Sendable {
         self.table3 = table3
         self.table4 = table4
         self.claims = claims
+        self.publication = publication
     }
 }

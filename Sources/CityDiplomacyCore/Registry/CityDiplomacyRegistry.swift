@@ -1,3 +1,5 @@
+import Foundation
+
 /// The registry of city-diplomacy records, as the analysis, the CLI and the web ask for it.
 ///
 /// The interface speaks the domain's language — datasets, cities, relations, profiles — and never
@@ -86,6 +88,11 @@ public protocol CityDiplomacyRegistry: Sendable {
 
     /// The change log, newest first.
     func changes(limit: Int, offset: Int) async throws -> [ChangeEntry]
+
+    /// When dataset `id`'s records last changed: when it was stored (loaded or imported) or, if
+    /// later, when an edit was last made to it; `nil` if there is no such dataset. A citation of the
+    /// dataset gives this date with its version.
+    func lastChanged(ofDataset id: String) async throws -> Date?
 
     /// Adds the countries to the reference list, updating those already there (a country still
     /// referred to by a city is never removed).

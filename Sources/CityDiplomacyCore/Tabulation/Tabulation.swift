@@ -41,16 +41,40 @@ public struct Tabulation: Hashable, Sendable {
         case empty
     }
 
+    /// Consecutive rows that belong together (a region's countries), with the row that sums them.
+    ///
+    /// A group is shown for people — its rows together and its subtotal after them — and left
+    /// out of CSV and JSON, whose rows are data: a script summing a column must not count a
+    /// subtotal twice.
+    public struct RowGroup: Hashable, Sendable {
+        /// The indices of the group's rows in ``Tabulation/rows``.
+        public var rows: Range<Int>
+        /// One cell per column: the group's name under the first, its sums under the counted ones.
+        public var subtotal: [Cell]
+
+        public init(rows: Range<Int>, subtotal: [Cell]) {
+            self.rows = rows
+            self.subtotal = subtotal
+        }
+    }
+
     public var title: LocalizedText
     public var columns: [Column]
     public var rows: [[Cell]]
     /// Notes printed under the table: method, sources, caveats.
     public var notes: [LocalizedText]
+    /// The groups of rows with their subtotals, in row order; empty where the table has none.
+    public var groups: [RowGroup]
+    /// The row summing every row, one cell per column; `nil` where the table has none.
+    public var total: [Cell]?
 
-    public init(title: LocalizedText, columns: [Column], rows: [[Cell]], notes: [LocalizedText] = []) {
+    public init(title: LocalizedText, columns: [Column], rows: [[Cell]], notes: [LocalizedText] = [],
+                groups: [RowGroup] = [], total: [Cell]? = nil) {
         self.title = title
         self.columns = columns
         self.rows = rows
         self.notes = notes
+        self.groups = groups
+        self.total = total
     }
 }

@@ -49,7 +49,9 @@ struct DatasetBuilder {
         var dataset = Dataset(
             id: datasetID, title: normalized(document.dataset.title), citation: document.dataset.citation?.en,
             description: document.dataset.description?.en, provenance: document.dataset.provenance?.en,
-            sourceFile: fileName, contentHash: contentHash, isBundled: isBundled
+            sourceFile: fileName, contentHash: contentHash, isBundled: isBundled,
+            // Prose for readers, never searched: kept as written (normalising would drop the hamza of an ezafe).
+            method: document.dataset.method, licence: document.dataset.licence
         )
         dataset.citationFa = document.dataset.citation?.fa
         dataset.descriptionFa = document.dataset.description?.fa

@@ -26,9 +26,11 @@ struct DatasetDocument: Decodable {
         var citation: TextInBothLanguages?
         var description: TextInBothLanguages?
         var provenance: TextInBothLanguages?
+        var method: LocalizedText?
+        var licence: String?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, title, citation, description, provenance
+            case id, title, citation, description, provenance, method, licence
         }
     }
 
@@ -141,5 +143,6 @@ struct DatasetDocument: Decodable {
     /// Fields whose value is a ``LocalizedText`` mapping.
     static let localizedFields: Set<String> = [
         "title", "name", "description", "role", "citation", "provenance", "publisher", "locator", "notes", "seat", "awarding_body",
+        "method",
     ]
 }

@@ -8,7 +8,7 @@ public enum PublishedStudyFile {
     struct Document: Decodable {
         var format: String
         var dataset: String
-        var citation: TextInBothLanguages
+        var citation: LocalizedText
         var regionScheme: String
         var affiliationScheme: String
         var periodisation: String
@@ -17,12 +17,42 @@ public enum PublishedStudyFile {
         var table3: [PeriodEntry]
         var table4: [NetworkEntry]
         var claims: [ClaimEntry]
+        var publication: PublicationEntry?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case format, dataset, citation, periodisation, table2, table3, table4, claims
+            case format, dataset, citation, periodisation, table2, table3, table4, claims, publication
             case regionScheme = "region_scheme"
             case affiliationScheme = "affiliation_scheme"
             case table2Totals = "table2_totals"
+        }
+
+        /// The study as a publication, for citations.
+        struct PublicationEntry: Decodable {
+            var key: String
+            var type: String
+            var language: String?
+            var authors: [Author]
+            var title: LocalizedText
+            var journal: LocalizedText?
+            var publisher: LocalizedText?
+            var volume: String?
+            var issue: String?
+            var pages: String?
+            var issued: PartialDate
+            var issuedAsPrinted: PartialDate?
+            var received: PartialDate?
+            var accepted: PartialDate?
+            var url: String?
+
+            enum CodingKeys: String, CodingKey, CaseIterable {
+                case key, type, language, authors, title, journal, publisher, volume, issue, pages, issued, received, accepted, url
+                case issuedAsPrinted = "issued_as_printed"
+            }
+
+            struct Author: Decodable {
+                var family: LocalizedText
+                var given: LocalizedText
+            }
         }
 
         struct CountryEntry: Decodable {
@@ -107,7 +137,8 @@ public enum PublishedStudyFile {
             "table3": Set(Document.PeriodEntry.CodingKeys.allCases.map(\.rawValue)),
             "table4": Set(Document.NetworkEntry.CodingKeys.allCases.map(\.rawValue)),
             "claims": Set(Document.ClaimEntry.CodingKeys.allCases.map(\.rawValue)),
-        ], localizedFields: ["text", "citation"])
+            "publication": Set(Document.PublicationEntry.CodingKeys.allCases.map(\.rawValue)),
+        ], localizedFields: ["text", "title", "journal", "publisher", "citation"])
         let document = try reader.decode(Document.self)
         guard document.format == formatIdentifier else {
             throw reader.error(at: [.key("format")], value: document.format, problem: "is not a format this version reads: expected \(formatIdentifier)")
@@ -117,16 +148,41 @@ public enum PublishedStudyFile {
             let path: [PathComponent] = [.key("claims"), .index(index), .key("check")]
             claims.append(PublishedStudy.Claim(id: entry.id, text: entry.text, check: try check(entry.check, reader: reader, path: path)))
         }
-        var study = PublishedStudy(
-            datasetID: document.dataset, citation: document.citation.en, regionScheme: document.regionScheme,
+        return PublishedStudy(
+            datasetID: document.dataset, citation: document.citation, regionScheme: document.regionScheme,
             affiliationScheme: document.affiliationScheme, periodisation: document.periodisation,
             table2: document.table2.map { .init(region: $0.region, country: $0.country, affiliation: $0.affiliation, relations: $0.relations) },
             table2Totals: document.table2Totals,
             table3: document.table3.map { .init(period: $0.period, relations: $0.relations, countries: $0.countries) },
             table4: document.table4.map { .init(network: $0.network, scope: $0.scope, members: $0.members) },
-            claims: claims)
-        study.citationFa = document.citation.fa
-        return study
+            claims: claims, publication: try document.publication.map { entry throws(DataFileError) in try publication(entry, reader: reader) })
+    }
+
+    private static func publication(_ entry: Document.PublicationEntry, reader: YAMLDocumentReader) throws(DataFileError) -> BibliographicRecord {
+        guard let type = BibliographicRecord.WorkType(rawValue: entry.type) else {
+            throw reader.error(at: [.key("publication"), .key("type")], value: entry.type,
+                               problem: "is not a kind of work: expected \(BibliographicRecord.WorkType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard entry.key == BibliographicRecord.key(entry.key) else {
+            throw reader.error(at: [.key("publication"), .key("key")], value: entry.key,
+                               problem: "is not a citation key: expected lower-case letters, digits and hyphens")
+        }
+        var notes: [LocalizedText] = []
+        if let received = entry.received, let accepted = entry.accepted {
+            // As the article prints them: year/month/day in the calendar of the journal.
+            func printed(_ date: PartialDate) -> String {
+                [String(date.year), date.month.map { String(format: "%02d", $0) }, date.day.map { String(format: "%02d", $0) }]
+                    .compactMap { $0 }.joined(separator: "/")
+            }
+            notes.append(.message(received.calendar == .solarHijri ? "cite.note.received-accepted-sh" : "cite.note.received-accepted",
+                                  ["received": printed(received), "accepted": printed(accepted)]))
+        }
+        return BibliographicRecord(
+            key: entry.key, type: type,
+            authors: entry.authors.map { .person(family: $0.family, given: $0.given) },
+            title: entry.title, language: entry.language, container: entry.journal, publisher: entry.publisher,
+            volume: entry.volume, issue: entry.issue, pages: entry.pages, issued: entry.issued,
+            issuedAsPrinted: entry.issuedAsPrinted, url: entry.url, notes: notes)
     }
 
     private static func check(_ entry: Document.CheckEntry, reader: YAMLDocumentReader, path: [PathComponent]) throws(DataFileError) -> PublishedStudy.Check {

@@ -23,13 +23,15 @@ extension DatasetRow {
                   provenance: dataset.provenance, sourceFile: dataset.sourceFile,
                   contentHash: dataset.contentHash, isBundled: dataset.isBundled,
                   importReport: dataset.importReport, storedAt: storedAt,
-                  citationFa: dataset.citationFa, descriptionFa: dataset.descriptionFa, provenanceFa: dataset.provenanceFa)
+                  citationFa: dataset.citationFa, descriptionFa: dataset.descriptionFa, provenanceFa: dataset.provenanceFa,
+                  methodEn: dataset.method?.en, methodFa: dataset.method?.fa, licence: dataset.licence)
     }
 
     var dataset: Dataset {
         var dataset = Dataset(id: id, title: LocalizedText(en: titleEn, fa: titleFa), citation: citation,
                               description: description, provenance: provenance, sourceFile: sourceFile,
-                              contentHash: contentHash, isBundled: isBundled, importReport: importReport)
+                              contentHash: contentHash, isBundled: isBundled, importReport: importReport,
+                              method: methodEn.map { LocalizedText(en: $0, fa: methodFa) }, licence: licence)
         dataset.citationFa = citationFa
         dataset.descriptionFa = descriptionFa
         dataset.provenanceFa = provenanceFa

@@ -38,6 +38,9 @@ struct DatasetRow: StoredRecord {
     var citationFa: String?
     var descriptionFa: String?
     var provenanceFa: String?
+    var methodEn: String?
+    var methodFa: String?
+    var licence: String?
 }
 
 struct SourceRow: StoredRecord {

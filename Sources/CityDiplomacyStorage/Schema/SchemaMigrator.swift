@@ -192,6 +192,15 @@ enum SchemaMigrator {
             try db.alter(table: "network") { t in t.add(column: "seat_fa", .text) }
             try db.alter(table: "event") { t in t.add(column: "awarding_body_fa", .text) }
         }
+        migrator.registerMigration("v6: a dataset states its method and licence, for those who cite it") { db in
+            // Datasets stored before this version state neither until they are loaded again
+            // (`citydip init --refresh` for the bundled ones).
+            try db.alter(table: "dataset") { t in
+                t.add(column: "method_en", .text)
+                t.add(column: "method_fa", .text)
+                t.add(column: "licence", .text)
+            }
+        }
         return migrator
     }
 }

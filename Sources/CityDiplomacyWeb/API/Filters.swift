@@ -56,6 +56,16 @@ struct Filters {
         }
     }
 
+    /// `status`: the audit findings of one status (`match`, `mismatch`, `scheme-dependent`,
+    /// `not-checkable`), or all when absent.
+    func auditStatus() throws(WebError) -> AuditFinding.Status? {
+        do {
+            return try text("status").map { text throws(ApplicationError) in try AuditStatusChoice.parse(text, field: "status").status }
+        } catch {
+            throw WebError(error)
+        }
+    }
+
     /// The places of a quality report to list: `status`, `limit` (default `defaultLimit`) and `offset`.
     func placeSelection(defaultLimit: Int) throws(WebError) -> PlaceSelection {
         let (limit, offset) = try paging(defaultLimit: defaultLimit)

@@ -147,7 +147,8 @@ struct CityPage {
             if let locator = source.locator(in: c.language) { detail += " · " + c.style.digits(locator) }
             let title = c.style.digits(source.title(in: c.language))
             return SourceItemView(link: source.url.map { LinkView.external($0, text: title) } ?? LinkView(text: title, target: nil),
-                              detail: detail, id: source.id, editAddress: c.canEdit ? c.href("/edit/sources/\(PageContext.segment(source.id))") : nil)
+                              detail: detail, id: source.id, editAddress: c.canEdit ? c.href("/edit/sources/\(PageContext.segment(source.id))") : nil,
+                              cite: CitationPages(observatory: observatory, context: c).citeLink(source.id))
         }
         return view
     }
@@ -160,6 +161,8 @@ struct SourceItemView {
     let detail: String
     let id: String
     let editAddress: String?
+    /// The link to the source's citation.
+    let cite: LinkView
 }
 
 /// What the `city` template shows.

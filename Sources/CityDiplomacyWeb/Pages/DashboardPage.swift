@@ -23,6 +23,9 @@ struct DashboardPage {
         let c = context
         let aggregating = try c.aggregateParts
         let counted = observatory.workspace.counted(content, aggregateParts: aggregating)
+        let citations = CitationPages(observatory: observatory, context: c)
+        // The records' hash, once for the panel and the dataset's citation.
+        let version = try await observatory.workspace.version(of: content)
         let view = DashboardView(
             heading: c.text(.message("web.city-diplomacy-observatory")),
             totals: [(all.relations, "relations"), (all.cities, "cities"), (all.countries, "countries"), (datasets.count, "datasets")]
@@ -40,7 +43,9 @@ struct DashboardPage {
             partsSwitch: c.partsSwitch(aggregating: aggregating),
             partsNote: counted.aggregationView.map { c.text($0.note) },
             currentQualityReport: qualityLink(counted.content.dataset),
-            charts: figures(counted.content, aggregating: aggregating))
+            charts: figures(counted.content, aggregating: aggregating),
+            about: citations.aboutPanel(try await WebError.answering { try await observatory.workspace.about(content, version: version) }),
+            citations: try await citations.boxes(content, version: version))
         return try Layout.page("dashboard", title: c.text(.message("web.dashboard")), content: view, context: c)
     }
 
@@ -92,4 +97,8 @@ struct DashboardView {
     let partsNote: String?
     let currentQualityReport: LinkView?
     let charts: [FigureView]
+    /// What the chosen dataset is, with the link to its page.
+    let about: AboutPanelView
+    /// How to cite the study behind the chosen dataset, and the dataset.
+    let citations: [CiteBoxView]
 }

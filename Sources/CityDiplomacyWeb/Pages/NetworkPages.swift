@@ -44,7 +44,7 @@ struct NetworkPages {
             sources: (network.sources + profile.memberships.flatMap(\.sources)).filter { seen.insert($0.id).inserted }.map { source in
                 let title = c.style.digits(source.title(in: c.language))
                 return SourceItemView(link: source.url.map { LinkView.external($0, text: title) } ?? LinkView(text: source.locator(in: c.language).map(c.style.digits) ?? title, target: nil),
-                           detail: "", id: source.id, editAddress: nil)
+                           detail: "", id: source.id, editAddress: nil, cite: CitationPages(observatory: observatory, context: c).citeLink(source.id))
             })
         return try Layout.page("network", title: c.text(network.name), content: view, context: c)
     }

@@ -20,6 +20,29 @@ struct PageRoutes {
             let code = try Self.parameter("code", context)
             return try await page(request) { try await CountryPage(observatory: observatory, context: $0).render(code: code) }
         }
+        router.get("datasets/:id") { request, context in
+            let id = try Self.parameter("id", context)
+            return try await page(request) { try await CitationPages(observatory: observatory, context: $0).datasetPage(id) }
+        }
+        router.get("datasets/:id/cite.{format}") { request, context in
+            let id = try Self.parameter("id", context)
+            let format = try Self.parameter("format", context)
+            return try await CitationPages(observatory: observatory, context: PageContext(request: request)).file(.dataset(id), extension: format)
+        }
+        router.get("study/cite.{format}") { request, context in
+            let format = try Self.parameter("format", context)
+            let page = PageContext(request: request)
+            return try await CitationPages(observatory: observatory, context: page).file(.study(dataset: page.filters.text("dataset")), extension: format)
+        }
+        router.get("sources/:id/cite") { request, context in
+            let id = try Self.parameter("id", context)
+            return try await page(request) { try await CitationPages(observatory: observatory, context: $0).sourcePage(id) }
+        }
+        router.get("sources/:id/cite.{format}") { request, context in
+            let id = try Self.parameter("id", context)
+            let format = try Self.parameter("format", context)
+            return try await CitationPages(observatory: observatory, context: PageContext(request: request)).file(.source(id), extension: format)
+        }
         router.get("datasets/:id/quality") { request, context in
             let id = try Self.parameter("id", context)
             return try await page(request) { try await QualityPage(observatory: observatory, context: $0).render(datasetID: id) }

@@ -1,3 +1,4 @@
+import CityDiplomacyApplication
 import CityDiplomacyCore
 import CityDiplomacyPresentation
 
@@ -12,18 +13,37 @@ struct StudyPages {
         guard let number = Int(PersianText.asciiDigits(raw)), Observatory.tableNumbers.contains(number) else {
             throw WebError.notFound(c.text(.message("web.not-found.table", ["number": raw])), field: "number").asPage(c)
         }
-        let table: Tabulation
+        let table: Tabulation, content: DatasetContent
         do {
-            table = try await observatory.studyTable(number, filters: c.filters)
+            // Read once: for the table, and for the dataset's version in its citation.
+            content = try await observatory.content(ofDataset: c.filters.text("dataset"))
+            table = try await observatory.studyTable(number, filters: c.filters, of: content)
         } catch let error as WebError {
             throw error.asPage(c)
         }
+        let dataset = content.dataset.id
+        let citations = CitationPages(observatory: observatory, context: c)
         let view = StudyTablePageView(
             tabs: Observatory.tableNumbers.map { .init(text: c.text(.message("web.table-tab", ["number": String($0)])), address: c.href("/tables/\($0)"), current: $0 == number) },
             ruleForm: number == 3 ? ruleForm() : nil,
             table: TabulationRenderer(format: .html, language: c.language).htmlFragment(table),
-            json: "/api/v1/tables/\(number)" + (c.language == .fa ? "?lang=fa" : ""))
+            downloadsLabel: c.text(.message("web.table.downloads")),
+            downloads: downloads(number),
+            about: LinkView(text: c.text(.message("about.link")), target: c.href("/datasets/\(PageContext.segment(dataset))")),
+            citations: try await citations.boxes(content))
         return try Layout.page("study-table", title: c.text(table.title), content: view, context: c)
+    }
+
+    /// The table as files — CSV, JSON, Markdown — as the page shows it: in its language, under its
+    /// rule and dataset. JSON is the API's answer for the table; CSV and Markdown are what
+    /// `citydip tables --format csv|md` prints.
+    private func downloads(_ number: Int) -> [StudyTablePageView.Download] {
+        let c = context
+        let query = c.query.map { $0.isEmpty ? "" : "?" + $0 } ?? ""
+        let suffix = c.language == .fa ? "-fa" : ""
+        return [("CSV", ".csv", "text/csv", "csv"), ("JSON", "", "application/json", "json"), ("Markdown", ".md", "text/markdown", "md")].map { name, path, type, ext in
+            .init(name: name, address: "/api/v1/tables/\(number)\(path)\(query)", file: "table-\(number)\(suffix).\(ext)", mediaType: type)
+        }
     }
 
     /// Table 3's choice of where a year that changes the period goes.
@@ -35,17 +55,46 @@ struct StudyPages {
                         .map { .init(value: $0, label: c.text(.message("web.rule.\($0)")), selected: chosen == $0) })
     }
 
+    /// The audit: the summary by status first, then the findings of the status asked for (all by
+    /// default), those that do not match at the top.
     func audit() async throws -> String {
         let c = context
-        let findings: [AuditFinding], title: LocalizedText
+        let result: AuditResult, status: AuditFinding.Status?
         do {
-            (findings, title) = try await observatory.audit(dataset: c.filters.text("dataset"))
+            status = try c.filters.auditStatus()
+            result = try await observatory.audit(dataset: c.filters.text("dataset"))
         } catch let error as WebError {
             throw error.asPage(c)
         }
         let renderer = AuditRenderer(format: .html, language: c.language)
-        let table = TabulationRenderer(format: .html, language: c.language).htmlFragment(renderer.table(findings, title: title))
-        return try Layout.page("audit", title: c.text(.message("web.audit")), content: AuditPageView(table: table), context: c)
+        let counts = Dictionary(uniqueKeysWithValues: result.counts.map { ($0.status, $0.count) })
+        func filter(_ choice: AuditFinding.Status?) -> AuditPageView.StatusCount {
+            let count = choice.map { counts[$0] ?? 0 } ?? result.findings.count
+            return .init(status: choice?.rawValue ?? "all", label: c.text(.message("audit.status.\(choice?.rawValue ?? "all")")),
+                         figure: c.number(count), address: c.href(setting: "status", to: choice?.rawValue), current: choice == status)
+        }
+        let listed = result.listed(status)
+        let view = AuditPageView(
+            heading: c.text(result.title),
+            summaryHeading: c.text(.message("web.audit.summary")),
+            checked: c.text(.message("web.audit.checked", ["checked": c.number(result.findings.count)])),
+            summary: AuditFinding.Status.allCases.map(filter),
+            filterLabel: c.text(.message("web.audit.filter")),
+            filters: [filter(nil)] + AuditResult.listingOrder.map(filter),
+            findingsHeading: c.text(.message("web.audit.findings")),
+            order: c.text(.message("web.audit.order")),
+            columns: ["presentation.status", "web.audit.claim", "presentation.printed", "presentation.from-the-records",
+                      "presentation.detail", "column.id"].map { c.text(.message($0)) },
+            findings: listed.map { finding in
+                AuditPageView.Finding(
+                    id: finding.id, status: finding.status.rawValue, statusLabel: c.text(AuditRenderer.label(finding.status)),
+                    claim: c.text(finding.claim), claimInEnglish: c.language != .en && finding.claim.fa == nil,
+                    sentence: finding.sentence.map { c.text($0) }, published: renderer.text(of: finding.published),
+                    computed: renderer.text(of: finding.computed), detail: c.text(finding.detail))
+            },
+            emptyNote: listed.isEmpty ? c.text(.message("web.audit.none")) : nil,
+            json: LinkView(text: "JSON", target: "/api/v1/audit?" + (status.map { "status=\($0.rawValue)&" } ?? "") + "lang=\(c.language.rawValue)"))
+        return try Layout.page("audit", title: c.text(.message("web.audit")), content: view, context: c)
     }
 }
 
@@ -64,15 +113,66 @@ struct StudyTablePageView {
         let rules: [RelationsView.Choice]
     }
 
+    /// A file of the table.
+    struct Download {
+        let name: String
+        let address: String
+        /// The name the file is saved under.
+        let file: String
+        let mediaType: String
+    }
+
     let tabs: [Tab]
     let ruleForm: RuleForm?
     /// The table as the report renders it for the CLI too, every cell escaped there: a trusted
     /// fragment, written into the page as it is.
     let table: String
-    let json: String
+    let downloadsLabel: String
+    let downloads: [Download]
+    /// The page of the dataset the table is computed from.
+    let about: LinkView
+    /// How to cite the study and the dataset.
+    let citations: [CiteBoxView]
 }
 
-/// What the `audit` template shows: the audit's table, escaped by the report's renderer.
+/// What the `audit` template shows: the summary by status, the status filters with their counts,
+/// and the findings listed.
 struct AuditPageView {
-    let table: String
+    /// A status with how many findings have it, as a summary figure and as a filter link.
+    struct StatusCount {
+        /// The status's code (`mismatch`, …; `all`), for the page's classes.
+        let status: String
+        let label: String
+        let figure: String
+        let address: String
+        let current: Bool
+    }
+
+    struct Finding {
+        let id: String
+        let status: String
+        let statusLabel: String
+        let claim: String
+        /// The claim has no Persian yet: marked English on a Persian page.
+        let claimInEnglish: Bool
+        /// The finding as one plain sentence, where the audit gives one.
+        let sentence: String?
+        let published: String
+        let computed: String
+        /// Written by the audit in English, naming records by their ids.
+        let detail: String
+    }
+
+    let heading: String
+    let summaryHeading: String
+    let checked: String
+    let summary: [StatusCount]
+    let filterLabel: String
+    let filters: [StatusCount]
+    let findingsHeading: String
+    let order: String
+    let columns: [String]
+    let findings: [Finding]
+    let emptyNote: String?
+    let json: LinkView
 }

@@ -6,15 +6,14 @@ extension Observatory {
     static let tableNumbers = StudyTableNumber.allCases.map(\.number)
 
     /// Table `number` of the study under the page's parameters.
-    func studyTable(_ number: Int, filters: Filters) async throws -> Tabulation {
+    func studyTable(_ number: Int, filters: Filters, of content: DatasetContent) async throws -> Tabulation {
         guard let table = StudyTableNumber(number: number) else { throw WebError.notFound("table \(number)", field: "table") }
         let request = try filters.studyTableRequest(table)
-        return try await WebError.answering { try await workspace.studyTable(request) }
+        return try await WebError.answering { try await workspace.studyTable(request, of: content) }
     }
 
     /// The audit of a dataset against the study it transcribes.
-    func audit(dataset: String?) async throws -> (findings: [AuditFinding], title: LocalizedText) {
-        let result = try await WebError.answering { try await workspace.audit(dataset: dataset) }
-        return (result.findings, result.title)
+    func audit(dataset: String?) async throws -> AuditResult {
+        try await WebError.answering { try await workspace.audit(dataset: dataset) }
     }
 }

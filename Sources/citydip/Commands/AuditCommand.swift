@@ -4,6 +4,8 @@ import CityDiplomacyCore
 import CityDiplomacyPresentation
 import Foundation
 
+extension AuditStatusChoice: ExpressibleByArgument {}
+
 /// `citydip audit`: the published study checked against its records.
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +17,9 @@ struct AuditCommand: AsyncParsableCommand {
             "computed", "status", "detail"}; status is match, mismatch, scheme-dependent (true under some \
             classifications, with each result in computed) or not-checkable (needs data the database lacks, \
             such as another dataset with Istanbul's partners). --format md or html gives every finding as a \
-            table. Exit status is 0 whatever the findings.
+            table. Findings are listed as on the observatory's /audit page: those that do not match first, \
+            then scheme-dependent, not-checkable and matching ones; --status lists only those of one status. \
+            Exit status is 0 whatever the findings.
             """
     )
 
@@ -31,6 +35,9 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Language of the claims' text: en or fa.")
     var lang: Language = .en
 
+    @Option(help: ArgumentHelp("List only the findings of this status: \(AuditStatusChoice.accepted).", valueName: "status"))
+    var status: AuditStatusChoice?
+
     @OptionGroup var classification: ClassificationFileOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -38,15 +45,17 @@ struct AuditCommand: AsyncParsableCommand {
         let workspace = try await database.workspace(classification)
         let audit = try await workspace.audit(dataset: datasetOption.dataset)
         let renderer = AuditRenderer(format: .md, language: lang)
+        let listed = audit.listed(status?.status)
         switch format ?? (isatty(STDOUT_FILENO) == 1 ? .summary : .json) {
         case .summary:
-            print(renderer.summaryMarkdown(audit.findings, title: audit.title), terminator: "")
+            print(renderer.summaryMarkdown(audit.findings, listing: status == nil ? listed.filter { $0.status != .match } : listed,
+                                           title: audit.title), terminator: "")
         case .json:
-            print(try audit.findings.map { AuditFindingView($0, language: lang) }.prettyJSON(), terminator: "")
+            print(try listed.map { AuditFindingView($0, language: lang) }.prettyJSON(), terminator: "")
         case .md:
-            print(renderer.render(audit.findings, title: audit.title), terminator: "")
+            print(renderer.render(listed, title: audit.title), terminator: "")
         case .html:
-            print(AuditRenderer(format: .html, language: lang).render(audit.findings, title: audit.title), terminator: "")
+            print(AuditRenderer(format: .html, language: lang).render(listed, title: audit.title), terminator: "")
         }
     }
 }

@@ -51,6 +51,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Replace the dataset if it already holds another file.")
     var replace = false
 
+    @Option(help: ArgumentHelp("The licence of the file's records as its publisher states it (e.g. \"CC BY-SA 4.0\"), given when the dataset is cited.", valueName: "licence"))
+    var licence: String?
+
     @Option(help: "The quality report's format: md or json.")
     var report: RecordFormat = .md
 
@@ -58,7 +61,7 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     var request: ImportRequest {
-        ImportRequest(path: file ?? "", format: format, mappings: mappings, delimiter: delimiter, dataset: dataset, replace: replace)
+        ImportRequest(path: file ?? "", format: format, mappings: mappings, delimiter: delimiter, dataset: dataset, replace: replace, licence: licence)
     }
 
     mutating func validate() throws {

@@ -2,8 +2,9 @@ import CityDiplomacyApplication
 import CityDiplomacyCore
 import Hummingbird
 
-/// `/datasets`, `/datasets/{id}/quality` and `/countries`: what the registry holds, how an
-/// imported dataset's file resolved, and the reference list of countries.
+/// `/datasets`, `/datasets/{id}`, `/datasets/{id}/quality` and `/countries`: what the registry
+/// holds, what one dataset is (its provenance, licence, version and counts), how an imported
+/// dataset's file resolved, and the reference list of countries.
 struct DatasetController {
     let observatory: Observatory
     let responder: CachedResponder
@@ -11,6 +12,10 @@ struct DatasetController {
     func addRoutes(to api: RouterGroup<ObservatoryContext>) {
         api.get("datasets") { request, _ in
             try await responder.json(request) { try await observatory.registry.datasets().map(DatasetView.init) }
+        }
+        api.get("datasets/:id") { request, context in
+            let id = try PageRoutes.parameter("id", context)
+            return try await responder.json(request) { try await observatory.workspace.aboutDataset(id) }
         }
         api.get("datasets/:id/quality") { request, context in
             let id = try PageRoutes.parameter("id", context)

@@ -3,17 +3,15 @@ import CityDiplomacyCore
 import CityDiplomacyPresentation
 import Hummingbird
 
-/// `/tables/{1..4}`, `/audit` and `/statistics`: the study's tables, its audit, and totals.
+/// `/tables/{1..4}` (also `.csv` and `.md`), `/audit` and `/statistics`: the study's tables, its
+/// audit, and totals.
 struct StudyController {
     let observatory: Observatory
     let responder: CachedResponder
 
     func addRoutes(to api: RouterGroup<ObservatoryContext>) {
         api.get("tables/:number") { request, context in
-            let raw = try PageRoutes.parameter("number", context)
-            guard let table = StudyTableNumber(rawValue: PersianText.asciiDigits(raw)) else {
-                throw WebError.notFound("table '\(raw)' (the study has tables 1 to 4)", field: "number")
-            }
+            let table = try Self.tableNumber(try PageRoutes.parameter("number", context))
             return try await responder.json(request) {
                 let filters = Filters(request.uri.query)
                 let language = try PageContext.language(filters)
@@ -21,11 +19,24 @@ struct StudyController {
                 return StudyTableView(table: table, tabulation: tabulation, language: language)
             }
         }
+        // The table as a file, in the language asked for: the same renderers as `citydip tables --format csv|md`.
+        for (suffix, format, contentType) in [("csv", OutputFormat.csv, "text/csv; charset=utf-8"), ("md", .md, "text/markdown; charset=utf-8")] {
+            api.get("tables/{number}.\(suffix)") { request, context in
+                let table = try Self.tableNumber(try PageRoutes.parameter("number", context))
+                return try await responder.cached(request) {
+                    let filters = Filters(request.uri.query)
+                    let language = try PageContext.language(filters)
+                    let tabulation = try await WebError.answering { try await observatory.workspace.studyTable(try filters.studyTableRequest(table)) }
+                    return (TabulationRenderer(format: format, language: language).render(tabulation), contentType)
+                }
+            }
+        }
         api.get("audit") { request, _ in
             try await responder.json(request) {
                 let filters = Filters(request.uri.query)
                 let language = try PageContext.language(filters)
-                return AuditView(try await observatory.workspace.audit(dataset: filters.text("dataset")), language: language)
+                let status = try filters.auditStatus()
+                return AuditView(try await observatory.workspace.audit(dataset: filters.text("dataset")), language: language, status: status)
             }
         }
         api.get("statistics") { request, _ in
@@ -35,6 +46,16 @@ struct StudyController {
                 return try await observatory.workspace.statistics(dataset: filters.text("dataset"), top: top, aggregateParts: try filters.aggregateParts)
             }
         }
+    }
+}
+
+extension StudyController {
+    /// The table a path names (Persian digits too), or a 404.
+    static func tableNumber(_ raw: String) throws -> StudyTableNumber {
+        guard let table = StudyTableNumber(rawValue: PersianText.asciiDigits(raw)) else {
+            throw WebError.notFound("table '\(raw)' (the study has tables 1 to 4)", field: "number")
+        }
+        return table
     }
 }
 

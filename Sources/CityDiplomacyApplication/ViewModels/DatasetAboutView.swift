@@ -1,0 +1,148 @@
+import CityDiplomacyCore
+import CityDiplomacyImport
+import Foundation
+
+/// What a reader needs to know about a dataset before using or citing it — where it comes from,
+/// how it was made, under which licence, which version, how many records — as `citydip datasets
+/// --dataset ID` prints it and `/api/v1/datasets/{id}` answers it, and as the dataset's page shows it.
+///
+/// ```swift
+/// let about = try await workspace.aboutDataset("iran-2018")
+/// about.version.short       // "9c1d5e7a0b42"
+/// about.counts.relations    // 70
+/// ```
+public struct DatasetAboutView: Encodable, Sendable {
+    public struct Version: Encodable, Hashable, Sendable {
+        /// SHA-256 of the records in canonical form.
+        public var recordsHash: String
+        /// Its first twelve digits.
+        public var short: String
+        /// When the records were stored or last edited, ISO 8601 (UTC).
+        public var changed: String
+
+        enum CodingKeys: String, CodingKey {
+            case recordsHash = "records_hash", short, changed
+        }
+    }
+
+    public struct Counts: Encodable, Hashable, Sendable {
+        public var cities: Int
+        public var relations: Int
+        public var networks: Int
+        public var memberships: Int
+        public var events: Int
+        public var sources: Int
+    }
+
+    public var id: String
+    public var title: LocalizedTextView
+    public var description: String?
+    /// Where the records came from (in English, as the dataset states it).
+    public var provenance: String?
+    /// How they were compiled, in both languages.
+    public var method: LocalizedTextView?
+    public var licence: String?
+    public var version: Version
+    public var counts: Counts
+    /// The work the dataset transcribes, as the dataset cites it.
+    public var transcribes: String?
+    /// The file it was loaded or imported from, and the SHA-256 of that file's bytes.
+    public var sourceFile: String?
+    public var fileHash: String?
+    public var bundled: Bool
+    /// Whether the product describes the study the dataset transcribes (so that it can be cited).
+    public var study: Bool
+    /// The day the records last changed, for people.
+    public var changedDay: PartialDate
+
+    /// One line of the panel: what it is, and its value.
+    public struct Fact: Sendable {
+        public enum Value: Sendable {
+            /// Text in both languages.
+            case text(LocalizedText)
+            /// Prose the dataset states in English only.
+            case english(String)
+            /// A name or code shown as it is in every language: a licence, a hash, a file name.
+            case verbatim(String)
+            case number(Int)
+            case date(PartialDate)
+        }
+
+        public var label: LocalizedText
+        public var value: Value
+    }
+
+    /// The panel's lines, in order, as the CLI's Markdown and the dataset's page show them.
+    public var facts: [Fact] {
+        var facts: [Fact] = [.init(label: .message("column.title"), value: .text(LocalizedText(en: title.en, fa: title.fa)))]
+        if let description { facts.append(.init(label: .message("about.description"), value: .english(description))) }
+        if let transcribes { facts.append(.init(label: .message("about.transcribes"), value: .english(transcribes))) }
+        if let provenance { facts.append(.init(label: .message("web.provenance"), value: .english(provenance))) }
+        if let method { facts.append(.init(label: .message("about.method"), value: .text(LocalizedText(en: method.en, fa: method.fa)))) }
+        facts.append(.init(label: .message("about.licence"), value: licence.map(Fact.Value.verbatim) ?? .text(.message("about.licence.not-stated"))))
+        facts.append(.init(label: .message("about.version"), value: .verbatim(version.short)))
+        facts.append(.init(label: .message("about.changed"), value: .date(changedDay)))
+        facts.append(.init(label: .message("about.records-hash"), value: .verbatim(version.recordsHash)))
+        let counted: [(String, Int)] = [("relations", counts.relations), ("cities", counts.cities), ("networks", counts.networks),
+                                        ("memberships", counts.memberships), ("events", counts.events), ("sources", counts.sources)]
+        facts += counted.map { .init(label: .message("column.\($0.0)"), value: .number($0.1)) }
+        if let sourceFile { facts.append(.init(label: .message("column.file"), value: .verbatim(sourceFile))) }
+        if let fileHash { facts.append(.init(label: .message("about.file-hash"), value: .verbatim(fileHash))) }
+        return facts
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, description, provenance, method, licence, version, counts, transcribes
+        case sourceFile = "source_file", fileHash = "file_hash", bundled, study
+    }
+
+    public init(id: String, title: LocalizedTextView, description: String?, provenance: String?, method: LocalizedTextView?,
+                licence: String?, version: Version, counts: Counts, transcribes: String?, sourceFile: String?, fileHash: String?,
+                bundled: Bool, study: Bool, changedDay: PartialDate) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.provenance = provenance
+        self.method = method
+        self.licence = licence
+        self.version = version
+        self.counts = counts
+        self.transcribes = transcribes
+        self.sourceFile = sourceFile
+        self.fileHash = fileHash
+        self.bundled = bundled
+        self.study = study
+        self.changedDay = changedDay
+    }
+}
+
+extension Workspace {
+    /// Everything ``DatasetAboutView`` says of dataset `id` (the default dataset when `nil`).
+    public func aboutDataset(_ id: String?) async throws -> DatasetAboutView {
+        try await about(try await content(ofDataset: id))
+    }
+
+    /// ``DatasetAboutView`` of records already read (a page that draws them reads them once), and
+    /// of their version where it is known already (hashing a large dataset's records takes a while).
+    public func about(_ content: DatasetContent, version known: DatasetVersion? = nil) async throws -> DatasetAboutView {
+        let dataset = content.dataset
+        let version = if let known { known } else { try await version(of: content) }
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return DatasetAboutView(
+            id: dataset.id, title: LocalizedTextView(dataset.title), description: dataset.description,
+            provenance: dataset.provenance, method: (dataset.method ?? importMethod(dataset)).map(LocalizedTextView.init),
+            licence: dataset.licence,
+            version: .init(recordsHash: version.recordsHash, short: version.short, changed: formatter.string(from: version.changed)),
+            counts: .init(cities: content.cities.count, relations: content.relations.count, networks: content.networks.count,
+                          memberships: content.memberships.count, events: content.events.count, sources: content.sources.count),
+            transcribes: dataset.citation, sourceFile: dataset.sourceFile, fileHash: dataset.contentHash, bundled: dataset.isBundled,
+            study: (try? publishedStudy(behind: dataset.id)?.publication) != nil, changedDay: version.changedDay)
+    }
+
+    /// How an imported dataset was made, from its import's report, for datasets that do not state it.
+    func importMethod(_ dataset: Dataset) -> LocalizedText? {
+        guard let report = dataset.importReport.flatMap(ImportQualityReport.decode(json:)) else { return nil }
+        return .message("about.method.imported", ["format": report.format])
+    }
+}

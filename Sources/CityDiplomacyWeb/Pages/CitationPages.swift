@@ -1,0 +1,215 @@
+import CityDiplomacyApplication
+import CityDiplomacyCore
+import CityDiplomacyPresentation
+import Hummingbird
+
+/// Citations on the web: the "cite this" boxes pages carry, a dataset's page with what a reader
+/// needs to know about the data, a source's citation page, and the citation files
+/// (`…/cite.bib`, `.ris`, `.json`) — all from the application's use cases, written by the
+/// presentation's ``CitationRenderer`` as `citydip cite` writes them.
+struct CitationPages {
+    let observatory: Observatory
+    let context: PageContext
+
+    // MARK: Files
+
+    /// `subject`'s citation as a file in the format its extension names, e.g. `bib`.
+    func file(_ subject: CitationSubject, extension raw: String) async throws -> Response {
+        guard let format = CitationFormat(fileExtension: raw) else {
+            throw WebError.notFound("citation format '\(raw)' (cite.bib, cite.ris or cite.json)", field: "format").asPage(context)
+        }
+        let record: BibliographicRecord
+        do {
+            record = try await WebError.answering { try await observatory.workspace.bibliographicRecord(of: subject) }
+        } catch let error as WebError {
+            throw error.asPage(context)
+        }
+        var response = Response.body(CitationRenderer().render(record, as: format), contentType: format.contentType)
+        response.headers[.contentDisposition] = "inline; filename=\"\(record.key).\(format.fileExtension)\""
+        return response
+    }
+
+    /// Where `subject`'s citation files are served, without the extension.
+    static func fileBase(_ subject: CitationSubject) -> String {
+        switch subject {
+        case let .study(dataset): "/study/cite" + (dataset.map { "?dataset=" + PageContext.encode($0) } ?? "")
+        case let .dataset(id): "/datasets/\(PageContext.segment(id))/cite"
+        case let .source(id): "/sources/\(PageContext.segment(id))/cite"
+        }
+    }
+
+    // MARK: Boxes
+
+    /// The "cite this" box of `subject`: the reference in the page's language, the three formats
+    /// to copy, and their files.
+    func box(_ subject: CitationSubject) async throws -> CiteBoxView {
+        box(subject, record: try await WebError.answering { try await observatory.workspace.bibliographicRecord(of: subject) })
+    }
+
+    func box(_ subject: CitationSubject, record: BibliographicRecord) -> CiteBoxView {
+        let c = context
+        let renderer = CitationRenderer()
+        let heading = switch subject {
+        case .study: "cite.box.study"
+        case .dataset: "cite.box.dataset"
+        case .source: "cite.box.source"
+        }
+        let base = Self.fileBase(subject)
+        func address(_ format: CitationFormat) -> String {
+            // The query, if any, follows the extension: /study/cite.bib?dataset=…
+            let parts = base.split(separator: "?", maxSplits: 1)
+            return parts[0] + "." + format.fileExtension + (parts.count > 1 ? "?" + parts[1] : "")
+        }
+        return CiteBoxView(
+            id: "cite-" + record.key, heading: c.text(.message(heading)),
+            reference: renderer.reference(record, language: c.language),
+            // The version is a hash: never in Persian digits.
+            version: record.version.map { version in
+                c.text(.message("cite.box.version")) + " " + version + (record.issued.map { c.style.comma + c.style.date($0) } ?? "")
+            },
+            formatsLabel: c.text(.message("cite.box.formats")),
+            formats: CitationFormat.allCases.map { format in
+                CiteBoxView.Format(name: format.name, text: renderer.render(record, as: format), address: address(format),
+                                   file: record.key + "." + format.fileExtension, mediaType: String(format.contentType.prefix { $0 != ";" }))
+            })
+    }
+
+    /// The boxes of the study behind the dataset of `content` (where the product describes it) and
+    /// of the dataset, from its records as the page read them.
+    func boxes(_ content: DatasetContent, version: DatasetVersion? = nil) async throws -> [CiteBoxView] {
+        let id = content.dataset.id
+        var boxes: [CiteBoxView] = []
+        if let study = try? await box(.study(dataset: id)) { boxes.append(study) }
+        let record = try await WebError.answering { try await observatory.workspace.datasetRecord(content, version: version) }
+        boxes.append(box(.dataset(id), record: record))
+        return boxes
+    }
+
+    // MARK: Pages
+
+    /// `/datasets/{id}`: about the data (provenance, method, licence, version, counts), how to
+    /// cite it and the study it transcribes, and its sources, each with its citation.
+    func datasetPage(_ id: String) async throws -> String {
+        let c = context
+        let content = try await observatory.content(ofDataset: id)
+        let version = try await observatory.workspace.version(of: content)
+        let about = try await WebError.answering { try await observatory.workspace.about(content, version: version) }
+        let view = DatasetPageView(
+            heading: c.text(LocalizedText(en: about.title.en, fa: about.title.fa)),
+            about: aboutPanel(about),
+            links: [
+                LinkView(text: c.text(.message("web.list-its-relations")), target: c.href("/relations", [("dataset", about.id)])),
+                LinkView(text: c.text(.message("cite.dataset.charts")), target: c.href("/", [("dataset", about.id)])),
+                LinkView(text: "JSON", target: "/api/v1/datasets/\(PageContext.segment(about.id))"),
+            ],
+            citations: try await boxes(content, version: version),
+            sourcesHeading: c.text(.message("column.sources")) + " (" + c.number(content.sources.count) + ")",
+            sources: content.sources.map(sourceItem))
+        return try Layout.page("dataset", title: view.heading, content: view, context: c)
+    }
+
+    /// `/sources/{id}/cite`: one source and its citation.
+    func sourcePage(_ id: String) async throws -> String {
+        let c = context
+        let box = try await box(.source(id))
+        guard let (source, datasetID) = try await observatory.registry.source(id: id) else {
+            throw WebError.notFound("source '\(id)'", field: "id")
+        }
+        let title = try await observatory.registry.datasets().first { $0.id == datasetID }?.title ?? LocalizedText(en: datasetID)
+        let view = SourcePageView(
+            heading: c.text(.message("cite.source.heading")), source: sourceItem(source), citation: box,
+            dataset: LinkView(text: c.text(.message("cite.source.in-dataset", localized: ["dataset": title])),
+                              target: c.href("/datasets/\(PageContext.segment(datasetID))")))
+        return try Layout.page("source", title: view.heading, content: view, context: c)
+    }
+
+    /// A source as the pages list it, with the link to its citation.
+    func sourceItem(_ source: SourceCitation) -> SourceItemView {
+        let c = context
+        var detail = source.publisher.map { " — " + $0 } ?? ""
+        if let published = source.published { detail += " · " + c.style.date(published) }
+        if let accessed = source.accessed { detail += " · " + c.text(.message("web.accessed")) + " " + c.style.date(accessed) }
+        if let locator = source.locator { detail += " · " + locator }
+        return SourceItemView(link: source.url.map { LinkView.external($0, text: source.title) } ?? LinkView(text: source.title, target: nil),
+                              detail: detail, id: source.id, editAddress: nil, cite: citeLink(source.id))
+    }
+
+    /// The link from a listed source to its citation page.
+    func citeLink(_ sourceID: String) -> LinkView {
+        LinkView(text: context.text(.message("cite.cite")), target: context.href("/sources/\(PageContext.segment(sourceID))/cite"))
+    }
+
+    /// The "about this data" panel: the lines `citydip datasets --dataset` prints.
+    func aboutPanel(_ about: DatasetAboutView) -> AboutPanelView {
+        let c = context
+        return AboutPanelView(
+            heading: c.text(.message("about.title", ["dataset": about.id])),
+            facts: about.facts.map { fact in
+                switch fact.value {
+                case let .text(text): .init(label: c.text(fact.label), value: c.text(text), code: false, english: c.language != .en && text.fa == nil)
+                case let .english(text): .init(label: c.text(fact.label), value: text, code: false, english: c.language != .en)
+                case let .verbatim(text): .init(label: c.text(fact.label), value: text, code: true, english: false)
+                case let .number(number): .init(label: c.text(fact.label), value: c.number(number), code: false, english: false)
+                case let .date(date): .init(label: c.text(fact.label), value: c.style.date(date), code: false, english: false)
+                }
+            },
+            link: LinkView(text: c.text(.message("about.link")), target: c.href("/datasets/\(PageContext.segment(about.id))")))
+    }
+}
+
+/// What the `_cite-box` template shows: the reference for people, and the files for reference managers.
+struct CiteBoxView {
+    struct Format {
+        let name: String
+        /// The citation in the format, to copy.
+        let text: String
+        let address: String
+        /// The name the file is saved under.
+        let file: String
+        let mediaType: String
+    }
+
+    /// The box's element id, for its heading.
+    let id: String
+    let heading: String
+    let reference: String
+    let version: String?
+    let formatsLabel: String
+    let formats: [Format]
+}
+
+/// What the `_about-panel` template shows: the dataset's facts, each with its label.
+struct AboutPanelView {
+    struct Fact {
+        let label: String
+        let value: String
+        /// A name, hash or code: shown as code, left to right.
+        let code: Bool
+        /// Prose the dataset gives in English only: marked so on a Persian page.
+        let english: Bool
+    }
+
+    let heading: String
+    let facts: [Fact]
+    /// The dataset's own page.
+    let link: LinkView
+}
+
+/// What the `dataset` template shows.
+struct DatasetPageView {
+    /// The dataset's title.
+    let heading: String
+    let about: AboutPanelView
+    let links: [LinkView]
+    let citations: [CiteBoxView]
+    let sourcesHeading: String
+    let sources: [SourceItemView]
+}
+
+/// What the `source` template shows.
+struct SourcePageView {
+    let heading: String
+    let source: SourceItemView
+    let citation: CiteBoxView
+    let dataset: LinkView
+}
