@@ -233,10 +233,12 @@ public struct CitationRenderer: Sendable {
             language == .fa ? text[.fa] : text.en
         }
         var parts: [String] = []
-        let names = record.authors.map { contributor -> String in
+        // The first author inverted (family, given), the others in natural order, as the journal
+        // prints its references: «دهشیری، محمدرضا و مصطفی خرمی».
+        let names = record.authors.enumerated().map { index, contributor -> String in
             switch contributor {
             case let .person(family, given):
-                style.text(.message("cite.person", ["family": inLanguage(family), "given": inLanguage(given)]))
+                style.text(.message(index == 0 ? "cite.person" : "cite.person.natural", ["family": inLanguage(family), "given": inLanguage(given)]))
             case let .organisation(name): inLanguage(name)
             }
         }
@@ -267,6 +269,8 @@ public struct CitationRenderer: Sendable {
         }
         if let publisher = record.publisher, record.type != .journalArticle || record.container == nil { parts.append(inLanguage(publisher)) }
         if let licence = record.licence { parts.append(style.text(.message("cite.reference.licence")) + " " + licence) }
+        // The received and accepted dates, as the journal prints them under the title.
+        if let dates = record.receivedAndAccepted { parts.append(style.text(dates)) }
         var reference = parts.map { $0.hasSuffix(".") ? $0 : $0 + "." }.joined(separator: " ")
         // An address ends the reference with no full stop, which would read as part of it.
         if let url = record.url {

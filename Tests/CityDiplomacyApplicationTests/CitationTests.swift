@@ -132,7 +132,7 @@ struct CitationTests {
         #expect((csl?["author"] as? [[String: String]])?.first?["family"] == record.authors.first.map { if case let .person(family, _) = $0 { family.fa } else { nil } } ?? nil)
         #expect(((csl?["issued"] as? [String: Any])?["date-parts"] as? [[Int]]) == [[2018]])
         // A reference in each language: the Persian one with the Solar Hijri year and Persian quotes.
-        #expect(renderer.reference(record, language: .en).hasPrefix("Dehshiri, Mohammad-Reza and Khorrami, Mostafa (2018). "))
+        #expect(renderer.reference(record, language: .en).hasPrefix("Dehshiri, Mohammad-Reza and Mostafa Khorrami (2018). "))
         let persian = renderer.reference(record, language: .fa)
         #expect(persian.contains("(۱۳۹۷)"))
         #expect(persian.contains("«" + (record.title.fa ?? "") + "»"))

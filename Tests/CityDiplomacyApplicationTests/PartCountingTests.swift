@@ -91,9 +91,9 @@ struct PartCountingTests {
         let workspace = try await BerlinFixture.workspace()
         let by = [try DimensionName(parsing: "city")]
         let apart = try await workspace.count(CountRequest(by: by, dataset: BerlinFixture.dataset, rank: true))
-        #expect(apart.rows.first { $0[0] == .verbatim(BerlinFixture.berlin) }?[2] == .number(17))
+        #expect(apart.rows.first { $0[0] == .identifier(BerlinFixture.berlin) }?[2] == .number(17))
         let together = try await workspace.count(CountRequest(by: by, dataset: BerlinFixture.dataset, rank: true, aggregateParts: true))
-        #expect(together.rows.first?[0] == .verbatim(BerlinFixture.berlin))
+        #expect(together.rows.first?[0] == .identifier(BerlinFixture.berlin))
         #expect(together.rows.first?[2] == .number(88))
         #expect(together.rows.count == 1)
         #expect(together.notes.contains { $0.en.contains("12 parts into 1 cities") })

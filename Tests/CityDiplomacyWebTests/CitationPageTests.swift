@@ -83,7 +83,7 @@ struct CitationPageTests {
             try await client.execute(uri: "/audit?status=mismatch&lang=fa", method: .get) { response in
                 #expect(response.status == .ok)
                 // The audit names the study in Persian on a Persian page.
-                #expect(response.text.contains("<h1>بررسی دهشیری و خرمی (۱۳۹۷)"))
+                #expect(response.text.contains("<h1>راستی‌آزمایی دهشیری و خرمی (۱۳۹۷)"))
                 #expect(response.text.components(separatedBy: "<tr class=\"finding ").count == 3)
                 #expect(response.text.contains("href=\"/audit?lang=fa&amp;status=mismatch\" aria-current=\"page\"")
                         || response.text.contains("href=\"/audit?status=mismatch&amp;lang=fa\" aria-current=\"page\""))
@@ -153,11 +153,12 @@ struct CitationPageTests {
                 let html = response.text
                 #expect(html.contains("تحلیل محتوا"))
                 #expect(html.contains("<code dir=\"ltr\">CC BY 4.0</code>"))
-                // Prose the dataset gives in English only is marked so.
-                #expect(html.contains("<span lang=\"en\" dir=\"ltr\">Transcribed by hand"))
+                // The dataset's own Persian wording of its provenance.
+                #expect(html.contains("به‌دست از متن فارسی اصلی رونویسی شده است"))
+                #expect(!html.contains("Transcribed by hand"))
                 #expect(html.contains("href=\"/sources/iran-2018:t1-tehran-fn2/cite?lang=fa\""))
                 // A licence keeps its Latin digits on a Persian page, in the footer too.
-                #expect(html.contains("GeoNames (CC BY 4.0)"))
+                #expect(html.contains("ژئونیمز (CC BY 4.0)"))
                 #expect(!html.contains("CC BY ۴"))
             }
             try await client.execute(uri: "/datasets/hostile", method: .get) { response in

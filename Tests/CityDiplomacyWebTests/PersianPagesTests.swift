@@ -19,7 +19,8 @@ struct PersianPagesTests {
         // language switch should; it is the one English word a Persian page shows on purpose.
         text = text.replacingOccurrences(of: "<a class=\"lang\"[^>]*>[^<]*</a>", with: " ", options: .regularExpression)
         for element in ["script", "style", "code", "pre"] {
-            text = text.replacingOccurrences(of: "<\(element)[^>]*>.*?</\(element)>", with: " ", options: [.regularExpression, .caseInsensitive])
+            // Over lines too: a citation's BibTeX is many lines of code.
+            text = text.replacingOccurrences(of: "<\(element)[^>]*>[\\s\\S]*?</\(element)>", with: " ", options: [.regularExpression, .caseInsensitive])
         }
         // Tooltips and labels are read too: keep their values as text.
         text = text.replacingOccurrences(of: "\\s(?:title|aria-label|alt|placeholder)=\"([^\"]*)\"", with: ">$1<", options: .regularExpression)

@@ -46,6 +46,9 @@ public struct DatasetAboutView: Encodable, Sendable {
     public var counts: Counts
     /// The work the dataset transcribes, as the dataset cites it.
     public var transcribes: String?
+    /// The description, provenance and citation in both languages where the dataset gives them
+    /// (the JSON keeps the English above): what the panel shows.
+    var wording: (description: LocalizedText?, provenance: LocalizedText?, transcribes: LocalizedText?) = (nil, nil, nil)
     /// The file it was loaded or imported from, and the SHA-256 of that file's bytes.
     public var sourceFile: String?
     public var fileHash: String?
@@ -75,9 +78,13 @@ public struct DatasetAboutView: Encodable, Sendable {
     /// The panel's lines, in order, as the CLI's Markdown and the dataset's page show them.
     public var facts: [Fact] {
         var facts: [Fact] = [.init(label: .message("column.title"), value: .text(LocalizedText(en: title.en, fa: title.fa)))]
-        if let description { facts.append(.init(label: .message("about.description"), value: .english(description))) }
-        if let transcribes { facts.append(.init(label: .message("about.transcribes"), value: .english(transcribes))) }
-        if let provenance { facts.append(.init(label: .message("web.provenance"), value: .english(provenance))) }
+        func prose(_ both: LocalizedText?, _ english: String) -> Fact.Value {
+            guard let both, both.fa != nil, both.fa != both.en else { return .english(english) }
+            return .text(both)
+        }
+        if let description { facts.append(.init(label: .message("about.description"), value: prose(wording.description, description))) }
+        if let transcribes { facts.append(.init(label: .message("about.transcribes"), value: prose(wording.transcribes, transcribes))) }
+        if let provenance { facts.append(.init(label: .message("web.provenance"), value: prose(wording.provenance, provenance))) }
         if let method { facts.append(.init(label: .message("about.method"), value: .text(LocalizedText(en: method.en, fa: method.fa)))) }
         facts.append(.init(label: .message("about.licence"), value: licence.map(Fact.Value.verbatim) ?? .text(.message("about.licence.not-stated"))))
         facts.append(.init(label: .message("about.version"), value: .verbatim(version.short)))
@@ -129,7 +136,7 @@ extension Workspace {
         let version = if let known { known } else { try await version(of: content) }
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
-        return DatasetAboutView(
+        var view = DatasetAboutView(
             id: dataset.id, title: LocalizedTextView(dataset.title), description: dataset.description,
             provenance: dataset.provenance, method: (dataset.method ?? importMethod(dataset)).map(LocalizedTextView.init),
             licence: dataset.licence,
@@ -138,6 +145,8 @@ extension Workspace {
                           memberships: content.memberships.count, events: content.events.count, sources: content.sources.count),
             transcribes: dataset.citation, sourceFile: dataset.sourceFile, fileHash: dataset.contentHash, bundled: dataset.isBundled,
             study: (try? publishedStudy(behind: dataset.id)?.publication) != nil, changedDay: version.changedDay)
+        view.wording = (dataset.descriptionText, dataset.provenanceText, dataset.citationText)
+        return view
     }
 
     /// How an imported dataset was made, from its import's report, for datasets that do not state it.

@@ -95,14 +95,14 @@ extension Workspace {
             throw ApplicationError.notFound("source", "unknown source '\(id)': sources are named by their ids, as the pages and citydip show give them (e.g. iran-2018:t1-tehran-fn2)")
         }
         var notes: [LocalizedText] = []
-        if let locator = source.locator { notes.append(.message("cite.note.cited-at", ["locator": locator, "dataset": datasetID])) }
+        if let locator = source.locatorText { notes.append(.message("cite.note.cited-at", localized: ["locator": locator], ["dataset": datasetID])) }
         if let published = source.published, published.calendar == .solarHijri {
             notes.append(.message("cite.note.published-sh", ["date": published.description.replacingOccurrences(of: " SH", with: "")]))
         }
         return BibliographicRecord(
             key: BibliographicRecord.key(source.id), type: source.url == nil ? .document : .webpage,
-            title: LocalizedText(en: source.title), language: source.language,
-            publisher: source.publisher.map { LocalizedText(en: $0) }, issued: source.published, accessed: source.accessed,
+            title: source.titleText, language: source.language,
+            publisher: source.publisherText, issued: source.published, accessed: source.accessed,
             url: source.url, notes: notes)
     }
 }

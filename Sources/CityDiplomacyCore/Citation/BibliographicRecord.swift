@@ -61,6 +61,9 @@ public struct BibliographicRecord: Hashable, Sendable {
     /// Further facts a reader needs (where the source is cited, dates in the original calendar,
     /// the full content hash), each in both languages.
     public var notes: [LocalizedText]
+    /// When the work was received and accepted, as a journal prints it under the title; also
+    /// among ``notes``, and ended the reference with.
+    public var receivedAndAccepted: LocalizedText?
 
     public init(
         key: String, type: WorkType, authors: [Contributor] = [], title: LocalizedText, language: String? = nil,

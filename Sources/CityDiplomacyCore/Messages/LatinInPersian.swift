@@ -7,7 +7,8 @@
 /// - addresses: URLs, domain names and e-mail addresses, which must keep working, and the names
 ///   of data files (`twin_cities.csv`), which name the file as it is;
 /// - code: text a program reads, marked as such (`` `…` `` in Markdown, `<code>` on pages) —
-///   record ids, ISO codes in code columns, command lines;
+///   record ids, ISO codes in code columns, command lines — and hexadecimal hashes (a dataset's
+///   version, a commit), which are names made of digits and the letters a–f;
 /// - licence ids (`CC BY 4.0`), file formats (`CSV`, `GeoJSON`) and standards (`ISO 3166`), which
 ///   Persian texts write in Latin letters;
 /// - the titles and publishers of sources in other languages, cited as they are printed (as a
@@ -72,10 +73,16 @@ public enum LatinInPersian {
             let wasInCode = inCode
             if ticks % 2 == 1 { inCode.toggle() }
             if wasInCode || ticks > 0 { words.append(""); continue }
-            if isAddress(word) { words.append(""); continue }
+            if isAddress(word) || isHash(word) { words.append(""); continue }
             words.append(word)
         }
         return words.joined(separator: " ")
+    }
+
+    /// A hexadecimal hash of seven characters or more, with at least one digit ("8a3b55298901").
+    static func isHash(_ word: Substring) -> Bool {
+        let trimmed = word.trimmingCharacters(in: "()[]<>«»\"',;.:\u{060C}\u{061B}")
+        return trimmed.count >= 7 && trimmed.allSatisfy(\.isHexDigit) && trimmed.contains(where: \.isNumber)
     }
 
     static func isAddress(_ word: Substring) -> Bool {

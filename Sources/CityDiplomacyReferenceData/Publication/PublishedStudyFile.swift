@@ -177,12 +177,14 @@ public enum PublishedStudyFile {
             notes.append(.message(received.calendar == .solarHijri ? "cite.note.received-accepted-sh" : "cite.note.received-accepted",
                                   ["received": printed(received), "accepted": printed(accepted)]))
         }
-        return BibliographicRecord(
+        var record = BibliographicRecord(
             key: entry.key, type: type,
             authors: entry.authors.map { .person(family: $0.family, given: $0.given) },
             title: entry.title, language: entry.language, container: entry.journal, publisher: entry.publisher,
             volume: entry.volume, issue: entry.issue, pages: entry.pages, issued: entry.issued,
             issuedAsPrinted: entry.issuedAsPrinted, url: entry.url, notes: notes)
+        record.receivedAndAccepted = notes.first
+        return record
     }
 
     private static func check(_ entry: Document.CheckEntry, reader: YAMLDocumentReader, path: [PathComponent]) throws(DataFileError) -> PublishedStudy.Check {

@@ -104,7 +104,7 @@ struct CitationPages {
             ],
             citations: try await boxes(content, version: version),
             sourcesHeading: c.text(.message("column.sources")) + " (" + c.number(content.sources.count) + ")",
-            sources: content.sources.map(sourceItem))
+            sources: content.sources.map { sourceItem($0) })
         return try Layout.page("dataset", title: view.heading, content: view, context: c)
     }
 
@@ -123,15 +123,17 @@ struct CitationPages {
         return try Layout.page("source", title: view.heading, content: view, context: c)
     }
 
-    /// A source as the pages list it, with the link to its citation.
-    func sourceItem(_ source: SourceCitation) -> SourceItemView {
+    /// A source as the pages list it, in the page's language (a source in another language keeps
+    /// its own title), with the link to its citation, and to its form for a signed-in editor.
+    func sourceItem(_ source: SourceCitation, editAddress: String? = nil) -> SourceItemView {
         let c = context
-        var detail = source.publisher.map { " — " + $0 } ?? ""
+        var detail = source.publisher(in: c.language).map { " — " + c.style.digits($0) } ?? ""
         if let published = source.published { detail += " · " + c.style.date(published) }
         if let accessed = source.accessed { detail += " · " + c.text(.message("web.accessed")) + " " + c.style.date(accessed) }
-        if let locator = source.locator { detail += " · " + locator }
-        return SourceItemView(link: source.url.map { LinkView.external($0, text: source.title) } ?? LinkView(text: source.title, target: nil),
-                              detail: detail, id: source.id, editAddress: nil, cite: citeLink(source.id))
+        if let locator = source.locator(in: c.language) { detail += " · " + c.style.digits(locator) }
+        let title = c.style.digits(source.title(in: c.language))
+        return SourceItemView(link: source.url.map { LinkView.external($0, text: title) } ?? LinkView(text: title, target: nil),
+                              detail: detail, id: source.id, editAddress: editAddress, cite: citeLink(source.id))
     }
 
     /// The link from a listed source to its citation page.
@@ -143,7 +145,7 @@ struct CitationPages {
     func aboutPanel(_ about: DatasetAboutView) -> AboutPanelView {
         let c = context
         return AboutPanelView(
-            heading: c.text(.message("about.title", ["dataset": about.id])),
+            heading: c.text(.message("about.title")),
             facts: about.facts.map { fact in
                 switch fact.value {
                 case let .text(text): .init(label: c.text(fact.label), value: c.text(text), code: false, english: c.language != .en && text.fa == nil)

@@ -140,15 +140,9 @@ struct CityPage {
             .filter { seen.insert($0.id).inserted }
         var view = view
         view.sourcesHeading = c.text(.message("column.sources")) + " (" + c.number(sources.count) + ")"
+        let pages = CitationPages(observatory: observatory, context: c)
         view.sources = sources.map { source in
-            var detail = source.publisher(in: c.language).map { " — " + c.style.digits($0) } ?? ""
-            if let published = source.published { detail += " · " + c.style.date(published) }
-            if let accessed = source.accessed { detail += " · " + c.text(.message("web.accessed")) + " " + c.style.date(accessed) }
-            if let locator = source.locator(in: c.language) { detail += " · " + c.style.digits(locator) }
-            let title = c.style.digits(source.title(in: c.language))
-            return SourceItemView(link: source.url.map { LinkView.external($0, text: title) } ?? LinkView(text: title, target: nil),
-                              detail: detail, id: source.id, editAddress: c.canEdit ? c.href("/edit/sources/\(PageContext.segment(source.id))") : nil,
-                              cite: CitationPages(observatory: observatory, context: c).citeLink(source.id))
+            pages.sourceItem(source, editAddress: c.canEdit ? c.href("/edit/sources/\(PageContext.segment(source.id))") : nil)
         }
         return view
     }

@@ -41,11 +41,8 @@ struct NetworkPages {
                           + (membership.since.map { " (" + c.text(.message("web.since")) + " " + c.style.date($0) + ")" } ?? ""))
             },
             sourcesHeading: c.text(.message("column.sources")),
-            sources: (network.sources + profile.memberships.flatMap(\.sources)).filter { seen.insert($0.id).inserted }.map { source in
-                let title = c.style.digits(source.title(in: c.language))
-                return SourceItemView(link: source.url.map { LinkView.external($0, text: title) } ?? LinkView(text: source.locator(in: c.language).map(c.style.digits) ?? title, target: nil),
-                           detail: "", id: source.id, editAddress: nil, cite: CitationPages(observatory: observatory, context: c).citeLink(source.id))
-            })
+            sources: (network.sources + profile.memberships.flatMap(\.sources)).filter { seen.insert($0.id).inserted }
+                .map { CitationPages(observatory: observatory, context: c).sourceItem($0) })
         return try Layout.page("network", title: c.text(network.name), content: view, context: c)
     }
 }

@@ -10,7 +10,7 @@ enum DatasetAboutMarkdown {
         func cell(_ text: String) -> String {
             text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
         }
-        var lines = ["## " + style.text(.message("about.title", ["dataset": about.id])), "",
+        var lines = ["## " + style.text(.message("about.title")) + ": `" + about.id + "`", "",
                      "| | |", "|---|---|"]
         for fact in about.facts {
             let value = switch fact.value {
