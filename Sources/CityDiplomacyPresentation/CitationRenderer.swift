@@ -113,7 +113,12 @@ public struct CitationRenderer: Sendable {
         for character in text {
             switch character {
             case "\\": escaped += "\\textbackslash{}"
-            case "{", "}", "&", "%", "$", "#", "_": escaped += "\\" + String(character)
+            // BibTeX counts braces whether escaped or not: a lone `\}` would close the field and
+            // let the rest of a title be read as entries of its own. Braces are written as commands.
+            case "{": escaped += "\\textbraceleft{}"
+            case "}": escaped += "\\textbraceright{}"
+            case "@": escaped += "{@}"
+            case "&", "%", "$", "#", "_": escaped += "\\" + String(character)
             case "~": escaped += "\\textasciitilde{}"
             case "^": escaped += "\\textasciicircum{}"
             case "\n", "\r", "\t": escaped += " "
@@ -234,7 +239,7 @@ public struct CitationRenderer: Sendable {
         }
         var parts: [String] = []
         // The first author inverted (family, given), the others in natural order, as the journal
-        // prints its references: «دهشیری، محمدرضا و مصطفی خرمی».
+        // prints its references ("Dehshiri, Mohammad-Reza and Mostafa Khorrami").
         let names = record.authors.enumerated().map { index, contributor -> String in
             switch contributor {
             case let .person(family, given):

@@ -140,7 +140,10 @@ public struct TabulationRenderer: Sendable {
         let separator = style.semicolon
         func cell(_ value: Tabulation.Cell) -> String {
             if case let .identifier(id) = value, !id.isEmpty { return "`\(id.replacingOccurrences(of: "`", with: ""))`" }
+            // Markdown passes HTML through: a name from an imported file must not become markup.
             return plain(value, machine: false, listSeparator: separator)
+                .replacingOccurrences(of: "&", with: "&amp;")
+                .replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: "|", with: "\\|")
                 .replacingOccurrences(of: "\n", with: " ")
         }
@@ -227,6 +230,11 @@ public struct TabulationRenderer: Sendable {
 /// the libraries at hand write through streams that would add more code than they save.
 public enum CSVField {
     public static func quote(_ field: String) -> String {
+        // A spreadsheet runs a cell that starts with = + - @ (or a tab or return) as a formula:
+        // such text, a name from an imported file say, is set off with an apostrophe (OWASP's rule).
+        // Numbers, negative ones included, stay numbers.
+        var field = field
+        if let first = field.first, "=+-@\t\r".contains(first), Double(field) == nil { field = "'" + field }
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

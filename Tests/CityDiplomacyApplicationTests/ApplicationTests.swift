@@ -121,8 +121,8 @@ struct WorkspaceTests {
         // The study's periodisation: the dataset records where the study placed all six.
         let study = try await note("iran-study-discourses")
         #expect(study.en.contains("6 relations were signed in a year when the period changed"))
-        #expect(study.en.contains("records the study's placement for 6 of them, which is used"))
-        #expect(study[.fa].contains("جای‌گذاری مطالعه برای 6 رابطه"))
+        #expect(study.en.contains("records the study's placement for each of them, which is used"))
+        #expect(study[.fa].contains("جای‌گذاری مطالعه برای همهٔ آن‌ها"))
         // Another periodisation: nothing is recorded for it, and the output says which rule it used instead.
         let presidencies = try await note("iran-presidencies")
         #expect(presidencies.en.contains("records no placement for this periodisation"))

@@ -182,7 +182,11 @@ struct CitationTests {
 
     @Test("BibTeX escapes LaTeX's special characters in text and keeps addresses verbatim")
     func escaping() {
-        #expect(CitationRenderer.tex("R&D 50% #1 a_b $2 {x} ~^\\") == "R\\&D 50\\% \\#1 a\\_b \\$2 \\{x\\} \\textasciitilde{}\\textasciicircum{}\\textbackslash{}")
+        #expect(CitationRenderer.tex("R&D 50% #1 a_b $2 {x} ~^\\") == "R\\&D 50\\% \\#1 a\\_b \\$2 \\textbraceleft{}x\\textbraceright{} \\textasciitilde{}\\textasciicircum{}\\textbackslash{}")
+        // A title cannot close its field and start an entry of its own: BibTeX counts braces, escaped or not.
+        let planted = CitationRenderer.tex("Report} @misc(injected, title = \"x\"")
+        #expect(!planted.contains("}") || planted.components(separatedBy: "{").count == planted.components(separatedBy: "}").count)
+        #expect(!planted.contains("\\}") && !planted.contains(" @misc"))
         let record = BibliographicRecord(key: "x", type: .webpage, title: LocalizedText(en: "Q&A: 100% {sure}_#1"),
                                          url: "http://example.org/?a=1&b=2#x{y}")
         let bibtex = CitationRenderer().render(record, as: .bibtex)

@@ -35,7 +35,9 @@ struct PersianOutputTests {
         ["count", "--by", "period:iran-presidencies"], ["count", "--by", "period:iran-study-discourses"],
         ["count", "--by", "group:study-regions"], ["count", "--by", "scheme:study-civilisations"], ["count", "--by", "kind"],
         ["count", "--by", "partner-country"], ["count", "--by", "decade"],
-        ["stats"], ["datasets"], ["schemes"],
+        ["stats"], ["datasets"], ["schemes"], ["datasets", "--dataset", "iran-2018"],
+        ["cite", "--study", "--format", "reference"], ["cite", "--dataset", "iran-2018", "--format", "reference"],
+        ["cite", "--source", "iran-2018:t1-tabriz-fn8", "--format", "reference"],
     ]
 
     @Test("report, audit, tables, show, relations, count, stats, datasets, schemes, quality and diff in Persian")

@@ -147,7 +147,7 @@ extension Workspace {
             return .message("count.period.nothing-recorded", localized: ["rule": fallback.label], values)
         }
         if rule.honoursRecordedPlacement {
-            return .message("count.period.recorded", localized: ["rule": rule.label], values)
+            return .message(recorded == ambiguous.count ? "count.period.all-recorded" : "count.period.recorded", localized: ["rule": rule.label], values)
         }
         return .message("count.period.rule", localized: ["rule": rule.label], values)
     }

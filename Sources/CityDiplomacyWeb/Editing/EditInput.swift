@@ -12,7 +12,7 @@ struct EditInput: Sendable {
         "id", "dataset", "city", "partner", "kind", "status", "signed", "themes", "notes", "sources",
         "network", "role_en", "role_fa", "since", "title_en", "title_fa", "year", "awarding_body",
         "title", "url", "publisher", "language", "published", "accessed", "locator",
-        "notes_fa", "title_fa_source", "publisher_fa", "locator_fa",
+        "notes_fa", "title_fa_source", "publisher_fa", "locator_fa", "awarding_body_fa",
     ]
 
     /// From a JSON object body, read with `Decodable`: each field a string, a number, an array

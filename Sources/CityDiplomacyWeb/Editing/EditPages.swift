@@ -35,7 +35,7 @@ struct EditPages {
         case .event:
             return [Field(name: "city"), Field(name: "kind", choices: EventKind.knownTerms.map(\.term.rawValue)),
                     Field(name: "title_en"), Field(name: "title_fa"),
-                    Field(name: "year"), Field(name: "awarding_body"), sources, notes]
+                    Field(name: "year"), Field(name: "awarding_body"), Field(name: "awarding_body_fa"), sources, notes]
         case .source:
             return [Field(name: "title"), Field(name: "url", hint: "https://"),
                     Field(name: "publisher"), Field(name: "language", hint: "fa"),
@@ -96,7 +96,7 @@ struct EditPages {
         case .event:
             guard let e = try await registry.event(id: id) else { throw WebError.notFound("event '\(id)'", field: "id").asPage(c) }
             return ["dataset": e.datasetID, "city": e.cityID, "kind": e.kind.rawValue, "title_en": e.title.en, "title_fa": e.title.fa ?? "",
-                    "year": String(e.year), "awarding_body": e.awardingBody ?? "", "sources": e.sources.map(\.id).joined(separator: ", "), "notes": e.notes ?? ""]
+                    "year": String(e.year), "awarding_body": e.awardingBody ?? "", "awarding_body_fa": e.awardingBodyFa ?? "", "sources": e.sources.map(\.id).joined(separator: ", "), "notes": e.notes ?? ""]
         case .source:
             guard let (s, dataset) = try await registry.source(id: id) else { throw WebError.notFound("source '\(id)'", field: "id").asPage(c) }
             return ["dataset": dataset, "title": s.title, "url": s.url ?? "", "publisher": s.publisher ?? "", "language": s.language ?? "",

@@ -77,10 +77,12 @@ struct RecordBuilder {
         }
         let sources = try await sources(input, dataset: dataset, &errors)
         guard errors.isEmpty, let dataset, let city, let kind, let title, let year else { throw errors.webError }
-        return InternationalEvent(id: id ?? Self.newID(dataset: dataset, kind: "e"), datasetID: dataset, cityID: city, kind: kind,
-                                  title: LocalizedText(en: title, fa: input.text("title_fa")), year: year,
-                                  awardingBody: input.text("awarding_body"), notes: input.text("notes"), sources: sources,
-                                  position: existing?.position ?? 0)
+        var event = InternationalEvent(id: id ?? Self.newID(dataset: dataset, kind: "e"), datasetID: dataset, cityID: city, kind: kind,
+                                       title: LocalizedText(en: title, fa: input.text("title_fa")), year: year,
+                                       awardingBody: input.text("awarding_body"), notes: input.text("notes"), sources: sources,
+                                       position: existing?.position ?? 0)
+        event.awardingBodyFa = input.text("awarding_body_fa")
+        return event
     }
 
     func source(_ input: EditInput, id: String?, existingDataset: String?) async throws -> (SourceCitation, String) {
