@@ -67,8 +67,8 @@ check table3-en "/tables/3" '<html lang="en" dir="ltr"' 'download="table-3.csv"'
 check table3-fa "/tables/3?lang=fa" '<html lang="fa" dir="rtl"' "$persian_digit" 'استناد به این پژوهش'
 check audit-en "/audit" '<html lang="en" dir="ltr"' 'class="audit-summary"' '<tr class="finding status-mismatch"' 'aria-current="page"'
 check audit-fa "/audit?lang=fa" '<html lang="fa" dir="rtl"' 'class="audit-summary"' "$persian_digit" 'مغایر'
-check dataset-en "/datasets/iran-2018" '<html lang="en" dir="ltr"' 'class="about-data"' 'CC BY 4.0' 'cite.bib'
-check dataset-fa "/datasets/iran-2018?lang=fa" '<html lang="fa" dir="rtl"' 'class="about-data"' 'CC BY 4.0' 'تحلیل محتوا'
+check datasetpage-en "/datasets/iran-2018" '<html lang="en" dir="ltr"' 'class="about-data"' 'CC BY 4.0' 'cite.bib'
+check datasetpage-fa "/datasets/iran-2018?lang=fa" '<html lang="fa" dir="rtl"' 'class="about-data"' 'CC BY 4.0' 'تحلیل محتوا'
 # Every chart file the pages link to: the SVG must parse as XML, the CSV start with a byte order mark.
 chart_links=$(cat "$OUT"/dashboard-*.html "$OUT"/dataset-*.html "$OUT"/country-*.html | grep -oE 'href="/charts/[^"]+"' | sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g' | sort -u)
 checked=0
