@@ -1,24 +1,29 @@
 import Foundation
 
 extension PartialDate: LosslessStringConvertible, Codable {
-    /// Markers that say a date is Solar Hijri when written after it: `SH`, `ش`, `ه.ش`, `هـ.ش`.
+    /// The Persian letters of the markers, written as code points: SHEEN, HEH and TATWEEL.
+    private static let sheen = "\u{0634}", heh = "\u{0647}", tatweel = "\u{0640}"
+
+    /// Markers that say a date is Solar Hijri when written after it: `SH`, and the Persian
+    /// abbreviations of "Hijri Shamsi" — sheen alone, heh-dot-sheen, with or without a tatweel.
     /// Longer markers come first so that `h.sh` is not read as `sh`.
-    private static let solarHijriMarkers = ["h.sh", "هـ.ش", "ه.ش", "ه ش", "sh", "ش"]
+    private static let solarHijriMarkers = ["h.sh", heh + tatweel + "." + sheen, heh + "." + sheen, heh + " " + sheen, "sh", sheen]
 
     /// Reads a date as a person writes it.
     ///
     /// Accepted: `1972`, `2006-05`, `2006-05-14`, `2006/05/14`, each optionally followed by a Solar
-    /// Hijri marker (`1385/02/24 SH`, `۱۳۷۹ ش`); Persian and Arabic-Indic digits are read as digits.
+    /// Hijri marker (`1385/02/24 SH`, or a Persian one); Persian and Arabic-Indic digits are read as digits.
     /// Without a marker the date is Gregorian — years are never guessed to be Solar Hijri.
     public init(parsing text: String) throws(InvalidValue) {
-        // A zero-width joiner may stand in «ه‍.ش» (as Persian output writes it): it carries nothing.
+        // A zero-width joiner may stand between heh and the dot (as Persian text writes the
+        // marker): it carries nothing.
         let normalized = PersianText.normalized(text).lowercased().replacingOccurrences(of: "\u{200D}", with: "")
         var body = normalized
         var calendar = CalendarSystem.gregorian
         for marker in Self.solarHijriMarkers where body.hasSuffix(marker) {
             let stem = body.dropLast(marker.count)
-            // A bare "ش" must stand apart or follow a digit: it is a marker, not part of a word.
-            guard marker != "ش" || stem.last.map({ $0 == " " || $0.isNumber }) == true else { continue }
+            // A bare sheen must stand apart or follow a digit: it is a marker, not part of a word.
+            guard marker != Self.sheen || stem.last.map({ $0 == " " || $0.isNumber }) == true else { continue }
             body = String(stem).trimmingCharacters(in: .whitespaces)
             calendar = .solarHijri
             break

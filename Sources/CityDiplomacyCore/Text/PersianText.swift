@@ -2,13 +2,13 @@ import Foundation
 
 /// The rules by which Persian (and Arabic-script) text entered by people is made comparable.
 ///
-/// The same city reaches the registry as «کاشان» typed on a Persian keyboard, «كاشان» pasted from an
-/// Arabic web page, with or without a zero-width non-joiner (U+200C) in «شهرهای خواهرخوانده», and with
+/// The same city reaches the registry typed on a Persian keyboard (KEHEH, U+06A9), pasted from an
+/// Arabic web page (KAF, U+0643), with or without a zero-width non-joiner (U+200C) inside a word, and with
 /// digits in three scripts. ``normalized(_:)`` folds those variants into one spelling that is stored;
 /// ``searchKey(_:)`` folds further (case, diacritics, punctuation, spaces) for matching names.
 ///
 /// ```swift
-/// PersianText.normalized("كيش ۱۳۹۶")      // "کیش 1396"
+/// PersianText.normalized("\u{0643}\u{064A}\u{0634} \u{06F1}\u{06F3}\u{06F9}\u{06F6}")  // Kish with Persian letters, "1396"
 /// PersianText.searchKey("Ürümqi") == PersianText.searchKey("urumqi")   // true
 /// ```
 public enum PersianText {
@@ -17,10 +17,10 @@ public enum PersianText {
     /// of keying the gazetteer's 137,000 names in Arabic script.
     private static func letterVariant(_ value: UInt32) -> Unicode.Scalar? {
         switch value {
-        case 0x064A: "\u{06CC}"  // ي ARABIC LETTER YEH → ی
-        case 0x0649: "\u{06CC}"  // ى ARABIC LETTER ALEF MAKSURA → ی
-        case 0x0643: "\u{06A9}"  // ك ARABIC LETTER KAF → ک
-        case 0x06C0: "\u{0647}"  // ۀ HEH WITH YEH ABOVE → ه (the hamza is orthographic)
+        case 0x064A: "\u{06CC}"  // ARABIC LETTER YEH → FARSI YEH
+        case 0x0649: "\u{06CC}"  // ARABIC LETTER ALEF MAKSURA → FARSI YEH
+        case 0x0643: "\u{06A9}"  // ARABIC LETTER KAF → KEHEH
+        case 0x06C0: "\u{0647}"  // HEH WITH YEH ABOVE → HEH (the hamza is orthographic)
         default: nil
         }
     }
@@ -114,7 +114,8 @@ public enum PersianText {
     }
 
     /// Letters that spell the same name in Arabic and Persian usage and are folded for matching
-    /// only (stored text keeps them): آ أ إ ٱ → ا, ة → ه, ؤ → و, ئ → ی. Foundation's diacritic
+    /// only (stored text keeps them): alef with madda, hamza or wasla → alef, teh marbuta → heh,
+    /// waw with hamza → waw, yeh with hamza → Farsi yeh. Foundation's diacritic
     /// folding does not do this on every platform, so it is spelt out here.
     private static let searchLetterVariants: [Unicode.Scalar: Unicode.Scalar] = [
         "\u{0622}": "\u{0627}", "\u{0623}": "\u{0627}", "\u{0625}": "\u{0627}", "\u{0671}": "\u{0627}",
@@ -155,10 +156,10 @@ public enum PersianText {
         return String(result)
     }
 
-    /// The Persian decimal separator (U+066B), as in ۸۷٫۱.
+    /// The Persian decimal separator (U+066B), as in 87.1 written in Persian.
     public static let decimalSeparator: Character = "\u{066B}"
 
-    /// The Persian percent sign (U+066A), as in ۴۳٫۵٪.
+    /// The Persian percent sign (U+066A), as in 43.5% written in Persian.
     public static let percentSign: Character = "\u{066A}"
 
     /// Writes ASCII digits as Persian digits, for Persian output.
@@ -238,8 +239,8 @@ public enum PersianText {
     /// A key for comparing names: ``normalized(_:)``, then lower case, Latin diacritics removed
     /// (Ürümqi → urumqi), ZWNJ, spaces, hyphens, apostrophes and other punctuation dropped.
     ///
-    /// «شهر ری», «شهرری» and «شهر‌ری» share one key; so do "Xi'an" and "Xian", "Saint-Petersburg"
-    /// and "Saint Petersburg".
+    /// "Shahr-e Rey" written in Persian with a space, with a ZWNJ or with neither shares one key;
+    /// so do "Xi'an" and "Xian", "Saint-Petersburg" and "Saint Petersburg".
     public static func searchKey(_ text: String) -> String {
         // Most names are plain ASCII; they need none of the Unicode machinery below, and the
         // gazetteer computes a few hundred thousand keys at start-up.
@@ -259,7 +260,7 @@ public enum PersianText {
         // keyed scalar by scalar from precomputed folds: Foundation's folding costs about ten times
         // as much on Linux, and the gazetteer keys some 700,000 names when it loads.
         if let key = fastSearchKey(normalized(text)) { return key }
-        // Folding may decompose letters such as ئ into ي + hamza, so the letter rules run again after it.
+        // Folding may decompose letters such as yeh with hamza into Arabic yeh + hamza, so the letter rules run again after it.
         let folded = normalized(
             normalized(text).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         )
