@@ -47,7 +47,7 @@ public struct CityProfileReport: Sendable {
         lines.append("# \(style.text(city.name))\(otherName.map { " (\($0))" } ?? "") — \(countryName(city.country))")
         lines.append("")
         lines.append("\(t("web.dataset")): \(style.text(profile.dataset.title)) (`\(profile.dataset.id)`)")
-        let aliases = style.language == .en ? city.aliases : city.aliases.filter { !PersianText.isLatinScript($0) }
+        let aliases = city.aliases(shownIn: style.language)
         if !aliases.isEmpty {
             lines.append("\(t("presentation.also-written")): \(aliases.joined(separator: style.comma))")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds English (Latin-script) words in Persian output, apart from the few kinds of Latin text a
 /// Persian academic text keeps: the one list of those exceptions.
 ///
@@ -55,7 +57,7 @@ public enum LatinInPersian {
             }
         }
         if !run.isEmpty { runs.append(run) }
-        return runs.map { $0.trimmingTrailing("-_'") }.filter { $0.unicodeScalars.contains(where: isLatinLetter) }
+        return runs.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "-_'")) }.filter { $0.unicodeScalars.contains(where: isLatinLetter) }
     }
 
     static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -79,15 +81,18 @@ public enum LatinInPersian {
         return words.joined(separator: " ")
     }
 
+    /// Brackets, quotation marks and the Latin and Arabic-script comma and semicolon (U+060C, U+061B)
+    /// around a word.
+    static let wrapping = CharacterSet(charactersIn: "()[]<>«»\"',;.:\u{060C}\u{061B}")
+
     /// A hexadecimal hash of seven characters or more, with at least one digit ("8a3b55298901").
     static func isHash(_ word: Substring) -> Bool {
-        let trimmed = word.trimmingCharacters(in: "()[]<>«»\"',;.:\u{060C}\u{061B}")
+        let trimmed = word.trimmingCharacters(in: Self.wrapping)
         return trimmed.count >= 7 && trimmed.allSatisfy(\.isHexDigit) && trimmed.contains(where: \.isNumber)
     }
 
     static func isAddress(_ word: Substring) -> Bool {
-        // Brackets, quotation marks and the Latin and Arabic-script comma and semicolon (U+060C, U+061B).
-        let trimmed = word.trimmingCharacters(in: "()[]<>«»\"',;.:\u{060C}\u{061B}")
+        let trimmed = word.trimmingCharacters(in: Self.wrapping)
         if trimmed.contains("://") || trimmed.hasPrefix("www.") || trimmed.contains("@") && trimmed.contains(".") { return true }
         let fileTypes = ["csv", "tsv", "json", "yaml", "yml", "txt", "geojson", "graphml", "sqlite"]
         if let dot = trimmed.lastIndex(of: "."), fileTypes.contains(trimmed[trimmed.index(after: dot)...].lowercased()) { return true }
@@ -98,20 +103,5 @@ public enum LatinInPersian {
             return true
         }
         return false
-    }
-}
-
-private extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
-        while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
-        return String(scalars)
-    }
-
-    func trimmingTrailing(_ set: String) -> String {
-        var result = Substring(self)
-        while let last = result.last, set.contains(last) { result = result.dropLast() }
-        return String(result)
     }
 }

@@ -51,6 +51,12 @@ public struct City: Identifiable, Hashable, Sendable, Codable {
         language == .fa ? notesFa ?? notes : notes
     }
 
+    /// The other spellings a reader of `language` is shown: every one in English; in Persian those
+    /// in Persian script (a Latin spelling is English text on a Persian page).
+    public func aliases(shownIn language: Language) -> [String] {
+        language == .en ? aliases : aliases.filter { !PersianText.isLatinScript($0) }
+    }
+
     /// Every name the city may be searched by: English, Persian and aliases.
     public var allNames: [String] {
         [name.en] + (name.fa.map { [$0] } ?? []) + aliases

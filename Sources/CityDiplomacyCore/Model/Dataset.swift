@@ -52,22 +52,10 @@ public struct Dataset: Identifiable, Hashable, Sendable, Codable {
         self.licence = licence
     }
 
-    /// How to cite the work, in `language` (English where no Persian is recorded).
-    public func citation(in language: Language) -> String? {
-        language == .fa ? citationFa ?? citation : citation
-    }
-
-    public func description(in language: Language) -> String? {
-        language == .fa ? descriptionFa ?? description : description
-    }
-
+    /// The provenance, citation and description in both languages (English where no Persian is recorded).
     public var provenanceText: LocalizedText? { provenance.map { LocalizedText(en: $0, fa: provenanceFa ?? $0) } }
     public var citationText: LocalizedText? { citation.map { LocalizedText(en: $0, fa: citationFa ?? $0) } }
     public var descriptionText: LocalizedText? { description.map { LocalizedText(en: $0, fa: descriptionFa ?? $0) } }
-
-    public func provenance(in language: Language) -> String? {
-        language == .fa ? provenanceFa ?? provenance : provenance
-    }
 }
 
 /// All records of one dataset, as values: the unit in which datasets are loaded and stored.

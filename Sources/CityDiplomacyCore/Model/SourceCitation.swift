@@ -49,11 +49,11 @@ public struct SourceCitation: Identifiable, Hashable, Sendable, Codable {
     /// The title in `language`: a source in another language keeps its own title, as a Persian
     /// bibliography cites an English work in English.
     public func title(in language: Language) -> String {
-        language == .fa ? titleFa ?? title : title
+        titleText[language]
     }
 
     public func publisher(in language: Language) -> String? {
-        language == .fa ? publisherFa ?? publisher : publisher
+        publisherText?[language]
     }
 
     /// The title in both languages, for output that picks one later.
@@ -63,6 +63,6 @@ public struct SourceCitation: Identifiable, Hashable, Sendable, Codable {
 
     /// Where the citation stands in the citing work, in `language`.
     public func locator(in language: Language) -> String? {
-        language == .fa ? locatorFa ?? locator : locator
+        locatorText?[language]
     }
 }

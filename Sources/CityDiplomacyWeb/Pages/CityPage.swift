@@ -83,7 +83,7 @@ struct CityPage {
     /// The name in the language the page is not in, if the city has both.
     /// Other spellings: on a Persian page those in Persian script.
     private func aliases(_ city: City) -> String? {
-        let shown = context.language == .en ? city.aliases : city.aliases.filter { !PersianText.isLatinScript($0) }
+        let shown = city.aliases(shownIn: context.language)
         return shown.isEmpty ? nil : context.text(.message("web.also-written")) + shown.joined(separator: context.style.comma)
     }
 

@@ -35,7 +35,7 @@ struct DashboardPage {
                              c.text(.message("quality.import-quality"))],
             datasets: datasets.map {
                 .init(id: $0.id, address: c.href("/", [("dataset", $0.id)]), title: c.text($0.title),
-                      provenance: c.style.digits($0.provenance(in: c.language) ?? $0.sourceFile ?? ""), qualityReport: qualityLink($0), current: $0.id == content.dataset.id)
+                      provenance: $0.provenanceText.map(c.text) ?? $0.sourceFile ?? "", qualityReport: qualityLink($0), current: $0.id == content.dataset.id)
             },
             currentLabel: c.text(.message("web.dataset")), currentID: content.dataset.id,
             currentCount: c.number(content.relations.count) + " " + c.text(.message("web.relations")),
