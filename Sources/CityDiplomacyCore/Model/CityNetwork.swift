@@ -37,6 +37,9 @@ public struct CityNetwork: Identifiable, Hashable, Sendable, Codable {
     /// The seat in Persian, where given.
     public var seatFa: String?
     public var description: LocalizedText?
+    /// The network this one is a section of (Metropolis is UCLG's metropolitan section), as a
+    /// network id of the same dataset; `nil` for a network of its own.
+    public var partOf: String?
     public var sources: [SourceCitation]
     public var position: Int
 

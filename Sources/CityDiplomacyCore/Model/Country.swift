@@ -23,6 +23,12 @@ public struct Country: Hashable, Sendable, Codable {
     /// Names of states that few or no others recognise, read as the country ISO 3166-1 and
     /// GeoNames place their towns in ("Northern Cyprus" as Cyprus).
     public var unrecognisedStates: [String]
+    /// When the state came to exist as an independent state, for states formed after 1945 from
+    /// another (Tajikistan: 1991-09-09, from the Soviet Union); `nil` for older states. A relation
+    /// dated before it was made with a city of ``predecessor``.
+    public var stateSince: PartialDate?
+    /// The state the country's land belonged to before ``stateSince`` ("Soviet Union"), in both languages.
+    public var predecessor: LocalizedText?
 
     public init(code: CountryCode, alpha3: String, name: LocalizedText, aliases: [String] = [],
                 sovereign: CountryCode? = nil, historicalStates: [String] = [], unrecognisedStates: [String] = []) {

@@ -20,6 +20,8 @@ public struct InternationalEvent: Identifiable, Hashable, Sendable, Codable {
         language == .fa ? awardingBodyFa ?? awardingBody : awardingBody
     }
     public var notes: String?
+    /// The notes in Persian, where given.
+    public var notesFa: String?
     public var sources: [SourceCitation]
     public var position: Int
 
@@ -39,6 +41,14 @@ public struct InternationalEvent: Identifiable, Hashable, Sendable, Codable {
         self.sources = sources
         self.position = position
     }
+
+    public func notes(in language: Language) -> String? {
+        language == .fa ? notesFa ?? notes : notes
+    }
+
+    /// Whether the event was added by the dataset's editors rather than the publication the
+    /// dataset transcribes: every source it cites is a supplement.
+    public var isSupplement: Bool { !sources.isEmpty && sources.allSatisfy(\.isSupplement) }
 }
 
 /// What kind of international event or title.
@@ -49,6 +59,8 @@ public struct EventKind: VocabularyTerm {
     public static let culturalCapital = EventKind(unchecked: "cultural_capital")
     public static let tourismCapital = EventKind(unchecked: "tourism_capital")
     public static let sportsGames = EventKind(unchecked: "sports_games")
+    /// A continental or world championship of one sport (the AFC Asian Cup).
+    public static let sportsChampionship = EventKind(unchecked: "sports_championship")
     public static let summit = EventKind(unchecked: "summit")
     public static let exhibition = EventKind(unchecked: "exhibition")
 
@@ -57,6 +69,7 @@ public struct EventKind: VocabularyTerm {
         (.culturalCapital, LocalizedText.message("core.cultural-capital")),
         (.tourismCapital, LocalizedText.message("core.tourism-capital")),
         (.sportsGames, LocalizedText.message("core.sports-games")),
+        (.sportsChampionship, LocalizedText.message("core.sports-championship")),
         (.summit, LocalizedText.message("core.summit")),
         (.exhibition, LocalizedText.message("core.exhibition")),
     ]

@@ -30,6 +30,13 @@ public struct SourceCitation: Identifiable, Hashable, Sendable, Codable {
     public var titleFa: String?
     public var publisherFa: String?
     public var locatorFa: String?
+    /// `true` for a source the dataset's editors cite beside the publication the dataset
+    /// transcribes: a correction or an addition of this project, not the study's own evidence.
+    /// A record all of whose sources are supplements is one the study did not have (``isSupplement``).
+    public var supplement: Bool?
+
+    /// Whether the dataset's editors added this source (see ``supplement``).
+    public var isSupplement: Bool { supplement == true }
 
     public init(
         id: String, title: String, url: String? = nil, publisher: String? = nil,
