@@ -86,6 +86,7 @@ public struct AuditRenderer: Sendable {
         switch status {
         case .match: LocalizedText.message("presentation.match")
         case .mismatch: LocalizedText.message("presentation.mismatch")
+        case .contradicted: LocalizedText.message("presentation.contradicted")
         case .schemeDependent: LocalizedText.message("presentation.scheme-dependent")
         case .notCheckable: LocalizedText.message("presentation.not-checkable")
         }

@@ -4,11 +4,27 @@
 public struct AuditFinding: Hashable, Sendable {
     public enum Status: String, Hashable, Sendable, CaseIterable {
         case match
+        /// The study disagrees with its own records or with another of its tables.
         case mismatch
+        /// Evidence the study did not have — a record or source this project added, each cited —
+        /// contradicts what the study prints.
+        case contradicted
         /// True under some classifications and not under others; ``AuditFinding/computed`` holds each result.
         case schemeDependent = "scheme-dependent"
         /// Needs data the database does not hold.
         case notCheckable = "not-checkable"
+    }
+
+    /// What a finding compares, which decides how much its agreement says.
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// A published figure recomputed from other records (counts from Table 1's rows, totals,
+        /// the claims of section 5) or checked against another table or outside evidence: an
+        /// agreement here confirms the study.
+        case independent
+        /// A published cell against its own transcription (Table 2's region of a state under the
+        /// scheme that transcribes that column): a guard against slips in the transcription, which
+        /// can only fail if the transcription is wrong.
+        case consistency
     }
 
     /// A code a program reads (`middle-east-west-asia`, `KW`) with the name people read.
@@ -67,19 +83,21 @@ public struct AuditFinding: Hashable, Sendable {
     public var published: Value
     public var computed: Value
     public var status: Status
+    public var kind: Kind
     /// Why, naming the records that explain a mismatch by their cities and years.
     public var detail: LocalizedText
     /// The finding as one plain sentence a reader can quote ("The study prints 20 relations for
     /// …; the records give 20."), in both languages; `nil` where the audit has none yet.
     public var sentence: LocalizedText?
 
-    public init(id: String, claim: LocalizedText, published: Value, computed: Value, status: Status, detail: LocalizedText,
-                sentence: LocalizedText? = nil) {
+    public init(id: String, claim: LocalizedText, published: Value, computed: Value, status: Status, kind: Kind = .independent,
+                detail: LocalizedText, sentence: LocalizedText? = nil) {
         self.id = id
         self.claim = claim
         self.published = published
         self.computed = computed
         self.status = status
+        self.kind = kind
         self.detail = detail
         self.sentence = sentence
     }
