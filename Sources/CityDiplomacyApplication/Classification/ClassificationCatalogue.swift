@@ -22,7 +22,9 @@ public struct ClassificationCatalogue: Sendable {
         var schemes = try BundledClassifications.schemes(countries: countries)
         for path in schemeFiles {
             let scheme = try SchemeFile.load(contentsOf: URL(fileURLWithPath: path), countries: countries)
-            schemes[scheme.id] = scheme
+            // A replaced scheme's readings go with it.
+            schemes = schemes.filter { $0.value.readingOf?.scheme != scheme.id }
+            for reading in scheme.withReadings { schemes[reading.id] = reading }
         }
         var periodisations = try BundledClassifications.periodisations()
         for path in periodisationFiles {

@@ -51,6 +51,27 @@ public struct ClassificationScheme: Identifiable, Hashable, Sendable {
         }
     }
 
+    /// One way of grouping the scheme's categories into families, where more than one is
+    /// defensible (the study's mixed labels "Islamic-Christian-Turkic", "Slavic (Islamic-Christian)":
+    /// Islamic, or with their region, or a family of their own?). Each reading is one complete,
+    /// documented table: every category's family.
+    public struct Reading: Hashable, Sendable {
+        public var id: String
+        /// The rule in a few words ("a label that names Islam is Islamic").
+        public var title: LocalizedText
+        /// Families only this reading uses (a family of mixed labels).
+        public var groups: [Group]
+        /// Every category's family under this reading, by category id.
+        public var families: [String: String]
+
+        public init(id: String, title: LocalizedText, groups: [Group] = [], families: [String: String]) {
+            self.id = id
+            self.title = title
+            self.groups = groups
+            self.families = families
+        }
+    }
+
     public var id: String
     public var title: LocalizedText
     /// Where the classification comes from: a table of a study, an organisation's member list.
@@ -59,6 +80,24 @@ public struct ClassificationScheme: Identifiable, Hashable, Sendable {
     public var categories: [Category]
     /// The countries in the scheme's own order (the order of the study's table, for study schemes).
     public var assignments: [Assignment]
+    /// How ``groups`` reads the categories, where the scheme offers other ``readings``; `nil` for a
+    /// scheme with one obvious grouping.
+    public var defaultReading: Reading? = nil
+    /// Other defensible groupings of the same categories. ``read(as:)`` gives the scheme under one
+    /// of them, as a scheme of its own (`study-civilisations:by-region`) that any count can use.
+    public var readings: [Reading] = []
+    /// For a scheme derived by ``read(as:)``: the scheme it reads and the reading; `nil` otherwise.
+    public var readingOf: (scheme: String, reading: Reading)? {
+        get { readingOfStorage.map { ($0.scheme, $0.reading) } }
+        set { readingOfStorage = newValue.map { ReadingOf(scheme: $0.scheme, reading: $0.reading) } }
+    }
+
+    private struct ReadingOf: Hashable, Sendable {
+        var scheme: String
+        var reading: Reading
+    }
+
+    private var readingOfStorage: ReadingOf? = nil
 
     private var categoryIndex: [String: Category]
     private var assignmentIndex: [CountryCode: Assignment]
@@ -104,6 +143,7 @@ public struct ClassificationScheme: Identifiable, Hashable, Sendable {
     public static func == (lhs: ClassificationScheme, rhs: ClassificationScheme) -> Bool {
         lhs.id == rhs.id && lhs.categories == rhs.categories && lhs.assignments == rhs.assignments
             && lhs.groups == rhs.groups && lhs.title == rhs.title && lhs.sourceNote == rhs.sourceNote
+            && lhs.defaultReading == rhs.defaultReading && lhs.readings == rhs.readings && lhs.readingOfStorage == rhs.readingOfStorage
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -113,6 +153,39 @@ public struct ClassificationScheme: Identifiable, Hashable, Sendable {
 }
 
 extension ClassificationScheme {
+    /// The separator of a derived scheme's id: `study-civilisations:by-region`.
+    public static let readingSeparator: Character = ":"
+
+    /// The scheme under `reading`: the same categories and countries, each category in the family
+    /// the reading gives it. A tag named like a family (`islamic`) follows the family, so that
+    /// "tagged Islamic" and "in the Islamic family" never disagree within one reading.
+    public func read(as reading: Reading) -> ClassificationScheme {
+        let familyIDs = Set(groups.map(\.id) + reading.groups.map(\.id))
+        let familyTags = Set(categories.flatMap(\.tags)).intersection(familyIDs)
+        let regrouped = categories.map { category -> Category in
+            var category = category
+            category.groupID = reading.families[category.id] ?? category.groupID
+            category.tags = category.tags.subtracting(familyTags)
+            if let family = category.groupID, familyTags.contains(family) { category.tags.insert(family) }
+            return category
+        }
+        var scheme = ClassificationScheme(
+            id: "\(id)\(Self.readingSeparator)\(reading.id)",
+            title: .message("scheme.reading.title", localized: ["scheme": title, "reading": reading.title]),
+            sourceNote: .message("scheme.reading.source", localized: ["source": sourceNote, "reading": reading.title]),
+            groups: groups + reading.groups, categories: regrouped, assignments: assignments)
+        scheme.readingOf = (id, reading)
+        return scheme
+    }
+
+    /// The scheme itself followed by the scheme under each of its other readings.
+    public var withReadings: [ClassificationScheme] {
+        [self] + readings.map(read(as:))
+    }
+
+    /// The reading this scheme's grouping follows: its own default, or the reading it was derived by.
+    public var currentReading: Reading? { readingOf?.reading ?? defaultReading }
+
     /// How people read a tag of a scheme's categories (`islamic`, `oic-member`): the catalogue's
     /// `tag.ID`, else the tag itself.
     public static func tagLabel(_ tag: String) -> LocalizedText {

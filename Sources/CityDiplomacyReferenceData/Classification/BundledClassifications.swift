@@ -11,8 +11,11 @@ public enum BundledClassifications {
     public static func schemes(countries: CountryDirectory) throws(DataFileError) -> [String: ClassificationScheme] {
         var result: [String: ClassificationScheme] = [:]
         for url in BundledResource.urls(in: "schemes", withExtension: "yaml") {
-            let scheme = try SchemeFile.load(contentsOf: url, countries: countries)
-            result[scheme.id] = scheme
+            // A scheme with other readings comes with each as a scheme of its own
+            // (`study-civilisations:by-region`), so that any count can use it.
+            for scheme in try SchemeFile.load(contentsOf: url, countries: countries).withReadings {
+                result[scheme.id] = scheme
+            }
         }
         return result
     }

@@ -20,8 +20,20 @@ public enum SchemeFile {
         var groups: [Label]?
         var categories: [CategoryEntry]
         var countries: [AssignmentEntry]
+        var reading: ReadingEntry?
+        var readings: [ReadingEntry]?
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case format, id, title, source, groups, categories, countries }
+        enum CodingKeys: String, CodingKey, CaseIterable { case format, id, title, source, groups, categories, countries, reading, readings }
+
+        /// A grouping of the categories: `reading` names the one `categories[].group` gives;
+        /// each of `readings` gives every category's family in `families`.
+        struct ReadingEntry: Decodable {
+            var id: String
+            var title: LocalizedText
+            var groups: [Label]?
+            var families: [String: String]?
+            enum CodingKeys: String, CodingKey, CaseIterable { case id, title, groups, families }
+        }
 
         struct Label: Decodable {
             var id: String
@@ -52,6 +64,8 @@ public enum SchemeFile {
             "groups": Set(Label.CodingKeys.allCases.map(\.rawValue)),
             "categories": Set(CategoryEntry.CodingKeys.allCases.map(\.rawValue)),
             "countries": Set(AssignmentEntry.CodingKeys.allCases.map(\.rawValue)),
+            "reading": Set(ReadingEntry.CodingKeys.allCases.map(\.rawValue)),
+            "readings": Set(ReadingEntry.CodingKeys.allCases.map(\.rawValue)),
         ]
     }
 
@@ -100,8 +114,45 @@ public enum SchemeFile {
             }
             assignments.append(ClassificationScheme.Assignment(country: country.code, categoryID: entry.category, since: entry.since, note: entry.note))
         }
-        return ClassificationScheme(
+        var scheme = ClassificationScheme(
             id: document.id, title: document.title, sourceNote: LocalizedText(en: document.source.en, fa: document.source.fa), groups: groups,
             categories: categories, assignments: assignments)
+        if let entry = document.reading {
+            if entry.families != nil || entry.groups != nil {
+                throw reader.error(at: [.key("reading"), .key(entry.families != nil ? "families" : "groups")], value: nil,
+                                   problem: "is not read here: `reading` only names the grouping `categories` give; other groupings go under `readings`")
+            }
+            scheme.defaultReading = ClassificationScheme.Reading(id: entry.id, title: entry.title, families: Dictionary(uniqueKeysWithValues: categories.compactMap { c in c.groupID.map { (c.id, $0) } }))
+        }
+        var readingIDs = Set(scheme.defaultReading.map { [$0.id] } ?? [])
+        for (index, entry) in (document.readings ?? []).enumerated() {
+            let path: [PathComponent] = [.key("readings"), .index(index)]
+            guard entry.id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil else {
+                throw reader.error(at: path + [.key("id")], value: entry.id, problem: "is not a reading id: expected lower-case letters, digits and hyphens")
+            }
+            guard readingIDs.insert(entry.id).inserted else {
+                throw reader.error(at: path + [.key("id")], value: entry.id, problem: "is used by another reading: ids must be unique")
+            }
+            let added = (entry.groups ?? []).map {
+                ClassificationScheme.Group(id: $0.id, label: LocalizedText(en: $0.en, fa: $0.fa.map(PersianText.normalized)))
+            }
+            let families = entry.families ?? [:]
+            let known = groupIDs.union(added.map(\.id))
+            for category in categories {
+                guard let family = families[category.id] else {
+                    throw reader.error(at: path + [.key("families")], value: category.id,
+                                       problem: "is a category without a family in this reading: a reading gives every category's family")
+                }
+                guard known.contains(family) else {
+                    throw reader.error(at: path + [.key("families"), .key(category.id)], value: family,
+                                       problem: "is not a group of this scheme or of the reading: expected one of \(known.sorted().joined(separator: ", "))")
+                }
+            }
+            if let stray = families.keys.sorted().first(where: { !categoryIDs.contains($0) }) {
+                throw reader.error(at: path + [.key("families"), .key(stray)], value: stray, problem: "is not a category of this scheme")
+            }
+            scheme.readings.append(ClassificationScheme.Reading(id: entry.id, title: entry.title, groups: added, families: families))
+        }
+        return scheme
     }
 }
