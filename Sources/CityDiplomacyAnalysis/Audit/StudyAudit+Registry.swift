@@ -9,7 +9,12 @@ extension StudyAudit {
     ) async throws -> StudyAudit {
         var elsewhere: [String: (dataset: String, partners: Int)] = [:]
         for claim in published.claims {
-            guard case let .cityPartners(city, country, _) = claim.check else { continue }
+            let city: String, country: CountryCode
+            switch claim.check {
+            case let .cityPartners(name, code, _): (city, country) = (name, code)
+            case let .partnerCityCount(_, _, figure?): (city, country) = (figure.city, figure.country)
+            default: continue
+            }
             if let found = try await partners(of: city, country: country, outside: content.dataset.id, in: registry) {
                 elsewhere["\(city)|\(country)"] = found
             }

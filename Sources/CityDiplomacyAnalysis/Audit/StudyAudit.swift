@@ -18,6 +18,8 @@ public struct StudyAudit: Sendable {
     public let schemes: [String: ClassificationScheme]
     public let periodisations: [String: Periodisation]
     let countryNames: [CountryCode: LocalizedText]
+    /// The countries by code, for the dates of statehood.
+    let countryRecords: [CountryCode: Country]
     /// The number of distinct partners of a city (by name and country) found in *other* datasets,
     /// with the dataset it was counted in; `nil` where no other dataset holds the city.
     let partnersElsewhere: @Sendable (String, CountryCode) -> (dataset: String, partners: Int)?
@@ -33,6 +35,7 @@ public struct StudyAudit: Sendable {
         self.schemes = schemes
         self.periodisations = periodisations
         self.countryNames = Dictionary(countries.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        self.countryRecords = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         self.partnersElsewhere = partnersElsewhere
         self.analysis = RelationAnalysis(content: content)
     }
@@ -57,11 +60,57 @@ public struct StudyAudit: Sendable {
 
     static let noDetail = LocalizedText(en: "", fa: "")
 
+    /// "A, B and C" in either language.
+    static func list(_ items: [LocalizedText], last: String = "list.and") -> LocalizedText {
+        guard items.count > 1 else { return items.first ?? noDetail }
+        return .joined([.joined(Array(items.dropLast()), separator: "list.comma"), items[items.count - 1]], separator: last)
+    }
+
+    /// A source as a sentence cites it: its title and publisher.
+    func sourceName(_ source: SourceCitation) -> LocalizedText {
+        guard let publisher = source.publisherText else { return .message("text.quoted", localized: ["text": source.titleText]) }
+        return .message("audit.source", localized: ["title": source.titleText, "publisher": publisher])
+    }
+
+    /// The dataset's source with a local id (`project-afc-1968`).
+    func source(local id: String) -> SourceCitation? {
+        let full = RecordID(dataset: content.dataset.id, local: id).description
+        return content.sources.first { $0.id == full || $0.id == id }
+    }
+
+    /// The record id of a network, event or city with a local id.
+    func recordID(_ local: String) -> String { RecordID(dataset: content.dataset.id, local: local).description }
+
+    /// A local id of a record id.
+    func local(_ id: String) -> String { RecordID(id).map(\.local) ?? id }
+
+    /// "Tehran's agreements with Kuwait City (undated) and …": relations grouped by home city.
+    func agreements(_ relations: [BilateralRelation]) -> LocalizedText {
+        var order: [String] = []
+        var byCity: [String: [BilateralRelation]] = [:]
+        for relation in relations {
+            if byCity[relation.cityID] == nil { order.append(relation.cityID) }
+            byCity[relation.cityID, default: []].append(relation)
+        }
+        return Self.list(order.map { city in
+            .message("audit.sentence.agreements-of", localized: [
+                "city": cityName(city),
+                "partners": Self.list(byCity[city, default: []].map {
+                    .message("audit.sentence.partner-date", localized: ["partner": cityName($0.partnerID),
+                                                                         "date": $0.signed.map(\.brief) ?? .message("analysis.undated")])
+                }),
+            ])
+        })
+    }
+
     private static func status(_ holds: Bool) -> AuditFinding.Status { holds ? .match : .mismatch }
 
-    /// Every finding: Table 2, Table 3, Table 4, then the claims, in the study's order.
+    /// Every finding, in the study's order: Table 1 against the other tables, Table 2 (and its
+    /// printed sums), Table 3, Table 4, the claims, then the checks a referee adds (events,
+    /// anachronisms, labels to query).
     public func findings() -> [AuditFinding] {
-        table2Findings() + table3Findings() + table4Findings() + claimFindings()
+        table1Findings() + table2Findings() + table2SumFindings() + table3Findings() + table4Findings() + claimFindings()
+            + eventAttributionFindings() + anachronismFindings() + erratumFindings()
     }
 
     // MARK: Table 2
@@ -82,24 +131,38 @@ public struct StudyAudit: Sendable {
                 claim: .message("audit.table2.country", localized: ["country": country(row.country)], ["relations": String(row.relations)]),
                 published: .number(row.relations), computed: .number(computed), status: Self.status(computed == row.relations),
                 detail: computed == row.relations ? Self.noDetail
-                    : .message("audit.detail.records-with", localized: ["country": country(row.country), "records": describe(records)])))
+                    : .message("audit.detail.records-with", localized: ["country": country(row.country), "records": describe(records)]),
+                sentence: computed == row.relations
+                    ? .message("audit.sentence.table2.country", localized: ["country": country(row.country)], ["printed": String(row.relations), "computed": String(computed)])
+                    : .message("audit.sentence.table2.country-differs", localized: ["country": country(row.country), "records": agreements(records)],
+                               ["printed": String(row.relations), "computed": String(computed)])))
             func term(_ id: String?, in scheme: ClassificationScheme) -> AuditFinding.Value {
                 guard let id else { return .none }
                 return .term(AuditFinding.Term(id, label: scheme.categories.first { $0.id == id }?.label ?? LocalizedText(en: id)))
+            }
+            func label(_ id: String?, in scheme: ClassificationScheme) -> LocalizedText {
+                id.flatMap { id in scheme.categories.first { $0.id == id }?.label } ?? .message("audit.detail.no-category")
             }
             let region = regions.category(of: row.country)?.id
             findings.append(AuditFinding(
                 id: "\(prefix).region", claim: .message("audit.table2.region", localized: ["country": country(row.country)]),
                 published: term(row.region, in: regions), computed: term(region, in: regions),
-                status: Self.status(region == row.region),
-                detail: .message("audit.detail.transcribes", localized: ["scheme": .message("text.quoted", localized: ["text": regions.title])])))
+                status: Self.status(region == row.region), kind: .consistency,
+                detail: .message("audit.detail.transcribes", localized: ["scheme": .message("text.quoted", localized: ["text": regions.title])]),
+                sentence: .message(region == row.region ? "audit.sentence.table2.region" : "audit.sentence.table2.region-differs",
+                                   localized: ["country": country(row.country), "printed": label(row.region, in: regions), "computed": label(region, in: regions),
+                                               "scheme": .message("text.quoted", localized: ["text": regions.title])])))
             if let affiliationID = row.affiliation, let affiliations {
                 let computedAffiliation = affiliations.category(of: row.country)?.id
                 findings.append(AuditFinding(
                     id: "\(prefix).affiliation", claim: .message("audit.table2.affiliation", localized: ["country": country(row.country)]),
                     published: term(affiliationID, in: affiliations), computed: term(computedAffiliation, in: affiliations),
-                    status: Self.status(computedAffiliation == affiliationID),
-                    detail: .message("audit.detail.transcribes", localized: ["scheme": .message("text.quoted", localized: ["text": affiliations.title])])))
+                    status: Self.status(computedAffiliation == affiliationID), kind: .consistency,
+                    detail: .message("audit.detail.transcribes", localized: ["scheme": .message("text.quoted", localized: ["text": affiliations.title])]),
+                    sentence: .message(computedAffiliation == affiliationID ? "audit.sentence.table2.affiliation" : "audit.sentence.table2.affiliation-differs",
+                                       localized: ["country": country(row.country), "printed": label(affiliationID, in: affiliations),
+                                                   "computed": label(computedAffiliation, in: affiliations),
+                                                   "scheme": .message("text.quoted", localized: ["text": affiliations.title])])))
             }
         }
         let printed = Set(published.table2.map(\.country))
@@ -109,7 +172,8 @@ public struct StudyAudit: Sendable {
             findings.append(AuditFinding(
                 id: "table2.\(row.key.id).relations", claim: .message("audit.table2.unlisted", localized: ["country": country(code)]),
                 published: .number(0), computed: .number(row.count), status: .mismatch,
-                detail: .message("audit.detail.records", localized: ["records": describe(records)])))
+                detail: .message("audit.detail.records", localized: ["records": describe(records)]),
+                sentence: .message("audit.sentence.table2.unlisted", localized: ["country": country(code), "records": agreements(records)], ["computed": String(row.count)])))
         }
         let regionTally = analysis.tally(by: .category(regions))
         for category in regions.categories {
@@ -120,7 +184,9 @@ public struct StudyAudit: Sendable {
                 id: "table2.total.\(category.id)",
                 claim: .message("audit.table2.total", localized: ["region": category.label], ["total": String(total)]),
                 published: .number(total), computed: .number(computed), status: Self.status(computed == total),
-                detail: computed == total ? Self.noDetail : .message("audit.detail.records", localized: ["records": describe(records)])))
+                detail: computed == total ? Self.noDetail : .message("audit.detail.records", localized: ["records": describe(records)]),
+                sentence: .message(computed == total ? "audit.sentence.table2.total" : "audit.sentence.table2.total-differs",
+                                   localized: ["region": category.label, "records": agreements(records)], ["printed": String(total), "computed": String(computed)])))
         }
         return findings
     }
@@ -147,11 +213,15 @@ public struct StudyAudit: Sendable {
             if !ambiguousHere.isEmpty {
                 parts.append(.message("audit.detail.may-fall-here", localized: ["records": .joined(ambiguousHere, separator: "list.semicolon")]))
             }
+            let periodName = LocalizedText.message("audit.sentence.period", localized: ["years": period.label, "name": periodisation.quotedName(of: row.period)])
             findings.append(AuditFinding(
                 id: "table3.\(row.period).relations",
                 claim: .message("audit.table3.period", localized: ["period": period.label], ["relations": String(row.relations)]),
                 published: .number(row.relations), computed: .number(records.count),
-                status: Self.status(records.count == row.relations), detail: .joined(parts, separator: "list.semicolon")))
+                status: Self.status(records.count == row.relations), detail: .joined(parts, separator: "list.semicolon"),
+                sentence: .message(records.count == row.relations ? "audit.sentence.table3.count" : "audit.sentence.table3.count-differs",
+                                   localized: ["period": periodName, "records": agreements(records)],
+                                   ["printed": String(row.relations), "computed": String(records.count)])))
             var computedStates: [CountryCode] = []
             for relation in records {
                 if let code = analysis.partnerCity(of: relation)?.country, !computedStates.contains(code) { computedStates.append(code) }
@@ -173,39 +243,68 @@ public struct StudyAudit: Sendable {
                 let theirs = records.filter { analysis.partnerCity(of: $0)?.country == code }
                 explanation.append(.message("audit.detail.not-printed", localized: ["country": country(code), "records": describe(theirs)]))
             }
+            let sentence: LocalizedText
+            if extra.isEmpty && missing.isEmpty {
+                sentence = .message("audit.sentence.table3.states", localized: ["period": periodName])
+            } else {
+                let named = Self.list(missing.map { code in
+                    let theirs = analysis.relations.filter { analysis.partnerCity(of: $0)?.country == code }
+                    var dates: [LocalizedText] = []
+                    for relation in theirs {
+                        let date: LocalizedText = relation.signed.map { .message("audit.sentence.of-year", localized: ["date": $0.brief]) } ?? .message("analysis.undated")
+                        if !dates.contains(date) { dates.append(date) }
+                    }
+                    return .message(theirs.isEmpty ? "audit.sentence.state-without-relations" : "audit.sentence.state-whose-relations",
+                                    localized: ["country": country(code), "dates": Self.list(dates, last: "list.or")])
+                })
+                let omitted = Self.list(extra.map(country))
+                let extraRecords = records.filter { relation in analysis.partnerCity(of: relation).map { extra.contains($0.country) } ?? false }
+                let key = records.count == row.relations
+                    ? (missing.isEmpty ? "audit.sentence.table3.slip-omits" : extra.isEmpty ? "audit.sentence.table3.slip-names" : "audit.sentence.table3.slip")
+                    : (missing.isEmpty ? "audit.sentence.table3.states-omit" : extra.isEmpty ? "audit.sentence.table3.states-name" : "audit.sentence.table3.states-differ")
+                sentence = .message(key, localized: ["period": periodName, "records": agreements(extraRecords), "named": named, "omitted": omitted],
+                                    ["printed": String(row.relations)])
+            }
             findings.append(AuditFinding(
                 id: "table3.\(row.period).countries",
                 claim: .message("audit.table3.states", localized: ["period": period.label]),
                 published: .terms(row.countries.map(countryTerm)), computed: .terms(computedStates.map(countryTerm)),
-                status: Self.status(extra.isEmpty && missing.isEmpty), detail: .joined(explanation, separator: "list.semicolon")))
+                status: Self.status(extra.isEmpty && missing.isEmpty), detail: .joined(explanation, separator: "list.semicolon"),
+                sentence: sentence))
         }
         let dated = analysis.relations.filter { $0.signed != nil }.count
         let printedTotal = published.table3.map(\.relations).reduce(0, +)
         findings.append(AuditFinding(
             id: "table3.total", claim: .message("audit.table3.total", ["total": String(printedTotal)]),
-            published: .number(printedTotal), computed: .number(dated), status: Self.status(dated == printedTotal), detail: Self.noDetail))
+            published: .number(printedTotal), computed: .number(dated), status: Self.status(dated == printedTotal), detail: Self.noDetail,
+            sentence: .message("audit.sentence.table3.total", ["printed": String(printedTotal), "computed": String(dated)])))
         return findings
     }
 
     // MARK: Table 4
 
+    /// Table 4 against its own transcription: the memberships that cite Table 4 (all of them where
+    /// the published file does not say which sources stand for Table 4), and each network's scope.
+    /// A membership recorded from Table 1 alone is left to the checks across tables.
     func table4Findings() -> [AuditFinding] {
         var findings: [AuditFinding] = []
-        let dataset = content.dataset.id
-        func local(_ id: String) -> String { RecordID(id).map(\.local) ?? id }
         func member(_ local: String) -> AuditFinding.Term {
-            AuditFinding.Term(local, label: cityName(RecordID(dataset: dataset, local: local).description))
+            AuditFinding.Term(local, label: cityName(recordID(local)))
+        }
+        func citesTable4(_ membership: NetworkMembership) -> Bool {
+            published.table4Sources.isEmpty || membership.sources.contains { published.table4Sources.contains(local($0.id)) }
         }
         for row in published.table4 {
-            let networkID = RecordID(dataset: dataset, local: row.network).description
+            let networkID = recordID(row.network)
             guard let network = content.networks.first(where: { $0.id == networkID }) else {
                 findings.append(AuditFinding(
                     id: "table4.\(row.network).members", claim: .message("audit.table4.network", ["network": row.network]),
-                    published: .terms(row.members.map(member)), computed: .none, status: .mismatch,
-                    detail: .message("audit.detail.no-network", ["network": row.network])))
+                    published: .terms(row.members.map(member)), computed: .none, status: .mismatch, kind: .consistency,
+                    detail: .message("audit.detail.no-network", ["network": row.network]),
+                    sentence: .message("audit.sentence.table4.no-network", ["network": row.network])))
                 continue
             }
-            let memberships = content.memberships.filter { $0.networkID == networkID }
+            let memberships = content.memberships.filter { $0.networkID == networkID && citesTable4($0) }
             let computed = memberships.map { local($0.cityID) }
             let extra = memberships.filter { !row.members.contains(local($0.cityID)) }
             let missing = row.members.filter { !computed.contains($0) }
@@ -219,22 +318,32 @@ public struct StudyAudit: Sendable {
             if !missing.isEmpty {
                 detail.append(.message("audit.detail.printed-not-recorded", localized: ["cities": .joined(missing.map { member($0).label }, separator: "list.comma")]))
             }
+            let printedNames = Self.list(row.members.map { member($0).label })
+            let holds = extra.isEmpty && missing.isEmpty
             findings.append(AuditFinding(
                 id: "table4.\(row.network).members",
                 claim: .message("audit.table4.members", localized: ["network": network.name]),
                 published: .terms(row.members.map(member)), computed: .terms(computed.map(member)),
-                status: Self.status(extra.isEmpty && missing.isEmpty), detail: .joined(detail, separator: "list.semicolon")))
+                status: Self.status(holds), kind: .consistency, detail: .joined(detail, separator: "list.semicolon"),
+                sentence: row.members.isEmpty && holds
+                    ? .message("audit.sentence.table4.empty", localized: ["network": network.name])
+                    : .message(holds ? "audit.sentence.table4.members" : "audit.sentence.table4.members-differ",
+                               localized: ["network": network.name, "members": printedNames,
+                                           "computed": Self.list(computed.map { member($0).label })], ["count": String(row.members.count)])))
             findings.append(AuditFinding(
                 id: "table4.\(row.network).scope", claim: .message("audit.table4.scope", localized: ["network": network.name]),
                 published: .term(AuditFinding.Term(row.scope.rawValue, label: row.scope.label)),
                 computed: .term(AuditFinding.Term(network.scope.rawValue, label: network.scope.label)),
-                status: Self.status(network.scope == row.scope), detail: Self.noDetail))
+                status: Self.status(network.scope == row.scope), kind: .consistency, detail: Self.noDetail,
+                sentence: .message(network.scope == row.scope ? "audit.sentence.table4.scope" : "audit.sentence.table4.scope-differs",
+                                   localized: ["network": network.name, "printed": row.scope.label, "computed": network.scope.label])))
         }
         return findings
     }
 
     func missingScheme(_ id: String, id findingID: String) -> AuditFinding {
         AuditFinding(id: findingID, claim: .message("audit.classification", ["id": id]), published: .none, computed: .none,
-                     status: .notCheckable, detail: .message("audit.detail.no-scheme", ["id": id]))
+                     status: .notCheckable, detail: .message("audit.detail.no-scheme", ["id": id]),
+                     sentence: .message("audit.sentence.no-scheme", ["id": id]))
     }
 }

@@ -46,6 +46,43 @@ public struct PublishedStudy: Hashable, Sendable {
         }
     }
 
+    /// A row of Table 1 as printed, for checks across tables: the partner-state column in printed
+    /// order (one state per partner city, repeats included), and what the events and network
+    /// columns name, as ids of the dataset's events and networks.
+    public struct CityRow: Hashable, Sendable {
+        public var city: String
+        public var partnerStates: [CountryCode]
+        public var events: [String]
+        public var networks: [String]
+
+        public init(city: String, partnerStates: [CountryCode], events: [String], networks: [String]) {
+            self.city = city
+            self.partnerStates = partnerStates
+            self.events = events
+            self.networks = networks
+        }
+    }
+
+    /// A label of the study a reader would query, reproduced as printed, with the reason and the
+    /// sources (of the dataset, added by its editors) that put it in doubt.
+    public struct Erratum: Hashable, Sendable {
+        public var id: String
+        /// The scheme that transcribes the label, and the state it labels.
+        public var scheme: String
+        public var country: CountryCode
+        public var note: LocalizedText
+        /// Source ids within the dataset.
+        public var sources: [String]
+
+        public init(id: String, scheme: String, country: CountryCode, note: LocalizedText, sources: [String]) {
+            self.id = id
+            self.scheme = scheme
+            self.country = country
+            self.note = note
+            self.sources = sources
+        }
+    }
+
     /// A quantitative claim of the text and how to check it.
     public struct Claim: Hashable, Sendable {
         public var id: String
@@ -80,6 +117,23 @@ public struct PublishedStudy: Hashable, Sendable {
         case largestNetwork(published: String)
         /// Events of the given kinds.
         case eventCount(kinds: [EventKind], published: Int)
+        /// Distinct partner cities (of relations of a kind, if given): the unit a count of cities
+        /// is in. With `comparedWith`, the study compares its figure with another city's count
+        /// of partner cities, which is then compared in the same unit.
+        case partnerCityCount(kind: RelationKind?, published: Int, comparedWith: CityFigure?)
+    }
+
+    /// Another city's published figure: Istanbul's 75 partner cities.
+    public struct CityFigure: Hashable, Sendable {
+        public var city: String
+        public var country: CountryCode
+        public var published: Int
+
+        public init(city: String, country: CountryCode, published: Int) {
+            self.city = city
+            self.country = country
+            self.published = published
+        }
     }
 
     public struct TagVariant: Hashable, Sendable {
@@ -118,6 +172,12 @@ public struct PublishedStudy: Hashable, Sendable {
     public var table2Totals: [String: Int]
     public var table3: [PeriodRow]
     public var table4: [NetworkRow]
+    /// Table 1 as printed, row by row; empty where the file does not transcribe it.
+    public var table1: [CityRow] = []
+    /// The dataset's sources that stand for Table 4 (its own cell and footnotes): a membership
+    /// that cites none of them was recorded from elsewhere (Table 1), not transcribed from Table 4.
+    public var table4Sources: Set<String> = []
+    public var errata: [Erratum] = []
     public var claims: [Claim]
     /// The study as a publication — authors, title, journal, dates — for citing it; `nil` where
     /// the published file does not describe it.

@@ -18,9 +18,13 @@ public enum PublishedStudyFile {
         var table4: [NetworkEntry]
         var claims: [ClaimEntry]
         var publication: PublicationEntry?
+        var table1: [CityEntry]?
+        var table4Sources: [String]?
+        var errata: [ErratumEntry]?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case format, dataset, citation, periodisation, table2, table3, table4, claims, publication
+            case format, dataset, citation, periodisation, table1, table2, table3, table4, claims, publication, errata
+            case table4Sources = "table4_sources"
             case regionScheme = "region_scheme"
             case affiliationScheme = "affiliation_scheme"
             case table2Totals = "table2_totals"
@@ -53,6 +57,26 @@ public enum PublishedStudyFile {
                 var family: LocalizedText
                 var given: LocalizedText
             }
+        }
+
+        struct CityEntry: Decodable {
+            var city: String
+            var partnerStates: [CountryCode]
+            var events: [String]?
+            var networks: [String]?
+            enum CodingKeys: String, CodingKey, CaseIterable {
+                case city, events, networks
+                case partnerStates = "partner_states"
+            }
+        }
+
+        struct ErratumEntry: Decodable {
+            var id: String
+            var scheme: String
+            var country: CountryCode
+            var note: LocalizedText
+            var sources: [String]
+            enum CodingKeys: String, CodingKey, CaseIterable { case id, scheme, country, note, sources }
         }
 
         struct CountryEntry: Decodable {
@@ -97,10 +121,18 @@ public enum PublishedStudyFile {
             var ranks: [[String]]?
             var category: CityNetwork.Category?
             var kinds: [EventKind]?
+            var comparedWith: Figure?
 
             enum CodingKeys: String, CodingKey {
                 case kind, published, city, country, comparison, variants, scheme, group, ranks, category, kinds
                 case relationKind = "relation_kind"
+                case comparedWith = "compared_with"
+            }
+
+            struct Figure: Decodable {
+                var city: String
+                var country: CountryCode
+                var published: Int
             }
 
             struct Variant: Decodable {
@@ -138,7 +170,9 @@ public enum PublishedStudyFile {
             "table4": Set(Document.NetworkEntry.CodingKeys.allCases.map(\.rawValue)),
             "claims": Set(Document.ClaimEntry.CodingKeys.allCases.map(\.rawValue)),
             "publication": Set(Document.PublicationEntry.CodingKeys.allCases.map(\.rawValue)),
-        ], localizedFields: ["text", "title", "journal", "publisher", "citation"])
+            "table1": Set(Document.CityEntry.CodingKeys.allCases.map(\.rawValue)),
+            "errata": Set(Document.ErratumEntry.CodingKeys.allCases.map(\.rawValue)),
+        ], localizedFields: ["text", "title", "journal", "publisher", "citation", "note"])
         let document = try reader.decode(Document.self)
         guard document.format == formatIdentifier else {
             throw reader.error(at: [.key("format")], value: document.format, problem: "is not a format this version reads: expected \(formatIdentifier)")
@@ -148,7 +182,7 @@ public enum PublishedStudyFile {
             let path: [PathComponent] = [.key("claims"), .index(index), .key("check")]
             claims.append(PublishedStudy.Claim(id: entry.id, text: entry.text, check: try check(entry.check, reader: reader, path: path)))
         }
-        return PublishedStudy(
+        var study = PublishedStudy(
             datasetID: document.dataset, citation: document.citation, regionScheme: document.regionScheme,
             affiliationScheme: document.affiliationScheme, periodisation: document.periodisation,
             table2: document.table2.map { .init(region: $0.region, country: $0.country, affiliation: $0.affiliation, relations: $0.relations) },
@@ -156,6 +190,14 @@ public enum PublishedStudyFile {
             table3: document.table3.map { .init(period: $0.period, relations: $0.relations, countries: $0.countries) },
             table4: document.table4.map { .init(network: $0.network, scope: $0.scope, members: $0.members) },
             claims: claims, publication: try document.publication.map { entry throws(DataFileError) in try publication(entry, reader: reader) })
+        study.table1 = (document.table1 ?? []).map {
+            .init(city: $0.city, partnerStates: $0.partnerStates, events: $0.events ?? [], networks: $0.networks ?? [])
+        }
+        study.table4Sources = Set(document.table4Sources ?? [])
+        study.errata = (document.errata ?? []).map {
+            .init(id: $0.id, scheme: $0.scheme, country: $0.country, note: $0.note, sources: $0.sources)
+        }
+        return study
     }
 
     private static func publication(_ entry: Document.PublicationEntry, reader: YAMLDocumentReader) throws(DataFileError) -> BibliographicRecord {
@@ -227,8 +269,11 @@ public enum PublishedStudyFile {
         case "event-count":
             guard let kinds = entry.kinds else { throw missing("kinds") }
             return .eventCount(kinds: kinds, published: try number())
+        case "partner-city-count":
+            return .partnerCityCount(kind: entry.relationKind, published: try number(),
+                                     comparedWith: entry.comparedWith.map { .init(city: $0.city, country: $0.country, published: $0.published) })
         default:
-            throw reader.error(at: path + [.key("kind")], value: entry.kind, problem: "is not a kind of check: expected relation-count, dated-count, undated-count, city-partners, tagged-count, group-count, group-ranking, network-count, largest-network or event-count")
+            throw reader.error(at: path + [.key("kind")], value: entry.kind, problem: "is not a kind of check: expected relation-count, dated-count, undated-count, city-partners, tagged-count, group-count, group-ranking, network-count, largest-network, event-count or partner-city-count")
         }
     }
 }
