@@ -229,12 +229,12 @@ extension StudyAudit {
         }
         guard !added.isEmpty else {
             return finding(.number(published), .number(all.count), .match, names,
-                           sentence: .message("audit.sentence.events", localized: ["events": named(studys)], ["printed": String(published)]))
+                           sentence: .message(Self.key("audit.sentence.events", count: published), localized: ["events": named(studys)], ["printed": String(published)]))
         }
         let sources = Self.list(added.flatMap(\.sources).filter(\.isSupplement).map(sourceName))
         return finding(.number(published), .number(all.count), .contradicted,
                        .message("audit.detail.events-added", localized: ["events": names, "sources": sources]),
-                       sentence: .message("audit.sentence.events-contradicted", localized: ["events": named(studys), "added": named(added), "sources": sources],
+                       sentence: .message(Self.key("audit.sentence.events-contradicted", count: published), localized: ["events": named(studys), "added": named(added), "sources": sources],
                                           ["printed": String(published), "computed": String(all.count)]))
     }
 
@@ -254,17 +254,20 @@ extension StudyAudit {
         guard readings.count > 1 else {
             let only = readings[0]
             return finding(publishedValue, only.verdict.computed, only.verdict.status, only.verdict.detail,
-                           sentence: .message("audit.sentence.ranking", localized: ["printed": printedOrder(ranks, label: label), "verdict": only.verdict.detail]))
+                           sentence: .message("audit.sentence.ranking", localized: ["printed": printedOrder(ranks, label: label), "verdict": only.verdict.short]))
         }
         let variants = readings.map { item in
             (name: item.scheme.id, label: readingName(item.scheme), value: item.verdict.computed)
         }
         let statuses = Set(readings.map(\.verdict.status))
         let status: AuditFinding.Status = statuses.count == 1 ? statuses.first! : .schemeDependent
-        let perReading = LocalizedText.joined(readings.map { item in
+        let details = LocalizedText.joined(readings.map { item in
             .message("audit.sentence.under-reading", localized: ["reading": readingName(item.scheme), "verdict": item.verdict.detail])
         }, separator: "list.semicolon")
-        return finding(publishedValue, .variants(variants), status, perReading,
+        let perReading = LocalizedText.joined(readings.map { item in
+            .message("audit.sentence.under-reading", localized: ["reading": readingName(item.scheme), "verdict": item.verdict.short])
+        }, separator: "list.semicolon")
+        return finding(publishedValue, .variants(variants), status, details,
                        sentence: .message("audit.sentence.ranking-readings", localized: ["printed": printedOrder(ranks, label: label), "readings": perReading],
                                           ["count": String(readings.count)]))
     }
@@ -277,7 +280,8 @@ extension StudyAudit {
         .joined(ranks.map { .joined($0.map(label), separator: "list.equal") }, separator: "list.greater")
     }
 
-    private func rankingVerdict(_ scheme: ClassificationScheme, ranks: [[String]]) -> (computed: AuditFinding.Value, status: AuditFinding.Status, detail: LocalizedText) {
+    private func rankingVerdict(_ scheme: ClassificationScheme, ranks: [[String]])
+        -> (computed: AuditFinding.Value, status: AuditFinding.Status, detail: LocalizedText, short: LocalizedText) {
         func label(_ group: String) -> LocalizedText { scheme.groups.first { $0.id == group }?.label ?? LocalizedText(en: group) }
         let tally = analysis.tally(by: .group(scheme))
         let computed = AuditFinding.Value.terms(tally.ranked.map {
@@ -300,15 +304,18 @@ extension StudyAudit {
         let below = tally.rows.filter { !namedGroups.contains($0.key.id) && $0.count < lastCount }
         let order = LocalizedText.joined(ranks.map(named), separator: "list.greater")
         if !failures.isEmpty {
-            return (computed, .mismatch, .joined(failures, separator: "list.semicolon"))
+            let text = LocalizedText.joined(failures, separator: "list.semicolon")
+            return (computed, .mismatch, text, .message("audit.sentence.reading-fails", localized: ["failures": text]))
         }
         if !below.isEmpty {
-            let others = LocalizedText.joined(below.map {
+            let others = Self.list(below.map {
                 .message("findings.name-count", localized: ["name": $0.key.label], ["count": String($0.count)])
-            }, separator: "list.comma")
+            })
             return (computed, .schemeDependent,
-                    .message("audit.detail.ranking-depends", localized: ["order": order, "others": others, "scheme": .message("text.quoted", localized: ["text": scheme.title])]))
+                    .message("audit.detail.ranking-depends", localized: ["order": order, "others": others, "scheme": .message("text.quoted", localized: ["text": scheme.title])]),
+                    .message("audit.sentence.reading-depends", localized: ["order": order, "others": others, "last": named(ranks.last ?? [])]))
         }
-        return (computed, .match, .message("audit.detail.ranking-holds", localized: ["order": order]))
+        return (computed, .match, .message("audit.detail.ranking-holds", localized: ["order": order]),
+                .message("audit.sentence.reading-holds", localized: ["order": order]))
     }
 }

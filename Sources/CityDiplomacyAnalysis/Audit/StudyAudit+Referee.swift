@@ -65,7 +65,7 @@ extension StudyAudit {
         }
         let holds = missing.isEmpty && unknown.isEmpty
         let name = cityName(cityID)
-        let listed = Self.list(content.events.filter { printed.contains($0.id) }.map(title))
+        let listed = Self.list(content.events.filter { printed.contains($0.id) }.map { .message("audit.sentence.event-title", localized: ["title": $0.title]) })
         return AuditFinding(
             id: "table1.\(row.city).events", claim: .message("audit.table1.events", localized: ["city": name]),
             published: .terms(row.events.map { id in AuditFinding.Term(id, label: content.events.first { $0.id == recordID(id) }?.title ?? LocalizedText(en: id)) }),
@@ -238,7 +238,7 @@ extension StudyAudit {
                 computed: .text(erratum.note.en),
                 status: sources.isEmpty ? .notCheckable : .contradicted,
                 detail: .message("audit.detail.erratum", localized: ["note": erratum.note, "sources": citations]),
-                sentence: .message("audit.sentence.erratum", localized: [
+                sentence: .message(sources.isEmpty ? "audit.sentence.erratum-unsourced" : "audit.sentence.erratum", localized: [
                     "country": country(erratum.country), "label": label, "records": describe(records), "note": erratum.note, "sources": citations,
                 ]))
         }

@@ -66,6 +66,11 @@ public struct StudyAudit: Sendable {
         return .joined([.joined(Array(items.dropLast()), separator: "list.comma"), items[items.count - 1]], separator: last)
     }
 
+    /// `key`, or its `.one` form where `count` is one and the catalogue has it ("one relation").
+    static func key(_ key: String, count: Int) -> String {
+        count == 1 && MessageCatalogue.messages["\(key).one"] != nil ? "\(key).one" : key
+    }
+
     /// A source as a sentence cites it: its title and publisher.
     func sourceName(_ source: SourceCitation) -> LocalizedText {
         guard let publisher = source.publisherText else { return .message("text.quoted", localized: ["text": source.titleText]) }
@@ -133,7 +138,7 @@ public struct StudyAudit: Sendable {
                 detail: computed == row.relations ? Self.noDetail
                     : .message("audit.detail.records-with", localized: ["country": country(row.country), "records": describe(records)]),
                 sentence: computed == row.relations
-                    ? .message("audit.sentence.table2.country", localized: ["country": country(row.country)], ["printed": String(row.relations), "computed": String(computed)])
+                    ? .message(Self.key("audit.sentence.table2.country", count: row.relations), localized: ["country": country(row.country)], ["printed": String(row.relations), "computed": String(computed)])
                     : .message("audit.sentence.table2.country-differs", localized: ["country": country(row.country), "records": agreements(records)],
                                ["printed": String(row.relations), "computed": String(computed)])))
             func term(_ id: String?, in scheme: ClassificationScheme) -> AuditFinding.Value {
@@ -219,7 +224,7 @@ public struct StudyAudit: Sendable {
                 claim: .message("audit.table3.period", localized: ["period": period.label], ["relations": String(row.relations)]),
                 published: .number(row.relations), computed: .number(records.count),
                 status: Self.status(records.count == row.relations), detail: .joined(parts, separator: "list.semicolon"),
-                sentence: .message(records.count == row.relations ? "audit.sentence.table3.count" : "audit.sentence.table3.count-differs",
+                sentence: .message(records.count == row.relations ? Self.key("audit.sentence.table3.count", count: row.relations) : "audit.sentence.table3.count-differs",
                                    localized: ["period": periodName, "records": agreements(records)],
                                    ["printed": String(row.relations), "computed": String(records.count)])))
             var computedStates: [CountryCode] = []

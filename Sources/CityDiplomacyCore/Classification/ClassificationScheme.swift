@@ -57,16 +57,19 @@ public struct ClassificationScheme: Identifiable, Hashable, Sendable {
     /// documented table: every category's family.
     public struct Reading: Hashable, Sendable {
         public var id: String
-        /// The rule in a few words ("a label that names Islam is Islamic").
+        /// The reading in a few words ("mixed labels by region"), as a scheme's title names it.
         public var title: LocalizedText
+        /// The rule in full, for the scheme's source note.
+        public var rule: LocalizedText?
         /// Families only this reading uses (a family of mixed labels).
         public var groups: [Group]
         /// Every category's family under this reading, by category id.
         public var families: [String: String]
 
-        public init(id: String, title: LocalizedText, groups: [Group] = [], families: [String: String]) {
+        public init(id: String, title: LocalizedText, rule: LocalizedText? = nil, groups: [Group] = [], families: [String: String]) {
             self.id = id
             self.title = title
+            self.rule = rule
             self.groups = groups
             self.families = families
         }
@@ -172,7 +175,7 @@ extension ClassificationScheme {
         var scheme = ClassificationScheme(
             id: "\(id)\(Self.readingSeparator)\(reading.id)",
             title: .message("scheme.reading.title", localized: ["scheme": title, "reading": reading.title]),
-            sourceNote: .message("scheme.reading.source", localized: ["source": sourceNote, "reading": reading.title]),
+            sourceNote: .message("scheme.reading.source", localized: ["source": sourceNote, "reading": reading.rule ?? reading.title]),
             groups: groups + reading.groups, categories: regrouped, assignments: assignments)
         scheme.readingOf = (id, reading)
         return scheme

@@ -30,9 +30,10 @@ public enum SchemeFile {
         struct ReadingEntry: Decodable {
             var id: String
             var title: LocalizedText
+            var rule: LocalizedText?
             var groups: [Label]?
             var families: [String: String]?
-            enum CodingKeys: String, CodingKey, CaseIterable { case id, title, groups, families }
+            enum CodingKeys: String, CodingKey, CaseIterable { case id, title, rule, groups, families }
         }
 
         struct Label: Decodable {
@@ -75,7 +76,7 @@ public enum SchemeFile {
 
     public static func load(data: Data, fileName: String, countries: CountryDirectory) throws(DataFileError) -> ClassificationScheme {
         let reader = try YAMLDocumentReader(data: data, fileName: fileName, expecting: "a classification scheme")
-        try reader.rejectUnknownKeys(allowed: Document.allowedKeys, localizedFields: ["title", "source"])
+        try reader.rejectUnknownKeys(allowed: Document.allowedKeys, localizedFields: ["title", "source", "rule"])
         let document = try reader.decode(Document.self)
         guard document.format == formatIdentifier else {
             throw reader.error(at: [.key("format")], value: document.format, problem: "is not a format this version reads: expected \(formatIdentifier)")
@@ -122,7 +123,7 @@ public enum SchemeFile {
                 throw reader.error(at: [.key("reading"), .key(entry.families != nil ? "families" : "groups")], value: nil,
                                    problem: "is not read here: `reading` only names the grouping `categories` give; other groupings go under `readings`")
             }
-            scheme.defaultReading = ClassificationScheme.Reading(id: entry.id, title: entry.title, families: Dictionary(uniqueKeysWithValues: categories.compactMap { c in c.groupID.map { (c.id, $0) } }))
+            scheme.defaultReading = ClassificationScheme.Reading(id: entry.id, title: entry.title, rule: entry.rule, families: Dictionary(uniqueKeysWithValues: categories.compactMap { c in c.groupID.map { (c.id, $0) } }))
         }
         var readingIDs = Set(scheme.defaultReading.map { [$0.id] } ?? [])
         for (index, entry) in (document.readings ?? []).enumerated() {
@@ -151,7 +152,7 @@ public enum SchemeFile {
             if let stray = families.keys.sorted().first(where: { !categoryIDs.contains($0) }) {
                 throw reader.error(at: path + [.key("families"), .key(stray)], value: stray, problem: "is not a category of this scheme")
             }
-            scheme.readings.append(ClassificationScheme.Reading(id: entry.id, title: entry.title, groups: added, families: families))
+            scheme.readings.append(ClassificationScheme.Reading(id: entry.id, title: entry.title, rule: entry.rule, groups: added, families: families))
         }
         return scheme
     }
