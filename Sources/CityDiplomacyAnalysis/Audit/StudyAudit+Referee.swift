@@ -186,7 +186,7 @@ extension StudyAudit {
                     id: "events.\(local(event.id)).awarded-by",
                     claim: .message("audit.events.attribution", localized: ["event": event.title, "network": network.name, "city": cityName(cityID)]),
                     published: .term(AuditFinding.Term(row.network, label: network.name)),
-                    computed: .text(event.awardingBody ?? ""),
+                    computed: .term(AuditFinding.Term(event.awardingBody ?? "", label: awardingBody)),
                     status: status,
                     detail: agrees ? Self.noDetail : .message("audit.detail.awarded-by", localized: ["body": awardingBody, "sources": sources]),
                     sentence: .message(agrees ? "audit.sentence.attribution" : (added.isEmpty ? "audit.sentence.attribution-differs" : "audit.sentence.attribution-contradicted"),
@@ -210,7 +210,7 @@ extension StudyAudit {
             findings.append(AuditFinding(
                 id: "anachronism.\(local(relation.cityID)).\(local(relation.partnerID))",
                 claim: .message("audit.anachronism", localized: ["relation": describe(relation), "country": country(partner.country)]),
-                published: .term(countryTerm(partner.country)), computed: .text(predecessor.en),
+                published: .term(countryTerm(partner.country)), computed: .term(AuditFinding.Term(predecessor.en, label: predecessor)),
                 status: .contradicted,
                 detail: .message("audit.detail.anachronism", localized: ["country": country(partner.country), "since": since.written, "predecessor": predecessor]),
                 sentence: .message("audit.sentence.anachronism", localized: [
@@ -235,7 +235,7 @@ extension StudyAudit {
                 id: "erratum.\(erratum.id)",
                 claim: .message("audit.erratum", localized: ["country": country(erratum.country), "label": label]),
                 published: .term(AuditFinding.Term(scheme?.category(of: erratum.country)?.id ?? erratum.scheme, label: label)),
-                computed: .text(erratum.note.en),
+                computed: .term(AuditFinding.Term(erratum.id, label: erratum.note)),
                 status: sources.isEmpty ? .notCheckable : .contradicted,
                 detail: .message("audit.detail.erratum", localized: ["note": erratum.note, "sources": citations]),
                 sentence: .message(sources.isEmpty ? "audit.sentence.erratum-unsourced" : "audit.sentence.erratum", localized: [
