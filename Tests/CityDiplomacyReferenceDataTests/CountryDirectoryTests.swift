@@ -112,6 +112,7 @@ struct CountryDirectoryTests {
         let tajikistan = try #require(countries.country(code: "TJ"))
         #expect(tajikistan.stateSince == (try PartialDate(year: 1991, month: 9, day: 9)))
         #expect(tajikistan.predecessor == LocalizedText(en: "Soviet Union", fa: "اتحاد جماهیر شوروی"))
+        #expect(tajikistan.statehood?.en == "State since 1991-09-09 (before: Soviet Union)")
         #expect(countries.country(code: "ME")?.predecessor?.en == "Serbia and Montenegro")
         #expect(countries.country(code: "SK")?.stateSince?.description == "1993-01-01")
     }
@@ -121,6 +122,7 @@ struct CountryDirectoryTests {
         let country = try #require(countries.country(code: code))
         #expect(country.stateSince == nil)
         #expect(country.predecessor == nil)
+        #expect(country.statehood == nil)
     }
 
     @Test("The Soviet Union's fourteen successor states other than Russia are dated, each from the Soviet Union")
