@@ -7,8 +7,10 @@ Purpose
     a short English name, a Persian name and alternative names (aliases)
     in both languages, the state a territory belongs to, and the names of
     historical and unrecognised states that the project reads as today's
-    country. English and Persian are both first-class: every row must end
-    up with a Persian name written in Arabic script, or the script fails.
+    country, and for a state formed since 1945 out of another state, the
+    date it came to exist and the state its land belonged to before.
+    English and Persian are both first-class: every row must end up with a
+    Persian name written in Arabic script, or the script fails.
 
 Usage
     python3 scripts/derive-countries.py
@@ -37,6 +39,12 @@ Source and licence
     The hand-kept file scripts/country-territories.tsv, also the project's
     own work, names the state each dependent territory belongs to (GP -> FR).
 
+    The hand-kept file scripts/state-formation.tsv, also the project's own
+    work, gives for each state formed since 1945 out of another state its
+    date of independence and the state its land belonged to before, in
+    English and Persian (TJ -> 1991-09-09, Soviet Union), with the source of
+    each row (Wikipedia's List of sovereign states by date of formation).
+
 What the script does
     1. One row per ISO 3166-1 entry in pycountry (249), plus Kosovo (XK/XKX,
        a user-assigned code in common use; Kosovo is not in ISO 3166-1).
@@ -57,6 +65,8 @@ What the script does
        with a note that it names another state.
     4a. sovereign = the territory's state from country-territories.tsv,
        empty for a state.
+    4b. state_since, predecessor_en, predecessor_fa = the row of
+       state-formation.tsv, empty for a state not listed there.
     5. All text is normalised: Arabic yeh/kaf (U+064A, U+0643) and alef
        maksura (U+0649) become Persian yeh/kaf (U+06CC, U+06A9), tatweel
        (U+0640) is removed, runs of white space collapse to one space and
@@ -66,11 +76,15 @@ What the script does
        Arabic script; an inverted name ("X, Y of", "X، جمهوری ..."); a tab,
        "|" or line break inside a name; a name or alias shared by two
        countries; a malformed or unknown row in the overrides file; a
-       territory whose sovereign is unknown or itself a territory.
+       territory whose sovereign is unknown or itself a territory; a row of
+       state-formation.tsv for an unknown code or a territory, with a date
+       that is not a real YYYY-MM-DD day from 1945-01-01 to today, or with a
+       predecessor missing in either language.
 """
 
 from __future__ import annotations
 
+import datetime
 import gettext
 import re
 import sys
@@ -84,12 +98,17 @@ except ImportError:  # pragma: no cover - depends on the environment
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES_PATH = REPO_ROOT / "scripts" / "country-names-overrides.tsv"
 TERRITORIES_PATH = REPO_ROOT / "scripts" / "country-territories.tsv"
+STATE_FORMATION_PATH = REPO_ROOT / "scripts" / "state-formation.tsv"
 OUTPUT_PATH = REPO_ROOT / "Sources" / "CityDiplomacyReferenceData" / "Resources" / "countries.tsv"
 
 COLUMNS = ["iso2", "iso3", "numeric", "name_en", "name_fa", "aliases",
-           "sovereign", "historical_states", "unrecognised_states"]
+           "sovereign", "historical_states", "unrecognised_states",
+           "state_since", "predecessor_en", "predecessor_fa"]
 OVERRIDE_COLUMNS = ["iso2", "name_en", "name_fa", "extra_aliases", "why"]
 TERRITORY_COLUMNS = ["iso2", "sovereign", "why"]
+STATE_FORMATION_COLUMNS = ["iso2", "state_since", "predecessor_en", "predecessor_fa", "source"]
+# The earliest date of independence state-formation.tsv may give: it lists states formed since 1945.
+EARLIEST_STATE_SINCE = "1945-01-01"
 # Prefixes of an extra alias that names another state read as this country, and the output
 # column each goes to.
 NOTED_STATES = {"historical:": "historical_states", "unrecognised:": "unrecognised_states"}
@@ -261,7 +280,54 @@ def load_territories(path: Path) -> dict[str, str]:
     return sovereigns
 
 
-def derive_rows(overrides: dict[str, dict[str, object]], sovereigns: dict[str, str]) -> tuple[list[dict[str, str]], list[str]]:
+def load_state_formation(path: Path) -> dict[str, dict[str, str]]:
+    """iso2 of each state formed since 1945 -> its state_since, predecessor_en and predecessor_fa."""
+    if not path.exists():
+        raise DeriveError(f"state formation file not found: {path}")
+    formations: dict[str, dict[str, str]] = {}
+    errors: list[str] = []
+    today = datetime.date.today().isoformat()
+    with path.open(encoding="utf-8", newline="") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            line = raw.rstrip("\r\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = [f.strip() for f in line.split("\t")]
+            if fields == STATE_FORMATION_COLUMNS:
+                continue
+            if len(fields) != len(STATE_FORMATION_COLUMNS):
+                errors.append(f"line {lineno}: expected {len(STATE_FORMATION_COLUMNS)} tab-separated columns, got {len(fields)}")
+                continue
+            iso2, since, predecessor_en, predecessor_fa, source = fields
+            if not re.fullmatch(r"[A-Z]{2}", iso2):
+                errors.append(f"line {lineno}: bad iso2 {iso2!r}")
+                continue
+            if iso2 in formations:
+                errors.append(f"line {lineno}: duplicate row for {iso2}")
+                continue
+            try:
+                valid_day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", since) and datetime.date.fromisoformat(since)
+            except ValueError:
+                valid_day = False
+            if not valid_day:
+                errors.append(f"line {lineno}: {iso2}: state_since {since!r} is not a day written YYYY-MM-DD")
+            elif not EARLIEST_STATE_SINCE <= since <= today:
+                errors.append(f"line {lineno}: {iso2}: state_since {since} is not between {EARLIEST_STATE_SINCE} and today")
+            predecessor_en, predecessor_fa = clean(predecessor_en), clean(predecessor_fa)
+            if not predecessor_en or re.search(r"[|\u0600-\u06ff]", predecessor_en):
+                errors.append(f"line {lineno}: {iso2}: predecessor_en {predecessor_en!r} is empty, holds '|' or is not English")
+            if not is_persian_name(predecessor_fa):
+                errors.append(f"line {lineno}: {iso2}: predecessor_fa {predecessor_fa!r} is not a name in Persian script")
+            if not source:
+                errors.append(f"line {lineno}: {iso2}: the 'source' column is empty")
+            formations[iso2] = {"state_since": since, "predecessor_en": predecessor_en, "predecessor_fa": predecessor_fa}
+    if errors:
+        raise DeriveError("problems in " + str(path.relative_to(REPO_ROOT)) + ":\n  " + "\n  ".join(errors))
+    return formations
+
+
+def derive_rows(overrides: dict[str, dict[str, object]], sovereigns: dict[str, str],
+                formations: dict[str, dict[str, str]]) -> tuple[list[dict[str, str]], list[str]]:
     tr = load_translator()
     warnings: list[str] = []
     rows: list[dict[str, str]] = []
@@ -340,6 +406,7 @@ def derive_rows(overrides: dict[str, dict[str, object]], sovereigns: dict[str, s
             "aliases": "|".join(aliases),
             "sovereign": sovereigns.get(iso2, ""),
             **{column: "|".join(names) for column, names in noted.items()},
+            **formations.get(iso2, {"state_since": "", "predecessor_en": "", "predecessor_fa": ""}),
         })
 
     unknown = sorted(set(overrides) - known)
@@ -348,6 +415,9 @@ def derive_rows(overrides: dict[str, dict[str, object]], sovereigns: dict[str, s
     unknown = sorted(f"{t} ({s})" for t, s in sovereigns.items() if t not in known or s not in known)
     if unknown:
         raise DeriveError("territories or sovereigns that are not countries: " + ", ".join(unknown))
+    unknown = sorted(code for code in formations if code not in known or code in sovereigns)
+    if unknown:
+        raise DeriveError("state formations for codes that are not states (unknown, or a territory): " + ", ".join(unknown))
 
     rows.sort(key=lambda r: r["iso2"])
     return rows, warnings
@@ -430,6 +500,9 @@ def render(rows: list[dict[str, str]]) -> str:
         " sovereign: the state a dependent territory belongs to (from scripts/country-territories.tsv), empty for a state.",
         "# historical_states, unrecognised_states: '|'-separated names of other states read as this country"
         " (Prussia as Germany, Northern Cyprus as Cyprus), each to be reported with a note. See countries.NOTICE.md.",
+        "# state_since, predecessor_en, predecessor_fa: for a state formed since 1945 out of another state,"
+        " its date of independence (YYYY-MM-DD) and the state its land belonged to before, in English and Persian"
+        " (from scripts/state-formation.tsv); empty for any other country.",
         "\t".join(COLUMNS),
     ]
     lines = header + ["\t".join(clean(r[c]) if c not in LIST_COLUMNS else r[c] for c in COLUMNS) for r in rows]
@@ -439,7 +512,7 @@ def render(rows: list[dict[str, str]]) -> str:
 def main() -> int:
     try:
         overrides = load_overrides(OVERRIDES_PATH)
-        rows, warnings = derive_rows(overrides, load_territories(TERRITORIES_PATH))
+        rows, warnings = derive_rows(overrides, load_territories(TERRITORIES_PATH), load_state_formation(STATE_FORMATION_PATH))
         check_rows(rows)
     except DeriveError as exc:
         print(f"derive-countries: error: {exc}", file=sys.stderr)

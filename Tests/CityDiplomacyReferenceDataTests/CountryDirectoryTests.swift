@@ -1,5 +1,6 @@
 import CityDiplomacyCore
 import CityDiplomacyReferenceData
+import Foundation
 import Testing
 
 @Suite("The bundled country list")
@@ -104,5 +105,75 @@ struct CountryDirectoryTests {
     ])
     func sameState(triple: (String, String, Bool)) {
         #expect(countries.sameState(CountryCode(unchecked: triple.0), CountryCode(unchecked: triple.1)) == triple.2)
+    }
+
+    @Test("A state formed out of another knows since when it is a state and what it was part of before")
+    func statehood() throws {
+        let tajikistan = try #require(countries.country(code: "TJ"))
+        #expect(tajikistan.stateSince == (try PartialDate(year: 1991, month: 9, day: 9)))
+        #expect(tajikistan.predecessor == LocalizedText(en: "Soviet Union", fa: "اتحاد جماهیر شوروی"))
+        #expect(tajikistan.statehood?.en == "State since 1991-09-09 (before: Soviet Union)")
+        #expect(countries.country(code: "ME")?.predecessor?.en == "Serbia and Montenegro")
+        #expect(countries.country(code: "SK")?.stateSince?.description == "1993-01-01")
+    }
+
+    @Test("Older states, and Russia, the Soviet Union's continuator, have no date of statehood", arguments: ["RU", "IR", "FR", "RS", "GP", "ZZ"])
+    func noStatehood(code: String) throws {
+        let country = try #require(countries.country(code: code))
+        #expect(country.stateSince == nil)
+        #expect(country.predecessor == nil)
+        #expect(country.statehood == nil)
+    }
+
+    @Test("The Soviet Union's fourteen successor states other than Russia are dated, each from the Soviet Union")
+    func sovietSuccessors() {
+        let soviet = countries.countries.filter { $0.predecessor?.en == "Soviet Union" }.map(\.code.rawValue)
+        #expect(soviet.sorted() == ["AM", "AZ", "BY", "EE", "GE", "KG", "KZ", "LT", "LV", "MD", "TJ", "TM", "UA", "UZ"])
+    }
+}
+
+@Suite("A country table with a malformed row is refused, naming the file, line, field and value")
+struct CountryFileTests {
+    private func load(_ rows: String) throws(ReferenceDataError) -> CountryDirectory {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("countries-\(UUID().uuidString).tsv")
+        let header = "# comment\niso2\tiso3\tnumeric\tname_en\tname_fa\taliases\tsovereign\thistorical_states\tunrecognised_states\tstate_since\tpredecessor_en\tpredecessor_fa\n"
+        try? Data((header + rows).utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try CountryDirectory.load(contentsOf: url)
+    }
+
+    @Test("A row with a date of statehood and its predecessor, and one without")
+    func reads() throws {
+        let directory = try load("TJ\tTJK\t762\tTajikistan\tتاجیکستان\t\t\t\t\t1991-09-09\tSoviet Union\tاتحاد جماهیر شوروی\n"
+            + "IR\tIRN\t364\tIran\tایران\t\t\t\t\t\t\t\n")
+        #expect(directory.country(code: "TJ")?.stateSince?.description == "1991-09-09")
+        #expect(directory.country(code: "TJ")?.predecessor?.fa == "اتحاد جماهیر شوروی")
+        #expect(directory.country(code: "IR")?.stateSince == nil)
+    }
+
+    @Test("A malformed date of statehood is a typed error naming file, line, field and value", arguments: ["1991-13-01", "1991-02-30", "9 September 1991", "1991-09", "1370-06-18 SH"])
+    func malformedDate(date: String) throws {
+        let error = try #require(throws: ReferenceDataError.self) {
+            try load("IR\tIRN\t364\tIran\tایران\t\t\t\t\t\t\t\n"
+                + "TJ\tTJK\t762\tTajikistan\tتاجیکستان\t\t\t\t\t\(date)\tSoviet Union\tاتحاد جماهیر شوروی\n")
+        }
+        #expect(error.file.hasPrefix("countries-"))
+        #expect(error.line == 4)
+        #expect(error.field == "state_since")
+        #expect(error.value == date)
+        #expect(error.description.contains(":4: state_since '\(date)': "))
+    }
+
+    @Test("A date of statehood without its predecessor, and a short row, are refused")
+    func incomplete() throws {
+        let missing = try #require(throws: ReferenceDataError.self) {
+            try load("TJ\tTJK\t762\tTajikistan\tتاجیکستان\t\t\t\t\t1991-09-09\tSoviet Union\t\n")
+        }
+        #expect(missing.field == "predecessor_fa")
+        #expect(missing.line == 3)
+        let short = try #require(throws: ReferenceDataError.self) {
+            try load("IR\tIRN\t364\tIran\tایران\t\t\t\t\n")
+        }
+        #expect(short.problem.contains("expected 12"))
     }
 }

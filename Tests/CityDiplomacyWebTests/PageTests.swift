@@ -90,6 +90,28 @@ struct PageTests {
         }
     }
 
+    @Test("A country's page says since when it is a state and what it was part of before, in both languages; an older state's says nothing of it")
+    func countryStatehood() async throws {
+        try await ObservatoryFixture.withClient { client in
+            try await client.execute(uri: "/countries/TJ", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("<p class=\"note\">State since 1991-09-09 (before: Soviet Union)</p>"))
+            }
+            try await client.execute(uri: "/countries/TJ?lang=fa", method: .get) { response in
+                #expect(response.status == .ok)
+                // The date in both calendars with Persian digits, as the project writes dates in Persian.
+                #expect(response.text.contains("<p class=\"note\">کشوری مستقل از ۱۹۹۱/۰۹/۰۹ (۱۳۷۰/۰۶/۱۸) به بعد؛ پیش از آن: اتحاد جماهیر شوروی</p>"))
+            }
+            for path in ["/countries/IR", "/countries/RU", "/countries/IR?lang=fa"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(!response.text.contains("State since"), "\(path)")
+                    #expect(!response.text.contains("پیش از آن:"), "\(path)")
+                }
+            }
+        }
+    }
+
     @Test("Study tables let only addresses break anywhere: a link showing its address is of class url")
     func addressesBreak() async throws {
         try await ObservatoryFixture.withClient { client in

@@ -30,8 +30,9 @@ public struct Workspace: Sendable {
     public let locator: CityLocator
 
     public init(registry: any CityDiplomacyRegistry, schemeFiles: [String] = [], periodisationFiles: [String] = []) async throws {
+        let bundled = try CountryDirectory.bundled()
         var countries = try await registry.countries()
-        if countries.isEmpty { countries = try CountryDirectory.bundled().countries }
+        countries = countries.isEmpty ? bundled.countries : Self.withStatehood(countries, from: bundled)
         let directory = CountryDirectory(countries: countries)
         try self.init(registry: registry, countries: countries,
                       classifications: ClassificationCatalogue(countries: directory, schemeFiles: schemeFiles, periodisationFiles: periodisationFiles),
@@ -46,6 +47,20 @@ public struct Workspace: Sendable {
         self.classifications = classifications
         self.defaults = defaults
         locator = CityLocator(countries: directory)
+    }
+
+    /// `countries` (the registry's) with each one's date of statehood and predecessor taken from
+    /// the reference list: the registry's country table keeps codes and names only, and these
+    /// are facts of the reference data that no edit changes, so they are read from the list the
+    /// program ships rather than stored (which would take a migration of the table).
+    static func withStatehood(_ countries: [Country], from reference: CountryDirectory) -> [Country] {
+        countries.map { stored in
+            guard let known = reference.country(code: stored.code.rawValue) else { return stored }
+            var country = stored
+            country.stateSince = known.stateSince
+            country.predecessor = known.predecessor
+            return country
+        }
     }
 
     /// A country's name in `language`, or its code where the reference list lacks it.

@@ -31,7 +31,8 @@ public struct Country: Hashable, Sendable, Codable {
     public var predecessor: LocalizedText?
 
     public init(code: CountryCode, alpha3: String, name: LocalizedText, aliases: [String] = [],
-                sovereign: CountryCode? = nil, historicalStates: [String] = [], unrecognisedStates: [String] = []) {
+                sovereign: CountryCode? = nil, historicalStates: [String] = [], unrecognisedStates: [String] = [],
+                stateSince: PartialDate? = nil, predecessor: LocalizedText? = nil) {
         self.code = code
         self.alpha3 = alpha3
         self.name = name
@@ -39,5 +40,7 @@ public struct Country: Hashable, Sendable, Codable {
         self.sovereign = sovereign
         self.historicalStates = historicalStates
         self.unrecognisedStates = unrecognisedStates
+        self.stateSince = stateSince
+        self.predecessor = predecessor
     }
 }

@@ -15,6 +15,7 @@ struct CountryPage {
         let table = RelationTable(context: c, countries: observatory.countriesByCode)
         let view = CountryPageView(
             name: c.text(country.name), code: country.code.rawValue,
+            statehood: country.statehood.map(c.text),
             summary: c.text(.message("web.country.summary", ["relations": String(relations.selection.relations.count), "cities": String(relations.cityCount)])),
             listLink: LinkView(text: c.text(.message("web.list-them")), target: c.href("/relations", [("country", country.code.rawValue)])),
             map: await map(country, relations.selection),
@@ -80,6 +81,8 @@ struct CountryPageView {
 
     let name: String
     let code: String
+    /// "State since 1991-09-09 (before: Soviet Union)", for a state formed since 1945 out of another.
+    let statehood: String?
     let summary: String
     let listLink: LinkView
     let map: Map
