@@ -93,11 +93,13 @@ struct StudyAuditTests {
 
     @Test("JSON has exactly the documented fields")
     func json() throws {
-        let text = AuditRenderer(format: .json, language: .en).render(findings, title: LocalizedText(en: "Audit"))
+        let text = AuditRenderer(format: .json, language: .en).render(findings, sections: [.init(heading: LocalizedText(en: "All"), findings: findings)],
+                                                                      title: LocalizedText(en: "Audit"))
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
         #expect(rows.count == findings.count)
-        #expect(rows.allSatisfy { Set($0.keys) == ["id", "claim", "published", "computed", "status", "detail"] })
-        #expect(Set(rows.compactMap { $0["status"] as? String }).isSubset(of: ["match", "mismatch", "scheme-dependent", "not-checkable"]))
+        #expect(rows.allSatisfy { Set($0.keys) == ["id", "claim", "published", "computed", "status", "kind", "detail", "sentence"] })
+        #expect(Set(rows.compactMap { $0["status"] as? String }).isSubset(of: ["match", "mismatch", "contradicted", "scheme-dependent", "not-checkable"]))
+        #expect(Set(rows.compactMap { $0["kind"] as? String }).isSubset(of: ["independent", "consistency"]))
     }
 }
 
