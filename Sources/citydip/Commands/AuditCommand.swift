@@ -29,8 +29,8 @@ struct AuditCommand: AsyncParsableCommand {
             Findings are listed as on the observatory's /audit page and in the API: mismatches and \
             contradicted findings first (independent checks before consistency checks), then \
             scheme-dependent, not-checkable, independent checks that match, and last the consistency \
-            checks that match; within each group in the study's order. --status and --kind list only \
-            the findings of one status or kind (both together: those of both).
+            checks that match; within each group in the study's order. --status lists only the findings \
+            of one status, --kind only those of one kind, and both together those of that status and kind.
 
             On a terminal the default is a summary: the headline, then the findings that do not \
             match (or those --status and --kind ask for), each by its citable sentence where it has \
