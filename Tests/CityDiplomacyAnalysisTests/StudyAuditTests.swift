@@ -273,6 +273,16 @@ struct StudyAuditTests {
                                 "table3.justice-centred-principlism.countries"])
     }
 
+    @Test("JSON has exactly the documented fields")
+    func json() throws {
+        let text = AuditRenderer(format: .json, language: .en).render(findings, sections: [.init(heading: LocalizedText(en: "All"), findings: findings)],
+                                                                      title: LocalizedText(en: "Audit"))
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(rows.count == findings.count)
+        #expect(rows.allSatisfy { Set($0.keys) == ["id", "claim", "published", "computed", "status", "kind", "detail", "sentence"] })
+        #expect(Set(rows.compactMap { $0["status"] as? String }).isSubset(of: ["match", "mismatch", "contradicted", "scheme-dependent", "not-checkable"]))
+        #expect(Set(rows.compactMap { $0["kind"] as? String }).isSubset(of: ["independent", "consistency"]))
+    }
 }
 
 @Suite("The regenerated report")

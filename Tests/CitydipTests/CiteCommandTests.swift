@@ -4,7 +4,7 @@ import Foundation
 import HummingbirdTesting
 import Testing
 
-@Suite("citydip cite, datasets --dataset and audit --status: what the pages offer, on the command line")
+@Suite("citydip cite, datasets --dataset and audit --status and --kind: what the pages offer, on the command line")
 struct CiteCommandTests {
     @Test("cite writes the study, the dataset and a source exactly as the observatory serves their files")
     func citeMatchesTheWeb() async throws {
@@ -116,5 +116,42 @@ struct CiteCommandTests {
         #expect(every.last?["status"] as? String == "match")
         let wrong = try citydip.run(["audit", "--status", "sometimes"])
         #expect(wrong.status != 0)
+        let contradicted = try citydip.run(["audit", "--format", "json", "--status", "contradicted"])
+        #expect(contradicted.status == 0)
+        let none = try #require(try JSONSerialization.jsonObject(with: Data(contradicted.stdout.utf8)) as? [[String: Any]])
+        #expect(none.allSatisfy { $0["status"] as? String == "contradicted" })
+    }
+
+    @Test("audit --kind lists one kind's findings; the two kinds make up every finding; an unknown kind is refused")
+    func auditKind() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        func findings(_ arguments: [String]) throws -> [[String: Any]] {
+            let result = try citydip.run(["audit", "--format", "json"] + arguments)
+            #expect(result.status == 0, Comment(rawValue: result.stderr))
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        }
+        let all = try findings([])
+        #expect(all.allSatisfy { ["independent", "consistency"].contains($0["kind"] as? String) && $0.keys.contains("sentence") })
+        let independent = try findings(["--kind", "independent"])
+        let consistency = try findings(["--kind", "consistency"])
+        #expect(independent.allSatisfy { $0["kind"] as? String == "independent" })
+        #expect(consistency.allSatisfy { $0["kind"] as? String == "consistency" })
+        #expect(independent.count + consistency.count == all.count)
+        // The listing's order is kept within a kind.
+        let ids = all.compactMap { $0["id"] as? String }
+        #expect(independent.compactMap { $0["id"] as? String } == ids.filter { id in independent.contains { $0["id"] as? String == id } })
+        let both = try findings(["--kind", "independent", "--status", "match"])
+        #expect(both.allSatisfy { $0["kind"] as? String == "independent" && $0["status"] as? String == "match" })
+        let wrong = try citydip.run(["audit", "--kind", "sometimes"])
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.contains("independent") && wrong.stderr.contains("consistency"))
+        // md: the headline first, then the sections in their order.
+        let md = try citydip.run(["audit", "--format", "md"])
+        let headings = md.stdout.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
+        let order = ["## Mismatches and contradicted claims", "## Scheme-dependent", "## Not checkable", "## Independent checks that match", "## Consistency checks"]
+        #expect(!headings.isEmpty && headings == order.filter(headings.contains))
+        #expect(md.stdout.range(of: " independent checks: ")!.lowerBound < md.stdout.range(of: "## ")!.lowerBound)
+        #expect(md.stdout.contains("| Citable sentence |"))
     }
 }

@@ -165,8 +165,8 @@ struct CitydipCommandTests {
         let piped = try citydip.run(["audit"])
         #expect(piped.stdout.hasPrefix("[\n  {\n    \"id\": "))
         let summary = try citydip.run(["audit", "--format", "summary"])
-        #expect(summary.stdout.contains("published cells and claims checked:"))
-        #expect(summary.stdout.contains("| `table3.justice-centred-principlism.countries` | MISMATCH |"))
+        #expect(summary.stdout.contains(" independent checks: "))
+        #expect(summary.stdout.contains("| `table3.justice-centred-principlism.countries` | MISMATCH | "))
         #expect(!summary.stdout.contains("table2.AF.relations"))
     }
 

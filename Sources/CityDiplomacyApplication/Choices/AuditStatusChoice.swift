@@ -9,6 +9,7 @@ import CityDiplomacyCore
 public enum AuditStatusChoice: String, Choice {
     case match
     case mismatch
+    case contradicted
     case schemeDependent = "scheme-dependent"
     case notCheckable = "not-checkable"
 
@@ -18,6 +19,7 @@ public enum AuditStatusChoice: String, Choice {
         switch self {
         case .match: .match
         case .mismatch: .mismatch
+        case .contradicted: .contradicted
         case .schemeDependent: .schemeDependent
         case .notCheckable: .notCheckable
         }

@@ -56,11 +56,20 @@ struct Filters {
         }
     }
 
-    /// `status`: the audit findings of one status (`match`, `mismatch`, `scheme-dependent`,
-    /// `not-checkable`), or all when absent.
+    /// `status`: the audit findings of one status (`match`, `mismatch`, `contradicted`,
+    /// `scheme-dependent`, `not-checkable`), or all when absent.
     func auditStatus() throws(WebError) -> AuditFinding.Status? {
         do {
             return try text("status").map { text throws(ApplicationError) in try AuditStatusChoice.parse(text, field: "status").status }
+        } catch {
+            throw WebError(error)
+        }
+    }
+
+    /// `kind`: the audit findings of one kind (`independent`, `consistency`), or both when absent.
+    func auditKind() throws(WebError) -> AuditFinding.Kind? {
+        do {
+            return try text("kind").map { text throws(ApplicationError) in try AuditKindChoice.parse(text, field: "kind").kind }
         } catch {
             throw WebError(error)
         }

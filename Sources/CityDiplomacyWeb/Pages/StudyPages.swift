@@ -55,45 +55,67 @@ struct StudyPages {
                         .map { .init(value: $0, label: c.text(.message("web.rule.\($0)")), selected: chosen == $0) })
     }
 
-    /// The audit: the summary by status first, then the findings of the status asked for (all by
-    /// default), those that do not match at the top.
+    /// The audit: the summary first (the headline, each kind of check counted apart, and the
+    /// findings by status), then the findings of the status and kind asked for (all by default),
+    /// in the sections of ``AuditResult/sections(_:kind:)``: those that do not match at the top,
+    /// the consistency checks at the bottom.
     func audit() async throws -> String {
         let c = context
-        let result: AuditResult, status: AuditFinding.Status?
+        let result: AuditResult, status: AuditFinding.Status?, kind: AuditFinding.Kind?
         do {
             status = try c.filters.auditStatus()
+            kind = try c.filters.auditKind()
             result = try await observatory.audit(dataset: c.filters.text("dataset"))
         } catch let error as WebError {
             throw error.asPage(c)
         }
+        return try Self.auditPage(result, status: status, kind: kind, context: c)
+    }
+
+    /// The audit page of `result`, listing the findings of `status` and `kind` (all when `nil`).
+    static func auditPage(_ result: AuditResult, status: AuditFinding.Status?, kind: AuditFinding.Kind?, context c: PageContext) throws -> String {
         let renderer = AuditRenderer(format: .html, language: c.language)
-        let counts = Dictionary(uniqueKeysWithValues: result.counts.map { ($0.status, $0.count) })
-        func filter(_ choice: AuditFinding.Status?) -> AuditPageView.StatusCount {
-            let count = choice.map { counts[$0] ?? 0 } ?? result.findings.count
-            return .init(status: choice?.rawValue ?? "all", label: c.text(.message("audit.status.\(choice?.rawValue ?? "all")")),
-                         figure: c.number(count), address: c.href(setting: "status", to: choice?.rawValue), current: choice == status)
+        // A status's link counts the findings it would list: under the kind chosen, and the other way round.
+        func statusFilter(_ choice: AuditFinding.Status?, kind: AuditFinding.Kind?) -> AuditPageView.FilterLink {
+            .init(code: choice?.rawValue ?? "all", label: c.text(.message("audit.status.\(choice?.rawValue ?? "all")")),
+                  figure: c.number(result.count(status: choice, kind: kind)), address: c.href(setting: "status", to: choice?.rawValue),
+                  current: choice == status)
         }
-        let listed = result.listed(status)
+        func kindFilter(_ choice: AuditFinding.Kind?) -> AuditPageView.FilterLink {
+            .init(code: choice?.rawValue ?? "all", label: c.text(.message("web.audit.kind.\(choice?.rawValue ?? "all")")),
+                  figure: c.number(result.count(status: status, kind: choice)), address: c.href(setting: "kind", to: choice?.rawValue),
+                  current: choice == kind)
+        }
+        let sections = result.sections(status, kind: kind)
+        let query = [("status", status?.rawValue), ("kind", kind?.rawValue), ("lang", c.language.rawValue)]
+            .compactMap { name, value in value.map { "\(name)=\($0)" } }.joined(separator: "&")
         let view = AuditPageView(
             heading: c.text(result.title),
             summaryHeading: c.text(.message("web.audit.summary")),
-            checked: c.text(.message("web.audit.checked", ["checked": c.number(result.findings.count)])),
-            summary: AuditFinding.Status.allCases.map(filter),
+            headline: c.text(AuditRenderer.headline(result.findings)),
+            kindsNote: c.text(.message("web.audit.kinds-note")),
+            summary: AuditFinding.Status.allCases.map { statusFilter($0, kind: nil) },
             filterLabel: c.text(.message("web.audit.filter")),
-            filters: [filter(nil)] + AuditResult.listingOrder.map(filter),
+            filters: ([nil] + AuditResult.statusOrder).map { statusFilter($0, kind: kind) },
+            kindFilterLabel: c.text(.message("web.audit.filter-kind")),
+            kindFilters: ([nil] + AuditFinding.Kind.allCases).map(kindFilter),
             findingsHeading: c.text(.message("web.audit.findings")),
-            order: c.text(.message("web.audit.order")),
+            order: c.text(.message("web.audit.order-by-kind")),
             columns: ["presentation.status", "web.audit.claim", "presentation.printed", "presentation.from-the-records",
-                      "presentation.detail", "column.id"].map { c.text(.message($0)) },
-            findings: listed.map { finding in
-                AuditPageView.Finding(
-                    id: finding.id, status: finding.status.rawValue, statusLabel: c.text(AuditRenderer.label(finding.status)),
-                    claim: c.text(finding.claim), claimInEnglish: c.language != .en && finding.claim.fa == nil,
-                    sentence: finding.sentence.map { c.text($0) }, published: renderer.text(of: finding.published),
-                    computed: renderer.text(of: finding.computed), detail: c.text(finding.detail))
+                      "web.audit.evidence", "column.id"].map { c.text(.message($0)) },
+            sections: sections.map { section in
+                AuditPageView.Section(heading: c.text(section.heading), findings: section.findings.map { finding in
+                    AuditPageView.Finding(
+                        id: finding.id, status: finding.status.rawValue, kind: finding.kind.rawValue,
+                        statusLabel: c.text(AuditRenderer.label(finding.status)), kindLabel: c.text(AuditRenderer.label(finding.kind)),
+                        claim: c.text(finding.claim), claimInEnglish: c.language != .en && finding.claim.fa == nil,
+                        sentence: finding.sentence.map { c.text($0) }, sentenceInEnglish: c.language != .en && finding.sentence?.fa == nil,
+                        published: renderer.text(of: finding.published), computed: renderer.text(of: finding.computed),
+                        detail: c.text(finding.detail))
+                })
             },
-            emptyNote: listed.isEmpty ? c.text(.message("web.audit.none")) : nil,
-            json: LinkView(text: "JSON", target: "/api/v1/audit?" + (status.map { "status=\($0.rawValue)&" } ?? "") + "lang=\(c.language.rawValue)"))
+            emptyNote: sections.isEmpty ? c.text(.message("audit.none-listed")) : nil,
+            json: LinkView(text: "JSON", target: "/api/v1/audit?" + query))
         return try Layout.page("audit", title: c.text(.message("web.audit")), content: view, context: c)
     }
 }
@@ -135,44 +157,61 @@ struct StudyTablePageView {
     let citations: [CiteBoxView]
 }
 
-/// What the `audit` template shows: the summary by status, the status filters with their counts,
-/// and the findings listed.
+/// What the `audit` template shows: the headline and the summary by status, the filters by
+/// status and by kind with their counts, and the findings listed by section.
 struct AuditPageView {
-    /// A status with how many findings have it, as a summary figure and as a filter link.
-    struct StatusCount {
-        /// The status's code (`mismatch`, …; `all`), for the page's classes.
-        let status: String
+    /// A status or kind with how many findings have it, as a summary figure and as a filter link.
+    struct FilterLink {
+        /// The status's or kind's code (`mismatch`, `consistency`, …; `all`), for the page's classes.
+        let code: String
         let label: String
         let figure: String
         let address: String
         let current: Bool
     }
 
+    /// Findings under a heading ("Mismatches and contradicted claims").
+    struct Section {
+        let heading: String
+        let findings: [Finding]
+    }
+
     struct Finding {
         let id: String
         let status: String
+        /// `independent` or `consistency`, for the page's attributes.
+        let kind: String
         let statusLabel: String
+        let kindLabel: String
         let claim: String
         /// The claim has no Persian yet: marked English on a Persian page.
         let claimInEnglish: Bool
-        /// The finding as one plain sentence, where the audit gives one.
+        /// The finding as one plain sentence a reader can quote, where the audit gives one; shown
+        /// above the evidence.
         let sentence: String?
+        /// The sentence has no Persian yet: marked English on a Persian page.
+        let sentenceInEnglish: Bool
         let published: String
         let computed: String
-        /// Written by the audit in English, naming records by their ids.
+        /// The evidence: the records that explain the finding, by their cities and years.
         let detail: String
     }
 
     let heading: String
     let summaryHeading: String
-    let checked: String
-    let summary: [StatusCount]
+    /// Each kind of check counted apart, independent ones first.
+    let headline: String
+    /// What the two kinds of check are.
+    let kindsNote: String
+    let summary: [FilterLink]
     let filterLabel: String
-    let filters: [StatusCount]
+    let filters: [FilterLink]
+    let kindFilterLabel: String
+    let kindFilters: [FilterLink]
     let findingsHeading: String
     let order: String
     let columns: [String]
-    let findings: [Finding]
+    let sections: [Section]
     let emptyNote: String?
     let json: LinkView
 }

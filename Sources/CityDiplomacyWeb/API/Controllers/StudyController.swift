@@ -36,7 +36,9 @@ struct StudyController {
                 let filters = Filters(request.uri.query)
                 let language = try PageContext.language(filters)
                 let status = try filters.auditStatus()
-                return AuditView(try await observatory.workspace.audit(dataset: filters.text("dataset")), language: language, status: status)
+                let kind = try filters.auditKind()
+                return AuditView(try await observatory.workspace.audit(dataset: filters.text("dataset")), language: language,
+                                 status: status, kind: kind)
             }
         }
         api.get("statistics") { request, _ in
