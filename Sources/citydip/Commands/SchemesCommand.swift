@@ -6,7 +6,7 @@ import CityDiplomacyApplication
 struct SchemesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schemes",
-        abstract: "List the classification schemes and periodisations (bundled, and any given with --scheme-file).",
+        abstract: "List the classification schemes and periodisations (bundled, and any given with --scheme-file), or show one scheme's table.",
         discussion: """
             --scheme ID shows one scheme: its title and source, then one row per category in the \
             scheme's order with its id, label, countries and family — one family column per reading \
@@ -18,7 +18,7 @@ struct SchemesCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Show this scheme's categories, countries and families under each reading (see the list without it).", valueName: "id"))
+    @Option(help: ArgumentHelp("Show one scheme's table: its categories with their countries and their family under each reading (an id the list gives, a reading's as SCHEME:READING).", valueName: "id"))
     var scheme: String?
 
     @OptionGroup var output: OutputOptions
