@@ -239,6 +239,13 @@ enum APIProbes {
         ],
         .init("GET /tables/{number}.csv"): tableFileProbes,
         .init("GET /tables/{number}.md"): tableFileProbes,
+        .init("GET /schemes/{id}"): [
+            Probe(.ok, "the study's civilisations with their three readings, from the document's example"),
+            Probe(.ok, "a reading's id, in Persian") { _ in ProbeRequest(parameters: ["id": "study-civilisations:islam-alone"], query: "lang=fa") },
+            Probe(.ok, "a scheme with one grouping") { _ in ProbeRequest(parameters: ["id": "study-regions"]) },
+            Probe(.badRequest, "an unknown language") { _ in ProbeRequest(parameters: ["id": "oic"], query: "lang=xx") },
+            Probe(.notFound, "an unknown scheme") { _ in ProbeRequest(parameters: ["id": "nowhere"]) },
+        ],
         .init("GET /audit"): [
             Probe(.ok, "the study's audit"),
             Probe(.ok, "in Persian") { _ in ProbeRequest(query: "lang=fa") },

@@ -265,7 +265,7 @@ struct APITests {
                 #expect(response.status == .ok)
                 for path in ["/datasets:", "/countries:", "/countries/{code}:", "/cities:", "/cities/{id}:", "/relations:", "/networks:",
                              "/networks/{id}:", "/memberships:", "/events:", "/tables/{number}:", "/audit:", "/statistics:",
-                             "/export/relations.csv:", "/export/relations.geojson:", "/export/relations.graphml:",
+                             "/schemes/{id}:", "/export/relations.csv:", "/export/relations.geojson:", "/export/relations.graphml:",
                              "/relations/{id}:", "/memberships/{id}:", "/events/{id}:", "/sources:", "/sources/{id}:", "/changes:"] {
                     #expect(response.text.contains("\n  \(path)\n"), "\(path)")
                 }

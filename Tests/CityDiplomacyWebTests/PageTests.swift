@@ -9,7 +9,7 @@ struct PageTests {
     @Test("Every page answers in both languages; Persian pages are right-to-left with Persian digits", arguments: [
         "/", "/relations", "/relations?city=Tehran&kind=sister_city", "/cities/iran-2018:tehran", "/countries/IR",
         "/networks", "/tables/1", "/tables/2", "/tables/3?rule=later", "/tables/4", "/audit", "/audit?status=mismatch",
-        "/datasets/iran-2018", "/sources/iran-2018:t1-tehran-fn2/cite",
+        "/datasets/iran-2018", "/sources/iran-2018:t1-tehran-fn2/cite", "/schemes/study-civilisations", "/schemes/study-civilisations:by-region",
     ])
     func pages(path: String) async throws {
         try await ObservatoryFixture.withClient { client in
@@ -173,7 +173,7 @@ struct PageTests {
     }
 
     @Test("An unknown record or address is a 404 page, in the page's language", arguments: [
-        "/cities/nowhere:atlantis", "/countries/QQ", "/networks/none", "/tables/9", "/no/such/page", "/audit?dataset=hostile", "//evil.example/x",
+        "/cities/nowhere:atlantis", "/countries/QQ", "/networks/none", "/tables/9", "/no/such/page", "/audit?dataset=hostile", "//evil.example/x", "/schemes/nowhere",
     ])
     func notFound(path: String) async throws {
         try await ObservatoryFixture.withClient { client in

@@ -36,6 +36,8 @@ struct PersianOutputTests {
         ["count", "--by", "group:study-regions"], ["count", "--by", "scheme:study-civilisations"], ["count", "--by", "kind"],
         ["count", "--by", "partner-country"], ["count", "--by", "decade"],
         ["stats"], ["datasets"], ["schemes"], ["datasets", "--dataset", "iran-2018"],
+        ["schemes", "--scheme", "study-civilisations"], ["schemes", "--scheme", "study-civilisations:by-region", "--format", "html"],
+        ["schemes", "--scheme", "study-regions", "--format", "csv"],
         ["cite", "--study", "--format", "reference"], ["cite", "--dataset", "iran-2018", "--format", "reference"],
         ["cite", "--source", "iran-2018:t1-tabriz-fn8", "--format", "reference"],
     ]

@@ -58,6 +58,10 @@ struct PageRoutes {
             let number = try Self.parameter("number", context)
             return try await page(request) { try await StudyPages(observatory: observatory, context: $0).table(number) }
         }
+        router.get("schemes/:id") { request, context in
+            let id = try Self.parameter("id", context)
+            return try await page(request) { try SchemePage(observatory: observatory, context: $0).render(schemeID: id) }
+        }
         router.get("audit") { request, _ in
             try await page(request) { try await StudyPages(observatory: observatory, context: $0).audit() }
         }

@@ -27,6 +27,7 @@ struct StudyPages {
             tabs: Observatory.tableNumbers.map { .init(text: c.text(.message("web.table-tab", ["number": String($0)])), address: c.href("/tables/\($0)"), current: $0 == number) },
             ruleForm: number == 3 ? ruleForm() : nil,
             table: TabulationRenderer(format: .html, language: c.language).htmlFragment(table),
+            schemes: number == 2 ? schemesNote() : nil,
             downloadsLabel: c.text(.message("web.table.downloads")),
             downloads: downloads(number),
             about: LinkView(text: c.text(.message("about.link")), target: c.href("/datasets/\(PageContext.segment(dataset))")),
@@ -44,6 +45,19 @@ struct StudyPages {
         return [("CSV", ".csv", "text/csv", "csv"), ("JSON", "", "application/json", "json"), ("Markdown", ".md", "text/markdown", "md")].map { name, path, type, ext in
             .init(name: name, address: "/api/v1/tables/\(number)\(path)\(query)", file: "table-\(number)\(suffix).\(ext)", mediaType: type)
         }
+    }
+
+    /// Table 2's classifications, each linked to its page: the table of categories and families
+    /// the counts apply.
+    private func schemesNote() -> StudyTablePageView.SchemesNote? {
+        let c = context
+        let defaults = observatory.workspace.defaults
+        let ids = [c.filters.text("regions") ?? defaults.regionScheme, c.filters.text("affiliations") ?? defaults.affiliationScheme]
+        let links = ids.compactMap { id in
+            observatory.schemes[id].map { LinkView(text: c.text($0.title), target: SchemePage.address(id, c)) }
+        }
+        return links.isEmpty ? nil : .init(label: c.text(.message("web.table.schemes")),
+                                           links: links.enumerated().map { .init(link: $1, more: $0 < links.count - 1) })
     }
 
     /// Table 3's choice of where a year that changes the period goes.
@@ -144,11 +158,25 @@ struct StudyTablePageView {
         let mediaType: String
     }
 
+    /// The classifications a table is counted by, each linked to its page.
+    struct SchemesNote {
+        struct Item {
+            let link: LinkView
+            /// Another link follows.
+            let more: Bool
+        }
+
+        let label: String
+        let links: [Item]
+    }
+
     let tabs: [Tab]
     let ruleForm: RuleForm?
     /// The table as the report renders it for the CLI too, every cell escaped there: a trusted
     /// fragment, written into the page as it is.
     let table: String
+    /// Table 2's schemes of regions and affiliations; `nil` for the other tables.
+    let schemes: SchemesNote?
     let downloadsLabel: String
     let downloads: [Download]
     /// The page of the dataset the table is computed from.

@@ -1,0 +1,19 @@
+import CityDiplomacyApplication
+import Hummingbird
+
+/// `/schemes/{id}`: a classification scheme's categories, countries and families under each
+/// reading, as `citydip schemes --scheme ID --format json` prints it.
+struct SchemeController {
+    let observatory: Observatory
+    let responder: CachedResponder
+
+    func addRoutes(to api: RouterGroup<ObservatoryContext>) {
+        api.get("schemes/:id") { request, context in
+            let id = try PageRoutes.parameter("id", context)
+            return try await responder.json(request) {
+                let language = try PageContext.language(Filters(request.uri.query))
+                return SchemeView(try observatory.workspace.schemeTable(id, field: "id"), language: language)
+            }
+        }
+    }
+}
