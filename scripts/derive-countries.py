@@ -313,7 +313,9 @@ def load_state_formation(path: Path) -> dict[str, dict[str, str]]:
                 errors.append(f"line {lineno}: {iso2}: state_since {since!r} is not a day written YYYY-MM-DD")
             elif not EARLIEST_STATE_SINCE <= since <= today:
                 errors.append(f"line {lineno}: {iso2}: state_since {since} is not between {EARLIEST_STATE_SINCE} and today")
-            predecessor_en, predecessor_fa = clean(predecessor_en), clean(predecessor_fa)
+            # Not clean(), which drops a leading "the": a predecessor's name keeps it ("the Soviet
+            # Union"), since sentences use the name as it stands.
+            predecessor_en, predecessor_fa = re.sub(r"\s+", " ", predecessor_en).strip(), clean(predecessor_fa)
             if not predecessor_en or re.search(r"[|\u0600-\u06ff]", predecessor_en):
                 errors.append(f"line {lineno}: {iso2}: predecessor_en {predecessor_en!r} is empty, holds '|' or is not English")
             if not is_persian_name(predecessor_fa):
@@ -505,7 +507,8 @@ def render(rows: list[dict[str, str]]) -> str:
         " (from scripts/state-formation.tsv); empty for any other country.",
         "\t".join(COLUMNS),
     ]
-    lines = header + ["\t".join(clean(r[c]) if c not in LIST_COLUMNS else r[c] for c in COLUMNS) for r in rows]
+    # A predecessor's English name keeps its leading "the" (see where state-formation.tsv is read).
+    lines = header + ["\t".join(r[c] if c in LIST_COLUMNS or c == "predecessor_en" else clean(r[c]) for c in COLUMNS) for r in rows]
     return "\n".join(lines) + "\n"
 
 

@@ -111,8 +111,8 @@ struct CountryDirectoryTests {
     func statehood() throws {
         let tajikistan = try #require(countries.country(code: "TJ"))
         #expect(tajikistan.stateSince == (try PartialDate(year: 1991, month: 9, day: 9)))
-        #expect(tajikistan.predecessor == LocalizedText(en: "Soviet Union", fa: "اتحاد جماهیر شوروی"))
-        #expect(tajikistan.statehood?.en == "State since 1991-09-09 (before: Soviet Union)")
+        #expect(tajikistan.predecessor == LocalizedText(en: "the Soviet Union", fa: "اتحاد جماهیر شوروی"))
+        #expect(tajikistan.statehood?.en == "State since 1991-09-09 (before: the Soviet Union)")
         #expect(countries.country(code: "ME")?.predecessor?.en == "Serbia and Montenegro")
         #expect(countries.country(code: "SK")?.stateSince?.description == "1993-01-01")
     }
@@ -127,7 +127,7 @@ struct CountryDirectoryTests {
 
     @Test("The Soviet Union's fourteen successor states other than Russia are dated, each from the Soviet Union")
     func sovietSuccessors() {
-        let soviet = countries.countries.filter { $0.predecessor?.en == "Soviet Union" }.map(\.code.rawValue)
+        let soviet = countries.countries.filter { $0.predecessor?.en == "the Soviet Union" }.map(\.code.rawValue)
         #expect(soviet.sorted() == ["AM", "AZ", "BY", "EE", "GE", "KG", "KZ", "LT", "LV", "MD", "TJ", "TM", "UA", "UZ"])
     }
 }

@@ -95,7 +95,7 @@ struct PageTests {
         try await ObservatoryFixture.withClient { client in
             try await client.execute(uri: "/countries/TJ", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.text.contains("<p class=\"note\">State since 1991-09-09 (before: Soviet Union)</p>"))
+                #expect(response.text.contains("<p class=\"note\">State since 1991-09-09 (before: the Soviet Union)</p>"))
             }
             try await client.execute(uri: "/countries/TJ?lang=fa", method: .get) { response in
                 #expect(response.status == .ok)
