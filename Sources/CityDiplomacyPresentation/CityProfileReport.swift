@@ -91,8 +91,16 @@ public struct CityProfileReport: Sendable {
         for event in profile.events {
             var line = "- \(style.number(event.year)): \(style.text(event.title)) (\(style.text(event.kind.label)))"
             if let body = event.awardingBody(in: style.language) { line += " — \(style.digits(body))" }
+            if event.isSupplement { line += " — \(t("supplement.added"))" }
             line += " \(cite(event.sources))"
             lines.append(line)
+        }
+        let eventNotes = profile.events.compactMap { event in
+            event.notes(in: style.language).map { "- \(style.text(event.title)): \(style.digits($0))" }
+        }
+        if !eventNotes.isEmpty {
+            lines.append("")
+            lines += eventNotes
         }
         lines.append("")
         lines.append("## \(t("column.sources"))")
@@ -111,6 +119,7 @@ public struct CityProfileReport: Sendable {
         if let url = source.url { parts.append("<\(url)>") }
         if let accessed = source.accessed { parts.append(t("web.accessed") + " " + style.date(accessed)) }
         if let locator = source.locator(in: language) { parts.append(t("presentation.cited-at") + ": " + style.digits(locator)) }
+        if source.isSupplement { parts.append(t("supplement.added")) }
         return parts.joined(separator: " — ")
     }
 
@@ -118,6 +127,32 @@ public struct CityProfileReport: Sendable {
         let language = style.language
         func text(_ value: LocalizedText) -> JSONValue { .object([("en", .string(value.en)), ("fa", value.fa.map(JSONValue.string) ?? .null)]) }
         func sourceIDs(_ cited: [SourceCitation]) -> JSONValue { .array(cited.map { .string($0.id) }) }
+        // Built apart: one expression of the whole profile is more than the type checker takes.
+        let events: JSONValue = .array(profile.events.map { event in
+            .object([
+                ("id", .string(event.id)),
+                ("kind", .string(event.kind.rawValue)),
+                ("title", text(event.title)),
+                ("year", .number(event.year)),
+                ("awarding_body", event.awardingBody.map(JSONValue.string) ?? .null),
+                ("notes", event.notes.map(JSONValue.string) ?? .null),
+                ("notes_fa", event.notesFa.map(JSONValue.string) ?? .null),
+                ("sources", sourceIDs(event.sources)),
+            ])
+        })
+        let sourceList: JSONValue = .array(sources.map { source in
+            .object([
+                ("id", .string(source.id)),
+                ("title", .string(source.title)),
+                ("url", source.url.map(JSONValue.string) ?? .null),
+                ("publisher", source.publisher.map(JSONValue.string) ?? .null),
+                ("language", source.language.map(JSONValue.string) ?? .null),
+                ("published", source.published.map { .string($0.description) } ?? .null),
+                ("accessed", source.accessed.map { .string($0.description) } ?? .null),
+                ("locator", source.locator.map(JSONValue.string) ?? .null),
+                ("supplement", .bool(source.isSupplement)),
+            ])
+        })
         let city = profile.city
         let object: JSONValue = .object([
             ("id", .string(city.id)),
@@ -150,28 +185,8 @@ public struct CityProfileReport: Sendable {
                     ("sources", sourceIDs(membership.sources)),
                 ])
             })),
-            ("events", .array(profile.events.map { event in
-                .object([
-                    ("id", .string(event.id)),
-                    ("kind", .string(event.kind.rawValue)),
-                    ("title", text(event.title)),
-                    ("year", .number(event.year)),
-                    ("awarding_body", event.awardingBody.map(JSONValue.string) ?? .null),
-                    ("sources", sourceIDs(event.sources)),
-                ])
-            })),
-            ("sources", .array(sources.map { source in
-                .object([
-                    ("id", .string(source.id)),
-                    ("title", .string(source.title)),
-                    ("url", source.url.map(JSONValue.string) ?? .null),
-                    ("publisher", source.publisher.map(JSONValue.string) ?? .null),
-                    ("language", source.language.map(JSONValue.string) ?? .null),
-                    ("published", source.published.map { .string($0.description) } ?? .null),
-                    ("accessed", source.accessed.map { .string($0.description) } ?? .null),
-                    ("locator", source.locator.map(JSONValue.string) ?? .null),
-                ])
-            })),
+            ("events", events),
+            ("sources", sourceList),
         ])
         return object.serialized(pretty: true) + "\n"
     }

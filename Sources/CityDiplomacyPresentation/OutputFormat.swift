@@ -36,33 +36,50 @@ public struct OutputStyle: Sendable {
     }
 
     /// Digits in Persian, except in words that also hold Latin letters — URLs, ids such as
-    /// `iran-2018`, ISO codes — which must stay as they are to keep working, and in numbers that
-    /// follow a Latin word (`CC BY 4.0`, an English title's `for the year 2006`), which belong to it.
+    /// `iran-2018`, ISO codes — which must stay as they are to keep working, in numbers that
+    /// follow a Latin word (`CC BY 4.0`, an English title's `for the year 2006`), which belong to it,
+    /// and in numbers that open the text before a Latin word (an English title's `1968 AFC Asian Cup`).
     public func digits(_ text: String) -> String {
         guard language == .fa else { return text }
-        var result = ""
+        // The words, each white-space character between them as a word of its own.
+        var words: [String] = []
         var word = ""
-        var previousWordIsLatin = false
-        func flush() {
-            guard !word.isEmpty else { return }
-            let latin = word.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
-            let hasLetters = word.unicodeScalars.contains { $0.properties.isAlphabetic }
-            let keep = latin || (!hasLetters && previousWordIsLatin)
-            result += keep ? word : PersianText.persianDigits(word)
-            // A code span (`iran-2018`) or a message's placeholder ({count}) is not prose: a
-            // number after it is not part of it.
-            if hasLetters { previousWordIsLatin = latin && !word.contains("`") && !word.contains("{") }
-            word = ""
-        }
         for character in text {
             if character.isWhitespace {
-                flush()
-                result.append(character)
+                if !word.isEmpty { words.append(word) }
+                word = ""
+                words.append(String(character))
             } else {
                 word.append(character)
             }
         }
-        flush()
+        if !word.isEmpty { words.append(word) }
+        func isSpace(_ word: String) -> Bool { word.first?.isWhitespace ?? true }
+        func hasLetters(_ word: String) -> Bool { word.unicodeScalars.contains { $0.properties.isAlphabetic } }
+        func isLatin(_ word: String) -> Bool { word.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic } }
+        // A code span (`iran-2018`) or a message's placeholder ({count}) is not prose: a number
+        // next to it is not part of it.
+        func isLatinProse(_ word: String) -> Bool { isLatin(word) && !word.contains("`") && !word.contains("{") }
+        var result = ""
+        var previousWordIsLatin = false
+        var lettersSeen = false
+        for (index, word) in words.enumerated() {
+            guard !isSpace(word) else {
+                result += word
+                continue
+            }
+            let latin = isLatin(word)
+            let letters = hasLetters(word)
+            var keep = latin || (!letters && previousWordIsLatin)
+            if !keep, !letters, !lettersSeen, let next = words[(index + 1)...].first(where: { !isSpace($0) && hasLetters($0) }) {
+                keep = isLatinProse(next)
+            }
+            result += keep ? word : PersianText.persianDigits(word)
+            if letters {
+                previousWordIsLatin = isLatinProse(word)
+                lettersSeen = true
+            }
+        }
         return result
     }
 

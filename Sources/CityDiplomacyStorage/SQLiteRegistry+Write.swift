@@ -215,6 +215,11 @@ extension SQLiteRegistry {
                 throw RegistryError.danglingReference(record: membership.id, field: "network", value: membership.networkID)
             }
         }
+        for network in content.networks {
+            if let whole = network.partOf, !networkIDs.contains(whole) {
+                throw RegistryError.danglingReference(record: network.id, field: "part_of", value: whole)
+            }
+        }
         for event in content.events where !cityIDs.contains(event.cityID) {
             throw RegistryError.danglingReference(record: event.id, field: "city", value: event.cityID)
         }

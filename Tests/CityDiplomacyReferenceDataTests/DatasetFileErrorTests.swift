@@ -106,6 +106,71 @@ struct DataFileErrorTests {
         #expect(failure.problem.contains("not valid YAML"))
     }
 
+    /// A file with what this project adds beside a study: a supplement source, event notes in one
+    /// text and in both languages, and a network that is a section of one listed after it.
+    static let withSupplements = """
+        format: citydiplomacy-dataset/1
+        dataset:
+          id: sample
+          title: {en: Sample, fa: نمونه}
+        sources:
+          - {id: s1, title: A source, url: "http://example.org"}
+          - {id: p1, title: Added source, locator: {en: "Added by this project", fa: "افزوده این پروژه"}, supplement: true}
+        cities:
+          - {id: tehran, en: Tehran, fa: تهران, country: IR}
+        networks:
+          - {id: metropolis, name: {en: Metropolis}, scope: global, part_of: uclg, sources: [s1]}
+          - {id: uclg, name: {en: UCLG}, scope: global, sources: [s1]}
+        events:
+          - {id: cup-1968, city: tehran, kind: sports_championship, title: {en: "AFC Asian Cup (1968)"}, year: 1968, sources: [p1], notes: {en: "Played in Tehran.", fa: "در تهران برگزار شد."}}
+          - {id: summit-2000, city: tehran, kind: summit, title: {en: Summit}, year: 2000, sources: [s1, p1], notes: "One text."}
+        """
+
+    @Test("A supplement source, event notes in both languages and a network section load")
+    func supplementsLoad() throws {
+        let content = try load(Self.withSupplements)
+        #expect(content.sources.map(\.supplement) == [nil, true])
+        #expect(content.sources.map(\.isSupplement) == [false, true])
+        // The whole is named by its record id, as every other reference is stored.
+        #expect(content.networks.map(\.partOf) == ["sample:uclg", nil])
+        let cup = try #require(content.events.first)
+        #expect(cup.kind == .sportsChampionship)
+        #expect(cup.notes == "Played in Tehran.")
+        #expect(cup.notesFa == "در تهران برگزار شد.")
+        #expect(cup.notes(in: .fa) == "در تهران برگزار شد.")
+        #expect(cup.isSupplement)
+        // One text is the notes in every language; a record citing the study too is the study's.
+        let summit = content.events[1]
+        #expect(summit.notes == "One text.")
+        #expect(summit.notesFa == nil)
+        #expect(summit.notes(in: .fa) == "One text.")
+        #expect(!summit.isSupplement)
+    }
+
+    @Test("A part_of that names no network of the file, or comes back round, is refused with its line")
+    func unknownSection() throws {
+        let failure = try #require(error(Self.withSupplements.replacingOccurrences(of: "part_of: uclg", with: "part_of: ucgl")))
+        #expect(failure.line == 11)
+        #expect(failure.field == "networks[0].part_of")
+        #expect(failure.value == "ucgl")
+        #expect(failure.problem.contains("is not a network of this file"))
+        #expect(failure.description.hasPrefix("sample.yaml:11:"))
+        let itself = try #require(error(Self.withSupplements.replacingOccurrences(of: "part_of: uclg", with: "part_of: metropolis")))
+        #expect(itself.field == "networks[0].part_of")
+        #expect(itself.problem.contains("cycle"))
+        let round = try #require(error(Self.withSupplements.replacingOccurrences(
+            of: "{id: uclg, name: {en: UCLG}, scope: global,", with: "{id: uclg, name: {en: UCLG}, scope: global, part_of: metropolis,")))
+        #expect(round.field == "networks[0].part_of")
+        #expect(round.problem.contains("cycle"))
+    }
+
+    @Test("Sources, events and networks refuse a misspelt new field")
+    func misspeltNewFields() throws {
+        #expect(error(Self.withSupplements.replacingOccurrences(of: "supplement: true", with: "supplemental: true"))?.field == "sources[1].supplemental")
+        #expect(error(Self.withSupplements.replacingOccurrences(of: "part_of:", with: "partof:"))?.field == "networks[0].partof")
+        #expect(error(Self.withSupplements.replacingOccurrences(of: "fa: \"در تهران", with: "de: \"در تهران"))?.field == "events[0].notes.de")
+    }
+
     @Test("An empty file and a file in another format are refused")
     func emptyAndForeign() throws {
         #expect(error("")?.problem.contains("empty") == true)

@@ -84,9 +84,14 @@ struct StudyTranscriptionTests {
                 #expect(relation.sources.contains { $0.locator?.hasPrefix("Table 1, row") == true }, "\(relation.id)")
             }
         }
-        let unsourced = study.relations.filter { relation in !relation.sources.contains { $0.url != nil } }
+        // The relations the study gives no footnote for: this project's sources are not the study's
+        // (Shiraz–Dushanbe cites one on the date of Tajikistan's independence, beside the table row).
+        let unsourced = study.relations.filter { relation in !relation.sources.contains { $0.url != nil && !$0.isSupplement } }
         #expect(Set(unsourced.map { cityName($0.cityID) }) == ["Yazd", "Shiraz", "Mashhad"])
         #expect(unsourced.count == 2 + 5 + 7)
+        let dushanbe = study.relations.filter { relation in relation.sources.contains(where: \.isSupplement) }
+        #expect(dushanbe.map(\.id) == ["iran-2018:shiraz/dushanbe/sister_city"])
+        #expect(dushanbe.first?.sources.map(\.id) == ["iran-2018:study-table-1-shiraz", "iran-2018:project-tajikistan"])
     }
 
     @Test("Footnote access dates are kept as printed")
@@ -121,6 +126,9 @@ struct StudyTranscriptionTests {
         #expect(study.networks.count == 12)
         #expect(study.networks.filter { $0.category == .cityNetwork }.count == 10)
         #expect(study.networks.filter { $0.scope == .global }.count == 7)
+        // Metropolis is UCLG's metropolitan section (Table 4's description of it); no other is a section.
+        #expect(study.networks.filter { $0.partOf != nil }.map(\.id) == ["iran-2018:metropolis"])
+        #expect(study.networks.first?.partOf == "iran-2018:uclg")
     }
 
     @Test("The Asian Mayors Forum has 16 Iranian members, the most of any network")
@@ -133,10 +141,18 @@ struct StudyTranscriptionTests {
         #expect(members["iran-2018:uclg"] == 7)
     }
 
-    @Test("Four events: the 1974 Asian Games and three Islamic capitals")
+    @Test("The study's four events (the 1974 Asian Games and three Islamic capitals) and two added by this project, marked so")
     func events() {
         let events = study.events.map { "\(study.citiesByID[$0.cityID]!.name.en) \($0.year) \($0.kind)" }
-        #expect(events == ["Tehran 1974 sports_games", "Isfahan 2006 cultural_capital", "Mashhad 2017 cultural_capital", "Tabriz 2018 tourism_capital"])
+        #expect(events == ["Tehran 1974 sports_games", "Isfahan 2006 cultural_capital", "Mashhad 2017 cultural_capital", "Tabriz 2018 tourism_capital",
+                           "Tehran 1968 sports_championship", "Tehran 1976 sports_championship"])
+        #expect(study.events.map(\.isSupplement) == [false, false, false, false, true, true])
+        // Table 4's awarding body of Tabriz's title is corrected, with the study's sources kept and the correction's beside them.
+        let tabriz = study.events[3]
+        #expect(tabriz.awardingBody == "OIC Islamic Conference of Tourism Ministers (9th session, Niamey)")
+        #expect(tabriz.sources.map(\.isSupplement) == [false, false, true])
+        #expect(tabriz.notes(in: .fa)?.hasPrefix("جدول 4 این عنوان را ذیل آیسسکو") == true)
+        #expect(study.sources.filter(\.isSupplement).count == 6)
     }
 
     @Test("Themes of the agreements section 5-1 discusses")

@@ -31,6 +31,56 @@ struct SQLiteRegistryTests {
         #expect(stored.sources == study.sources)
     }
 
+    @Test("A file with supplement sources, event notes in both languages and a network section reads back as loaded")
+    func supplementsRoundTrip() async throws {
+        let file = """
+            format: citydiplomacy-dataset/1
+            dataset:
+              id: sample
+              title: {en: Sample, fa: نمونه}
+            sources:
+              - {id: s1, title: A source, url: "http://example.org"}
+              - {id: p1, title: Added source, locator: {en: "Added by this project", fa: "افزوده این پروژه"}, supplement: true}
+              - {id: p2, title: Not added, supplement: false}
+            cities:
+              - {id: tehran, en: Tehran, fa: تهران, country: IR}
+            networks:
+              - {id: metropolis, name: {en: Metropolis}, scope: global, part_of: uclg, sources: [s1]}
+              - {id: uclg, name: {en: UCLG}, scope: global, sources: [s1]}
+            memberships:
+              - {city: tehran, network: metropolis, sources: [s1]}
+            events:
+              - {id: cup-1968, city: tehran, kind: sports_championship, title: {en: "AFC Asian Cup (1968)"}, year: 1968, sources: [p1], notes: {en: "Played in Tehran.", fa: "در تهران برگزار شد."}}
+              - {id: summit-2000, city: tehran, kind: summit, title: {en: Summit}, year: 2000, sources: [s1, p2], notes: "One text."}
+            """
+        let loaded = try DatasetFile.load(data: Data(file.utf8), fileName: "sample.yaml", countries: countries)
+        let registry = try SQLiteRegistry()
+        try await registry.storeCountries(countries.countries)
+        try await registry.store(loaded)
+        let stored = try #require(try await registry.content(ofDataset: "sample"))
+        #expect(stored.sources == loaded.sources)
+        #expect(stored.networks == loaded.networks)
+        #expect(stored.memberships == loaded.memberships)
+        #expect(stored.events == loaded.events)
+        #expect(stored.recordsHash == loaded.recordsHash)
+        // What was loaded is there, not only equal: true, false and absent stay apart.
+        #expect(stored.sources.map(\.supplement) == [nil, true, false])
+        #expect(stored.networks.map(\.partOf) == ["sample:uclg", nil])
+        #expect(stored.events.map(\.notesFa) == ["در تهران برگزار شد.", nil])
+        #expect(try await registry.event(id: "sample:cup-1968")?.isSupplement == true)
+        #expect(try await registry.source(id: "sample:p1")?.source.isSupplement == true)
+    }
+
+    @Test("A network that is a section of a network the dataset lacks is refused")
+    func danglingSection() async throws {
+        let registry = try await seededRegistry()
+        var broken = study
+        broken.networks[0].partOf = "iran-2018:nowhere"
+        await #expect(throws: RegistryError.danglingReference(record: broken.networks[0].id, field: "part_of", value: "iran-2018:nowhere")) {
+            try await registry.store(broken)
+        }
+    }
+
     @Test("A file database keeps its records after it is closed and reopened")
     func persistence() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-\(UUID().uuidString)")

@@ -98,6 +98,48 @@ struct SchemaHistoryTests {
         #expect(try await registry.event(id: "old:e1") == nil)
     }
 
+    @Test("A v6 database gains supplement sources, Persian event notes and network sections, empty for what it held")
+    func fromV6() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v6.sqlite").path
+        let v6 = "v6: a dataset states its method and licence, for those who cite it"
+        #expect(SchemaMigrator.migrator.migrations.firstIndex(of: v6) == SchemaMigrator.migrator.migrations.count - 2)
+        try Self.oldDatabase(at: path, upTo: v6, extra: """
+            UPDATE dataset SET method_en = 'Read off the press releases', licence = 'CC0' WHERE id = 'old';
+            INSERT INTO network (id, dataset_id, name_en, scope, category, position) VALUES
+                ('old:section', 'old', 'A section of the forum', 'regional', 'city_network', 1);
+            """)
+        let before = try await DatabaseQueue(path: path).read { db in
+            try ["source", "event", "network"].map { table in try db.columns(in: table).map(\.name) }
+        }
+        #expect(!before[0].contains("supplement") && !before[1].contains("notes_fa") && !before[2].contains("part_of"))
+        let registry = try await Self.openAndCheck(path)
+        let content = try #require(try await registry.content(ofDataset: "old"))
+        // What v6 stored is kept; the new columns are empty: the study's sources, networks of their own.
+        #expect(content.dataset.licence == "CC0")
+        #expect(content.sources.map(\.supplement) == [nil])
+        #expect(content.events.map(\.notesFa) == [nil])
+        #expect(content.networks.map(\.partOf) == [nil, nil])
+        // The new columns take values: an edit of the old event keeps its Persian notes, a new
+        // source is the editors' supplement.
+        var event = try #require(content.events.first)
+        event.notesFa = "یادداشت"
+        _ = try await registry.apply(.saveEvent(event), by: "migration-test")
+        #expect(try await registry.event(id: "old:e1")?.notesFa == "یادداشت")
+        var added = SourceCitation(id: "old:s2", title: "Added by this project")
+        added.supplement = true
+        _ = try await registry.apply(.saveSource(added, datasetID: "old"), by: "migration-test")
+        #expect(try await registry.source(id: "old:s2")?.source.supplement == true)
+        // A section refers to its network through the new column, a foreign key.
+        let violations = try await DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "UPDATE network SET part_of = 'old:net' WHERE id = 'old:section'")
+            return try Array(db.foreignKeyViolations()).count
+        }
+        #expect(violations == 0)
+        #expect(try await registry.networks(datasetID: "old").map(\.partOf) == [nil, "old:net"])
+    }
+
     @Test("A v2 database keeps its change log through the migration")
     func fromV2() async throws {
         let folder = try Self.folder()

@@ -156,8 +156,8 @@ struct CitationPageTests {
                 #expect(html.contains("id=\"cite-citydiplomacy-iran-2018\""))
                 #expect(html.contains("href=\"/datasets/iran-2018/cite.bib\" download=\"citydiplomacy-iran-2018.bib\""))
                 #expect(html.contains("href=\"/study/cite.ris?dataset=iran-2018\""))
-                // Its 48 sources, each linked to its citation.
-                #expect(html.components(separatedBy: "href=\"/sources/iran-2018:").count == 49)
+                // Its 54 sources (the study's 48 and this project's 6), each linked to its citation.
+                #expect(html.components(separatedBy: "href=\"/sources/iran-2018:").count == 55)
             }
             try await client.execute(uri: "/datasets/iran-2018?lang=fa", method: .get) { response in
                 let html = response.text

@@ -221,6 +221,102 @@ struct EditingTests {
         }
     }
 
+    /// The fields of an edit form as the page fills them in: each input's and text area's name and value.
+    static func formValues(_ html: String) throws -> [(name: String, value: String)] {
+        func unescaped(_ text: Substring) -> String {
+            text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
+        var values: [(String, String)] = []
+        for match in html.matches(of: #/<input [^>]*?name="([a-z_]+)"[^>]*? value="([^"]*)"/#) {
+            values.append((String(match.1), unescaped(match.2)))
+        }
+        for match in html.matches(of: #/<textarea name="([a-z_]+)"[^>]*>([^<]*)</textarea>/#) {
+            values.append((String(match.1), unescaped(match.2)))
+        }
+        return values
+    }
+
+    /// A form body: each value percent-encoded.
+    static func formBody(_ fields: [(name: String, value: String)]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return fields.map { "\($0.name)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+    }
+
+    @Test("An event's Persian notes and a source's supplement mark are in the API and survive an edit through the form")
+    func notesAndSupplementSurviveEdits() async throws {
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+            let eventID = "iran-2018:tehran-afc-asian-cup-1968", sourceID = "iran-2018:project-afc-1968"
+            var before: [String: Any] = [:]
+            try await client.execute(uri: "/api/v1/events/\(eventID)", method: .get) { response in
+                before = try Self.object(response)
+                #expect((before["notes_fa"] as? String)?.contains("تهران") == true)
+                let sources = try #require(before["sources"] as? [[String: Any]])
+                #expect(sources.map { $0["supplement"] as? Bool } == [true])
+            }
+            var cookie = ""
+            try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "token=\(Self.token)&next=%2Fchanges")) { response in
+                cookie = String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
+            }
+            // The form shows every field as stored; sent back with one change, the rest stays.
+            for (kind, id, changed) in [("events", eventID, ("year", "1968")), ("sources", sourceID, ("publisher", "Wikipedia (English)"))] {
+                var fields: [(name: String, value: String)] = []
+                try await client.execute(uri: "/edit/\(kind)/\(id)", method: .get, headers: [.cookie: cookie]) { response in
+                    #expect(response.status == .ok)
+                    fields = try Self.formValues(response.text)
+                }
+                let names = fields.map(\.name)
+                #expect(names.contains("csrf"))
+                if kind == "events" {
+                    #expect(fields.first { $0.name == "notes_fa" }?.value == before["notes_fa"] as? String)
+                } else {
+                    #expect(fields.first { $0.name == "supplement" }?.value == "yes")
+                }
+                fields = fields.map { $0.name == changed.0 ? (changed.0, changed.1) : $0 }
+                try await client.execute(uri: "/edit/\(kind)/\(id)", method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                                         body: ByteBuffer(string: Self.formBody(fields))) { response in
+                    #expect(response.status == .seeOther, "\(kind): \(response.text.prefix(500))")
+                }
+            }
+            try await client.execute(uri: "/api/v1/events/\(eventID)", method: .get) { response in
+                let after = try Self.object(response)
+                #expect(after["notes_fa"] as? String == before["notes_fa"] as? String)
+                #expect(after["notes"] as? String == before["notes"] as? String)
+                #expect(after["awarding_body"] as? String == before["awarding_body"] as? String)
+            }
+            try await client.execute(uri: "/api/v1/sources/\(sourceID)", method: .get) { response in
+                let source = try #require(try Self.object(response)["source"] as? [String: Any])
+                #expect(source["publisher"] as? String == "Wikipedia (English)")
+                #expect(source["supplement"] as? Bool == true)
+            }
+            // Through the API: the notes in Persian are set and cleared, and `supplement` takes a boolean.
+            try await client.execute(uri: "/api/v1/events/\(eventID)", method: .put, headers: Self.auth,
+                                     body: try Self.json(["city": "iran-2018:tehran", "kind": "sports_championship", "title_en": "AFC Asian Cup", "year": 1968,
+                                                          "notes_fa": "یادداشت تازه", "sources": [sourceID]])) { response in
+                #expect(response.status == .ok)
+                let event = try #require(try Self.object(response)["event"] as? [String: Any])
+                #expect(event["notes_fa"] as? String == "یادداشت تازه")
+            }
+            try await client.execute(uri: "/api/v1/sources/\(sourceID)", method: .put, headers: Self.auth,
+                                     body: try Self.json(["title": "1968 AFC Asian Cup", "supplement": false])) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/api/v1/sources/\(sourceID)", method: .get) { response in
+                let source = try #require(try Self.object(response)["source"] as? [String: Any])
+                #expect(source["supplement"] as? Bool == false)
+            }
+            try await client.execute(uri: "/api/v1/sources/\(sourceID)", method: .put, headers: Self.auth,
+                                     body: try Self.json(["title": "1968 AFC Asian Cup", "supplement": "perhaps"])) { response in
+                #expect(response.status == .badRequest)
+                let checked = try Self.object(response)
+                #expect(checked["field"] as? String == "supplement")
+            }
+        }
+    }
+
     @Test("Every kind is saved by the same path: changing an unknown id is a 404 naming it, and logs nothing",
           arguments: [("relations", "relation"), ("memberships", "membership"), ("events", "event"), ("sources", "source")])
     func unknownRecord(kind: String, singular: String) async throws {

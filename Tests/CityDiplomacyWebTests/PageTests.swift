@@ -139,6 +139,49 @@ struct PageTests {
         }
     }
 
+    @Test("What this project added beside the study says so, in both languages; event notes are in the page's language; a section names its network")
+    func supplements() async throws {
+        try await ObservatoryFixture.withClient { client in
+            try await client.execute(uri: "/cities/iran-2018:tehran", method: .get) { response in
+                let html = response.text
+                let mark = "<em class=\"supplement\">(added by this project, not the study)</em>"
+                // The two AFC Asian Cups, which only this project's sources cite, and those two sources.
+                let cup = try #require(html.range(of: "Host of the 4th AFC Asian Cup (1968)"))
+                #expect(html[cup.upperBound...].prefix(300).contains(mark))
+                #expect(html.contains("the finals were played in Tehran, 10–19 May 1968."))
+                #expect(html.components(separatedBy: mark).count - 1 == 4)
+                // The study's own events are not marked.
+                let games = try #require(html.range(of: "Host of the 7th Asian Games (1974)"))
+                #expect(!html[games.upperBound...].prefix { $0 != "\n" }.contains("supplement"))
+            }
+            try await client.execute(uri: "/cities/iran-2018:tehran?lang=fa", method: .get) { response in
+                let html = response.text
+                #expect(html.contains("<em class=\"supplement\">(افزودهٔ این پروژه، نه مطالعه)</em>"))
+                // The Persian notes, digits written back in Persian.
+                #expect(html.contains("مسابقات نهایی از ۱۰ تا ۱۹ مه ۱۹۶۸ در تهران برگزار شد."))
+                #expect(!html.contains("the finals were played"))
+            }
+            // A relation that cites the study and a correction of ours: the correction is marked in its table.
+            try await client.execute(uri: "/cities/iran-2018:shiraz", method: .get) { response in
+                let row = try #require(response.text.components(separatedBy: "<tr id=\"iran-2018:shiraz/dushanbe/sister_city\">").dropFirst().first)
+                let cells = row.prefix { $0 != "\n" }
+                #expect(cells.contains("List of sovereign states by date of formation</bdi></a> <em class=\"supplement\">(added by this project, not the study)</em>"))
+            }
+            try await client.execute(uri: "/networks/iran-2018:metropolis", method: .get) { response in
+                #expect(response.text.contains("<p>Section of <a href=\"/networks/iran-2018:uclg\"><bdi>United Cities and Local Governments (UCLG)</bdi></a></p>"))
+            }
+            try await client.execute(uri: "/networks/iran-2018:metropolis?lang=fa", method: .get) { response in
+                #expect(response.text.contains("<p>بخشی از <a href=\"/networks/iran-2018:uclg?lang=fa\"><bdi>سازمان حکومت‌های محلی و شهرهای متحد</bdi></a></p>"))
+            }
+            try await client.execute(uri: "/networks/iran-2018:uclg", method: .get) { response in
+                #expect(!response.text.contains("Section of"))
+            }
+            try await client.execute(uri: "/sources/iran-2018:project-afc-1968/cite", method: .get) { response in
+                #expect(response.text.contains("<em class=\"supplement\">(added by this project, not the study)</em>"))
+            }
+        }
+    }
+
     @Test("A network's page lists its members with links to their pages, and its sources")
     func networkPage() async throws {
         try await ObservatoryFixture.withClient { client in

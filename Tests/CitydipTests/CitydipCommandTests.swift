@@ -79,6 +79,15 @@ struct CitydipCommandTests {
         #expect(result.stdout.contains("http://sh-ramsar.ir/HomePage.aspx?TabID=4711&Site=DouranPortal&Lang=fa-IR"))
         let shiraz = try citydip.run(["show", "Shiraz", "--lang", "fa"])
         #expect(shiraz.stdout.contains("۱۹۸۰"))
+        // What this project added beside the study says so; event notes in the output's language.
+        let tehran = try citydip.run(["show", "Tehran"])
+        #expect(tehran.stdout.contains("Host of the 4th AFC Asian Cup (1968) (Sports championship) — Asian Football Confederation (AFC) — added by this project, not the study ["))
+        #expect(tehran.stdout.contains("- Host of the 6th AFC Asian Cup (1976): Added by this project, not the study: the finals were played in Tehran and Tabriz, 3–13 June 1976."))
+        #expect(tehran.stdout.contains("<https://en.wikipedia.org/wiki/1968_AFC_Asian_Cup> — cited at: Added by this project — added by this project, not the study"))
+        #expect(!tehran.stdout.contains("Host of the 7th Asian Games (1974) (Sports games) — added by"))
+        let tehranFa = try citydip.run(["show", "Tehran", "--lang", "fa"])
+        #expect(tehranFa.stdout.contains("افزودهٔ این پروژه، نه مطالعه"))
+        #expect(tehranFa.stdout.contains("مسابقات نهایی از ۳ تا ۱۳ ژوئن ۱۹۷۶ در تهران و تبریز برگزار شد."))
     }
 
     @Test("Bad input gets a one-line error and a non-zero status", arguments: [

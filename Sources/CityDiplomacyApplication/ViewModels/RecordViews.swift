@@ -122,6 +122,8 @@ public struct SourceView: Encodable, Hashable, Sendable {
     public var published: DateView?
     public var accessed: DateView?
     public var locator: String?
+    /// Whether the dataset's editors added the source beside the publication it transcribes.
+    public var supplement: Bool
 
     public init(_ source: SourceCitation) {
         id = source.id
@@ -132,6 +134,11 @@ public struct SourceView: Encodable, Hashable, Sendable {
         published = DateView(source.published)
         accessed = DateView(source.accessed)
         locator = source.locator
+        supplement = source.isSupplement
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, url, publisher, language, published, accessed, locator, supplement
     }
 }
 
@@ -196,6 +203,8 @@ public struct NetworkView: Encodable, Hashable, Sendable {
     public var founded: DateView?
     public var seat: String?
     public var description: LocalizedTextView?
+    /// The id of the network this one is a section of.
+    public var partOf: String?
     public var sources: [SourceView]
 
     public init(_ network: CityNetwork) {
@@ -208,7 +217,12 @@ public struct NetworkView: Encodable, Hashable, Sendable {
         founded = DateView(network.founded)
         seat = network.seat
         description = network.description.map(LocalizedTextView.init)
+        partOf = network.partOf
         sources = network.sources.map(SourceView.init)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, dataset, name, acronym, scope, category, founded, seat, description, partOf = "part_of", sources
     }
 }
 
@@ -243,6 +257,7 @@ public struct EventView: Encodable, Hashable, Sendable {
     public var year: Int
     public var awardingBody: String?
     public var notes: String?
+    public var notesFa: String?
     public var sources: [SourceView]
 
     public init(_ event: InternationalEvent) {
@@ -254,11 +269,12 @@ public struct EventView: Encodable, Hashable, Sendable {
         year = event.year
         awardingBody = event.awardingBody
         notes = event.notes
+        notesFa = event.notesFa
         sources = event.sources.map(SourceView.init)
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, dataset, city, kind, title, year, awardingBody = "awarding_body", notes, sources
+        case id, dataset, city, kind, title, year, awardingBody = "awarding_body", notes, notesFa = "notes_fa", sources
     }
 }
 

@@ -88,6 +88,7 @@ struct DatasetBuilder {
             source.titleFa = entry.title.normalized.fa
             source.publisherFa = entry.publisher?.normalized.fa
             source.locatorFa = entry.locator?.normalized.fa
+            source.supplement = entry.supplement
             sources[entry.id] = source
         }
     }
@@ -210,6 +211,27 @@ struct DatasetBuilder {
             network.seatFa = entry.seat?.normalized.fa
             networks.append(network)
         }
+        // Checked once every id is known: a section may come before the network it is part of,
+        // as Metropolis comes before UCLG in Table 4.
+        let entries = document.networks ?? []
+        let wholes = Dictionary(entries.compactMap { entry in entry.partOf.map { (entry.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        for (index, entry) in entries.enumerated() {
+            guard let whole = entry.partOf else { continue }
+            let path: [PathComponent] = [.key("networks"), .index(index), .key("part_of")]
+            guard networkIDs.contains(whole) else {
+                throw fail(path, whole, "is not a network of this file: expected the id of an entry under networks:")
+            }
+            // Up the chain of sections: it must end at a network of its own, not come back.
+            var seen: Set<String> = [entry.id]
+            var next: String? = whole
+            while let id = next {
+                guard seen.insert(id).inserted else {
+                    throw fail(path, whole, "goes round in a cycle of sections back to \(entry.id): a network is a section of another, not of itself")
+                }
+                next = wholes[id]
+            }
+            networks[index].partOf = "\(datasetID):\(whole)"
+        }
         return networks
     }
 
@@ -256,10 +278,11 @@ struct DatasetBuilder {
                 id: "\(datasetID):\(entry.id)", datasetID: datasetID, cityID: "\(datasetID):\(entry.city)",
                 kind: try term(EventKind.self, entry.kind, at: path + [.key("kind")]),
                 title: normalized(entry.title), year: entry.year, awardingBody: entry.awardingBody?.normalized.en,
-                notes: entry.notes, sources: try citations(entry.sources, at: path + [.key("sources")]),
+                notes: entry.notes?.normalized.en, sources: try citations(entry.sources, at: path + [.key("sources")]),
                 position: index
             )
             event.awardingBodyFa = entry.awardingBody?.normalized.fa
+            event.notesFa = entry.notes?.normalized.fa
             events.append(event)
         }
         return events

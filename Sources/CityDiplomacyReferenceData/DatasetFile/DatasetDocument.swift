@@ -43,9 +43,11 @@ struct DatasetDocument: Decodable {
         var published: PartialDate?
         var accessed: PartialDate?
         var locator: TextInBothLanguages?
+        /// `true` for a source the dataset's editors add beside the publication it transcribes.
+        var supplement: Bool?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, title, url, publisher, language, published, accessed, locator
+            case id, title, url, publisher, language, published, accessed, locator, supplement
         }
     }
 
@@ -92,10 +94,13 @@ struct DatasetDocument: Decodable {
         var founded: PartialDate?
         var seat: TextInBothLanguages?
         var description: LocalizedText?
+        /// The id of the network of this file that this one is a section of.
+        var partOf: String?
         var sources: [String]
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case id, name, acronym, scope, category, founded, seat, description, sources
+            case partOf = "part_of"
         }
     }
 
@@ -119,7 +124,7 @@ struct DatasetDocument: Decodable {
         var title: LocalizedText
         var year: Int
         var awardingBody: TextInBothLanguages?
-        var notes: String?
+        var notes: TextInBothLanguages?
         var sources: [String]
 
         enum CodingKeys: String, CodingKey, CaseIterable {

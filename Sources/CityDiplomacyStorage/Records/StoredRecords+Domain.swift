@@ -44,7 +44,8 @@ extension SourceRow {
         self.init(id: source.id, datasetId: datasetID, title: source.title, url: source.url,
                   publisher: source.publisher, language: source.language,
                   published: source.published?.description, accessed: source.accessed?.description,
-                  locator: source.locator, titleFa: source.titleFa, publisherFa: source.publisherFa, locatorFa: source.locatorFa)
+                  locator: source.locator, titleFa: source.titleFa, publisherFa: source.publisherFa, locatorFa: source.locatorFa,
+                  supplement: source.supplement)
     }
 
     var source: SourceCitation {
@@ -54,6 +55,7 @@ extension SourceRow {
         source.titleFa = titleFa
         source.publisherFa = publisherFa
         source.locatorFa = locatorFa
+        source.supplement = supplement
         return source
     }
 }
@@ -96,7 +98,7 @@ extension NetworkRow {
                   acronym: network.acronym, scope: network.scope.rawValue, category: network.category.rawValue,
                   founded: network.founded?.description, seat: network.seat, seatFa: network.seatFa,
                   descriptionEn: network.description?.en, descriptionFa: network.description?.fa,
-                  position: network.position)
+                  position: network.position, partOf: network.partOf)
     }
 
     func network(sources: [SourceCitation]) -> CityNetwork {
@@ -107,6 +109,7 @@ extension NetworkRow {
                                   description: descriptionEn.map { LocalizedText(en: $0, fa: descriptionFa) },
                                   sources: sources, position: position)
         network.seatFa = seatFa
+        network.partOf = partOf
         return network
     }
 }
@@ -132,7 +135,8 @@ extension EventRow {
     init(_ event: InternationalEvent) {
         self.init(id: event.id, datasetId: event.datasetID, cityId: event.cityID, kind: event.kind.rawValue,
                   titleEn: event.title.en, titleFa: event.title.fa, year: event.year,
-                  awardingBody: event.awardingBody, notes: event.notes, position: event.position, awardingBodyFa: event.awardingBodyFa)
+                  awardingBody: event.awardingBody, notes: event.notes, position: event.position, awardingBodyFa: event.awardingBodyFa,
+                  notesFa: event.notesFa)
     }
 
     func event(sources: [SourceCitation]) -> InternationalEvent {
@@ -140,6 +144,7 @@ extension EventRow {
                                        title: LocalizedText(en: titleEn, fa: titleFa), year: year,
                                        awardingBody: awardingBody, notes: notes, sources: sources, position: position)
         event.awardingBodyFa = awardingBodyFa
+        event.notesFa = notesFa
         return event
     }
 }

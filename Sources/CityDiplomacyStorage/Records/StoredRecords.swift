@@ -57,6 +57,7 @@ struct SourceRow: StoredRecord {
     var titleFa: String?
     var publisherFa: String?
     var locatorFa: String?
+    var supplement: Bool?
 }
 
 struct CityRow: StoredRecord {
@@ -118,6 +119,7 @@ struct NetworkRow: StoredRecord {
     var descriptionEn: String?
     var descriptionFa: String?
     var position: Int
+    var partOf: String?
 }
 
 struct MembershipRow: StoredRecord {
@@ -147,6 +149,7 @@ struct EventRow: StoredRecord {
     var notes: String?
     var position: Int
     var awardingBodyFa: String?
+    var notesFa: String?
 }
 
 /// Which kind of record a citation belongs to.

@@ -201,6 +201,18 @@ enum SchemaMigrator {
                 t.add(column: "licence", .text)
             }
         }
+        migrator.registerMigration("v7: supplement sources, Persian event notes and network sections") { db in
+            // The referee's audit tells the study's own evidence from what this project's editors
+            // added (a supplement source, an event only such sources cite), reads an event's notes
+            // in Persian, and counts a section's members with the network it is part of (Metropolis
+            // with UCLG). Records stored before this version have none of these until they are
+            // loaded again: their sources read as the study's, their networks as networks of their own.
+            try db.alter(table: "source") { t in t.add(column: "supplement", .boolean) }
+            try db.alter(table: "event") { t in t.add(column: "notes_fa", .text) }
+            try db.alter(table: "network") { t in
+                t.add(column: "part_of", .text).references("network", onDelete: .setNull)
+            }
+        }
         return migrator
     }
 }

@@ -12,7 +12,7 @@ struct EditInput: Sendable {
         "id", "dataset", "city", "partner", "kind", "status", "signed", "themes", "notes", "sources",
         "network", "role_en", "role_fa", "since", "title_en", "title_fa", "year", "awarding_body",
         "title", "url", "publisher", "language", "published", "accessed", "locator",
-        "notes_fa", "title_fa_source", "publisher_fa", "locator_fa", "awarding_body_fa",
+        "notes_fa", "title_fa_source", "publisher_fa", "locator_fa", "awarding_body_fa", "supplement",
     ]
 
     /// From a JSON object body, read with `Decodable`: each field a string, a number, an array
@@ -37,8 +37,9 @@ struct EditInput: Sendable {
         }
     }
 
-    /// A field's value in a JSON body. Numbers are kept as their text (`"year": 2018`), and
-    /// anything else (an object, a boolean, an array of non-strings) is refused, not ignored.
+    /// A field's value in a JSON body. Numbers and booleans are kept as their text (`"year": 2018`,
+    /// `"supplement": true`), and anything else (an object, an array of non-strings) is refused,
+    /// not ignored; a field that wants neither refuses the text in its turn.
     enum Value: Decodable {
         case text(String)
         case list([String])
@@ -54,10 +55,12 @@ struct EditInput: Sendable {
                 self = .text(String(whole))
             } else if let number = try? container.decode(Double.self) {
                 self = .text(String(number))
+            } else if let flag = try? container.decode(Bool.self) {
+                self = .text(flag ? "true" : "false")
             } else if let items = try? container.decode([String].self) {
                 self = .list(items)
             } else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a string, a number, an array of strings or null")
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a string, a number, a boolean, an array of strings or null")
             }
         }
     }

@@ -35,12 +35,14 @@ struct EditPages {
         case .event:
             return [Field(name: "city"), Field(name: "kind", choices: EventKind.knownTerms.map(\.term.rawValue)),
                     Field(name: "title_en"), Field(name: "title_fa"),
-                    Field(name: "year"), Field(name: "awarding_body"), Field(name: "awarding_body_fa"), sources, notes]
+                    Field(name: "year"), Field(name: "awarding_body"), Field(name: "awarding_body_fa"), sources, notes,
+                    Field(name: "notes_fa", multiline: true)]
         case .source:
             return [Field(name: "title"), Field(name: "url", hint: "https://"),
                     Field(name: "publisher"), Field(name: "language", hint: "fa"),
                     Field(name: "published"), Field(name: "accessed"),
-                    Field(name: "locator"), Field(name: "title_fa_source"), Field(name: "publisher_fa"), Field(name: "locator_fa")]
+                    Field(name: "locator"), Field(name: "title_fa_source"), Field(name: "publisher_fa"), Field(name: "locator_fa"),
+                    Field(name: "supplement", choices: ["", "yes", "no"])]
         }
     }
 
@@ -96,12 +98,14 @@ struct EditPages {
         case .event:
             guard let e = try await registry.event(id: id) else { throw WebError.notFound("event '\(id)'", field: "id").asPage(c) }
             return ["dataset": e.datasetID, "city": e.cityID, "kind": e.kind.rawValue, "title_en": e.title.en, "title_fa": e.title.fa ?? "",
-                    "year": String(e.year), "awarding_body": e.awardingBody ?? "", "awarding_body_fa": e.awardingBodyFa ?? "", "sources": e.sources.map(\.id).joined(separator: ", "), "notes": e.notes ?? ""]
+                    "year": String(e.year), "awarding_body": e.awardingBody ?? "", "awarding_body_fa": e.awardingBodyFa ?? "", "sources": e.sources.map(\.id).joined(separator: ", "), "notes": e.notes ?? "",
+                    "notes_fa": e.notesFa ?? ""]
         case .source:
             guard let (s, dataset) = try await registry.source(id: id) else { throw WebError.notFound("source '\(id)'", field: "id").asPage(c) }
             return ["dataset": dataset, "title": s.title, "url": s.url ?? "", "publisher": s.publisher ?? "", "language": s.language ?? "",
                     "published": s.published?.description ?? "", "accessed": s.accessed?.description ?? "", "locator": s.locator ?? "",
-                    "title_fa_source": s.titleFa ?? "", "publisher_fa": s.publisherFa ?? "", "locator_fa": s.locatorFa ?? ""]
+                    "title_fa_source": s.titleFa ?? "", "publisher_fa": s.publisherFa ?? "", "locator_fa": s.locatorFa ?? "",
+                    "supplement": s.supplement.map { $0 ? "yes" : "no" } ?? ""]
         }
     }
 

@@ -82,6 +82,7 @@ struct RecordBuilder {
                                        awardingBody: input.text("awarding_body"), notes: input.text("notes"), sources: sources,
                                        position: existing?.position ?? 0)
         event.awardingBodyFa = input.text("awarding_body_fa")
+        event.notesFa = input.text("notes_fa")
         return event
     }
 
@@ -100,12 +101,14 @@ struct RecordBuilder {
         }
         let published = date(input, "published", &errors)
         let accessed = date(input, "accessed", &errors)
+        let supplement = flag(input, "supplement", &errors)
         guard errors.isEmpty, let dataset, let title else { throw errors.webError }
         var source = SourceCitation(id: id ?? Self.newID(dataset: dataset, kind: "s"), title: title, url: url, publisher: input.text("publisher"),
                                     language: language, published: published, accessed: accessed, locator: input.text("locator"))
         source.titleFa = input.text("title_fa_source")
         source.publisherFa = input.text("publisher_fa")
         source.locatorFa = input.text("locator_fa")
+        source.supplement = supplement
         return (source, dataset)
     }
 
@@ -168,6 +171,19 @@ struct RecordBuilder {
             return try PartialDate(parsing: raw)
         } catch {
             errors.add(field, "invalid date '\(raw)': \(error.expected)")
+            return nil
+        }
+    }
+
+    /// A yes-or-no field (a form's `yes`/`no` or the Persian words the label names, JSON's
+    /// `true`/`false`); `nil` when left blank.
+    private func flag(_ input: EditInput, _ field: String, _ errors: inout FieldErrors) -> Bool? {
+        guard let raw = input.text(field) else { return nil }
+        switch raw.lowercased() {
+        case "yes", "true", "on", "1", "\u{0628}\u{0644}\u{0647}": return true  // BEH LAM HEH, "yes"
+        case "no", "false", "off", "0", "\u{062E}\u{06CC}\u{0631}": return false  // KHAH FARSI-YEH REH, "no"
+        default:
+            errors.add(field, "invalid \(field) '\(raw)': expected yes or no")
             return nil
         }
     }

@@ -133,7 +133,13 @@ struct CitationPages {
         if let locator = source.locator(in: c.language) { detail += " · " + c.style.digits(locator) }
         let title = c.style.digits(source.title(in: c.language))
         return SourceItemView(link: source.url.map { LinkView.external($0, text: title) } ?? LinkView(text: title, target: nil),
-                              detail: detail, id: source.id, editAddress: editAddress, cite: citeLink(source.id))
+                              detail: detail, supplementNote: supplementNote(source), id: source.id, editAddress: editAddress,
+                              cite: citeLink(source.id))
+    }
+
+    /// "added by this project, not the study", for a source the dataset's editors added.
+    func supplementNote(_ source: SourceCitation) -> String? {
+        source.isSupplement ? context.text(.message("supplement.added")) : nil
     }
 
     /// The link from a listed source to its citation page.

@@ -44,13 +44,16 @@ struct CityPage {
                 CityPageView.Entry(link: LinkView(text: c.text(network.name), target: c.href("/networks/\(PageContext.segment(network.id))")),
                                detail: (membership.role.map { " — " + c.text($0) } ?? "")
                                    + (membership.since.map { " (" + c.text(.message("web.since")) + " " + c.style.date($0) + ")" } ?? ""),
-                               editAddress: c.canEdit ? c.href("/edit/memberships/\(PageContext.segment(membership.id))") : nil)
+                               editAddress: c.canEdit ? c.href("/edit/memberships/\(PageContext.segment(membership.id))") : nil,
+                               supplementNote: nil, entryNotes: nil)
             },
             eventsHeading: c.text(.message("web.international-events")),
             events: profile.events.map { event in
                 CityPageView.Entry(link: LinkView(text: c.text(event.title), target: nil),
                                detail: (event.awardingBody(in: c.language).map { " · " + c.style.digits($0) } ?? ""),
-                               editAddress: c.canEdit ? c.href("/edit/events/\(PageContext.segment(event.id))") : nil)
+                               editAddress: c.canEdit ? c.href("/edit/events/\(PageContext.segment(event.id))") : nil,
+                               supplementNote: event.isSupplement ? c.text(.message("supplement.added")) : nil,
+                               entryNotes: event.notes(in: c.language).map(c.style.digits))
             },
             sourcesHeading: "", sources: [], editLabel: edit)
         return try Layout.page("city", title: c.text(city.name), content: withSources(view, profile), context: c)
@@ -153,6 +156,9 @@ struct CityPage {
 struct SourceItemView {
     let link: LinkView
     let detail: String
+    /// Said of a source this project's editors added beside the study (named apart from
+    /// anything of the pages around it: a template looks a missing value up there).
+    let supplementNote: String?
     let id: String
     let editAddress: String?
     /// The link to the source's citation.
@@ -191,6 +197,10 @@ struct CityPageView {
         let link: LinkView
         let detail: String
         let editAddress: String?
+        /// Said of an event only sources this project's editors added cite.
+        let supplementNote: String?
+        /// The event's notes, in the page's language where the dataset gives them so.
+        let entryNotes: String?
     }
 
     let name: String

@@ -31,9 +31,17 @@ struct NetworkPages {
         if let founded = network.founded { facts += " · " + c.text(.message("web.founded")) + " " + c.style.date(founded) }
         if let seat = network.seat(in: c.language) { facts += " · " + c.text(.message("web.seat")) + " " + c.style.digits(seat) }
         let table = RelationTable(context: c, countries: observatory.countriesByCode)
+        var sectionOf: NetworkPageView.SectionOf?
+        if let wholeID = network.partOf {
+            let whole = try await observatory.registry.networks(datasetID: network.datasetID).first { $0.id == wholeID }
+            sectionOf = NetworkPageView.SectionOf(
+                label: c.text(.message("network.section-of")),
+                link: LinkView(text: whole.map { c.text($0.name) } ?? wholeID, target: c.href("/networks/\(PageContext.segment(wholeID))")))
+        }
         var seen: Set<String> = []
         let view = NetworkPageView(
-            name: c.text(network.name), acronym: c.language == .fa ? nil : network.acronym, facts: facts, summary: network.description.map { c.text($0) },
+            name: c.text(network.name), acronym: c.language == .fa ? nil : network.acronym, facts: facts, sectionOf: sectionOf,
+            summary: network.description.map { c.text($0) },
             membersHeading: c.text(.message("web.members")) + " (" + c.number(profile.memberships.count) + ")",
             members: profile.memberships.map { membership in
                 .init(city: table.cityLink(membership.cityID, profile.cities),
@@ -69,9 +77,16 @@ struct NetworkPageView {
         let detail: String
     }
 
+    /// "Section of" and the network this one is a section of.
+    struct SectionOf {
+        let label: String
+        let link: LinkView
+    }
+
     let name: String
     let acronym: String?
     let facts: String
+    let sectionOf: SectionOf?
     let summary: String?
     let membersHeading: String
     let members: [Member]

@@ -18,7 +18,8 @@ struct RelationTable {
             let country = cities[second ?? first]?.country
             let sources = relation.sources.map { source in
                 let title = c.style.digits(source.title(in: c.language))
-                return source.url.map { LinkView.external($0, text: title) } ?? LinkView(text: source.locator(in: c.language).map(c.style.digits) ?? title, target: nil)
+                let link = source.url.map { LinkView.external($0, text: title) } ?? LinkView(text: source.locator(in: c.language).map(c.style.digits) ?? title, target: nil)
+                return RelationTableView.Source(link: link, supplementNote: source.isSupplement ? c.text(.message("supplement.added")) : nil)
             }
             return RelationTableView.Row(
                 id: relation.id, cityCell: cityLink(first, cities), partnerCell: second.map { cityLink($0, cities) },
@@ -47,8 +48,14 @@ struct RelationTableView {
         let countryCell: LinkView?
         let kind: String
         let signed: String
-        let sources: [LinkView]
+        let sources: [Source]
         let edit: String?
+    }
+
+    /// A source a relation cites, and whether this project's editors added it.
+    struct Source {
+        let link: LinkView
+        let supplementNote: String?
     }
 
     let headers: [String]
