@@ -38,7 +38,8 @@ public struct OutputStyle: Sendable {
     /// Digits in Persian, except in words that also hold Latin letters — URLs, ids such as
     /// `iran-2018`, ISO codes — which must stay as they are to keep working, in numbers that
     /// follow a Latin word (`CC BY 4.0`, an English title's `for the year 2006`), which belong to it,
-    /// and in numbers that open the text before a Latin word (an English title's `1968 AFC Asian Cup`).
+    /// and in numbers that open the text or a quotation before a Latin word (an English title's
+    /// `1968 AFC Asian Cup`, also when quoted in a Persian sentence).
     public func digits(_ text: String) -> String {
         guard language == .fa else { return text }
         // The words, each white-space character between them as a word of its own.
@@ -71,7 +72,10 @@ public struct OutputStyle: Sendable {
             let latin = isLatin(word)
             let letters = hasLetters(word)
             var keep = latin || (!letters && previousWordIsLatin)
-            if !keep, !letters, !lettersSeen, let next = words[(index + 1)...].first(where: { !isSpace($0) && hasLetters($0) }) {
+            // A number that opens the text, or opens a quotation («1968 AFC Asian Cup»), before a
+            // Latin word belongs to that English title.
+            let opensQuotation = word.first.map { "«“\"(".contains($0) } ?? false
+            if !keep, !letters, !lettersSeen || opensQuotation, let next = words[(index + 1)...].first(where: { !isSpace($0) && hasLetters($0) }) {
                 keep = isLatinProse(next)
             }
             result += keep ? word : PersianText.persianDigits(word)

@@ -19,6 +19,9 @@ struct OutputStyleDigitsTests {
         // Not once Persian words came first, and not before a placeholder or code.
         #expect(persian.digits("جدول 4 AFC") == "جدول ۴ AFC")
         #expect(persian.digits("12 {count}") == "۱۲ {count}")
+        // An English title quoted in a Persian sentence keeps its opening number.
+        #expect(persian.digits("تهران را نیز نشان می‌دهند («1968 AFC Asian Cup»، Wikipedia)") == "تهران را نیز نشان می‌دهند («1968 AFC Asian Cup»، Wikipedia)")
+        #expect(persian.digits("در «1968» 5 رابطه") == "در «۱۹۶۸» ۵ رابطه")
         #expect(OutputStyle(language: .en).digits("۱۹۶۸ and 1968") == "۱۹۶۸ and 1968")
     }
 }
