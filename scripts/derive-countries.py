@@ -242,35 +242,42 @@ def load_overrides(path: Path) -> dict[str, dict[str, object]]:
     return overrides
 
 
-def load_territories(path: Path) -> dict[str, str]:
-    """iso2 of each dependent territory -> iso2 of the state it belongs to."""
+def curated_rows(path: Path, columns: list[str], what: str, errors: list[str]):
+    """(line number, fields) of each data row of a curated TSV file: comments, blank lines and the
+    header row skipped; a row with the wrong number of columns reported in `errors` and skipped."""
     if not path.exists():
-        raise DeriveError(f"territories file not found: {path}")
-    sovereigns: dict[str, str] = {}
-    errors: list[str] = []
+        raise DeriveError(f"{what} file not found: {path}")
     with path.open(encoding="utf-8", newline="") as fh:
         for lineno, raw in enumerate(fh, start=1):
             line = raw.rstrip("\r\n")
             if not line.strip() or line.startswith("#"):
                 continue
             fields = [f.strip() for f in line.split("\t")]
-            if fields == TERRITORY_COLUMNS:
+            if fields == columns:
                 continue
-            if len(fields) != len(TERRITORY_COLUMNS):
-                errors.append(f"line {lineno}: expected {len(TERRITORY_COLUMNS)} tab-separated columns, got {len(fields)}")
+            if len(fields) != len(columns):
+                errors.append(f"line {lineno}: expected {len(columns)} tab-separated columns, got {len(fields)}")
                 continue
-            iso2, sovereign, why = fields
-            if not re.fullmatch(r"[A-Z]{2}", iso2) or not re.fullmatch(r"[A-Z]{2}", sovereign):
-                errors.append(f"line {lineno}: bad code {iso2!r} or {sovereign!r}")
-                continue
-            if iso2 in sovereigns:
-                errors.append(f"line {lineno}: duplicate row for {iso2}")
-                continue
-            if iso2 == sovereign:
-                errors.append(f"line {lineno}: {iso2} is given as its own sovereign")
-            if not why:
-                errors.append(f"line {lineno}: {iso2}: the 'why' column is empty")
-            sovereigns[iso2] = sovereign
+            yield lineno, fields
+
+
+def load_territories(path: Path) -> dict[str, str]:
+    """iso2 of each dependent territory -> iso2 of the state it belongs to."""
+    sovereigns: dict[str, str] = {}
+    errors: list[str] = []
+    for lineno, fields in curated_rows(path, TERRITORY_COLUMNS, "territories", errors):
+        iso2, sovereign, why = fields
+        if not re.fullmatch(r"[A-Z]{2}", iso2) or not re.fullmatch(r"[A-Z]{2}", sovereign):
+            errors.append(f"line {lineno}: bad code {iso2!r} or {sovereign!r}")
+            continue
+        if iso2 in sovereigns:
+            errors.append(f"line {lineno}: duplicate row for {iso2}")
+            continue
+        if iso2 == sovereign:
+            errors.append(f"line {lineno}: {iso2} is given as its own sovereign")
+        if not why:
+            errors.append(f"line {lineno}: {iso2}: the 'why' column is empty")
+        sovereigns[iso2] = sovereign
     # A state of a state would make "the same state" depend on how deep one looks.
     nested = sorted(f"{t} ({s})" for t, s in sovereigns.items() if s in sovereigns)
     if nested:
@@ -282,47 +289,35 @@ def load_territories(path: Path) -> dict[str, str]:
 
 def load_state_formation(path: Path) -> dict[str, dict[str, str]]:
     """iso2 of each state formed since 1945 -> its state_since, predecessor_en and predecessor_fa."""
-    if not path.exists():
-        raise DeriveError(f"state formation file not found: {path}")
     formations: dict[str, dict[str, str]] = {}
     errors: list[str] = []
     today = datetime.date.today().isoformat()
-    with path.open(encoding="utf-8", newline="") as fh:
-        for lineno, raw in enumerate(fh, start=1):
-            line = raw.rstrip("\r\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = [f.strip() for f in line.split("\t")]
-            if fields == STATE_FORMATION_COLUMNS:
-                continue
-            if len(fields) != len(STATE_FORMATION_COLUMNS):
-                errors.append(f"line {lineno}: expected {len(STATE_FORMATION_COLUMNS)} tab-separated columns, got {len(fields)}")
-                continue
-            iso2, since, predecessor_en, predecessor_fa, source = fields
-            if not re.fullmatch(r"[A-Z]{2}", iso2):
-                errors.append(f"line {lineno}: bad iso2 {iso2!r}")
-                continue
-            if iso2 in formations:
-                errors.append(f"line {lineno}: duplicate row for {iso2}")
-                continue
-            try:
-                valid_day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", since) and datetime.date.fromisoformat(since)
-            except ValueError:
-                valid_day = False
-            if not valid_day:
-                errors.append(f"line {lineno}: {iso2}: state_since {since!r} is not a day written YYYY-MM-DD")
-            elif not EARLIEST_STATE_SINCE <= since <= today:
-                errors.append(f"line {lineno}: {iso2}: state_since {since} is not between {EARLIEST_STATE_SINCE} and today")
-            # Not clean(), which drops a leading "the": a predecessor's name keeps it ("the Soviet
-            # Union"), since sentences use the name as it stands.
-            predecessor_en, predecessor_fa = re.sub(r"\s+", " ", predecessor_en).strip(), clean(predecessor_fa)
-            if not predecessor_en or re.search(r"[|\u0600-\u06ff]", predecessor_en):
-                errors.append(f"line {lineno}: {iso2}: predecessor_en {predecessor_en!r} is empty, holds '|' or is not English")
-            if not is_persian_name(predecessor_fa):
-                errors.append(f"line {lineno}: {iso2}: predecessor_fa {predecessor_fa!r} is not a name in Persian script")
-            if not source:
-                errors.append(f"line {lineno}: {iso2}: the 'source' column is empty")
-            formations[iso2] = {"state_since": since, "predecessor_en": predecessor_en, "predecessor_fa": predecessor_fa}
+    for lineno, fields in curated_rows(path, STATE_FORMATION_COLUMNS, "state formation", errors):
+        iso2, since, predecessor_en, predecessor_fa, source = fields
+        if not re.fullmatch(r"[A-Z]{2}", iso2):
+            errors.append(f"line {lineno}: bad iso2 {iso2!r}")
+            continue
+        if iso2 in formations:
+            errors.append(f"line {lineno}: duplicate row for {iso2}")
+            continue
+        try:
+            valid_day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", since) and datetime.date.fromisoformat(since)
+        except ValueError:
+            valid_day = False
+        if not valid_day:
+            errors.append(f"line {lineno}: {iso2}: state_since {since!r} is not a day written YYYY-MM-DD")
+        elif not EARLIEST_STATE_SINCE <= since <= today:
+            errors.append(f"line {lineno}: {iso2}: state_since {since} is not between {EARLIEST_STATE_SINCE} and today")
+        # Not clean(), which drops a leading "the": a predecessor's name keeps it ("the Soviet
+        # Union"), since sentences use the name as it stands.
+        predecessor_en, predecessor_fa = re.sub(r"\s+", " ", predecessor_en).strip(), clean(predecessor_fa)
+        if not predecessor_en or re.search(r"[|\u0600-\u06ff]", predecessor_en):
+            errors.append(f"line {lineno}: {iso2}: predecessor_en {predecessor_en!r} is empty, holds '|' or is not English")
+        if not is_persian_name(predecessor_fa):
+            errors.append(f"line {lineno}: {iso2}: predecessor_fa {predecessor_fa!r} is not a name in Persian script")
+        if not source:
+            errors.append(f"line {lineno}: {iso2}: the 'source' column is empty")
+        formations[iso2] = {"state_since": since, "predecessor_en": predecessor_en, "predecessor_fa": predecessor_fa}
     if errors:
         raise DeriveError("problems in " + str(path.relative_to(REPO_ROOT)) + ":\n  " + "\n  ".join(errors))
     return formations
