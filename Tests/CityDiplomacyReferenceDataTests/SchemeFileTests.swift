@@ -31,7 +31,8 @@ struct SchemeFileTests {
     @Test("The bundled schemes load: study regions, civilisations, OIC, rings, UN M49, EU")
     func bundled() throws {
         let schemes = try BundledClassifications.schemes(countries: countries)
-        #expect(Set(schemes.keys) == ["study-regions", "study-civilisations", "oic", "iran-geopolitical-rings", "un-m49", "eu"])
+        #expect(Set(schemes.keys) == ["study-regions", "study-civilisations", "oic", "iran-geopolitical-rings", "un-m49", "eu",
+                                      "study-civilisations:by-region", "study-civilisations:islam-alone"])
         let oic = try #require(schemes["oic"])
         #expect(oic.countries(in: "member").count == 57)
         #expect(oic.countries(in: "observer").map(\.rawValue) == ["BA", "CF", "TH", "RU"])
@@ -82,6 +83,64 @@ struct SchemeFileTests {
             try load(Self.scheme.replacingOccurrences(of: "category: b", with: "category: c"))
         } throws: { error in
             (error as? DataFileError)?.field == "countries[1].category"
+        }
+    }
+
+    static let withReadings = """
+        format: citydiplomacy-scheme/1
+        id: test
+        title: {en: Test}
+        source: "a test"
+        groups:
+          - {id: g, en: G}
+          - {id: h, en: H}
+        categories:
+          - {id: a, en: A, group: g, tags: [g]}
+          - {id: b, en: B, group: h}
+        countries:
+          - {country: IR, category: a}
+          - {country: TR, category: b}
+        reading:
+          id: plain
+          title: {en: "as grouped"}
+        readings:
+          - id: swapped
+            title: {en: "swapped"}
+            rule: {en: "each label in the other family"}
+            groups:
+              - {id: k, en: K}
+            families:
+              a: h
+              b: g
+        """
+
+    @Test("A reading regroups every category, and a tag named like a family follows it")
+    func readings() throws {
+        let scheme = try load(Self.withReadings)
+        #expect(scheme.defaultReading?.id == "plain")
+        #expect(scheme.readings.map(\.id) == ["swapped"])
+        let swapped = try #require(scheme.withReadings.last)
+        #expect(swapped.id == "test:swapped")
+        #expect(swapped.readingOf?.scheme == "test")
+        #expect(swapped.category(of: CountryCode(unchecked: "IR"))?.groupID == "h")
+        #expect(swapped.category(of: CountryCode(unchecked: "TR"))?.tags == ["g"])
+        #expect(swapped.category(of: CountryCode(unchecked: "IR"))?.tags == [])
+        #expect(swapped.groups.map(\.id) == ["g", "h", "k"])
+    }
+
+    @Test("A reading that leaves a category out, names an unknown family or category, or repeats an id is refused with its place", arguments: [
+        ("      a: h\n      b: g", "      a: h", "readings[0].families", "b"),
+        ("      b: g", "      b: nowhere", "readings[0].families.b", "nowhere"),
+        ("      b: g", "      b: g\n      c: g", "readings[0].families.c", "c"),
+        ("  - id: swapped\n", "  - id: plain\n", "readings[0].id", "plain"),
+        ("  - id: swapped\n", "  - id: Swapped:x\n", "readings[0].id", "Swapped:x"),
+    ])
+    func badReading(_ old: String, _ new: String, field: String, value: String) throws {
+        #expect {
+            try load(Self.withReadings.replacingOccurrences(of: old, with: new))
+        } throws: { error in
+            let error = error as? DataFileError
+            return error?.field == field && error?.value == value && error?.line != nil
         }
     }
 

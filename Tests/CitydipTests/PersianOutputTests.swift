@@ -61,6 +61,10 @@ struct PersianOutputTests {
                     text = text.replacingOccurrences(of: entity, with: character)
                 }
             }
+            if arguments.contains("csv") {
+                // A CSV's first column holds the ids (`شناسه`): code a program reads, as a page's <code>.
+                text = text.split(separator: "\n").map { $0.split(separator: ",", maxSplits: 1).dropFirst().joined() }.joined(separator: "\n")
+            }
             let runs = LatinInPersian.offendingRuns(in: text, allowing: allowed)
             if !runs.isEmpty {
                 faults.append("citydip \(arguments.joined(separator: " ")): " + Array(Set(runs)).sorted().prefix(15).joined(separator: " | "))
