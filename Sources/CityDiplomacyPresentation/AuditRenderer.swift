@@ -139,6 +139,7 @@ public struct AuditRenderer: Sendable {
         case .match: LocalizedText.message("presentation.match")
         case .mismatch: LocalizedText.message("presentation.mismatch")
         case .contradicted: LocalizedText.message("presentation.contradicted")
+        case .queried: LocalizedText.message("presentation.queried")
         case .schemeDependent: LocalizedText.message("presentation.scheme-dependent")
         case .notCheckable: LocalizedText.message("presentation.not-checkable")
         }
@@ -181,6 +182,7 @@ public struct AuditRenderer: Sendable {
         case .match: "audit.headline.match"
         case .mismatch: "audit.headline.mismatch"
         case .contradicted: "audit.headline.contradicted"
+        case .queried: "audit.headline.queried"
         case .schemeDependent: "audit.headline.scheme-dependent"
         case .notCheckable: "audit.headline.not-checkable"
         }

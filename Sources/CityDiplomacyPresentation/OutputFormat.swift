@@ -61,6 +61,14 @@ public struct OutputStyle: Sendable {
         // A code span (`iran-2018`) or a message's placeholder ({count}) is not prose: a number
         // next to it is not part of it.
         func isLatinProse(_ word: String) -> Bool { isLatin(word) && !word.contains("`") && !word.contains("{") }
+        // For each word, the next word with letters: found in one backward pass, so that a long
+        // run of numbers costs linear time, not quadratic.
+        var nextLettered = [String?](repeating: nil, count: words.count)
+        var following: String?
+        for index in words.indices.reversed() {
+            nextLettered[index] = following
+            if !isSpace(words[index]) && hasLetters(words[index]) { following = words[index] }
+        }
         var result = ""
         var previousWordIsLatin = false
         var lettersSeen = false
@@ -75,7 +83,7 @@ public struct OutputStyle: Sendable {
             // A number that opens the text, or opens a quotation («1968 AFC Asian Cup»), before a
             // Latin word belongs to that English title.
             let opensQuotation = word.first.map { "«“\"(".contains($0) } ?? false
-            if !keep, !letters, !lettersSeen || opensQuotation, let next = words[(index + 1)...].first(where: { !isSpace($0) && hasLetters($0) }) {
+            if !keep, !letters, !lettersSeen || opensQuotation, let next = nextLettered[index] {
                 keep = isLatinProse(next)
             }
             result += keep ? word : PersianText.persianDigits(word)

@@ -32,7 +32,8 @@ struct SchemeFileTests {
     func bundled() throws {
         let schemes = try BundledClassifications.schemes(countries: countries)
         #expect(Set(schemes.keys) == ["study-regions", "study-civilisations", "oic", "iran-geopolitical-rings", "un-m49", "eu",
-                                      "study-civilisations:by-region", "study-civilisations:islam-alone"])
+                                      "study-civilisations:by-region", "study-civilisations:islam-alone",
+                                      "study-civilisations:caucasus-with-eastern-europe", "study-civilisations:caucasus-with-western"])
         let oic = try #require(schemes["oic"])
         #expect(oic.countries(in: "member").count == 57)
         #expect(oic.countries(in: "observer").map(\.rawValue) == ["BA", "CF", "TH", "RU"])

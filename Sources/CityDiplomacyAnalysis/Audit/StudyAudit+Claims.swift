@@ -35,7 +35,8 @@ extension StudyAudit {
             if byPartner[relation.partnerID] == nil { order.append(relation.partnerID) }
             byPartner[relation.partnerID, default: []].append(relation)
         }
-        return order.compactMap { id in byPartner[id].flatMap { $0.count > 1 ? (id, $0) : nil } }
+        // Partners of more than one home city: two agreements of the same pair are one city's.
+        return order.compactMap { id in byPartner[id].flatMap { Set($0.map(\.cityID)).count > 1 ? (id, $0) : nil } }
     }
 
     private func evaluate(_ check: PublishedStudy.Check) -> AuditFinding {
@@ -121,8 +122,8 @@ extension StudyAudit {
         let distinct = Set(matching.map(\.partnerID)).count
         let shared = sharedPartners(in: matching)
         let sharedText = Self.list(shared.map { item in
-            .message("audit.sentence.shared-partner", localized: ["partner": cityName(item.partner),
-                                                                 "cities": Self.list(item.relations.map { cityName($0.cityID) })],
+            .message(item.relations.count == 2 ? "audit.sentence.shared-partner.two" : "audit.sentence.shared-partner",
+                     localized: ["partner": cityName(item.partner), "cities": Self.list(item.relations.map { cityName($0.cityID) })],
                      ["count": String(item.relations.count)])
         })
         let detail: LocalizedText = shared.isEmpty ? .message("audit.detail.no-shared-partners")
@@ -223,7 +224,7 @@ extension StudyAudit {
             LocalizedText.message("audit.detail.event", localized: ["city": cityName(event.cityID)], ["year": String(event.year)])
         }, separator: "list.comma")
         if studys.count != published {
-            return finding(.number(published), .number(all.count), .mismatch, names,
+            return finding(.number(published), .number(studys.count), .mismatch, names,
                            sentence: .message("audit.sentence.events-differ", localized: ["events": named(studys)],
                                               ["printed": String(published), "computed": String(studys.count)]))
         }

@@ -1,4 +1,5 @@
 import CityDiplomacyCore
+import Foundation
 
 /// The checks a referee adds to the study's own: its tables against each other, its printed sums,
 /// the attribution of its events, relations dated before their partner's state existed, and labels
@@ -113,7 +114,10 @@ extension StudyAudit {
         }
         let holds = problems.isEmpty
         var sentenceParts = problems
-        if !explained.isEmpty { sentenceParts.append(.message("audit.sentence.explained", localized: ["items": Self.list(explained)])) }
+        if !explained.isEmpty {
+            // Beside disagreements, what is explained is labelled so; alone, it is the sentence's whole point.
+            sentenceParts.append(holds ? Self.list(explained) : .message("audit.sentence.explained", localized: ["items": Self.list(explained)]))
+        }
         func terms(_ ids: [String]) -> AuditFinding.Value { .terms(ids.map { AuditFinding.Term($0, label: networkName($0)) }) }
         return AuditFinding(
             id: "table1.\(row.city).networks", claim: .message("audit.table1.networks", localized: ["city": name]),
@@ -175,9 +179,14 @@ extension StudyAudit {
                 guard let membership = content.memberships.first(where: { $0.cityID == cityID && $0.networkID == networkID }),
                       let year = membership.since?.year,
                       let event = content.events.first(where: { $0.cityID == cityID && $0.year == year && !$0.isSupplement }) else { continue }
-                let body = event.awardingBody ?? ""
+                guard let body = event.awardingBody, !body.isEmpty else { continue }
+                // The body agrees when it names the network: its acronym or its name as whole words.
+                let words = Set(body.components(separatedBy: CharacterSet.alphanumerics.inverted).filter { !$0.isEmpty }.map { $0.lowercased() })
                 let names = [network.acronym, network.name.en].compactMap { $0 }.filter { !$0.isEmpty }
-                let agrees = names.contains { body.localizedCaseInsensitiveContains($0) }
+                let agrees = names.contains { name in
+                    let parts = name.components(separatedBy: CharacterSet.alphanumerics.inverted).filter { !$0.isEmpty }.map { $0.lowercased() }
+                    return !parts.isEmpty && (parts.count == 1 ? words.contains(parts[0]) : body.range(of: name, options: .caseInsensitive) != nil)
+                }
                 let added = event.sources.filter(\.isSupplement)
                 let awardingBody = LocalizedText(en: event.awardingBody ?? "—", fa: event.awardingBody(in: .fa) ?? "—")
                 let status: AuditFinding.Status = agrees ? .match : (added.isEmpty ? .mismatch : .contradicted)
@@ -205,8 +214,10 @@ extension StudyAudit {
         var findings: [AuditFinding] = []
         for relation in analysis.relations {
             guard let signed = relation.signed, let partner = analysis.partnerCity(of: relation),
-                  let state = countryRecords[partner.country], let since = state.stateSince, signed.year < since.year else { continue }
+                  let state = countryRecords[partner.country], let since = state.stateSince, Self.isBefore(signed, since) else { continue }
             let predecessor = state.predecessor ?? .message("audit.detail.another-state")
+            let cited = relation.sources.filter(\.isSupplement)
+            let sources: LocalizedText = cited.isEmpty ? .message("audit.detail.country-table") : Self.list(cited.map(sourceName))
             findings.append(AuditFinding(
                 id: "anachronism.\(local(relation.cityID)).\(local(relation.partnerID))",
                 claim: .message("audit.anachronism", localized: ["relation": describe(relation), "country": country(partner.country)]),
@@ -215,10 +226,20 @@ extension StudyAudit {
                 detail: .message("audit.detail.anachronism", localized: ["country": country(partner.country), "since": since.written, "predecessor": predecessor]),
                 sentence: .message("audit.sentence.anachronism", localized: [
                     "relation": describe(relation), "partner": cityName(relation.partnerID), "country": country(partner.country),
-                    "since": since.written, "predecessor": predecessor, "date": signed.brief,
+                    "since": since.written, "predecessor": predecessor, "date": signed.brief, "sources": sources,
                 ])))
         }
         return findings
+    }
+
+    /// Whether `date` lies wholly before `since`: a year-only date before the year, or a full date
+    /// before the day (1991 is not before 1991-09-09: it may be after).
+    static func isBefore(_ date: PartialDate, _ since: PartialDate) -> Bool {
+        if date.year != since.year { return date.year < since.year }
+        guard let month = date.month, let sinceMonth = since.month else { return false }
+        if month != sinceMonth { return month < sinceMonth }
+        guard let day = date.day, let sinceDay = since.day else { return false }
+        return day < sinceDay
     }
 
     // MARK: Labels to query
@@ -236,7 +257,7 @@ extension StudyAudit {
                 claim: .message("audit.erratum", localized: ["country": country(erratum.country), "label": label]),
                 published: .term(AuditFinding.Term(scheme?.category(of: erratum.country)?.id ?? erratum.scheme, label: label)),
                 computed: .term(AuditFinding.Term(erratum.id, label: erratum.note)),
-                status: sources.isEmpty ? .notCheckable : .contradicted,
+                status: sources.isEmpty ? .notCheckable : .queried,
                 detail: .message("audit.detail.erratum", localized: ["note": erratum.note, "sources": citations]),
                 sentence: .message(sources.isEmpty ? "audit.sentence.erratum-unsourced" : "audit.sentence.erratum", localized: [
                     "country": country(erratum.country), "label": label, "records": describe(records), "note": erratum.note, "sources": citations,

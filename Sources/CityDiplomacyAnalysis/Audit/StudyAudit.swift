@@ -332,7 +332,7 @@ public struct StudyAudit: Sendable {
                 status: Self.status(holds), kind: .consistency, detail: .joined(detail, separator: "list.semicolon"),
                 sentence: row.members.isEmpty && holds
                     ? .message("audit.sentence.table4.empty", localized: ["network": network.name])
-                    : .message(holds ? "audit.sentence.table4.members" : "audit.sentence.table4.members-differ",
+                    : .message(holds ? Self.key("audit.sentence.table4.members", count: row.members.count) : "audit.sentence.table4.members-differ",
                                localized: ["network": network.name, "members": printedNames,
                                            "computed": Self.list(computed.map { member($0).label })], ["count": String(row.members.count)])))
             findings.append(AuditFinding(

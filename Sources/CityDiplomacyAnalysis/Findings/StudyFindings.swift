@@ -111,11 +111,20 @@ public struct StudyFindings: Sendable {
             sentences.append(.message("findings.networks", localized: ["top": top.key.label],
                                       ["networks": String(networks.count), "programmes": String(content.networks.count - networks.count), "members": String(top.count)]))
         }
-        if !content.events.isEmpty {
-            let events = content.events.map { event -> LocalizedText in
+        // The study's own events; those the dataset's editors added (every source a supplement)
+        // are named apart, so that the regenerated study never counts them as its own.
+        func named(_ events: [InternationalEvent]) -> LocalizedText {
+            .joined(events.map { event in
                 .message("findings.event", localized: ["city": analysis.city(event.cityID)?.name ?? LocalizedText(en: ""), "title": event.title], ["year": String(event.year)])
-            }
-            sentences.append(.message("findings.events", localized: ["events": .joined(events, separator: "list.semicolon")], ["count": String(content.events.count)]))
+            }, separator: "list.semicolon")
+        }
+        let own = content.events.filter { !$0.isSupplement }
+        let added = content.events.filter(\.isSupplement)
+        if !own.isEmpty {
+            sentences.append(.message("findings.events", localized: ["events": named(own)], ["count": String(own.count)]))
+        }
+        if !added.isEmpty {
+            sentences.append(.message("findings.events-added", localized: ["events": named(added)], ["count": String(added.count)]))
         }
         return sentences
     }

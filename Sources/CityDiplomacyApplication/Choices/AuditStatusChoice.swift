@@ -10,6 +10,7 @@ public enum AuditStatusChoice: String, Choice {
     case match
     case mismatch
     case contradicted
+    case queried
     case schemeDependent = "scheme-dependent"
     case notCheckable = "not-checkable"
 
@@ -20,6 +21,7 @@ public enum AuditStatusChoice: String, Choice {
         case .match: .match
         case .mismatch: .mismatch
         case .contradicted: .contradicted
+        case .queried: .queried
         case .schemeDependent: .schemeDependent
         case .notCheckable: .notCheckable
         }

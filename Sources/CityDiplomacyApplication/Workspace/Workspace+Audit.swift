@@ -34,7 +34,7 @@ public struct AuditResult: Sendable {
 
     /// The statuses in the order their filters are offered: what does not match first, what
     /// matches last.
-    public static let statusOrder: [AuditFinding.Status] = [.mismatch, .contradicted, .schemeDependent, .notCheckable, .match]
+    public static let statusOrder: [AuditFinding.Status] = [.mismatch, .contradicted, .queried, .schemeDependent, .notCheckable, .match]
 
     /// The parts the findings are listed in, in their order: what a referee must read first (the
     /// study contradicted by its records or by evidence it lacked), what depends on a choice, what
@@ -52,7 +52,7 @@ public struct AuditResult: Sendable {
         public init(_ finding: AuditFinding) {
             switch finding.status {
             case .mismatch, .contradicted: self = .disagreements
-            case .schemeDependent: self = .schemeDependent
+            case .schemeDependent, .queried: self = .schemeDependent
             case .notCheckable: self = .notCheckable
             case .match: self = finding.kind == .independent ? .independentMatches : .consistencyMatches
             }

@@ -9,6 +9,9 @@ public struct AuditFinding: Hashable, Sendable {
         /// Evidence the study did not have — a record or source this project added, each cited —
         /// contradicts what the study prints.
         case contradicted
+        /// A label of the study reproduced as printed, which cited evidence puts in doubt (an
+        /// erratum): a referee's query, not a proven error.
+        case queried
         /// True under some classifications and not under others; ``AuditFinding/computed`` holds each result.
         case schemeDependent = "scheme-dependent"
         /// Needs data the database does not hold.

@@ -81,6 +81,13 @@ public enum SchemeFile {
         guard document.format == formatIdentifier else {
             throw reader.error(at: [.key("format")], value: document.format, problem: "is not a format this version reads: expected \(formatIdentifier)")
         }
+        // A scheme's readings are schemes named `ID:READING`: a file's own id may not look like one.
+        guard document.id.range(of: "^[A-Za-z0-9][A-Za-z0-9._-]*$", options: .regularExpression) != nil else {
+            throw reader.error(at: [.key("id")], value: document.id, problem: "is not a scheme id: expected letters, digits, '.', '_' and '-' (':' marks a reading)")
+        }
+        if document.readings?.isEmpty == false, document.reading == nil {
+            throw reader.error(at: [.key("reading")], value: nil, problem: "is missing: a scheme with other readings names the reading its own groups follow")
+        }
         let groups = (document.groups ?? []).map {
             ClassificationScheme.Group(id: $0.id, label: LocalizedText(en: $0.en, fa: $0.fa.map(PersianText.normalized)))
         }
@@ -119,6 +126,9 @@ public enum SchemeFile {
             id: document.id, title: document.title, sourceNote: LocalizedText(en: document.source.en, fa: document.source.fa), groups: groups,
             categories: categories, assignments: assignments)
         if let entry = document.reading {
+            guard entry.id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil else {
+                throw reader.error(at: [.key("reading"), .key("id")], value: entry.id, problem: "is not a reading id: expected lower-case letters, digits and hyphens")
+            }
             if entry.families != nil || entry.groups != nil {
                 throw reader.error(at: [.key("reading"), .key(entry.families != nil ? "families" : "groups")], value: nil,
                                    problem: "is not read here: `reading` only names the grouping `categories` give; other groupings go under `readings`")
@@ -136,6 +146,11 @@ public enum SchemeFile {
             }
             let added = (entry.groups ?? []).map {
                 ClassificationScheme.Group(id: $0.id, label: LocalizedText(en: $0.en, fa: $0.fa.map(PersianText.normalized)))
+            }
+            var seenGroups = groupIDs
+            for (groupIndex, group) in added.enumerated() where !seenGroups.insert(group.id).inserted {
+                throw reader.error(at: path + [.key("groups"), .index(groupIndex), .key("id")], value: group.id,
+                                   problem: "is already a group of this scheme or of this reading: a reading's own groups need new ids")
             }
             let families = entry.families ?? [:]
             let known = groupIDs.union(added.map(\.id))

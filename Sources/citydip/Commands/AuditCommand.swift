@@ -22,7 +22,8 @@ struct AuditCommand: AsyncParsableCommand {
 
             Status is match; mismatch (the study disagrees with its own records or another of its \
             tables); contradicted (evidence the study lacked, a record this project added with its \
-            source, contradicts it); scheme-dependent (true under some classifications, with each \
+            source, contradicts it); queried (a label of the study reproduced as printed, which cited \
+            evidence puts in doubt: an erratum); scheme-dependent (true under some classifications, with each \
             result in computed); or not-checkable (needs data the database lacks, such as another \
             dataset with Istanbul's partners).
 
