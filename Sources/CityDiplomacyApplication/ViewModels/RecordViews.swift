@@ -122,6 +122,11 @@ public struct SourceView: Encodable, Hashable, Sendable {
     public var published: DateView?
     public var accessed: DateView?
     public var locator: String?
+    /// The title, publisher and locator as Persian output writes them, where given: a client that
+    /// reads a source and writes it back keeps them.
+    public var titleFa: String?
+    public var publisherFa: String?
+    public var locatorFa: String?
     /// Whether the dataset's editors added the source beside the publication it transcribes.
     public var supplement: Bool
 
@@ -134,11 +139,15 @@ public struct SourceView: Encodable, Hashable, Sendable {
         published = DateView(source.published)
         accessed = DateView(source.accessed)
         locator = source.locator
+        titleFa = source.titleFa
+        publisherFa = source.publisherFa
+        locatorFa = source.locatorFa
         supplement = source.isSupplement
     }
 
     enum CodingKeys: String, CodingKey {
         case id, title, url, publisher, language, published, accessed, locator, supplement
+        case titleFa = "title_fa", publisherFa = "publisher_fa", locatorFa = "locator_fa"
     }
 }
 
@@ -256,6 +265,8 @@ public struct EventView: Encodable, Hashable, Sendable {
     public var title: LocalizedTextView
     public var year: Int
     public var awardingBody: String?
+    /// The awarding body in Persian, where given: a client that writes the event back keeps it.
+    public var awardingBodyFa: String?
     public var notes: String?
     public var notesFa: String?
     public var sources: [SourceView]
@@ -268,13 +279,14 @@ public struct EventView: Encodable, Hashable, Sendable {
         title = LocalizedTextView(event.title)
         year = event.year
         awardingBody = event.awardingBody
+        awardingBodyFa = event.awardingBodyFa
         notes = event.notes
         notesFa = event.notesFa
         sources = event.sources.map(SourceView.init)
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, dataset, city, kind, title, year, awardingBody = "awarding_body", notes, notesFa = "notes_fa", sources
+        case id, dataset, city, kind, title, year, awardingBody = "awarding_body", awardingBodyFa = "awarding_body_fa", notes, notesFa = "notes_fa", sources
     }
 }
 
