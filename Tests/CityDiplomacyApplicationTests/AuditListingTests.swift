@@ -52,7 +52,7 @@ struct AuditListingTests {
     func order() {
         #expect(AuditFixture.result.listed().map(\.id) == AuditFixture.listed)
         #expect(AuditFixture.result.sections().map(\.heading.en) == [
-            "Mismatches and contradicted claims", "Scheme-dependent", "Not checkable", "Independent checks that match", "Consistency checks",
+            "Mismatches and contradicted claims", "Queried labels and findings that depend on the classification", "Not checkable", "Independent checks that match", "Consistency checks",
         ])
         #expect(AuditFixture.result.sections().flatMap(\.findings).map(\.id) == AuditFixture.listed)
     }
@@ -167,7 +167,7 @@ struct AuditOutputTests {
         let result = AuditFixture.result
         let md = AuditRenderer(format: .md, language: .en).render(result.findings, sections: result.sections(), title: result.title)
         let headings = md.split(separator: "\n").filter { $0.hasPrefix("## ") }
-        #expect(headings == ["## Mismatches and contradicted claims", "## Scheme-dependent", "## Not checkable",
+        #expect(headings == ["## Mismatches and contradicted claims", "## Queried labels and findings that depend on the classification", "## Not checkable",
                              "## Independent checks that match", "## Consistency checks"])
         let headline = try #require(md.range(of: "7 independent checks: "))
         #expect(headline.lowerBound < md.range(of: "## ")!.lowerBound)
@@ -189,7 +189,7 @@ struct AuditOutputTests {
         let result = AuditFixture.result
         let html = AuditRenderer(format: .html, language: .en).render(result.findings, sections: result.sections(kind: .consistency), title: result.title)
         let headings = html.components(separatedBy: "<h2>").dropFirst().map { $0.prefix { $0 != "<" } }
-        #expect(headings == ["Mismatches and contradicted claims", "Scheme-dependent", "Not checkable", "Consistency checks"])
+        #expect(headings == ["Mismatches and contradicted claims", "Queried labels and findings that depend on the classification", "Not checkable", "Consistency checks"])
         #expect(html.contains("<p class=\"summary\">7 independent checks: "))
         #expect(html.contains("<caption>2 findings</caption>"))
         let persian = AuditRenderer(format: .html, language: .fa).render(result.findings, sections: result.sections(), title: result.title)

@@ -53,7 +53,7 @@ struct AuditPageTests {
         #expect(Self.rows(html) == ["i-contradicted-1", "i-mismatch-1", "c-mismatch-1", "c-scheme-dependent-1", "i-scheme-dependent-1",
                                     "i-not-checkable-1", "i-match-1", "c-match-1"])
         let sections = html.components(separatedBy: "<tr class=\"section\"><th scope=\"rowgroup\" colspan=\"6\">").dropFirst().map { $0.prefix { $0 != "<" } }
-        #expect(sections == ["Mismatches and contradicted claims", "Scheme-dependent", "Not checkable", "Independent checks that match", "Consistency checks"])
+        #expect(sections == ["Mismatches and contradicted claims", "Queried labels and findings that depend on the classification", "Not checkable", "Independent checks that match", "Consistency checks"])
         // The sentence is the finding's main text, its evidence under it; without one, the evidence alone.
         #expect(html.contains("<td class=\"evidence\"><p class=\"sentence\">\(Self.sentence.en)</p><p dir=\"auto\" class=\"detail\">Evidence of i-contradicted-1</p></td>"))
         #expect(html.contains("<td class=\"evidence\"><p dir=\"auto\" class=\"detail\">Evidence of c-mismatch-1</p></td>"))

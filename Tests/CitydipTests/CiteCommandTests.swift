@@ -151,7 +151,7 @@ struct CiteCommandTests {
         // md: the headline first, then the sections in their order.
         let md = try citydip.run(["audit", "--format", "md"])
         let headings = md.stdout.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
-        let order = ["## Mismatches and contradicted claims", "## Scheme-dependent", "## Not checkable", "## Independent checks that match", "## Consistency checks"]
+        let order = ["## Mismatches and contradicted claims", "## Queried labels and findings that depend on the classification", "## Not checkable", "## Independent checks that match", "## Consistency checks"]
         #expect(!headings.isEmpty && headings == order.filter(headings.contains))
         #expect(md.stdout.range(of: " independent checks: ")!.lowerBound < md.stdout.range(of: "## ")!.lowerBound)
         #expect(md.stdout.contains("| Citable sentence |"))
