@@ -68,7 +68,7 @@ struct AuditListingTests {
         #expect(result.count() == 13)
         #expect(result.count(status: .contradicted) == 2)
         #expect(result.count(status: .match, kind: .consistency) == 2)
-        #expect(result.counts(of: .independent).map(\.count) == [2, 2, 1, 1, 1])
+        #expect(result.counts(of: .independent).map(\.count) == [2, 2, 1, 0, 1, 1])
         #expect(result.counts.map(\.count).reduce(0, +) == result.findings.count)
     }
 
@@ -155,9 +155,9 @@ struct AuditOutputTests {
     func apiView() throws {
         let view = AuditView(AuditFixture.result, language: .en, kind: .consistency)
         let text = try OrderedJSONEncoder().encode(view).serialized(pretty: false)
-        #expect(text.hasPrefix(#"{"title":"Audit","summary":{"match":4,"mismatch":3,"contradicted":2,"scheme-dependent":2,"not-checkable":2},"#
-            + #""summary_by_kind":{"independent":{"match":2,"mismatch":2,"contradicted":1,"scheme-dependent":1,"not-checkable":1},"#
-            + #""consistency":{"match":2,"mismatch":1,"contradicted":1,"scheme-dependent":1,"not-checkable":1}},"findings":["#))
+        #expect(text.hasPrefix(#"{"title":"Audit","summary":{"match":4,"mismatch":3,"contradicted":2,"queried":0,"scheme-dependent":2,"not-checkable":2},"#
+            + #""summary_by_kind":{"independent":{"match":2,"mismatch":2,"contradicted":1,"queried":0,"scheme-dependent":1,"not-checkable":1},"#
+            + #""consistency":{"match":2,"mismatch":1,"contradicted":1,"queried":0,"scheme-dependent":1,"not-checkable":1}},"findings":["#))
         #expect(view.findings.map(\.id) == AuditFixture.listed.filter { $0.hasPrefix("c-") })
         #expect(AuditView(AuditFixture.result, language: .en, status: .mismatch, kind: .independent).findings.map(\.id) == ["i-mismatch-1", "i-mismatch-2"])
     }

@@ -22,10 +22,10 @@ struct SchemePageTests {
                 let html = response.text
                 #expect(html.contains("<h1>Civilisational affiliations (the study&#39;s Table 2)</h1>"))
                 #expect(html.contains("<p>Source: Dehshiri &amp; Khorrami (2018), Table 2"))
-                #expect(html.contains("<th>Id</th><th>Category</th><th>Countries</th><th>A label naming Islam is Islamic (default)</th><th>Mixed labels by region</th><th>Islam as the sole religion</th>"))
+                #expect(html.contains("<th>Id</th><th>Category</th><th>Countries</th><th>A label naming Islam is Islamic (default)</th><th>Mixed labels by region</th><th>Islam as the sole religion</th><th>Caucasus Christians with Eastern Europe</th><th>Caucasus Christians with Western</th>"))
                 let rows = Self.rows(html)
                 #expect(rows.count == 20)
-                #expect(rows.contains("<tr><td><code>islamic-christian-turkic</code></td><td>Islamic-Christian-Turkic</td><td>Kazakhstan</td><td>Islamic</td><td>Islamic</td><td>Islamic-Christian (mixed)</td></tr>"))
+                #expect(rows.contains("<tr><td><code>islamic-christian-turkic</code></td><td>Islamic-Christian-Turkic</td><td>Kazakhstan</td><td>Islamic</td><td>Islamic</td><td>Islamic-Christian (mixed)</td><td>Islamic</td><td>Islamic</td></tr>"))
                 #expect(html.contains("<p class=\"note\">Mixed labels by region: a label that names Islam beside another civilisation or people"))
                 // Each other reading links to its page; the page's own id does not link to itself.
                 #expect(html.contains("<a href=\"/schemes/study-civilisations:by-region\"><code dir=\"ltr\">study-civilisations:by-region</code></a>"))
@@ -36,7 +36,7 @@ struct SchemePageTests {
                 #expect(response.status == .ok)
                 let html = response.text
                 #expect(html.contains("<html lang=\"fa\" dir=\"rtl\">"))
-                #expect(html.contains("<tr><td><code>islamic-christian-turkic</code></td><td>اسلامی-مسیحی-ترکی</td><td>قزاقستان</td><td>اسلامی</td><td>اسلامی</td><td>اسلامی-مسیحی (آمیخته)</td></tr>"))
+                #expect(html.contains("<tr><td><code>islamic-christian-turkic</code></td><td>اسلامی-مسیحی-ترکی</td><td>قزاقستان</td><td>اسلامی</td><td>اسلامی</td><td>اسلامی-مسیحی (آمیخته)</td><td>اسلامی</td><td>اسلامی</td></tr>"))
                 // Persian digits, and a link back to the scheme the reading reads, in Persian.
                 #expect(html.contains("۱۳۹۷"))
                 #expect(html.contains("<a href=\"/schemes/study-civilisations?lang=fa\"><code dir=\"ltr\">study-civilisations</code></a>"))
@@ -101,14 +101,15 @@ struct SchemePageTests {
                 #expect(object["id"] as? String == "study-civilisations:by-region")
                 #expect(object["scheme"] as? String == "study-civilisations")
                 #expect(object["reading"] as? String == "by-region")
-                #expect((object["readings"] as? [[String: Any]])?.map { $0["id"] as? String } == ["names-islam", "by-region", "islam-alone"])
+                #expect((object["readings"] as? [[String: Any]])?.map { $0["id"] as? String } == ["names-islam", "by-region", "islam-alone", "caucasus-with-eastern-europe", "caucasus-with-western"])
                 let categories = try #require(object["categories"] as? [[String: Any]])
                 #expect(categories.count == 20)
                 let malaysia = try #require(categories.first { $0["id"] as? String == "malay-islamic" })
                 #expect(malaysia["label"] as? String == "مالایی-اسلامی")
                 #expect(malaysia["countries"] as? [String] == ["MY"])
                 #expect(malaysia["group"] as? String == "east-asian")
-                #expect(malaysia["families"] as? [String: String] == ["names-islam": "islamic", "by-region": "east-asian", "islam-alone": "islamic"])
+                #expect(malaysia["families"] as? [String: String] == ["names-islam": "islamic", "by-region": "east-asian", "islam-alone": "islamic",
+                                                                      "caucasus-with-eastern-europe": "islamic", "caucasus-with-western": "islamic"])
             }
         }
     }

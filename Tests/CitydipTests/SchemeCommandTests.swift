@@ -21,14 +21,14 @@ struct SchemeCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let text = result.stdout
         #expect(text.hasPrefix("# Civilisational affiliations (the study's Table 2)\n\nSource: Dehshiri & Khorrami (2018), Table 2"))
-        #expect(text.contains("| Id | Category | Countries | A label naming Islam is Islamic (default) | Mixed labels by region | Islam as the sole religion |\n|---|---|---|---|---|---|\n"))
+        #expect(text.contains("| Id | Category | Countries | A label naming Islam is Islamic (default) | Mixed labels by region | Islam as the sole religion | Caucasus Christians with Eastern Europe | Caucasus Christians with Western |\n|---|---|---|---|---|---|---|---|\n"))
         let rows = Self.rows(text)
         #expect(rows.count == 20)
-        #expect(rows.first == "| `islamic-iranian` | Islamic-Iranian | Afghanistan; Tajikistan | Islamic | Islamic | Islamic |")
+        #expect(rows.first == "| `islamic-iranian` | Islamic-Iranian | Afghanistan; Tajikistan | Islamic | Islamic | Islamic | Islamic | Islamic |")
         // Kazakhstan's label is Islamic by default and by region, a mixed family when Islam must stand alone.
-        #expect(rows.contains("| `islamic-christian-turkic` | Islamic-Christian-Turkic | Kazakhstan | Islamic | Islamic | Islamic-Christian (mixed) |"))
-        #expect(rows.contains("| `malay-islamic` | Malay-Islamic | Malaysia | Islamic | East-Asian civilisations | Islamic |"))
-        #expect(rows.last == "| `not-stated` | — | South Africa; Cuba; Venezuela; Chile; Brazil | Not stated | Not stated | Not stated |")
+        #expect(rows.contains("| `islamic-christian-turkic` | Islamic-Christian-Turkic | Kazakhstan | Islamic | Islamic | Islamic-Christian (mixed) | Islamic | Islamic |"))
+        #expect(rows.contains("| `malay-islamic` | Malay-Islamic | Malaysia | Islamic | East-Asian civilisations | Islamic | Islamic | Islamic |"))
+        #expect(rows.last == "| `not-stated` | — | South Africa; Cuba; Venezuela; Chile; Brazil | Not stated | Not stated | Not stated | Not stated | Not stated |")
         // Every reading is a scheme of its own, and its rule is written out under the table.
         #expect(text.contains("`study-civilisations:by-region` (mixed labels by region)"))
         #expect(text.contains("\nA label naming Islam is Islamic (default): a label that names Islam is Islamic, whatever else it names.\n"))
@@ -91,8 +91,9 @@ struct SchemeCommandTests {
         #expect(object["id"] as? String == "study-civilisations")
         #expect(object["reading"] as? String == "names-islam")
         let readings = try #require(object["readings"] as? [[String: Any]])
-        #expect(readings.map { $0["id"] as? String } == ["names-islam", "by-region", "islam-alone"])
-        #expect(readings.map { $0["scheme"] as? String } == ["study-civilisations", "study-civilisations:by-region", "study-civilisations:islam-alone"])
+        #expect(readings.map { $0["id"] as? String } == ["names-islam", "by-region", "islam-alone", "caucasus-with-eastern-europe", "caucasus-with-western"])
+        #expect(readings.map { $0["scheme"] as? String } == ["study-civilisations", "study-civilisations:by-region", "study-civilisations:islam-alone",
+                                                            "study-civilisations:caucasus-with-eastern-europe", "study-civilisations:caucasus-with-western"])
         #expect(readings.allSatisfy { ($0["rule"] as? String)?.isEmpty == false })
         let groups = try #require(object["groups"] as? [[String: Any]])
         #expect(groups.contains { $0["id"] as? String == "islamic-christian-mixed" && $0["label"] as? String == "Islamic-Christian (mixed)" })
@@ -101,7 +102,8 @@ struct SchemeCommandTests {
         let kazakhstan = try #require(categories.first { ($0["countries"] as? [String])?.contains("KZ") == true })
         #expect(kazakhstan["label"] as? String == "Islamic-Christian-Turkic")
         #expect(kazakhstan["group"] as? String == "islamic")
-        #expect(kazakhstan["families"] as? [String: String] == ["names-islam": "islamic", "by-region": "islamic", "islam-alone": "islamic-christian-mixed"])
+        #expect(kazakhstan["families"] as? [String: String] == ["names-islam": "islamic", "by-region": "islamic", "islam-alone": "islamic-christian-mixed",
+                                                                        "caucasus-with-eastern-europe": "islamic", "caucasus-with-western": "islamic"])
         // The families in the readings' order, as the table's columns.
         #expect(result.stdout.contains("\"names-islam\": \"islamic\",\n        \"by-region\": \"islamic\",\n        \"islam-alone\": \"islamic-christian-mixed\""))
         // A reading's id: the same table, its own family as `group`.
@@ -131,6 +133,6 @@ struct SchemeCommandTests {
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("citydip: created the database ") }
-        #expect(lines == ["Error: unknown scheme 'civilisations' for --scheme: expected eu, iran-geopolitical-rings, oic, study-civilisations, study-civilisations:by-region, study-civilisations:islam-alone, study-regions or un-m49 (or add one with a scheme file)"])
+        #expect(lines == ["Error: unknown scheme 'civilisations' for --scheme: expected eu, iran-geopolitical-rings, oic, study-civilisations, study-civilisations:by-region, study-civilisations:caucasus-with-eastern-europe, study-civilisations:caucasus-with-western, study-civilisations:islam-alone, study-regions or un-m49 (or add one with a scheme file)"])
     }
 }
