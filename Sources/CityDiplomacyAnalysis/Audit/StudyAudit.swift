@@ -143,10 +143,10 @@ public struct StudyAudit: Sendable {
                                ["printed": String(row.relations), "computed": String(computed)])))
             func term(_ id: String?, in scheme: ClassificationScheme) -> AuditFinding.Value {
                 guard let id else { return .none }
-                return .term(AuditFinding.Term(id, label: scheme.categories.first { $0.id == id }?.label ?? LocalizedText(en: id)))
+                return .term(AuditFinding.Term(id, label: scheme.category(id: id)?.label ?? LocalizedText(en: id)))
             }
             func label(_ id: String?, in scheme: ClassificationScheme) -> LocalizedText {
-                id.flatMap { id in scheme.categories.first { $0.id == id }?.label } ?? .message("audit.detail.no-category")
+                id.flatMap { scheme.category(id: $0)?.label } ?? .message("audit.detail.no-category")
             }
             let region = regions.category(of: row.country)?.id
             findings.append(AuditFinding(

@@ -66,7 +66,7 @@ extension Workspace {
         }
         let scheme = asked.readingOf.flatMap { classifications.schemes[$0.scheme] } ?? asked
         let readings = scheme.defaultReading.map { [$0] + scheme.readings } ?? []
-        let selected = asked.readingOf?.reading ?? scheme.defaultReading
+        let selected = asked.currentReading
         var groups = scheme.groups
         for group in readings.flatMap(\.groups) where !groups.contains(where: { $0.id == group.id }) { groups.append(group) }
         var result = SchemeTable(id: id, title: asked.title, scheme: scheme, readings: readings, selected: selected, groups: groups,

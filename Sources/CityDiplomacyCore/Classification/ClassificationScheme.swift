@@ -89,18 +89,14 @@ public struct ClassificationScheme: Identifiable, Hashable, Sendable {
     /// Other defensible groupings of the same categories. ``read(as:)`` gives the scheme under one
     /// of them, as a scheme of its own (`study-civilisations:by-region`) that any count can use.
     public var readings: [Reading] = []
+    /// The scheme a derived scheme reads, and the reading.
+    public struct ReadingOf: Hashable, Sendable {
+        public var scheme: String
+        public var reading: Reading
+    }
+
     /// For a scheme derived by ``read(as:)``: the scheme it reads and the reading; `nil` otherwise.
-    public var readingOf: (scheme: String, reading: Reading)? {
-        get { readingOfStorage.map { ($0.scheme, $0.reading) } }
-        set { readingOfStorage = newValue.map { ReadingOf(scheme: $0.scheme, reading: $0.reading) } }
-    }
-
-    private struct ReadingOf: Hashable, Sendable {
-        var scheme: String
-        var reading: Reading
-    }
-
-    private var readingOfStorage: ReadingOf? = nil
+    public var readingOf: ReadingOf? = nil
 
     private var categoryIndex: [String: Category]
     private var assignmentIndex: [CountryCode: Assignment]
@@ -146,7 +142,7 @@ public struct ClassificationScheme: Identifiable, Hashable, Sendable {
     public static func == (lhs: ClassificationScheme, rhs: ClassificationScheme) -> Bool {
         lhs.id == rhs.id && lhs.categories == rhs.categories && lhs.assignments == rhs.assignments
             && lhs.groups == rhs.groups && lhs.title == rhs.title && lhs.sourceNote == rhs.sourceNote
-            && lhs.defaultReading == rhs.defaultReading && lhs.readings == rhs.readings && lhs.readingOfStorage == rhs.readingOfStorage
+            && lhs.defaultReading == rhs.defaultReading && lhs.readings == rhs.readings && lhs.readingOf == rhs.readingOf
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -177,7 +173,7 @@ extension ClassificationScheme {
             title: .message("scheme.reading.title", localized: ["scheme": title, "reading": reading.title]),
             sourceNote: .message("scheme.reading.source", localized: ["source": sourceNote, "reading": reading.rule ?? reading.title]),
             groups: groups + reading.groups, categories: regrouped, assignments: assignments)
-        scheme.readingOf = (id, reading)
+        scheme.readingOf = ReadingOf(scheme: id, reading: reading)
         return scheme
     }
 
