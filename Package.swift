@@ -6,6 +6,7 @@
 //   CityDiplomacyReferenceData  data shipped with the product (countries, the study's dataset) and its file format
 //   CityDiplomacyStorage        the registry on SQLite (GRDB)
 //   CityDiplomacyImport         reading other people's files (Wikipedia, Wikidata, any CSV) into datasets
+//   CityDiplomacyNetwork        network measures (centralities, communities, distances) on flat arrays — no dependency
 //   CityDiplomacyAnalysis       tables and counts computed from records
 //   CityDiplomacyPresentation   rendering of tables as CSV, Markdown and JSON, in English or Persian
 //   CityDiplomacyApplication    the use cases both front ends call, returning typed view models
@@ -67,7 +68,9 @@ let package = Package(
             name: "CityDiplomacyImport",
             dependencies: ["CityDiplomacyCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "CityDiplomacyAnalysis", dependencies: ["CityDiplomacyCore"]),
+        // Graph measures on flat arrays, with no dependency: what `citydip network` computes.
+        .target(name: "CityDiplomacyNetwork"),
+        .target(name: "CityDiplomacyAnalysis", dependencies: ["CityDiplomacyCore", "CityDiplomacyNetwork"]),
         .target(name: "CityDiplomacyPresentation", dependencies: ["CityDiplomacyCore"]),
         .target(
             name: "CityDiplomacyApplication",
@@ -110,6 +113,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CityDiplomacyCoreTests", dependencies: ["CityDiplomacyCore"]),
+        // Fixtures: graphs with values computed once by igraph and networkx (scripts/network-fixtures.py).
+        .testTarget(name: "CityDiplomacyNetworkTests", dependencies: ["CityDiplomacyNetwork"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CityDiplomacyReferenceDataTests",
             dependencies: ["CityDiplomacyCore", "CityDiplomacyReferenceData"]
