@@ -70,7 +70,7 @@ let package = Package(
         ),
         // Graph measures on flat arrays, with no dependency: what `citydip network` computes.
         .target(name: "CityDiplomacyNetwork"),
-        .target(name: "CityDiplomacyAnalysis", dependencies: ["CityDiplomacyCore"]),
+        .target(name: "CityDiplomacyAnalysis", dependencies: ["CityDiplomacyCore", "CityDiplomacyNetwork"]),
         .target(name: "CityDiplomacyPresentation", dependencies: ["CityDiplomacyCore"]),
         .target(
             name: "CityDiplomacyApplication",

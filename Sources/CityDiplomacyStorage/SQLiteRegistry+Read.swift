@@ -22,7 +22,7 @@ extension SQLiteRegistry {
             return DatasetContent(
                 dataset: dataset.dataset,
                 sources: sources,
-                cities: try CityRow.filter(Column("dataset_id") == id).order(Column("rowid")).fetchAll(db).map(\.city),
+                cities: try RecordReader.cities(db, filter: "dataset_id = ?", arguments: [id]),
                 relations: try Self.fetchRelations(db, scope: scope),
                 networks: try Self.fetchNetworks(db, scope: scope),
                 memberships: try Self.fetchMemberships(db, scope: scope),
@@ -230,27 +230,11 @@ extension SQLiteRegistry {
 
     /// The sources of records of `kind` in `scope`, by record id, in citation order.
     static func fetchCitations(_ db: Database, kind: CitingRecordKind, table: String, scope: RecordScope) throws -> [String: [SourceCitation]] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT citation.record_id, source.* FROM citation JOIN source ON source.id = citation.source_id
-            WHERE citation.record_kind = ? AND citation.record_id IN (SELECT id FROM \(table) WHERE \(scope.sql))
-            ORDER BY citation.record_id, citation.position
-            """, arguments: [kind.rawValue] + scope.arguments)
-        var result: [String: [SourceCitation]] = [:]
-        for row in rows {
-            let recordID: String = row["record_id"]
-            result[recordID, default: []].append(try SourceRow(row: row).source)
-        }
-        return result
+        try RecordReader.citations(db, kind: kind, table: table, scope: scope)
     }
 
     static func fetchRelations(_ db: Database, scope: RecordScope) throws -> [BilateralRelation] {
-        let rows = try RelationRow.fetchAll(db, sql: "SELECT * FROM relation WHERE \(scope.sql) ORDER BY dataset_id, position", arguments: scope.arguments)
-        let citations = try fetchCitations(db, kind: .relation, table: "relation", scope: scope)
-        var themes: [String: [Theme]] = [:]
-        for row in try RelationThemeRow.fetchAll(db, sql: "SELECT * FROM relation_theme WHERE relation_id IN (SELECT id FROM relation WHERE \(scope.sql)) ORDER BY relation_id, position", arguments: scope.arguments) {
-            themes[row.relationId, default: []].append(Theme(unchecked: row.theme))
-        }
-        return rows.map { $0.relation(themes: themes[$0.id] ?? [], sources: citations[$0.id] ?? []) }
+        try RecordReader.relations(db, scope: scope)
     }
 
     static func fetchNetworks(_ db: Database, scope: RecordScope) throws -> [CityNetwork] {

@@ -48,4 +48,46 @@ public struct RegistryStatistics: Sendable {
             .sorted { $0.degree != $1.degree ? $0.degree > $1.degree : $0.city.name.en < $1.city.name.en }
             .prefix(top).map { $0 }
     }
+
+    /// The same totals read off a snapshot's arrays: what `citydip stats`, the API's statistics
+    /// and the dashboard's totals cost is a pass over integer arrays, not over records.
+    public init(snapshot: AnalysisSnapshot, top: Int = 10) {
+        let cityCount = snapshot.cityCount
+        var relationsByCountry = [Int](repeating: 0, count: snapshot.countryCodes.count)
+        // Distinct partners: each pair once, as (smaller, larger) packed in 64 bits, sorted.
+        var pairs: [UInt64] = []
+        pairs.reserveCapacity(snapshot.relationCount)
+        for index in 0..<snapshot.relationCount {
+            let a = snapshot.relationCity[index]
+            let b = snapshot.relationPartner[index]
+            let countryA = snapshot.cityCountry[Int(a)]
+            let countryB = snapshot.cityCountry[Int(b)]
+            relationsByCountry[Int(countryA)] += 1
+            if countryB != countryA { relationsByCountry[Int(countryB)] += 1 }
+            if a != b { pairs.append(UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))) }
+        }
+        pairs.sort()
+        var degree = [Int](repeating: 0, count: cityCount)
+        var previous: UInt64?
+        for pair in pairs where pair != previous {
+            degree[Int(pair >> 32)] += 1
+            degree[Int(pair & 0xFFFF_FFFF)] += 1
+            previous = pair
+        }
+        relations = snapshot.relationCount
+        cities = cityCount
+        countries = Set(snapshot.cityCountry).count
+        var byCountry: [String: Int] = [:]
+        for (index, count) in relationsByCountry.enumerated() where count > 0 {
+            byCountry[snapshot.countryCodes[index].rawValue, default: 0] += count
+        }
+        self.byCountry = byCountry
+        // The top by degree, ties by English name: sort only the cities that can be in it.
+        let ranked = (0..<cityCount).filter { degree[$0] > 0 }.sorted { degree[$0] > degree[$1] }
+        let cutoff = ranked.count > top ? degree[ranked[top - 1]] : 0
+        topCities = ranked.prefix { degree[$0] >= cutoff }
+            .map { CityDegree(city: snapshot.city(at: $0), degree: degree[$0]) }
+            .sorted { $0.degree != $1.degree ? $0.degree > $1.degree : $0.city.name.en < $1.city.name.en }
+            .prefix(top).map { $0 }
+    }
 }

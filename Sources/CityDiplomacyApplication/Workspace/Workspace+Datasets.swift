@@ -16,8 +16,31 @@ extension Workspace {
         guard let chosen else {
             throw ApplicationError.notFound("dataset", "the database holds no dataset (run citydip init)")
         }
-        guard let content = try await registry.content(ofDataset: chosen) else { throw try await unknownDataset(chosen) }
-        return content
+        return try await snapshot(ofDatasets: [chosen]).contents[0]
+    }
+
+    /// Datasets `ids` (every dataset when empty) as analyses read them, from the snapshot kept
+    /// for the registry's current revision or from a new one; an unknown id is an error naming
+    /// those there are.
+    public func snapshot(ofDatasets ids: [String]) async throws -> AnalysisSnapshot {
+        let revision = try await registry.revision()
+        let registry = self.registry
+        let chosen = ids.isEmpty ? try await registry.datasets().map(\.id) : ids
+        do {
+            return try await snapshots.snapshot(of: ids, revision: revision) { [self] in
+                // Several datasets are the union of each one's snapshot, so that the dashboard's
+                // totals do not read again the dataset its charts have just read.
+                if chosen.count == 1 {
+                    guard let content = try await registry.content(ofDataset: chosen[0]) else { throw SnapshotMiss(id: chosen[0]) }
+                    return AnalysisSnapshot(contents: [content])
+                }
+                var contents: [DatasetContent] = []
+                for id in chosen { contents.append(try await snapshot(ofDatasets: [id]).contents[0]) }
+                return AnalysisSnapshot(contents: contents)
+            }
+        } catch let miss as SnapshotMiss {
+            throw try await unknownDataset(miss.id)
+        }
     }
 
     /// Checks that dataset `id` exists.
@@ -80,4 +103,9 @@ extension Workspace {
             ],
             rows: rows)
     }
+}
+
+/// A dataset asked for that the registry does not hold, found while building a snapshot.
+struct SnapshotMiss: Error {
+    var id: String
 }

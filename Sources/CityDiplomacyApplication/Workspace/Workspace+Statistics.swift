@@ -6,15 +6,10 @@ extension Workspace {
     /// district or other part of a city counted with its city (``DatasetContent/aggregatingParts(keepingWhole:)``).
     public func statistics(dataset: String?, top: Int, aggregateParts: Bool = false) async throws -> StatisticsView {
         guard top > 0 else { throw ApplicationError.invalid("top", "invalid \(parameter: "top") \(top): expected a positive whole number") }
-        var contents: [DatasetContent] = []
-        if let dataset {
-            contents.append(try await content(ofDataset: dataset))
-        } else {
-            for id in try await registry.datasets().map(\.id) {
-                if let content = try await registry.content(ofDataset: id) { contents.append(content) }
-            }
-        }
-        let counted = counted(contents, aggregateParts: aggregateParts)
+        if let dataset { _ = try await requireDataset(dataset) }
+        let snapshot = try await snapshot(ofDatasets: dataset.map { [$0] } ?? [])
+        guard aggregateParts else { return StatisticsView(RegistryStatistics(snapshot: snapshot, top: top), dataset: dataset) }
+        let counted = counted(snapshot.contents, aggregateParts: true)
         return StatisticsView(RegistryStatistics(contents: counted.contents, top: top), dataset: dataset,
                               aggregation: counted.aggregation.map { PartAggregationView($0, scope: .datasets) })
     }

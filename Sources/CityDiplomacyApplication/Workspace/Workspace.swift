@@ -28,6 +28,8 @@ public struct Workspace: Sendable {
     public let defaults: StudyDefaults
     /// Places cities without coordinates by name, for maps and GeoJSON.
     public let locator: CityLocator
+    /// The datasets as analyses read them, kept per registry revision (``snapshot(ofDatasets:)``).
+    public let snapshots: AnalysisSnapshotCache
 
     public init(registry: any CityDiplomacyRegistry, schemeFiles: [String] = [], periodisationFiles: [String] = []) async throws {
         let bundled = try CountryDirectory.bundled()
@@ -47,6 +49,7 @@ public struct Workspace: Sendable {
         self.classifications = classifications
         self.defaults = defaults
         locator = CityLocator(countries: directory)
+        snapshots = AnalysisSnapshotCache()
     }
 
     /// `countries` (the registry's) with each one's date of statehood and predecessor taken from

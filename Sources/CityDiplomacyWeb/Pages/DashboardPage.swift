@@ -12,14 +12,10 @@ struct DashboardPage {
         let filters = context.filters
         let datasets = try await observatory.registry.datasets()
         let content = try await observatory.content(ofDataset: filters.text("dataset"))
-        // Every dataset is read once: the chosen one for its charts, all of them for the totals.
-        var contents = [content]
-        for dataset in datasets where dataset.id != content.dataset.id {
-            if let other = try await observatory.registry.content(ofDataset: dataset.id) { contents.append(other) }
-        }
-        // The totals are what the registry holds; the chosen dataset's figures are counted with
-        // parts apart or together, as the switch says.
-        let all = RegistryStatistics(contents: contents, top: 10)
+        // The totals are what the registry holds, off the snapshot of every dataset (kept until
+        // the registry changes); the chosen dataset's figures are counted with parts apart or
+        // together, as the switch says.
+        let all = RegistryStatistics(snapshot: try await WebError.answering { try await observatory.workspace.snapshot(ofDatasets: []) }, top: 10)
         let c = context
         let aggregating = try c.aggregateParts
         let counted = observatory.workspace.counted(content, aggregateParts: aggregating)
