@@ -80,6 +80,7 @@ let package = Package(
                 "CityDiplomacyStorage",
                 "CityDiplomacyImport",
                 "CityDiplomacyAnalysis",
+                "CityDiplomacyNetwork",
                 "CityDiplomacyPresentation",
             ]
         ),

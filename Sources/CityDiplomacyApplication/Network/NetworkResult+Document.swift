@@ -1,0 +1,182 @@
+import CityDiplomacyCore
+import CityDiplomacyNetwork
+import Foundation
+
+extension NetworkResult.Measure {
+    /// The measure's name, as a column heading.
+    public var label: LocalizedText { .message("network.measure.\(rawValue)") }
+}
+
+extension Tabulation.Cell {
+    /// A decimal number with `places` digits after the point (the Persian decimal separator in
+    /// Persian), or an empty cell where it is not defined.
+    static func decimal(_ value: Double?, places: Int = 4) -> Tabulation.Cell {
+        guard let value, value.isFinite else { return .empty }
+        let text = String(format: "%.\(places)f", value)
+        return .code(text, label: LocalizedText(en: text, fa: text.replacingOccurrences(of: ".", with: String(PersianText.decimalSeparator))))
+    }
+
+    /// A share as a percentage with one decimal.
+    static func percent(_ part: Int, of whole: Int) -> Tabulation.Cell {
+        decimal(whole == 0 ? nil : Double(part) * 100 / Double(whole), places: 1)
+    }
+}
+
+extension NetworkResult {
+    /// Everything measured, as a document: the whole network, the top nodes by each measure, the
+    /// focus country's nodes, the communities and (at country level) the shares.
+    public var document: ReportDocument {
+        var sections: [ReportDocument.Section] = [
+            .init(heading: .message("network.section.whole"), paragraphs: [definitionNote], tables: [summaryTable]),
+            .init(heading: .message("network.section.top", ["top": String(request.top)]),
+                  tables: [Measure.degree, .betweenness, .closeness, .eigenvector, .pagerank].map { topTable($0) }),
+        ]
+        if let focus {
+            sections.append(.init(heading: .message("network.section.focus", localized: ["country": focus.name]), tables: [focusTable(focus)]))
+        }
+        sections.append(.init(heading: .message("network.section.communities"), paragraphs: [.message("network.communities.method", ["seed": String(request.seed)])],
+                              tables: [communityTable(louvain, method: .message("network.louvain")), communityTable(leiden, method: .message("network.leiden"))]))
+        if let shares { sections.append(.init(heading: .message("network.section.shares", localized: ["scheme": shares.scheme.title]), tables: [sharesTable(shares)])) }
+        return ReportDocument(title: .message(level == .city ? "network.title.city" : "network.title.country",
+                                              localized: ["datasets": .joined(datasets.map { .message("text.quoted", localized: ["text": $0.title]) }, separator: "list.and")]),
+                              sections: sections)
+    }
+
+    /// What a node and an edge are, stated once above the figures.
+    var definitionNote: LocalizedText {
+        let values = ["relations": String(Int(graph.totalWeight)), "selfPairs": String(cities.selfPairs), "merged": String(cities.mergedRecords)]
+        return level == .city ? .message("network.definition.city", values) : .message("network.definition.country", values)
+    }
+
+    /// The whole-network figures, as KONECT publishes them.
+    public var summaryTable: Tabulation {
+        let s = summary
+        let rows: [(String, Tabulation.Cell)] = [
+            ("nodes", .number(s.nodes)), ("edges", .number(s.edges)), ("components", .number(s.components)),
+            ("largest-component", .number(s.largestComponentSize)), ("diameter", .number(s.largestComponentDiameter)),
+            ("mean-distance", .decimal(s.largestComponentMeanDistance)), ("max-degree", .number(s.maxDegree)),
+            ("mean-degree", .decimal(s.meanDegree)), ("degree-gini", .decimal(s.degreeGini)),
+            ("assortativity", .decimal(s.assortativity)), ("transitivity", .decimal(s.transitivity)),
+            ("average-clustering", .decimal(s.averageClustering)), ("triangles", .number(s.triangles)),
+            ("max-core", .number(s.maxCore)), ("max-core-size", .number(s.maxCoreSize)),
+        ]
+        return Tabulation(title: .message("network.summary.title"),
+                          columns: [.init(key: "figure", title: .message("network.figure")), .init(key: "value", title: .message("network.value"))],
+                          rows: rows.map { [.code($0.0, label: .message("network.figure.\($0.0)")), $0.1] })
+    }
+
+    /// The `request.top` nodes by `measure`, with their rank within their country.
+    public func topTable(_ measure: Measure) -> Tabulation {
+        let values = values(measure)
+        return Tabulation(
+            title: .message("network.top.title", localized: ["measure": measure.label]),
+            columns: nodeColumns + [.init(key: measure.rawValue, title: measure.label), .init(key: "rank", title: .message("network.rank")),
+                                    .init(key: "country_rank", title: .message("network.country-rank"))],
+            rows: ranking(measure).prefix(request.top).map { node in
+                nodeCells(node) + [cell(values[node], measure), .number(ranks[measure]?[node]), .number(countryRanks[measure]?[node])]
+            })
+    }
+
+    /// The focus country's nodes with every measure and its ranks among all nodes.
+    func focusTable(_ focus: Country) -> Tabulation {
+        let measures: [Measure] = [.degree, .relations, .betweenness, .closeness, .eigenvector, .pagerank, .core]
+        return Tabulation(
+            title: .message("network.focus.title", localized: ["country": focus.name]),
+            columns: nodeColumns + measures.flatMap { [.init(key: $0.rawValue, title: $0.label), .init(key: "\($0.rawValue)_rank", title: .message("network.rank-of", localized: ["measure": $0.label]))] }
+                + [.init(key: "community", title: .message("network.community"))],
+            rows: focusNodes.map { node in
+                nodeCells(node) + measures.flatMap { [cell(values($0)[node], $0), .number(ranks[$0]?[node])] } + [.number(leiden.membership[node] + 1)]
+            },
+            notes: focusNodes.isEmpty ? [.message("network.focus.none", localized: ["country": focus.name])] : [])
+    }
+
+    /// A partition's communities, largest first: size, largest nodes by degree, country mix.
+    func communityTable(_ partition: CommunityPartition, method: LocalizedText) -> Tabulation {
+        let degree = measures.degree
+        let shown = min(partition.communityCount, request.top)
+        let rows: [[Tabulation.Cell]] = (0..<shown).map { community in
+            let members = partition.members(of: community)
+            let largest = members.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : nodes[$0].name.en < nodes[$1].name.en }.prefix(5)
+            var mix: [CountryCode: Int] = [:]
+            for member in members { mix[nodes[member].country, default: 0] += 1 }
+            let countries = mix.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }.prefix(5)
+            return [.number(community + 1), .number(members.count), .list(largest.map { .text(nodes[$0].name) }),
+                    .list(countries.map { .code($0.key.rawValue, label: .message("network.country-count", localized: ["country": countryLabel($0.key)], ["count": String($0.value)])) })]
+        }
+        return Tabulation(
+            title: .message("network.communities.title", localized: ["method": method]),
+            columns: [.init(key: "community", title: .message("network.community")), .init(key: "size", title: .message("network.size")),
+                      .init(key: "largest", title: .message("network.largest-nodes")), .init(key: "countries", title: .message("network.country-mix"))],
+            rows: rows,
+            notes: [.message("network.communities.summary", localized: ["method": method, "modularity": Self.decimalText(partition.modularity)],
+                             ["count": String(partition.communityCount), "shown": String(shown)])])
+    }
+
+    /// Each country's city pairs within it and by the scheme's groups, as shares.
+    func sharesTable(_ shares: CountryShares) -> Tabulation {
+        Tabulation(
+            title: .message("network.shares.title", localized: ["scheme": shares.scheme.title]),
+            columns: [.init(key: "country_iso2", title: .message("web.country")), .init(key: "pairs", title: .message("network.pairs")),
+                      .init(key: "domestic_percent", title: .message("network.domestic-percent"))]
+                + shares.groups.map { .init(key: "\($0.id)_percent", title: .message("network.group-percent", localized: ["group": $0.label])) }
+                + [.init(key: "unclassified_percent", title: .message("network.group-percent", localized: ["group": .message("analysis.unclassified")]))],
+            rows: shares.rows.prefix(max(request.top, focus == nil ? 0 : shares.rows.count)).filter { row in
+                focus == nil || shares.rows.firstIndex { $0.country == row.country }! < request.top || row.country == focus!.code
+            }.map { row in
+                [.code(row.country.rawValue, label: countryLabel(row.country)), .number(row.pairs), .percent(row.domestic, of: row.pairs)]
+                    + row.byGroup.map { .percent($0, of: row.pairs) }
+            },
+            notes: [.message("network.shares.note")])
+    }
+
+    // MARK: Cells
+
+    /// A decimal number for a sentence, with the Persian decimal separator in Persian.
+    static func decimalText(_ value: Double, places: Int = 4) -> LocalizedText {
+        let text = String(format: "%.\(places)f", value)
+        return LocalizedText(en: text, fa: text.replacingOccurrences(of: ".", with: String(PersianText.decimalSeparator)))
+    }
+
+    var nodeColumns: [Tabulation.Column] {
+        level == .city
+            ? [.init(key: "city_id", title: .message("column.id")), .init(key: "city", title: .message("web.city")), .init(key: "country_iso2", title: .message("web.country"))]
+            : [.init(key: "country_iso2", title: .message("web.country"))]
+    }
+
+    func nodeCells(_ node: Int) -> [Tabulation.Cell] {
+        level == .city
+            ? [.identifier(nodes[node].id), .text(nodes[node].name), .code(nodes[node].country.rawValue, label: countryLabel(nodes[node].country))]
+            : [.code(nodes[node].country.rawValue, label: nodes[node].name)]
+    }
+
+    func countryLabel(_ code: CountryCode) -> LocalizedText {
+        level == .country ? (nodes.first { $0.country == code }?.name ?? LocalizedText(en: code.rawValue)) : countryNames[code] ?? LocalizedText(en: code.rawValue)
+    }
+
+    func cell(_ value: Double, _ measure: Measure) -> Tabulation.Cell {
+        switch measure {
+        case .degree, .core: .number(Int(value))
+        case .relations: value == value.rounded() ? .number(Int(value)) : .decimal(value)
+        default: .decimal(value, places: 6)
+        }
+    }
+
+    /// Every node with every measure, rank and community: the CSV of `citydip network --format csv`.
+    public var nodeTable: Tabulation {
+        let measures = Measure.allCases
+        return Tabulation(
+            title: .message(level == .city ? "network.nodes.title.city" : "network.nodes.title.country"),
+            columns: nodeColumns + measures.map { .init(key: $0.rawValue, title: $0.label) }
+                + [.init(key: "clustering", title: .message("network.measure.clustering")), .init(key: "triangles", title: .message("network.measure.triangles")),
+                   .init(key: "component", title: .message("network.component"))]
+                + measures.map { .init(key: "\($0.rawValue)_rank", title: .message("network.rank-of", localized: ["measure": $0.label])) }
+                + measures.map { .init(key: "\($0.rawValue)_country_rank", title: .message("network.country-rank-of", localized: ["measure": $0.label])) }
+                + [.init(key: "louvain", title: .message("network.louvain")), .init(key: "leiden", title: .message("network.leiden"))],
+            rows: nodes.indices.map { node in
+                nodeCells(node) + measures.map { cell(values($0)[node], $0) }
+                    + [.decimal(self.measures.clustering[node], places: 6), .number(self.measures.triangles[node]), .number(self.measures.component[node] + 1)]
+                    + measures.map { .number(ranks[$0]?[node]) } + measures.map { .number(countryRanks[$0]?[node]) }
+                    + [.number(louvain.membership[node] + 1), .number(leiden.membership[node] + 1)]
+            })
+    }
+}

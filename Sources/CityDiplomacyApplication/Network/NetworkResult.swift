@@ -1,0 +1,94 @@
+import CityDiplomacyAnalysis
+import CityDiplomacyCore
+import CityDiplomacyNetwork
+
+/// The measures of one network — whole-network figures, every node's centralities and ranks, its
+/// communities, and at country level each country's domestic and regional shares — as the CLI,
+/// the web page and the API show them (``NetworkResult/document``, ``NetworkResult/nodeTable``,
+/// ``NetworkResult/view``, ``NetworkResult/graphML()``).
+///
+/// ```swift
+/// let result = try await workspace.network(NetworkRequest(datasets: ["wikipedia-2026"]))
+/// result.summary.largestComponentDiameter
+/// result.ranking(.betweenness).prefix(10)
+/// ```
+public struct NetworkResult: Sendable {
+    /// A measure nodes are ranked by.
+    public enum Measure: String, CaseIterable, Sendable {
+        case degree, relations, betweenness, closeness, harmonic, eigenvector, pagerank, core
+    }
+
+    /// One node: a city (or a country), its country, and its measures.
+    public struct Node: Sendable {
+        public var id: String
+        public var name: LocalizedText
+        public var country: CountryCode
+    }
+
+    public let request: NetworkRequest
+    public let datasets: [Dataset]
+    public let level: NetworkLevelChoice
+    /// The city network the measures start from (at country level, the one aggregated).
+    public let cities: CityNetworkGraph
+    /// The graph measured: the cities', or the countries'.
+    public let graph: UndirectedGraph
+    public let nodes: [Node]
+    public let summary: NetworkSummary
+    public let measures: NodeMeasures
+    public let louvain: CommunityPartition
+    public let leiden: CommunityPartition
+    /// Each measure's ranks (1 = highest, ties share the best rank), among all nodes and within the node's country.
+    public let ranks: [Measure: [Int]]
+    public let countryRanks: [Measure: [Int]]
+    /// The focus country, where one was asked for.
+    public let focus: Country?
+    /// At country level: each country's city pairs, domestic and by the scheme's groups.
+    public let shares: CountryShares?
+    /// Country names, for the country columns.
+    public let countryNames: [CountryCode: LocalizedText]
+
+    /// Each node's value of `measure`, as a number.
+    public func values(_ measure: Measure) -> [Double] {
+        switch measure {
+        case .degree: measures.degree.map(Double.init)
+        case .relations: measures.strength
+        case .betweenness: measures.betweenness
+        case .closeness: measures.closeness
+        case .harmonic: measures.harmonic
+        case .eigenvector: measures.eigenvector
+        case .pagerank: measures.pagerank
+        case .core: measures.core.map(Double.init)
+        }
+    }
+
+    /// The nodes by `measure`, highest first (ties by name).
+    public func ranking(_ measure: Measure) -> [Int] {
+        let values = values(measure)
+        return nodes.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : nodes[$0].name.en < nodes[$1].name.en }
+    }
+
+    /// The nodes of the focus country, by betweenness rank.
+    public var focusNodes: [Int] {
+        guard let focus else { return [] }
+        return ranking(.betweenness).filter { nodes[$0].country == focus.code }
+    }
+}
+
+/// At country level, how each country's city pairs divide: within the country, and by the group
+/// of a scheme the partner country falls in.
+public struct CountryShares: Sendable {
+    public struct Row: Sendable {
+        public var country: CountryCode
+        /// City pairs with at least one end in the country.
+        public var pairs: Int
+        public var domestic: Int
+        /// Pairs with a partner country in each of ``CountryShares/groups``, in that order; the
+        /// last entry counts partner countries the scheme does not classify.
+        public var byGroup: [Int]
+    }
+
+    public var scheme: ClassificationScheme
+    /// The scheme's categories counted by, in its order.
+    public var groups: [ClassificationScheme.Category]
+    public var rows: [Row]
+}

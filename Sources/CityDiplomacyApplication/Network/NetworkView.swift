@@ -1,0 +1,180 @@
+import CityDiplomacyCore
+import CityDiplomacyNetwork
+
+/// A network's measures as the API and `citydip network --format json` give them:
+/// `{"datasets", "level", "summary": {…}, "top": {"degree": [node…], …}, "focus": null or
+/// {"country_iso2", "nodes": [node…]}, "communities": {"louvain": {…}, "leiden": {…}},
+/// "shares": null or {…}}`. A node is `{"id", "name", "name_fa", "country_iso2", "value",
+/// "rank", "country_rank"}` in a ranking, and carries every measure in the focus list.
+public struct NetworkView: Encodable, Sendable {
+    struct Summary: Encodable {
+        var nodes, edges, relations, selfPairs, mergedRecords, components, largestComponent, diameter: Int
+        var meanDistance: Double?
+        var maxDegree: Int
+        var meanDegree, degreeGini: Double?
+        var assortativity: Double?
+        var transitivity, averageClustering: Double?
+        var triangles, maxCore, maxCoreSize: Int
+
+        enum CodingKeys: String, CodingKey {
+            case nodes, edges, relations, selfPairs = "self_pairs", mergedRecords = "merged_records", components
+            case largestComponent = "largest_component", diameter, meanDistance = "mean_distance", maxDegree = "max_degree"
+            case meanDegree = "mean_degree", degreeGini = "degree_gini", assortativity, transitivity
+            case averageClustering = "average_clustering", triangles, maxCore = "max_core", maxCoreSize = "max_core_size"
+        }
+    }
+
+    struct RankedNode: Encodable {
+        var id: String
+        var name: String
+        var nameFa: String?
+        var countryISO2: String
+        var value: Double
+        var rank: Int
+        var countryRank: Int
+
+        enum CodingKeys: String, CodingKey { case id, name, nameFa = "name_fa", countryISO2 = "country_iso2", value, rank, countryRank = "country_rank" }
+    }
+
+    struct MeasuredNode: Encodable {
+        var id: String
+        var name: String
+        var nameFa: String?
+        var countryISO2: String
+        var degree: Int
+        var relations: Double
+        var betweenness, closeness, harmonic, eigenvector, pagerank, clustering: Double
+        var core, triangles, component, louvain, leiden: Int
+        var ranks: [String: Int]
+        var countryRanks: [String: Int]
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, nameFa = "name_fa", countryISO2 = "country_iso2", degree, relations, betweenness, closeness, harmonic
+            case eigenvector, pagerank, clustering, core, triangles, component, louvain, leiden, ranks, countryRanks = "country_ranks"
+        }
+    }
+
+    struct Focus: Encodable {
+        var countryISO2: String
+        var nodes: [MeasuredNode]
+        enum CodingKeys: String, CodingKey { case countryISO2 = "country_iso2", nodes }
+    }
+
+    struct Community: Encodable {
+        var community: Int
+        var size: Int
+        var largest: [String]
+        var countries: [String: Int]
+    }
+
+    struct Partition: Encodable {
+        var method: String
+        var modularity: Double
+        var count: Int
+        var seed: UInt64
+        var communities: [Community]
+    }
+
+    struct ShareRow: Encodable {
+        var countryISO2: String
+        var pairs: Int
+        var domestic: Int
+        var byGroup: [String: Int]
+        enum CodingKeys: String, CodingKey { case countryISO2 = "country_iso2", pairs, domestic, byGroup = "by_group" }
+    }
+
+    struct Shares: Encodable {
+        var scheme: String
+        var groups: [String]
+        var countries: [ShareRow]
+    }
+
+    var datasets: [String]
+    var level: String
+    var summary: Summary
+    var top: [String: [RankedNode]]
+    var focus: Focus?
+    var communities: [String: Partition]
+    var shares: Shares?
+
+    enum CodingKeys: String, CodingKey { case datasets, level, summary, top, focus, communities, shares }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(datasets, forKey: .datasets)
+        try container.encode(level, forKey: .level)
+        try container.encode(summary, forKey: .summary)
+        // Rankings in the order of the measures, not of a dictionary.
+        var rankings = container.nestedContainer(keyedBy: NameKey.self, forKey: .top)
+        for measure in NetworkResult.Measure.allCases { try rankings.encode(top[measure.rawValue], forKey: NameKey(measure.rawValue)) }
+        try container.encode(focus, forKey: .focus)
+        var partitions = container.nestedContainer(keyedBy: NameKey.self, forKey: .communities)
+        for method in ["louvain", "leiden"] { try partitions.encode(communities[method], forKey: NameKey(method)) }
+        try container.encode(shares, forKey: .shares)
+    }
+}
+
+extension NetworkResult {
+    /// The measures as the API gives them.
+    public var view: NetworkView {
+        let s = summary
+        func finite(_ value: Double?) -> Double? { value.flatMap { $0.isFinite ? $0 : nil } }
+        var top: [String: [NetworkView.RankedNode]] = [:]
+        for measure in Measure.allCases {
+            let values = values(measure)
+            top[measure.rawValue] = ranking(measure).prefix(request.top).map { node in
+                NetworkView.RankedNode(id: nodes[node].id, name: nodes[node].name.en, nameFa: nodes[node].name.fa, countryISO2: nodes[node].country.rawValue,
+                                       value: values[node], rank: ranks[measure]?[node] ?? 0, countryRank: countryRanks[measure]?[node] ?? 0)
+            }
+        }
+        return NetworkView(
+            datasets: datasets.map(\.id), level: level.rawValue,
+            summary: .init(nodes: s.nodes, edges: s.edges, relations: Int(graph.totalWeight), selfPairs: cities.selfPairs, mergedRecords: cities.mergedRecords,
+                           components: s.components, largestComponent: s.largestComponentSize, diameter: s.largestComponentDiameter,
+                           meanDistance: finite(s.largestComponentMeanDistance), maxDegree: s.maxDegree, meanDegree: finite(s.meanDegree),
+                           degreeGini: finite(s.degreeGini), assortativity: finite(s.assortativity), transitivity: finite(s.transitivity),
+                           averageClustering: finite(s.averageClustering), triangles: s.triangles, maxCore: s.maxCore, maxCoreSize: s.maxCoreSize),
+            top: top,
+            focus: focus.map { NetworkView.Focus(countryISO2: $0.code.rawValue, nodes: focusNodes.map(measuredNode)) },
+            communities: ["louvain": partitionView(louvain, "louvain"), "leiden": partitionView(leiden, "leiden")],
+            shares: shares.map { shares in
+                NetworkView.Shares(scheme: shares.scheme.id, groups: shares.groups.map(\.id), countries: shares.rows.map { row in
+                    var byGroup: [String: Int] = [:]
+                    for (index, group) in shares.groups.enumerated() { byGroup[group.id] = row.byGroup[index] }
+                    byGroup["unclassified"] = row.byGroup.last
+                    return NetworkView.ShareRow(countryISO2: row.country.rawValue, pairs: row.pairs, domestic: row.domestic, byGroup: byGroup)
+                })
+            })
+    }
+
+    func measuredNode(_ node: Int) -> NetworkView.MeasuredNode {
+        let m = measures
+        var ranks: [String: Int] = [:]
+        var countryRanks: [String: Int] = [:]
+        for measure in Measure.allCases {
+            ranks[measure.rawValue] = self.ranks[measure]?[node]
+            countryRanks[measure.rawValue] = self.countryRanks[measure]?[node]
+        }
+        return NetworkView.MeasuredNode(
+            id: nodes[node].id, name: nodes[node].name.en, nameFa: nodes[node].name.fa, countryISO2: nodes[node].country.rawValue,
+            degree: m.degree[node], relations: m.strength[node], betweenness: m.betweenness[node], closeness: m.closeness[node],
+            harmonic: m.harmonic[node], eigenvector: m.eigenvector[node], pagerank: m.pagerank[node], clustering: m.clustering[node],
+            core: m.core[node], triangles: m.triangles[node], component: m.component[node] + 1, louvain: louvain.membership[node] + 1,
+            leiden: leiden.membership[node] + 1, ranks: ranks, countryRanks: countryRanks)
+    }
+
+    func partitionView(_ partition: CommunityPartition, _ method: String) -> NetworkView.Partition {
+        let degree = measures.degree
+        return NetworkView.Partition(
+            method: method, modularity: partition.modularity, count: partition.communityCount, seed: request.seed,
+            communities: (0..<min(partition.communityCount, request.top)).map { community in
+                let members = partition.members(of: community)
+                var mix: [String: Int] = [:]
+                for member in members { mix[nodes[member].country.rawValue, default: 0] += 1 }
+                return NetworkView.Community(
+                    community: community + 1, size: members.count,
+                    largest: members.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : nodes[$0].name.en < nodes[$1].name.en }.prefix(5).map { nodes[$0].id },
+                    countries: mix)
+            })
+    }
+}
