@@ -70,7 +70,7 @@ extension NetworkResult {
         let values = values(measure)
         return Tabulation(
             title: .message("network.top.title", localized: ["measure": measure.label]),
-            columns: nodeColumns + [.init(key: measure.rawValue, title: measure.label), .init(key: "rank", title: .message("network.rank")),
+            columns: nodeColumns() + [.init(key: measure.rawValue, title: measure.label), .init(key: "rank", title: .message("network.rank")),
                                     .init(key: "country_rank", title: .message("network.country-rank"))],
             rows: ranking(measure).prefix(request.top).map { node in
                 nodeCells(node) + [cell(values[node], measure), .number(ranks[measure]?[node]), .number(countryRanks[measure]?[node])]
@@ -82,7 +82,7 @@ extension NetworkResult {
         let measures: [Measure] = [.degree, .relations, .betweenness, .closeness, .eigenvector, .pagerank, .core]
         return Tabulation(
             title: .message("network.focus.title", localized: ["country": focus.name]),
-            columns: nodeColumns + measures.flatMap { [.init(key: $0.rawValue, title: $0.label), .init(key: "\($0.rawValue)_rank", title: .message("network.rank-of", localized: ["measure": $0.label]))] }
+            columns: nodeColumns() + measures.flatMap { [.init(key: $0.rawValue, title: $0.label), .init(key: "\($0.rawValue)_rank", title: .message("network.rank-of", localized: ["measure": $0.label]))] }
                 + [.init(key: "community", title: .message("network.community"))],
             rows: focusNodes.map { node in
                 nodeCells(node) + measures.flatMap { [cell(values($0)[node], $0), .number(ranks[$0]?[node])] } + [.number(leiden.membership[node] + 1)]
@@ -137,15 +137,16 @@ extension NetworkResult {
         return LocalizedText(en: text, fa: text.replacingOccurrences(of: ".", with: String(PersianText.decimalSeparator)))
     }
 
-    var nodeColumns: [Tabulation.Column] {
+    /// The columns that name a node; with `id`, the city's record id first (for data, not for reading).
+    func nodeColumns(id: Bool = false) -> [Tabulation.Column] {
         level == .city
-            ? [.init(key: "city_id", title: .message("column.id")), .init(key: "city", title: .message("web.city")), .init(key: "country_iso2", title: .message("web.country"))]
+            ? (id ? [.init(key: "city_id", title: .message("column.id"))] : []) + [.init(key: "city", title: .message("web.city")), .init(key: "country_iso2", title: .message("web.country"))]
             : [.init(key: "country_iso2", title: .message("web.country"))]
     }
 
-    func nodeCells(_ node: Int) -> [Tabulation.Cell] {
+    func nodeCells(_ node: Int, id: Bool = false) -> [Tabulation.Cell] {
         level == .city
-            ? [.identifier(nodes[node].id), .text(nodes[node].name), .code(nodes[node].country.rawValue, label: countryLabel(nodes[node].country))]
+            ? (id ? [.identifier(nodes[node].id)] : []) + [.text(nodes[node].name), .code(nodes[node].country.rawValue, label: countryLabel(nodes[node].country))]
             : [.code(nodes[node].country.rawValue, label: nodes[node].name)]
     }
 
@@ -166,14 +167,14 @@ extension NetworkResult {
         let measures = Measure.allCases
         return Tabulation(
             title: .message(level == .city ? "network.nodes.title.city" : "network.nodes.title.country"),
-            columns: nodeColumns + measures.map { .init(key: $0.rawValue, title: $0.label) }
+            columns: nodeColumns(id: true) + measures.map { .init(key: $0.rawValue, title: $0.label) }
                 + [.init(key: "clustering", title: .message("network.measure.clustering")), .init(key: "triangles", title: .message("network.measure.triangles")),
                    .init(key: "component", title: .message("network.component"))]
                 + measures.map { .init(key: "\($0.rawValue)_rank", title: .message("network.rank-of", localized: ["measure": $0.label])) }
                 + measures.map { .init(key: "\($0.rawValue)_country_rank", title: .message("network.country-rank-of", localized: ["measure": $0.label])) }
                 + [.init(key: "louvain", title: .message("network.louvain")), .init(key: "leiden", title: .message("network.leiden"))],
             rows: nodes.indices.map { node in
-                nodeCells(node) + measures.map { cell(values($0)[node], $0) }
+                nodeCells(node, id: true) + measures.map { cell(values($0)[node], $0) }
                     + [.decimal(self.measures.clustering[node], places: 6), .number(self.measures.triangles[node]), .number(self.measures.component[node] + 1)]
                     + measures.map { .number(ranks[$0]?[node]) } + measures.map { .number(countryRanks[$0]?[node]) }
                     + [.number(louvain.membership[node] + 1), .number(leiden.membership[node] + 1)]

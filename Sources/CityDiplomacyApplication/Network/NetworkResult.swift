@@ -25,7 +25,7 @@ public struct NetworkResult: Sendable {
         public var country: CountryCode
     }
 
-    public let request: NetworkRequest
+    public internal(set) var request: NetworkRequest
     public let datasets: [Dataset]
     public let level: NetworkLevelChoice
     /// The city network the measures start from (at country level, the one aggregated).
@@ -41,7 +41,7 @@ public struct NetworkResult: Sendable {
     public let ranks: [Measure: [Int]]
     public let countryRanks: [Measure: [Int]]
     /// The focus country, where one was asked for.
-    public let focus: Country?
+    public internal(set) var focus: Country?
     /// At country level: each country's city pairs, domestic and by the scheme's groups.
     public let shares: CountryShares?
     /// Country names, for the country columns.

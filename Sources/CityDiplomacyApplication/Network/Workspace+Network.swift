@@ -20,7 +20,23 @@ extension Workspace {
         for id in ids { _ = try await requireDataset(id) }
         let focus = try request.focusCountry.map { text throws(ApplicationError) in try country(named: text, field: "focus-country") }
         let scheme = try classifications.scheme(request.scheme ?? NetworkRequest.defaultScheme, field: "scheme")
+        // Measured once per revision and per network; the focus and the length of the lists
+        // only choose what is shown, so they are not part of the key.
+        var key = request
+        key.datasets = ids
+        key.focusCountry = nil
+        key.top = NetworkRequest().top
         let snapshot = try await snapshot(ofDatasets: ids)
+        var result = try await networks.value(for: key, revision: try await registry.revision()) { [self, key] in
+            measure(key, snapshot: snapshot, focus: nil, scheme: scheme)
+        }
+        result.request = request
+        result.request.datasets = ids
+        result.focus = focus
+        return result
+    }
+
+    private func measure(_ request: NetworkRequest, snapshot: AnalysisSnapshot, focus: Country?, scheme: ClassificationScheme) -> NetworkResult {
         let cities = CityNetworkGraph(snapshot: snapshot)
         let result: NetworkResult
         switch request.level {

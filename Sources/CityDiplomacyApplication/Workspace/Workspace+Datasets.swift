@@ -27,7 +27,7 @@ extension Workspace {
         let registry = self.registry
         let chosen = ids.isEmpty ? try await registry.datasets().map(\.id) : ids
         do {
-            return try await snapshots.snapshot(of: ids, revision: revision) { [self] in
+            return try await snapshots.value(for: ids, revision: revision) { [self] in
                 // Several datasets are the union of each one's snapshot, so that the dashboard's
                 // totals do not read again the dataset its charts have just read.
                 if chosen.count == 1 {

@@ -29,7 +29,9 @@ public struct Workspace: Sendable {
     /// Places cities without coordinates by name, for maps and GeoJSON.
     public let locator: CityLocator
     /// The datasets as analyses read them, kept per registry revision (``snapshot(ofDatasets:)``).
-    public let snapshots: AnalysisSnapshotCache
+    let snapshots = RevisionCache<[String], AnalysisSnapshot>(capacity: 4)
+    /// Network measures, kept per registry revision (``network(_:)``).
+    let networks = RevisionCache<NetworkRequest, NetworkResult>(capacity: 8)
 
     public init(registry: any CityDiplomacyRegistry, schemeFiles: [String] = [], periodisationFiles: [String] = []) async throws {
         let bundled = try CountryDirectory.bundled()
@@ -49,7 +51,6 @@ public struct Workspace: Sendable {
         self.classifications = classifications
         self.defaults = defaults
         locator = CityLocator(countries: directory)
-        snapshots = AnalysisSnapshotCache()
     }
 
     /// `countries` (the registry's) with each one's date of statehood and predecessor taken from

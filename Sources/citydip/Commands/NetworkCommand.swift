@@ -11,7 +11,7 @@ struct NetworkCommand: AsyncParsableCommand {
     /// What `--format` takes: the document for people (md, html), its data (json), every node's
     /// measures (csv), or the graph with its measures for Gephi, igraph and networkx.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, html, json, csv, graphml, gexf
+        case md, html, json, csv
     }
 
     static let configuration = CommandConfiguration(
@@ -49,7 +49,7 @@ struct NetworkCommand: AsyncParsableCommand {
     @Option(help: "Seed of community detection: the same seed gives the same communities.")
     var seed: UInt64 = 2026
 
-    @Option(help: "Output format: md, html, json, csv, graphml or gexf.")
+    @Option(help: "Output format: md, html, json or csv.")
     var format: Format = .md
 
     @Option(help: "Output language: en or fa (Persian, with Persian digits).")
@@ -76,10 +76,6 @@ struct NetworkCommand: AsyncParsableCommand {
             print(try result.view.prettyJSON(), terminator: "")
         case .csv:
             print(TabulationRenderer(format: .csv, language: lang).render(result.nodeTable), terminator: "")
-        case .graphml:
-            print(result.graphML(language: lang), terminator: "")
-        case .gexf:
-            print(result.gexf(language: lang), terminator: "")
         }
     }
 }

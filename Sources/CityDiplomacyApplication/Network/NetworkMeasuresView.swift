@@ -6,7 +6,7 @@ import CityDiplomacyNetwork
 /// {"country_iso2", "nodes": [node…]}, "communities": {"louvain": {…}, "leiden": {…}},
 /// "shares": null or {…}}`. A node is `{"id", "name", "name_fa", "country_iso2", "value",
 /// "rank", "country_rank"}` in a ranking, and carries every measure in the focus list.
-public struct NetworkView: Encodable, Sendable {
+public struct NetworkMeasuresView: Encodable, Sendable {
     struct Summary: Encodable {
         var nodes, edges, relations, selfPairs, mergedRecords, components, largestComponent, diameter: Int
         var meanDistance: Double?
@@ -116,18 +116,18 @@ public struct NetworkView: Encodable, Sendable {
 
 extension NetworkResult {
     /// The measures as the API gives them.
-    public var view: NetworkView {
+    public var view: NetworkMeasuresView {
         let s = summary
         func finite(_ value: Double?) -> Double? { value.flatMap { $0.isFinite ? $0 : nil } }
-        var top: [String: [NetworkView.RankedNode]] = [:]
+        var top: [String: [NetworkMeasuresView.RankedNode]] = [:]
         for measure in Measure.allCases {
             let values = values(measure)
             top[measure.rawValue] = ranking(measure).prefix(request.top).map { node in
-                NetworkView.RankedNode(id: nodes[node].id, name: nodes[node].name.en, nameFa: nodes[node].name.fa, countryISO2: nodes[node].country.rawValue,
+                NetworkMeasuresView.RankedNode(id: nodes[node].id, name: nodes[node].name.en, nameFa: nodes[node].name.fa, countryISO2: nodes[node].country.rawValue,
                                        value: values[node], rank: ranks[measure]?[node] ?? 0, countryRank: countryRanks[measure]?[node] ?? 0)
             }
         }
-        return NetworkView(
+        return NetworkMeasuresView(
             datasets: datasets.map(\.id), level: level.rawValue,
             summary: .init(nodes: s.nodes, edges: s.edges, relations: Int(graph.totalWeight), selfPairs: cities.selfPairs, mergedRecords: cities.mergedRecords,
                            components: s.components, largestComponent: s.largestComponentSize, diameter: s.largestComponentDiameter,
@@ -135,19 +135,19 @@ extension NetworkResult {
                            degreeGini: finite(s.degreeGini), assortativity: finite(s.assortativity), transitivity: finite(s.transitivity),
                            averageClustering: finite(s.averageClustering), triangles: s.triangles, maxCore: s.maxCore, maxCoreSize: s.maxCoreSize),
             top: top,
-            focus: focus.map { NetworkView.Focus(countryISO2: $0.code.rawValue, nodes: focusNodes.map(measuredNode)) },
+            focus: focus.map { NetworkMeasuresView.Focus(countryISO2: $0.code.rawValue, nodes: focusNodes.map(measuredNode)) },
             communities: ["louvain": partitionView(louvain, "louvain"), "leiden": partitionView(leiden, "leiden")],
             shares: shares.map { shares in
-                NetworkView.Shares(scheme: shares.scheme.id, groups: shares.groups.map(\.id), countries: shares.rows.map { row in
+                NetworkMeasuresView.Shares(scheme: shares.scheme.id, groups: shares.groups.map(\.id), countries: shares.rows.map { row in
                     var byGroup: [String: Int] = [:]
                     for (index, group) in shares.groups.enumerated() { byGroup[group.id] = row.byGroup[index] }
                     byGroup["unclassified"] = row.byGroup.last
-                    return NetworkView.ShareRow(countryISO2: row.country.rawValue, pairs: row.pairs, domestic: row.domestic, byGroup: byGroup)
+                    return NetworkMeasuresView.ShareRow(countryISO2: row.country.rawValue, pairs: row.pairs, domestic: row.domestic, byGroup: byGroup)
                 })
             })
     }
 
-    func measuredNode(_ node: Int) -> NetworkView.MeasuredNode {
+    func measuredNode(_ node: Int) -> NetworkMeasuresView.MeasuredNode {
         let m = measures
         var ranks: [String: Int] = [:]
         var countryRanks: [String: Int] = [:]
@@ -155,7 +155,7 @@ extension NetworkResult {
             ranks[measure.rawValue] = self.ranks[measure]?[node]
             countryRanks[measure.rawValue] = self.countryRanks[measure]?[node]
         }
-        return NetworkView.MeasuredNode(
+        return NetworkMeasuresView.MeasuredNode(
             id: nodes[node].id, name: nodes[node].name.en, nameFa: nodes[node].name.fa, countryISO2: nodes[node].country.rawValue,
             degree: m.degree[node], relations: m.strength[node], betweenness: m.betweenness[node], closeness: m.closeness[node],
             harmonic: m.harmonic[node], eigenvector: m.eigenvector[node], pagerank: m.pagerank[node], clustering: m.clustering[node],
@@ -163,15 +163,15 @@ extension NetworkResult {
             leiden: leiden.membership[node] + 1, ranks: ranks, countryRanks: countryRanks)
     }
 
-    func partitionView(_ partition: CommunityPartition, _ method: String) -> NetworkView.Partition {
+    func partitionView(_ partition: CommunityPartition, _ method: String) -> NetworkMeasuresView.Partition {
         let degree = measures.degree
-        return NetworkView.Partition(
+        return NetworkMeasuresView.Partition(
             method: method, modularity: partition.modularity, count: partition.communityCount, seed: request.seed,
             communities: (0..<min(partition.communityCount, request.top)).map { community in
                 let members = partition.members(of: community)
                 var mix: [String: Int] = [:]
                 for member in members { mix[nodes[member].country.rawValue, default: 0] += 1 }
-                return NetworkView.Community(
+                return NetworkMeasuresView.Community(
                     community: community + 1, size: members.count,
                     largest: members.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : nodes[$0].name.en < nodes[$1].name.en }.prefix(5).map { nodes[$0].id },
                     countries: mix)

@@ -1,0 +1,48 @@
+import CityDiplomacyCore
+
+/// Values computed from the registry — analysis snapshots, network measures — each kept until the
+/// registry's revision changes, so that the dashboard, the statistics, the tables, counting and
+/// the network pages of one server read a dataset and measure a network once rather than once
+/// per request.
+///
+/// Requests that arrive while a value is being computed wait for that one computation. At most
+/// ``capacity`` keys are kept; the least recently used goes first.
+///
+/// ```swift
+/// let cache = RevisionCache<[String], AnalysisSnapshot>(capacity: 4)
+/// let snapshot = try await cache.value(for: ["wikipedia-2026"], revision: revision) { try await read() }
+/// ```
+public actor RevisionCache<Key: Hashable & Sendable, Value: Sendable> {
+    private struct Entry {
+        var revision: String
+        var computation: Task<Value, any Error>
+    }
+
+    /// How many keys are kept at once.
+    public let capacity: Int
+    private var entries: [Key: Entry] = [:]
+    private var recent: [Key] = []
+
+    public init(capacity: Int) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// The value of `key` at `revision`: the one kept, or the one `compute` makes.
+    public func value(for key: Key, revision: String, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        recent.removeAll { $0 == key }
+        recent.append(key)
+        if let entry = entries[key], entry.revision == revision {
+            return try await entry.computation.value
+        }
+        let task = Task { try await compute() }
+        entries[key] = Entry(revision: revision, computation: task)
+        while recent.count > capacity { entries[recent.removeFirst()] = nil }
+        do {
+            return try await task.value
+        } catch {
+            // A failed computation is not kept: the next request tries again.
+            if entries[key]?.revision == revision { entries[key] = nil }
+            throw error
+        }
+    }
+}
