@@ -95,4 +95,25 @@ struct CommunityDetectionTests {
         let found = Leiden(seed: 8).communities(in: graph, startingFrom: fixture.partition)
         #expect(found.modularity >= graph.modularity(of: fixture.partition))
     }
+
+    @Test("A community whose nodes are joined only through another community is reported disconnected")
+    func disconnectedCheck() {
+        // A path 0–1–2–3: {0, 2} touch only through node 1; {1} and {3} are single nodes.
+        let graph = UndirectedGraph(nodeCount: 4, edges: [(0, 1), (1, 2), (2, 3)])
+        let partition = CommunityPartition(labels: [0, 1, 0, 2], count: 3, graph: graph, resolution: 1, levels: 0, iterations: 1)
+        #expect(partition.membership == [0, 1, 0, 2])
+        #expect(partition.disconnectedCommunities(in: graph) == [0])
+        let joined = CommunityPartition(labels: [0, 0, 1, 1], count: 2, graph: graph, resolution: 1, levels: 0, iterations: 1)
+        #expect(joined.disconnectedCommunities(in: graph).isEmpty)
+    }
+
+    @Test("Louvain runs once through its levels; Leiden reports its runs")
+    func levelsAndIterations() throws {
+        let graph = try CommunityFixture.load("planted").graph
+        let louvain = Louvain(seed: 2).communities(in: graph)
+        #expect(louvain.iterations == 1 && louvain.levels >= 1)
+        let leiden = Leiden(seed: 2).communities(in: graph)
+        #expect(leiden.iterations >= 2 && leiden.iterations <= Leiden().maximumIterations)
+        #expect(leiden.communityCount == 8)
+    }
 }

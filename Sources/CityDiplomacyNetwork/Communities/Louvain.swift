@@ -11,7 +11,7 @@
 ///
 /// ```swift
 /// let found = Louvain(resolution: 1, seed: 42).communities(in: graph)
-/// found.modularity  // 0.4188… on Zachary's karate club
+/// found.modularity  // 0.4198 on Zachary's karate club; 0.4156 with seed 0
 /// ```
 public struct Louvain: Sendable {
     /// γ: above 1 favours more, smaller communities; below 1 fewer, larger ones.
