@@ -4,8 +4,8 @@ import CityDiplomacyNetwork
 /// The network of countries that a network of cities aggregates to, as Kaltenbrunner et al.
 /// ("Not all paths lead to Rome", 2013) aggregate the twinning network: one node per country
 /// with a city in the network, one edge per pair of countries whose cities are paired, weighted
-/// by the number of city pairs between them; pairs within one country are a country's domestic
-/// pairs, counted apart (a country is not its own partner).
+/// by the number of city pairs between them; pairs within one country are that country's
+/// domestic pairs, kept apart (a country is not its own partner).
 ///
 /// ```swift
 /// let countries = CountryNetworkGraph(cities: network)
@@ -13,41 +13,28 @@ import CityDiplomacyNetwork
 /// countries.domesticPairs[0]           // city pairs within the first country
 /// ```
 public struct CountryNetworkGraph: Sendable {
-    public let graph: UndirectedGraph
+    /// The city graph grouped by country, counting distinct city pairs.
+    public let quotient: QuotientGraph
+    public var graph: UndirectedGraph { quotient.graph }
     /// For each node, its country.
     public let countries: [CountryCode]
-    /// For each node, the city pairs (edges of the city network) within the country.
-    public let domesticPairs: [Int]
-    /// For each node, every city pair with at least one end in the country (domestic pairs once).
-    public let pairs: [Int]
 
     public init(cities network: CityNetworkGraph) {
-        let cityGraph = network.graph
         var nodeOfCountry: [Int32: Int] = [:]
         var countries: [CountryCode] = []
-        var countryOfCity = [Int](repeating: 0, count: cityGraph.nodeCount)
-        for city in 0..<cityGraph.nodeCount {
-            let country = network.nodeCountry[city]
-            if let node = nodeOfCountry[country] { countryOfCity[city] = node } else {
-                nodeOfCountry[country] = countries.count
-                countryOfCity[city] = countries.count
-                countries.append(network.snapshot.countryCodes[Int(country)])
-            }
+        let groups = network.nodeCountry.map { country in
+            if let node = nodeOfCountry[country] { return node }
+            nodeOfCountry[country] = countries.count
+            countries.append(network.snapshot.countryCodes[Int(country)])
+            return countries.count - 1
         }
-        var domestic = [Int](repeating: 0, count: countries.count)
-        var pairs = [Int](repeating: 0, count: countries.count)
-        var edges: [(Int, Int)] = []
-        for edge in cityGraph.edges {
-            let a = countryOfCity[edge.a], b = countryOfCity[edge.b]
-            pairs[a] += 1
-            if a == b { domestic[a] += 1 } else {
-                pairs[b] += 1
-                edges.append((a, b))
-            }
-        }
-        graph = UndirectedGraph(nodeCount: countries.count, edges: edges)
+        quotient = QuotientGraph(network.graph, groups: groups, groupCount: countries.count, counting: .pairs)
         self.countries = countries
-        domesticPairs = domestic
-        self.pairs = pairs
     }
+
+    /// For each node, the city pairs within the country.
+    public var domesticPairs: [Int] { quotient.domestic.map { Int($0) } }
+
+    /// For each node, every city pair with at least one end in the country (domestic pairs once).
+    public var pairs: [Int] { (0..<countries.count).map { Int(quotient.total(of: $0)) } }
 }

@@ -78,8 +78,8 @@ public struct NetworkMeasuresView: Encodable, Sendable {
     struct ShareRow: Encodable {
         var countryISO2: String
         var pairs: Int
-        var domestic: Int
-        var byGroup: [String: Int]
+        var domestic: Double
+        var byGroup: [String: Double]
         enum CodingKeys: String, CodingKey { case countryISO2 = "country_iso2", pairs, domestic, byGroup = "by_group" }
     }
 
@@ -89,6 +89,33 @@ public struct NetworkMeasuresView: Encodable, Sendable {
         var countries: [ShareRow]
     }
 
+    struct Interval: Encodable {
+        var estimate, lower, upper: Double
+    }
+
+    struct Bin: Encodable {
+        var fromKm: Double
+        var toKm: Double?
+        var pairs: Int
+        enum CodingKeys: String, CodingKey { case fromKm = "from_km", toKm = "to_km", pairs }
+    }
+
+    struct Geography: Encodable {
+        var locatedPairs, unlocatedPairs: Int
+        var medianKm, meanKm, lowerQuartileKm, upperQuartileKm, p10Km, p90Km: Double?
+        var histogram: [Bin]
+        var draws: Int
+        var seed: UInt64
+        var baselineMedianKm, baselineMeanKm, shareCloserThanBaselineMedian: Interval?
+
+        enum CodingKeys: String, CodingKey {
+            case locatedPairs = "located_pairs", unlocatedPairs = "unlocated_pairs", medianKm = "median_km", meanKm = "mean_km"
+            case lowerQuartileKm = "lower_quartile_km", upperQuartileKm = "upper_quartile_km", p10Km = "p10_km", p90Km = "p90_km"
+            case histogram, draws, seed, baselineMedianKm = "baseline_median_km", baselineMeanKm = "baseline_mean_km"
+            case shareCloserThanBaselineMedian = "share_closer_than_baseline_median"
+        }
+    }
+
     var datasets: [String]
     var level: String
     var summary: Summary
@@ -96,8 +123,9 @@ public struct NetworkMeasuresView: Encodable, Sendable {
     var focus: Focus?
     var communities: [String: Partition]
     var shares: Shares?
+    var geography: Geography?
 
-    enum CodingKeys: String, CodingKey { case datasets, level, summary, top, focus, communities, shares }
+    enum CodingKeys: String, CodingKey { case datasets, level, summary, top, focus, communities, shares, geography }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -111,6 +139,7 @@ public struct NetworkMeasuresView: Encodable, Sendable {
         var partitions = container.nestedContainer(keyedBy: NameKey.self, forKey: .communities)
         for method in ["louvain", "leiden"] { try partitions.encode(communities[method], forKey: NameKey(method)) }
         try container.encode(shares, forKey: .shares)
+        try container.encode(geography, forKey: .geography)
     }
 }
 
@@ -139,12 +168,27 @@ extension NetworkResult {
             communities: ["louvain": partitionView(louvain, "louvain"), "leiden": partitionView(leiden, "leiden")],
             shares: shares.map { shares in
                 NetworkMeasuresView.Shares(scheme: shares.scheme.id, groups: shares.groups.map(\.id), countries: shares.rows.map { row in
-                    var byGroup: [String: Int] = [:]
+                    var byGroup: [String: Double] = [:]
                     for (index, group) in shares.groups.enumerated() { byGroup[group.id] = row.byGroup[index] }
-                    byGroup["unclassified"] = row.byGroup.last
+                    byGroup["unclassified"] = row.unclassified
                     return NetworkMeasuresView.ShareRow(countryISO2: row.country.rawValue, pairs: row.pairs, domestic: row.domestic, byGroup: byGroup)
                 })
-            })
+            },
+            geography: geography.map(geographyView))
+    }
+
+    func geographyView(_ baseline: ProximityBaseline) -> NetworkMeasuresView.Geography {
+        let o = baseline.observed
+        let located = o.count > 0
+        func value(_ x: Double) -> Double? { located && x.isFinite ? x : nil }
+        func interval(_ i: ProximityBaseline.Interval) -> NetworkMeasuresView.Interval? {
+            located ? .init(estimate: i.estimate, lower: i.lower, upper: i.upper) : nil
+        }
+        return .init(locatedPairs: o.count, unlocatedPairs: graph.edgeCount - o.count, medianKm: value(o.median), meanKm: value(o.mean),
+                     lowerQuartileKm: value(o.lowerQuartile), upperQuartileKm: value(o.upperQuartile), p10Km: value(o.p10), p90Km: value(o.p90),
+                     histogram: o.histogram.map { .init(fromKm: $0.lower, toKm: $0.upper.isFinite ? $0.upper : nil, pairs: $0.count) },
+                     draws: baseline.draws, seed: baseline.seed, baselineMedianKm: interval(baseline.baselineMedian),
+                     baselineMeanKm: interval(baseline.baselineMean), shareCloserThanBaselineMedian: interval(baseline.shareCloserThanBaselineMedian))
     }
 
     func measuredNode(_ node: Int) -> NetworkMeasuresView.MeasuredNode {

@@ -16,9 +16,9 @@ extension Tabulation.Cell {
         return .code(text, label: LocalizedText(en: text, fa: text.replacingOccurrences(of: ".", with: String(PersianText.decimalSeparator))))
     }
 
-    /// A share as a percentage with one decimal.
-    static func percent(_ part: Int, of whole: Int) -> Tabulation.Cell {
-        decimal(whole == 0 ? nil : Double(part) * 100 / Double(whole), places: 1)
+    /// A share (0 to 1) as a percentage with one decimal.
+    static func percent(_ share: Double) -> Tabulation.Cell {
+        decimal(share * 100, places: 1)
     }
 }
 
@@ -36,6 +36,7 @@ extension NetworkResult {
         }
         sections.append(.init(heading: .message("network.section.communities"), paragraphs: [.message("network.communities.method", ["seed": String(request.seed)])],
                               tables: [communityTable(louvain, method: .message("network.louvain")), communityTable(leiden, method: .message("network.leiden"))]))
+        if let geography { sections.append(geographySection(geography)) }
         if let shares { sections.append(.init(heading: .message("network.section.shares", localized: ["scheme": shares.scheme.title]), tables: [sharesTable(shares)])) }
         return ReportDocument(title: .message(level == .city ? "network.title.city" : "network.title.country",
                                               localized: ["datasets": .joined(datasets.map { .message("text.quoted", localized: ["text": $0.title]) }, separator: "list.and")]),
@@ -123,10 +124,42 @@ extension NetworkResult {
             rows: shares.rows.prefix(max(request.top, focus == nil ? 0 : shares.rows.count)).filter { row in
                 focus == nil || shares.rows.firstIndex { $0.country == row.country }! < request.top || row.country == focus!.code
             }.map { row in
-                [.code(row.country.rawValue, label: countryLabel(row.country)), .number(row.pairs), .percent(row.domestic, of: row.pairs)]
-                    + row.byGroup.map { .percent($0, of: row.pairs) }
+                [.code(row.country.rawValue, label: countryLabel(row.country)), .number(row.pairs), .percent(row.domestic)]
+                    + row.byGroup.map { .percent($0) } + [.percent(row.unclassified)]
             },
             notes: [.message("network.shares.note")])
+    }
+
+    /// Whether pairing follows proximity: the observed distances against random pairings of the same cities.
+    func geographySection(_ baseline: ProximityBaseline) -> ReportDocument.Section {
+        let observed = baseline.observed
+        func km(_ value: Double) -> LocalizedText { Self.decimalText(value, places: 0) }
+        func interval(_ value: ProximityBaseline.Interval, percent: Bool = false) -> [String: LocalizedText] {
+            let scale = percent ? 100.0 : 1.0
+            let places = percent ? 1 : 0
+            return ["estimate": Self.decimalText(value.estimate * scale, places: places), "lower": Self.decimalText(value.lower * scale, places: places),
+                    "upper": Self.decimalText(value.upper * scale, places: places)]
+        }
+        var paragraphs: [LocalizedText] = [
+            .message("network.geography.located", ["located": String(observed.count), "pairs": String(graph.edgeCount)]),
+        ]
+        if observed.count > 0 {
+            paragraphs.append(.message("network.geography.observed", localized: ["median": km(observed.median), "mean": km(observed.mean),
+                                                                                  "lower": km(observed.lowerQuartile), "upper": km(observed.upperQuartile)]))
+            paragraphs.append(.message("network.geography.baseline",
+                                       localized: interval(baseline.baselineMedian).mapKeys("median") .merging(interval(baseline.baselineMean).mapKeys("mean")) { a, _ in a },
+                                       ["draws": String(baseline.draws), "seed": String(baseline.seed)]))
+            paragraphs.append(.message("network.geography.closer", localized: interval(baseline.shareCloserThanBaselineMedian, percent: true)))
+        }
+        let histogram = Tabulation(
+            title: .message("network.geography.histogram"),
+            columns: [.init(key: "from_km", title: .message("network.geography.from")), .init(key: "to_km", title: .message("network.geography.to")),
+                      .init(key: "pairs", title: .message("network.pairs")), .titled("share_percent")],
+            rows: observed.histogram.map { bin in
+                [.number(Int(bin.lower)), bin.upper.isFinite ? .number(Int(bin.upper)) : .empty, .number(bin.count),
+                 .percent(observed.count == 0 ? 0 : Double(bin.count) / Double(observed.count))]
+            })
+        return .init(heading: .message("network.section.geography"), paragraphs: paragraphs, tables: observed.count > 0 ? [histogram] : [])
     }
 
     // MARK: Cells
@@ -179,5 +212,12 @@ extension NetworkResult {
                     + measures.map { .number(ranks[$0]?[node]) } + measures.map { .number(countryRanks[$0]?[node]) }
                     + [.number(louvain.membership[node] + 1), .number(leiden.membership[node] + 1)]
             })
+    }
+}
+
+extension Dictionary where Key == String {
+    /// The entries with each key prefixed (`estimate` → `medianEstimate`), to fill one message from several intervals.
+    func mapKeys(_ prefix: String) -> [String: Value] {
+        Dictionary(uniqueKeysWithValues: map { (prefix + $0.key.prefix(1).uppercased() + $0.key.dropFirst(), $0.value) })
     }
 }

@@ -44,6 +44,9 @@ public struct NetworkResult: Sendable {
     public internal(set) var focus: Country?
     /// At country level: each country's city pairs, domestic and by the scheme's groups.
     public let shares: CountryShares?
+    /// At city level: the great-circle distance of every pair of located cities, against the same
+    /// cities paired at random (`request.draws` draws, `request.seed`).
+    public let geography: ProximityBaseline?
     /// Country names, for the country columns.
     public let countryNames: [CountryCode: LocalizedText]
 
@@ -75,20 +78,28 @@ public struct NetworkResult: Sendable {
 }
 
 /// At country level, how each country's city pairs divide: within the country, and by the group
-/// of a scheme the partner country falls in.
+/// of a scheme the partner country falls in (``RelationShares``).
 public struct CountryShares: Sendable {
     public struct Row: Sendable {
         public var country: CountryCode
         /// City pairs with at least one end in the country.
         public var pairs: Int
-        public var domestic: Int
-        /// Pairs with a partner country in each of ``CountryShares/groups``, in that order; the
-        /// last entry counts partner countries the scheme does not classify.
-        public var byGroup: [Int]
+        /// The share of those pairs within the country.
+        public var domestic: Double
+        /// The share with a partner country in each of ``CountryShares/groups``, in that order.
+        public var byGroup: [Double]
+        /// The share with partner countries the scheme does not classify.
+        public var unclassified: Double
+    }
+
+    /// A group of the scheme (or a category, for a scheme without groups).
+    public struct Column: Sendable {
+        public var id: String
+        public var label: LocalizedText
     }
 
     public var scheme: ClassificationScheme
-    /// The scheme's categories counted by, in its order.
-    public var groups: [ClassificationScheme.Category]
+    /// The scheme's groups (or categories) counted by, in its order.
+    public var groups: [Column]
     public var rows: [Row]
 }

@@ -28,7 +28,16 @@ extension Workspace {
         key.top = NetworkRequest().top
         let snapshot = try await snapshot(ofDatasets: ids)
         var result = try await networks.value(for: key, revision: try await registry.revision()) { [self, key] in
-            measure(key, snapshot: snapshot, focus: nil, scheme: scheme)
+            // Cities recorded without coordinates are placed as the maps place them: at the
+            // gazetteer's place of their name in their country (the study records none).
+            var latitudes = snapshot.latitude, longitudes = snapshot.longitude
+            for index in 0..<snapshot.cityCount where !latitudes[index].isFinite {
+                if let location = await locator.location(of: snapshot.city(at: index)) {
+                    latitudes[index] = location.coordinates.latitude
+                    longitudes[index] = location.coordinates.longitude
+                }
+            }
+            return measure(key, snapshot: snapshot, locations: (latitudes, longitudes), focus: nil, scheme: scheme)
         }
         result.request = request
         result.request.datasets = ids
@@ -36,7 +45,8 @@ extension Workspace {
         return result
     }
 
-    private func measure(_ request: NetworkRequest, snapshot: AnalysisSnapshot, focus: Country?, scheme: ClassificationScheme) -> NetworkResult {
+    private func measure(_ request: NetworkRequest, snapshot: AnalysisSnapshot, locations: (latitudes: [Double], longitudes: [Double]),
+                         focus: Country?, scheme: ClassificationScheme) -> NetworkResult {
         let cities = CityNetworkGraph(snapshot: snapshot)
         let result: NetworkResult
         switch request.level {
@@ -46,20 +56,23 @@ extension Workspace {
                 return NetworkResult.Node(id: city.id, name: city.name, country: city.country)
             }
             result = measure(cities.graph, nodes: nodes, cities: cities, request: request, datasets: snapshot.contents.map(\.dataset),
-                             focus: focus, shares: nil)
+                             focus: focus, shares: nil,
+                             geography: ProximityBaseline(cities.graph, latitudes: cities.nodeCity.map { locations.latitudes[Int($0)] },
+                                                          longitudes: cities.nodeCity.map { locations.longitudes[Int($0)] },
+                                                          draws: request.draws, seed: request.seed))
         case .country:
             let countries = CountryNetworkGraph(cities: cities)
             let nodes = countries.countries.map { code in
                 NetworkResult.Node(id: code.rawValue, name: countriesByCode[code]?.name ?? LocalizedText(en: code.rawValue), country: code)
             }
             result = measure(countries.graph, nodes: nodes, cities: cities, request: request, datasets: snapshot.contents.map(\.dataset),
-                             focus: focus, shares: Self.shares(countries, cities: cities, scheme: scheme))
+                             focus: focus, shares: Self.shares(countries, cities: cities, scheme: scheme), geography: nil)
         }
         return result
     }
 
     private func measure(_ graph: UndirectedGraph, nodes: [NetworkResult.Node], cities: CityNetworkGraph, request: NetworkRequest,
-                         datasets: [Dataset], focus: Country?, shares: CountryShares?) -> NetworkResult {
+                         datasets: [Dataset], focus: Country?, shares: CountryShares?, geography: ProximityBaseline?) -> NetworkResult {
         // Country-level edges carry how many city pairs join two countries: PageRank follows them.
         let (summary, measures) = NetworkAnalysis.measure(graph, options: .init(weightedPageRank: request.level == .country))
         let louvain = Louvain(seed: request.seed).communities(in: graph)
@@ -74,7 +87,7 @@ extension Workspace {
         var countryRanks: [NetworkResult.Measure: [Int]] = [:]
         let partial = NetworkResult(request: request, datasets: datasets, level: request.level, cities: cities, graph: graph, nodes: nodes,
                                     summary: summary, measures: measures, louvain: louvain, leiden: leiden, ranks: [:], countryRanks: [:],
-                                    focus: focus, shares: shares, countryNames: countriesByCode.mapValues(\.name))
+                                    focus: focus, shares: shares, geography: geography, countryNames: countriesByCode.mapValues(\.name))
         for measure in NetworkResult.Measure.allCases {
             let values = partial.values(measure)
             ranks[measure] = Ranking.ranks(of: values)
@@ -82,26 +95,26 @@ extension Workspace {
         }
         return NetworkResult(request: request, datasets: datasets, level: request.level, cities: cities, graph: graph, nodes: nodes,
                              summary: summary, measures: measures, louvain: louvain, leiden: leiden, ranks: ranks, countryRanks: countryRanks,
-                             focus: focus, shares: shares, countryNames: countriesByCode.mapValues(\.name))
+                             focus: focus, shares: shares, geography: geography, countryNames: countriesByCode.mapValues(\.name))
     }
 
-    /// Each country's city pairs: within it, and by the scheme's category of the partner country.
+    /// Each country's city pairs: within it, and by the partner country's group in the scheme
+    /// (its category where the scheme has no groups: UN M49's five regions rather than its 22 sub-regions).
     static func shares(_ countries: CountryNetworkGraph, cities: CityNetworkGraph, scheme: ClassificationScheme) -> CountryShares {
-        let categories = scheme.categories
-        let categoryIndex = Dictionary(categories.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        let groupOf = countries.countries.map { code in scheme.category(of: code).flatMap { categoryIndex[$0.id] } ?? categories.count }
-        var rows = countries.countries.enumerated().map { index, code in
-            CountryShares.Row(country: code, pairs: countries.pairs[index], domestic: countries.domesticPairs[index],
-                              byGroup: [Int](repeating: 0, count: categories.count + 1))
+        let columns: [CountryShares.Column] = scheme.groups.isEmpty
+            ? scheme.categories.map { .init(id: $0.id, label: $0.label) }
+            : scheme.groups.map { .init(id: $0.id, label: $0.label) }
+        let columnIndex = Dictionary(columns.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let columnOf = countries.countries.map { code -> Int in
+            guard let category = scheme.category(of: code) else { return -1 }
+            return columnIndex[scheme.groups.isEmpty ? category.id : (category.groupID ?? "")] ?? -1
         }
-        let graph = countries.graph
-        for a in 0..<graph.nodeCount {
-            for position in graph.offsets[a]..<graph.offsets[a + 1] {
-                let b = Int(graph.neighbourIndex[position])
-                rows[a].byGroup[groupOf[b]] += Int(graph.weights[position])
-            }
-        }
-        rows.sort { $0.pairs != $1.pairs ? $0.pairs > $1.pairs : $0.country.rawValue < $1.country.rawValue }
-        return CountryShares(scheme: scheme, groups: categories, rows: rows)
+        let shares = RelationShares(countries.quotient, categories: columnOf, categoryCount: columns.count)
+        let pairs = countries.pairs
+        let rows = countries.countries.indices.map { index in
+            CountryShares.Row(country: countries.countries[index], pairs: pairs[index], domestic: shares.domestic[index],
+                              byGroup: shares.toCategory[index], unclassified: shares.unclassified[index])
+        }.sorted { $0.pairs != $1.pairs ? $0.pairs > $1.pairs : $0.country.rawValue < $1.country.rawValue }
+        return CountryShares(scheme: scheme, groups: columns, rows: rows)
     }
 }

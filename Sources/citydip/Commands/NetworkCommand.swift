@@ -11,7 +11,7 @@ struct NetworkCommand: AsyncParsableCommand {
     /// What `--format` takes: the document for people (md, html), its data (json), every node's
     /// measures (csv), or the graph with its measures for Gephi, igraph and networkx.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, html, json, csv
+        case md, html, json, csv, graphml, gexf
     }
 
     static let configuration = CommandConfiguration(
@@ -27,7 +27,9 @@ struct NetworkCommand: AsyncParsableCommand {
             clustering, Louvain and Leiden communities, and ranks among all nodes and within the node's country. \
             --level country measures the network of countries, weighted by the number of city pairs between them, and each \
             country's share of pairs that stay domestic or go to each group of --scheme (default un-m49). \
-            --format csv gives every node; graphml and gexf the graph with every measure as node attributes.
+            Geography: the great-circle distance of every pair of located cities against the same cities paired at \
+            random (--draws, --seed), with 95% intervals. --format csv gives every node; graphml and gexf the graph with \
+            every measure as node attributes, each edge's relations as weight and its distance.
             """
     )
 
@@ -46,10 +48,13 @@ struct NetworkCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("At country level, the scheme whose groups the shares count by (see `citydip schemes`).", valueName: "scheme"))
     var scheme: String?
 
-    @Option(help: "Seed of community detection: the same seed gives the same communities.")
+    @Option(help: "Seed of community detection and of the geographic baseline: the same seed, the same result.")
     var seed: UInt64 = 2026
 
-    @Option(help: "Output format: md, html, json or csv.")
+    @Option(parsing: .unconditional, help: "Random pairings drawn for the geographic baseline (1 to 1000).")
+    var draws: Int = 100
+
+    @Option(help: "Output format: md, html, json, csv, graphml or gexf.")
     var format: Format = .md
 
     @Option(help: "Output language: en or fa (Persian, with Persian digits).")
@@ -59,7 +64,7 @@ struct NetworkCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     var request: NetworkRequest {
-        NetworkRequest(datasets: datasets, level: level, focusCountry: focusCountry, top: top, scheme: scheme, seed: seed)
+        NetworkRequest(datasets: datasets, level: level, focusCountry: focusCountry, top: top, scheme: scheme, seed: seed, draws: draws)
     }
 
     func validate() throws {
@@ -76,6 +81,10 @@ struct NetworkCommand: AsyncParsableCommand {
             print(try result.view.prettyJSON(), terminator: "")
         case .csv:
             print(TabulationRenderer(format: .csv, language: lang).render(result.nodeTable), terminator: "")
+        case .graphml:
+            print(result.graphML(language: lang), terminator: "")
+        case .gexf:
+            print(result.gexf(language: lang), terminator: "")
         }
     }
 }
