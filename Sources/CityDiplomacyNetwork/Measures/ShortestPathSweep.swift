@@ -16,15 +16,17 @@
 ///
 /// Three things make it fast without changing what it computes:
 /// - nodes are renumbered by decreasing degree, so the hubs every search passes through share
-///   a few cache lines, and each node's distance, path count and dependency sit side by side;
+///   a few cache lines, and each node's distance, path count and share sit side by side;
 /// - a leaf (one neighbour, in a component of more than two nodes) is never a source: its
 ///   searches would be its neighbour's one step further, so the neighbour's search counts for
 ///   it too (Baglioni et al. 2012): its dependencies are the neighbour's, the neighbour gains one
-///   pair per other node, and its distances are the neighbour's plus one. Sister-city networks
-///   are about a quarter leaves;
-/// - the search keeps no predecessor lists: on the way back a node's predecessors are found as
-///   its neighbours one level nearer the source, and all scratch memory is allocated once per
-///   worker and reset only where the last search wrote.
+///   pair per other node, and its distances are the neighbour's plus one. Sparse networks such
+///   as sister cities' have many (a quarter of the sources in a random graph of their size and
+///   degree spread);
+/// - the forward pass writes each node's successors on shortest paths contiguously as it meets
+///   them, so the backward pass reads only those and gathers a node's dependency from them rather
+///   than scattering it to predecessors found by a second scan of every neighbour; all scratch
+///   memory is allocated once per worker and reset only where the last search wrote.
 struct ShortestPathSweep {
     /// Brandes' accumulation over ordered pairs: networkx's unnormalised betweenness of an
     /// undirected graph is half of it.
@@ -53,7 +55,7 @@ struct ShortestPathSweep {
 
         let outputs = Outputs(nodeCount: n)
         let total = SharedBuffer<Double>.allocate(n, repeating: 0)
-        let scratches = (0..<workers).map { _ in Scratch(nodeCount: n) }
+        let scratches = (0..<workers).map { _ in Scratch(nodeCount: n, edgeEnds: layout.neighbours.count) }
         defer {
             outputs.deallocate()
             total.deallocate()
@@ -175,12 +177,13 @@ struct ShortestPathSweep {
         }
     }
 
-    /// What a search knows of a node, together so that one cache line serves all three.
+    /// What a search knows of a node, side by side so that one cache line serves.
     struct NodeState {
         /// Number of shortest paths from the source (a Double: counts overflow any integer).
         var paths: Double
-        /// Brandes' dependency of the source on the node.
-        var dependency: Double
+        /// (1 + dependency) / paths once the node's dependency is known: what each of its
+        /// predecessors gains from it per path.
+        var share: Double
         /// Distance from the source; -1 where unreached (restored after each search).
         var distance: Int32
     }
@@ -190,23 +193,37 @@ struct ShortestPathSweep {
         let state: SharedBuffer<NodeState>
         /// Nodes in the order reached, which is by distance.
         let queue: SharedBuffer<Int32>
+        /// The successors of the nodes on shortest paths, in queue order: those of the node at
+        /// queue place i are `successors[successorStart[i]..<successorStart[i + 1]]`.
+        let successors: SharedBuffer<Int32>
+        let successorStart: SharedBuffer<Int>
         /// The sum of dependencies over the sources of the current block.
         let dependencySum: SharedBuffer<Double>
 
-        init(nodeCount n: Int) {
-            state = .allocate(n, repeating: NodeState(paths: 0, dependency: 0, distance: -1))
+        init(nodeCount n: Int, edgeEnds: Int) {
+            state = .allocate(n, repeating: NodeState(paths: 0, share: 0, distance: -1))
             queue = .allocate(n, repeating: 0)
+            // Each edge is a successor link in one direction at most.
+            successors = .allocate(edgeEnds / 2, repeating: 0)
+            successorStart = .allocate(n + 1, repeating: 0)
             dependencySum = .allocate(n, repeating: 0)
         }
 
         func deallocate() {
             state.deallocate()
             queue.deallocate()
+            successors.deallocate()
+            successorStart.deallocate()
             dependencySum.deallocate()
         }
     }
 
     /// Brandes (2001) from `source`, for an unweighted graph, counting for its `leaves` too.
+    ///
+    /// The forward pass records each node's successors (neighbours one level further) as it
+    /// scans its neighbours, so the backward pass reads only those, contiguously, and each node
+    /// gathers its dependency from its successors' shares instead of scattering it to its
+    /// predecessors: δ(v) = σ(v) · Σ_{w successor of v} (1 + δ(w)) / σ(w).
     @inline(__always)
     static func search(
         from source: Int, offsets: UnsafePointer<Int>, neighbours: UnsafePointer<Int32>?,
@@ -214,36 +231,43 @@ struct ShortestPathSweep {
     ) {
         let state = scratch.state.base
         let queue = scratch.queue.base
+        let successors = scratch.successors.base
+        let successorStart = scratch.successorStart.base
         let dependencySum = scratch.dependencySum.base
         let neighbours = neighbours.unsafelyUnwrapped
 
-        state[source] = NodeState(paths: 1, dependency: 0, distance: 0)
+        state[source] = NodeState(paths: 1, share: 0, distance: 0)
         queue[0] = Int32(truncatingIfNeeded: source)
         var head = 0
         var tail = 1
-        // Forward: distances and numbers of shortest paths, level by level.
+        var links = 0
+        // Forward: distances, numbers of shortest paths and successors, level by level.
         while head < tail {
             let v = Int(queue[head])
+            successorStart[head] = links
             head += 1
             let next = state[v].distance &+ 1
             let pathsToV = state[v].paths
             var i = offsets[v]
             let end = offsets[v + 1]
             while i < end {
-                let w = Int(neighbours[i])
-                let dw = state[w].distance
+                let w = neighbours[i]
+                let dw = state[Int(w)].distance
                 if dw < 0 {
-                    state[w] = NodeState(paths: pathsToV, dependency: 0, distance: next)
-                    queue[tail] = Int32(truncatingIfNeeded: w)
+                    state[Int(w)] = NodeState(paths: pathsToV, share: 0, distance: next)
+                    queue[tail] = w
                     tail += 1
+                    successors[links] = w
+                    links += 1
                 } else if dw == next {
-                    state[w].paths += pathsToV
+                    state[Int(w)].paths += pathsToV
+                    successors[links] = w
+                    links += 1
                 }
                 i += 1
             }
         }
-        // Backward, farthest first: dependencies, and the per-source sums level by level. Each
-        // dependency counts once for the source and once for each leaf it stands for.
+        successorStart[tail] = links
         let weight = Double(1 + leaves)
         var distances = 0
         var reciprocal = 0.0
@@ -264,26 +288,20 @@ struct ShortestPathSweep {
             }
             atLevel += 1
             distances += Int(dw)
-            let previous = dw &- 1
-            let dependencyOfW = state[w].dependency
-            let share = (1 + dependencyOfW) / state[w].paths
-            var i = offsets[w]
-            let end = offsets[w + 1]
-            while i < end {
-                let v = Int(neighbours[i])
-                if state[v].distance == previous { state[v].dependency += state[v].paths * share }
-                i += 1
-            }
-            dependencySum[w] += leaves > 0 ? dependencyOfW * weight : dependencyOfW
-            // No node still to be handled looks for this one: its predecessors are nearer.
-            state[w].distance = -1
+            var gathered = 0.0
+            for k in successorStart[index]..<successorStart[index + 1] { gathered += state[Int(successors[k])].share }
+            let pathsToW = state[w].paths
+            let dependency = pathsToW * gathered
+            state[w].share = (1 + dependency) / pathsToW
+            dependencySum[w] += leaves > 0 ? dependency * weight : dependency
             index -= 1
         }
+        // Ready for the next source.
+        for place in 0..<tail { state[Int(queue[place])].distance = -1 }
         if atLevel > 0 {
             reciprocal += Double(atLevel) / Double(level)
             if leaves > 0 { shifted += Double(atLevel) / Double(level + 1) }
         }
-        state[source].distance = -1
         let reached = tail - 1
         outputs.reached[source] = Int32(truncatingIfNeeded: reached)
         outputs.distanceSum[source] = distances
