@@ -206,7 +206,7 @@ def igraph_measures(n, weights, weighted_pagerank):
     nodes["betweenness"] = [b * scale for b in raw]
     closeness = run("closeness", g.closeness)
     # igraph: r/s over the r nodes reached; networkx's default multiplies by r/(n-1).
-    nodes["closeness"] = [0.0 if c is None or math.isnan(c) else c * (sizes[membership[v]] - 1) / (n - 1)
+    nodes["closeness"] = [0.0 if c is None or math.isnan(c) or n < 2 else c * (sizes[membership[v]] - 1) / (n - 1)
                           for v, c in enumerate(closeness)]
     nodes["harmonic"] = run("harmonic", lambda: g.harmonic_centrality(normalized=False))
     nodes["eigenvector"] = run("eigenvector", g.eigenvector_centrality)

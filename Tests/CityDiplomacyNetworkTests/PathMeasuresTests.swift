@@ -44,9 +44,9 @@ struct PathMeasuresTests {
         #expect(close(paths.largestComponentMeanDistance, fixture.igraph.largestComponentMeanDistance, relative: 1e-12))
     }
 
-    @Test("The result is the same to the last bit whatever the number of workers")
-    func deterministicAcrossWorkers() throws {
-        let graph = try NetworkFixture.load("heavy-tailed").graph
+    @Test("The result is the same to the last bit whatever the number of workers", arguments: NetworkFixture.names)
+    func deterministicAcrossWorkers(name: String) throws {
+        let graph = try NetworkFixture.load(name).graph
         let one = PathMeasures(graph, workers: 1)
         #expect(PathMeasures(graph, workers: 2) == one)
         #expect(PathMeasures(graph, workers: 3) == one)
