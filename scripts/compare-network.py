@@ -9,7 +9,7 @@ time (wall clock), and compares each node's values with citydip's. Prints a Mark
 Usage:
   pip install networkx igraph
   python3 scripts/compare-network.py network.graphml
-  python3 scripts/compare-network.py network.graphml --citydip "citydip network --format graphml -o network.graphml"
+  python3 scripts/compare-network.py network.graphml --citydip "sh -c 'citydip network --dataset wikipedia-2026 --format graphml > network.graphml'"
   python3 scripts/compare-network.py big.graphml --libraries igraph     # networkx takes minutes on 20k nodes
 
 With --citydip the command (which must write the GraphML file) is run first under a timer, and the
@@ -20,7 +20,10 @@ the file): the ratios against a library's exact betweenness alone are conservati
 What the file must hold:
   node data   degree, relations, betweenness, closeness, harmonic, eigenvector, pagerank, core,
               clustering, triangles (any may be absent; what is present is compared)
-  graph data  optional; any of NetworkSummary's names: nodes, edges, isolatedNodes, components,
+  graph data  optional; as citydip writes them (nodes, edges, components, largest_component,
+              diameter, mean_distance, max_degree, mean_degree, degree_gini, assortativity,
+              transitivity, average_clustering, triangles, max_core, max_core_size) or by
+              NetworkSummary's names: nodes, edges, isolatedNodes, components,
               largestComponentSize, largestComponentDiameter, largestComponentMeanDistance,
               maxDegree, meanDegree, degreeGini, assortativity, transitivity, averageClustering,
               triangles, maxCore, maxCoreSize
@@ -58,6 +61,14 @@ GRAPH_FIGURES = ["nodes", "edges", "isolatedNodes", "components", "largestCompon
                  "degreeGini", "assortativity", "transitivity", "averageClustering", "triangles",
                  "maxCore", "maxCoreSize"]
 
+# The names `citydip network --format graphml` gives the figures, where they differ.
+GRAPH_FIGURE_FILE_NAMES = {
+    "isolatedNodes": "isolated_nodes", "largestComponentSize": "largest_component",
+    "largestComponentDiameter": "diameter", "largestComponentMeanDistance": "mean_distance",
+    "maxDegree": "max_degree", "meanDegree": "mean_degree", "degreeGini": "degree_gini",
+    "averageClustering": "average_clustering", "maxCore": "max_core", "maxCoreSize": "max_core_size",
+}
+
 
 def timed(function):
     start = time.perf_counter()
@@ -81,7 +92,13 @@ def read(path):
         values = [raw.nodes[v].get(name) for v in nodes]
         if all(value is not None for value in values):
             columns[name] = [float(value) for value in values]
-    figures = {name: float(raw.graph[name]) for name in GRAPH_FIGURES if name in raw.graph}
+    figures = {}
+    for name in GRAPH_FIGURES:
+        # citydip writes the figures as its JSON names them (snake case); NetworkSummary's names are read too.
+        for key in (name, GRAPH_FIGURE_FILE_NAMES.get(name)):
+            if key in raw.graph:
+                figures[name] = float(raw.graph[key])
+                break
     return len(nodes), weights, columns, figures
 
 

@@ -47,7 +47,7 @@ extension NetworkResult {
             GraphProperty("max_degree", .int(s.maxDegree)), GraphProperty("mean_degree", .double(s.meanDegree)),
             GraphProperty("degree_gini", .double(s.degreeGini)), GraphProperty("transitivity", .double(s.transitivity)),
             GraphProperty("average_clustering", .double(s.averageClustering)), GraphProperty("triangles", .int(s.triangles)),
-            GraphProperty("max_core", .int(s.maxCore)),
+            GraphProperty("max_core", .int(s.maxCore)), GraphProperty("max_core_size", .int(s.maxCoreSize)),
             GraphProperty("louvain_modularity", .double(louvain.modularity)), GraphProperty("leiden_modularity", .double(leiden.modularity)),
             GraphProperty("seed", .int(Int(truncatingIfNeeded: request.seed))),
         ]
