@@ -67,9 +67,14 @@ extension Workspace {
         }
     }
 
-    /// Dataset `content`'s version: the hash of its records and the date they last changed.
+    /// Dataset `content`'s version: the hash of its records and the date they last changed. The
+    /// hash of a dataset as read is computed once per registry revision, with its snapshot.
     public func version(of content: DatasetContent) async throws -> DatasetVersion {
         let changed = try await registry.lastChanged(ofDataset: content.dataset.id) ?? Date(timeIntervalSince1970: 0)
+        let snapshot = try? await snapshot(ofDatasets: [content.dataset.id])
+        if let snapshot, let index = snapshot.index(of: content) {
+            return DatasetVersion(recordsHash: snapshot.recordsHash(ofDatasetAt: index), changed: changed)
+        }
         return DatasetVersion(recordsHash: content.recordsHash, changed: changed)
     }
 

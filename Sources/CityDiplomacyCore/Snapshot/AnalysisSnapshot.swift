@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One or more datasets as the analyses read them: the records as stored, and beside them a
 /// compact form — integer ids for cities and countries, each relation's ends, kind and year as
 /// flat arrays — that statistics and network measures walk without hashing a string.
@@ -20,6 +22,11 @@
 /// - Cities: ``cityIDs``, ``cityIndex``, ``cityCountry``, ``latitude``, ``longitude``, ``cityDataset``
 /// - Relations: ``relationCity``, ``relationPartner``, ``relationKind``, ``relationYear``, ``relationDataset``
 public struct AnalysisSnapshot: Sendable {
+    /// Hashes computed so far, shared by every copy of the snapshot.
+    final class RecordsHashes: Sendable {
+        let values = Mutex<[Int: String]>([:])
+    }
+
     /// The datasets' records, in the order asked for.
     public let contents: [DatasetContent]
     public var datasetIDs: [String] { contents.map(\.dataset.id) }
@@ -51,6 +58,11 @@ public struct AnalysisSnapshot: Sendable {
     public let relationDataset: [Int32]
 
     public static let undated = Int32.min
+
+    /// Each dataset's ``DatasetContent/recordsHash``, computed the first time it is asked for:
+    /// hashing the Wikipedia dataset's records takes most of a second, and every page that
+    /// cites a dataset gives its version.
+    private let hashes = RecordsHashes()
 
     public init(contents: [DatasetContent]) {
         self.contents = contents
@@ -127,6 +139,28 @@ public struct AnalysisSnapshot: Sendable {
         self.kinds = kinds
         self.relationYear = relationYear
         self.relationDataset = relationDataset
+    }
+
+    /// The index in ``contents`` of `content` if it is one of this snapshot's datasets as read —
+    /// the same storage, not merely equal records (an aggregated or edited copy is not) — else `nil`.
+    /// Cheap: it compares where the arrays are stored, which copy-on-write keeps shared until a change.
+    public func index(of content: DatasetContent) -> Int? {
+        func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
+            a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+        }
+        return contents.firstIndex { held in
+            held.dataset == content.dataset && sameStorage(held.relations, content.relations) && sameStorage(held.cities, content.cities)
+                && sameStorage(held.sources, content.sources) && sameStorage(held.networks, content.networks)
+                && sameStorage(held.memberships, content.memberships) && sameStorage(held.events, content.events)
+        }
+    }
+
+    /// The records hash of the dataset at `index` in ``contents``, computed once.
+    public func recordsHash(ofDatasetAt index: Int) -> String {
+        if let known = hashes.values.withLock({ $0[index] }) { return known }
+        let hash = contents[index].recordsHash
+        hashes.values.withLock { $0[index] = hash }
+        return hash
     }
 
     public var cityCount: Int { cityIDs.count }
