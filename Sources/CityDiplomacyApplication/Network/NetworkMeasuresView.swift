@@ -43,7 +43,9 @@ public struct NetworkMeasuresView: Encodable, Sendable {
         var countryISO2: String
         var degree: Int
         var relations: Double
-        var betweenness, closeness, harmonic, eigenvector, pagerank, clustering: Double
+        /// `null` where the network is too large for them (``NetworkRequest/maximumPathNodes``).
+        var betweenness, closeness, harmonic: Double?
+        var eigenvector, pagerank, clustering: Double
         var core, triangles, component, louvain, leiden: Int
         var ranks: [String: Int]
         var countryRanks: [String: Int]
@@ -134,7 +136,9 @@ public struct NetworkMeasuresView: Encodable, Sendable {
         try container.encode(summary, forKey: .summary)
         // Rankings in the order of the measures, not of a dictionary.
         var rankings = container.nestedContainer(keyedBy: NameKey.self, forKey: .top)
-        for measure in NetworkResult.Measure.allCases { try rankings.encode(top[measure.rawValue], forKey: NameKey(measure.rawValue)) }
+        for measure in NetworkResult.Measure.allCases where top[measure.rawValue] != nil {
+            try rankings.encode(top[measure.rawValue], forKey: NameKey(measure.rawValue))
+        }
         try container.encode(focus, forKey: .focus)
         var partitions = container.nestedContainer(keyedBy: NameKey.self, forKey: .communities)
         for method in ["louvain", "leiden"] { try partitions.encode(communities[method], forKey: NameKey(method)) }
@@ -149,7 +153,7 @@ extension NetworkResult {
         let s = summary
         func finite(_ value: Double?) -> Double? { value.flatMap { $0.isFinite ? $0 : nil } }
         var top: [String: [NetworkMeasuresView.RankedNode]] = [:]
-        for measure in Measure.allCases {
+        for measure in measuresComputed {
             let values = values(measure)
             top[measure.rawValue] = ranking(measure).prefix(request.top).map { node in
                 NetworkMeasuresView.RankedNode(id: nodes[node].id, name: nodes[node].name.en, nameFa: nodes[node].name.fa, countryISO2: nodes[node].country.rawValue,
@@ -192,6 +196,7 @@ extension NetworkResult {
     }
 
     func measuredNode(_ node: Int) -> NetworkMeasuresView.MeasuredNode {
+        func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
         let m = measures
         var ranks: [String: Int] = [:]
         var countryRanks: [String: Int] = [:]
@@ -201,8 +206,8 @@ extension NetworkResult {
         }
         return NetworkMeasuresView.MeasuredNode(
             id: nodes[node].id, name: nodes[node].name.en, nameFa: nodes[node].name.fa, countryISO2: nodes[node].country.rawValue,
-            degree: m.degree[node], relations: m.strength[node], betweenness: m.betweenness[node], closeness: m.closeness[node],
-            harmonic: m.harmonic[node], eigenvector: m.eigenvector[node], pagerank: m.pagerank[node], clustering: m.clustering[node],
+            degree: m.degree[node], relations: m.strength[node], betweenness: finite(m.betweenness[node]), closeness: finite(m.closeness[node]),
+            harmonic: finite(m.harmonic[node]), eigenvector: m.eigenvector[node], pagerank: m.pagerank[node], clustering: m.clustering[node],
             core: m.core[node], triangles: m.triangles[node], component: m.component[node] + 1, louvain: louvain.membership[node] + 1,
             leiden: leiden.membership[node] + 1, ranks: ranks, countryRanks: countryRanks)
     }

@@ -26,6 +26,11 @@ public struct NetworkRequest: Hashable, Sendable {
     public static let defaultScheme = "un-m49"
     public static let maximumTop = 1_000
     public static let maximumDraws = 1_000
+    /// The most nodes whose betweenness, closeness and harmonic centrality are computed: one
+    /// breadth-first search from every node costs nodes × edges (a few seconds for the 17k
+    /// cities of Wikipedia's lists, hours for 200k). Larger networks get every whole-network
+    /// figure, still exact, and the other node measures.
+    public static let maximumPathNodes = 60_000
 
     public init(datasets: [String] = [], level: NetworkLevelChoice = .city, focusCountry: String? = nil, top: Int = 10,
                 scheme: String? = nil, seed: UInt64 = 2026, draws: Int = 100) {

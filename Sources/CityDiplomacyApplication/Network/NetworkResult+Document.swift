@@ -29,7 +29,8 @@ extension NetworkResult {
         var sections: [ReportDocument.Section] = [
             .init(heading: .message("network.section.whole"), paragraphs: [definitionNote], tables: [summaryTable]),
             .init(heading: .message("network.section.top", ["top": String(request.top)]),
-                  tables: [Measure.degree, .betweenness, .closeness, .eigenvector, .pagerank].map { topTable($0) }),
+                  paragraphs: pathMeasuresComputed ? [] : [.message("network.paths-not-computed", ["nodes": String(graph.nodeCount), "maximum": String(NetworkRequest.maximumPathNodes)])],
+                  tables: [Measure.degree, .betweenness, .closeness, .eigenvector, .pagerank].filter(measuresComputed.contains).map { topTable($0) }),
         ]
         if let focus {
             sections.append(.init(heading: .message("network.section.focus", localized: ["country": focus.name]), tables: [focusTable(focus)]))
@@ -80,7 +81,7 @@ extension NetworkResult {
 
     /// The focus country's nodes with every measure and its ranks among all nodes.
     func focusTable(_ focus: Country) -> Tabulation {
-        let measures: [Measure] = [.degree, .relations, .betweenness, .closeness, .eigenvector, .pagerank, .core]
+        let measures: [Measure] = [.degree, .relations, .betweenness, .closeness, .eigenvector, .pagerank, .core].filter(measuresComputed.contains)
         return Tabulation(
             title: .message("network.focus.title", localized: ["country": focus.name]),
             columns: nodeColumns() + measures.flatMap { [.init(key: $0.rawValue, title: $0.label), .init(key: "\($0.rawValue)_rank", title: .message("network.rank-of", localized: ["measure": $0.label]))] }
@@ -197,7 +198,7 @@ extension NetworkResult {
 
     /// Every node with every measure, rank and community: the CSV of `citydip network --format csv`.
     public var nodeTable: Tabulation {
-        let measures = Measure.allCases
+        let measures = measuresComputed
         return Tabulation(
             title: .message(level == .city ? "network.nodes.title.city" : "network.nodes.title.country"),
             columns: nodeColumns(id: true) + measures.map { .init(key: $0.rawValue, title: $0.label) }

@@ -50,6 +50,15 @@ public struct NetworkResult: Sendable {
     /// Country names, for the country columns.
     public let countryNames: [CountryCode: LocalizedText]
 
+    /// Whether betweenness, closeness and harmonic centrality were computed (not for networks
+    /// above ``NetworkRequest/maximumPathNodes`` nodes).
+    public var pathMeasuresComputed: Bool { graph.nodeCount <= NetworkRequest.maximumPathNodes }
+
+    /// The measures computed for this network, in their order.
+    public var measuresComputed: [Measure] {
+        pathMeasuresComputed ? Measure.allCases : Measure.allCases.filter { ![.betweenness, .closeness, .harmonic].contains($0) }
+    }
+
     /// Each node's value of `measure`, as a number.
     public func values(_ measure: Measure) -> [Double] {
         switch measure {
@@ -70,10 +79,10 @@ public struct NetworkResult: Sendable {
         return nodes.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : nodes[$0].name.en < nodes[$1].name.en }
     }
 
-    /// The nodes of the focus country, by betweenness rank.
+    /// The nodes of the focus country, by betweenness rank (by degree where betweenness was not computed).
     public var focusNodes: [Int] {
         guard let focus else { return [] }
-        return ranking(.betweenness).filter { nodes[$0].country == focus.code }
+        return ranking(pathMeasuresComputed ? .betweenness : .degree).filter { nodes[$0].country == focus.code }
     }
 }
 

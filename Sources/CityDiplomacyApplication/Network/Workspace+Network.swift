@@ -74,7 +74,9 @@ extension Workspace {
     private func measure(_ graph: UndirectedGraph, nodes: [NetworkResult.Node], cities: CityNetworkGraph, request: NetworkRequest,
                          datasets: [Dataset], focus: Country?, shares: CountryShares?, geography: ProximityBaseline?) -> NetworkResult {
         // Country-level edges carry how many city pairs join two countries: PageRank follows them.
-        let (summary, measures) = NetworkAnalysis.measure(graph, options: .init(weightedPageRank: request.level == .country))
+        let (summary, measures) = graph.nodeCount <= NetworkRequest.maximumPathNodes
+            ? NetworkAnalysis.measure(graph, options: .init(weightedPageRank: request.level == .country))
+            : Self.measureWithoutPaths(graph, weightedPageRank: request.level == .country)
         let louvain = Louvain(seed: request.seed).communities(in: graph)
         let leiden = Leiden(seed: request.seed).communities(in: graph)
         var countryIndex: [CountryCode: Int] = [:]
@@ -88,7 +90,7 @@ extension Workspace {
         let partial = NetworkResult(request: request, datasets: datasets, level: request.level, cities: cities, graph: graph, nodes: nodes,
                                     summary: summary, measures: measures, louvain: louvain, leiden: leiden, ranks: [:], countryRanks: [:],
                                     focus: focus, shares: shares, geography: geography, countryNames: countriesByCode.mapValues(\.name))
-        for measure in NetworkResult.Measure.allCases {
+        for measure in partial.measuresComputed {
             let values = partial.values(measure)
             ranks[measure] = Ranking.ranks(of: values)
             countryRanks[measure] = Ranking.ranks(of: values, groups: groups)
@@ -96,6 +98,23 @@ extension Workspace {
         return NetworkResult(request: request, datasets: datasets, level: request.level, cities: cities, graph: graph, nodes: nodes,
                              summary: summary, measures: measures, louvain: louvain, leiden: leiden, ranks: ranks, countryRanks: countryRanks,
                              focus: focus, shares: shares, geography: geography, countryNames: countriesByCode.mapValues(\.name))
+    }
+
+    /// The whole-network figures (exact, by bit-parallel searches) and every node measure but
+    /// betweenness, closeness and harmonic centrality, which are left undefined (NaN): above
+    /// ``NetworkRequest/maximumPathNodes`` nodes one search from every node would take hours.
+    static func measureWithoutPaths(_ graph: UndirectedGraph, weightedPageRank: Bool) -> (NetworkSummary, NodeMeasures) {
+        let summary = NetworkAnalysis.summarize(graph)
+        let degrees = DegreeDistribution(graph)
+        let triangles = Triangles(graph)
+        let undefined = [Double](repeating: .nan, count: graph.nodeCount)
+        let nodes = NodeMeasures(
+            degree: degrees.degrees, strength: (0..<graph.nodeCount).map(graph.strength(of:)),
+            betweenness: undefined, closeness: undefined, harmonic: undefined,
+            eigenvector: EigenvectorCentrality(graph).values, pagerank: PageRank(graph, weighted: weightedPageRank).values,
+            core: CoreDecomposition(graph).coreNumber, clustering: triangles.clustering, triangles: triangles.perNode,
+            component: ConnectedComponents(graph).componentOf.map(Int.init), eccentricity: [Int](repeating: 0, count: graph.nodeCount))
+        return (summary, nodes)
     }
 
     /// Each country's city pairs: within it, and by the partner country's group in the scheme

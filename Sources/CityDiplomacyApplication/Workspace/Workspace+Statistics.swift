@@ -7,11 +7,15 @@ extension Workspace {
     public func statistics(dataset: String?, top: Int, aggregateParts: Bool = false) async throws -> StatisticsView {
         guard top > 0 else { throw ApplicationError.invalid("top", "invalid \(parameter: "top") \(top): expected a positive whole number") }
         if let dataset { _ = try await requireDataset(dataset) }
-        let snapshot = try await snapshot(ofDatasets: dataset.map { [$0] } ?? [])
-        guard aggregateParts else { return StatisticsView(RegistryStatistics(snapshot: snapshot, top: top), dataset: dataset) }
-        let counted = counted(snapshot.contents, aggregateParts: true)
-        return StatisticsView(RegistryStatistics(contents: counted.contents, top: top), dataset: dataset,
-                              aggregation: counted.aggregation.map { PartAggregationView($0, scope: .datasets) })
+        let key = "\(dataset ?? "")|\(top)|\(aggregateParts)"
+        let revision = try await registry.revision()
+        return try await statisticsViews.value(for: key, revision: revision) { [self] in
+            let snapshot = try await snapshot(ofDatasets: dataset.map { [$0] } ?? [])
+            guard aggregateParts else { return StatisticsView(RegistryStatistics(snapshot: snapshot, top: top), dataset: dataset) }
+            let counted = counted(snapshot.contents, aggregateParts: true)
+            return StatisticsView(RegistryStatistics(contents: counted.contents, top: top), dataset: dataset,
+                                  aggregation: counted.aggregation.map { PartAggregationView($0, scope: .datasets) })
+        }
     }
 }
 

@@ -28,8 +28,19 @@ extension Workspace {
         try await studyTable(request, of: try await content(ofDataset: request.dataset))
     }
 
-    /// One of the study's tables, computed from records already read (`request.dataset` is not read again).
+    /// One of the study's tables, computed from records already read (`request.dataset` is not read
+    /// again); kept until the registry changes when the records are a dataset as read.
     public func studyTable(_ request: StudyTableRequest, of content: DatasetContent) async throws -> Tabulation {
+        let revision = try await registry.revision()
+        guard let snapshot = try? await snapshot(ofDatasets: [content.dataset.id]), snapshot.index(of: content) != nil else {
+            return try await computeStudyTable(request, of: content)
+        }
+        var key = request
+        key.dataset = content.dataset.id
+        return try await studyTables.value(for: key, revision: revision) { [self] in try await computeStudyTable(request, of: content) }
+    }
+
+    private func computeStudyTable(_ request: StudyTableRequest, of content: DatasetContent) async throws -> Tabulation {
         let tables = StudyTables(content: content, countries: countries)
         switch request.table {
         case .relations:

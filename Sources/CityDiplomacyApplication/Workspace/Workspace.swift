@@ -30,6 +30,10 @@ public struct Workspace: Sendable {
     public let locator: CityLocator
     /// The datasets as analyses read them, kept per registry revision (``snapshot(ofDatasets:)``).
     let snapshots = RevisionCache<[String], AnalysisSnapshot>(capacity: 4)
+    /// The study's tables of datasets as read, kept per registry revision (``studyTable(_:of:)``).
+    let studyTables = RevisionCache<StudyTableRequest, Tabulation>(capacity: 32)
+    /// Totals, kept per registry revision (``statistics(dataset:top:aggregateParts:)``).
+    let statisticsViews = RevisionCache<String, StatisticsView>(capacity: 16)
     /// Network measures, kept per registry revision (``network(_:)``).
     let networks = RevisionCache<NetworkRequest, NetworkResult>(capacity: 8)
 
