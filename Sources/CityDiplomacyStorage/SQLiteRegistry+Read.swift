@@ -8,6 +8,12 @@ extension SQLiteRegistry {
         }
     }
 
+    public func datasetsWithoutImportReports() async throws -> [Dataset] {
+        try await read { db in
+            try DatasetRow.fetchAll(db, sql: "SELECT \(DatasetRow.columnsWithoutReport) FROM dataset ORDER BY id").map(\.dataset)
+        }
+    }
+
     public func countries() async throws -> [Country] {
         try await read { db in
             try CountryRow.order(Column("code")).fetchAll(db).map(\.country)
@@ -32,29 +38,37 @@ extension SQLiteRegistry {
     }
 
     public func findCities(named name: String, datasetID: String?) async throws -> [City] {
-        let key = PersianText.searchKey(name)
-        return try await read { db in
-            var sql = """
-                SELECT DISTINCT city.* FROM city JOIN city_name ON city_name.city_id = city.id
-                WHERE (city_name.search_key = ? OR city.id = ?)
-                """
-            var arguments: StatementArguments = [key, name]
-            if let datasetID {
-                sql += " AND city.dataset_id = ?"
-                arguments += [datasetID]
-            }
-            sql += " ORDER BY city.dataset_id, city.rowid"
-            return try CityRow.fetchAll(db, sql: sql, arguments: arguments).map(\.city)
-        }
+        let (sql, arguments) = Self.citiesNamed(name, datasetID: datasetID)
+        return try await read { db in try CityRow.fetchAll(db, sql: sql, arguments: arguments).map(\.city) }
     }
+
+    /// The query of ``findCities(named:datasetID:)``: the ids first, through the index on search
+    /// keys; a condition on the name OR the id across a join made SQLite scan every city (a
+    /// second at a million relations).
+    static func citiesNamed(_ name: String, datasetID: String?) -> (sql: String, arguments: StatementArguments) {
+        var sql = "SELECT city.* FROM city WHERE city.id IN \(namedCities)"
+        var arguments: StatementArguments = [PersianText.searchKey(name), name]
+        if let datasetID {
+            sql += " AND +city.dataset_id = ?"
+            arguments += [datasetID]
+        }
+        return (sql + " ORDER BY city.dataset_id, city.rowid", arguments)
+    }
+
+    /// The ids of the cities a name or id names (arguments: the name's search key, the text as
+    /// given), found through the index on search keys and the primary key.
+    static let namedCities = "(SELECT city_id FROM city_name WHERE search_key = ? UNION SELECT id FROM city WHERE id = ?)"
 
     public func relations(matching query: RelationQuery) async throws -> RelationSelection {
         try await read { db in
-            var (ids, arguments) = Self.relationFilter(query)
-            ids = "SELECT r.id " + ids + " ORDER BY r.dataset_id, r.position"
-            Self.page(&ids, &arguments, limit: query.limit, offset: query.offset)
-            let scope = RecordScope(sql: "id IN (\(ids))", arguments: arguments)
-            let relations = try Self.fetchRelations(db, scope: scope)
+            let filter = Self.relationFilter(query)
+            // The page's rows first, once: the filter is then not run again for the citations and
+            // themes of the page.
+            var sql = "SELECT r.rowid " + filter.sql + " ORDER BY " + filter.order
+            var arguments = filter.arguments
+            Self.page(&sql, &arguments, limit: query.limit, offset: query.offset)
+            let rowIDs = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+            let relations = try Self.fetchRelations(db, rowIDs: rowIDs)
             let cityIDs = Array(Set(relations.flatMap { [$0.cityID, $0.partnerID] }))
             let cities = try Self.fetchCities(db, ids: cityIDs)
             return RelationSelection(relations: relations, cities: cities)
@@ -63,8 +77,8 @@ extension SQLiteRegistry {
 
     public func countRelations(matching query: RelationQuery) async throws -> Int {
         try await read { db in
-            let (filter, arguments) = Self.relationFilter(query)
-            return try Int.fetchOne(db, sql: "SELECT count(*) " + filter, arguments: arguments) ?? 0
+            let filter = Self.relationFilter(query)
+            return try Int.fetchOne(db, sql: "SELECT count(*) " + filter.sql, arguments: filter.arguments) ?? 0
         }
     }
 
@@ -79,47 +93,65 @@ extension SQLiteRegistry {
         }
     }
 
-    /// The FROM and WHERE clauses selecting the relations of `query` as `r` (ends `a` and `b`).
-    private static func relationFilter(_ query: RelationQuery) -> (sql: String, arguments: StatementArguments) {
+    /// The FROM and WHERE clauses selecting the relations of `query` as `r`, and the ORDER BY of
+    /// its pages, written so that SQLite starts from the narrowest filter's index: a city's or a
+    /// country's relations through the indexes on the ends (every other condition is marked `+`, so
+    /// that no other index is taken, and the page is sorted from those rows); otherwise the kind's
+    /// index (in page order), the years' partial indexes, or the index in page order. Indexes of
+    /// migrations v1 and v8; each plan is checked by `RelationQueryPlanTests`.
+    static func relationFilter(_ query: RelationQuery) -> (sql: String, arguments: StatementArguments, order: String) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
-        if let datasetID = query.datasetID {
-            conditions.append("r.dataset_id = ?")
-            arguments += [datasetID]
-        }
-        let cityKey = query.city.map(PersianText.searchKey)
-        let namedCities = "(SELECT city_id FROM city_name WHERE search_key = ? UNION SELECT id FROM city WHERE id = ?)"
+        var from = "FROM relation r"
+        // `+` keeps a column's index out of the plan when a city or country already narrows it.
+        let narrowed = query.city != nil || query.country != nil
+        let other = narrowed ? "+" : ""
         switch (query.city, query.country) {
         case let (city?, country?):
+            from += " JOIN city a ON a.id = r.city_id JOIN city b ON b.id = r.partner_id"
+            let key = PersianText.searchKey(city)
             conditions.append("""
                 ((r.city_id IN \(namedCities) AND b.country_code = ?)
                  OR (r.partner_id IN \(namedCities) AND a.country_code = ?))
                 """)
-            arguments += [cityKey, city, country.rawValue, cityKey, city, country.rawValue]
+            arguments += [key, city, country.rawValue, key, city, country.rawValue]
         case let (city?, nil):
+            let key = PersianText.searchKey(city)
             conditions.append("(r.city_id IN \(namedCities) OR r.partner_id IN \(namedCities))")
-            arguments += [cityKey, city, cityKey, city]
+            arguments += [key, city, key, city]
         case let (nil, country?):
-            conditions.append("(a.country_code = ? OR b.country_code = ?)")
+            // The relations of the country's cities at either end, as row ids from the indexes
+            // alone; joining both ends and testing their countries read every relation.
+            conditions.append("""
+                r.rowid IN (SELECT r1.rowid FROM city c1 JOIN relation r1 ON r1.city_id = c1.id WHERE c1.country_code = ?
+                            UNION SELECT r2.rowid FROM city c2 JOIN relation r2 ON r2.partner_id = c2.id WHERE c2.country_code = ?)
+                """)
             arguments += [country.rawValue, country.rawValue]
         case (nil, nil):
             break
         }
+        if let datasetID = query.datasetID {
+            conditions.append("\(other)r.dataset_id = ?")
+            arguments += [datasetID]
+        }
         if let kind = query.kind {
-            conditions.append("r.kind = ?")
+            conditions.append("\(other)r.kind = ?")
             arguments += [kind.rawValue]
         }
         if let from = query.signedFrom {
-            conditions.append("r.signed_year_max >= ?")
+            conditions.append("\(other)r.signed_year_max >= ?")
             arguments += [from]
         }
         if let to = query.signedTo {
-            conditions.append("r.signed_year_min <= ?")
+            conditions.append("\(other)r.signed_year_min <= ?")
             arguments += [to]
         }
-        var sql = "FROM relation r JOIN city a ON a.id = r.city_id JOIN city b ON b.id = r.partner_id"
+        var sql = from
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        return (sql, arguments)
+        // Narrowed, the rows are few and sorted; otherwise the index gives them in this order and
+        // a page stops at its limit.
+        let order = narrowed ? "+r.dataset_id, +r.position" : "r.dataset_id, r.position"
+        return (sql, arguments, order)
     }
 
     public func cities(matching query: CityQuery) async throws -> [City] {
@@ -141,17 +173,19 @@ extension SQLiteRegistry {
     private static func cityFilter(_ query: CityQuery) -> (sql: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
+        // A name narrows to a few cities: then the other columns' indexes are kept out (`+`).
+        let other = query.name == nil ? "" : "+"
+        if let name = query.name {
+            conditions.append("city.id IN \(namedCities)")
+            arguments += [PersianText.searchKey(name), name]
+        }
         if let datasetID = query.datasetID {
-            conditions.append("city.dataset_id = ?")
+            conditions.append("\(other)city.dataset_id = ?")
             arguments += [datasetID]
         }
         if let country = query.country {
-            conditions.append("city.country_code = ?")
+            conditions.append("\(other)city.country_code = ?")
             arguments += [country.rawValue]
-        }
-        if let name = query.name {
-            conditions.append("(city.id = ? OR city.id IN (SELECT city_id FROM city_name WHERE search_key = ?))")
-            arguments += [name, PersianText.searchKey(name)]
         }
         var sql = "FROM city"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
@@ -184,9 +218,12 @@ extension SQLiteRegistry {
 
     public func profile(ofCity cityID: String) async throws -> CityProfile? {
         try await read { db in
-            guard let city = try CityRow.fetchOne(db, key: cityID)?.city,
-                  let dataset = try DatasetRow.fetchOne(db, sql: "SELECT dataset.* FROM dataset JOIN city ON city.dataset_id = dataset.id WHERE city.id = ?", arguments: [cityID])?.dataset
+            // The dataset without its import report, which a profile never shows and which, for a
+            // file of a million rows, is tens of megabytes to read.
+            guard let cityRow = try CityRow.fetchOne(db, key: cityID),
+                  let dataset = try DatasetRow.fetchOne(db, sql: "SELECT \(DatasetRow.columnsWithoutReport) FROM dataset WHERE id = ?", arguments: [cityRow.datasetId])?.dataset
             else { return nil }
+            let city = cityRow.city
             let relations = try Self.fetchRelations(db, scope: RecordScope(sql: "(city_id = ? OR partner_id = ?)", arguments: [cityID, cityID]))
             let partners = try Self.fetchCities(db, ids: relations.map { $0.partner(of: cityID) })
             let memberships = try Self.fetchMemberships(db, scope: RecordScope(sql: "city_id = ?", arguments: [cityID]))
@@ -231,6 +268,19 @@ extension SQLiteRegistry {
     /// The sources of records of `kind` in `scope`, by record id, in citation order.
     static func fetchCitations(_ db: Database, kind: CitingRecordKind, table: String, scope: RecordScope) throws -> [String: [SourceCitation]] {
         try RecordReader.citations(db, kind: kind, table: table, scope: scope)
+    }
+
+    /// The relations with these row ids, which are in page order (dataset, position), in that
+    /// order. The ids are written into the SQL (they are integers), a chunk at a time, each chunk
+    /// fetched in the same order, so that the chunks follow one another as the ids do.
+    static func fetchRelations(_ db: Database, rowIDs: [Int64]) throws -> [BilateralRelation] {
+        var relations: [BilateralRelation] = []
+        relations.reserveCapacity(rowIDs.count)
+        for start in stride(from: 0, to: rowIDs.count, by: 10_000) {
+            let chunk = rowIDs[start..<min(start + 10_000, rowIDs.count)]
+            relations += try fetchRelations(db, scope: RecordScope(sql: "rowid IN (\(chunk.map(String.init).joined(separator: ",")))", arguments: []))
+        }
+        return relations
     }
 
     static func fetchRelations(_ db: Database, scope: RecordScope) throws -> [BilateralRelation] {

@@ -104,7 +104,8 @@ struct SchemaHistoryTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("v6.sqlite").path
         let v6 = "v6: a dataset states its method and licence, for those who cite it"
-        #expect(SchemaMigrator.migrator.migrations.firstIndex(of: v6) == SchemaMigrator.migrator.migrations.count - 2)
+        let v7 = "v7: supplement sources, Persian event notes and network sections"
+        #expect(SchemaMigrator.migrator.migrations.firstIndex(of: v6) == SchemaMigrator.migrator.migrations.firstIndex(of: v7).map { $0 - 1 })
         try Self.oldDatabase(at: path, upTo: v6, extra: """
             UPDATE dataset SET method_en = 'Read off the press releases', licence = 'CC0' WHERE id = 'old';
             INSERT INTO network (id, dataset_id, name_en, scope, category, position) VALUES
@@ -138,6 +139,29 @@ struct SchemaHistoryTests {
         }
         #expect(violations == 0)
         #expect(try await registry.networks(datasetID: "old").map(\.partOf) == [nil, "old:net"])
+    }
+
+    @Test("A v7 database gains the indexes of relation pages, by kind, year and dataset order, and keeps its records")
+    func fromV7() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v7.sqlite").path
+        let v7 = "v7: supplement sources, Persian event notes and network sections"
+        #expect(SchemaMigrator.migrator.migrations.firstIndex(of: v7) == SchemaMigrator.migrator.migrations.count - 2)
+        try Self.oldDatabase(at: path, upTo: v7)
+        let registry = try await Self.openAndCheck(path)
+        let indexes = try await DatabaseQueue(path: path).read { db in Set(try db.indexes(on: "relation").map(\.name)) }
+        #expect(indexes.isSuperset(of: ["relation_on_dataset_position", "relation_on_kind", "relation_on_signed_from", "relation_on_signed_to"]))
+        // The index on the dataset alone went: the one in page order starts with the dataset.
+        #expect(!indexes.contains("relation_on_dataset_id"))
+        // The old relation is found by each filter the indexes serve.
+        for query in [RelationQuery(datasetID: "old"), RelationQuery(kind: .sisterCity), RelationQuery(signedFrom: 1960), RelationQuery(signedTo: 1970)] {
+            #expect(try await registry.relations(matching: query).relations.map(\.id) == ["old:tehran/seoul"])
+        }
+        #expect(try await registry.relations(matching: RelationQuery(signedFrom: 1964)).relations.isEmpty)
+        // Removing the dataset still removes its relations, found through the new index.
+        try await registry.removeDataset("old")
+        #expect(try await registry.countRelations(matching: RelationQuery()) == 0)
     }
 
     @Test("A v2 database keeps its change log through the migration")

@@ -101,7 +101,7 @@ public enum DatasetImport {
 
     /// `nil` if the import should go on; `.unchanged` if the dataset already holds this file.
     private static func checkExisting(_ id: String, data: Data, replace: Bool, in registry: any CityDiplomacyRegistry) async throws -> ImportOutcome? {
-        guard let existing = try await registry.datasets().first(where: { $0.id == id }) else { return nil }
+        guard let existing = try await registry.datasetsWithoutImportReports().first(where: { $0.id == id }) else { return nil }
         if existing.isBundled {
             throw ApplicationError(.conflict, field: "dataset", "dataset '\(id)' is bundled with citydip: import into another with \(parameter: "dataset")")
         }

@@ -35,7 +35,7 @@ public enum RegistryOpening {
         var opened = OpenedRegistry(registry: registry, location: location, seededDatasets: [], warnings: [])
         guard seed else { return opened }
         let hasCountries = try await !registry.countries().isEmpty
-        let datasets = try await registry.datasets()
+        let datasets = try await registry.datasetsWithoutImportReports()
         // A new database — or one whose first seeding was interrupted — gets the reference data.
         if !hasCountries || datasets.isEmpty {
             opened.seededDatasets = try await RegistrySeeding.seed(registry, refresh: false)
@@ -56,7 +56,7 @@ public enum RegistrySeeding {
     public static func seed(_ registry: some CityDiplomacyRegistry, refresh: Bool) async throws -> [String] {
         let countries = try CountryDirectory.bundled()
         try await registry.storeCountries(countries.countries)
-        let present = Set(try await registry.datasets().map(\.id))
+        let present = Set(try await registry.datasetsWithoutImportReports().map(\.id))
         var stored: [String] = []
         for content in try BundledDatasets.load(countries: countries) where refresh || !present.contains(content.dataset.id) {
             try await registry.store(content)

@@ -4,7 +4,7 @@ extension Workspace {
     /// The dataset analyses use when none is named: the study's, else the first bundled one,
     /// else the first there is.
     public func defaultDatasetID() async throws -> String? {
-        let datasets = try await registry.datasets()
+        let datasets = try await registry.datasetsWithoutImportReports()
         if datasets.contains(where: { $0.id == defaults.datasetID }) { return defaults.datasetID }
         return (datasets.first(where: \.isBundled) ?? datasets.first)?.id
     }
@@ -43,14 +43,15 @@ extension Workspace {
         }
     }
 
-    /// Checks that dataset `id` exists.
+    /// Checks that dataset `id` exists; the dataset is given without its import report (see
+    /// ``qualityReport(dataset:)`` for that).
     public func requireDataset(_ id: String) async throws -> Dataset {
-        guard let dataset = try await registry.datasets().first(where: { $0.id == id }) else { throw try await unknownDataset(id) }
+        guard let dataset = try await registry.datasetsWithoutImportReports().first(where: { $0.id == id }) else { throw try await unknownDataset(id) }
         return dataset
     }
 
     func unknownDataset(_ id: String) async throws -> ApplicationError {
-        let known = try await registry.datasets().map(\.id)
+        let known = try await registry.datasetsWithoutImportReports().map(\.id)
         return .notFound("dataset", "unknown dataset '\(id)': expected \(known.isEmpty ? "a dataset (none is stored; run citydip init)" : known.orList())")
     }
 

@@ -6,7 +6,7 @@ extension Workspace {
     /// wrote it. A dataset not imported from a file has none: that is a conflict with what is
     /// stored, not a bad name (HTTP 409).
     public func qualityReport(dataset id: String) async throws -> ImportQualityReport {
-        let dataset = try await requireDataset(id)
+        guard let dataset = try await registry.datasets().first(where: { $0.id == id }) else { throw try await unknownDataset(id) }
         guard let json = dataset.importReport else {
             throw ApplicationError(.conflict, field: "dataset", dataset.isBundled
                 ? "dataset '\(id)' is bundled with citydip, not imported, so it has no import report (its file is checked when it is loaded)"

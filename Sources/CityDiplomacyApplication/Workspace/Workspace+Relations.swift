@@ -83,7 +83,8 @@ extension Workspace {
         guard let text else { return nil }
         let kind = try RelationKindFilter.term(text, field: "kind")
         if kind.isKnown { return kind }
-        guard try await registry.countRelations(matching: RelationQuery(datasetID: dataset, kind: kind, limit: 1)) > 0 else {
+        // One relation of the kind is enough: counting them all read the whole index of kinds.
+        guard try await !registry.relations(matching: RelationQuery(datasetID: dataset, kind: kind, limit: 1)).relations.isEmpty else {
             throw RelationKindFilter.unknown(text, field: "kind")
         }
         return kind

@@ -97,6 +97,12 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// Adds the countries to the reference list, updating those already there (a country still
     /// referred to by a city is never removed).
     func storeCountries(_ countries: [Country]) async throws
+
+    /// All datasets, ordered by id, as ``datasets()`` gives them but each without its import
+    /// report (``Dataset/importReport`` is `nil`): what lists of datasets and checks that one
+    /// exists need. An import keeps a report of every place of its file, tens of megabytes for a
+    /// million rows, which every command would otherwise read on opening the database.
+    func datasetsWithoutImportReports() async throws -> [Dataset]
 }
 
 extension CityDiplomacyRegistry {

@@ -41,6 +41,14 @@ struct DatasetRow: StoredRecord {
     var methodEn: String?
     var methodFa: String?
     var licence: String?
+
+    /// Every column but the import report, which reads as `NULL`: for the look-ups that never show
+    /// a report (a city's profile, lists of datasets), since an import of a million rows keeps a
+    /// report of tens of megabytes. A column added to the table must be added here too.
+    static let columnsWithoutReport = """
+        id, title_en, title_fa, citation, description, provenance, source_file, content_hash, is_bundled,
+        NULL AS import_report, stored_at, citation_fa, description_fa, provenance_fa, method_en, method_fa, licence
+        """
 }
 
 struct SourceRow: StoredRecord {

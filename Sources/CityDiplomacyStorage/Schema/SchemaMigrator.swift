@@ -213,6 +213,23 @@ enum SchemaMigrator {
                 t.add(column: "part_of", .text).references("network", onDelete: .setNull)
             }
         }
+        // Indexes only, so with immediate foreign key checks: a deferred migration ends with
+        // `PRAGMA foreign_key_check` over the whole database, which on a database of a million
+        // relations took longer than all the rest of opening it (v4–v7 did, once, on such files).
+        migrator.registerMigration("v8: indexes for pages of relations by kind, year and dataset order", foreignKeyChecks: .immediate) { db in
+            // A page of relations is ordered by dataset and position: walked in that order through
+            // the index, the first page of a million relations is read without sorting them all.
+            // It also finds a dataset's relations, so the index on dataset_id alone goes.
+            try db.create(index: "relation_on_dataset_position", on: "relation", columns: ["dataset_id", "position"])
+            try db.drop(index: "relation_on_dataset_id")
+            // Filtering by kind: a page in dataset order, and its count, from the index alone.
+            try db.create(index: "relation_on_kind", on: "relation", columns: ["kind", "dataset_id", "position"])
+            // Filtering by years (`--from`, `--to`): partial, so that undated relations, most of an
+            // imported file, cost nothing to index; a comparison with a year implies NOT NULL, so
+            // SQLite uses them for the filters.
+            try db.execute(sql: "CREATE INDEX relation_on_signed_from ON relation(signed_year_max) WHERE signed_year_max IS NOT NULL")
+            try db.execute(sql: "CREATE INDEX relation_on_signed_to ON relation(signed_year_min) WHERE signed_year_min IS NOT NULL")
+        }
         return migrator
     }
 }

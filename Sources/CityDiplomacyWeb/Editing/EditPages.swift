@@ -62,7 +62,7 @@ struct EditPages {
         func messages(_ name: String) -> [String] { errors.filter { $0.field == name }.map(\.message) }
         var datasetChoice: EditFormView.DatasetChoice?
         if id == nil {
-            let datasets = try await observatory.registry.datasets()
+            let datasets = try await observatory.registry.datasetsWithoutImportReports()
             datasetChoice = .init(label: c.text(.message("web.dataset")), options: datasets.map { .init(value: $0.id, label: $0.id, selected: values["dataset"] == $0.id) },
                                   errors: messages("dataset"))
         }

@@ -129,7 +129,7 @@ struct RecordBuilder {
             errors.add("dataset", "a dataset is required")
             return nil
         }
-        let known = try await registry.datasets().map(\.id)
+        let known = try await registry.datasetsWithoutImportReports().map(\.id)
         guard known.contains(given) else {
             errors.add("dataset", "unknown dataset '\(given)': known datasets are \(known.joined(separator: ", "))")
             return nil

@@ -115,7 +115,7 @@ struct CitationPages {
         guard let (source, datasetID) = try await observatory.registry.source(id: id) else {
             throw WebError.notFound("source '\(id)'", field: "id")
         }
-        let title = try await observatory.registry.datasets().first { $0.id == datasetID }?.title ?? LocalizedText(en: datasetID)
+        let title = try await observatory.registry.datasetsWithoutImportReports().first { $0.id == datasetID }?.title ?? LocalizedText(en: datasetID)
         let view = SourcePageView(
             heading: c.text(.message("cite.source.heading")), source: sourceItem(source), citation: box,
             dataset: LinkView(text: c.text(.message("cite.source.in-dataset", localized: ["dataset": title])),

@@ -17,7 +17,7 @@ struct RelationsPage {
             try await observatory.workspace.relations(filters.relationFilter, limit: Self.pageSize, offset: offset)
         }
         let selection = result.selection, total = result.total
-        let datasets = try await observatory.registry.datasets()
+        let datasets = try await observatory.registry.datasetsWithoutImportReports()
         let first = total == 0 ? 0 : offset + 1
         let last = offset + selection.relations.count
         // Paging and exports keep the filters.
