@@ -45,7 +45,7 @@ public struct RegistryStatistics: Sendable {
         self.countries = Set(cityByID.values.map(\.country)).count
         self.byCountry = byCountry
         self.topCities = partners.compactMap { id, set in cityByID[id].map { CityDegree(city: $0, degree: set.count) } }
-            .sorted { $0.degree != $1.degree ? $0.degree > $1.degree : $0.city.name.en < $1.city.name.en }
+            .sorted { $0.degree != $1.degree ? $0.degree > $1.degree : $0.city.name.en != $1.city.name.en ? $0.city.name.en < $1.city.name.en : $0.city.id < $1.city.id }
             .prefix(top).map { $0 }
     }
 
@@ -87,7 +87,7 @@ public struct RegistryStatistics: Sendable {
         let cutoff = ranked.count > top ? degree[ranked[top - 1]] : 0
         topCities = ranked.prefix { degree[$0] >= cutoff }
             .map { CityDegree(city: snapshot.city(at: $0), degree: degree[$0]) }
-            .sorted { $0.degree != $1.degree ? $0.degree > $1.degree : $0.city.name.en < $1.city.name.en }
+            .sorted { $0.degree != $1.degree ? $0.degree > $1.degree : $0.city.name.en != $1.city.name.en ? $0.city.name.en < $1.city.name.en : $0.city.id < $1.city.id }
             .prefix(top).map { $0 }
     }
 }
