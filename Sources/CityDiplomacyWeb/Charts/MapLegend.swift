@@ -52,7 +52,9 @@ struct MapLegend {
         guard !entries.isEmpty else { return nil }
         let px = labels.pixel, fontSize = labels.fontSize
         let padding = 8 * px, rowHeight = 1.5 * fontSize, symbolWidth = 26 * px, gap = 6 * px
-        let textWidth = entries.map { MapLabels.estimatedWidth($0.text, fontSize: fontSize) }.max() ?? 0
+        // The box must hold its longest row whatever the font: the more generous of the names'
+        // estimate and the charts' measured one (Persian rows ran past the box in DejaVu Sans).
+        let textWidth = entries.map { max(MapLabels.estimatedWidth($0.text, fontSize: fontSize), TextWidth.estimate($0.text, fontSize: fontSize)) }.max() ?? 0
         let width = padding + symbolWidth + gap + textWidth + padding
         let height = 2 * padding + Double(entries.count) * rowHeight - (rowHeight - fontSize)
         let inset = 8 * px
