@@ -72,7 +72,7 @@ check audit-en "/audit" '<html lang="en" dir="ltr"' 'class="audit-summary"' '<tr
 check audit-fa "/audit?lang=fa" '<html lang="fa" dir="rtl"' 'class="audit-summary"' "$persian_digit" 'مغایر'
 check audit-kind-fa "/audit?lang=fa&kind=independent" '<html lang="fa" dir="rtl"' 'نقض‌شده' 'محل تردید' 'بغداد'
 check scheme-fa "/schemes/study-civilisations?lang=fa" '<html lang="fa" dir="rtl"' 'اسلامی-مسیحی-ترکی' 'مسیحیان قفقاز'
-check scheme-en "/schemes/study-civilisations:islam-alone" '<html lang="en" dir="ltr"' 'Islamic-Christian (mixed)'
+check scheme-en "/schemes/study-civilisations:islam-alone" '<html lang="en" dir="ltr"' 'Islamic-Christian \(mixed\)'
 # The network page (#14): the measures with every city linked, the network of countries drawn on the server.
 HEIGHT=3000 check network-en "/network?dataset=iran-2018" '<html lang="en" dir="ltr"' '<caption>Whole-network figures</caption>' \
   'href="/cities/iran-2018:tehran"><bdi>Tehran</bdi>' '<svg class="network-map"' '>Iran</text>' '>6 city pairs</text>' 'href="/charts/country-network.svg\?dataset=iran-2018"' "$png_shown"
