@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Loads the observatory in a real browser: starts `citydip serve` on a fresh database, opens the
 # dashboard, a dataset's dashboard, two city pages (Isfahan; Tehran, whose partners span the
-# world) and a country page in English and Persian with headless Chromium (Debian package
-# `chromium`), checks the DOM the browser rendered (--dump-dom) and takes a screenshot of each.
+# world), a country page and the network page (both levels) in English and Persian with headless
+# Chromium (Debian package `chromium`), checks the DOM the browser rendered (--dump-dom) and takes
+# a screenshot of each.
 # Then it fetches every chart file the pages link to (SVG parsed as XML, CSV with its byte order
 # mark), screenshots a standalone chart in each language, and has the browser draw a chart as PNG
 # with the page's own script (/assets/charts.js, `#check-png`).
@@ -56,8 +57,10 @@ check country-en "/countries/IR" '<html lang="en" dir="ltr"' '<svg class="chart"
   'href="/charts/partner-countries.svg\?country=IR"' "$png_shown"
 check country-fa "/countries/IR?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="chart"[^>]* direction="ltr"' "$persian_digit" 'عراق' '>شهرهای ایران</text>' \
   'href="/charts/partner-countries.svg\?country=IR&amp;lang=fa"' "$png_shown"
-check city-en "/cities/iran-2018:isfahan" '<html lang="en" dir="ltr"' '<svg class="map"' '<path d="M' '<ol class="sources">' 'Isfahan' '>Florence</text>' '>This city</text>'
-check city-fa "/cities/iran-2018:isfahan?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="map"' 'اصفهان' '۲۰۱۸/۰۳/۱۸ \(۱۳۹۶/۱۲/۲۷\)' "$persian_digit" '>فلورانس</text>' '>این شهر</text>'
+check city-en "/cities/iran-2018:isfahan" '<html lang="en" dir="ltr"' '<svg class="map"' '<path d="M' '<ol class="sources">' 'Isfahan' '>Florence</text>' '>This city</text>' \
+  '<caption>The measures of Isfahan and its ranks</caption>' 'href="/network\?dataset=iran-2018&amp;focus_country=IR"'
+check city-fa "/cities/iran-2018:isfahan?lang=fa" '<html lang="fa" dir="rtl"' '<svg class="map"' 'اصفهان' '۲۰۱۸/۰۳/۱۸ \(۱۳۹۶/۱۲/۲۷\)' "$persian_digit" '>فلورانس</text>' '>این شهر</text>' \
+  '<h2>در شبکهٔ شهرها</h2>' 'رتبه در میان ۶۸ شهر'
 check tehran-en "/cities/iran-2018:tehran" '<svg class="map"' 'class="memorandum"' '>Cooperation memorandum</text>'
 check tehran-fa "/cities/iran-2018:tehran?lang=fa" '<svg class="map"[^>]* direction="ltr"' 'class="memorandum"' 'text-anchor="end"'
 
@@ -69,11 +72,18 @@ check audit-en "/audit" '<html lang="en" dir="ltr"' 'class="audit-summary"' '<tr
 check audit-fa "/audit?lang=fa" '<html lang="fa" dir="rtl"' 'class="audit-summary"' "$persian_digit" 'مغایر'
 check audit-kind-fa "/audit?lang=fa&kind=independent" '<html lang="fa" dir="rtl"' 'نقض‌شده' 'محل تردید' 'بغداد'
 check scheme-fa "/schemes/study-civilisations?lang=fa" '<html lang="fa" dir="rtl"' 'اسلامی-مسیحی-ترکی' 'مسیحیان قفقاز'
-check scheme-en "/schemes/study-civilisations:islam-alone" '<html lang="en" dir="ltr"' 'Islamic-Christian (mixed)'
+check scheme-en "/schemes/study-civilisations:islam-alone" '<html lang="en" dir="ltr"' 'Islamic-Christian \(mixed\)'
+# The network page (#14): the measures with every city linked, the network of countries drawn on the server.
+HEIGHT=3000 check network-en "/network?dataset=iran-2018" '<html lang="en" dir="ltr"' '<caption>Whole-network figures</caption>' \
+  'href="/cities/iran-2018:tehran"><bdi>Tehran</bdi>' '<svg class="network-map"' '>Iran</text>' '>6 city pairs</text>' 'href="/charts/country-network.svg\?dataset=iran-2018"' "$png_shown"
+HEIGHT=3000 check network-fa "/network?dataset=iran-2018&focus_country=IR&lang=fa" '<html lang="fa" dir="rtl"' '<svg class="network-map"[^>]* direction="ltr"' "$persian_digit" \
+  '<h2>کل شبکه</h2>' '<h2>ایران در شبکه</h2>' 'text-anchor="end"' 'href="/charts/country-network.csv\?dataset=iran-2018&amp;focus_country=IR&amp;lang=fa"' "$png_shown"
+HEIGHT=3000 check network-country-fa "/network?dataset=iran-2018&level=country&lang=fa" '<html lang="fa" dir="rtl"' '<svg class="network-map"' 'سهم داخلی و منطقه‌ای' \
+  'href="/countries/IQ\?lang=fa"' '<span dir="ltr">-'
 check datasetpage-en "/datasets/iran-2018" '<html lang="en" dir="ltr"' 'class="about-data"' 'CC BY 4.0' 'cite.bib'
 check datasetpage-fa "/datasets/iran-2018?lang=fa" '<html lang="fa" dir="rtl"' 'class="about-data"' 'CC BY 4.0' 'تحلیل محتوا'
 # Every chart file the pages link to: the SVG must parse as XML, the CSV start with a byte order mark.
-chart_links=$(cat "$OUT"/dashboard-*.html "$OUT"/dataset-*.html "$OUT"/country-*.html | grep -oE 'href="/charts/[^"]+"' | sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g' | sort -u)
+chart_links=$(cat "$OUT"/dashboard-*.html "$OUT"/dataset-*.html "$OUT"/country-*.html "$OUT"/network-*.html | grep -oE 'href="/charts/[^"]+"' | sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g' | sort -u)
 checked=0
 for link in $chart_links; do
   file="$OUT/chart-file"
@@ -99,19 +109,24 @@ for lang in en fa; do
   chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=720,320 \
     --screenshot="$OUT/chart-by-period-$lang.png" "http://127.0.0.1:$PORT/charts/by-period.svg?dataset=iran-2018&lang=$lang" >/dev/null 2>&1
   echo "ok   standalone chart: $OUT/chart-by-period-$lang.png"
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=980,620 \
+    --screenshot="$OUT/chart-country-network-$lang.png" "http://127.0.0.1:$PORT/charts/country-network.svg?dataset=iran-2018&lang=$lang" >/dev/null 2>&1
+  echo "ok   standalone map of the network of countries: $OUT/chart-country-network-$lang.png"
 done
 
-# The PNG, drawn by the page's script from the SVG at twice its size (720 wide); the browser may
-# dump the page before the drawing ends, so it is given three tries.
-for page in "/?lang=fa" "/countries/IR"; do
+# The PNG, drawn by the page's script from the SVG at twice its size (a chart 720 wide, the map of
+# the network of countries 960); the browser may dump the page before the drawing ends, so it is
+# given three tries.
+for entry in "/?lang=fa 1440" "/countries/IR 1440" "/network?lang=fa 1920"; do
+  page=${entry% *} width=${entry#* }
   outcome=""
   for _ in 1 2 3; do
     outcome=$(chromium --headless --no-sandbox --disable-gpu --virtual-time-budget=30000 --dump-dom "http://127.0.0.1:$PORT$page#check-png" 2>/dev/null \
       | grep -oE 'data-png-check="[^"]*"' || true)
-    case "$outcome" in *'"ok 1440x'*|*'"failed'*) break ;; esac
+    case "$outcome" in *'"ok '*|*'"failed'*) break ;; esac
   done
   case "$outcome" in
-    *'"ok 1440x'*) echo "ok   PNG of the first chart of $page: $outcome" ;;
+    *"\"ok ${width}x"*) echo "ok   PNG of the first chart of $page: $outcome" ;;
     *) echo "FAIL PNG of the first chart of $page: ${outcome:-the script did not finish}"; failures=$((failures + 1)) ;;
   esac
 done

@@ -65,6 +65,12 @@ public struct TabulationRenderer: Sendable {
         return html
     }
 
+    /// A cell as people read it in this language, as the HTML and Markdown tables write it (a
+    /// list's items joined by the language's semicolon), unescaped: for templates, which escape.
+    public func text(of cell: Tabulation.Cell) -> String {
+        plain(cell, machine: false, listSeparator: style.semicolon)
+    }
+
     private func htmlCell(_ value: Tabulation.Cell) -> String {
         switch value {
         case let .link(url, _):

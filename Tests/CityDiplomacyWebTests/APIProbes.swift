@@ -197,6 +197,30 @@ enum APIProbes {
             Probe(.ok, "a network with its members") { records in ProbeRequest(parameters: ["id": records.membership.network]) },
             Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"]) },
         ],
+        .init("GET /network"): [
+            Probe(.ok, "the study's network of cities"),
+            Probe(.ok, "its countries, Iran in focus, top 3") { _ in ProbeRequest(query: "level=country&focus_country=IR&top=3") },
+            Probe(.ok, "two datasets, a focus country by its Persian name, another seed") { _ in
+                ProbeRequest(query: "dataset=iran-2018&dataset=hostile&focus_country=%D8%A7%DB%8C%D8%B1%D8%A7%D9%86&seed=7")
+            },
+            Probe(.ok, "every node as CSV") { _ in ProbeRequest(query: "format=csv") },
+            Probe(.ok, "every country as CSV in Persian") { _ in ProbeRequest(query: "format=csv&level=country&lang=fa") },
+            Probe(.badRequest, "a level that is not one") { _ in ProbeRequest(query: "level=region") },
+            Probe(.badRequest, "top 0") { _ in ProbeRequest(query: "top=0") },
+            Probe(.badRequest, "a focus country that is none") { _ in ProbeRequest(query: "focus_country=Narnia") },
+            Probe(.badRequest, "a seed that is not a number") { _ in ProbeRequest(query: "seed=abc") },
+            Probe(.badRequest, "a format the API does not write") { _ in ProbeRequest(query: "format=xml") },
+            Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=nowhere") },
+        ],
+        .init("GET /network/cities/{id}"): [
+            Probe(.ok, "Tehran, from the document's example"),
+            Probe(.ok, "a city with no relation to another city") { _ in ProbeRequest(parameters: ["id": "iran-2018:ahvaz"]) },
+            Probe(.ok, "a city of the hostile dataset, in its own network") { _ in ProbeRequest(parameters: ["id": "hostile:x"]) },
+            Probe(.ok, "Tehran in two datasets, another seed") { _ in ProbeRequest(query: "dataset=iran-2018&dataset=hostile&seed=7") },
+            Probe(.badRequest, "a negative seed") { _ in ProbeRequest(query: "seed=-1") },
+            Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"]) },
+            Probe(.notFound, "a city of another dataset than the one named") { _ in ProbeRequest(parameters: ["id": "hostile:x"], query: "dataset=iran-2018") },
+        ],
         .init("GET /memberships"): [
             Probe(.ok, "every membership"),
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=missing") },

@@ -30,6 +30,9 @@ public struct CityNetworkGraph: Sendable {
     /// Relations of a city with itself (or, over several datasets, with another record of the
     /// same place): counted here, never edges.
     public let selfPairs: Int
+    /// For each city of the snapshot, the node its place is (a record merged into another's node
+    /// too), or -1 for a city with no relation to another city.
+    private let cityNode: [Int32]
 
     public init(snapshot: AnalysisSnapshot) {
         self.snapshot = snapshot
@@ -76,6 +79,15 @@ public struct CityNetworkGraph: Sendable {
         self.nodeCity = order
         nodeCountry = order.map { snapshot.cityCountry[Int($0)] }
         mergedRecords = merged
+        cityNode = place.map { $0 < 0 ? -1 : node[Int($0)] }
+    }
+
+    /// The node of the city record `id`: the node of its place, which over several datasets may
+    /// stand for another record of the same place; `nil` for a city with no relation to another
+    /// city, or one the snapshot does not hold.
+    public func node(ofCity id: String) -> Int? {
+        guard let index = snapshot.cityIndex[id], cityNode[Int(index)] >= 0 else { return nil }
+        return Int(cityNode[Int(index)])
     }
 
     /// The city node `node` stands for.

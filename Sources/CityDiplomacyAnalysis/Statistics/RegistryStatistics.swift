@@ -13,6 +13,13 @@ public struct RegistryStatistics: Sendable {
         public var city: City
         /// Distinct partners of the city.
         public var degree: Int
+
+        /// The order of a ranking: more partners first, ties by English name, then by id.
+        static func ranksBefore(_ a: CityDegree, _ b: CityDegree) -> Bool {
+            if a.degree != b.degree { return a.degree > b.degree }
+            if a.city.name.en != b.city.name.en { return a.city.name.en < b.city.name.en }
+            return a.city.id < b.city.id
+        }
     }
 
     public var relations: Int
@@ -45,7 +52,7 @@ public struct RegistryStatistics: Sendable {
         self.countries = Set(cityByID.values.map(\.country)).count
         self.byCountry = byCountry
         self.topCities = partners.compactMap { id, set in cityByID[id].map { CityDegree(city: $0, degree: set.count) } }
-            .sorted { $0.degree != $1.degree ? $0.degree > $1.degree : $0.city.name.en != $1.city.name.en ? $0.city.name.en < $1.city.name.en : $0.city.id < $1.city.id }
+            .sorted(by: CityDegree.ranksBefore)
             .prefix(top).map { $0 }
     }
 
@@ -87,7 +94,7 @@ public struct RegistryStatistics: Sendable {
         let cutoff = ranked.count > top ? degree[ranked[top - 1]] : 0
         topCities = ranked.prefix { degree[$0] >= cutoff }
             .map { CityDegree(city: snapshot.city(at: $0), degree: degree[$0]) }
-            .sorted { $0.degree != $1.degree ? $0.degree > $1.degree : $0.city.name.en != $1.city.name.en ? $0.city.name.en < $1.city.name.en : $0.city.id < $1.city.id }
+            .sorted(by: CityDegree.ranksBefore)
             .prefix(top).map { $0 }
     }
 }

@@ -155,7 +155,7 @@ extension NetworkResult {
         var top: [String: [NetworkMeasuresView.RankedNode]] = [:]
         for measure in measuresComputed {
             let values = values(measure)
-            top[measure.rawValue] = ranking(measure).prefix(request.top).map { node in
+            top[measure.rawValue] = topNodes(measure).map { node in
                 NetworkMeasuresView.RankedNode(id: nodes[node].id, name: nodes[node].name.en, nameFa: nodes[node].name.fa, countryISO2: nodes[node].country.rawValue,
                                        value: values[node], rank: ranks[measure]?[node] ?? 0, countryRank: countryRanks[measure]?[node] ?? 0)
             }
@@ -213,16 +213,15 @@ extension NetworkResult {
     }
 
     func partitionView(_ partition: CommunityPartition, _ method: String) -> NetworkMeasuresView.Partition {
-        let degree = measures.degree
-        return NetworkMeasuresView.Partition(
+        NetworkMeasuresView.Partition(
             method: method, modularity: partition.modularity, count: partition.communityCount, seed: request.seed,
-            communities: (0..<min(partition.communityCount, request.top)).map { community in
+            communities: (0..<listedCommunities(partition)).map { community in
                 let members = partition.members(of: community)
                 var mix: [String: Int] = [:]
                 for member in members { mix[nodes[member].country.rawValue, default: 0] += 1 }
                 return NetworkMeasuresView.Community(
                     community: community + 1, size: members.count,
-                    largest: members.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : nodes[$0].name.en < nodes[$1].name.en }.prefix(5).map { nodes[$0].id },
+                    largest: largestMembers(of: community, in: partition).map { nodes[$0].id },
                     countries: mix)
             })
     }

@@ -22,26 +22,65 @@ extension Tabulation.Cell {
     }
 }
 
+/// A table of ``NetworkResult/document`` with what its rows stand for, so that a page can link
+/// each node it names to the node's own page.
+public struct NetworkTable: Sendable {
+    /// What a table's rows stand for.
+    public enum Rows: Sendable {
+        /// Each row is a node: these, in order.
+        case nodes([Int])
+        /// Each row is a community, whose list of largest members names these nodes.
+        case communities([[Int]])
+        /// Rows that name no node (whole-network figures; countries by their codes).
+        case other
+    }
+
+    public var table: Tabulation
+    public var rows: Rows
+}
+
 extension NetworkResult {
     /// Everything measured, as a document: the whole network, the top nodes by each measure, the
     /// focus country's nodes, the communities and (at country level) the shares.
     public var document: ReportDocument {
-        var sections: [ReportDocument.Section] = [
-            .init(heading: .message("network.section.whole"), paragraphs: [definitionNote], tables: [summaryTable]),
-            .init(heading: .message("network.section.top", ["top": String(request.top)]),
-                  paragraphs: pathMeasuresComputed ? [] : [.message("network.paths-not-computed", ["nodes": String(graph.nodeCount), "maximum": String(NetworkRequest.maximumPathNodes)])],
-                  tables: [Measure.degree, .betweenness, .closeness, .eigenvector, .pagerank].filter(measuresComputed.contains).map { topTable($0) }),
+        ReportDocument(title: title, sections: sections.map { section in
+            .init(heading: section.heading, paragraphs: section.paragraphs, tables: section.tables.map(\.table))
+        })
+    }
+
+    /// The document's title: the network of cities (or countries) of the datasets, each quoted.
+    public var title: LocalizedText {
+        .message(level == .city ? "network.title.city" : "network.title.country",
+                 localized: ["datasets": .joined(datasets.map { .message("text.quoted", localized: ["text": $0.title]) }, separator: "list.and")])
+    }
+
+    /// The document's sections, each table with the nodes its rows stand for.
+    public var sections: [(heading: LocalizedText, paragraphs: [LocalizedText], tables: [NetworkTable])] {
+        var sections: [(heading: LocalizedText, paragraphs: [LocalizedText], tables: [NetworkTable])] = [
+            (.message("network.section.whole"), [definitionNote], [NetworkTable(table: summaryTable, rows: .other)]),
+            (.message("network.section.top", ["top": String(request.top)]),
+             pathMeasuresComputed ? [] : [.message("network.paths-not-computed", ["nodes": String(graph.nodeCount), "maximum": String(NetworkRequest.maximumPathNodes)])],
+             [Measure.degree, .betweenness, .closeness, .eigenvector, .pagerank].filter(measuresComputed.contains)
+                .map { NetworkTable(table: topTable($0), rows: .nodes(topNodes($0))) }),
         ]
         if let focus {
-            sections.append(.init(heading: .message("network.section.focus", localized: ["country": focus.name]), tables: [focusTable(focus)]))
+            sections.append((.message("network.section.focus", localized: ["country": focus.name]), [],
+                             [NetworkTable(table: focusTable(focus), rows: .nodes(focusNodes))]))
         }
-        sections.append(.init(heading: .message("network.section.communities"), paragraphs: [.message("network.communities.method", ["seed": String(request.seed)])],
-                              tables: [communityTable(louvain, method: .message("network.louvain")), communityTable(leiden, method: .message("network.leiden"))]))
-        if let geography { sections.append(geographySection(geography)) }
-        if let shares { sections.append(.init(heading: .message("network.section.shares", localized: ["scheme": shares.scheme.title]), tables: [sharesTable(shares)])) }
-        return ReportDocument(title: .message(level == .city ? "network.title.city" : "network.title.country",
-                                              localized: ["datasets": .joined(datasets.map { .message("text.quoted", localized: ["text": $0.title]) }, separator: "list.and")]),
-                              sections: sections)
+        sections.append((.message("network.section.communities"), [.message("network.communities.method", ["seed": String(request.seed)])],
+                         [(louvain, "network.louvain"), (leiden, "network.leiden")].map { partition, method in
+                             NetworkTable(table: communityTable(partition, method: .message(method)),
+                                          rows: .communities((0..<listedCommunities(partition)).map { largestMembers(of: $0, in: partition) }))
+                         }))
+        if let geography {
+            let section = geographySection(geography)
+            sections.append((section.heading, section.paragraphs, section.tables.map { NetworkTable(table: $0, rows: .other) }))
+        }
+        if let shares {
+            sections.append((.message("network.section.shares", localized: ["scheme": shares.scheme.title]), [],
+                             [NetworkTable(table: sharesTable(shares), rows: .other)]))
+        }
+        return sections
     }
 
     /// What a node and an edge are, stated once above the figures.
@@ -74,7 +113,7 @@ extension NetworkResult {
             title: .message("network.top.title", localized: ["measure": measure.label]),
             columns: nodeColumns() + [.init(key: measure.rawValue, title: measure.label), .init(key: "rank", title: .message("network.rank")),
                                     .init(key: "country_rank", title: .message("network.country-rank"))],
-            rows: ranking(measure).prefix(request.top).map { node in
+            rows: topNodes(measure).map { node in
                 nodeCells(node) + [cell(values[node], measure), .number(ranks[measure]?[node]), .number(countryRanks[measure]?[node])]
             })
     }
@@ -94,11 +133,10 @@ extension NetworkResult {
 
     /// A partition's communities, largest first: size, largest nodes by degree, country mix.
     func communityTable(_ partition: CommunityPartition, method: LocalizedText) -> Tabulation {
-        let degree = measures.degree
-        let shown = min(partition.communityCount, request.top)
+        let shown = listedCommunities(partition)
         let rows: [[Tabulation.Cell]] = (0..<shown).map { community in
             let members = partition.members(of: community)
-            let largest = members.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : nodes[$0].name.en < nodes[$1].name.en }.prefix(5)
+            let largest = largestMembers(of: community, in: partition)
             var mix: [CountryCode: Int] = [:]
             for member in members { mix[nodes[member].country, default: 0] += 1 }
             let countries = mix.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }.prefix(5)

@@ -79,6 +79,27 @@ public struct NetworkResult: Sendable {
         return nodes.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : nodes[$0].name.en < nodes[$1].name.en }
     }
 
+    /// Each edge once, with its weight: the relations between two cities, or the city pairs
+    /// between two countries.
+    public var weightedEdges: [(a: Int, b: Int, weight: Double)] { graph.edges }
+
+    /// The `request.top` nodes by `measure`, highest first: the rows of ``topTable(_:)``.
+    public func topNodes(_ measure: Measure) -> [Int] {
+        Array(ranking(measure).prefix(request.top))
+    }
+
+    /// How many of a partition's communities are listed: its largest, up to `request.top`.
+    public func listedCommunities(_ partition: CommunityPartition) -> Int {
+        min(partition.communityCount, request.top)
+    }
+
+    /// The members of `community` that name it, highest degree first (ties by name), at most `count`.
+    public func largestMembers(of community: Int, in partition: CommunityPartition, count: Int = 5) -> [Int] {
+        let degree = measures.degree
+        return Array(partition.members(of: community)
+            .sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : nodes[$0].name.en < nodes[$1].name.en }.prefix(count))
+    }
+
     /// The nodes of the focus country, by betweenness rank (by degree where betweenness was not computed).
     public var focusNodes: [Int] {
         guard let focus else { return [] }

@@ -27,6 +27,9 @@ public actor RevisionCache<Key: Hashable & Sendable, Value: Sendable> {
         self.capacity = max(1, capacity)
     }
 
+    /// How many keys are kept: two front ends asking for one value share one key.
+    public var count: Int { entries.count }
+
     /// The value of `key` at `revision`: the one kept, or the one `compute` makes.
     public func value(for key: Key, revision: String, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
         recent.removeAll { $0 == key }

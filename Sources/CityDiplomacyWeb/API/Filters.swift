@@ -75,6 +75,37 @@ struct Filters {
         }
     }
 
+    /// `seed`: a whole number from 0 to 2^64 − 1 (Persian digits too); `nil` when absent.
+    func seed() throws(WebError) -> UInt64? {
+        guard let raw = text("seed") else { return nil }
+        guard let value = UInt64(PersianText.asciiDigits(raw)) else {
+            throw .badRequest("invalid seed '\(raw)': expected a whole number from 0 to \(UInt64.max)", field: "seed")
+        }
+        return value
+    }
+
+    /// The network to measure: every `dataset` given (the study's when none), `level` (city or
+    /// country), `focus_country`, `top` and `seed`, each defaulting as on the CLI. The focus
+    /// country is read by the application, which knows the countries.
+    func networkRequest() throws(WebError) -> NetworkRequest {
+        let defaults = NetworkRequest()
+        return NetworkRequest(
+            datasets: fields.all("dataset").map { PersianText.normalized($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            level: try networkLevel() ?? defaults.level,
+            focusCountry: text("focus_country"),
+            top: try integer("top", in: 1...NetworkRequest.maximumTop) ?? defaults.top,
+            seed: try seed() ?? defaults.seed)
+    }
+
+    /// `level`: `city` or `country`; `nil` when absent.
+    func networkLevel() throws(WebError) -> NetworkLevelChoice? {
+        do {
+            return try text("level").map { text throws(ApplicationError) in try NetworkLevelChoice.parse(text, field: "level") }
+        } catch {
+            throw WebError(error)
+        }
+    }
+
     /// The places of a quality report to list: `status`, `limit` (default `defaultLimit`) and `offset`.
     func placeSelection(defaultLimit: Int) throws(WebError) -> PlaceSelection {
         let (limit, offset) = try paging(defaultLimit: defaultLimit)

@@ -1,6 +1,6 @@
 /// The charts the observatory draws, by the name in their address: `/charts/{name}.svg` and
 /// `/charts/{name}.csv`, with the page's parameters (`dataset`, `aggregate_parts`, `country`,
-/// `lang`).
+/// `focus_country`, `lang`).
 ///
 /// ```swift
 /// ChartName(rawValue: "by-period")      // .byPeriod, a dataset's chart
@@ -16,6 +16,9 @@ enum ChartName: String, CaseIterable, Sendable {
     case topCities = "top-cities"
     /// The partner states of a country's cities (the country page).
     case partnerCountries = "partner-countries"
+    /// The network of countries of one or more datasets on the world map (the network page):
+    /// `dataset` (repeatable) and `focus_country`.
+    case countryNetwork = "country-network"
 
     /// The dashboard's charts, in the order it shows them.
     static let datasetCharts: [ChartName] = [.byRegion, .byPeriod, .byKind, .topCities]

@@ -77,7 +77,8 @@ struct DatasetCharts {
                     value: ranked.degree,
                     href: c.href("/cities/\(PageContext.segment(ranked.city.id))", [("aggregate_parts", aggregating ? "true" : nil)]))
             }
-        case .partnerCountries:
+        case .partnerCountries, .countryNetwork:
+            // A country's chart, and a map: not a dataset's bar chart.
             return nil
         }
         let captionValues = ["count": c.number(bars.count)]

@@ -1,5 +1,6 @@
 /// The key of a world map: the marker of the page's own city (or country's cities) and a line in
-/// the style of each kind of relation drawn, each with its name in the page's language.
+/// the style of each kind of relation drawn, each with its name in the page's language — or, on
+/// the map of the network of countries, lines of sample widths and a sample disc.
 ///
 /// The legend sits in a corner on the side the page's language reads from (left in English, right
 /// in Persian), at the top or the bottom, whichever hides fewer of the map's points; in Persian
@@ -17,6 +18,10 @@ struct MapLegend {
             case home
             /// A relation's arc, in its kind's style.
             case arc(ArcStyle)
+            /// An edge of the network of countries, this many pixels wide.
+            case edge(width: Double)
+            /// A country of the network of countries, a disc of this radius in pixels.
+            case node(radius: Double)
         }
 
         var symbol: Symbol
@@ -47,7 +52,9 @@ struct MapLegend {
         guard !entries.isEmpty else { return nil }
         let px = labels.pixel, fontSize = labels.fontSize
         let padding = 8 * px, rowHeight = 1.5 * fontSize, symbolWidth = 26 * px, gap = 6 * px
-        let textWidth = entries.map { MapLabels.estimatedWidth($0.text, fontSize: fontSize) }.max() ?? 0
+        // The box must hold its longest row whatever the font: the more generous of the names'
+        // estimate and the charts' measured one (Persian rows ran past the box in DejaVu Sans).
+        let textWidth = entries.map { max(MapLabels.estimatedWidth($0.text, fontSize: fontSize), TextWidth.estimate($0.text, fontSize: fontSize)) }.max() ?? 0
         let width = padding + symbolWidth + gap + textWidth + padding
         let height = 2 * padding + Double(entries.count) * rowHeight - (rowHeight - fontSize)
         let inset = 8 * px

@@ -79,6 +79,9 @@ extension WorldMapView.Legend {
             case .home:
                 home = .init(label: row.text, pointLink: nil, x: fmt(c.x), y: fmt(c.y), radius: fmt(WorldMap.homeRadius * pixel), home: true,
                              innerRadius: fmt(WorldMap.homeDotRadius * pixel))
+            case .edge, .node:
+                // The network of countries' symbols, which its own map draws.
+                break
             }
             return Row(sample: arc, marker: home, text: row.text, textX: fmt(row.textX), textY: fmt(row.textY), anchor: row.anchor.rawValue)
         }

@@ -10,7 +10,8 @@ import CityDiplomacyCore
 /// ```
 ///
 /// A dataset's charts take `dataset` (the study's when absent) and `aggregate_parts`; the chart
-/// of partner countries takes `country`. An unknown chart, format, dataset or country is a 404; a
+/// of partner countries takes `country`; the network of countries takes `dataset` (repeatable)
+/// and `focus_country`. An unknown chart, format, dataset or country is a 404; a
 /// missing country or a bad value, a 400.
 struct ChartFiles {
     let observatory: Observatory
@@ -28,6 +29,13 @@ struct ChartFiles {
 
     /// The chart `name` in `format`.
     func render(_ name: ChartName, _ format: ChartFormat) async throws -> String {
+        if name == .countryNetwork {
+            let map = try await countryNetwork()
+            switch format {
+            case .svg: return try map.standaloneSVG()
+            case .csv: return map.csv
+            }
+        }
         let chart = try await chart(name)
         switch format {
         case .svg: return try chart.standaloneSVG()
@@ -53,6 +61,12 @@ struct ChartFiles {
             throw WebError.notFound(c.text(.message("chart.not-drawn", ["name": name.rawValue, "dataset": content.dataset.id])), field: "chart")
         }
         return chart
+    }
+
+    /// The network of countries of the datasets asked for, as the network page draws it.
+    private func countryNetwork() async throws -> CountryNetworkMap {
+        let countries = try await observatory.countryNetwork(of: try context.filters.networkRequest())
+        return await CountryNetworkFigure(countries: countries, observatory: observatory, context: context).map
     }
 
     /// The name a chart's file is saved under, without its extension: the chart, what it is of,

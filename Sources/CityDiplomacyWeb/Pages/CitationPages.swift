@@ -100,6 +100,7 @@ struct CitationPages {
             links: [
                 LinkView(text: c.text(.message("web.list-its-relations")), target: c.href("/relations", [("dataset", about.id)])),
                 LinkView(text: c.text(.message("cite.dataset.charts")), target: c.href("/", [("dataset", about.id)])),
+                LinkView(text: c.text(.message("web.network-analysis.link")), target: c.href("/network", [("dataset", about.id)])),
                 LinkView(text: "JSON", target: "/api/v1/datasets/\(PageContext.segment(about.id))"),
             ],
             citations: try await boxes(content, version: version),

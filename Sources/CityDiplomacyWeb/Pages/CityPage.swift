@@ -34,6 +34,7 @@ struct CityPage {
             map: await map(profile),
             relationsHeading: c.text(.message("column.relations")) + " (" + c.number(profile.relations.count) + ")",
             relations: RelationTable(context: c, countries: observatory.countriesByCode).view(profile.relations.map(\.relation), cities: cities, from: city.id),
+            network: try await network(city, dataset: profile.dataset.id),
             additions: !c.canEdit ? [] : [
                 LinkView(text: c.text(.message("web.add-a-relation")), target: c.href("/edit/relations/new", newRecord)),
                 LinkView(text: c.text(.message("web.add-a-membership")), target: c.href("/edit/memberships/new", newRecord)),
@@ -57,6 +58,26 @@ struct CityPage {
             },
             sourcesHeading: "", sources: [], editLabel: edit)
         return try Layout.page("city", title: c.text(city.name), content: withSources(view, profile), context: c)
+    }
+
+    /// The city's measures and ranks in its dataset's network of cities, measured as the network
+    /// page measures it (the same request, so the same cached measures), or a note that it is no
+    /// node of it.
+    private func network(_ city: City, dataset: String) async throws -> CityPageView.Network {
+        let c = context
+        let result: NetworkResult
+        do {
+            result = try await observatory.network(ofDataset: dataset)
+        } catch let error as WebError {
+            throw error.asPage(c)
+        }
+        let node = result.cities.node(ofCity: city.id)
+        return CityPageView.Network(
+            networkHeading: c.text(.message("web.city.network.heading")),
+            measures: node.map { TabulationView(result.cityTable(node: $0), context: c) },
+            noNodeNote: node == nil ? c.text(.message("web.city.network.none", localized: ["city": city.name])) : nil,
+            networkLink: LinkView(text: c.text(.message("web.city.network.link", localized: ["country": observatory.countriesByCode[city.country]?.name ?? LocalizedText(en: city.country.rawValue)])),
+                                  target: c.href("/network", [("dataset", dataset), ("focus_country", city.country.rawValue)])))
     }
 
     /// Whether counting parts with their cities changes this page: the city has parts, or a
@@ -178,6 +199,15 @@ struct CityPageView {
         let caption: String
     }
 
+    /// The city's measures and ranks in its dataset's network, with the link to the network's page.
+    struct Network {
+        let networkHeading: String
+        let measures: TabulationView?
+        /// Said instead of the measures of a city with no relation to another city.
+        let noNodeNote: String?
+        let networkLink: LinkView
+    }
+
     /// "Part of" and the city it links to.
     struct PartOf {
         let label: String
@@ -220,6 +250,8 @@ struct CityPageView {
     let map: Map
     let relationsHeading: String
     let relations: RelationTableView
+    /// Its place in its dataset's network of cities.
+    let network: Network
     let additions: [LinkView]
     let membershipsHeading: String
     let memberships: [Entry]

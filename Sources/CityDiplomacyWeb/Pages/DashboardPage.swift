@@ -36,6 +36,7 @@ struct DashboardPage {
             currentLabel: c.text(.message("web.dataset")), currentID: content.dataset.id,
             currentCount: c.number(content.relations.count) + " " + c.text(.message("web.relations")),
             listLink: LinkView(text: c.text(.message("web.list-its-relations")), target: c.href("/relations", [("dataset", content.dataset.id)])),
+            networkLink: LinkView(text: c.text(.message("web.network-analysis.link")), target: c.href("/network", [("dataset", content.dataset.id)])),
             partsSwitch: c.partsSwitch(aggregating: aggregating),
             partsNote: counted.aggregationView.map { c.text($0.note) },
             currentQualityReport: qualityLink(counted.content.dataset),
@@ -87,6 +88,8 @@ struct DashboardView {
     let currentID: String
     let currentCount: String
     let listLink: LinkView
+    /// The page of the dataset's network measures.
+    let networkLink: LinkView
     /// The link that counts parts with their cities, or apart again.
     let partsSwitch: LinkView
     /// What counting parts with their cities changed, when it is on.

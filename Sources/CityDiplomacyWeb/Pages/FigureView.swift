@@ -26,9 +26,15 @@ struct FigureView {
     init(_ chart: BarChart, name: ChartName, query: [(String, String?)], context c: PageContext) {
         caption = chart.caption
         self.chart = chart.view
+        downloads = Self.downloads(name, query: query, context: c)
+    }
+
+    /// The links to chart `name`'s files at `/charts/{name}.svg|.csv` under the parameters
+    /// `query` (and the page's language), and to its PNG drawn by the browser.
+    static func downloads(_ name: ChartName, query: [(String, String?)], context c: PageContext) -> Downloads {
         let svgAddress = c.href("/charts/\(name.rawValue).svg", query)
         let filename = ChartFiles.filename(name, query: query, language: c.language)
-        downloads = Downloads(
+        return Downloads(
             label: c.text(.message("chart.download")),
             svg: Downloads.File(text: c.text(.message("chart.download.svg")), address: svgAddress, filename: filename + ".svg"),
             csv: Downloads.File(text: c.text(.message("chart.download.csv")), address: c.href("/charts/\(name.rawValue).csv", query), filename: filename + ".csv"),

@@ -47,6 +47,9 @@ struct PageRoutes {
             let id = try Self.parameter("id", context)
             return try await page(request) { try await QualityPage(observatory: observatory, context: $0).render(datasetID: id) }
         }
+        router.get("network") { request, _ in
+            try await page(request) { try await NetworkAnalysisPage(observatory: observatory, context: $0).render() }
+        }
         router.get("networks") { request, _ in
             try await page(request) { try await NetworkPages(observatory: observatory, context: $0).list() }
         }
