@@ -8,6 +8,18 @@ extension SQLiteRegistry {
         }
     }
 
+    /// Counted through each table's index on its dataset, without reading a record.
+    public func recordCounts(ofDataset id: String) async throws -> DatasetRecordCounts? {
+        try await read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dataset WHERE id = ?", arguments: [id]) != nil else { return nil }
+            func count(_ table: String) throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE dataset_id = ?", arguments: [id]) ?? 0
+            }
+            return DatasetRecordCounts(cities: try count("city"), relations: try count("relation"), networks: try count("network"),
+                                       memberships: try count("membership"), events: try count("event"), sources: try count("source"))
+        }
+    }
+
     public func datasetsWithoutImportReports() async throws -> [Dataset] {
         try await read { db in
             try DatasetRow.fetchAll(db, sql: "SELECT \(DatasetRow.columnsWithoutReport) FROM dataset ORDER BY id").map(\.dataset)

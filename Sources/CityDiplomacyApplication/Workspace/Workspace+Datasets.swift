@@ -59,11 +59,11 @@ extension Workspace {
     public func datasetsTable() async throws -> Tabulation {
         var rows: [[Tabulation.Cell]] = []
         for dataset in try await registry.datasets() {
-            guard let content = try await registry.content(ofDataset: dataset.id) else { continue }
+            guard let counts = try await registry.recordCounts(ofDataset: dataset.id) else { continue }
             rows.append([
-                .identifier(dataset.id), .text(dataset.title), .number(content.cities.count), .number(content.relations.count),
-                .number(content.networks.count), .number(content.memberships.count), .number(content.events.count),
-                .number(content.sources.count), .identifier(dataset.sourceFile ?? ""),
+                .identifier(dataset.id), .text(dataset.title), .number(counts.cities), .number(counts.relations),
+                .number(counts.networks), .number(counts.memberships), .number(counts.events),
+                .number(counts.sources), .identifier(dataset.sourceFile ?? ""),
             ])
         }
         return Tabulation(

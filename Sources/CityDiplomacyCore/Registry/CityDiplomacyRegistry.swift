@@ -23,6 +23,10 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// Every record of one dataset, in the dataset's own order, or `nil` if there is no such dataset.
     func content(ofDataset id: String) async throws -> DatasetContent?
 
+    /// How many records of each kind dataset `id` holds, or `nil` if there is no such dataset
+    /// (a default reads the dataset; a backend counts where the records are stored).
+    func recordCounts(ofDataset id: String) async throws -> DatasetRecordCounts?
+
     /// Relations matching `query`, with the cities at both ends.
     func relations(matching query: RelationQuery) async throws -> RelationSelection
 
@@ -105,7 +109,27 @@ public protocol CityDiplomacyRegistry: Sendable {
     func datasetsWithoutImportReports() async throws -> [Dataset]
 }
 
+/// How many records of each kind a dataset holds.
+public struct DatasetRecordCounts: Hashable, Sendable {
+    public var cities, relations, networks, memberships, events, sources: Int
+
+    public init(cities: Int, relations: Int, networks: Int, memberships: Int, events: Int, sources: Int) {
+        (self.cities, self.relations, self.networks, self.memberships, self.events, self.sources) = (cities, relations, networks, memberships, events, sources)
+    }
+
+    public init(_ content: DatasetContent) {
+        self.init(cities: content.cities.count, relations: content.relations.count, networks: content.networks.count,
+                  memberships: content.memberships.count, events: content.events.count, sources: content.sources.count)
+    }
+}
+
 extension CityDiplomacyRegistry {
+    /// How many records of each kind dataset `id` holds, or `nil` if there is no such dataset. A
+    /// backend counts them where they are stored; this default reads the dataset.
+    public func recordCounts(ofDataset id: String) async throws -> DatasetRecordCounts? {
+        try await content(ofDataset: id).map(DatasetRecordCounts.init)
+    }
+
     /// A dataset alone is a dataset with no countries to add and no one watching.
     public func store(_ content: DatasetContent) async throws {
         try await store(content, countries: [], progress: nil)
