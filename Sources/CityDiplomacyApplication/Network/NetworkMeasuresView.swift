@@ -47,8 +47,8 @@ public struct NetworkMeasuresView: Encodable, Sendable {
         var betweenness, closeness, harmonic: Double?
         var eigenvector, pagerank, clustering: Double
         var core, triangles, component, louvain, leiden: Int
-        var ranks: [String: Int]
-        var countryRanks: [String: Int]
+        var ranks: OrderedObject<Int>
+        var countryRanks: OrderedObject<Int>
 
         enum CodingKeys: String, CodingKey {
             case id, name, nameFa = "name_fa", countryISO2 = "country_iso2", degree, relations, betweenness, closeness, harmonic
@@ -66,7 +66,7 @@ public struct NetworkMeasuresView: Encodable, Sendable {
         var community: Int
         var size: Int
         var largest: [String]
-        var countries: [String: Int]
+        var countries: OrderedObject<Int>
     }
 
     struct Partition: Encodable {
@@ -81,7 +81,7 @@ public struct NetworkMeasuresView: Encodable, Sendable {
         var countryISO2: String
         var pairs: Int
         var domestic: Double
-        var byGroup: [String: Double]
+        var byGroup: OrderedObject<Double>
         enum CodingKeys: String, CodingKey { case countryISO2 = "country_iso2", pairs, domestic, byGroup = "by_group" }
     }
 
@@ -172,9 +172,8 @@ extension NetworkResult {
             communities: ["louvain": partitionView(louvain, "louvain"), "leiden": partitionView(leiden, "leiden")],
             shares: shares.map { shares in
                 NetworkMeasuresView.Shares(scheme: shares.scheme.id, groups: shares.groups.map(\.id), countries: shares.rows.map { row in
-                    var byGroup: [String: Double] = [:]
-                    for (index, group) in shares.groups.enumerated() { byGroup[group.id] = row.byGroup[index] }
-                    byGroup["unclassified"] = row.unclassified
+                    let byGroup = OrderedObject(shares.groups.enumerated().map { (key: $0.element.id, value: row.byGroup[$0.offset]) }
+                                                + [(key: "unclassified", value: row.unclassified)])
                     return NetworkMeasuresView.ShareRow(countryISO2: row.country.rawValue, pairs: row.pairs, domestic: row.domestic, byGroup: byGroup)
                 })
             },
@@ -198,12 +197,8 @@ extension NetworkResult {
     func measuredNode(_ node: Int) -> NetworkMeasuresView.MeasuredNode {
         func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
         let m = measures
-        var ranks: [String: Int] = [:]
-        var countryRanks: [String: Int] = [:]
-        for measure in Measure.allCases {
-            ranks[measure.rawValue] = self.ranks[measure]?[node]
-            countryRanks[measure.rawValue] = self.countryRanks[measure]?[node]
-        }
+        let ranks = OrderedObject(measuresComputed.compactMap { measure in self.ranks[measure].map { (key: measure.rawValue, value: $0[node]) } })
+        let countryRanks = OrderedObject(measuresComputed.compactMap { measure in self.countryRanks[measure].map { (key: measure.rawValue, value: $0[node]) } })
         return NetworkMeasuresView.MeasuredNode(
             id: nodes[node].id, name: nodes[node].name.en, nameFa: nodes[node].name.fa, countryISO2: nodes[node].country.rawValue,
             degree: m.degree[node], relations: m.strength[node], betweenness: finite(m.betweenness[node]), closeness: finite(m.closeness[node]),
@@ -219,10 +214,11 @@ extension NetworkResult {
                 let members = partition.members(of: community)
                 var mix: [String: Int] = [:]
                 for member in members { mix[nodes[member].country.rawValue, default: 0] += 1 }
+                let countries = mix.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
                 return NetworkMeasuresView.Community(
                     community: community + 1, size: members.count,
                     largest: largestMembers(of: community, in: partition).map { nodes[$0].id },
-                    countries: mix)
+                    countries: OrderedObject(countries))
             })
     }
 }

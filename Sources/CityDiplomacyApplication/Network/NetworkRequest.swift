@@ -26,6 +26,9 @@ public struct NetworkRequest: Hashable, Sendable {
     public static let defaultScheme = "un-m49"
     public static let maximumTop = 1_000
     public static let maximumDraws = 1_000
+    /// The greatest seed: 2^53 - 1, the greatest whole number every JSON reader (JavaScript's
+    /// among them) reads back exactly.
+    public static let maximumSeed: UInt64 = (1 << 53) - 1
     /// The most nodes whose betweenness, closeness and harmonic centrality are computed: one
     /// breadth-first search from every node costs nodes × edges (a few seconds for the 17k
     /// cities of Wikipedia's lists, hours for 200k). Larger networks get every whole-network
@@ -46,6 +49,9 @@ public struct NetworkRequest: Hashable, Sendable {
     public func validate() throws(ApplicationError) {
         guard (1...Self.maximumTop).contains(top) else {
             throw .invalid("top", "invalid \(parameter: "top") \(top): expected a whole number from 1 to \(Self.maximumTop)")
+        }
+        guard seed <= Self.maximumSeed else {
+            throw .invalid("seed", "invalid \(parameter: "seed") \(seed): expected a whole number from 0 to \(Self.maximumSeed)")
         }
         guard (1...Self.maximumDraws).contains(draws) else {
             throw .invalid("draws", "invalid \(parameter: "draws") \(draws): expected a whole number from 1 to \(Self.maximumDraws)")

@@ -15,8 +15,9 @@ extension Workspace {
             }
             ids = [id]
         }
-        var seen: Set<String> = []
-        ids = ids.filter { seen.insert($0).inserted }
+        // One network whatever the order the datasets are named in: where records of one place
+        // are merged, the record of the dataset first by id stands for it.
+        ids = Array(Set(ids)).sorted()
         for id in ids { _ = try await requireDataset(id) }
         let focus = try request.focusCountry.map { text throws(ApplicationError) in try country(named: text, field: "focus-country") }
         let scheme = try classifications.scheme(request.scheme ?? NetworkRequest.defaultScheme, field: "scheme")
@@ -28,6 +29,10 @@ extension Workspace {
         key.top = NetworkRequest().top
         let snapshot = try await snapshot(ofDatasets: ids)
         var result = try await networks.value(for: key, revision: try await registry.revision()) { [self, key] in
+            // One measurement at a time: each takes seconds of both cores, and requests for
+            // different seeds or datasets must queue rather than starve every other page.
+            await measurementGate.enter()
+            defer { Task { await measurementGate.leave() } }
             // Cities recorded without coordinates are placed as the maps place them: at the
             // gazetteer's place of their name in their country (the study records none).
             var latitudes = snapshot.latitude, longitudes = snapshot.longitude

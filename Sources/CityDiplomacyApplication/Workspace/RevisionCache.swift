@@ -44,8 +44,33 @@ public actor RevisionCache<Key: Hashable & Sendable, Value: Sendable> {
             return try await task.value
         } catch {
             // A failed computation is not kept: the next request tries again.
-            if entries[key]?.revision == revision { entries[key] = nil }
+            if entries[key]?.revision == revision {
+                entries[key] = nil
+                recent.removeAll { $0 == key }
+            }
             throw error
         }
+    }
+}
+
+/// A gate one task passes at a time; the others wait their turn, in order.
+///
+/// ```swift
+/// await gate.enter()
+/// defer { Task { await gate.leave() } }
+/// ```
+public actor Gate {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    public init() {}
+
+    public func enter() async {
+        guard busy else { busy = true; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    public func leave() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }

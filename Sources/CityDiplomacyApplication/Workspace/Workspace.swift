@@ -34,6 +34,8 @@ public struct Workspace: Sendable {
     let studyTables = RevisionCache<StudyTableRequest, Tabulation>(capacity: 32)
     /// Totals, kept per registry revision (``statistics(dataset:top:aggregateParts:)``).
     let statisticsViews = RevisionCache<String, StatisticsView>(capacity: 16)
+    /// Lets one network measurement run at a time.
+    let measurementGate = Gate()
     /// Network measures, kept per registry revision (``network(_:)``).
     let networks = RevisionCache<NetworkRequest, NetworkResult>(capacity: 8)
 

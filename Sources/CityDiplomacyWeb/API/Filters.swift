@@ -78,8 +78,8 @@ struct Filters {
     /// `seed`: a whole number from 0 to 2^64 − 1 (Persian digits too); `nil` when absent.
     func seed() throws(WebError) -> UInt64? {
         guard let raw = text("seed") else { return nil }
-        guard let value = UInt64(PersianText.asciiDigits(raw)) else {
-            throw .badRequest("invalid seed '\(raw)': expected a whole number from 0 to \(UInt64.max)", field: "seed")
+        guard let value = UInt64(PersianText.asciiDigits(raw)), value <= NetworkRequest.maximumSeed else {
+            throw .badRequest("invalid seed '\(raw)': expected a whole number from 0 to \(NetworkRequest.maximumSeed)", field: "seed")
         }
         return value
     }
