@@ -212,9 +212,7 @@ extension NetworkResult {
             method: method, modularity: partition.modularity, count: partition.communityCount, seed: request.seed,
             communities: (0..<listedCommunities(partition)).map { community in
                 let members = partition.members(of: community)
-                var mix: [String: Int] = [:]
-                for member in members { mix[nodes[member].country.rawValue, default: 0] += 1 }
-                let countries = mix.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
+                let countries = countryMix(of: members).map { (key: $0.country.rawValue, value: $0.count) }
                 return NetworkMeasuresView.Community(
                     community: community + 1, size: members.count,
                     largest: largestMembers(of: community, in: partition).map { nodes[$0].id },

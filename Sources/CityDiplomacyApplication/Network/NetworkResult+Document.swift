@@ -131,17 +131,23 @@ extension NetworkResult {
             notes: focusNodes.isEmpty ? [.message("network.focus.none", localized: ["country": focus.name])] : [])
     }
 
+    /// How many of `members` each country has, most first (ties by code): a community's mix of
+    /// countries, as the table and the JSON both give it.
+    func countryMix(of members: [Int]) -> [(country: CountryCode, count: Int)] {
+        var mix: [CountryCode: Int] = [:]
+        for member in members { mix[nodes[member].country, default: 0] += 1 }
+        return mix.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }.map { ($0.key, $0.value) }
+    }
+
     /// A partition's communities, largest first: size, largest nodes by degree, country mix.
     func communityTable(_ partition: CommunityPartition, method: LocalizedText) -> Tabulation {
         let shown = listedCommunities(partition)
         let rows: [[Tabulation.Cell]] = (0..<shown).map { community in
             let members = partition.members(of: community)
             let largest = largestMembers(of: community, in: partition)
-            var mix: [CountryCode: Int] = [:]
-            for member in members { mix[nodes[member].country, default: 0] += 1 }
-            let countries = mix.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }.prefix(5)
+            let countries = countryMix(of: members).prefix(5)
             return [.number(community + 1), .number(members.count), .list(largest.map { .text(nodes[$0].name) }),
-                    .list(countries.map { .code($0.key.rawValue, label: .message("network.country-count", localized: ["country": countryLabel($0.key)], ["count": String($0.value)])) })]
+                    .list(countries.map { .code($0.country.rawValue, label: .message("network.country-count", localized: ["country": countryLabel($0.country)], ["count": String($0.count)])) })]
         }
         return Tabulation(
             title: .message("network.communities.title", localized: ["method": method]),
@@ -173,11 +179,12 @@ extension NetworkResult {
     func geographySection(_ baseline: ProximityBaseline) -> ReportDocument.Section {
         let observed = baseline.observed
         func km(_ value: Double) -> LocalizedText { Self.decimalText(value, places: 0) }
-        func interval(_ value: ProximityBaseline.Interval, percent: Bool = false) -> [String: LocalizedText] {
-            let scale = percent ? 100.0 : 1.0
-            let places = percent ? 1 : 0
-            return ["estimate": Self.decimalText(value.estimate * scale, places: places), "lower": Self.decimalText(value.lower * scale, places: places),
-                    "upper": Self.decimalText(value.upper * scale, places: places)]
+        /// An interval's three values for a message, named `{prefix}Estimate`, `{prefix}Lower`, `{prefix}Upper`.
+        func interval(_ value: ProximityBaseline.Interval, _ prefix: String, percent: Bool = false) -> [String: LocalizedText] {
+            let (scale, places) = percent ? (100.0, 1) : (1.0, 0)
+            return ["\(prefix)Estimate": Self.decimalText(value.estimate * scale, places: places),
+                    "\(prefix)Lower": Self.decimalText(value.lower * scale, places: places),
+                    "\(prefix)Upper": Self.decimalText(value.upper * scale, places: places)]
         }
         var paragraphs: [LocalizedText] = [
             .message("network.geography.located", ["located": String(observed.count), "pairs": String(graph.edgeCount)]),
@@ -186,9 +193,9 @@ extension NetworkResult {
             paragraphs.append(.message("network.geography.observed", localized: ["median": km(observed.median), "mean": km(observed.mean),
                                                                                   "lower": km(observed.lowerQuartile), "upper": km(observed.upperQuartile)]))
             paragraphs.append(.message("network.geography.baseline",
-                                       localized: interval(baseline.baselineMedian).mapKeys("median") .merging(interval(baseline.baselineMean).mapKeys("mean")) { a, _ in a },
+                                       localized: interval(baseline.baselineMedian, "median").merging(interval(baseline.baselineMean, "mean")) { a, _ in a },
                                        ["draws": String(baseline.draws), "seed": String(baseline.seed)]))
-            paragraphs.append(.message("network.geography.closer", localized: interval(baseline.shareCloserThanBaselineMedian, percent: true)))
+            paragraphs.append(.message("network.geography.closer", localized: interval(baseline.shareCloserThanBaselineMedian, "share", percent: true)))
         }
         let histogram = Tabulation(
             title: .message("network.geography.histogram"),
@@ -251,12 +258,5 @@ extension NetworkResult {
                     + measures.map { .number(ranks[$0]?[node]) } + measures.map { .number(countryRanks[$0]?[node]) }
                     + [.number(louvain.membership[node] + 1), .number(leiden.membership[node] + 1)]
             })
-    }
-}
-
-extension Dictionary where Key == String {
-    /// The entries with each key prefixed (`estimate` → `medianEstimate`), to fill one message from several intervals.
-    func mapKeys(_ prefix: String) -> [String: Value] {
-        Dictionary(uniqueKeysWithValues: map { (prefix + $0.key.prefix(1).uppercased() + $0.key.dropFirst(), $0.value) })
     }
 }

@@ -38,8 +38,8 @@ public struct NetworkResult: Sendable {
     public let louvain: CommunityPartition
     public let leiden: CommunityPartition
     /// Each measure's ranks (1 = highest, ties share the best rank), among all nodes and within the node's country.
-    public let ranks: [Measure: [Int]]
-    public let countryRanks: [Measure: [Int]]
+    public internal(set) var ranks: [Measure: [Int]]
+    public internal(set) var countryRanks: [Measure: [Int]]
     /// The focus country, where one was asked for.
     public internal(set) var focus: Country?
     /// At country level: each country's city pairs, domestic and by the scheme's groups.

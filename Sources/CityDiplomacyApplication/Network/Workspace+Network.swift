@@ -42,7 +42,7 @@ extension Workspace {
                     longitudes[index] = location.coordinates.longitude
                 }
             }
-            return measure(key, snapshot: snapshot, locations: (latitudes, longitudes), focus: nil, scheme: scheme)
+            return measure(key, snapshot: snapshot, locations: (latitudes, longitudes), scheme: scheme)
         }
         result.request = request
         result.request.datasets = ids
@@ -51,7 +51,7 @@ extension Workspace {
     }
 
     private func measure(_ request: NetworkRequest, snapshot: AnalysisSnapshot, locations: (latitudes: [Double], longitudes: [Double]),
-                         focus: Country?, scheme: ClassificationScheme) -> NetworkResult {
+                         scheme: ClassificationScheme) -> NetworkResult {
         let cities = CityNetworkGraph(snapshot: snapshot)
         let result: NetworkResult
         switch request.level {
@@ -61,7 +61,7 @@ extension Workspace {
                 return NetworkResult.Node(id: city.id, name: city.name, country: city.country)
             }
             result = measure(cities.graph, nodes: nodes, cities: cities, request: request, datasets: snapshot.contents.map(\.dataset),
-                             focus: focus, shares: nil,
+                             shares: nil,
                              geography: ProximityBaseline(cities.graph, latitudes: cities.nodeCity.map { locations.latitudes[Int($0)] },
                                                           longitudes: cities.nodeCity.map { locations.longitudes[Int($0)] },
                                                           draws: request.draws, seed: request.seed))
@@ -71,13 +71,13 @@ extension Workspace {
                 NetworkResult.Node(id: code.rawValue, name: countriesByCode[code]?.name ?? LocalizedText(en: code.rawValue), country: code)
             }
             result = measure(countries.graph, nodes: nodes, cities: cities, request: request, datasets: snapshot.contents.map(\.dataset),
-                             focus: focus, shares: Self.shares(countries, cities: cities, scheme: scheme), geography: nil)
+                             shares: Self.shares(countries, cities: cities, scheme: scheme), geography: nil)
         }
         return result
     }
 
     private func measure(_ graph: UndirectedGraph, nodes: [NetworkResult.Node], cities: CityNetworkGraph, request: NetworkRequest,
-                         datasets: [Dataset], focus: Country?, shares: CountryShares?, geography: ProximityBaseline?) -> NetworkResult {
+                         datasets: [Dataset], shares: CountryShares?, geography: ProximityBaseline?) -> NetworkResult {
         // Country-level edges carry how many city pairs join two countries: PageRank follows them.
         let (summary, measures) = graph.nodeCount <= NetworkRequest.maximumPathNodes
             ? NetworkAnalysis.measure(graph, options: .init(weightedPageRank: request.level == .country))
@@ -90,19 +90,16 @@ extension Workspace {
             countryIndex[node.country] = countryIndex.count
             return countryIndex.count - 1
         }
-        var ranks: [NetworkResult.Measure: [Int]] = [:]
-        var countryRanks: [NetworkResult.Measure: [Int]] = [:]
-        let partial = NetworkResult(request: request, datasets: datasets, level: request.level, cities: cities, graph: graph, nodes: nodes,
-                                    summary: summary, measures: measures, louvain: louvain, leiden: leiden, ranks: [:], countryRanks: [:],
-                                    focus: focus, shares: shares, geography: geography, countryNames: countriesByCode.mapValues(\.name))
-        for measure in partial.measuresComputed {
-            let values = partial.values(measure)
-            ranks[measure] = Ranking.ranks(of: values)
-            countryRanks[measure] = Ranking.ranks(of: values, groups: groups)
+        var result = NetworkResult(
+            request: request, datasets: datasets, level: request.level, cities: cities, graph: graph, nodes: nodes,
+            summary: summary, measures: measures, louvain: louvain, leiden: leiden, ranks: [:], countryRanks: [:],
+            focus: nil, shares: shares, geography: geography, countryNames: countriesByCode.mapValues(\.name))
+        for measure in result.measuresComputed {
+            let values = result.values(measure)
+            result.ranks[measure] = Ranking.ranks(of: values)
+            result.countryRanks[measure] = Ranking.ranks(of: values, groups: groups)
         }
-        return NetworkResult(request: request, datasets: datasets, level: request.level, cities: cities, graph: graph, nodes: nodes,
-                             summary: summary, measures: measures, louvain: louvain, leiden: leiden, ranks: ranks, countryRanks: countryRanks,
-                             focus: focus, shares: shares, geography: geography, countryNames: countriesByCode.mapValues(\.name))
+        return result
     }
 
     /// The whole-network figures (exact, by bit-parallel searches) and every node measure but
