@@ -14,111 +14,223 @@ extension SQLiteRegistry {
     /// Stores a dataset, and in the same transaction the countries it needs (added or updated), so
     /// that an import that fails leaves the country table as it was too; tells `progress` how many
     /// of its relations are stored, now and then.
+    ///
+    /// A large dataset (``bulkRows`` rows or more — 20,000, below which dropping and making again
+    /// the indexes of the tables costs more than it saves — and at least as many relations as the
+    /// database already holds) is stored in bulk: the secondary indexes of the tables it fills are dropped
+    /// and made again in the same transaction (``SecondaryIndexes``), rows whose order no read
+    /// depends on (names, citations, themes) go in the order of their keys, and a new dataset is
+    /// written with foreign keys off, its references checked here instead. The content stored is
+    /// the same either way; only the order of rows in the file differs.
     public func store(
         _ content: DatasetContent, countries: [Country], progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
     ) async throws {
-        // Keyed before the transaction, on every core: keying the names of an imported dataset's
-        // cities one by one inside it took a tenth of the time of a store.
-        let searchKeys = content.cities.concurrentMap(CityRow.searchKeys(of:))
-        try await write { db in
-            // References are checked when the transaction commits, not row by row: a district may
-            // come before the city it is part of, as a file names them.
-            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-            for country in countries {
-                try CountryRow(country).upsert(db)
+        // Two records with one identity are named before anything is written, in the dataset's
+        // order, as the unique indexes would name them row by row (in bulk, the index on pairs is
+        // made after the rows and could not say which).
+        try Self.checkIdentities(of: content.relations)
+        // Keyed and ordered before the transaction, on every core: keying the names of an
+        // imported dataset's cities one by one inside it took a tenth of the time of a store.
+        async let keys = content.cities.concurrentMap(CityRow.searchKeys(of:))
+        async let relationOrder = TextKey.positions(inOrderOf: content.relations.map(\.id))
+        async let cityOrder = TextKey.positions(inOrderOf: content.cities.map(\.id))
+        let rows = StoreRows(content: content, searchKeys: await keys, relationsByID: await relationOrder, citiesByID: await cityOrder)
+        let bulkRows = bulkRows
+        do {
+            try await writeWithoutTransaction { db in
+                try Self.store(rows, countries: countries, bulkRows: bulkRows, uncheckedIfNew: true, progress: progress, in: db)
             }
-            try Self.checkReferences(of: content, in: db)
-            try DatasetRow.deleteOne(db, key: content.dataset.id)
-            try DatasetRow(content.dataset, storedAt: Date()).insert(db)
-            let datasetID = content.dataset.id
-            var storedSources: Set<String> = []
-            func storeSources(_ sources: [SourceCitation]) throws {
-                for source in sources where storedSources.insert(source.id).inserted {
-                    try SourceRow(source, datasetID: datasetID).insert(db)
-                }
+        } catch is DatasetAppeared {
+            // Another process stored a dataset of this id meanwhile: it is replaced, with the
+            // database checking the references, as any replacement is.
+            try await writeWithoutTransaction { db in
+                try Self.store(rows, countries: countries, bulkRows: bulkRows, uncheckedIfNew: false, progress: progress, in: db)
             }
-            // Bulk inserts rather than record encoding: an imported dataset has tens of thousands
-            // of rows, and Codable encoding per row dominated the time of a store.
-            let citations = try BulkInsert(db, sql: "INSERT OR IGNORE INTO citation (record_kind, record_id, source_id, position)", columns: 4)
-            func cite(_ kind: CitingRecordKind, _ recordID: String, _ sources: [SourceCitation]) throws {
-                try storeSources(sources)
-                for (position, source) in sources.enumerated() {
-                    try citations.append { row in
-                        row.bind(kind.rawValue)
-                        row.bind(recordID)
-                        row.bind(source.id)
-                        row.bind(position)
-                    }
-                }
-            }
-            try storeSources(content.sources)
-            // Parents before children: each table is finished before the rows that refer to it.
-            let cities = try BulkInsert(db, sql: """
-                INSERT INTO city (id, dataset_id, name_en, name_fa, aliases, country_code, latitude, longitude,
-                                  population, geonames_id, wikidata_id, part_of, notes, notes_fa)
-                """, columns: 14)
-            for city in content.cities {
-                try cities.append { row in
-                    row.bind(city.id)
-                    row.bind(datasetID)
-                    row.bind(city.name.en)
-                    row.bind(city.name.fa)
-                    row.bind(Self.jsonArray(city.aliases))
-                    row.bind(city.country.rawValue)
-                    row.bind(city.coordinates?.latitude)
-                    row.bind(city.coordinates?.longitude)
-                    row.bind(city.population)
-                    row.bind(city.geonamesID)
-                    row.bind(city.wikidataID)
-                    row.bind(city.partOf)
-                    row.bind(city.notes)
-                    row.bind(city.notesFa)
-                }
-            }
-            try cities.finish()
-            let names = try BulkInsert(db, sql: "INSERT OR IGNORE INTO city_name (city_id, search_key)", columns: 2)
-            for (city, keys) in zip(content.cities, searchKeys) {
-                for key in keys {
-                    try names.append { row in
-                        row.bind(city.id)
-                        row.bind(key)
-                    }
-                }
-            }
-            try names.finish()
-            let relations = try RelationInserter(db)
-            for (index, relation) in content.relations.enumerated() {
-                if index % 1000 == 0 { progress?(index, content.relations.count) }
-                try relations.insert(relation)
-                try cite(.relation, relation.id, relation.sources)
-            }
-            try relations.finish()
-            progress?(content.relations.count, content.relations.count)
-            for network in content.networks {
-                try NetworkRow(network).insert(db)
-                try cite(.network, network.id, network.sources)
-            }
-            for membership in content.memberships {
-                try MembershipRow(membership).insert(db)
-                try cite(.membership, membership.id, membership.sources)
-            }
-            for event in content.events {
-                try EventRow(event).insert(db)
-                try cite(.event, event.id, event.sources)
-            }
-            try citations.finish()
         }
     }
 
-    /// Inserts relations with their themes (not their citations) in bulk; `finish()` inserts
-    /// what is still buffered.
+    /// A dataset with what storing it needs computed beforehand.
+    struct StoreRows: Sendable {
+        var content: DatasetContent
+        /// The search keys of each city, in the order of `content.cities`.
+        var searchKeys: [Set<String>]
+        /// Positions of `content.relations` and of `content.cities` in the order of their ids.
+        var relationsByID: [Int]
+        var citiesByID: [Int]
+    }
+
+    /// The store found no dataset of its id before its transaction and one inside it.
+    struct DatasetAppeared: Error {}
+
+    private static func store(
+        _ rows: StoreRows, countries: [Country], bulkRows: Int, uncheckedIfNew: Bool, progress: (@Sendable (Int, Int) -> Void)?, in db: Database
+    ) throws {
+        let content = rows.content
+        let datasetID = content.dataset.id
+        func exists() throws -> Bool {
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dataset WHERE id = ?)", arguments: [datasetID]) ?? true
+        }
+        // How many relations the database holds, roughly (deleted rows below the last leave gaps).
+        let held = try Int.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM relation") ?? 0
+        let bulk = content.relations.count + content.cities.count >= bulkRows && content.relations.count >= held
+        // Foreign keys cannot be switched inside a transaction: off for a new dataset only, since
+        // replacing one relies on their cascades to delete its records.
+        let unchecked = try bulk && uncheckedIfNew && !exists()
+        if unchecked { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+        let stored = Result<Void, any Error> {
+            try db.inTransaction(.immediate) {
+                if unchecked, try exists() { throw DatasetAppeared() }
+                try storeInTransaction(rows, countries: countries, bulk: bulk, unchecked: unchecked, progress: progress, in: db)
+                return .commit
+            }
+        }
+        if unchecked { try db.execute(sql: "PRAGMA foreign_keys = ON") }
+        try stored.get()
+    }
+
+    private static func storeInTransaction(
+        _ rows: StoreRows, countries: [Country], bulk: Bool, unchecked: Bool, progress: (@Sendable (Int, Int) -> Void)?, in db: Database
+    ) throws {
+        let content = rows.content
+        let datasetID = content.dataset.id
+        // References are checked when the transaction commits, not row by row: a district may
+        // come before the city it is part of, as a file names them.
+        if !unchecked { try db.execute(sql: "PRAGMA defer_foreign_keys = ON") }
+        for country in countries {
+            try CountryRow(country).upsert(db)
+        }
+        try checkReferences(of: content, in: db, everyKey: unchecked)
+        try DatasetRow.deleteOne(db, key: datasetID)
+        try DatasetRow(content.dataset, storedAt: Date()).insert(db)
+        // In bulk, a larger page cache for the tables' own B-trees and the sorting that makes
+        // the indexes again; the usual one after.
+        if bulk { try db.execute(sql: "PRAGMA cache_size = -262144") }
+        defer { if bulk { try? db.execute(sql: "PRAGMA cache_size = -65536") } }
+        let indexes = bulk ? try SecondaryIndexes.drop(SecondaryIndexes.unordered, in: db) : nil
+        var storedSources: Set<String> = []
+        func storeSources(_ sources: [SourceCitation]) throws {
+            for source in sources where storedSources.insert(source.id).inserted {
+                try SourceRow(source, datasetID: datasetID).insert(db)
+            }
+        }
+        // Bulk inserts rather than record encoding: an imported dataset has tens of thousands
+        // of rows, and Codable encoding per row dominated the time of a store.
+        let citations = try BulkInsert(db, sql: "INSERT OR IGNORE INTO citation (record_kind, record_id, source_id, position)", columns: 4)
+        /// Cites `sources` in their order (their positions); the rows go in the order of the
+        /// sources' ids with `inKeyOrder`, the order of the primary key.
+        func cite(_ kind: CitingRecordKind, _ recordID: String, _ sources: [SourceCitation], inKeyOrder: Bool = false) throws {
+            try storeSources(sources)
+            var cited = Array(sources.enumerated())
+            if inKeyOrder, cited.count > 1 { cited.sort { TextKey.precedes($0.element.id, $1.element.id) } }
+            for (position, source) in cited {
+                try citations.append { row in
+                    row.bind(kind.rawValue)
+                    row.bind(recordID)
+                    row.bind(source.id)
+                    row.bind(position)
+                }
+            }
+        }
+        try storeSources(content.sources)
+        // Parents before children: each table is finished before the rows that refer to it.
+        // Cities in the dataset's order, which is the order reads give them in (by rowid).
+        let cities = try BulkInsert(db, sql: """
+            INSERT INTO city (id, dataset_id, name_en, name_fa, aliases, country_code, latitude, longitude,
+                              population, geonames_id, wikidata_id, part_of, notes, notes_fa)
+            """, columns: 14)
+        for city in content.cities {
+            try cities.append { row in
+                row.bind(city.id)
+                row.bind(datasetID)
+                row.bind(city.name.en)
+                row.bind(city.name.fa)
+                row.bind(Self.jsonArray(city.aliases))
+                row.bind(city.country.rawValue)
+                row.bind(city.coordinates?.latitude)
+                row.bind(city.coordinates?.longitude)
+                row.bind(city.population)
+                row.bind(city.geonamesID)
+                row.bind(city.wikidataID)
+                row.bind(city.partOf)
+                row.bind(city.notes)
+                row.bind(city.notesFa)
+            }
+        }
+        try cities.finish()
+        // Names in the order of the primary key (city, key): each row goes at the end of its index.
+        let names = try BulkInsert(db, sql: "INSERT OR IGNORE INTO city_name (city_id, search_key)", columns: 2)
+        for index in rows.citiesByID {
+            let city = content.cities[index]
+            for key in rows.searchKeys[index].sorted(by: TextKey.precedes) {
+                try names.append { row in
+                    row.bind(city.id)
+                    row.bind(key)
+                }
+            }
+        }
+        try names.finish()
+        // Relations in the dataset's order (reads of a whole dataset follow it); their citations
+        // and themes after them, in the order of the relations' ids, which starts each key.
+        let relations = try RelationInserter(db)
+        for (index, relation) in content.relations.enumerated() {
+            if index % 1000 == 0 { progress?(index, content.relations.count) }
+            try relations.insert(relation)
+        }
+        try relations.finishRelations()
+        // Sources a relation cites that the dataset does not list are stored as they are first
+        // cited in the dataset's order (sources are read back in the order stored).
+        for relation in content.relations { try storeSources(relation.sources) }
+        for index in rows.relationsByID {
+            let relation = content.relations[index]
+            try relations.insertThemes(of: relation)
+            try cite(.relation, relation.id, relation.sources, inKeyOrder: true)
+        }
+        try relations.finish()
+        progress?(content.relations.count, content.relations.count)
+        for network in content.networks {
+            try NetworkRow(network).insert(db)
+            try cite(.network, network.id, network.sources)
+        }
+        for membership in content.memberships {
+            try MembershipRow(membership).insert(db)
+            try cite(.membership, membership.id, membership.sources)
+        }
+        for event in content.events {
+            try EventRow(event).insert(db)
+            try cite(.event, event.id, event.sources)
+        }
+        try citations.finish()
+        try indexes?.recreate(in: db)
+    }
+
+    /// Refuses two relations with one id, or of one unordered pair of cities and kind, naming the
+    /// second in the dataset's order, as inserting them in that order would.
+    static func checkIdentities(of relations: [BilateralRelation]) throws {
+        struct Pair: Hashable {
+            var low: TextKey, high: TextKey, kind: TextKey, dataset: TextKey
+        }
+        var ids: Set<TextKey> = [], pairs: Set<Pair> = []
+        ids.reserveCapacity(relations.count)
+        pairs.reserveCapacity(relations.count)
+        for relation in relations {
+            // min and max as the index computes them, on bytes.
+            let (low, high) = TextKey.precedes(relation.partnerID, relation.cityID) ? (relation.partnerID, relation.cityID) : (relation.cityID, relation.partnerID)
+            guard ids.insert(TextKey(relation.id)).inserted,
+                  pairs.insert(Pair(low: TextKey(low), high: TextKey(high), kind: TextKey(relation.kind.rawValue), dataset: TextKey(relation.datasetID))).inserted
+            else {
+                throw RegistryError.duplicateRecord(relation.id, reason: "the same pair of cities already has a relation of kind \(relation.kind), or the id is used twice")
+            }
+        }
+    }
+
+    /// Inserts relations in bulk, then their themes (not their citations): `insert` each
+    /// relation, `finishRelations()`, `insertThemes(of:)` of each, `finish()`.
     final class RelationInserter {
         private let relations: BulkInsert
         private let themes: BulkInsert
         /// The relations given so far, to name the one a failed insert was about.
         private var ids: [String] = []
         private var kinds: [RelationKind] = []
-        private var themesOf: [(id: String, themes: [Theme])] = []
 
         init(_ db: Database) throws {
             relations = try BulkInsert(db, sql: """
@@ -132,7 +244,6 @@ extension SQLiteRegistry {
             let years = relation.signed?.gregorianYears
             ids.append(relation.id)
             kinds.append(relation.kind)
-            if !relation.themes.isEmpty { themesOf.append((relation.id, relation.themes)) }
             try mapFailure { () throws(BulkInsert.Failure) in
                 try relations.append { row in
                     row.bind(relation.id)
@@ -148,25 +259,29 @@ extension SQLiteRegistry {
                     row.bind(SQLiteRegistry.jsonObject(relation.periodPlacements))
                     row.bind(relation.position)
                     row.bind(SQLiteRegistry.jsonArray(relation.flags.map(\.rawValue)))
-                    row.bind("[" + relation.importRows.map(String.init).joined(separator: ",") + "]")
+                    row.bind(SQLiteRegistry.jsonArray(relation.importRows))
                     row.bind(relation.notesFa)
                 }
             }
         }
 
-        /// Inserts the relations still buffered, then their themes.
-        func finish() throws {
+        /// Inserts the relations still buffered.
+        func finishRelations() throws {
             try mapFailure { () throws(BulkInsert.Failure) in try relations.finish() }
-            for (id, relationThemes) in themesOf {
-                for (position, theme) in relationThemes.enumerated() {
-                    try themes.append { row in
-                        row.bind(id)
-                        row.bind(theme.rawValue)
-                        row.bind(position)
-                    }
+        }
+
+        func insertThemes(of relation: BilateralRelation) throws {
+            for (position, theme) in relation.themes.enumerated() {
+                try themes.append { row in
+                    row.bind(relation.id)
+                    row.bind(theme.rawValue)
+                    row.bind(position)
                 }
             }
-            themesOf.removeAll()
+        }
+
+        /// Inserts the themes still buffered.
+        func finish() throws {
             try themes.finish()
         }
 
@@ -183,45 +298,77 @@ extension SQLiteRegistry {
 
     /// A JSON array of strings, as GRDB writes `[String]` columns.
     static func jsonArray(_ values: [String]) -> String {
-        "[" + values.map(jsonString).joined(separator: ",") + "]"
+        // Most rows have none: the constant, without building a string.
+        values.isEmpty ? "[]" : "[" + values.map(jsonString).joined(separator: ",") + "]"
+    }
+
+    /// A JSON array of integers (the rows of the file a relation came from).
+    static func jsonArray(_ values: [Int]) -> String {
+        switch values.count {
+        case 0: "[]"
+        case 1: "[\(values[0])]"
+        default: "[" + values.map(String.init).joined(separator: ",") + "]"
+        }
     }
 
     static func jsonObject(_ values: [String: String]) -> String {
-        "{" + values.sorted { $0.key < $1.key }.map { jsonString($0.key) + ":" + jsonString($0.value) }.joined(separator: ",") + "}"
+        values.isEmpty ? "{}" : "{" + values.sorted { $0.key < $1.key }.map { jsonString($0.key) + ":" + jsonString($0.value) }.joined(separator: ",") + "}"
     }
 
     static func jsonString(_ text: String) -> String {
         JSONString.quoted(text)
     }
 
-    /// Checks in Swift what the foreign keys would refuse, so that the message names the record.
-    private static func checkReferences(of content: DatasetContent, in db: Database) throws {
-        let cityIDs = Set(content.cities.map(\.id))
-        let networkIDs = Set(content.networks.map(\.id))
-        let countryCodes = try Set(String.fetchAll(db, sql: "SELECT code FROM country"))
-        for city in content.cities where !countryCodes.contains(city.country.rawValue) {
+    /// Checks in Swift what the foreign keys would refuse, so that the message names the record,
+    /// comparing ids as SQLite does (``TextKey``); with `everyKey`, every foreign key of the rows a
+    /// store writes, for a store that runs with foreign keys off: also the dataset each record
+    /// names, and the city a city is part of (in the dataset, or already stored). Citations, names
+    /// and themes refer to rows the store writes itself.
+    private static func checkReferences(of content: DatasetContent, in db: Database, everyKey: Bool) throws {
+        let cityIDs = Set(content.cities.map { TextKey($0.id) })
+        let networkIDs = Set(content.networks.map { TextKey($0.id) })
+        let countryCodes = try Set(String.fetchAll(db, sql: "SELECT code FROM country").map(TextKey.init))
+        for city in content.cities where !countryCodes.contains(TextKey(city.country.rawValue)) {
             throw RegistryError.danglingReference(record: city.id, field: "country", value: city.country.rawValue)
         }
         for relation in content.relations {
-            for (field, id) in [("city", relation.cityID), ("partner", relation.partnerID)] where !cityIDs.contains(id) {
-                throw RegistryError.danglingReference(record: relation.id, field: field, value: id)
+            if !cityIDs.contains(TextKey(relation.cityID)) {
+                throw RegistryError.danglingReference(record: relation.id, field: "city", value: relation.cityID)
+            }
+            if !cityIDs.contains(TextKey(relation.partnerID)) {
+                throw RegistryError.danglingReference(record: relation.id, field: "partner", value: relation.partnerID)
             }
         }
         for membership in content.memberships {
-            if !cityIDs.contains(membership.cityID) {
+            if !cityIDs.contains(TextKey(membership.cityID)) {
                 throw RegistryError.danglingReference(record: membership.id, field: "city", value: membership.cityID)
             }
-            if !networkIDs.contains(membership.networkID) {
+            if !networkIDs.contains(TextKey(membership.networkID)) {
                 throw RegistryError.danglingReference(record: membership.id, field: "network", value: membership.networkID)
             }
         }
         for network in content.networks {
-            if let whole = network.partOf, !networkIDs.contains(whole) {
+            if let whole = network.partOf, !networkIDs.contains(TextKey(whole)) {
                 throw RegistryError.danglingReference(record: network.id, field: "part_of", value: whole)
             }
         }
-        for event in content.events where !cityIDs.contains(event.cityID) {
+        for event in content.events where !cityIDs.contains(TextKey(event.cityID)) {
             throw RegistryError.danglingReference(record: event.id, field: "city", value: event.cityID)
+        }
+        guard everyKey else { return }
+        let datasets = Set(try String.fetchAll(db, sql: "SELECT id FROM dataset").map(TextKey.init)).union([TextKey(content.dataset.id)])
+        func checkDataset(_ record: String, _ dataset: String) throws {
+            if !datasets.contains(TextKey(dataset)) { throw RegistryError.danglingReference(record: record, field: "dataset", value: dataset) }
+        }
+        for relation in content.relations { try checkDataset(relation.id, relation.datasetID) }
+        for network in content.networks { try checkDataset(network.id, network.datasetID) }
+        for membership in content.memberships { try checkDataset(membership.id, membership.datasetID) }
+        for event in content.events { try checkDataset(event.id, event.datasetID) }
+        for city in content.cities {
+            guard let whole = city.partOf, !cityIDs.contains(TextKey(whole)) else { continue }
+            if try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM city WHERE id = ?)", arguments: [whole]) ?? false) {
+                throw RegistryError.danglingReference(record: city.id, field: "part_of", value: whole)
+            }
         }
     }
 

@@ -18,9 +18,17 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
     let writer: any DatabaseWriter
     /// Where the database lives, or `nil` in memory.
     public let path: String?
+    /// Rows in a dataset at which it is stored in bulk (see ``store(_:countries:progress:)``);
+    /// tests lower it to store small datasets the way large ones are.
+    let bulkRows: Int
 
     /// Opens (creating if needed) the database file at `path`.
-    public init(path: String) throws(StorageError) {
+    public convenience init(path: String) throws(StorageError) {
+        try self.init(path: path, bulkRows: 20_000)
+    }
+
+    init(path: String, bulkRows: Int) throws(StorageError) {
+        self.bulkRows = bulkRows
         let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -76,7 +84,12 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
     }
 
     /// A registry in memory, for tests and one-off computations.
-    public init() throws(StorageError) {
+    public convenience init() throws(StorageError) {
+        try self.init(bulkRows: 20_000)
+    }
+
+    init(bulkRows: Int) throws(StorageError) {
+        self.bulkRows = bulkRows
         do {
             let queue = try DatabaseQueue()
             try SchemaMigrator.migrator.migrate(queue)
@@ -109,6 +122,18 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
     func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
         do {
             return try await writer.write(body)
+        } catch let error as DatabaseError {
+            throw StorageError.failed(reason: Self.reason(error))
+        } catch let failure as BulkInsert.Failure {
+            throw StorageError.failed(reason: Self.reason(failure.error))
+        }
+    }
+
+    /// A write that opens its transaction itself, for settings that cannot change inside one
+    /// (`PRAGMA foreign_keys`).
+    func writeWithoutTransaction<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.writeWithoutTransaction(body)
         } catch let error as DatabaseError {
             throw StorageError.failed(reason: Self.reason(error))
         } catch let failure as BulkInsert.Failure {

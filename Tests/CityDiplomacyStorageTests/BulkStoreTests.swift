@@ -1,8 +1,9 @@
 import CityDiplomacyCore
 import CityDiplomacyReferenceData
-import CityDiplomacyStorage
 import Foundation
+import GRDB
 import Testing
+@testable import CityDiplomacyStorage
 
 /// Datasets larger than one bulk statement (64 rows), as imports make them.
 @Suite("Large datasets are stored whole, in bulk, or not at all")
@@ -85,5 +86,93 @@ struct BulkStoreTests {
         let after = try #require(try await registry.content(ofDataset: "bulk"))
         #expect(after.cities == original.cities)
         #expect(after.relations == original.relations)
+    }
+
+    // In bulk: the way a dataset of 20,000 rows or more is stored (indexes dropped and made
+    // again, keyed rows in key order, a new dataset with foreign keys off and its references
+    // checked by the store), here for small datasets by lowering the threshold.
+
+    /// The names of the indexes and whether foreign keys are on: what a bulk store changes for
+    /// the time of its transaction and must leave as it found.
+    private static func schemaState(_ registry: SQLiteRegistry) async throws -> (indexes: [String], foreignKeys: Bool) {
+        try await registry.writer.read { db in
+            (try String.fetchAll(db, sql: "SELECT name || ':' || coalesce(sql, '') FROM sqlite_master WHERE type = 'index' ORDER BY name"),
+             try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false)
+        }
+    }
+
+    @Test("In bulk, a dataset reads back exactly, and the indexes and foreign keys are as before", arguments: [1, 65, 1000])
+    func bulkRoundTrip(cityCount: Int) async throws {
+        let registry = try SQLiteRegistry(bulkRows: 1)
+        try await registry.storeCountries(countries.countries)
+        let before = try await Self.schemaState(registry)
+        #expect(before.foreignKeys)
+        var content = try dataset(cities: cityCount, relationsPerCity: 3)
+        // A district of a city of the dataset, and citations of two sources out of key order.
+        content.cities[0].partOf = content.cities.last?.id
+        let second = SourceCitation(id: "bulk:a-second", title: "second.csv")
+        content.sources.append(second)
+        if !content.relations.isEmpty { content.relations[0].sources = [content.sources[0], second] }
+        try await registry.store(content)
+        let stored = try #require(try await registry.content(ofDataset: "bulk"))
+        #expect(stored.cities == content.cities)
+        #expect(stored.relations == content.relations)
+        #expect(stored.sources == content.sources)
+        #expect(try await Self.schemaState(registry) == before)
+        #expect(try await registry.findCities(named: "شهر 999", datasetID: "bulk").map(\.id) == (cityCount > 999 ? ["bulk:c999"] : []))
+        // Replaced in bulk, through the foreign keys' cascades, by a smaller one.
+        let smaller = try dataset(cities: cityCount / 2 + 1, relationsPerCity: 1)
+        try await registry.store(smaller)
+        let replaced = try #require(try await registry.content(ofDataset: "bulk"))
+        #expect(replaced.cities == smaller.cities)
+        #expect(replaced.relations == smaller.relations)
+        #expect(try await Self.schemaState(registry) == before)
+    }
+
+    @Test("In bulk, a duplicate pair is named in the dataset's order and nothing is stored")
+    func bulkDuplicate() async throws {
+        let registry = try SQLiteRegistry(bulkRows: 1)
+        try await registry.storeCountries(countries.countries)
+        var content = try dataset(cities: 400, relationsPerCity: 2)
+        var reversed = content.relations[300]
+        swap(&reversed.cityID, &reversed.partnerID)
+        reversed.id = "bulk:a-reversed"
+        content.relations.insert(reversed, at: 310)
+        await #expect(throws: RegistryError.duplicateRecord("bulk:a-reversed", reason: "the same pair of cities already has a relation of kind sister_city, or the id is used twice")) {
+            try await registry.store(content)
+        }
+        #expect(try await registry.datasets().isEmpty)
+    }
+
+    @Test("In bulk, a reference the store checks itself is named, and the database is left as it was")
+    func bulkDanglingReference() async throws {
+        let registry = try SQLiteRegistry(bulkRows: 1)
+        try await registry.storeCountries(countries.countries)
+        let before = try await Self.schemaState(registry)
+        var content = try dataset(cities: 200, relationsPerCity: 2)
+        content.cities[150].partOf = "bulk:nowhere"
+        await #expect(throws: RegistryError.danglingReference(record: "bulk:c150", field: "part_of", value: "bulk:nowhere")) {
+            try await registry.store(content)
+        }
+        content.cities[150].partOf = nil
+        content.relations[120].datasetID = "elsewhere"
+        await #expect(throws: RegistryError.danglingReference(record: content.relations[120].id, field: "dataset", value: "elsewhere")) {
+            try await registry.store(content)
+        }
+        #expect(try await registry.datasets().isEmpty)
+        #expect(try await Self.schemaState(registry) == before)
+        // A city id that differs from a relation's end only in its Unicode form is not that end,
+        // for SQLite: refused by name, not stored with foreign keys off.
+        content.relations[120].datasetID = "bulk"
+        content.cities[7].id = "bulk:c\u{E9}"
+        content.relations[0].cityID = "bulk:ce\u{301}"
+        for index in content.relations.indices where content.relations[index].partnerID == "bulk:c7" || content.relations[index].cityID == "bulk:c7" {
+            content.relations[index].cityID = content.relations[index].cityID == "bulk:c7" ? "bulk:c\u{E9}" : content.relations[index].cityID
+            content.relations[index].partnerID = content.relations[index].partnerID == "bulk:c7" ? "bulk:c\u{E9}" : content.relations[index].partnerID
+        }
+        await #expect(throws: RegistryError.danglingReference(record: content.relations[0].id, field: "city", value: "bulk:ce\u{301}")) {
+            try await registry.store(content)
+        }
+        #expect(try await Self.schemaState(registry) == before)
     }
 }

@@ -31,6 +31,9 @@ public struct GazetteerColumns: Sendable {
     private(set) var latitudes: [Double] = []
     private(set) var longitudes: [Double] = []
     private(set) var countries: [CountryCode] = []
+    /// Each place's country as a number (``countryKey(_:)``), compared without strings in the
+    /// loops of nearest-place searches.
+    private(set) var countryKeys: [UInt16] = []
     private(set) var populations: [Int] = []
     /// A place's spans are `spans[firstSpan[place]..<firstSpan[place + 1]]`: its name, its admin1,
     /// its Persian name (``Span/absent`` if none), then its alternate names.
@@ -49,6 +52,7 @@ public struct GazetteerColumns: Sendable {
         latitudes.reserveCapacity(places)
         longitudes.reserveCapacity(places)
         countries.reserveCapacity(places)
+        countryKeys.reserveCapacity(places)
         populations.reserveCapacity(places)
         firstSpan.reserveCapacity(places + 1)
         spans.reserveCapacity(places * 6)
@@ -78,6 +82,14 @@ public struct GazetteerColumns: Sendable {
     /// The number of places.
     public var count: Int { geonameIDs.count }
 
+    /// A country code as a number: its two ASCII letters, or `UInt16.max` for any other code,
+    /// which is then compared as text.
+    static func countryKey(_ code: CountryCode) -> UInt16 {
+        let bytes = code.rawValue.utf8
+        guard bytes.count == 2, let first = bytes.first, let last = bytes.last, first < 0x80, last < 0x80 else { return .max }
+        return UInt16(first) << 8 | UInt16(last)
+    }
+
     /// Adds a place whose texts are the given ranges of ``text``. The coordinates must be valid
     /// (see ``Coordinates``): they are not checked again when an entry is made.
     package mutating func append(
@@ -88,6 +100,7 @@ public struct GazetteerColumns: Sendable {
         latitudes.append(latitude)
         longitudes.append(longitude)
         countries.append(country)
+        countryKeys.append(Self.countryKey(country))
         populations.append(population)
         spans.append(Span(name))
         spans.append(Span(admin1))
@@ -103,6 +116,7 @@ public struct GazetteerColumns: Sendable {
         latitudes += other.latitudes
         longitudes += other.longitudes
         countries += other.countries
+        countryKeys += other.countryKeys
         populations += other.populations
         let offset = Int32(spans.count)
         firstSpan += other.firstSpan.dropFirst().map { $0 + offset }

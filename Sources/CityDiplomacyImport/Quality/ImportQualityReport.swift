@@ -1,3 +1,4 @@
+import CityDiplomacyCore
 import Foundation
 
 /// What an import found in a file: counts, and every name, pair and coordinate that needs a
@@ -196,9 +197,44 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
     /// The report as the registry stores it: compact JSON (a large import's report is a few
     /// megabytes). People and the API read it through `ImportQualityView`.
     public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "{}\n"
+        json(placesPerChunk: 10_000)
+    }
+
+    /// ``json()``, its places encoded `placesPerChunk` at a time on every core: encoding the
+    /// 330,000 places of a 1,000,000-row file's report on one core took 5% of its import's CPU
+    /// time (perf). The chunks are encoded by the same encoder as the rest and joined as it joins
+    /// the elements of an array (by commas, no spaces), so the text is the one a single encoding
+    /// gives, byte for byte (`ImportQualityReportTests`).
+    func json(placesPerChunk: Int) -> String {
+        @Sendable func encoder() -> JSONEncoder {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return encoder
+        }
+        func whole() -> String {
+            (try? encoder().encode(self)).map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "{}\n"
+        }
+        guard places.count > placesPerChunk else { return whole() }
+        var rest = self
+        rest.places = []
+        // `"places":[]` is the top-level key (no other object has it), and cannot be inside a
+        // string, where every quote is escaped.
+        let marker = Data(#""places":[]"#.utf8)
+        guard let restData = try? encoder().encode(rest), let slot = restData.range(of: marker) else { return whole() }
+        let chunks = stride(from: 0, to: places.count, by: placesPerChunk).map { Array(places[$0..<min($0 + placesPerChunk, places.count)]) }
+        let encoded = chunks.concurrentMap { chunk in try? encoder().encode(chunk) }
+        var data = Data(restData[..<slot.lowerBound])
+        data.reserveCapacity(restData.count + encoded.reduce(0) { $0 + ($1?.count ?? 0) })
+        data.append(contentsOf: #""places":["#.utf8)
+        for (index, chunk) in encoded.enumerated() {
+            // Each chunk is `[…]`: its elements without the brackets.
+            guard let chunk, chunk.count >= 2 else { return whole() }
+            if index > 0 { data.append(UInt8(ascii: ",")) }
+            data.append(chunk[chunk.index(after: chunk.startIndex)..<chunk.index(before: chunk.endIndex)])
+        }
+        data.append(UInt8(ascii: "]"))
+        data.append(restData[slot.upperBound...])
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     public static func decode(json: String) -> ImportQualityReport? {

@@ -65,8 +65,20 @@ public struct RelationImporter: Sendable {
     /// The report: the counts of each stage and the notes, most frequent first, then by name, then
     /// in the order of the file, so that the same file always gives the same report.
     func qualityReport(_ facts: FileFacts, cities: ImportedCities, notes: ImportQualityNotes, pairs: PairMerger) -> ImportQualityReport {
+        // The order of the tuple (-occurrences, name, first line, country), compared field by
+        // field without building tuples of copied strings; positions are sorted rather than the
+        // notes, which a sort would otherwise copy and move: sorting the 330,000 unresolved
+        // names of a 1,000,000-row file took 5% of its import's CPU time (perf).
         func inOrder(_ a: ImportQualityReport.NameNote, _ b: ImportQualityReport.NameNote) -> Bool {
-            (b.occurrences, a.name, a.lines.first ?? 0, a.country ?? "") < (a.occurrences, b.name, b.lines.first ?? 0, b.country ?? "")
+            if a.occurrences != b.occurrences { return a.occurrences > b.occurrences }
+            if a.name != b.name { return a.name < b.name }
+            let (lineA, lineB) = (a.lines.first ?? 0, b.lines.first ?? 0)
+            if lineA != lineB { return lineA < lineB }
+            return (a.country ?? "") < (b.country ?? "")
+        }
+        func sorted(_ notes: Dictionary<String, ImportQualityReport.NameNote>.Values) -> [ImportQualityReport.NameNote] {
+            let notes = Array(notes)
+            return notes.indices.sorted { inOrder(notes[$0], notes[$1]) }.map { notes[$0] }
         }
         return ImportQualityReport(
             file: facts.fileName, format: facts.format.rawValue, dataset: facts.datasetID, contentHash: facts.contentHash,
@@ -76,7 +88,7 @@ public struct RelationImporter: Sendable {
             distances: ImportQualityReport.DistanceSummary(notes.distances), places: notes.evidence,
             districtAndCityPairs: pairs.districtAndCityPairs(cities: cities.byID),
             selfPairs: pairs.selfPairs, domesticPairs: pairs.domesticPairs, domesticByCountry: pairs.domesticByCountry,
-            unresolvedNames: notes.unresolved.values.sorted(by: inOrder), uncertainNames: notes.uncertain.values.sorted(by: inOrder),
+            unresolvedNames: sorted(notes.unresolved.values), uncertainNames: sorted(notes.uncertain.values),
             coordinateIssues: notes.coordinateIssues,
             unknownCountries: notes.unknownCountries.values.sorted { ($1.occurrences, $0.country) < ($0.occurrences, $1.country) },
             countryReadings: countryReadings(of: facts.records))
