@@ -269,7 +269,7 @@ extension SQLiteRegistry {
     static func fetchCitations(_ db: Database, kind: CitingRecordKind, table: String, scope: RecordScope) throws -> [String: [SourceCitation]] {
         // The ids first, then each source once: the records of a dataset cite a few sources
         // (an imported file's relations, the file), which joined to every citation were decoded
-        // once a citation — 1,805 times for the relations of Shanghai at a million. Records that
+        // once a citation — 3,571 times for the relations of Shanghai at a million. Records that
         // cite the same sources share one array of them.
         let rows = try Row.fetchAll(db, sql: """
             SELECT citation.record_id, citation.source_id FROM citation

@@ -4,7 +4,7 @@ import GRDB
 // Rows of the tables reads return by the thousand — a city's relations, their partners and
 // their sources — decoded column by column rather than through Codable: GRDB's Codable decoding
 // with snake_case keys converted each column's name for each row, and decoding was 41% of the
-// CPU time of `citydip show Shanghai` on the 1,000,000-row synthetic import (perf, 1,805
+// CPU time of `citydip show Shanghai` on the 1,000,000-row synthetic import (perf, 3,571
 // relations). Each column is read by its name; JSON columns as GRDB's Codable decoding reads
 // them (`JSONDecoder`), the empty array and object without it.
 
