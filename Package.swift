@@ -25,6 +25,8 @@ let package = Package(
         // For Benchmarks/, which imports files as `citydip import` does.
         .library(name: "CityDiplomacyReferenceData", targets: ["CityDiplomacyReferenceData"]),
         .library(name: "CityDiplomacyImport", targets: ["CityDiplomacyImport"]),
+        // For Benchmarks/, whose read paths are the use cases `citydip relations` and `show` call.
+        .library(name: "CityDiplomacyApplication", targets: ["CityDiplomacyApplication"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

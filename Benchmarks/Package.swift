@@ -31,6 +31,7 @@ let package = Package(
                 .product(name: "CityDiplomacyImport", package: mainPackage),
                 .product(name: "CityDiplomacyStorage", package: mainPackage),
                 .product(name: "CityDiplomacyAnalysis", package: mainPackage),
+                .product(name: "CityDiplomacyApplication", package: mainPackage),
             ],
             path: "Benchmarks/CityDiplomacyBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

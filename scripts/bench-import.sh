@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs the import and read-path benchmarks of Benchmarks/ (release build, ordo-one/benchmark)
 # and prints the machine and the results as a Markdown table, ready for Docs/performance.md.
-# A measurement, not a test: the targets (Wikipedia import < 3 s, < 500 MB) are read off the table.
+# A measurement, not a test: the targets (Wikipedia import < 3 s, < 500 MB; 1,000,000 synthetic
+# rows < 15 s, < 2 GB; one city's relations and profile, a page by country < 50 ms at 1,000,000
+# relations) are read off the table. The read paths use fixtures imported once into
+# $CITYDIP_BENCH_DATA (fixture-NAME-vN/); the first run imports them, the 1M one for a minute.
 #
 #   scripts/bench-import.sh                              # everything, 1M rows included
 #   MAX_ROWS=250000 scripts/bench-import.sh              # without the 1M-row file

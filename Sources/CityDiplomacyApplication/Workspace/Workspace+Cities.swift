@@ -30,7 +30,7 @@ extension Workspace {
     /// that — its partners' districts are their cities too, as in every aggregated count.
     public func countingParts(_ profile: CityProfile) async throws -> CityProfileView {
         let id = profile.city.id
-        guard let content = try await registry.content(ofDataset: profile.dataset.id) else { return CityProfileView(profile) }
+        let content = try await partFamilyContent(of: profile)
         let (counted, summary) = content.aggregatingParts(keepingWhole: [id])
         let cities = counted.citiesByID, networks = counted.networksByID
         var aggregated = profile
@@ -44,6 +44,38 @@ extension Workspace {
         let own = summary.restricted(toCity: id, relationIDs: Set(aggregated.relations.map(\.relation.id)),
                                      membershipIDs: Set(aggregated.memberships.map(\.membership.id)))
         return CityProfileView(aggregated, aggregation: PartAggregationView(own, scope: .city))
+    }
+
+    /// The records of `profile`'s dataset that counting its city with its parts reads: the city,
+    /// its parts at every level with their relations, memberships and events, the cities those
+    /// relations reach with the chains they are part of, and the dataset's networks (see
+    /// Workspace+PartFamily.swift) — not the whole dataset, which this read at a million relations.
+    func partFamilyContent(of profile: CityProfile) async throws -> DatasetContent {
+        let datasetID = profile.dataset.id
+        let parts = try await partsAtEveryLevel(of: [profile.city], dataset: datasetID, knownParts: [profile.city.id: profile.parts])
+        let family = Set([profile.city.id] + parts.map(\.id))
+        var involved = Dictionary(([profile.city] + parts).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var relations = profile.relations.map(\.relation)
+        for (relation, partner) in profile.relations { involved[relation.partner(of: profile.city.id)] = partner }
+        var seen = Set(relations.map(\.id))
+        for part in parts {
+            let selection = try await registry.relations(matching: RelationQuery(datasetID: datasetID, city: part.id))
+            involved.merge(selection.cities) { first, _ in first }
+            // The part's own: a city filter also matches another city whose name reads as this id.
+            for relation in selection.relations where relation.involves(part.id) && seen.insert(relation.id).inserted {
+                relations.append(relation)
+            }
+        }
+        relations.sort { ($0.datasetID, $0.position) < ($1.datasetID, $1.position) }
+        // Memberships and events of the dataset are few (a city's, a network's); they are read
+        // whole and kept for the family.
+        return DatasetContent(
+            dataset: profile.dataset,
+            cities: try await withWholes(involved, dataset: datasetID).values.sorted { $0.id < $1.id },
+            relations: relations,
+            networks: try await registry.networks(datasetID: datasetID),
+            memberships: try await registry.memberships(datasetID: datasetID).filter { family.contains($0.cityID) },
+            events: try await registry.events(datasetID: datasetID).filter { family.contains($0.cityID) })
     }
 
     func unknownCity(_ name: String, dataset: String?) -> ApplicationError {

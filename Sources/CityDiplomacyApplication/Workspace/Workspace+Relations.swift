@@ -108,22 +108,32 @@ extension Workspace {
     /// each filter is the registry's, applied before the folding, and the page is cut after it.
     func aggregatedRelations(_ filter: RelationFilter, limit: Int?, offset: Int) async throws -> RelationsResult {
         let query = try await relationQuery(filter, limit: nil, offset: 0)
-        let cities = try await registry.cities(matching: CityQuery(datasetID: filter.dataset))
+        let cities: [City]
         var named: [String] = []
         var relations: [BilateralRelation] = []
         if let city = filter.city {
-            named = try await registry.findCities(named: city, datasetID: filter.dataset).map(\.id)
-            let hierarchy = PartHierarchy(cities: cities, keepingWhole: Set(named))
+            // The named cities, their parts at every level and the cities their relations reach,
+            // with the chains those are part of: what the count of these cities depends on (see
+            // Workspace+PartFamily.swift), read through indexes rather than every city.
+            let namedCities = try await registry.findCities(named: city, datasetID: filter.dataset)
+            named = namedCities.map(\.id)
+            var involved = Dictionary(namedCities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let parts = try await partsAtEveryLevel(of: namedCities, dataset: filter.dataset)
+            for part in parts { involved[part.id] = part }
             var seen: Set<String> = []
-            for id in named.flatMap({ [$0] + hierarchy.parts(of: $0) }) {
+            for id in named + parts.map(\.id) {
                 var member = query
                 member.city = id
-                for relation in try await registry.relations(matching: member).relations where seen.insert(relation.id).inserted {
+                let selection = try await registry.relations(matching: member)
+                involved.merge(selection.cities) { first, _ in first }
+                for relation in selection.relations where seen.insert(relation.id).inserted {
                     relations.append(relation)
                 }
             }
             relations.sort { ($0.datasetID, $0.position) < ($1.datasetID, $1.position) }
+            cities = try await withWholes(involved, dataset: filter.dataset).values.sorted { $0.id < $1.id }
         } else {
+            cities = try await registry.cities(matching: CityQuery(datasetID: filter.dataset))
             relations = try await registry.relations(matching: query).relations
         }
         // City ids are unique across datasets, so relations of several datasets never merge.
