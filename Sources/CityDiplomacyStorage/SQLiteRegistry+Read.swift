@@ -20,6 +20,10 @@ extension SQLiteRegistry {
         }
     }
 
+    public func analysisColumns(ofDataset id: String) async throws -> AnalysisColumns? {
+        try await read { db in try AnalysisColumnsReader.columns(db, dataset: id) }
+    }
+
     public func datasetsWithoutImportReports() async throws -> [Dataset] {
         try await read { db in
             try DatasetRow.fetchAll(db, sql: "SELECT \(DatasetRow.columnsWithoutReport) FROM dataset ORDER BY id").map(\.dataset)

@@ -39,7 +39,7 @@ public struct CityNetworkGraph: Sendable {
         // Each city record's place: itself, or over several datasets the first record of the same place.
         var place = [Int32](repeating: -1, count: snapshot.cityCount)
         var merged = 0
-        if snapshot.contents.count > 1 {
+        if snapshot.datasets.count > 1 {
             var byKey: [String: Int32] = [:]
             for index in 0..<snapshot.cityCount {
                 let city = snapshot.city(at: index)

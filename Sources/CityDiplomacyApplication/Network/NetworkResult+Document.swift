@@ -13,7 +13,7 @@ extension Tabulation.Cell {
     static func decimal(_ value: Double?, places: Int = 4) -> Tabulation.Cell {
         guard let value, value.isFinite else { return .empty }
         let text = String(format: "%.\(places)f", value)
-        return .code(text, label: LocalizedText(en: text, fa: text.replacingOccurrences(of: ".", with: String(PersianText.decimalSeparator))))
+        return .code(text, label: LocalizedText(en: text, fa: PersianText.persianDecimal(text)))
     }
 
     /// A share (0 to 1) as a percentage with one decimal.
@@ -213,7 +213,7 @@ extension NetworkResult {
     /// A decimal number for a sentence, with the Persian decimal separator in Persian.
     static func decimalText(_ value: Double, places: Int = 4) -> LocalizedText {
         let text = String(format: "%.\(places)f", value)
-        return LocalizedText(en: text, fa: text.replacingOccurrences(of: ".", with: String(PersianText.decimalSeparator)))
+        return LocalizedText(en: text, fa: PersianText.persianDecimal(text))
     }
 
     /// The columns that name a node; with `id`, the city's record id first (for data, not for reading).

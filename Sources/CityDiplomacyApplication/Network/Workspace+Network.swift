@@ -60,7 +60,7 @@ extension Workspace {
                 let city = cities.city(at: node)
                 return NetworkResult.Node(id: city.id, name: city.name, country: city.country)
             }
-            result = measure(cities.graph, nodes: nodes, cities: cities, request: request, datasets: snapshot.contents.map(\.dataset),
+            result = measure(cities.graph, nodes: nodes, cities: cities, request: request, datasets: snapshot.datasets,
                              shares: nil,
                              geography: ProximityBaseline(cities.graph, latitudes: cities.nodeCity.map { locations.latitudes[Int($0)] },
                                                           longitudes: cities.nodeCity.map { locations.longitudes[Int($0)] },
@@ -70,7 +70,7 @@ extension Workspace {
             let nodes = countries.countries.map { code in
                 NetworkResult.Node(id: code.rawValue, name: countriesByCode[code]?.name ?? LocalizedText(en: code.rawValue), country: code)
             }
-            result = measure(countries.graph, nodes: nodes, cities: cities, request: request, datasets: snapshot.contents.map(\.dataset),
+            result = measure(countries.graph, nodes: nodes, cities: cities, request: request, datasets: snapshot.datasets,
                              shares: Self.shares(countries, cities: cities, scheme: scheme), geography: nil)
         }
         return result

@@ -30,6 +30,13 @@ public actor RevisionCache<Key: Hashable & Sendable, Value: Sendable> {
     /// How many keys are kept: two front ends asking for one value share one key.
     public var count: Int { entries.count }
 
+    /// The value kept for `key` at `revision` (waiting for it if it is being computed), or `nil`:
+    /// never computes one.
+    public func existing(for key: Key, revision: String) async -> Value? {
+        guard let entry = entries[key], entry.revision == revision else { return nil }
+        return try? await entry.computation.value
+    }
+
     /// The value of `key` at `revision`: the one kept, or the one `compute` makes.
     public func value(for key: Key, revision: String, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
         recent.removeAll { $0 == key }

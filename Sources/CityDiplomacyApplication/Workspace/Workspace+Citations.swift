@@ -68,14 +68,12 @@ extension Workspace {
     }
 
     /// Dataset `content`'s version: the hash of its records and the date they last changed. The
-    /// hash of a dataset as read is computed once per registry revision, with its snapshot.
+    /// hash of a dataset as read is computed once per registry revision.
     public func version(of content: DatasetContent) async throws -> DatasetVersion {
         let changed = try await registry.lastChanged(ofDataset: content.dataset.id) ?? Date(timeIntervalSince1970: 0)
-        let snapshot = try? await snapshot(ofDatasets: [content.dataset.id])
-        if let snapshot, let index = snapshot.index(of: content) {
-            return DatasetVersion(recordsHash: snapshot.recordsHash(ofDatasetAt: index), changed: changed)
-        }
-        return DatasetVersion(recordsHash: content.recordsHash, changed: changed)
+        guard try await isAsRead(content) else { return DatasetVersion(recordsHash: content.recordsHash, changed: changed) }
+        let hash = try await recordsHashes.value(for: content.dataset.id, revision: try await registry.revision()) { content.recordsHash }
+        return DatasetVersion(recordsHash: hash, changed: changed)
     }
 
     /// A dataset as a work: by the authors of the study it transcribes (if any), published by

@@ -9,34 +9,62 @@ extension Workspace {
         return (datasets.first(where: \.isBundled) ?? datasets.first)?.id
     }
 
-    /// Every record of dataset `id` (the default dataset when `nil`), or an error naming those there are.
+    /// Every record of dataset `id` (the default dataset when `nil`), or an error naming those
+    /// there are; kept until the registry changes.
     public func content(ofDataset id: String?) async throws -> DatasetContent {
         var chosen = id
         if chosen == nil { chosen = try await defaultDatasetID() }
         guard let chosen else {
             throw ApplicationError.notFound("dataset", "the database holds no dataset (run citydip init)")
         }
-        return try await snapshot(ofDatasets: [chosen]).contents[0]
+        let revision = try await registry.revision()
+        let registry = self.registry
+        do {
+            return try await contents.value(for: chosen, revision: revision) {
+                guard let content = try await registry.content(ofDataset: chosen) else { throw SnapshotMiss(id: chosen) }
+                return content
+            }
+        } catch let miss as SnapshotMiss {
+            throw try await unknownDataset(miss.id)
+        }
+    }
+
+    /// Whether `content` is dataset `content.dataset.id` as read at the registry's current
+    /// revision — the records ``content(ofDataset:)`` keeps, not an aggregated or edited copy —
+    /// so that what is computed from it may be kept until the registry changes. Cheap: it
+    /// compares where the records are stored, which copy-on-write keeps shared until a change.
+    func isAsRead(_ content: DatasetContent) async throws -> Bool {
+        let revision = try await registry.revision()
+        guard let held = await contents.existing(for: content.dataset.id, revision: revision) else { return false }
+        func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
+            a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+        }
+        return held.dataset == content.dataset && sameStorage(held.relations, content.relations) && sameStorage(held.cities, content.cities)
+            && sameStorage(held.sources, content.sources) && sameStorage(held.networks, content.networks)
+            && sameStorage(held.memberships, content.memberships) && sameStorage(held.events, content.events)
     }
 
     /// Datasets `ids` (every dataset when empty) as analyses read them, from the snapshot kept
     /// for the registry's current revision or from a new one; an unknown id is an error naming
-    /// those there are.
+    /// those there are. The snapshot reads each dataset's ``AnalysisColumns``, never its
+    /// relations as records.
     public func snapshot(ofDatasets ids: [String]) async throws -> AnalysisSnapshot {
         let revision = try await registry.revision()
         let registry = self.registry
-        let chosen = ids.isEmpty ? try await registry.datasets().map(\.id) : ids
+        let chosen = ids.isEmpty ? try await registry.datasetsWithoutImportReports().map(\.id) : ids
+        let columns = self.columns
         do {
-            return try await snapshots.value(for: ids, revision: revision) { [self] in
-                // Several datasets are the union of each one's snapshot, so that the dashboard's
-                // totals do not read again the dataset its charts have just read.
-                if chosen.count == 1 {
-                    guard let content = try await registry.content(ofDataset: chosen[0]) else { throw SnapshotMiss(id: chosen[0]) }
-                    return AnalysisSnapshot(contents: [content])
+            return try await snapshots.value(for: ids, revision: revision) {
+                // Each dataset's columns are kept on their own, so that the dashboard's totals
+                // of every dataset do not read again the dataset its charts have just read.
+                var read: [AnalysisColumns] = []
+                for id in chosen {
+                    read.append(try await columns.value(for: id, revision: revision) {
+                        guard let dataset = try await registry.analysisColumns(ofDataset: id) else { throw SnapshotMiss(id: id) }
+                        return dataset
+                    })
                 }
-                var contents: [DatasetContent] = []
-                for id in chosen { contents.append(try await snapshot(ofDatasets: [id]).contents[0]) }
-                return AnalysisSnapshot(contents: contents)
+                return AnalysisSnapshot(columns: read)
             }
         } catch let miss as SnapshotMiss {
             throw try await unknownDataset(miss.id)

@@ -12,7 +12,9 @@ extension Workspace {
         return try await statisticsViews.value(for: key, revision: revision) { [self] in
             let snapshot = try await snapshot(ofDatasets: dataset.map { [$0] } ?? [])
             guard aggregateParts else { return StatisticsView(RegistryStatistics(snapshot: snapshot, top: top), dataset: dataset) }
-            let counted = counted(snapshot.contents, aggregateParts: true)
+            var contents: [DatasetContent] = []
+            for id in snapshot.datasetIDs { contents.append(try await content(ofDataset: id)) }
+            let counted = counted(contents, aggregateParts: true)
             return StatisticsView(RegistryStatistics(contents: counted.contents, top: top), dataset: dataset,
                                   aggregation: counted.aggregation.map { PartAggregationView($0, scope: .datasets) })
         }

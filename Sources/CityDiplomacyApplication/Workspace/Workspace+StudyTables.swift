@@ -32,7 +32,7 @@ extension Workspace {
     /// again); kept until the registry changes when the records are a dataset as read.
     public func studyTable(_ request: StudyTableRequest, of content: DatasetContent) async throws -> Tabulation {
         let revision = try await registry.revision()
-        guard let snapshot = try? await snapshot(ofDatasets: [content.dataset.id]), snapshot.index(of: content) != nil else {
+        guard try await isAsRead(content) else {
             return try await computeStudyTable(request, of: content)
         }
         var key = request

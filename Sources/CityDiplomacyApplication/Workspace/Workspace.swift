@@ -28,8 +28,14 @@ public struct Workspace: Sendable {
     public let defaults: StudyDefaults
     /// Places cities without coordinates by name, for maps and GeoJSON.
     public let locator: CityLocator
+    /// Datasets' records, kept per registry revision (``content(ofDataset:)``).
+    let contents = RevisionCache<String, DatasetContent>(capacity: 4)
+    /// Datasets' columns for analysis, kept per registry revision (``snapshot(ofDatasets:)``).
+    let columns = RevisionCache<String, AnalysisColumns>(capacity: 8)
     /// The datasets as analyses read them, kept per registry revision (``snapshot(ofDatasets:)``).
     let snapshots = RevisionCache<[String], AnalysisSnapshot>(capacity: 4)
+    /// The records hash of each dataset as read, kept per registry revision (``version(of:)``).
+    let recordsHashes = RevisionCache<String, String>(capacity: 16)
     /// The study's tables of datasets as read, kept per registry revision (``studyTable(_:of:)``).
     let studyTables = RevisionCache<StudyTableRequest, Tabulation>(capacity: 32)
     /// Totals, kept per registry revision (``statistics(dataset:top:aggregateParts:)``).

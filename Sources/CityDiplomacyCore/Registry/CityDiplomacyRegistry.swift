@@ -14,7 +14,7 @@ import Foundation
 /// ```
 ///
 /// ## Topics
-/// - Reading: ``datasets()``, ``content(ofDataset:)``, ``relations(matching:)``, ``countRelations(matching:)``, ``cities(matching:)``, ``networks(datasetID:)``, ``networkProfile(ofNetwork:)``, ``findCities(named:datasetID:)``, ``profile(ofCity:)``, ``countries()``
+/// - Reading: ``datasets()``, ``content(ofDataset:)``, ``analysisColumns(ofDataset:)``, ``relations(matching:)``, ``countRelations(matching:)``, ``cities(matching:)``, ``networks(datasetID:)``, ``networkProfile(ofNetwork:)``, ``findCities(named:datasetID:)``, ``profile(ofCity:)``, ``countries()``
 /// - Writing: ``store(_:)``, ``store(_:countries:progress:)``, ``removeDataset(_:)``, ``storeCountries(_:)``
 public protocol CityDiplomacyRegistry: Sendable {
     /// All datasets, ordered by id.
@@ -26,6 +26,11 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// How many records of each kind dataset `id` holds, or `nil` if there is no such dataset
     /// (a default reads the dataset; a backend counts where the records are stored).
     func recordCounts(ofDataset id: String) async throws -> DatasetRecordCounts?
+
+    /// What an ``AnalysisSnapshot`` reads of dataset `id` — its cities, and each relation's ends,
+    /// kind and year — or `nil` if there is no such dataset (a default reads the dataset; a
+    /// backend reads those columns alone).
+    func analysisColumns(ofDataset id: String) async throws -> AnalysisColumns?
 
     /// Relations matching `query`, with the cities at both ends.
     func relations(matching query: RelationQuery) async throws -> RelationSelection
@@ -128,6 +133,12 @@ extension CityDiplomacyRegistry {
     /// backend counts them where they are stored; this default reads the dataset.
     public func recordCounts(ofDataset id: String) async throws -> DatasetRecordCounts? {
         try await content(ofDataset: id).map(DatasetRecordCounts.init)
+    }
+
+    /// What an analysis snapshot reads of dataset `id`, or `nil` if there is no such dataset. A
+    /// backend reads those columns alone; this default reads the dataset.
+    public func analysisColumns(ofDataset id: String) async throws -> AnalysisColumns? {
+        try await content(ofDataset: id).map(AnalysisColumns.init(content:))
     }
 
     /// A dataset alone is a dataset with no countries to add and no one watching.

@@ -1,35 +1,31 @@
-import Synchronization
-
-/// One or more datasets as the analyses read them: the records as stored, and beside them a
+/// One or more datasets as the analyses read them: their cities as records, and beside them a
 /// compact form — integer ids for cities and countries, each relation's ends, kind and year as
 /// flat arrays — that statistics and network measures walk without hashing a string.
 ///
-/// Built once per registry revision and shared: the CLI builds one for its command, the web
-/// observatory keeps it until the registry changes (``AnalysisSnapshotCache`` in the application
-/// layer), so the dashboard, the statistics, the study's tables, counting and the network pages
-/// all read the same arrays. Questions about one city or one filter do not come here: they go to
-/// the database through its indexes.
+/// Built from each dataset's ``AnalysisColumns`` — never from its relations as records, whose
+/// sources, notes and themes no total or network measure reads — once per registry revision and
+/// shared: the CLI builds one for its command, the web observatory keeps it until the registry
+/// changes (the workspace's snapshot cache in the application layer), so the dashboard, the
+/// statistics and the network pages all read the same arrays. Questions about one city or one
+/// filter do not come here: they go to the database through its indexes.
 ///
 /// ```swift
-/// let snapshot = AnalysisSnapshot(contents: [wikipedia])
+/// let snapshot = AnalysisSnapshot(columns: [try await registry.analysisColumns(ofDataset: "wikipedia-2026")!])
 /// snapshot.relationCount                       // 24,509
 /// snapshot.cityIDs[Int(snapshot.relationCity[0])]
 /// snapshot.countryCodes[Int(snapshot.cityCountry[0])]   // "AL"
 /// ```
 ///
 /// ## Topics
-/// - Records: ``contents``, ``datasetIDs``
-/// - Cities: ``cityIDs``, ``cityIndex``, ``cityCountry``, ``latitude``, ``longitude``, ``cityDataset``
+/// - Datasets: ``datasets``, ``datasetIDs``
+/// - Cities: ``cityIDs``, ``cityIndex``, ``city(at:)``, ``cityCountry``, ``latitude``, ``longitude``, ``cityDataset``
 /// - Relations: ``relationCity``, ``relationPartner``, ``relationKind``, ``relationYear``, ``relationDataset``
 public struct AnalysisSnapshot: Sendable {
-    /// Hashes computed so far, shared by every copy of the snapshot.
-    final class RecordsHashes: Sendable {
-        let values = Mutex<[Int: String]>([:])
-    }
-
-    /// The datasets' records, in the order asked for.
-    public let contents: [DatasetContent]
-    public var datasetIDs: [String] { contents.map(\.dataset.id) }
+    /// The datasets, in the order asked for.
+    public let datasets: [Dataset]
+    public var datasetIDs: [String] { datasets.map(\.id) }
+    /// Each dataset's cities, in dataset order (``city(at:)`` reads them).
+    private let datasetCities: [[City]]
 
     /// Every city of the datasets, in dataset order; a city's index is its position here.
     public let cityIDs: [String]
@@ -39,9 +35,9 @@ public struct AnalysisSnapshot: Sendable {
     /// Degrees; `.nan` where the city has no coordinates.
     public let latitude: [Double]
     public let longitude: [Double]
-    /// Index into ``contents``.
+    /// Index into ``datasets``.
     public let cityDataset: [Int32]
-    /// The city's position in its dataset's ``DatasetContent/cities``.
+    /// The city's position in its dataset's cities.
     let cityPosition: [Int32]
     /// The country codes the cities have, each once, in order of first appearance.
     public let countryCodes: [CountryCode]
@@ -54,18 +50,20 @@ public struct AnalysisSnapshot: Sendable {
     public let kinds: [RelationKind]
     /// The first Gregorian year the signing date may fall in; ``undated`` where it is unknown.
     public let relationYear: [Int32]
-    /// Index into ``contents``.
+    /// Index into ``datasets``.
     public let relationDataset: [Int32]
 
     public static let undated = Int32.min
 
-    /// Each dataset's ``DatasetContent/recordsHash``, computed the first time it is asked for:
-    /// hashing the Wikipedia dataset's records takes most of a second, and every page that
-    /// cites a dataset gives its version.
-    private let hashes = RecordsHashes()
-
+    /// The snapshot of records already read (tests, and charts of records that are not a
+    /// dataset as stored).
     public init(contents: [DatasetContent]) {
-        self.contents = contents
+        self.init(columns: contents.map(AnalysisColumns.init(content:)))
+    }
+
+    public init(columns: [AnalysisColumns]) {
+        datasets = columns.map(\.dataset)
+        datasetCities = columns.map(\.cities)
         var cityIDs: [String] = []
         var cityIndex: [String: Int32] = [:]
         var cityCountry: [Int32] = []
@@ -75,13 +73,25 @@ public struct AnalysisSnapshot: Sendable {
         var cityPosition: [Int32] = []
         var countryCodes: [CountryCode] = []
         var countryIndex: [CountryCode: Int32] = [:]
-        let cityCount = contents.reduce(0) { $0 + $1.cities.count }
+        let cityCount = columns.reduce(0) { $0 + $1.cities.count }
         cityIDs.reserveCapacity(cityCount)
         cityIndex.reserveCapacity(cityCount)
-        for (datasetIndex, content) in contents.enumerated() {
-            for (position, city) in content.cities.enumerated() where cityIndex[city.id] == nil {
+        cityCountry.reserveCapacity(cityCount)
+        latitude.reserveCapacity(cityCount)
+        longitude.reserveCapacity(cityCount)
+        cityDataset.reserveCapacity(cityCount)
+        cityPosition.reserveCapacity(cityCount)
+        // Each dataset's positions of cities mapped to snapshot indices (-1: an id seen before,
+        // which a later dataset cannot hold: ids are unique across the registry).
+        var snapshotIndex: [[Int32]] = []
+        for (datasetIndex, dataset) in columns.enumerated() {
+            var indices = [Int32](repeating: -1, count: dataset.cities.count)
+            for (position, city) in dataset.cities.enumerated() {
+                if let known = cityIndex[city.id] { indices[position] = known; continue }
+                let index = Int32(cityIDs.count)
+                indices[position] = index
                 cityPosition.append(Int32(position))
-                cityIndex[city.id] = Int32(cityIDs.count)
+                cityIndex[city.id] = index
                 cityIDs.append(city.id)
                 let country: Int32
                 if let known = countryIndex[city.country] { country = known } else {
@@ -94,6 +104,7 @@ public struct AnalysisSnapshot: Sendable {
                 longitude.append(city.coordinates?.longitude ?? .nan)
                 cityDataset.append(Int32(datasetIndex))
             }
+            snapshotIndex.append(indices)
         }
         var relationCity: [Int32] = []
         var relationPartner: [Int32] = []
@@ -102,28 +113,29 @@ public struct AnalysisSnapshot: Sendable {
         var relationDataset: [Int32] = []
         var kinds: [RelationKind] = []
         var kindIndex: [RelationKind: Int32] = [:]
-        let relationCount = contents.reduce(0) { $0 + $1.relations.count }
+        let relationCount = columns.reduce(0) { $0 + $1.relationCount }
         relationCity.reserveCapacity(relationCount)
         relationPartner.reserveCapacity(relationCount)
         relationKind.reserveCapacity(relationCount)
         relationYear.reserveCapacity(relationCount)
         relationDataset.reserveCapacity(relationCount)
-        for (datasetIndex, content) in contents.enumerated() {
-            for relation in content.relations {
-                // A stored relation's ends are cities of its dataset (the registry's foreign keys).
-                guard let city = cityIndex[relation.cityID], let partner = cityIndex[relation.partnerID] else { continue }
-                relationCity.append(city)
-                relationPartner.append(partner)
-                let kind: Int32
-                if let known = kindIndex[relation.kind] { kind = known } else {
-                    kind = Int32(kinds.count)
-                    kindIndex[relation.kind] = kind
-                    kinds.append(relation.kind)
-                }
-                relationKind.append(kind)
-                relationYear.append(relation.signed.map { Int32($0.gregorianYears.lowerBound) } ?? Self.undated)
-                relationDataset.append(Int32(datasetIndex))
+        for (datasetIndex, dataset) in columns.enumerated() {
+            let indices = snapshotIndex[datasetIndex]
+            // The dataset's kinds as the snapshot's.
+            let kindMap: [Int32] = dataset.kinds.map { kind in
+                if let known = kindIndex[kind] { return known }
+                let index = Int32(kinds.count)
+                kindIndex[kind] = index
+                kinds.append(kind)
+                return index
             }
+            for relation in 0..<dataset.relationCount {
+                relationCity.append(indices[Int(dataset.relationCity[relation])])
+                relationPartner.append(indices[Int(dataset.relationPartner[relation])])
+                relationKind.append(kindMap[Int(dataset.relationKind[relation])])
+            }
+            relationYear.append(contentsOf: dataset.relationYear)
+            relationDataset.append(contentsOf: repeatElement(Int32(datasetIndex), count: dataset.relationCount))
         }
         self.cityIDs = cityIDs
         self.cityIndex = cityIndex
@@ -141,33 +153,11 @@ public struct AnalysisSnapshot: Sendable {
         self.relationDataset = relationDataset
     }
 
-    /// The index in ``contents`` of `content` if it is one of this snapshot's datasets as read —
-    /// the same storage, not merely equal records (an aggregated or edited copy is not) — else `nil`.
-    /// Cheap: it compares where the arrays are stored, which copy-on-write keeps shared until a change.
-    public func index(of content: DatasetContent) -> Int? {
-        func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
-            a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
-        }
-        return contents.firstIndex { held in
-            held.dataset == content.dataset && sameStorage(held.relations, content.relations) && sameStorage(held.cities, content.cities)
-                && sameStorage(held.sources, content.sources) && sameStorage(held.networks, content.networks)
-                && sameStorage(held.memberships, content.memberships) && sameStorage(held.events, content.events)
-        }
-    }
-
-    /// The records hash of the dataset at `index` in ``contents``, computed once.
-    public func recordsHash(ofDatasetAt index: Int) -> String {
-        if let known = hashes.values.withLock({ $0[index] }) { return known }
-        let hash = contents[index].recordsHash
-        hashes.values.withLock { $0[index] = hash }
-        return hash
-    }
-
     public var cityCount: Int { cityIDs.count }
     public var relationCount: Int { relationCity.count }
 
     /// The city at `index`, as stored.
     public func city(at index: Int) -> City {
-        contents[Int(cityDataset[index])].cities[Int(cityPosition[index])]
+        datasetCities[Int(cityDataset[index])][Int(cityPosition[index])]
     }
 }
