@@ -3,11 +3,11 @@ import Foundation
 
 extension OutputStyle {
     /// `value` with `places` decimals: `12.5`, and in Persian the same in Persian digits with the
-    /// Persian decimal separator (U+066B).
+    /// Persian decimal separator (U+066B) and minus sign (``PersianText/persianDecimal(_:)``).
     public func decimal(_ value: Double, places: Int = 1) -> String {
         let text = String(format: "%.\(places)f", value)
         guard language == .fa else { return text }
-        return PersianText.persianDigits(text.replacingOccurrences(of: ".", with: String(PersianText.decimalSeparator)))
+        return PersianText.persianDigits(PersianText.persianDecimal(text))
     }
 
     /// `part` as a share of `total`, with one decimal: `43.5%`, in Persian with the Persian percent

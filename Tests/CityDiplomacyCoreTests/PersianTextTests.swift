@@ -11,6 +11,14 @@ struct PersianTextTests {
         #expect(PersianText.normalized("كربلاء") == "کربلاء")
     }
 
+    @Test("A negative decimal reads in Persian with the decimal separator and a minus sign left of its digits, never a hyphen")
+    func persianDecimals() {
+        #expect(PersianText.persianDecimal("0.2824") == "0\u{066B}2824")
+        #expect(PersianText.persianDecimal("-0.28") == "\u{200E}\u{2212}0\u{066B}28")
+        #expect(PersianText.persianDigits(PersianText.persianDecimal("-12")) == "\u{200E}\u{2212}\u{06F1}\u{06F2}")
+        #expect(!PersianText.persianDecimal("-3.5").contains("-"))
+    }
+
     @Test("Persian and Arabic-Indic digits are read as digits")
     func digits() {
         #expect(PersianText.normalized("۱۳۹۶/۰۹/۲۱") == "1396/09/21")

@@ -33,7 +33,7 @@ extension Workspace {
     /// revision — the records ``content(ofDataset:)`` keeps, not an aggregated or edited copy —
     /// so that what is computed from it may be kept until the registry changes. Cheap: it
     /// compares where the records are stored, which copy-on-write keeps shared until a change.
-    func isAsRead(_ content: DatasetContent) async throws -> Bool {
+    public func isAsRead(_ content: DatasetContent) async throws -> Bool {
         let revision = try await registry.revision()
         guard let held = await contents.existing(for: content.dataset.id, revision: revision) else { return false }
         func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {

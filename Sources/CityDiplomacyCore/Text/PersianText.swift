@@ -162,6 +162,16 @@ public enum PersianText {
     /// The Persian percent sign (U+066A), as in 43.5% written in Persian.
     public static let percentSign: Character = "\u{066A}"
 
+    /// A decimal number written with ASCII digits (`-0.28`) as Persian writes it, digits aside:
+    /// the Persian decimal separator, and a minus sign (U+2212) kept left of the digits by a
+    /// left-to-right mark, where an ASCII hyphen reads as a dash after the number in a
+    /// right-to-left line.
+    public static func persianDecimal(_ text: String) -> String {
+        var text = text.replacingOccurrences(of: ".", with: String(decimalSeparator))
+        if text.hasPrefix("-") { text = "\u{200E}\u{2212}" + text.dropFirst() }
+        return text
+    }
+
     /// Writes ASCII digits as Persian digits, for Persian output.
     public static func persianDigits(_ text: String) -> String {
         var result = String.UnicodeScalarView()

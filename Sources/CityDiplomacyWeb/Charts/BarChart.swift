@@ -16,8 +16,8 @@ import CityDiplomacyPresentation
 /// chart.view(standalone: false)   // what the page draws
 /// chart.csv                        // "\u{FEFF}Kind,Relations\r\nSister cities,52\r\n"
 /// ```
-struct BarChart {
-    struct Bar {
+struct BarChart: Sendable {
+    struct Bar: Sendable {
         var label: String
         var value: Int
         var href: String?

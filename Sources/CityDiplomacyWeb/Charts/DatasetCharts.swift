@@ -26,6 +26,23 @@ struct DatasetCharts {
         analysis = RelationAnalysis(content: content)
     }
 
+    /// Every chart dataset `content` has, with its parts counted apart or with their cities, in
+    /// the context's language. Drawn once per registry revision when `content` is the dataset as
+    /// read (``Workspace/isAsRead(_:)``), else drawn now.
+    static func drawn(observatory: Observatory, context: PageContext, content: DatasetContent, aggregating: Bool) async throws -> [ChartName: BarChart] {
+        let draw = { @Sendable in
+            let counted = observatory.workspace.counted(content, aggregateParts: aggregating).content
+            let charts = DatasetCharts(observatory: observatory, context: context, content: counted, aggregating: aggregating)
+            var drawn: [ChartName: BarChart] = [:]
+            for name in charts.available { drawn[name] = charts.chart(name) }
+            return drawn
+        }
+        guard try await observatory.workspace.isAsRead(content) else { return draw() }
+        // What a chart's words and links depend on: the dataset, the counting of parts, the language.
+        let key = "\(content.dataset.id)|\(aggregating)|\(context.language.rawValue)"
+        return try await observatory.drawnCharts.value(for: key, revision: try await observatory.registry.revision(), compute: draw)
+    }
+
     /// How many cities the ranking shows.
     static let topCities = 15
 
@@ -42,8 +59,10 @@ struct DatasetCharts {
     }
 
     /// The parameters a chart's files are addressed by, besides the language.
-    var query: [(String, String?)] {
-        [("dataset", content.dataset.id), ("aggregate_parts", aggregating ? "true" : nil)]
+    var query: [(String, String?)] { Self.query(dataset: content.dataset.id, aggregating: aggregating) }
+
+    static func query(dataset: String, aggregating: Bool) -> [(String, String?)] {
+        [("dataset", dataset), ("aggregate_parts", aggregating ? "true" : nil)]
     }
 
     private var regions: ClassificationScheme? { observatory.schemes[observatory.workspace.defaults.regionScheme] }

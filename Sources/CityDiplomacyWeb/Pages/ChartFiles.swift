@@ -56,8 +56,7 @@ struct ChartFiles {
         }
         let aggregating = try c.aggregateParts
         let content = try await observatory.content(ofDataset: c.filters.text("dataset"))
-        let counted = observatory.workspace.counted(content, aggregateParts: aggregating).content
-        guard let chart = DatasetCharts(observatory: observatory, context: c, content: counted, aggregating: aggregating).chart(name) else {
+        guard let chart = try await DatasetCharts.drawn(observatory: observatory, context: c, content: content, aggregating: aggregating)[name] else {
             throw WebError.notFound(c.text(.message("chart.not-drawn", ["name": name.rawValue, "dataset": content.dataset.id])), field: "chart")
         }
         return chart

@@ -40,7 +40,7 @@ struct DashboardPage {
             partsSwitch: c.partsSwitch(aggregating: aggregating),
             partsNote: counted.aggregationView.map { c.text($0.note) },
             currentQualityReport: qualityLink(counted.content.dataset),
-            charts: figures(counted.content, aggregating: aggregating),
+            charts: try await figures(content, aggregating: aggregating),
             about: citations.aboutPanel(try await WebError.answering { try await observatory.workspace.about(content, version: version) }),
             citations: try await citations.boxes(content, version: version))
         return try Layout.page("dashboard", title: c.text(.message("web.dashboard")), content: view, context: c)
@@ -53,11 +53,10 @@ struct DashboardPage {
     }
 
     /// The chosen dataset by region, period and kind, and its cities with most partners.
-    private func figures(_ content: DatasetContent, aggregating: Bool) -> [FigureView] {
-        let charts = DatasetCharts(observatory: observatory, context: context, content: content, aggregating: aggregating)
-        return charts.available.compactMap { name in
-            charts.chart(name).map { FigureView($0, name: name, query: charts.query, context: context) }
-        }
+    private func figures(_ content: DatasetContent, aggregating: Bool) async throws -> [FigureView] {
+        let drawn = try await DatasetCharts.drawn(observatory: observatory, context: context, content: content, aggregating: aggregating)
+        let query = DatasetCharts.query(dataset: content.dataset.id, aggregating: aggregating)
+        return ChartName.datasetCharts.compactMap { name in drawn[name].map { FigureView($0, name: name, query: query, context: context) } }
     }
 }
 

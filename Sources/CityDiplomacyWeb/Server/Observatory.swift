@@ -13,6 +13,9 @@ final class Observatory: Sendable {
     /// The use cases the API and the pages call, as the CLI calls them.
     let workspace: Workspace
     let cache: ResponseCache
+    /// Datasets' charts as drawn, kept per registry revision (``DatasetCharts/drawn(observatory:context:content:aggregating:)``):
+    /// counting a dataset by region, period and kind was most of a warm dashboard's time.
+    let drawnCharts = RevisionCache<String, [ChartName: BarChart]>(capacity: 32)
     var countries: [Country] { workspace.countries }
     var countriesByCode: [CountryCode: Country] { workspace.countriesByCode }
     var schemes: [String: ClassificationScheme] { workspace.classifications.schemes }
