@@ -228,7 +228,8 @@ enum APIProbes {
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "subject=Tehran&subject=Isfahan&dataset=missing") },
         ],
         .init("GET /baseline"): [
-            Probe(.ok, "Iran's periphery against the other dataset") { _ in ProbeRequest(query: "focus=country:IR&scheme=study-regions&group=periphery&draws=200") },
+            Probe(.ok, "Iran's periphery against the other dataset") { _ in ProbeRequest(query: "focus=country:IR&scheme=study-regions&group=periphery&against=hostile&draws=200") },
+            Probe(.notFound, "no imported dataset to stand for the world") { _ in ProbeRequest(query: "focus=country:IR&scheme=study-regions&group=periphery") },
             Probe(.ok, "rewired, in Persian") { _ in
                 ProbeRequest(query: "focus=country:IR&scheme=un-m49&group=asia&against=hostile&model=rewire&draws=50&lang=fa")
             },

@@ -17,7 +17,7 @@ public struct BaselineRequest: Hashable, Sendable {
     public var group: String
     /// The dataset the focus's relations are read in; the default dataset when `nil`.
     public var dataset: String?
-    /// The reference dataset; the largest other dataset when `nil`.
+    /// The reference dataset; the largest other dataset imported from a file when `nil`.
     public var against: String?
     public var model: BaselineModelChoice
     public var draws: Int

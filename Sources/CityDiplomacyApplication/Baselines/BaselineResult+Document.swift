@@ -36,6 +36,7 @@ extension BaselineResult {
         var notes: [LocalizedText] = [
             .message("baseline.note.model.\(baseline.model.rawValue)", localized: ["reference": reference.title], ["relations": String(referenceRelations)]),
             .message("baseline.note.datasets", localized: ["dataset": dataset.title, "reference": reference.title]),
+            .message("baseline.note.group", localized: ["group": groupLabel, "scheme": scheme.title], ["count": String(groupCountries)]),
         ]
         if domesticLeftOut > 0 { notes.append(.message("baseline.note.domestic", ["count": String(domesticLeftOut)])) }
         if unclassifiedPartners > 0 { notes.append(.message("baseline.note.unclassified", localized: ["scheme": scheme.title], ["count": String(unclassifiedPartners)])) }

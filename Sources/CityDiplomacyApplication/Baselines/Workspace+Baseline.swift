@@ -18,6 +18,8 @@ public struct BaselineResult: Sendable {
     public var unclassifiedPartners: Int
     /// The reference relations the world is read from (the focus's countries' and domestic pairs left out).
     public var referenceRelations: Int
+    /// How many countries the group holds in the scheme.
+    public var groupCountries: Int
 }
 
 extension Workspace {
@@ -86,26 +88,33 @@ extension Workspace {
         }
         var result = BaselineResult(request: request, focusLabel: focus.label, scheme: scheme, groupLabel: groupLabel, dataset: dataset,
                                     reference: reference, baseline: baseline, domesticLeftOut: domestic, unclassifiedPartners: unclassified,
-                                    referenceRelations: request.model == .world ? international.count : worldEdges.count)
+                                    referenceRelations: request.model == .world ? international.count : worldEdges.count,
+                                    groupCountries: groupCountries.count)
         result.request.dataset = datasetID
         result.request.against = referenceID
         return result
     }
 
-    /// The reference dataset: `id`, or the dataset with most relations other than `focus`; an
-    /// error saying a baseline needs one where there is none.
+    /// The reference dataset: `id`, or the imported dataset (read from a file, as Wikipedia's
+    /// list is) with most relations other than `focus`; an error saying a baseline needs one
+    /// where there is none.
     func referenceDataset(_ id: String?, besides focus: String) async throws -> String {
         if let id { return id }
-        let statistics = try await registry.datasetsWithoutImportReports().filter { $0.id != focus }
+        guard let found = try await defaultReferenceDataset(besides: focus) else {
+            throw ApplicationError.notFound("against", "a baseline needs a reference dataset besides \(focus), whose relations stand for how the world pairs (import one, e.g. Wikipedia's twin-cities list with citydip import, and name it with \(parameter: "against"))")
+        }
+        return found
+    }
+
+    /// The imported dataset with most relations other than `focus`, if there is one.
+    public func defaultReferenceDataset(besides focus: String) async throws -> String? {
+        let statistics = try await registry.datasetsWithoutImportReports().filter { $0.id != focus && $0.sourceFile != nil }
         var best: (id: String, relations: Int)?
         for dataset in statistics {
             let relations = try await snapshot(ofDatasets: [dataset.id]).relationCount
             if best == nil || relations > best!.relations { best = (dataset.id, relations) }
         }
-        guard let best else {
-            throw ApplicationError.notFound("against", "a baseline needs a reference dataset besides \(focus), whose relations stand for how the world pairs (import one, e.g. Wikipedia's twin-cities list with citydip import, and name it with \(parameter: "against"))")
-        }
-        return best.id
+        return best?.id
     }
 
     /// A group of `scheme` (or a category, for a scheme without groups): its label and countries.

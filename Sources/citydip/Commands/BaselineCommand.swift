@@ -18,7 +18,7 @@ struct BaselineCommand: AsyncParsableCommand {
         discussion: """
             The observed share is that of the focus's relations (in --dataset) whose partner is in --group of --scheme, \
             relations with a partner in the focus's own countries left out. The expected share is what the focus's \
-            cities would show had they chosen partners as the reference dataset's (--against; default the largest \
+            cities would show had they chosen partners as the reference dataset's (--against; default the largest imported \
             other dataset) cities of other countries do: --model world draws each partner country in proportion to \
             its relations with other countries in the reference; --model rewire randomises the network of the focus's \
             relations and the reference's by double-edge swaps that keep every city's number of relations. Given: the \
@@ -40,7 +40,7 @@ struct BaselineCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The dataset of the focus's relations (default: the study's).", valueName: "id"))
     var dataset: String?
 
-    @Option(help: ArgumentHelp("The reference dataset (default: the largest other dataset).", valueName: "id"))
+    @Option(help: ArgumentHelp("The reference dataset (default: the largest other imported dataset).", valueName: "id"))
     var against: String?
 
     @Option(help: "world (partner countries in proportion to their relations) or rewire (degree-preserving swaps).")
