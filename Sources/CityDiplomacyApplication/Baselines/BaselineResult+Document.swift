@@ -51,7 +51,7 @@ extension BaselineResult {
             ("observed-in-group", .number(b.observedInGroup)), ("observed-total", .number(b.observedTotal)),
             ("observed-percent", .percent(b.observedShare)), ("expected-percent", .percent(b.expected.estimate)),
             ("expected-lower-percent", .percent(b.expected.lower)), ("expected-upper-percent", .percent(b.expected.upper)),
-            ("p-more", .decimal(b.pMore)), ("p-less", .decimal(b.pLess)), ("draws", .number(b.draws)), ("seed", .verbatim(String(b.seed))),
+            ("p-more", .decimal(b.pMore)), ("p-less", .decimal(b.pLess)), ("draws", .number(b.draws)), ("seed", .number(Int(b.seed))),
         ]
         let table = Tabulation(title: .message("baseline.figures.title"),
                                columns: [.init(key: "figure", title: .message("network.figure")), .init(key: "value", title: .message("network.value"))],

@@ -30,11 +30,12 @@ extension Workspace {
         guard let datasetID = try await (request.focus.dataset ?? request.dataset).asyncOr({ try await defaultDatasetID() }) else {
             throw ApplicationError.notFound("dataset", "the database holds no dataset (run citydip init)")
         }
+        // The request's own values first, so that a bad group is named before a missing reference.
+        let scheme = try classifications.scheme(request.scheme, field: "scheme")
+        let (groupLabel, groupCountries) = try Self.group(request.group, of: scheme)
         let dataset = try await requireDataset(datasetID)
         let referenceID = try await referenceDataset(request.against, besides: datasetID)
         let reference = try await requireDataset(referenceID)
-        let scheme = try classifications.scheme(request.scheme, field: "scheme")
-        let (groupLabel, groupCountries) = try Self.group(request.group, of: scheme)
         let ids = datasetID == referenceID ? [datasetID] : [datasetID, referenceID]
         let snapshot = try await snapshot(ofDatasets: ids)
         var focusSubject = request.focus

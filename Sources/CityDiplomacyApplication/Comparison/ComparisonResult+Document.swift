@@ -60,7 +60,9 @@ extension ComparisonResult {
             [.code(key, label: .message("compare.figure.\(key)"))] + subjects.map(value)
         }
         var rows: [[Tabulation.Cell]] = [
-            row("datasets") { .list($0.datasets.map { .identifier($0) }) },
+            row("datasets") { subject in
+                .list(subject.datasets.map { id in .code(id, label: datasets.first { $0.id == id }.map { .message("text.quoted", localized: ["text": $0.title]) } ?? LocalizedText(en: id)) })
+            },
             row("cities") { .number($0.cities) },
             row("cities-with-relations") { .number($0.citiesWithRelations) },
             row("relations") { .number($0.relations) },
