@@ -148,3 +148,41 @@ struct BaselineUseCaseTests {
         }
     }
 }
+
+/// Wikipedia's twin-cities list from `../shared/data` beside the package, when it is at hand.
+enum SharedWikipediaFile {
+    static let path: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.deletingLastPathComponent().appendingPathComponent("shared/data/wikipedia-twin-cities-2026/twin_cities.csv").path
+    }()
+    static var present: Bool { FileManager.default.fileExists(atPath: path) }
+}
+
+@Suite("The study's comparison and claims on Wikipedia's list, if it is at hand",
+       .enabled(if: SharedWikipediaFile.present, "../shared/data is absent; skipped"))
+struct WikipediaComparisonTests {
+    @Test("Istanbul against Iran's cities in both units; every claim of the study has a verdict in the report and the audit")
+    func study() async throws {
+        let registry = try SQLiteRegistry()
+        try await RegistrySeeding.seed(registry, refresh: false)
+        _ = try await DatasetImport.run(ImportRequest(path: SharedWikipediaFile.path, format: .wikipediaCSV, dataset: "wikipedia-2026"), into: registry)
+        let workspace = try await Workspace(registry: registry)
+        let wikipedia = try await workspace.content(ofDataset: "wikipedia-2026")
+        let result = try await workspace.compare(try ComparisonRequest(subjects: ["Istanbul", "country:IR"], datasets: ["wikipedia-2026", "iran-2018"], draws: 1_000))
+        // Istanbul's relations in Wikipedia's list alone, counted here from the records.
+        let istanbulIDs = Set(wikipedia.cities.filter { $0.name.en == "Istanbul" && $0.country.rawValue == "TR" }.map(\.id))
+        let listed = wikipedia.relations.filter { istanbulIDs.contains($0.cityID) != istanbulIDs.contains($0.partnerID) }.count
+        let world = try #require(result.datasets.firstIndex { $0.id == "wikipedia-2026" })
+        let study = try #require(result.datasets.firstIndex { $0.id == "iran-2018" })
+        #expect(result.subjects[0].byDataset[world].relations == listed)
+        #expect(result.subjects[1].byDataset[study].relations == 70)
+        let report = ReportRenderer(format: .md, language: .en).render(try await workspace.report(ReportRequest()))
+        #expect(report.contains("citydip compare \"Istanbul\" country:IR --dataset wikipedia-2026 --dataset iran-2018"))
+        let audit = try await workspace.audit(dataset: nil)
+        let baselines = audit.findings.filter { $0.id.hasPrefix("baseline.") }
+        #expect(baselines.count >= 3)
+        #expect(baselines.allSatisfy { $0.status == .match || $0.status == .queried })
+        #expect(Set(baselines.map { $0.claim.en }).count == 3)
+    }
+}
