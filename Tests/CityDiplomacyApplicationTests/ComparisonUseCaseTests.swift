@@ -64,6 +64,21 @@ struct ComparisonUseCaseTests {
         #expect(pair.subjects[0].central?.rank == 1)
     }
 
+    @Test("Asked for, each subject's best-connected city carries its ranks from the network use case")
+    func networkMeasures() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        var request = try ComparisonRequest(subjects: ["Isfahan", "Shiraz"], draws: 100)
+        #expect(try await workspace.compare(request).subjects[0].centralRanks.isEmpty)
+        request.networkMeasures = true
+        let result = try await workspace.compare(request)
+        let network = try await workspace.network(NetworkRequest())
+        let isfahan = try #require(network.cities.node(ofCity: "iran-2018:isfahan"))
+        let ranks = Dictionary(uniqueKeysWithValues: result.subjects[0].centralRanks.map { ($0.measure, $0.rank) })
+        #expect(ranks[.betweenness] == network.ranks[.betweenness]?[isfahan])
+        #expect(ranks[.pagerank] == network.ranks[.pagerank]?[isfahan])
+        #expect(ranks.count == 3)
+    }
+
     @Test("The document names its method and reads in Persian; the JSON and CSV carry every profile")
     func outputs() async throws {
         let workspace = try await WorkspaceFixture.workspace()

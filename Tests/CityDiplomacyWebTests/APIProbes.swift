@@ -220,6 +220,8 @@ enum APIProbes {
             Probe(.ok, "under the study's regions, another seed and fewer draws") { _ in
                 ProbeRequest(query: "subject=Tabriz&subject=Mashhad&subject=Shiraz&scheme=study-regions&draws=200&seed=7")
             },
+            Probe(.ok, "with the best-connected cities' network ranks") { _ in ProbeRequest(query: "subject=Tehran&subject=Isfahan&network_measures=true&draws=100") },
+            Probe(.badRequest, "network_measures that is not true or false") { _ in ProbeRequest(query: "subject=Tehran&subject=Isfahan&network_measures=maybe") },
             Probe(.badRequest, "one subject") { _ in ProbeRequest(query: "subject=Tehran") },
             Probe(.badRequest, "a city that is none") { _ in ProbeRequest(query: "subject=Atlantis&subject=country:IR") },
             Probe(.badRequest, "a group the scheme lacks") { _ in ProbeRequest(query: "subject=Tehran&subject=group:un-m49:atlantis") },

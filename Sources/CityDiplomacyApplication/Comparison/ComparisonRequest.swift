@@ -16,6 +16,10 @@ public struct ComparisonRequest: Hashable, Sendable {
     /// Shuffles of the permutation test of a table larger than 2×2.
     public var draws: Int
     public var seed: UInt64
+    /// Whether the best-connected city of each subject is also ranked by betweenness, eigenvector
+    /// and PageRank in the network of the datasets (the network use case's measures: seconds for
+    /// Wikipedia's list in a release build, so asked for rather than given by default).
+    public var networkMeasures: Bool = false
 
     public static let defaultScheme = "un-m49"
     public static let maximumSubjects = 8

@@ -83,6 +83,11 @@ extension ComparisonResult {
         rows.append(row("central-city") { subject in
             subject.central.map { .text(.message("compare.central", localized: ["city": $0.name], ["degree": String($0.degree), "rank": String($0.rank), "cities": String(networkCities)])) } ?? .empty
         })
+        if subjects.contains(where: { !$0.centralRanks.isEmpty }) {
+            rows.append(row("central-ranks") { subject in
+                .list(subject.centralRanks.map { .text(.message("compare.central-rank", localized: ["measure": $0.measure.label], ["rank": String($0.rank)])) })
+            })
+        }
         return Tabulation(title: .message("compare.figures.title"),
                           columns: [.init(key: "figure", title: .message("network.figure"))] + subjectColumns,
                           rows: rows)
@@ -132,13 +137,14 @@ extension ComparisonResult {
 /// `{"datasets", "scheme", "subjects": [{"subject", "kind", "label", "label_fa", "datasets", "cities",
 /// "cities_with_relations", "relations", "partner_cities", "partner_states", "internal_relations",
 /// "listed_twice", "self_pairs", "undated", "partners_without_identity", "by_dataset": {id: {"relations", "partner_cities"}} (each dataset alone),
-/// "central_city": null or {"name", "name_fa", "degree", "rank"}}], "network_cities",
+/// "central_city": null or {"name", "name_fa", "degree", "rank", "ranks": {measure: rank}}}], "network_cities",
 /// "profiles": [{"dimension", "categories": [{"id", "label", "label_fa", "counts", "tested"}],
 /// "test": {"method", "draws", "seed", "chi_square", "p_value", "cramers_v"}}]}`.
 public struct ComparisonView: Encodable, Sendable {
     struct Central: Encodable {
         var name: String, nameFa: String?, degree: Int, rank: Int
-        enum CodingKeys: String, CodingKey { case name, nameFa = "name_fa", degree, rank }
+        var ranks: OrderedObject<Int>
+        enum CodingKeys: String, CodingKey { case name, nameFa = "name_fa", degree, rank, ranks }
     }
 
     struct DatasetFigures: Encodable, Sendable {
@@ -213,7 +219,8 @@ public struct ComparisonView: Encodable, Sendable {
                     internalRelations: subject.internalRelations, listedTwice: subject.listedTwice, selfPairs: subject.selfPairs,
                     undated: subject.undated, partnersWithoutIdentity: subject.partnersWithoutIdentity,
                     byDataset: OrderedObject(zip(result.datasets.map(\.id), subject.byDataset).map { ($0, DatasetFigures(relations: $1.relations, partnerCities: $1.partners)) }),
-                    centralCity: subject.central.map { Central(name: $0.name.en, nameFa: $0.name.fa, degree: $0.degree, rank: $0.rank) })
+                    centralCity: subject.central.map { Central(name: $0.name.en, nameFa: $0.name.fa, degree: $0.degree, rank: $0.rank,
+                                                                             ranks: OrderedObject(subject.centralRanks.map { ($0.measure.rawValue, $0.rank) })) })
         }
         profiles = result.profiles.map { profile in
             var draws: Int?, seed: UInt64?

@@ -39,6 +39,11 @@ public struct ComparisonResult: Sendable {
         public var byDataset: [(relations: Int, partners: Int)]
         /// Its best-placed city in the network of the compared datasets: degree and rank by degree among all cities.
         public var central: (name: LocalizedText, degree: Int, rank: Int)?
+        /// With ``ComparisonRequest/networkMeasures``: that city's rank by each path and spectral
+        /// measure among all cities, in the network use case's order.
+        public var centralRanks: [(measure: NetworkResult.Measure, rank: Int)] = []
+        /// The id of the best-connected city's record.
+        var centralID: String?
     }
 
     /// One category of a profile.

@@ -37,8 +37,17 @@ extension Workspace {
                                              draws: request.draws, seed: request.seed)
             return profile
         }
+        var subjectsRanked = subjects
+        if request.networkMeasures {
+            let measured = try await self.network(NetworkRequest(datasets: ids))
+            for index in subjectsRanked.indices {
+                guard let id = subjectsRanked[index].centralID, let node = measured.cities.node(ofCity: id) else { continue }
+                subjectsRanked[index].centralRanks = [NetworkResult.Measure.betweenness, .eigenvector, .pagerank]
+                    .filter(measured.measuresComputed.contains).compactMap { measure in measured.ranks[measure].map { (measure, $0[node]) } }
+            }
+        }
         var result = ComparisonResult(request: request, datasets: snapshot.contents.map(\.dataset), scheme: scheme,
-                                      subjects: subjects, profiles: profiles, networkCities: network.graph.nodeCount)
+                                      subjects: subjectsRanked, profiles: profiles, networkCities: network.graph.nodeCount)
         result.request.datasets = ids
         return result
     }
@@ -58,7 +67,8 @@ extension Workspace {
             undated: relations.relations.filter { snapshot.relationYear[$0.index] == AnalysisSnapshot.undated }.count,
             partnersWithoutIdentity: partners.filter { network.city(at: $0).geonamesID == nil }.count,
             byDataset: [],
-            central: central.map { (network.city(at: $0).name, degrees[$0], ranks[$0]) })
+            central: central.map { (network.city(at: $0).name, degrees[$0], ranks[$0]) },
+            centralID: central.map { network.city(at: $0).id })
     }
 
     /// The partners by the scheme's groups (its categories where it has none), the unclassified last.

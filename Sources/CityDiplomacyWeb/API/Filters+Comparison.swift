@@ -9,13 +9,15 @@ extension Filters {
     }
 
     /// The comparison of `/compare` and `/api/v1/compare`: every `subject`, every `dataset`,
-    /// `scheme`, `draws` and `seed`, each defaulting as on the CLI.
+    /// `scheme`, `draws`, `seed` and `network_measures`, each defaulting as on the CLI.
     func comparisonRequest() throws(WebError) -> ComparisonRequest {
         let defaults = ComparisonRequest(subjects: [ComparisonSubject]())
         do {
-            return try ComparisonRequest(
+            var request = try ComparisonRequest(
                 subjects: texts("subject"), datasets: texts("dataset"), scheme: text("scheme"),
                 draws: try integer("draws", in: 1...ComparisonRequest.maximumDraws) ?? defaults.draws, seed: try seed() ?? defaults.seed)
+            request.networkMeasures = try flag("network_measures") ?? false
+            return request
         } catch let error as ApplicationError {
             throw WebError(error)
         } catch {

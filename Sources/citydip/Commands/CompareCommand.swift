@@ -42,6 +42,9 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "Seed of the permutation test: the same seed, the same p-value.")
     var seed: UInt64 = 2026
 
+    @Flag(name: .customLong("network-measures"), help: "Also rank each subject's best-connected city by betweenness, eigenvector and PageRank (slower on large datasets).")
+    var networkMeasures = false
+
     @Option(help: "Output format: md, html, json or csv.")
     var format: Format = .md
 
@@ -52,7 +55,9 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func request() throws(ApplicationError) -> ComparisonRequest {
-        try ComparisonRequest(subjects: subjects, datasets: datasets, scheme: scheme, draws: draws, seed: seed)
+        var request = try ComparisonRequest(subjects: subjects, datasets: datasets, scheme: scheme, draws: draws, seed: seed)
+        request.networkMeasures = networkMeasures
+        return request
     }
 
     func validate() throws {
