@@ -212,6 +212,34 @@ enum APIProbes {
             Probe(.badRequest, "a format the API does not write") { _ in ProbeRequest(query: "format=xml") },
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=nowhere") },
         ],
+        .init("GET /compare"): [
+            Probe(.ok, "Tehran against Iran's cities") { _ in ProbeRequest(query: "subject=Tehran&subject=country:IR") },
+            Probe(.ok, "a group of a scheme, a list of cities, two datasets, Persian CSV") { _ in
+                ProbeRequest(query: "subject=group:study-regions:periphery&subject=cities:Tehran,Isfahan&dataset=iran-2018&dataset=hostile&format=csv&lang=fa")
+            },
+            Probe(.ok, "under the study's regions, another seed and fewer draws") { _ in
+                ProbeRequest(query: "subject=Tabriz&subject=Mashhad&subject=Shiraz&scheme=study-regions&draws=200&seed=7")
+            },
+            Probe(.ok, "with the best-connected cities' network ranks") { _ in ProbeRequest(query: "subject=Tehran&subject=Isfahan&network_measures=true&draws=100") },
+            Probe(.badRequest, "network_measures that is not true or false") { _ in ProbeRequest(query: "subject=Tehran&subject=Isfahan&network_measures=maybe") },
+            Probe(.badRequest, "one subject") { _ in ProbeRequest(query: "subject=Tehran") },
+            Probe(.badRequest, "a city that is none") { _ in ProbeRequest(query: "subject=Atlantis&subject=country:IR") },
+            Probe(.badRequest, "a group the scheme lacks") { _ in ProbeRequest(query: "subject=Tehran&subject=group:un-m49:atlantis") },
+            Probe(.badRequest, "a scheme that is none") { _ in ProbeRequest(query: "subject=Tehran&subject=Isfahan&scheme=none") },
+            Probe(.badRequest, "draws 0") { _ in ProbeRequest(query: "subject=Tehran&subject=Isfahan&draws=0") },
+            Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "subject=Tehran&subject=Isfahan&dataset=missing") },
+        ],
+        .init("GET /baseline"): [
+            Probe(.ok, "Iran's periphery against the other dataset") { _ in ProbeRequest(query: "focus=country:IR&scheme=study-regions&group=periphery&against=hostile&draws=200") },
+            Probe(.ok, "the imported dataset stands for the world when none is named") { _ in ProbeRequest(query: "focus=country:IR&scheme=study-regions&group=periphery&draws=100") },
+            Probe(.ok, "rewired, in Persian") { _ in
+                ProbeRequest(query: "focus=country:IR&scheme=un-m49&group=asia&against=hostile&model=rewire&draws=50&lang=fa")
+            },
+            Probe(.badRequest, "no group") { _ in ProbeRequest(query: "focus=country:IR&scheme=study-regions") },
+            Probe(.badRequest, "a model that is none") { _ in ProbeRequest(query: "focus=country:IR&scheme=study-regions&group=periphery&model=magic") },
+            Probe(.badRequest, "a group the scheme lacks") { _ in ProbeRequest(query: "focus=country:IR&scheme=study-regions&group=atlantis") },
+            Probe(.notFound, "an unknown reference dataset") { _ in ProbeRequest(query: "focus=country:IR&scheme=study-regions&group=periphery&against=missing") },
+        ],
         .init("GET /network/cities/{id}"): [
             Probe(.ok, "Tehran, from the document's example"),
             Probe(.ok, "a city with no relation to another city") { _ in ProbeRequest(parameters: ["id": "iran-2018:ahvaz"]) },

@@ -11,7 +11,8 @@ import CityDiplomacyNetwork
 /// - Several relations between two cities (a twinning and a memorandum, or one relation listed
 ///   by two datasets) are one edge of weight 2.
 /// - Over several datasets, records of the same place are one node: the same GeoNames id, or
-///   else the same English name (compared by ``PersianText/searchKey(_:)``) in the same country.
+///   else the same English name (compared by ``PersianText/searchKey(_:)``) in the same country —
+///   a record without a GeoNames id joining a record with one of its name and country.
 ///
 /// ```swift
 /// let network = CityNetworkGraph(snapshot: snapshot)
@@ -41,9 +42,21 @@ public struct CityNetworkGraph: Sendable {
         var merged = 0
         if snapshot.datasets.count > 1 {
             var byKey: [String: Int32] = [:]
+            func nameKey(_ city: City) -> String { "n\(city.country.rawValue):\(PersianText.searchKey(city.name.en))" }
+            // Records with a GeoNames id first, each also claiming its name in its country, so that
+            // a transcription's record without one (the study's Tehran) joins the identified place
+            // of the same name whichever dataset comes first.
             for index in 0..<snapshot.cityCount {
                 let city = snapshot.city(at: index)
-                let key = city.geonamesID.map { "g\($0)" } ?? "n\(city.country.rawValue):\(PersianText.searchKey(city.name.en))"
+                guard let id = city.geonamesID else { continue }
+                if let first = byKey["g\(id)"] { place[index] = first; merged += 1 } else {
+                    byKey["g\(id)"] = Int32(index)
+                    place[index] = Int32(index)
+                    if byKey[nameKey(city)] == nil { byKey[nameKey(city)] = Int32(index) }
+                }
+            }
+            for index in 0..<snapshot.cityCount where snapshot.city(at: index).geonamesID == nil {
+                let key = nameKey(snapshot.city(at: index))
                 if let first = byKey[key] { place[index] = first; merged += 1 } else {
                     byKey[key] = Int32(index)
                     place[index] = Int32(index)
@@ -88,6 +101,11 @@ public struct CityNetworkGraph: Sendable {
     public func node(ofCity id: String) -> Int? {
         guard let index = snapshot.cityIndex[id], cityNode[Int(index)] >= 0 else { return nil }
         return Int(cityNode[Int(index)])
+    }
+
+    /// The node of the snapshot's city at `index` (see ``node(ofCity:)``).
+    public func node(ofCityAt index: Int) -> Int? {
+        cityNode[index] >= 0 ? Int(cityNode[index]) : nil
     }
 
     /// The city node `node` stands for.

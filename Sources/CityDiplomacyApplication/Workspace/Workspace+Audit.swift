@@ -110,7 +110,7 @@ extension Workspace {
             countries: countries, registry: registry)
         let title = LocalizedText.message("audit.title", localized: ["citation": published.citation,
                                                                      "dataset": .message("text.quoted", localized: ["text": content.dataset.title])])
-        return AuditResult(title: title, datasetID: content.dataset.id, findings: audit.findings())
+        return AuditResult(title: title, datasetID: content.dataset.id, findings: audit.findings() + (try await baselineFindings(dataset: content.dataset.id)))
     }
 }
 

@@ -60,6 +60,14 @@ extension Workspace {
             affiliations: try classifications.scheme(request.affiliations ?? defaults.affiliationScheme, field: "affiliations"),
             periodisation: try classifications.periodisation(request.periodisation ?? defaults.periodisation),
             rule: (request.rule ?? defaults.rule).rule, taggedVariants: variants)
-        return builder.document()
+        var document = builder.document()
+        // The study's comparison with Istanbul and its claims against a baseline, where a dataset
+        // of the world is at hand; otherwise a section saying they need one.
+        if (try BundledClassifications.publishedStudy(forDataset: content.dataset.id)) != nil {
+            let sections = try await comparisonSections(dataset: content.dataset.id)
+            let at = document.sections.firstIndex { $0.heading == LocalizedText.message("analysis.method") } ?? document.sections.count
+            document.sections.insert(contentsOf: sections, at: at)
+        }
+        return document
     }
 }

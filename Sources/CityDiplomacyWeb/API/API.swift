@@ -18,6 +18,7 @@ struct API {
         RelationController(observatory: observatory, responder: responder).addRoutes(to: api)
         NetworkController(observatory: observatory, responder: responder).addRoutes(to: api)
         NetworkMeasuresController(observatory: observatory, responder: responder).addRoutes(to: api)
+        ComparisonController(observatory: observatory, responder: responder).addRoutes(to: api)
         StudyController(observatory: observatory, responder: responder).addRoutes(to: api)
         SchemeController(observatory: observatory, responder: responder).addRoutes(to: api)
         ExportController(observatory: observatory, responder: responder).addRoutes(to: api)

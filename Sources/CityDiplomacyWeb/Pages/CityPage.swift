@@ -77,7 +77,9 @@ struct CityPage {
             measures: node.map { TabulationView(result.cityTable(node: $0), context: c) },
             noNodeNote: node == nil ? c.text(.message("web.city.network.none", localized: ["city": city.name])) : nil,
             networkLink: LinkView(text: c.text(.message("web.city.network.link", localized: ["country": observatory.countriesByCode[city.country]?.name ?? LocalizedText(en: city.country.rawValue)])),
-                                  target: c.href("/network", [("dataset", dataset), ("focus_country", city.country.rawValue)])))
+                                  target: c.href("/network", [("dataset", dataset), ("focus_country", city.country.rawValue)])),
+            compareLink: LinkView(text: c.text(.message("web.city.compare", localized: ["city": city.name, "country": observatory.countriesByCode[city.country]?.name ?? LocalizedText(en: city.country.rawValue)])),
+                                  target: c.href("/compare", [("subject", city.id), ("subject", "country:\(city.country.rawValue)@\(dataset)"), ("dataset", dataset)])))
     }
 
     /// Whether counting parts with their cities changes this page: the city has parts, or a
@@ -206,6 +208,8 @@ struct CityPageView {
         /// Said instead of the measures of a city with no relation to another city.
         let noNodeNote: String?
         let networkLink: LinkView
+        /// To `/compare`: the city beside its country's cities in its dataset.
+        let compareLink: LinkView
     }
 
     /// "Part of" and the city it links to.

@@ -18,6 +18,10 @@ struct CountryPage {
             statehood: country.statehood.map(c.text),
             summary: c.text(.message("web.country.summary", ["relations": String(relations.selection.relations.count), "cities": String(relations.cityCount)])),
             listLink: LinkView(text: c.text(.message("web.list-them")), target: c.href("/relations", [("country", country.code.rawValue)])),
+            compareLink: LinkView(text: c.text(.message("web.country.compare", localized: ["country": country.name])),
+                                  target: c.href("/compare", [("subject", "country:\(country.code.rawValue)")])),
+            baselineLink: LinkView(text: c.text(.message("web.country.baseline", localized: ["country": country.name])),
+                                   target: c.href("/baseline", [("focus", "country:\(country.code.rawValue)")])),
             map: await map(country, relations.selection),
             partners: FigureView(relations.partnerChart(c, observatory: observatory), name: .partnerCountries, query: relations.query, context: c),
             citiesHeading: c.text(.message("web.its-cities-with-the-most-relations")),
@@ -85,6 +89,9 @@ struct CountryPageView {
     let statehood: String?
     let summary: String
     let listLink: LinkView
+    /// To `/compare` and `/baseline` with this country's cities as the subject, the rest to fill in.
+    let compareLink: LinkView
+    let baselineLink: LinkView
     let map: Map
     let partners: FigureView
     let citiesHeading: String

@@ -50,6 +50,12 @@ struct PageRoutes {
         router.get("network") { request, _ in
             try await page(request) { try await NetworkAnalysisPage(observatory: observatory, context: $0).render() }
         }
+        router.get("compare") { request, _ in
+            try await page(request) { try await ComparisonPages(observatory: observatory, context: $0).compare() }
+        }
+        router.get("baseline") { request, _ in
+            try await page(request) { try await ComparisonPages(observatory: observatory, context: $0).baseline() }
+        }
         router.get("networks") { request, _ in
             try await page(request) { try await NetworkPages(observatory: observatory, context: $0).list() }
         }
