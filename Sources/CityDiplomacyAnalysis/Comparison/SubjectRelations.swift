@@ -45,7 +45,7 @@ public struct SubjectRelations: Sendable {
         var pairDataset: [Int64: Int32] = [:]
         var nodes = Set<Int>()
         var listedTwice = 0, internalRelations = 0, selfPairs = 0
-        var byDataset = [Int](repeating: 0, count: snapshot.contents.count)
+        var byDataset = [Int](repeating: 0, count: snapshot.datasets.count)
         for index in 0..<snapshot.relationCount {
             let dataset = snapshot.relationDataset[index]
             if let datasets, !datasets.contains(Int(dataset)) { continue }

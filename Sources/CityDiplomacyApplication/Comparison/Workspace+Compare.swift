@@ -19,7 +19,7 @@ extension Workspace {
         let ranks = Ranking.ranks(of: degrees.map(Double.init))
         let subjects = zip(resolved, relations).map { subject, relations in
             var figures = Self.figures(subject, relations, network: network, degrees: degrees, ranks: ranks)
-            figures.byDataset = snapshot.contents.indices.map { dataset in
+            figures.byDataset = snapshot.datasets.indices.map { dataset in
                 guard subject.datasets.contains(dataset) else { return (0, 0) }
                 let alone = SubjectRelations(network: network, datasets: [dataset]) { subject.cities.contains($0) }
                 return (alone.relations.count, alone.partnerNodes.count)
@@ -46,7 +46,7 @@ extension Workspace {
                     .filter(measured.measuresComputed.contains).compactMap { measure in measured.ranks[measure].map { (measure, $0[node]) } }
             }
         }
-        var result = ComparisonResult(request: request, datasets: snapshot.contents.map(\.dataset), scheme: scheme,
+        var result = ComparisonResult(request: request, datasets: snapshot.datasets, scheme: scheme,
                                       subjects: subjectsRanked, profiles: profiles, networkCities: network.graph.nodeCount)
         result.request.datasets = ids
         return result

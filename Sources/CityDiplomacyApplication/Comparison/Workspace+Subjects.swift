@@ -18,7 +18,7 @@ extension Workspace {
     /// The cities `subject` names in `snapshot`, or an error naming what is unknown: the city, the
     /// country, the scheme, the group or the dataset.
     func resolve(_ subject: ComparisonSubject, in snapshot: AnalysisSnapshot, field: String = "subject") async throws -> ResolvedSubject {
-        var datasets = Set(snapshot.contents.indices)
+        var datasets = Set(snapshot.datasets.indices)
         if let id = subject.dataset {
             guard let index = snapshot.datasetIDs.firstIndex(of: id) else {
                 throw ApplicationError.invalid(field, "invalid subject '\(subject.text)': dataset '\(id)' is not one of those compared (\(snapshot.datasetIDs.orList())); add it with --dataset")
