@@ -55,12 +55,12 @@ struct PrioritiesFileTests {
     }
 
     @Test("Errors name file, line, field and value", arguments: [
-        ("weight: 2", "weight: -1", "priorities[0].weight", 5, "-1"),
-        ("scheme: study-regions", "scheme: nowhere", "priorities[0].scheme", 6, "nowhere"),
-        ("groups: [periphery]", "groups: [periphery, mars]", "priorities[0].groups[1]", 7, "mars"),
-        ("groups: [periphery]", "countries: [IR, ZZ]", "priorities[0].countries[1]", 7, "ZZ"),
+        ("weight: 2", "weight: -1", "priorities[0].weight", 7, "-1"),
+        ("scheme: study-regions", "scheme: nowhere", "priorities[0].scheme", 8, "nowhere"),
+        ("groups: [periphery]", "groups: [periphery, mars]", "priorities[0].groups[1]", 9, "mars"),
+        ("    scheme: study-regions\n    groups: [periphery]", "    countries: [IR, QQ]", "priorities[0].countries[1]", 8, "QQ"),
         ("format: citydiplomacy-priorities/1", "format: other/1", "format", 1, "other/1"),
-        ("    weight: 2", "    weight: 2\n    colour: red", "priorities[0].colour", 6, nil),
+        ("    weight: 2", "    weight: 2\n    colour: red", "priorities[0].colour", 8, nil),
     ] as [(String, String, String, Int, String?)])
     func errors(original: String, replacement: String, field: String, line: Int, value: String?) {
         do {
