@@ -5,24 +5,15 @@ import CityDiplomacyReferenceData
 import Foundation
 
 /// The network of cities a recommendation, a peer list or an evaluation reads: the datasets'
-/// graph with each node's country as a group, and each city's place (recorded, else the
-/// gazetteer's place of its name, as the maps place it).
+/// graph with each node's country as a group.
 struct CityNetworkContext: Sendable {
     let datasets: [Dataset]
     let cities: CityNetworkGraph
     /// Each node's country, as an index into ``countries``.
     let group: [Int32]
     let countries: [CountryCode]
-    /// Per node; NaN where the city cannot be placed.
-    let latitude: [Double]
-    let longitude: [Double]
 
     var graph: UndirectedGraph { cities.graph }
-
-    func kilometres(_ a: Int, _ b: Int) -> Double? {
-        guard latitude[a].isFinite, latitude[b].isFinite else { return nil }
-        return GreatCircle.kilometres(fromLatitude: latitude[a], longitude: longitude[a], toLatitude: latitude[b], longitude: longitude[b])
-    }
 }
 
 extension Workspace {
@@ -59,15 +50,16 @@ extension Workspace {
             countries.append(code)
             return Int32(countries.count - 1)
         }
-        var latitude = cities.nodeCity.map { snapshot.latitude[Int($0)] }, longitude = cities.nodeCity.map { snapshot.longitude[Int($0)] }
-        for node in 0..<cities.graph.nodeCount where !latitude[node].isFinite {
-            if let location = await locator.location(of: cities.city(at: node)) {
-                latitude[node] = location.coordinates.latitude
-                longitude[node] = location.coordinates.longitude
-            }
-        }
-        return CityNetworkContext(datasets: snapshot.contents.map(\.dataset), cities: cities, group: group, countries: countries,
-                                  latitude: latitude, longitude: longitude)
+        return CityNetworkContext(datasets: snapshot.contents.map(\.dataset), cities: cities, group: group, countries: countries)
+    }
+
+    /// Where the city of `node` is: its recorded coordinates, else the gazetteer's place of its
+    /// name (as the maps place it); `nil` where neither is known. Asked only for the cities a
+    /// list shows, so that a page about one city does not place a whole dataset.
+    func place(_ node: Int, in context: CityNetworkContext) async -> (latitude: Double, longitude: Double)? {
+        let city = context.cities.city(at: node)
+        if let coordinates = city.coordinates { return (coordinates.latitude, coordinates.longitude) }
+        return await locator.location(of: city).map { ($0.coordinates.latitude, $0.coordinates.longitude) }
     }
 
     /// The datasets a question about city `text` reads: `ids` where given, else the one dataset
@@ -120,18 +112,25 @@ extension Workspace {
         let excludedCodes = Set(excluded.map(\.code))
         let excludedGroups = Set(context.countries.indices.filter { excludedCodes.contains(context.countries[$0]) }.map(Int32.init))
         let affinity = model.groupAffinity(of: node)
-        let candidates = model.recommend(for: node, count: request.top, groupFactor: factor, excludedGroups: excludedGroups).map { candidate in
-            RecommendationResult.Candidate(
+        let origin = await place(node, in: context)
+        var candidates: [RecommendationResult.Candidate] = []
+        for candidate in model.recommend(for: node, count: request.top, groupFactor: factor, excludedGroups: excludedGroups) {
+            var kilometres: Double?
+            if let origin, let destination = await place(candidate.node, in: context) {
+                kilometres = GreatCircle.kilometres(fromLatitude: origin.latitude, longitude: origin.longitude,
+                                                    toLatitude: destination.latitude, longitude: destination.longitude)
+            }
+            candidates.append(RecommendationResult.Candidate(
                 node: candidate.node, city: context.cities.city(at: candidate.node), score: candidate.score,
                 neighbourhood: candidate.neighbourhood,
                 sharedPartners: NeighbourhoodScores.sharedPartners(context.graph, node, candidate.node).map { context.cities.city(at: $0) },
                 priorityGroup: priorities?.group(of: context.cities.country(at: candidate.node)),
                 degree: context.graph.degree(of: candidate.node),
                 countryAffinity: affinity[Int(context.group[candidate.node])],
-                kilometres: context.kilometres(node, candidate.node))
+                kilometres: kilometres))
         }
         return RecommendationResult(request: request, datasets: context.datasets, city: context.cities.city(at: node),
-                                    degree: context.graph.degree(of: node), located: context.latitude[node].isFinite,
+                                    degree: context.graph.degree(of: node), located: origin != nil,
                                     priorities: priorities, excludedCountries: excluded, candidates: candidates,
                                     countryNames: countriesByCode.mapValues(\.name))
     }
