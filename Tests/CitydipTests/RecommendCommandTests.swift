@@ -85,4 +85,20 @@ struct RecommendCommandTests {
         #expect(file.stderr.contains(bad.lastPathComponent) && file.stderr.contains(":5:") && file.stderr.contains("QQ"))
         #expect(file.stderr.split(separator: "\n").count == 1)
     }
+
+    @Test("A city named in two datasets is ambiguous until --dataset chooses one")
+    func ambiguous() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let imported = try PersianCommandOutputTests.importFile(citydip)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let ambiguous = try citydip.run(["recommend", "Tabriz"])
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.stderr.contains("ambiguous city 'Tabriz'") && ambiguous.stderr.contains("--dataset"))
+        let chosen = try citydip.run(["recommend", "Tabriz", "--dataset", "iran-2018", "--top", "2", "--format", "csv"])
+        #expect(chosen.status == 0, "\(chosen.stderr)")
+        let peers = try citydip.run(["peers", "Tabriz"])
+        #expect(peers.status == 1)
+        #expect(peers.stderr.contains("ambiguous city"))
+    }
 }
