@@ -1,5 +1,6 @@
 import CityDiplomacyCore
 import CityDiplomacyNetwork
+import CityDiplomacyPresentation
 import Foundation
 
 /// Partner cities suggested for one city, each with its reasons, as the CLI, the city page and
@@ -170,14 +171,14 @@ public struct SuggestedCityView: Encodable, Sendable {
     }
 }
 
-/// Text in both languages, for JSON.
+/// Text in both languages, for JSON: each as a reader reads it (Persian digits in Persian).
 struct BilingualView: Encodable, Sendable {
     var en: String
     var fa: String
 
     init(_ text: LocalizedText) {
         en = text.en
-        fa = text[.fa]
+        fa = OutputStyle(language: .fa).text(text)
     }
 }
 
