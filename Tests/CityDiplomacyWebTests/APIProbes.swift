@@ -249,6 +249,16 @@ enum APIProbes {
             Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"]) },
             Probe(.notFound, "a city of another dataset than the one named") { _ in ProbeRequest(parameters: ["id": "hostile:x"], query: "dataset=iran-2018") },
         ],
+        .init("GET /cities/{id}/recommendations"): [
+            Probe(.ok, "Tehran, from the document's example"),
+            Probe(.ok, "Tehran, three, no Turkish city") { _ in ProbeRequest(query: "top=3&exclude_country=TR&exclude_country=Iraq") },
+            Probe(.badRequest, "top 0") { _ in ProbeRequest(query: "top=0") },
+            Probe(.badRequest, "top not a number") { _ in ProbeRequest(query: "top=many") },
+            Probe(.badRequest, "a country that is none") { _ in ProbeRequest(query: "exclude_country=Narnia") },
+            Probe(.badRequest, "a city with no relation to another city") { _ in ProbeRequest(parameters: ["id": "iran-2018:ahvaz"]) },
+            Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"]) },
+            Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=nowhere") },
+        ],
         .init("GET /memberships"): [
             Probe(.ok, "every membership"),
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=missing") },

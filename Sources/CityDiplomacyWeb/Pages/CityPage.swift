@@ -35,6 +35,7 @@ struct CityPage {
             relationsHeading: c.text(.message("column.relations")) + " (" + c.number(profile.relations.count) + ")",
             relations: RelationTable(context: c, countries: observatory.countriesByCode).view(profile.relations.map(\.relation), cities: cities, from: city.id),
             network: try await network(city, dataset: profile.dataset.id),
+            suggestions: try await suggestions(city, dataset: profile.dataset.id),
             additions: !c.canEdit ? [] : [
                 LinkView(text: c.text(.message("web.add-a-relation")), target: c.href("/edit/relations/new", newRecord)),
                 LinkView(text: c.text(.message("web.add-a-membership")), target: c.href("/edit/memberships/new", newRecord)),
@@ -80,6 +81,30 @@ struct CityPage {
                                   target: c.href("/network", [("dataset", dataset), ("focus_country", city.country.rawValue)])),
             compareLink: LinkView(text: c.text(.message("web.city.compare", localized: ["city": city.name, "country": observatory.countriesByCode[city.country]?.name ?? LocalizedText(en: city.country.rawValue)])),
                                   target: c.href("/compare", [("subject", city.id), ("subject", "country:\(city.country.rawValue)@\(dataset)"), ("dataset", dataset)])))
+    }
+
+    /// The partners suggested for the city in its dataset's network (the five best, with their
+    /// reasons), or a note that it is no node of it.
+    private func suggestions(_ city: City, dataset: String) async throws -> CityPageView.Suggestions {
+        let c = context
+        let heading = c.text(.message("web.city.recommend.heading"))
+        let result: RecommendationResult
+        do {
+            let network = try await observatory.network(ofDataset: dataset)
+            guard network.cities.node(ofCity: city.id) != nil else {
+                return CityPageView.Suggestions(heading: heading, notes: [c.text(.message("web.city.recommend.none", localized: ["city": city.name]))],
+                                                table: nil, reasons: [], jsonLink: nil)
+            }
+            result = try await observatory.recommendations(RecommendationRequest(city: city.id, datasets: [dataset], top: 5))
+        } catch let error as WebError {
+            throw error.asPage(c)
+        }
+        let table = TabulationView(result.table, context: c) { row, column, _, _ in
+            column == "city" ? c.href("/cities/\(PageContext.segment(result.candidates[row].city.id))") : nil
+        }
+        return CityPageView.Suggestions(
+            heading: heading, notes: result.notes.map { c.text($0) }, table: table, reasons: result.candidates.map { c.text(result.reason($0)) },
+            jsonLink: LinkView(text: c.text(.message("web.city.recommend.json")), target: c.href("/api/v1/cities/\(PageContext.segment(city.id))/recommendations")))
     }
 
     /// Whether counting parts with their cities changes this page: the city has parts, or a
@@ -212,6 +237,15 @@ struct CityPageView {
         let compareLink: LinkView
     }
 
+    /// The partners suggested for the city, with the reasons for each.
+    struct Suggestions {
+        let heading: String
+        let notes: [String]
+        let table: TabulationView?
+        let reasons: [String]
+        let jsonLink: LinkView?
+    }
+
     /// "Part of" and the city it links to.
     struct PartOf {
         let label: String
@@ -256,6 +290,8 @@ struct CityPageView {
     let relations: RelationTableView
     /// Its place in its dataset's network of cities.
     let network: Network
+    /// Partner cities suggested for it.
+    let suggestions: Suggestions
     let additions: [LinkView]
     let membershipsHeading: String
     let memberships: [Entry]

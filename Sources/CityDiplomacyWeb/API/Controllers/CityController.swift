@@ -31,5 +31,15 @@ struct CityController {
                 try await observatory.workspace.cityProfile(id: id, aggregateParts: try Filters(request.uri.query).aggregateParts)
             }
         }
+        api.get("cities/:id/recommendations") { request, context in
+            let id = try PageRoutes.parameter("id", context)
+            return try await responder.json(request) {
+                let suggestion = try observatory.recommendationRequest(cityID: id, Filters(request.uri.query))
+                guard try await observatory.registry.profile(ofCity: id) != nil else {
+                    throw WebError.notFound("unknown city '\(id)': no city has that id (ids look like iran-2018:tehran)", field: "id")
+                }
+                return try await observatory.recommendations(suggestion).view
+            }
+        }
     }
 }

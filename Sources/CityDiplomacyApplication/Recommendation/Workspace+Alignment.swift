@@ -1,0 +1,220 @@
+import CityDiplomacyAnalysis
+import CityDiplomacyCore
+
+extension Workspace {
+    /// How the partners of a country's cities follow a priorities file, per city and overall,
+    /// against partner countries drawn as the world draws them (``PriorityAlignment``).
+    public func alignment(_ request: AlignmentRequest) async throws -> AlignmentResult {
+        try request.validate()
+        let priorities = try priorities(file: request.prioritiesFile)
+        let focus = try country(named: request.focusCountry, field: "focus")
+        let ids = try await analysedDatasets(request.datasets)
+        let referenceIDs = request.against.isEmpty ? ids : try await analysedDatasets(request.against)
+        let snapshot = try await self.snapshot(ofDatasets: ids)
+        let reference = try await self.snapshot(ofDatasets: referenceIDs)
+        // The world: each country's share of the relation ends of the reference, the focus's own left out.
+        var ends: [CountryCode: Int] = [:]
+        for index in 0..<reference.relationCount {
+            for city in [reference.relationCity[index], reference.relationPartner[index]] {
+                let code = reference.countryCodes[Int(reference.cityCountry[Int(city)])]
+                if code != focus.code { ends[code, default: 0] += 1 }
+            }
+        }
+        let totalEnds = Double(ends.values.reduce(0, +))
+        let world = ends.sorted { $0.key < $1.key }.map { (weight: priorities.weight(of: $0.key), probability: Double($0.value) / max(totalEnds, 1)) }
+        // The focus's relations with partners abroad, by city.
+        var partnersOf: [Int32: [CountryCode]] = [:]
+        var domestic = 0
+        for index in 0..<snapshot.relationCount {
+            let a = snapshot.relationCity[index], b = snapshot.relationPartner[index]
+            let ca = snapshot.countryCodes[Int(snapshot.cityCountry[Int(a)])], cb = snapshot.countryCodes[Int(snapshot.cityCountry[Int(b)])]
+            switch (ca == focus.code, cb == focus.code) {
+            case (true, true): domestic += 1
+            case (true, false): partnersOf[a, default: []].append(cb)
+            case (false, true): partnersOf[b, default: []].append(ca)
+            case (false, false): break
+            }
+        }
+        func measure(_ partners: [CountryCode], seed: UInt64) -> PriorityAlignment {
+            PriorityAlignment(partnerWeights: partners.map(priorities.weight(of:)), world: world, maximumWeight: priorities.maximumWeight,
+                              draws: request.draws, seed: seed)
+        }
+        let all: [CountryCode] = partnersOf.values.flatMap { $0 }
+        let cities = partnersOf.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }.map { city, partners in
+            AlignmentResult.CityRow(city: snapshot.city(at: Int(city)), alignment: measure(partners, seed: request.seed &+ UInt64(city) &+ 1))
+        }
+        let groups = priorities.groups.map { group in
+            AlignmentResult.GroupRow(group: group,
+                                     observed: all.isEmpty ? .nan : Double(all.filter { priorities.group(of: $0)?.id == group.id }.count) / Double(all.count),
+                                     expected: ends.filter { priorities.group(of: $0.key)?.id == group.id }.values.reduce(0) { $0 + Double($1) } / max(totalEnds, 1))
+        }
+        return AlignmentResult(request: request, priorities: priorities, focus: focus, datasets: snapshot.datasets,
+                               reference: reference.contents.map(\.dataset), overall: measure(all, seed: request.seed), cities: cities,
+                               groups: groups, domesticRelations: domestic, referenceCountries: ends.count)
+    }
+}
+
+/// How a country's cities' partners follow declared priorities: what `citydip alignment` prints.
+public struct AlignmentResult: Sendable {
+    public struct CityRow: Sendable {
+        public var city: City
+        public var alignment: PriorityAlignment
+    }
+
+    public struct GroupRow: Sendable {
+        public var group: PartnerPriorities.Group
+        /// The share of the focus's relations abroad whose partner counts for this group.
+        public var observed: Double
+        /// The share of the world's relation ends (the focus left out) in countries counting for it.
+        public var expected: Double
+    }
+
+    public let request: AlignmentRequest
+    public let priorities: PartnerPriorities
+    public let focus: Country
+    public let datasets: [Dataset]
+    public let reference: [Dataset]
+    public let overall: PriorityAlignment
+    public let cities: [CityRow]
+    public let groups: [GroupRow]
+    /// Relations between two cities of the focus country: no partner abroad, left out and said so.
+    public let domesticRelations: Int
+    public let referenceCountries: Int
+
+    static func quoted(_ datasets: [Dataset]) -> LocalizedText {
+        .joined(datasets.map { .message("text.quoted", localized: ["text": $0.title]) }, separator: "list.and")
+    }
+
+    static func share(_ value: Double) -> Tabulation.Cell { value.isFinite ? .percent(value) : .empty }
+
+    func cells(_ a: PriorityAlignment) -> [Tabulation.Cell] {
+        [.number(a.relations), Self.share(a.observedInAnyGroup), Self.share(a.observed), Self.share(a.expected), Self.share(a.lower), Self.share(a.upper),
+         a.pValue.isFinite ? .decimal(a.pValue, places: 4) : .empty]
+    }
+
+    var alignmentColumns: [Tabulation.Column] {
+        [.init(key: "relations", title: .message("column.relations")),
+         .init(key: "in_groups_percent", title: .message("alignment.column.in-groups")),
+         .init(key: "weighted_percent", title: .message("alignment.column.weighted")),
+         .init(key: "expected_percent", title: .message("alignment.column.expected")),
+         .init(key: "lower_percent", title: .message("alignment.column.lower")),
+         .init(key: "upper_percent", title: .message("alignment.column.upper")),
+         .init(key: "p_value", title: .message("alignment.column.p-value"))]
+    }
+
+    /// One row per city of the focus with partners abroad, and the whole country first.
+    public var table: Tabulation {
+        Tabulation(
+            title: .message("alignment.table", localized: ["country": focus.name]),
+            columns: [.init(key: "city_id", title: .message("column.id")), .init(key: "city", title: .message("web.city"))] + alignmentColumns,
+            rows: [[.empty, .text(.message("alignment.all-cities", localized: ["country": focus.name]))] + cells(overall)]
+                + cities.map { [.identifier($0.city.id), .text($0.city.name)] + cells($0.alignment) })
+    }
+
+    public var groupTable: Tabulation {
+        Tabulation(
+            title: .message("alignment.groups.table"),
+            columns: [.init(key: "group", title: .message("recommend.column.priority-group")), .init(key: "weight", title: .message("alignment.column.weight")),
+                      .init(key: "observed_percent", title: .message("alignment.column.observed")),
+                      .init(key: "expected_percent", title: .message("alignment.column.expected"))],
+            rows: groups.map { [.code($0.group.id, label: $0.group.label), .decimal($0.group.weight, places: 1), Self.share($0.observed), Self.share($0.expected)] })
+    }
+
+    public var document: ReportDocument {
+        var paragraphs: [LocalizedText] = [
+            .message("alignment.method", localized: ["title": priorities.title, "country": focus.name, "datasets": Self.quoted(datasets),
+                                                     "reference": Self.quoted(reference)],
+                     ["file": priorities.fileName, "draws": String(request.draws), "seed": String(request.seed), "countries": String(referenceCountries)]),
+        ]
+        if overall.relations > 0 {
+            let key = overall.pValue < 0.05 ? "alignment.verdict.above" : "alignment.verdict.chance"
+            paragraphs.append(.message(key, localized: ["country": focus.name, "observed": RecommendationResult.decimal(overall.observed * 100, places: 1),
+                                                        "expected": RecommendationResult.decimal(overall.expected * 100, places: 1),
+                                                        "p": RecommendationResult.decimal(overall.pValue, places: 4)]))
+        } else {
+            paragraphs.append(.message("alignment.none", localized: ["country": focus.name]))
+        }
+        if domesticRelations > 0 { paragraphs.append(.message("alignment.domestic", ["count": String(domesticRelations)])) }
+        return ReportDocument(title: .message("alignment.title", localized: ["country": focus.name, "title": priorities.title]),
+                              sections: [.init(heading: .message("alignment.section"), paragraphs: paragraphs, tables: [table, groupTable])])
+    }
+}
+
+extension AlignmentResult {
+    public var view: AlignmentView { AlignmentView(self) }
+}
+
+/// `{"priorities", "focus_iso2", "datasets", "against", "draws", "seed", "domestic_relations", "overall", "cities", "groups"}`;
+/// shares from 0 to 1, `null` where there is no relation to measure.
+public struct AlignmentView: Encodable, Sendable {
+    struct Figures: Encodable {
+        var cityID: String?
+        var relations: Int
+        var inGroups: Double?
+        var weighted: Double?
+        var expected: Double
+        var lower: Double?
+        var upper: Double?
+        var pValue: Double?
+        enum CodingKeys: String, CodingKey { case cityID = "city_id", relations, inGroups = "in_groups", weighted, expected, lower, upper, pValue = "p_value" }
+
+        init(_ a: PriorityAlignment, cityID: String?) {
+            func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
+            self.cityID = cityID
+            relations = a.relations
+            inGroups = finite(a.observedInAnyGroup)
+            weighted = finite(a.observed)
+            expected = a.expected
+            lower = finite(a.lower)
+            upper = finite(a.upper)
+            pValue = finite(a.pValue)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            if let cityID { try c.encode(cityID, forKey: .cityID) }
+            try c.encode(relations, forKey: .relations)
+            try c.encode(inGroups, forKey: .inGroups)
+            try c.encode(weighted, forKey: .weighted)
+            try c.encode(expected, forKey: .expected)
+            try c.encode(lower, forKey: .lower)
+            try c.encode(upper, forKey: .upper)
+            try c.encode(pValue, forKey: .pValue)
+        }
+    }
+
+    struct Group: Encodable {
+        var id: String
+        var weight: Double
+        var observed: Double?
+        var expected: Double
+    }
+
+    var priorities: String
+    var focusISO2: String
+    var datasets: [String]
+    var against: [String]
+    var draws: Int
+    var seed: UInt64
+    var domesticRelations: Int
+    var overall: Figures
+    var cities: [Figures]
+    var groups: [Group]
+
+    enum CodingKeys: String, CodingKey {
+        case priorities, focusISO2 = "focus_iso2", datasets, against, draws, seed, domesticRelations = "domestic_relations", overall, cities, groups
+    }
+
+    init(_ r: AlignmentResult) {
+        priorities = r.priorities.id
+        focusISO2 = r.focus.code.rawValue
+        datasets = r.datasets.map(\.id)
+        against = r.reference.map(\.id)
+        draws = r.request.draws
+        seed = r.request.seed
+        domesticRelations = r.domesticRelations
+        overall = Figures(r.overall, cityID: nil)
+        cities = r.cities.map { Figures($0.alignment, cityID: $0.city.id) }
+        groups = r.groups.map { Group(id: $0.group.id, weight: $0.group.weight, observed: $0.observed.isFinite ? $0.observed : nil, expected: $0.expected) }
+    }
+}

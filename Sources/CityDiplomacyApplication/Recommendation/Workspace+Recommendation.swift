@@ -1,0 +1,153 @@
+import CityDiplomacyAnalysis
+import CityDiplomacyCore
+import CityDiplomacyNetwork
+import CityDiplomacyReferenceData
+import Foundation
+
+/// The network of cities a recommendation, a peer list or an evaluation reads: the datasets'
+/// graph with each node's country as a group.
+struct CityNetworkContext: Sendable {
+    let datasets: [Dataset]
+    let cities: CityNetworkGraph
+    /// Each node's country, as an index into ``countries``.
+    let group: [Int32]
+    let countries: [CountryCode]
+
+    var graph: UndirectedGraph { cities.graph }
+}
+
+extension Workspace {
+    /// The priorities of file `path`, or an error naming its file, line, field and value.
+    public func priorities(file path: String, field: String = "priorities") throws(ApplicationError) -> PartnerPriorities {
+        do {
+            return try PrioritiesFile.load(contentsOf: URL(fileURLWithPath: path), schemes: classifications.schemes, countries: directory)
+        } catch {
+            throw .invalid(field, "invalid priorities file: \(error.description)")
+        }
+    }
+
+    /// Datasets `ids` (the default dataset when empty), checked, sorted and without repeats.
+    func analysedDatasets(_ ids: [String]) async throws -> [String] {
+        var chosen = ids
+        if chosen.isEmpty {
+            guard let id = try await defaultDatasetID() else { throw ApplicationError.notFound("dataset", "the database holds no dataset (run citydip init)") }
+            chosen = [id]
+        }
+        chosen = Array(Set(chosen)).sorted()
+        for id in chosen { _ = try await requireDataset(id) }
+        return chosen
+    }
+
+    /// The network of cities of `ids`, each node placed where it can be.
+    func cityNetworkContext(_ ids: [String]) async throws -> CityNetworkContext {
+        let snapshot = try await snapshot(ofDatasets: ids)
+        let cities = CityNetworkGraph(snapshot: snapshot)
+        var countryIndex: [CountryCode: Int32] = [:], countries: [CountryCode] = []
+        let group = (0..<cities.graph.nodeCount).map { node -> Int32 in
+            let code = cities.country(at: node)
+            if let known = countryIndex[code] { return known }
+            countryIndex[code] = Int32(countries.count)
+            countries.append(code)
+            return Int32(countries.count - 1)
+        }
+        return CityNetworkContext(datasets: snapshot.datasets, cities: cities, group: group, countries: countries)
+    }
+
+    /// Where the city of `node` is: its recorded coordinates, else the gazetteer's place of its
+    /// name (as the maps place it); `nil` where neither is known. Asked only for the cities a
+    /// list shows, so that a page about one city does not place a whole dataset.
+    func place(_ node: Int, in context: CityNetworkContext) async -> (latitude: Double, longitude: Double)? {
+        let city = context.cities.city(at: node)
+        if let coordinates = city.coordinates { return (coordinates.latitude, coordinates.longitude) }
+        return await locator.location(of: city).map { ($0.coordinates.latitude, $0.coordinates.longitude) }
+    }
+
+    /// The datasets a question about city `text` reads: `ids` where given, else the one dataset
+    /// the cities of that name are in (an error where they are in several).
+    func datasets(forCity text: String, _ ids: [String]) async throws -> [String] {
+        guard ids.isEmpty else { return try await analysedDatasets(ids) }
+        let matches = try await registry.findCities(named: text, datasetID: nil)
+        guard !matches.isEmpty else { throw unknownCity(text, dataset: nil) }
+        let datasets = Set(matches.compactMap { RecordID($0.id)?.dataset }).sorted()
+        guard datasets.count == 1 else {
+            throw ApplicationError.invalid("city", "ambiguous city '\(text)': it names cities in datasets \(datasets.joined(separator: ", ")); choose one with \(parameter: "dataset")")
+        }
+        return datasets
+    }
+
+    /// The node of the network that city `text` names: an unknown name, a name of several places
+    /// in the network, or a city with no relation to another city is an error saying so.
+    func node(ofCity text: String, in context: CityNetworkContext) async throws -> Int {
+        let ids = context.datasets.map(\.id)
+        var matches: [City] = []
+        for id in ids { matches += try await registry.findCities(named: text, datasetID: id) }
+        guard !matches.isEmpty else { throw unknownCity(text, dataset: ids.count == 1 ? ids[0] : nil) }
+        // An id names its city, whatever other city's name reads like it.
+        if let exact = matches.first(where: { $0.id == text }) { matches = [exact] }
+        let nodes = Set(matches.compactMap { context.cities.node(ofCity: $0.id) })
+        if nodes.count > 1 {
+            let named = matches.map { "\($0.id) (\($0.country.rawValue))" }.sorted()
+            throw ApplicationError.invalid("city", "ambiguous city '\(text)': it names \(named.joined(separator: ", ")); give one of these ids")
+        }
+        guard let node = nodes.first else {
+            throw ApplicationError.invalid("city", "city '\(text)' (\(matches[0].id)) has no relation to another city in \(ids.joined(separator: ", ")): nothing to start from")
+        }
+        return node
+    }
+
+    /// Partner cities `request.city` has no relation with, best first, each with its reasons (see
+    /// ``PartnerChoiceModel`` for the score).
+    public func recommend(_ request: RecommendationRequest) async throws -> RecommendationResult {
+        try request.validate()
+        let priorities = try request.prioritiesFile.map { path throws(ApplicationError) in try self.priorities(file: path) }
+        var excluded: [Country] = []
+        for text in request.excludeCountries { excluded.append(try country(named: text, field: "exclude-country")) }
+        let ids = try await datasets(forCity: request.city, request.datasets)
+        let context = try await cityNetworkContext(ids)
+        let node = try await node(ofCity: request.city, in: context)
+        let model = PartnerChoiceModel(context.graph, group: context.group, groupCount: context.countries.count)
+        let factor = priorities.map { priorities in
+            context.countries.map { 1 + priorities.weight(of: $0) / max(priorities.maximumWeight, 1e-12) }
+        }
+        let excludedCodes = Set(excluded.map(\.code))
+        let excludedGroups = Set(context.countries.indices.filter { excludedCodes.contains(context.countries[$0]) }.map(Int32.init))
+        let affinity = model.groupAffinity(of: node)
+        let origin = await place(node, in: context)
+        var candidates: [RecommendationResult.Candidate] = []
+        for candidate in model.recommend(for: node, count: request.top, groupFactor: factor, excludedGroups: excludedGroups) {
+            var kilometres: Double?
+            if let origin, let destination = await place(candidate.node, in: context) {
+                kilometres = GreatCircle.kilometres(fromLatitude: origin.latitude, longitude: origin.longitude,
+                                                    toLatitude: destination.latitude, longitude: destination.longitude)
+            }
+            candidates.append(RecommendationResult.Candidate(
+                node: candidate.node, city: context.cities.city(at: candidate.node), score: candidate.score,
+                neighbourhood: candidate.neighbourhood,
+                sharedPartners: NeighbourhoodScores.sharedPartners(context.graph, node, candidate.node).map { context.cities.city(at: $0) },
+                priorityGroup: priorities?.group(of: context.cities.country(at: candidate.node)),
+                degree: context.graph.degree(of: candidate.node),
+                countryAffinity: affinity[Int(context.group[candidate.node])],
+                kilometres: kilometres))
+        }
+        return RecommendationResult(request: request, datasets: context.datasets, city: context.cities.city(at: node),
+                                    degree: context.graph.degree(of: node), located: origin != nil,
+                                    priorities: priorities, excludedCountries: excluded, candidates: candidates,
+                                    countryNames: countriesByCode.mapValues(\.name))
+    }
+
+    /// The recommender and its baselines on relations held out of `request.datasets`' network.
+    public func evaluateRecommender(_ request: RecommendationEvaluationRequest) async throws -> RecommendationEvaluation {
+        try request.validate()
+        let context = try await cityNetworkContext(try await analysedDatasets(request.datasets))
+        guard context.graph.edgeCount >= 10 else {
+            throw ApplicationError.invalid("dataset", "the network of \(context.datasets.map(\.id).joined(separator: ", ")) has \(context.graph.edgeCount) pairs of cities: too few to hold some out")
+        }
+        let split = LinkPredictionEvaluation.Split(context.graph, holdout: request.holdout, seed: request.seed)
+        let figures = LinkPredictionEvaluation.Method.allCases.map { method in
+            LinkPredictionEvaluation.evaluate(method, on: split, groups: context.group, groupCount: context.countries.count,
+                                              k: request.k, aucSamples: request.aucSamples, seed: request.seed)
+        }
+        return RecommendationEvaluation(request: request, datasets: context.datasets, nodes: context.graph.nodeCount,
+                                        pairs: context.graph.edgeCount, heldOut: split.heldOut.count, figures: figures)
+    }
+}

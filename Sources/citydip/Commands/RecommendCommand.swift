@@ -1,0 +1,93 @@
+import ArgumentParser
+import CityDiplomacyApplication
+import CityDiplomacyCore
+import CityDiplomacyPresentation
+
+/// `citydip recommend CITY`: partner cities a city has no relation with, each with its reasons;
+/// `citydip recommend --evaluate`: how well the recommender finds relations held out.
+struct RecommendCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recommend",
+        abstract: "Suggest partner cities for a city, with the reasons; or evaluate the suggestions on held-out relations.",
+        discussion: """
+            Candidates are cities of the network the city has no relation with. Score: RA(u,v) + P(u -> C) * deg(v) / D(C), \
+            where RA is the resource-allocation score of the shared partners, P(u -> C) the share of the city's partners in \
+            the candidate's country C (smoothed towards its own country's habits with one pseudo-partner), deg(v) the \
+            candidate's partners and D(C) those of all cities of C; with --priorities, times 1 + w / max w of the candidate's \
+            priority group. Each suggestion names its shared partners (common neighbours, Adamic-Adar, resource allocation), \
+            its priority group, distance, population and partners, in a sentence. --evaluate holds out a share of the pairs \
+            (--holdout, --seed), suggests from the rest, and reports precision@k, recall@k and a sampled AUC for the \
+            recommender and for Adamic-Adar, resource allocation, preferential attachment and random choice.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, json, csv, html }
+
+    @Argument(help: ArgumentHelp("The city: a name in English or Persian, an alias, or an id such as iran-2018:tabriz.", valueName: "city"))
+    var city: String?
+
+    @Option(name: .customLong("dataset"), help: ArgumentHelp("A dataset whose network the partners come from (repeatable; default: the city's).", valueName: "id"))
+    var datasets: [String] = []
+
+    @Option(help: ArgumentHelp("A priorities file (citydiplomacy-priorities/1, see Docs/priorities.md) favouring its groups.", valueName: "file"))
+    var priorities: String?
+
+    @Option(parsing: .unconditional, help: "How many partners to suggest (1 to 100).")
+    var top: Int = 10
+
+    @Option(name: .customLong("exclude-country"), help: ArgumentHelp("Never suggest cities of this country (repeatable).", valueName: "iso"))
+    var excludeCountries: [String] = []
+
+    @Flag(help: "Evaluate on held-out relations instead of suggesting for one city.")
+    var evaluate = false
+
+    @Option(help: "With --evaluate: the share of pairs held out (above 0, at most 0.5).")
+    var holdout: Double = 0.1
+
+    @Option(help: "With --evaluate: the seed of the held-out pairs and of the random baseline.")
+    var seed: UInt64 = 2026
+
+    @Option(name: .customLong("auc-samples"), parsing: .unconditional, help: "With --evaluate: pairs of pairs compared for the AUC (100 to 1000000).")
+    var aucSamples: Int = 10_000
+
+    @Option(help: "Output format: md, json, csv or html.")
+    var format: Format = .md
+
+    @Option(help: "Output language: en or fa (Persian, with Persian digits).")
+    var lang: Language = .en
+
+    @OptionGroup var files: ClassificationFileOptions
+    @OptionGroup var database: DatabaseOptions
+
+    var evaluationRequest: RecommendationEvaluationRequest {
+        RecommendationEvaluationRequest(datasets: datasets, holdout: holdout, seed: seed, aucSamples: aucSamples)
+    }
+
+    func validate() throws {
+        if evaluate {
+            guard city == nil else { throw ValidationError("--evaluate takes no city: it evaluates on the whole network") }
+            try validatingOptions { try evaluationRequest.validate() }
+        } else {
+            guard let city else { throw ValidationError("a city is needed (citydip recommend Tabriz), or --evaluate") }
+            try validatingOptions { try RecommendationRequest(city: city, datasets: datasets, prioritiesFile: priorities, top: top, excludeCountries: excludeCountries).validate() }
+        }
+    }
+
+    func run() async throws {
+        let workspace = try await database.workspace(files)
+        let document: ReportDocument, table: Tabulation, json: () throws -> String
+        if evaluate {
+            let result = try await workspace.evaluateRecommender(evaluationRequest)
+            (document, table, json) = (result.document, result.table, { try result.view.prettyJSON() })
+        } else {
+            let result = try await workspace.recommend(RecommendationRequest(city: city ?? "", datasets: datasets, prioritiesFile: priorities,
+                                                                             top: top, excludeCountries: excludeCountries))
+            (document, table, json) = (result.document, result.table, { try result.view.prettyJSON() })
+        }
+        switch format {
+        case .md, .html: print(ReportRenderer(format: OutputFormat(rawValue: format.rawValue)!, language: lang).render(document), terminator: "")
+        case .csv: print(TabulationRenderer(format: .csv, language: lang).render(table), terminator: "")
+        case .json: print(try json(), terminator: "")
+        }
+    }
+}

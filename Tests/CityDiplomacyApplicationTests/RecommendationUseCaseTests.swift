@@ -1,0 +1,113 @@
+import CityDiplomacyApplication
+import CityDiplomacyCore
+import CityDiplomacyNetwork
+import Foundation
+import Testing
+
+@Suite("Partner recommendation, peers, alignment and the recommender's evaluation as the CLI and the web ask for them")
+struct RecommendationUseCaseTests {
+    static let examplePriorities = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../examples/priorities-iran.yaml").standardizedFileURL.path
+
+    @Test("Tehran's suggestions are cities it has no relation with, best first, each with its shared partners named in its reason")
+    func recommendTehran() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let result = try await workspace.recommend(RecommendationRequest(city: "Tehran", top: 8))
+        #expect(result.city.id == "iran-2018:tehran")
+        #expect(result.candidates.count == 8)
+        let profile = try await workspace.cityProfile(id: "iran-2018:tehran")
+        let partners = Set(profile.profile.relations.map(\.partner.id))
+        for candidate in result.candidates {
+            #expect(candidate.city.id != result.city.id)
+            #expect(!partners.contains(candidate.city.id), "\(candidate.city.id) is already a partner")
+            let reason = result.reason(candidate)
+            #expect(reason.en.contains(candidate.city.name.en))
+            for shared in candidate.sharedPartners.prefix(5) { #expect(reason.en.contains(shared.name.en)) }
+            #expect(candidate.sharedPartners.count == candidate.neighbourhood.commonNeighbours)
+            #expect(reason.fa?.isEmpty == false)
+        }
+        #expect(zip(result.candidates, result.candidates.dropFirst()).allSatisfy { $0.score >= $1.score })
+    }
+
+    @Test("Excluded countries are never suggested; priorities lift their groups' cities and are named in the reasons")
+    func excludeAndPriorities() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let plain = try await workspace.recommend(RecommendationRequest(city: "Tehran", top: 20))
+        let countries = Set(plain.candidates.map(\.city.country.rawValue))
+        let excludedCode = try #require(plain.candidates.first?.city.country.rawValue)
+        let excluded = try await workspace.recommend(RecommendationRequest(city: "Tehran", top: 20, excludeCountries: [excludedCode]))
+        #expect(!excluded.candidates.contains { $0.city.country.rawValue == excludedCode })
+        #expect(countries.count >= 1)
+        let prioritised = try await workspace.recommend(RecommendationRequest(city: "Tehran", prioritiesFile: Self.examplePriorities, top: 20))
+        #expect(prioritised.priorities?.groups.count == 3)
+        for candidate in prioritised.candidates {
+            let weight = prioritised.priorities!.weight(of: candidate.city.country)
+            #expect((candidate.priorityGroup != nil) == (weight > 0))
+            if let group = candidate.priorityGroup { #expect(prioritised.reason(candidate).en.contains(group.label.en)) }
+        }
+        // Lifting the groups' scores can only bring more of their cities into the list.
+        let weights = try #require(prioritised.priorities)
+        let inGroups = { (r: RecommendationResult) in r.candidates.filter { weights.weight(of: $0.city.country) > 0 }.count }
+        #expect(inGroups(prioritised) >= inGroups(plain))
+    }
+
+    @Test("Unknown and unconnected cities, bad priorities files and bad limits are errors naming the parameter")
+    func errors() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        await #expect { try await workspace.recommend(RecommendationRequest(city: "Atlantis")) } throws: { ($0 as? ApplicationError)?.field == "city" }
+        await #expect { try await workspace.recommend(RecommendationRequest(city: "Tehran", top: 0)) } throws: { ($0 as? ApplicationError)?.field == "top" }
+        await #expect { try await workspace.recommend(RecommendationRequest(city: "Tehran", excludeCountries: ["Narnia"])) } throws: {
+            ($0 as? ApplicationError)?.field == "exclude-country"
+        }
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-priorities-\(UUID().uuidString).yaml")
+        try "format: citydiplomacy-priorities/1\nid: x\ntitle: {en: X}\npriorities:\n  - {id: a, label: {en: A}, weight: 0, countries: [TR]}\n".write(to: bad, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: bad) }
+        await #expect { try await workspace.recommend(RecommendationRequest(city: "Tehran", prioritiesFile: bad.path)) } throws: { error in
+            let message = (error as? ApplicationError)?.message ?? ""
+            return message.contains(bad.lastPathComponent) && message.contains(":5:") && message.contains("weight")
+        }
+    }
+
+    @Test("Peers are other cities, most alike first, by a similarity between -1 and 1; a city is most like itself")
+    func peers() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let result = try await workspace.peers(PeersRequest(city: "Tabriz", top: 5))
+        #expect(result.peers.count == 5)
+        #expect(!result.peers.contains { $0.city.id == result.city.id })
+        #expect(result.peers.allSatisfy { (0...1.000001).contains($0.similarity) })
+        #expect(zip(result.peers, result.peers.dropFirst()).allSatisfy { $0.similarity >= $1.similarity })
+        // Where a population is not recorded, size is not compared, and the output says so.
+        if result.city.population == nil { #expect(result.comparedWithoutSize == result.compared) }
+        #expect(result.notes.count == (result.comparedWithoutSize > 0 ? 2 : 1))
+        #expect(result.peers.allSatisfy { $0.sizeCompared == ($0.city.population != nil && result.city.population != nil) })
+    }
+
+    @Test("Alignment: Iran's cities' partners against the study's own shares; shares and p-values in range, reproducible for a seed")
+    func alignment() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let request = AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "country:IR", draws: 200, seed: 9)
+        let result = try await workspace.alignment(request)
+        #expect(result.focus.code.rawValue == "IR")
+        #expect(result.overall.relations == result.cities.map(\.alignment.relations).reduce(0, +))
+        #expect(result.cities.count == 8)
+        #expect((0...1).contains(result.overall.observed))
+        #expect(result.overall.lower <= result.overall.expected + 0.05 && result.overall.expected - 0.05 <= result.overall.upper)
+        #expect((0...1).contains(result.overall.pValue))
+        let again = try await workspace.alignment(request)
+        #expect(again.overall == result.overall)
+        await #expect(throws: ApplicationError.self) { try await workspace.alignment(AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "country:IR", draws: 0)) }
+        await #expect(throws: ApplicationError.self) { try await workspace.alignment(AlignmentRequest(prioritiesFile: "/nonexistent.yaml", focus: "IR")) }
+    }
+
+    @Test("The evaluation reports every method on the same held-out pairs, random near an AUC of one half")
+    func evaluation() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let result = try await workspace.evaluateRecommender(RecommendationEvaluationRequest(holdout: 0.2, seed: 3, aucSamples: 2_000))
+        #expect(result.figures.map(\.method) == LinkPredictionEvaluation.Method.allCases)
+        #expect(result.heldOut == Int((0.2 * Double(result.pairs)).rounded()))
+        #expect(Set(result.figures.map(\.evaluatedNodes)).count == 1)
+        let random = try #require(result.figures.first { $0.method == .random })
+        #expect(abs(random.auc - 0.5) < 0.1)
+        await #expect(throws: ApplicationError.self) { try await workspace.evaluateRecommender(RecommendationEvaluationRequest(holdout: 0.9)) }
+    }
+}
