@@ -49,7 +49,7 @@ extension Workspace {
                                      expected: ends.filter { priorities.group(of: $0.key)?.id == group.id }.values.reduce(0) { $0 + Double($1) } / max(totalEnds, 1))
         }
         return AlignmentResult(request: request, priorities: priorities, focus: focus, datasets: snapshot.datasets,
-                               reference: reference.contents.map(\.dataset), overall: measure(all, seed: request.seed), cities: cities,
+                               reference: reference.datasets, overall: measure(all, seed: request.seed), cities: cities,
                                groups: groups, domesticRelations: domestic, referenceCountries: ends.count)
     }
 }
