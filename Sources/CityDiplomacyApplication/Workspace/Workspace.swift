@@ -34,6 +34,8 @@ public struct Workspace: Sendable {
     let columns = RevisionCache<String, AnalysisColumns>(capacity: 8)
     /// The datasets as analyses read them, kept per registry revision (``snapshot(ofDatasets:)``).
     let snapshots = RevisionCache<[String], AnalysisSnapshot>(capacity: 4)
+    /// How each imported dataset was made, read from its import's report, kept per registry revision.
+    let importMethods = RevisionCache<String, LocalizedText?>(capacity: 16)
     /// The records hash of each dataset as read, kept per registry revision (``version(of:)``).
     let recordsHashes = RevisionCache<String, String>(capacity: 16)
     /// The study's tables of datasets as read, kept per registry revision (``studyTable(_:of:)``).
