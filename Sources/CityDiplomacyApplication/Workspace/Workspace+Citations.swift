@@ -71,8 +71,9 @@ extension Workspace {
     /// hash of a dataset as read is computed once per registry revision.
     public func version(of content: DatasetContent) async throws -> DatasetVersion {
         let changed = try await registry.lastChanged(ofDataset: content.dataset.id) ?? Date(timeIntervalSince1970: 0)
-        guard try await isAsRead(content) else { return DatasetVersion(recordsHash: content.recordsHash, changed: changed) }
-        let hash = try await recordsHashes.value(for: content.dataset.id, revision: try await registry.revision()) { content.recordsHash }
+        let revision = try await registry.revision()
+        guard await isAsRead(content, at: revision) else { return DatasetVersion(recordsHash: content.recordsHash, changed: changed) }
+        let hash = try await recordsHashes.value(for: content.dataset.id, revision: revision) { content.recordsHash }
         return DatasetVersion(recordsHash: hash, changed: changed)
     }
 

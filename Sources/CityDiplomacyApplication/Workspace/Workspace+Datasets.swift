@@ -29,12 +29,13 @@ extension Workspace {
         }
     }
 
-    /// Whether `content` is dataset `content.dataset.id` as read at the registry's current
-    /// revision — the records ``content(ofDataset:)`` keeps, not an aggregated or edited copy —
-    /// so that what is computed from it may be kept until the registry changes. Cheap: it
-    /// compares where the records are stored, which copy-on-write keeps shared until a change.
-    public func isAsRead(_ content: DatasetContent) async throws -> Bool {
-        let revision = try await registry.revision()
+    /// Whether `content` is dataset `content.dataset.id` as read at registry revision
+    /// `revision` — the records ``content(ofDataset:)`` keeps, not an aggregated or edited copy —
+    /// so that what is computed from it may be kept under that revision. The caller reads the
+    /// revision once and keeps its value under it: read again, it could be a later revision's,
+    /// under which a computation from the older records would then be kept. Cheap: it compares
+    /// where the records are stored, which copy-on-write keeps shared until a change.
+    public func isAsRead(_ content: DatasetContent, at revision: String) async -> Bool {
         guard let held = await contents.existing(for: content.dataset.id, revision: revision) else { return false }
         func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
             a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }

@@ -32,7 +32,7 @@ extension Workspace {
     /// again); kept until the registry changes when the records are a dataset as read.
     public func studyTable(_ request: StudyTableRequest, of content: DatasetContent) async throws -> Tabulation {
         let revision = try await registry.revision()
-        guard try await isAsRead(content) else {
+        guard await isAsRead(content, at: revision) else {
             return try await computeStudyTable(request, of: content)
         }
         var key = request

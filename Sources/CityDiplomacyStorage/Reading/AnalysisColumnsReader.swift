@@ -33,8 +33,10 @@ enum AnalysisColumnsReader {
         let raw = statement.sqliteStatement
         defer { sqlite3_reset(raw) }
         func text(_ column: Int32) -> (UnsafeRawPointer, Int) {
-            let count = Int(sqlite3_column_bytes(raw, column))
-            return (sqlite3_column_text(raw, column).map(UnsafeRawPointer.init) ?? UnsafeRawPointer(bitPattern: 1)!, count)
+            // The text first, then its length, as SQLite's documentation orders the calls; a
+            // NULL (which the schema does not allow here) reads as the empty text.
+            let text = sqlite3_column_text(raw, column).map(UnsafeRawPointer.init)
+            return (text ?? UnsafeRawPointer(bitPattern: 1)!, text == nil ? 0 : Int(sqlite3_column_bytes(raw, column)))
         }
         while true {
             let code = sqlite3_step(raw)

@@ -28,7 +28,7 @@ struct DatasetCharts {
 
     /// Every chart dataset `content` has, with its parts counted apart or with their cities, in
     /// the context's language. Drawn once per registry revision when `content` is the dataset as
-    /// read (``Workspace/isAsRead(_:)``), else drawn now.
+    /// read (``Workspace/isAsRead(_:at:)``), else drawn now.
     static func drawn(observatory: Observatory, context: PageContext, content: DatasetContent, aggregating: Bool) async throws -> [ChartName: BarChart] {
         let draw = { @Sendable in
             let counted = observatory.workspace.counted(content, aggregateParts: aggregating).content
@@ -37,10 +37,11 @@ struct DatasetCharts {
             for name in charts.available { drawn[name] = charts.chart(name) }
             return drawn
         }
-        guard try await observatory.workspace.isAsRead(content) else { return draw() }
+        let revision = try await observatory.registry.revision()
+        guard await observatory.workspace.isAsRead(content, at: revision) else { return draw() }
         // What a chart's words and links depend on: the dataset, the counting of parts, the language.
         let key = "\(content.dataset.id)|\(aggregating)|\(context.language.rawValue)"
-        return try await observatory.drawnCharts.value(for: key, revision: try await observatory.registry.revision(), compute: draw)
+        return try await observatory.drawnCharts.value(for: key, revision: revision, compute: draw)
     }
 
     /// How many cities the ranking shows.
