@@ -9,7 +9,9 @@ import Testing
 /// A small world in Wikipedia's format, imported beside the study: 10 French–German pairs, 2
 /// Turkish–German pairs (Turkey is in the study's periphery) and Istanbul's 3 partners. Its
 /// international relations therefore have 2 × 15 = 30 ends, Turkey holding 2 + 3 = 5 of them,
-/// so the world model expects 5/30 of a focus's partners in the periphery.
+/// Rotterdam's end (the Netherlands) is in a country the study's regions do not classify, so it
+/// is left out of the world's weight as unclassified partners are left out of the observed share:
+/// the world model expects 5/29 of a focus's partners in the periphery.
 enum WorldFixture {
     static let id = "world-sample"
     static var file: String {
@@ -23,7 +25,7 @@ enum WorldFixture {
         return rows.joined(separator: "\n") + "\n"
     }
 
-    static func workspace() async throws -> Workspace {
+    static func workspace(file: String = WorldFixture.file) async throws -> Workspace {
         let registry = try SQLiteRegistry()
         try await RegistrySeeding.seed(registry, refresh: false)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-world-\(UUID().uuidString)")
@@ -47,13 +49,26 @@ struct ComparisonUseCaseTests {
         #expect(iran.partnerCities < iran.relations)
         #expect(tehran.relations + isfahan.relations < iran.relations)
         #expect(tehran.partnerCities <= tehran.relations)
-        // Every relation falls in one category of each profile.
+        // Every relation with a partner outside the subject falls in one category of each
+        // profile; relations between two of its own cities have their own row.
         for profile in result.profiles {
             for (row, subject) in result.subjects.enumerated() {
-                #expect(profile.categories.reduce(0) { $0 + $1.counts[row] } == subject.relations)
+                #expect(profile.categories.reduce(0) { $0 + $1.counts[row] } == subject.relations - subject.internalRelations)
             }
         }
-        #expect(iran.undated == result.profiles.first { $0.dimension == "decade" }!.categories.first { $0.id == "undated" }!.counts[2])
+        // Iran's foreign partner states, counted here from the records: Iran is not one of them.
+        let content = try await workspace.content(ofDataset: "iran-2018")
+        let countryOf = Dictionary(uniqueKeysWithValues: content.cities.map { ($0.id, $0.country.rawValue) })
+        let foreign = Set(content.relations.flatMap { [countryOf[$0.cityID]!, countryOf[$0.partnerID]!] }).subtracting(["IR"])
+        #expect(iran.partnerStates == foreign.count)
+        let internalPairs = content.relations.filter { countryOf[$0.cityID] == "IR" && countryOf[$0.partnerID] == "IR" && $0.cityID != $0.partnerID }.count
+        #expect(iran.internalRelations == internalPairs)
+        // Tehran and Isfahan are Iran's cities: nothing is tested, and the document says why.
+        #expect(result.sharedCities.map { [$0.0, $0.1] } == [[0, 2], [1, 2]])
+        #expect(result.profiles.allSatisfy { $0.test.method == .notTestable })
+        let english = ReportRenderer(format: .md, language: .en).render(result.document)
+        #expect(english.contains("Not testable: the subjects share cities"))
+        #expect(!english.contains("Cramér's V ="))
         let pair = try await workspace.compare(try ComparisonRequest(subjects: ["Tehran", "Isfahan"]))
         let kinds = try #require(pair.profiles.first { $0.dimension == "kind" })
         #expect(kinds.test.method == .fisherExact)
@@ -96,6 +111,41 @@ struct ComparisonUseCaseTests {
         #expect(csv.hasPrefix("subject,label,dimension,category,relations,share_percent"))
     }
 
+    @Test("A subject given twice is an error naming it")
+    func twice() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        await #expect { try await workspace.compare(try ComparisonRequest(subjects: ["Tehran", "Isfahan", "Tehran"])) } throws: { error in
+            let error = error as? ApplicationError
+            return error?.field == "subject" && error?.message.contains("'Tehran': it is given twice") == true
+        }
+    }
+
+    @Test("A p-value below 0.0001 is written as such, in both languages, never as 0.0000")
+    func tinyPValues() {
+        let test = ProfileDifference(ContingencyTable([[60, 0], [0, 60]]), draws: 100, seed: 1)
+        #expect(test.method == .fisherExact && test.pValue < 1e-10)
+        #expect(test.sentence.en.contains("p < 0.0001;"), "\(test.sentence.en)")
+        #expect(!test.sentence.en.contains("0.0000"))
+        let persian = OutputStyle(language: .fa).text(test.sentence)
+        #expect(persian.contains("مقدار احتمال کمتر از ۰٫۰۰۰۱"), "\(persian)")
+        #expect(NetworkResult.pRelationText(0.0321).en == "= 0.0321")
+        #expect(NetworkResult.pValueText(0.00005).en == "< 0.0001")
+    }
+
+    @Test("A name of places in different countries is an error listing them; one place in two datasets is one subject")
+    func ambiguousNames() async throws {
+        let file = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nCórdoba,Spain,,,Paris,France,,\nCórdoba,Argentina,,,Lyon,France,,\nTehran,Iran,,,Lyon,France,,\n"
+        let workspace = try await WorldFixture.workspace(file: file)
+        await #expect { try await workspace.compare(try ComparisonRequest(subjects: ["Córdoba", "Paris"], datasets: [WorldFixture.id])) } throws: { error in
+            let message = (error as? ApplicationError)?.message ?? ""
+            return message.contains("ambiguous city 'Córdoba'") && message.contains("(ES, id ") && message.contains("(AR, id ") && message.contains("cities:")
+        }
+        // Tehran of the study and Tehran of the imported list: one place, one subject.
+        let result = try await workspace.compare(try ComparisonRequest(subjects: ["Tehran", "Paris"], datasets: [WorldFixture.id, "iran-2018"], draws: 10))
+        #expect(result.subjects[0].datasets.count == 2)
+        #expect(result.subjects[0].byDataset.map(\.relations).reduce(0, +) >= 25)
+    }
+
     @Test("Bad subjects, schemes, groups and datasets are errors naming what is wrong")
     func errors() async throws {
         let workspace = try await WorkspaceFixture.workspace()
@@ -134,10 +184,13 @@ struct BaselineUseCaseTests {
         #expect(result.reference.id == WorldFixture.id)
         #expect(result.baseline.observedTotal == 70)
         #expect(result.baseline.observedInGroup == 31)
-        #expect(abs(result.baseline.expected.estimate - 5.0 / 30) < 1e-12)
+        #expect(abs(result.baseline.expected.estimate - 5.0 / 29) < 1e-12)
+        #expect(abs(result.unclassifiedReferenceShare - 1.0 / 30) < 1e-12)
+        #expect(result.notes.contains { $0.en.contains("3.3% of the weight of the world") })
         #expect(result.baseline.pMore < 0.01)
         #expect(result.verdict(favoured: true) == .holds)
-        #expect(result.verdict(favoured: false) == .notMoreThanChance)
+        // A claim that the share is low fails as "not less than chance", never "not more".
+        #expect(result.verdict(favoured: false) == .notLessThanChance)
         let again = try await workspace.baseline(try BaselineRequest(focus: "country:IR", scheme: "study-regions", group: "periphery", draws: 2_000))
         #expect(again.baseline == result.baseline)
     }
@@ -150,6 +203,56 @@ struct BaselineUseCaseTests {
         #expect(result.baseline.observedInGroup == 31)
         #expect(result.baseline.expected.lower <= result.baseline.expected.estimate && result.baseline.expected.estimate <= result.baseline.expected.upper)
         #expect(try await workspace.baseline(request).baseline == result.baseline)
+    }
+
+    @Test("A partner in a country the scheme does not classify is left out of the observed share as of the expected one")
+    func unclassifiedLeftOutOfBoth() async throws {
+        let workspace = try await WorldFixture.workspace()
+        // Istanbul's partners in the world sample: Rotterdam (NL, unclassified by the study's
+        // regions), Dresden (DE) and Bordeaux (FR), none in the periphery.
+        let result = try await workspace.baseline(try BaselineRequest(focus: "Istanbul", scheme: "study-regions", group: "periphery",
+                                                                      dataset: WorldFixture.id, against: WorldFixture.id, draws: 100))
+        #expect(result.unclassifiedPartners == 1)
+        #expect(result.baseline.observedTotal == 2)
+        #expect(result.baseline.observedInGroup == 0)
+        // The world without Turkey's pairs (the focus's country): 20 French–German ends, none in the periphery.
+        #expect(result.baseline.expected.estimate == 0)
+    }
+
+    @Test("A focus naming its dataset with @ and a different dataset is a conflict, not a silent choice")
+    func focusDatasetConflict() async throws {
+        let workspace = try await WorldFixture.workspace()
+        await #expect { try await workspace.baseline(try BaselineRequest(focus: "country:IR@iran-2018", scheme: "study-regions", group: "periphery",
+                                                                          dataset: WorldFixture.id, draws: 10)) } throws: { error in
+            (error as? ApplicationError)?.field == "focus"
+        }
+    }
+
+    @Test("The audit's computed verdict is a code with a label in each language; a failed 'West last' claim is 'no lower than chance'")
+    func auditVerdicts() async throws {
+        let workspace = try await WorldFixture.workspace()
+        let checks = try await workspace.studyBaselines(dataset: "iran-2018")
+        #expect(checks.checks.filter { !$0.claim.favoured }.allSatisfy { $0.verdict != .notMoreThanChance })
+        let audit = try await workspace.audit(dataset: nil)
+        let findings = audit.findings.filter { $0.id.hasPrefix("baseline.") }
+        #expect(!findings.isEmpty)
+        for finding in findings {
+            guard case let .term(term) = finding.computed else {
+                Issue.record("\(finding.id): \(finding.computed)")
+                continue
+            }
+            #expect(["holds-against-baseline", "not-more-than-chance", "not-less-than-chance"].contains(term.code))
+            let persian = term.label[.fa]
+            #expect(!persian.isEmpty && LatinInPersian.offendingRuns(in: persian).isEmpty, "\(persian)")
+        }
+    }
+
+    @Test("An unknown reference dataset is an error about against, not dataset")
+    func unknownAgainst() async throws {
+        let workspace = try await WorldFixture.workspace()
+        await #expect { try await workspace.baseline(try BaselineRequest(focus: "country:IR", scheme: "study-regions", group: "periphery", against: "nowhere")) } throws: { error in
+            (error as? ApplicationError)?.field == "against"
+        }
     }
 
     @Test("Without a reference dataset the baseline says it needs one")
@@ -197,7 +300,28 @@ struct WikipediaComparisonTests {
         let audit = try await workspace.audit(dataset: nil)
         let baselines = audit.findings.filter { $0.id.hasPrefix("baseline.") }
         #expect(baselines.count >= 3)
-        #expect(baselines.allSatisfy { $0.status == .match || $0.status == .queried })
         #expect(Set(baselines.map { $0.claim.en }).count == 3)
+        // The periphery's expected share, computed here from Wikipedia's records: the ends of its
+        // relations between two countries other than Iran, in countries the study's regions
+        // classify, the periphery's share of them.
+        let scheme = try #require(workspace.classifications.schemes["study-regions"])
+        let countryOf = Dictionary(uniqueKeysWithValues: wikipedia.cities.map { ($0.id, $0.country) })
+        var ends = 0, inPeriphery = 0
+        for relation in wikipedia.relations {
+            let a = countryOf[relation.cityID]!, b = countryOf[relation.partnerID]!
+            guard a != b, a.rawValue != "IR", b.rawValue != "IR" else { continue }
+            for country in [a, b] {
+                guard let category = scheme.category(of: country) else { continue }
+                ends += 1
+                if category.groupID == "periphery" { inPeriphery += 1 }
+            }
+        }
+        let periphery = try await workspace.baseline(try BaselineRequest(focus: "country:IR", scheme: "study-regions", group: "periphery",
+                                                                        dataset: "iran-2018", against: "wikipedia-2026"))
+        #expect(periphery.baseline.observedInGroup == 31 && periphery.baseline.observedTotal == 70)
+        #expect(abs(periphery.baseline.expected.estimate - Double(inPeriphery) / Double(ends)) < 1e-12)
+        // 31 of 70 (44.3%) against about 7.7%: the claim holds, as the audit says.
+        #expect(periphery.verdict(favoured: true) == .holds)
+        #expect(baselines.first { $0.id == "baseline.periphery.study-regions.periphery" }?.status == .match)
     }
 }

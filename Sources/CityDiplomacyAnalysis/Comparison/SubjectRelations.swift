@@ -21,6 +21,8 @@ public struct SubjectRelations: Sendable {
         public var index: Int
         public var node: Int
         public var partner: Int
+        /// Whether both ends are the subject's own cities (a domestic pair of a country's cities).
+        public var isInternal: Bool = false
     }
 
     public let relations: [Relation]
@@ -66,7 +68,8 @@ public struct SubjectRelations: Sendable {
             if cityIn { nodes.insert(a) }
             if partnerIn { nodes.insert(b) }
             if cityIn && partnerIn { internalRelations += 1 }
-            relations.append(cityIn ? Relation(index: index, node: a, partner: b) : Relation(index: index, node: b, partner: a))
+            relations.append(cityIn ? Relation(index: index, node: a, partner: b, isInternal: partnerIn)
+                                    : Relation(index: index, node: b, partner: a, isInternal: false))
             byDataset[Int(dataset)] += 1
         }
         self.relations = relations
@@ -80,8 +83,13 @@ public struct SubjectRelations: Sendable {
     /// The distinct partner cities (nodes), the subject's own cities among them where two of them are paired.
     public var partnerNodes: Set<Int> { Set(relations.map(\.partner)) }
 
-    /// The distinct countries of the partner cities.
-    public func partnerCountries(in network: CityNetworkGraph) -> Set<CountryCode> {
-        Set(relations.map { network.country(at: $0.partner) })
+    /// The relations with a partner outside the subject: those the profiles count (a relation
+    /// between two of the subject's cities has its own count, ``internalRelations``).
+    public var externalRelations: [Relation] { relations.filter { !$0.isInternal } }
+
+    /// The distinct countries of the partner cities outside the subject, other than `own` (the
+    /// subject's own countries): foreign partner states, domestic pairs left out.
+    public func partnerCountries(in network: CityNetworkGraph, excluding own: Set<CountryCode> = []) -> Set<CountryCode> {
+        Set(externalRelations.map { network.country(at: $0.partner) }).subtracting(own)
     }
 }

@@ -24,6 +24,9 @@ public struct BaselineRequest: Hashable, Sendable {
     public var seed: UInt64
 
     public static let maximumDraws = 100_000
+    /// The most draws the observatory (its pages and API) accepts, as for ``NetworkRequest``:
+    /// a rewiring draw takes milliseconds, so a request must not buy hours of CPU.
+    public static let webMaximumDraws = 1_000
 
     public init(focus: ComparisonSubject, scheme: String, group: String, dataset: String? = nil, against: String? = nil,
                 model: BaselineModelChoice = .world, draws: Int = 1_000, seed: UInt64 = 2026) {
@@ -45,6 +48,9 @@ public struct BaselineRequest: Hashable, Sendable {
     }
 
     public func validate() throws(ApplicationError) {
+        if let named = focus.dataset, let dataset, named != dataset {
+            throw .invalid("focus", "invalid focus '\(focus.text)': it names dataset '\(named)' but \(parameter: "dataset") is '\(dataset)'; give the dataset once")
+        }
         guard (1...Self.maximumDraws).contains(draws) else {
             throw .invalid("draws", "invalid \(parameter: "draws") \(draws): expected a whole number from 1 to \(Self.maximumDraws)")
         }

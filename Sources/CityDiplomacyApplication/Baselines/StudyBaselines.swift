@@ -73,12 +73,12 @@ extension Workspace {
             return AuditFinding(
                 id: "baseline.\(check.claim.claim).\(check.claim.scheme).\(check.claim.group)",
                 claim: .message("baseline.claim.\(check.claim.claim)"),
-                published: .none, computed: .text(check.verdict.rawValue),
+                published: .none, computed: .term(.init(check.verdict.rawValue, label: verdict)),
                 status: check.verdict == .holds ? .match : .queried,
                 detail: .message("baseline.audit.detail", localized: ["scheme": result.scheme.title, "sentence": result.sentence]),
                 sentence: .message("baseline.audit.sentence", localized: ["verdict": verdict, "group": result.groupLabel, "scheme": result.scheme.title,
                                                                           "reference": result.reference.title,
-                                                                          "p": NetworkResult.decimalText(check.claim.favoured ? result.baseline.pMore : result.baseline.pLess),
+                                                                          "p": NetworkResult.pRelationText(check.claim.favoured ? result.baseline.pMore : result.baseline.pLess),
                                                                           "observed": NetworkResult.decimalText(result.baseline.observedShare * 100, places: 1),
                                                                           "expected": NetworkResult.decimalText(result.baseline.expected.estimate * 100, places: 1),
                                                                           "lower": NetworkResult.decimalText(result.baseline.expected.lower * 100, places: 1),
@@ -96,10 +96,17 @@ extension Workspace {
         }
         var sections: [ReportDocument.Section] = []
         let subjects = ["Istanbul", "country:IR"]
-        if let comparison = try? await compare(try ComparisonRequest(subjects: subjects, datasets: [reference, dataset])) {
+        let command = "citydip compare \"Istanbul\" country:IR --dataset \(reference) --dataset \(dataset)"
+        do {
+            let comparison = try await compare(try ComparisonRequest(subjects: subjects, datasets: [reference, dataset]))
             sections.append(.init(heading: .message("compare.report.heading"),
-                                  paragraphs: [.message("compare.report.command", ["command": "citydip compare \"Istanbul\" country:IR --dataset \(reference) --dataset \(dataset)"])] + comparison.notes + [comparison.profiles[0].test.sentence],
+                                  paragraphs: [.message("compare.report.command", ["command": command])] + comparison.notes + [comparison.testSentence(comparison.profiles[0])],
                                   tables: [comparison.figuresTable, comparison.profileTable(comparison.profiles[0])]))
+        } catch {
+            // Said, never dropped: a reader of the report must know the comparison is missing and why.
+            let reason = (error as? ApplicationError)?.message ?? String(describing: error)
+            sections.append(.init(heading: .message("compare.report.heading"),
+                                  paragraphs: [.message("compare.report.failed", ["command": command, "reason": reason])]))
         }
         let baselines = try await studyBaselines(dataset: dataset)
         sections.append(.init(heading: .message("baseline.report.heading"),

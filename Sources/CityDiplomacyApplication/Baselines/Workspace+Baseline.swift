@@ -14,8 +14,12 @@ public struct BaselineResult: Sendable {
     public var baseline: PartnerBaseline
     /// The focus's relations with a partner in its own countries, left out of the share.
     public var domesticLeftOut: Int
-    /// Partners the scheme does not classify, counted as outside the group.
+    /// The focus's relations with a partner in a country the scheme does not classify, left out
+    /// of the observed share, as such countries are left out of the expected one.
     public var unclassifiedPartners: Int
+    /// The share (0–1) of the reference world's weight (the ends of its relations between two
+    /// countries) in countries the scheme does not classify, left out of the expected share.
+    public var unclassifiedReferenceShare: Double = 0
     /// The reference relations the world is read from (the focus's countries' and domestic pairs left out).
     public var referenceRelations: Int
     /// How many countries the group holds in the scheme.
@@ -27,6 +31,8 @@ extension Workspace {
     /// under the world or the rewiring model of the reference dataset.
     public func baseline(_ request: BaselineRequest) async throws -> BaselineResult {
         try request.validate()
+        await comparisonGate.enter()
+        defer { Task { await comparisonGate.leave() } }
         guard let datasetID = try await (request.focus.dataset ?? request.dataset).asyncOr({ try await defaultDatasetID() }) else {
             throw ApplicationError.notFound("dataset", "the database holds no dataset (run citydip init)")
         }
@@ -35,7 +41,7 @@ extension Workspace {
         let (groupLabel, groupCountries) = try Self.group(request.group, of: scheme)
         let dataset = try await requireDataset(datasetID)
         let referenceID = try await referenceDataset(request.against, besides: datasetID)
-        let reference = try await requireDataset(referenceID)
+        let reference = try await requireDataset(referenceID, field: "against")
         let ids = datasetID == referenceID ? [datasetID] : [datasetID, referenceID]
         let snapshot = try await snapshot(ofDatasets: ids)
         var focusSubject = request.focus
@@ -62,10 +68,16 @@ extension Workspace {
             worldEdges.append((Int32(a), Int32(b)))
         }
         let isFocus = (0..<snapshot.cityCount).map { focus.cities.contains($0) }
-        let eligible = (0..<snapshot.cityCount).map { !focus.countries.contains(countryOf($0)) }
+        // Observed and expected shares have one denominator: partners in countries the scheme
+        // classifies (any category), other than the focus's own. A partner in an unclassified
+        // country is left out of both, never counted as outside the group on one side only.
+        let classified = (0..<snapshot.cityCount).map { scheme.category(of: countryOf($0)) != nil }
+        let eligible = (0..<snapshot.cityCount).map { !focus.countries.contains(countryOf($0)) && classified[$0] }
         let inGroup = (0..<snapshot.cityCount).map { groupCountries.contains(countryOf($0)) }
         let baseline: PartnerBaseline
         let international = worldEdges.filter { countryOf(Int($0.0)) != countryOf(Int($0.1)) }
+        let ends = international.flatMap { [Int($0.0), Int($0.1)] }
+        let unclassifiedReferenceShare = ends.isEmpty ? 0 : Double(ends.filter { !classified[$0] }.count) / Double(ends.count)
         switch request.model.model {
         case .world:
             var observed = (inGroup: 0, total: 0)
@@ -77,8 +89,7 @@ extension Workspace {
             }
             var weights: [CountryCode: Double] = [:]
             for (a, b) in international {
-                weights[countryOf(Int(a)), default: 0] += 1
-                weights[countryOf(Int(b)), default: 0] += 1
+                for end in [Int(a), Int(b)] where classified[end] { weights[countryOf(end), default: 0] += 1 }
             }
             let countries = weights.keys.sorted { $0.rawValue < $1.rawValue }
             baseline = .world(observed: observed, weights: countries.map { weights[$0]! }, inGroup: countries.map { groupCountries.contains($0) },
@@ -91,6 +102,7 @@ extension Workspace {
                                     reference: reference, baseline: baseline, domesticLeftOut: domestic, unclassifiedPartners: unclassified,
                                     referenceRelations: request.model == .world ? international.count : worldEdges.count,
                                     groupCountries: groupCountries.count)
+        result.unclassifiedReferenceShare = unclassifiedReferenceShare
         result.request.dataset = datasetID
         result.request.against = referenceID
         return result

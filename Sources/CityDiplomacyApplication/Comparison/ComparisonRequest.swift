@@ -24,6 +24,9 @@ public struct ComparisonRequest: Hashable, Sendable {
     public static let defaultScheme = "un-m49"
     public static let maximumSubjects = 8
     public static let maximumDraws = 100_000
+    /// The most draws the observatory (its pages and API) accepts, as for ``NetworkRequest``:
+    /// a permutation test costs draws × observations, so a request must not buy hours of CPU.
+    public static let webMaximumDraws = 1_000
 
     public init(subjects: [ComparisonSubject], datasets: [String] = [], scheme: String? = nil, draws: Int = 10_000, seed: UInt64 = 2026) {
         self.subjects = subjects
@@ -43,6 +46,10 @@ public struct ComparisonRequest: Hashable, Sendable {
     public func validate() throws(ApplicationError) {
         guard (2...Self.maximumSubjects).contains(subjects.count) else {
             throw .invalid("subject", "invalid number of subjects \(subjects.count): expected 2 to \(Self.maximumSubjects) subjects to compare")
+        }
+        var seen = Set<ComparisonSubject>()
+        for subject in subjects where !seen.insert(subject).inserted {
+            throw .invalid("subject", "invalid subject '\(subject.text)': it is given twice; name each subject once")
         }
         guard (1...Self.maximumDraws).contains(draws) else {
             throw .invalid("draws", "invalid \(parameter: "draws") \(draws): expected a whole number from 1 to \(Self.maximumDraws)")

@@ -16,7 +16,7 @@ extension ProfileDifference {
     /// The test in one sentence: its method, p-value and effect size.
     public var sentence: LocalizedText {
         let figures: [String: LocalizedText] = [
-            "p": NetworkResult.decimalText(pValue), "v": NetworkResult.decimalText(cramersV, places: 3),
+            "p": NetworkResult.pRelationText(pValue), "v": NetworkResult.decimalText(cramersV, places: 3),
             "chi": NetworkResult.decimalText(chiSquare, places: 2),
         ]
         switch method {
@@ -33,8 +33,13 @@ extension ComparisonResult {
         ReportDocument(title: title, sections: [
             .init(heading: .message("compare.section.figures"), paragraphs: notes, tables: [figuresTable]),
         ] + profiles.map { profile in
-            .init(heading: profile.title, paragraphs: [profile.test.sentence], tables: [profileTable(profile)])
+            .init(heading: profile.title, paragraphs: [testSentence(profile)], tables: [profileTable(profile)])
         })
+    }
+
+    /// A profile's test in one sentence, or why it was not made: subjects sharing cities.
+    public func testSentence(_ profile: Profile) -> LocalizedText {
+        sharedCities.isEmpty ? profile.test.sentence : .message("compare.test.shared-cities")
     }
 
     public var title: LocalizedText {
@@ -48,6 +53,12 @@ extension ComparisonResult {
             .message("compare.note.units"),
         ]
         if datasets.count > 1 { notes.append(.message("compare.note.several-datasets")) }
+        for (i, j) in sharedCities {
+            notes.append(.message("compare.note.shared-cities", localized: ["first": subjects[i].label, "second": subjects[j].label]))
+        }
+        for subject in subjects where subject.internalRelations > 0 {
+            notes.append(.message("compare.note.internal-left-out", localized: ["subject": subject.label], ["count": String(subject.internalRelations)]))
+        }
         for subject in subjects where subject.relations == 0 {
             notes.append(.message("compare.note.no-relations", localized: ["subject": subject.label]))
         }
@@ -205,13 +216,16 @@ public struct ComparisonView: Encodable, Sendable {
     var subjects: [Subject]
     var networkCities: Int
     var profiles: [Profile]
+    /// The pairs of subjects (as written) that share a city, whose profiles are not tested.
+    var sharedCities: [[String]]
 
-    enum CodingKeys: String, CodingKey { case datasets, scheme, subjects, networkCities = "network_cities", profiles }
+    enum CodingKeys: String, CodingKey { case datasets, scheme, subjects, networkCities = "network_cities", profiles, sharedCities = "shared_cities" }
 
     public init(_ result: ComparisonResult) {
         datasets = result.datasets.map(\.id)
         scheme = result.scheme.id
         networkCities = result.networkCities
+        sharedCities = result.sharedCities.map { [result.subjects[$0.0].subject.text, result.subjects[$0.1].subject.text] }
         subjects = result.subjects.map { subject in
             Subject(subject: subject.subject.text, kind: subject.subject.kind, label: subject.label.en, labelFa: subject.label.fa,
                     datasets: subject.datasets, cities: subject.cities, citiesWithRelations: subject.citiesWithRelations,

@@ -72,4 +72,7 @@ public struct ComparisonResult: Sendable {
     public var profiles: [Profile]
     /// The network's size, for the ranks.
     public var networkCities: Int
+    /// The pairs of subjects (indices into ``subjects``) that share a place: then no profile is
+    /// tested, the subjects not being independent.
+    public var sharedCities: [(Int, Int)] = []
 }

@@ -6,12 +6,19 @@ extension Workspace {
     /// The subjects of `request` compared side by side in its datasets (the default dataset when none).
     public func compare(_ request: ComparisonRequest) async throws -> ComparisonResult {
         try request.validate()
+        await comparisonGate.enter()
+        defer { Task { await comparisonGate.leave() } }
         let ids = try await comparedDatasets(request.datasets)
         let scheme = try classifications.scheme(request.scheme ?? ComparisonRequest.defaultScheme, field: "scheme")
         let snapshot = try await snapshot(ofDatasets: ids)
         var resolved: [ResolvedSubject] = []
         for subject in request.subjects { resolved.append(try await resolve(subject, in: snapshot)) }
         let network = CityNetworkGraph(snapshot: snapshot)
+        // Subjects sharing a place (Tehran and country:IR) are not independent samples: their
+        // profiles are shown side by side but not tested.
+        let places = resolved.map { Set($0.cities.compactMap { network.node(ofCityAt: $0) }) }
+        var shared: [(Int, Int)] = []
+        for i in places.indices { for j in places.indices where i < j && !places[i].isDisjoint(with: places[j]) { shared.append((i, j)) } }
         let relations = resolved.map { subject in
             SubjectRelations(network: network, datasets: subject.datasets) { subject.cities.contains($0) }
         }
@@ -33,6 +40,10 @@ extension Workspace {
         ].map { profile in
             var profile = profile
             let tested = profile.categories.filter { !$0.untested }
+            guard shared.isEmpty else {
+                profile.test = ProfileDifference(ContingencyTable([]), draws: 1, seed: request.seed)
+                return profile
+            }
             profile.test = ProfileDifference(ContingencyTable(resolved.indices.map { row in tested.map { $0.counts[row] } }),
                                              draws: request.draws, seed: request.seed)
             return profile
@@ -48,6 +59,7 @@ extension Workspace {
         }
         var result = ComparisonResult(request: request, datasets: snapshot.datasets, scheme: scheme,
                                       subjects: subjectsRanked, profiles: profiles, networkCities: network.graph.nodeCount)
+        result.sharedCities = shared
         result.request.datasets = ids
         return result
     }
@@ -62,7 +74,7 @@ extension Workspace {
             datasets: subject.datasets.sorted().map { snapshot.datasetIDs[$0] },
             cities: subject.cities.count, citiesWithRelations: relations.nodes.count,
             relations: relations.relations.count, partnerCities: partners.count,
-            partnerStates: relations.partnerCountries(in: network).count,
+            partnerStates: relations.partnerCountries(in: network, excluding: subject.countries).count,
             internalRelations: relations.internalRelations, listedTwice: relations.listedTwice, selfPairs: relations.selfPairs,
             undated: relations.relations.filter { snapshot.relationYear[$0.index] == AnalysisSnapshot.undated }.count,
             partnersWithoutIdentity: partners.filter { network.city(at: $0).geonamesID == nil }.count,
@@ -84,7 +96,7 @@ extension Workspace {
         }
         let index = Dictionary(categories.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         for (row, subject) in subjects.enumerated() {
-            for relation in subject.relations { categories[index[column(network.country(at: relation.partner))]!].counts[row] += 1 }
+            for relation in subject.externalRelations { categories[index[column(network.country(at: relation.partner))]!].counts[row] += 1 }
         }
         return ComparisonResult.Profile(dimension: "group", title: .message("compare.profile.group", localized: ["scheme": scheme.title]),
                                         categories: categories.filter { $0.counts.contains { $0 > 0 } }, test: placeholder)
@@ -94,7 +106,7 @@ extension Workspace {
     static func decadeProfile(_ subjects: [SubjectRelations], snapshot: AnalysisSnapshot) -> ComparisonResult.Profile {
         var counts: [Int32: [Int]] = [:]
         for (row, subject) in subjects.enumerated() {
-            for relation in subject.relations {
+            for relation in subject.externalRelations {
                 let year = snapshot.relationYear[relation.index]
                 let decade = year == AnalysisSnapshot.undated ? year : year / 10 * 10
                 counts[decade, default: Array(repeating: 0, count: subjects.count)][row] += 1
@@ -112,7 +124,7 @@ extension Workspace {
     static func kindProfile(_ subjects: [SubjectRelations], snapshot: AnalysisSnapshot) -> ComparisonResult.Profile {
         var counts = [[Int]](repeating: Array(repeating: 0, count: subjects.count), count: snapshot.kinds.count)
         for (row, subject) in subjects.enumerated() {
-            for relation in subject.relations { counts[Int(snapshot.relationKind[relation.index])][row] += 1 }
+            for relation in subject.externalRelations { counts[Int(snapshot.relationKind[relation.index])][row] += 1 }
         }
         let categories = snapshot.kinds.indices.filter { counts[$0].contains { $0 > 0 } }.map { kind in
             ComparisonResult.Category(id: snapshot.kinds[kind].rawValue, label: snapshot.kinds[kind].label, counts: counts[kind], untested: false)

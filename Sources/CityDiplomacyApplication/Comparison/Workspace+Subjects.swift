@@ -21,7 +21,7 @@ extension Workspace {
         var datasets = Set(snapshot.datasets.indices)
         if let id = subject.dataset {
             guard let index = snapshot.datasetIDs.firstIndex(of: id) else {
-                throw ApplicationError.invalid(field, "invalid subject '\(subject.text)': dataset '\(id)' is not one of those compared (\(snapshot.datasetIDs.orList())); add it with --dataset")
+                throw ApplicationError.invalid(field, "invalid subject '\(subject.text)': dataset '\(id)' is not one of those compared (\(snapshot.datasetIDs.orList())); add it to them with \(parameter: "dataset")")
             }
             datasets = [index]
         }
@@ -74,7 +74,31 @@ extension Workspace {
         guard !found.isEmpty else {
             throw ApplicationError.invalid(field, "unknown city '\(name)': no city of that name in \(datasets.sorted().map { snapshot.datasetIDs[$0] }.orList()) (names in English or Persian, an id such as \(defaults.datasetID):tehran, or country:ISO, group:SCHEME:GROUP, cities:A,B)")
         }
-        return found.sorted()
+        // One name, one place: records of several datasets are one place when they share a
+        // GeoNames id, or a country where one of them has no id; a name that reaches places in
+        // different countries or with different ids (Córdoba in Spain and in Argentina) is an
+        // error naming each, never a silent merge.
+        var places: [(country: CountryCode, geonamesID: Int?, records: [Int])] = []
+        for index in found.sorted() {
+            let city = snapshot.city(at: index)
+            let same = places.firstIndex { $0.geonamesID != nil && $0.geonamesID == city.geonamesID }
+                ?? places.firstIndex { $0.country == city.country && ($0.geonamesID == nil || city.geonamesID == nil) }
+            if let same {
+                places[same].records.append(index)
+                if places[same].geonamesID == nil { places[same].geonamesID = city.geonamesID }
+            } else {
+                places.append((city.country, city.geonamesID, [index]))
+            }
+        }
+        guard places.count == 1 else {
+            let candidates = places.map { place in
+                let city = snapshot.city(at: place.records[0])
+                return "\(city.name.en) (\(place.country.rawValue), id \(city.id)\(place.geonamesID.map { ", GeoNames \($0)" } ?? ""))"
+            }
+            let example = snapshot.city(at: places[0].records[0]).id
+            throw ApplicationError.invalid(field, "ambiguous city '\(name)': it names \(places.count) places, \(candidates.orList()); name the one meant by its id (e.g. \(example)), or several with cities:ID,ID")
+        }
+        return places[0].records
     }
 
     /// The datasets `ids` name (the default dataset when empty), each checked, in the order given.

@@ -211,6 +211,23 @@ extension NetworkResult {
     // MARK: Cells
 
     /// A decimal number for a sentence, with the Persian decimal separator in Persian.
+    /// A p-value for people, after a colon or a word: four decimals, or "< 0.0001" where four
+    /// decimals would print 0.0000 (JSON keeps the number).
+    public static func pValueText(_ p: Double) -> LocalizedText {
+        p < 0.0001 ? .message("p-value.below", localized: ["value": decimalText(0.0001)]) : decimalText(p)
+    }
+
+    /// A p-value after "p": "= 0.0123", or "< 0.0001".
+    public static func pRelationText(_ p: Double) -> LocalizedText {
+        p < 0.0001 ? pValueText(p) : .message("p-value.equal", localized: ["value": decimalText(p)])
+    }
+
+    /// A p-value in a table: the number (as CSV gives it), shown as "< 0.0001" where four
+    /// decimals would print 0.0000.
+    public static func pValueCell(_ p: Double) -> Tabulation.Cell {
+        p < 0.0001 ? .code(String(p), label: pValueText(p)) : .decimal(p)
+    }
+
     static func decimalText(_ value: Double, places: Int = 4) -> LocalizedText {
         let text = String(format: "%.\(places)f", value)
         return LocalizedText(en: text, fa: PersianText.persianDecimal(text))

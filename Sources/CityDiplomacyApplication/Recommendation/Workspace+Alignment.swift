@@ -89,7 +89,7 @@ public struct AlignmentResult: Sendable {
 
     func cells(_ a: PriorityAlignment) -> [Tabulation.Cell] {
         [.number(a.relations), Self.share(a.observedInAnyGroup), Self.share(a.observed), Self.share(a.expected), Self.share(a.lower), Self.share(a.upper),
-         a.pValue.isFinite ? .decimal(a.pValue, places: 4) : .empty]
+         a.pValue.isFinite ? NetworkResult.pValueCell(a.pValue) : .empty]
     }
 
     var alignmentColumns: [Tabulation.Column] {
@@ -130,7 +130,7 @@ public struct AlignmentResult: Sendable {
             let key = overall.pValue < 0.05 ? "alignment.verdict.above" : "alignment.verdict.chance"
             paragraphs.append(.message(key, localized: ["country": focus.name, "observed": RecommendationResult.decimal(overall.observed * 100, places: 1),
                                                         "expected": RecommendationResult.decimal(overall.expected * 100, places: 1),
-                                                        "p": RecommendationResult.decimal(overall.pValue, places: 4)]))
+                                                        "p": NetworkResult.pRelationText(overall.pValue)]))
         } else {
             paragraphs.append(.message("alignment.none", localized: ["country": focus.name]))
         }

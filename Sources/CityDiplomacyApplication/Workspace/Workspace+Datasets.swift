@@ -74,14 +74,14 @@ extension Workspace {
 
     /// Checks that dataset `id` exists; the dataset is given without its import report (see
     /// ``qualityReport(dataset:)`` for that).
-    public func requireDataset(_ id: String) async throws -> Dataset {
-        guard let dataset = try await registry.datasetsWithoutImportReports().first(where: { $0.id == id }) else { throw try await unknownDataset(id) }
+    public func requireDataset(_ id: String, field: String = "dataset") async throws -> Dataset {
+        guard let dataset = try await registry.datasetsWithoutImportReports().first(where: { $0.id == id }) else { throw try await unknownDataset(id, field: field) }
         return dataset
     }
 
-    func unknownDataset(_ id: String) async throws -> ApplicationError {
+    func unknownDataset(_ id: String, field: String = "dataset") async throws -> ApplicationError {
         let known = try await registry.datasetsWithoutImportReports().map(\.id)
-        return .notFound("dataset", "unknown dataset '\(id)': expected \(known.isEmpty ? "a dataset (none is stored; run citydip init)" : known.orList())")
+        return .notFound(field, "unknown dataset '\(id)': expected \(known.isEmpty ? "a dataset (none is stored; run citydip init)" : known.orList())")
     }
 
     /// The datasets with their record counts and provenance.

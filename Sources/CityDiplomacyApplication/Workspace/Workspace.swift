@@ -44,6 +44,10 @@ public struct Workspace: Sendable {
     let statisticsViews = RevisionCache<String, StatisticsView>(capacity: 16)
     /// Lets one network measurement run at a time.
     let measurementGate = Gate()
+    /// Lets one comparison or baseline computation run at a time (a request varying its seed
+    /// must queue rather than starve the server); apart from ``measurementGate``, which a
+    /// comparison asking for network measures passes through inside it.
+    let comparisonGate = Gate()
     /// Network measures, kept per registry revision (``network(_:)``).
     let networks = RevisionCache<NetworkRequest, NetworkResult>(capacity: 8)
 

@@ -79,8 +79,10 @@ struct CityPage {
             noNodeNote: node == nil ? c.text(.message("web.city.network.none", localized: ["city": city.name])) : nil,
             networkLink: LinkView(text: c.text(.message("web.city.network.link", localized: ["country": observatory.countriesByCode[city.country]?.name ?? LocalizedText(en: city.country.rawValue)])),
                                   target: c.href("/network", [("dataset", dataset), ("focus_country", city.country.rawValue)])),
-            compareLink: LinkView(text: c.text(.message("web.city.compare", localized: ["city": city.name, "country": observatory.countriesByCode[city.country]?.name ?? LocalizedText(en: city.country.rawValue)])),
-                                  target: c.href("/compare", [("subject", city.id), ("subject", "country:\(city.country.rawValue)@\(dataset)"), ("dataset", dataset)])))
+            // The form, prefilled with the city: its own country holds it, so comparing the two
+            // would test a subject against itself; the reader chooses what to compare it with.
+            compareLink: LinkView(text: c.text(.message("web.city.compare-with", localized: ["city": city.name])),
+                                  target: c.href("/compare", [("subject", city.id), ("dataset", dataset)])))
     }
 
     /// The partners suggested for the city in its dataset's network (the five best, with their

@@ -26,10 +26,10 @@ struct ComparisonPages {
             do { result = try await observatory.compare(filters) } catch let error as WebError { throw error.asPage(c) }
             heading = c.text(result.title)
             sections = Self.sections(result.document, context: c)
-            let query = "/api/v1/compare?" + c.fields.pairs.filter { $0.name != "lang" }.map { "\(PageContext.encode($0.name))=\(PageContext.encode($0.value))" }.joined(separator: "&")
+            let query = "/api/v1/compare?" + c.fields.pairs.map { "\(PageContext.encode($0.name))=\(PageContext.encode($0.value))" }.joined(separator: "&")
             downloads = [
                 .init(name: c.text(.message("web.compare.json")), address: query, file: "comparison.json", mediaType: "application/json"),
-                .init(name: c.text(.message("web.compare.csv")), address: query + "&format=csv" + (c.language == .fa ? "&lang=fa" : ""), file: "comparison.csv", mediaType: "text/csv"),
+                .init(name: c.text(.message("web.compare.csv")), address: query + "&format=csv", file: "comparison.csv", mediaType: "text/csv"),
             ]
         }
         let fields = (subjects + [""] + (subjects.count < 2 ? [""] : [])).prefix(ComparisonRequest.maximumSubjects).map {
