@@ -259,6 +259,15 @@ enum APIProbes {
             Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"]) },
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=nowhere") },
         ],
+        .init("GET /cities/{id}/peers"): [
+            Probe(.ok, "Tehran, from the document's example"),
+            Probe(.ok, "Tehran, three, by the study's regions") { _ in ProbeRequest(query: "top=3&scheme=study-regions") },
+            Probe(.badRequest, "top 0") { _ in ProbeRequest(query: "top=0") },
+            Probe(.badRequest, "top not a number") { _ in ProbeRequest(query: "top=many") },
+            Probe(.badRequest, "a city with no relation to another city") { _ in ProbeRequest(parameters: ["id": "iran-2018:ahvaz"]) },
+            Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"]) },
+            Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=nowhere") },
+        ],
         .init("GET /memberships"): [
             Probe(.ok, "every membership"),
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=missing") },
