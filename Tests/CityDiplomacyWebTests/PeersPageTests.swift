@@ -8,10 +8,14 @@ import Testing
 @Suite("Peer cities on a city's page and in the API")
 struct PeersPageTests {
     /// The use case's view as JSON objects, for comparing with the API's answer.
-    static func expected(_ request: PeersRequest) async throws -> NSDictionary {
+    static func expected(_ request: PeersRequest) async throws -> String {
         let observatory = try await Observatory(registry: try await ObservatoryFixture.registry(), configuration: WebConfiguration(cacheLifetime: 0))
-        let view = try await observatory.workspace.peers(request).view
-        return try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(view)) as? NSDictionary)
+        return try canonical(JSONEncoder().encode(try await observatory.workspace.peers(request).view))
+    }
+
+    /// JSON with its keys sorted, for comparing two answers.
+    static func canonical(_ data: Data) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: data), options: [.sortedKeys]), as: UTF8.self)
     }
 
     @Test("The API answers what `citydip peers --format json` prints, and the page lists the five, linked, with the measure named")
@@ -21,15 +25,17 @@ struct PeersPageTests {
         try await ObservatoryFixture.withClient { client in
             try await client.execute(uri: "/api/v1/cities/iran-2018:isfahan/peers?top=3&scheme=study-regions", method: .get) { response in
                 #expect(response.status == .ok)
-                let body = try #require(try response.json() as? NSDictionary)
+                let body = try Self.canonical(Data(response.text.utf8))
                 #expect(body == expected)
-                #expect((body["peers"] as? [Any])?.count == 3)
+                let object = try #require(try response.json() as? [String: Any])
+                #expect((object["peers"] as? [Any])?.count == 3)
             }
             try await client.execute(uri: "/cities/iran-2018:isfahan", method: .get) { response in
                 let html = response.text
                 #expect(html.contains("<h2 id=\"peer-cities\">Peer cities</h2>"))
                 #expect(html.contains("Likeness is the cosine similarity"))
-                let peers = try #require(five["peers"] as? [[String: Any]])
+                let fiveObject = try #require(try JSONSerialization.jsonObject(with: Data(five.utf8)) as? [String: Any])
+                let peers = try #require(fiveObject["peers"] as? [[String: Any]])
                 #expect(peers.count == 5)
                 for peer in peers {
                     let id = try #require((peer["city"] as? [String: Any])?["id"] as? String)
@@ -56,7 +62,8 @@ struct PeersPageTests {
             for (query, field) in [("top=0", "top"), ("top=x", "top"), ("top=101", "top"), ("scheme=none", "scheme")] {
                 try await client.execute(uri: "/api/v1/cities/iran-2018:tehran/peers?\(query)", method: .get) { response in
                     #expect(response.status == .badRequest, "\(query)")
-                    #expect((try response.json() as? [String: Any])?["field"] as? String == field, "\(query)")
+                    let body = try response.json() as? [String: Any]
+                    #expect(body?["field"] as? String == field, "\(query)")
                 }
             }
             try await client.execute(uri: "/api/v1/cities/nowhere:none/peers", method: .get) { response in
