@@ -119,4 +119,16 @@ struct LinkPredictionTests {
         let all = LinkPredictionEvaluation.evaluate(.preferentialAttachment, on: split, groups: groups, groupCount: 1, k: graph.nodeCount, aucSamples: 10, seed: 1)
         #expect(abs(all.recall - 1) < 1e-12)
     }
+
+    @Test("On a complete graph (K5) no pair is unjoined: the AUC is undefined and the sampling ends", .timeLimit(.minutes(1)))
+    func completeGraphEnds() {
+        let pairs = (0..<5).flatMap { a in (a + 1..<5).map { (a, $0) } }
+        let graph = UndirectedGraph(nodeCount: 5, edges: pairs)
+        let split = LinkPredictionEvaluation.Split(graph, holdout: 0.3, seed: 1)
+        #expect(!split.heldOut.isEmpty)
+        for method in LinkPredictionEvaluation.Method.allCases {
+            let figures = LinkPredictionEvaluation.evaluate(method, on: split, groups: [Int32](repeating: 0, count: 5), groupCount: 1, k: 3, aucSamples: 100, seed: 1)
+            #expect(figures.auc.isNaN, "\(method)")
+        }
+    }
 }
