@@ -109,5 +109,11 @@ struct RecommendationUseCaseTests {
         let random = try #require(result.figures.first { $0.method == .random })
         #expect(abs(random.auc - 0.5) < 0.1)
         await #expect(throws: ApplicationError.self) { try await workspace.evaluateRecommender(RecommendationEvaluationRequest(holdout: 0.9)) }
+        // A share holding out fewer than ten pairs is refused rather than reported as zeros.
+        let few = 9.4 / Double(result.pairs)
+        #expect(Int((few * Double(result.pairs)).rounded()) < RecommendationEvaluationRequest.minimumHeldOut)
+        await #expect { try await workspace.evaluateRecommender(RecommendationEvaluationRequest(holdout: few)) } throws: {
+            ($0 as? ApplicationError)?.field == "holdout" && "\($0)".contains("fewer than 10")
+        }
     }
 }

@@ -50,6 +50,9 @@ public struct RecommendationEvaluationRequest: Hashable, Sendable {
     public static let maximumK = 100
     public static let maximumAUCSamples = 1_000_000
 
+    /// The fewest held-out pairs an evaluation is run on.
+    public static let minimumHeldOut = 10
+
     public init(datasets: [String] = [], holdout: Double = 0.1, seed: UInt64 = 2026, k: Int = 10, aucSamples: Int = 10_000) {
         self.datasets = datasets
         self.holdout = holdout

@@ -139,8 +139,10 @@ extension Workspace {
     public func evaluateRecommender(_ request: RecommendationEvaluationRequest) async throws -> RecommendationEvaluation {
         try request.validate()
         let context = try await cityNetworkContext(try await analysedDatasets(request.datasets))
-        guard context.graph.edgeCount >= 10 else {
-            throw ApplicationError.invalid("dataset", "the network of \(context.datasets.map(\.id).joined(separator: ", ")) has \(context.graph.edgeCount) pairs of cities: too few to hold some out")
+        // Fewer than ten held-out pairs give figures of zeros and ones that say nothing about the method.
+        let heldOut = Int((request.holdout * Double(context.graph.edgeCount)).rounded())
+        guard heldOut >= RecommendationEvaluationRequest.minimumHeldOut else {
+            throw ApplicationError.invalid("holdout", "\(parameter: "holdout") \(request.holdout) of the \(context.graph.edgeCount) pairs of cities of \(context.datasets.map(\.id).joined(separator: ", ")) holds out \(heldOut) pairs, fewer than \(RecommendationEvaluationRequest.minimumHeldOut): too few to evaluate; hold out a larger share or add datasets")
         }
         let split = LinkPredictionEvaluation.Split(context.graph, holdout: request.holdout, seed: request.seed)
         let figures = LinkPredictionEvaluation.Method.allCases.map { method in
