@@ -82,12 +82,24 @@ struct RecommendationUseCaseTests {
         #expect(result.peers.allSatisfy { $0.sizeCompared == ($0.city.population != nil && result.city.population != nil) })
     }
 
-    @Test("Alignment: Iran's cities' partners against the study's own shares; shares and p-values in range, reproducible for a seed")
+    @Test("Alignment: Iran's cities' partners against a made-up world's shares (hand-computed); shares and p-values in range, reproducible for a seed")
     func alignment() async throws {
-        let workspace = try await WorkspaceFixture.workspace()
-        let request = AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "country:IR", draws: 200, seed: 9)
+        let workspace = try await WorldFixture.workspace()
+        let request = AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "country:IR", against: [WorldFixture.id], draws: 200, seed: 9)
         let result = try await workspace.alignment(request)
         #expect(result.focus.code.rawValue == "IR")
+        // The world sample's 30 relation ends: France 11, Germany 13, Netherlands 1, Turkey 5; only
+        // Turkey (a neighbour, weight 3 of at most 3) counts, so 5/30 is expected.
+        #expect(abs(result.overall.expected - 5.0 / 30) < 1e-12)
+        #expect(abs((result.groups.first { $0.group.id == "neighbours" }?.expected ?? -1) - 5.0 / 30) < 1e-12)
+        #expect(result.referenceCountries == 4)
+        let notes = result.document.sections.flatMap(\.paragraphs)
+        #expect(notes.contains { $0.en.hasPrefix("Source of the priorities: Example after Dehshiri") })
+        #expect(!notes.contains { $0.en.contains("includes \(result.focus.name.en) itself") })
+        // Turkey is among the example's neighbours: measuring Turkey with it is warned of, in both languages.
+        let turkey = try await workspace.alignment(AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "TR", against: [WorldFixture.id], draws: 50))
+        let warning = try #require(turkey.document.sections.flatMap(\.paragraphs).first { $0.en.contains("includes \(turkey.focus.name.en) itself") })
+        #expect(warning.fa?.isEmpty == false)
         #expect(result.overall.relations == result.cities.map(\.alignment.relations).reduce(0, +))
         #expect(result.cities.count == 8)
         #expect((0...1).contains(result.overall.observed))
@@ -97,6 +109,14 @@ struct RecommendationUseCaseTests {
         #expect(again.overall == result.overall)
         await #expect(throws: ApplicationError.self) { try await workspace.alignment(AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "country:IR", draws: 0)) }
         await #expect(throws: ApplicationError.self) { try await workspace.alignment(AlignmentRequest(prioritiesFile: "/nonexistent.yaml", focus: "IR")) }
+    }
+
+    @Test("Alignment of Iran on the study alone has no world left once Iran's relations are set aside: an error asking for --against")
+    func alignmentNeedsReference() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        await #expect { try await workspace.alignment(AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "country:IR", draws: 50)) } throws: {
+            ($0 as? ApplicationError)?.field == "against" && ($0 as? ApplicationError)?.message.contains("reference dataset") == true
+        }
     }
 
     @Test("The evaluation reports every method on the same held-out pairs, random near an AUC of one half")

@@ -58,10 +58,21 @@ struct RecommendCommandTests {
         let peers = try citydip.run(["peers", "Shiraz", "--top", "3"])
         #expect(peers.status == 0, "\(peers.stderr)")
         #expect(peers.stdout.contains("cosine similarity"))
-        let alignment = try citydip.run(["alignment", "--priorities", Self.priorities, "--focus", "country:IR", "--draws", "100", "--format", "csv"])
+        // Every relation of the study has an end in Iran: on its own it leaves no world to compare with.
+        let alone = try citydip.run(["alignment", "--priorities", Self.priorities, "--focus", "country:IR", "--draws", "100"])
+        #expect(alone.status == 1)
+        #expect(alone.stderr.contains("--against"))
+        let folder = citydip.database.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let world = folder.appendingPathComponent("world-sample.csv").path
+        try "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nParis,France,,,Berlin,Germany,,\nAnkara,Turkey,,,Bremen,Germany,,\n"
+            .write(toFile: world, atomically: true, encoding: .utf8)
+        let imported = try citydip.run(["import", world, "--format", "wikipedia-csv"])
+        try #require(imported.status == 0, "\(imported.stderr)")
+        let alignment = try citydip.run(["alignment", "--priorities", Self.priorities, "--focus", "country:IR", "--against", "world-sample", "--draws", "100", "--format", "csv"])
         #expect(alignment.status == 0, "\(alignment.stderr)")
         #expect(alignment.stdout.split(separator: "\n").count == 1 + 1 + 8)
-        let persian = try citydip.run(["alignment", "--priorities", Self.priorities, "--focus", "IR", "--draws", "100", "--lang", "fa"])
+        let persian = try citydip.run(["alignment", "--priorities", Self.priorities, "--focus", "IR", "--against", "world-sample", "--draws", "100", "--lang", "fa"])
         #expect(persian.stdout.contains("هم‌سویی"))
     }
 

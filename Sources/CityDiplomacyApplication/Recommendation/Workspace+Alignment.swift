@@ -12,15 +12,24 @@ extension Workspace {
         let referenceIDs = request.against.isEmpty ? ids : try await analysedDatasets(request.against)
         let snapshot = try await self.snapshot(ofDatasets: ids)
         let reference = try await self.snapshot(ofDatasets: referenceIDs)
-        // The world: each country's share of the relation ends of the reference, the focus's own left out.
+        // The world: each country's share of the relation ends of the reference, every relation with
+        // an end in the focus country left out. Dropping only the focus's own ends would keep its
+        // partners' ends, and a dataset of the focus's relations alone would measure its partners
+        // against themselves.
         var ends: [CountryCode: Int] = [:]
         for index in 0..<reference.relationCount {
-            for city in [reference.relationCity[index], reference.relationPartner[index]] {
-                let code = reference.countryCodes[Int(reference.cityCountry[Int(city)])]
-                if code != focus.code { ends[code, default: 0] += 1 }
-            }
+            let a = reference.countryCodes[Int(reference.cityCountry[Int(reference.relationCity[index])])]
+            let b = reference.countryCodes[Int(reference.cityCountry[Int(reference.relationPartner[index])])]
+            guard a != focus.code, b != focus.code else { continue }
+            ends[a, default: 0] += 1
+            ends[b, default: 0] += 1
         }
         let totalEnds = Double(ends.values.reduce(0, +))
+        guard totalEnds > 0 else {
+            throw ApplicationError.invalid(
+                "against",
+                "every relation of \(referenceIDs.joined(separator: ", ")) has an end in \(focus.code.rawValue): no world is left to draw \(focus.code.rawValue)'s partners from; name a reference dataset with \(parameter: "against")")
+        }
         let world = ends.sorted { $0.key < $1.key }.map { (weight: priorities.weight(of: $0.key), probability: Double($0.value) / max(totalEnds, 1)) }
         // The focus's relations with partners abroad, by city.
         var partnersOf: [Int32: [CountryCode]] = [:]
@@ -126,6 +135,10 @@ public struct AlignmentResult: Sendable {
                                                      "reference": Self.quoted(reference)],
                      ["file": priorities.fileName, "draws": String(request.draws), "seed": String(request.seed), "countries": String(referenceCountries)]),
         ]
+        if let source = priorities.source { paragraphs.append(.message("priorities.source", localized: ["source": source])) }
+        if let own = priorities.group(of: focus.code) {
+            paragraphs.append(.message("priorities.own-country", localized: ["country": focus.name, "group": own.label]))
+        }
         if overall.relations > 0 {
             let key = overall.pValue < 0.05 ? "alignment.verdict.above" : "alignment.verdict.chance"
             paragraphs.append(.message(key, localized: ["country": focus.name, "observed": RecommendationResult.decimal(overall.observed * 100, places: 1),
