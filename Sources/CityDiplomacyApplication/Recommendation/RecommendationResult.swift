@@ -85,6 +85,10 @@ public struct RecommendationResult: Sendable {
         ]
         if let priorities {
             notes.append(.message("recommend.priorities", localized: ["title": priorities.title], ["file": priorities.fileName]))
+            if let source = priorities.source { notes.append(.message("priorities.source", localized: ["source": source])) }
+            if let own = priorities.group(of: city.country) {
+                notes.append(.message("priorities.own-country", localized: ["country": countryName(city.country), "group": own.label]))
+            }
         }
         if !excludedCountries.isEmpty {
             notes.append(.message("recommend.excluded", localized: ["countries": .joined(excludedCountries.map(\.name), separator: "list.comma")]))
