@@ -88,6 +88,13 @@ struct RecommendCommandTests {
         #expect(top.stderr.contains("--top"))
         let none = try citydip.run(["recommend"])
         #expect(none.status != 0)
+        // Options of the other mode are refused by name, not silently ignored.
+        let evaluateTop = try citydip.run(["recommend", "--evaluate", "--top", "5", "--exclude-country", "TR"])
+        #expect(evaluateTop.status != 0)
+        #expect(evaluateTop.stderr.contains("--evaluate does not read --top, --exclude-country"))
+        let plainSeed = try citydip.run(["recommend", "Tehran", "--seed", "3", "--holdout", "0.2"])
+        #expect(plainSeed.status != 0)
+        #expect(plainSeed.stderr.contains("--holdout, --seed are read only with --evaluate"))
         let bad = FileManager.default.temporaryDirectory.appendingPathComponent("p-\(UUID().uuidString).yaml")
         try "format: citydiplomacy-priorities/1\nid: x\ntitle: {en: X}\npriorities:\n  - {id: a, label: {en: A}, weight: 1, countries: [QQ]}\n".write(to: bad, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: bad) }
