@@ -29,6 +29,22 @@ struct RecommendationUseCaseTests {
         #expect(zip(result.candidates, result.candidates.dropFirst()).allSatisfy { $0.score >= $1.score })
     }
 
+    @Test("A country share that rounds to 0.0% is said to be under 0.1%, in both languages")
+    func smallShares() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let result = try await workspace.recommend(RecommendationRequest(city: "Tehran", top: 100))
+        let small = result.candidates.filter { $0.countryAffinity * 100 < 0.05 }
+        #expect(!small.isEmpty)
+        for candidate in result.candidates {
+            let reason = result.reason(candidate)
+            #expect(!reason.en.contains(" 0.0% ") && !reason.en.hasPrefix("0.0%") && !reason.en.contains("; 0.0%"), "\(reason.en)")
+            if candidate.countryAffinity * 100 < 0.05 {
+                #expect(reason.en.contains("under 0.1% of the partners expected of"))
+                #expect(reason.fa?.contains("کمتر از") == true)
+            }
+        }
+    }
+
     @Test("Excluded countries are never suggested; priorities lift their groups' cities and are named in the reasons")
     func excludeAndPriorities() async throws {
         let workspace = try await WorkspaceFixture.workspace()

@@ -62,8 +62,11 @@ public struct RecommendationResult: Sendable {
             parts.append(.message(candidate.sharedPartners.count == 1 ? "recommend.reason.shared-one" : "recommend.reason.shared", localized: ["city": city.name, "partners": names],
                                   ["count": String(candidate.sharedPartners.count)]))
         }
-        parts.append(.message("recommend.reason.country", localized: ["city": city.name, "country": countryName(candidate.city.country),
-                                                                      "share": Self.decimal(candidate.countryAffinity * 100, places: 1)]))
+        // A share that rounds to 0.0% would read as none: it is said to be under 0.1%.
+        let share = candidate.countryAffinity * 100
+        parts.append(.message(share < 0.05 ? "recommend.reason.country-under" : "recommend.reason.country",
+                              localized: ["city": city.name, "country": countryName(candidate.city.country),
+                                          "share": Self.decimal(share < 0.05 ? 0.1 : share, places: 1)]))
         parts.append(.message("recommend.reason.activity", ["count": String(candidate.degree)]))
         if let group = candidate.priorityGroup {
             parts.append(.message("recommend.reason.priority", localized: ["group": group.label, "weight": Self.decimal(group.weight, places: 1)]))
