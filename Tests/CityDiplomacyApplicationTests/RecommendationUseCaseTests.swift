@@ -94,8 +94,20 @@ struct RecommendationUseCaseTests {
         #expect(zip(result.peers, result.peers.dropFirst()).allSatisfy { $0.similarity >= $1.similarity })
         // Where a population is not recorded, size is not compared, and the output says so.
         if result.city.population == nil { #expect(result.comparedWithoutSize == result.compared) }
-        #expect(result.notes.count == (result.comparedWithoutSize > 0 ? 2 : 1))
         #expect(result.peers.allSatisfy { $0.sizeCompared == ($0.city.population != nil && result.city.population != nil) })
+        // Every candidate is compared on the same blocks: with the city's population known, those
+        // without one are left out and counted, not scored on fewer blocks.
+        for name in ["Tabriz", "Tehran", "Shiraz"] {
+            let peers = try await workspace.peers(PeersRequest(city: name, top: 100))
+            if peers.city.population != nil {
+                #expect(peers.comparedWithoutSize == 0)
+                #expect(peers.peers.allSatisfy { $0.sizeCompared && $0.city.population != nil })
+                #expect(peers.notes.count == (peers.excludedWithoutPopulation > 0 ? 2 : 1))
+            } else {
+                #expect(peers.excludedWithoutPopulation == 0)
+                #expect(peers.peers.allSatisfy { !$0.sizeCompared })
+            }
+        }
     }
 
     @Test("Alignment: Iran's cities' partners against a made-up world's shares (hand-computed); shares and p-values in range, reproducible for a seed")
