@@ -29,6 +29,19 @@ struct RecommendationUseCaseTests {
         #expect(zip(result.candidates, result.candidates.dropFirst()).allSatisfy { $0.score >= $1.score })
     }
 
+    @Test("Suggestions leave out the city's own country unless asked for, and the notes say which")
+    func domestic() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let abroad = try await workspace.recommend(RecommendationRequest(city: "Tabriz", top: 10))
+        #expect(abroad.city.country.rawValue == "IR")
+        #expect(!abroad.candidates.isEmpty)
+        #expect(!abroad.candidates.contains { $0.city.country == abroad.city.country })
+        #expect(abroad.notes.contains { $0.en.contains("the city's own country, are not suggested") && $0.fa?.isEmpty == false })
+        let all = try await workspace.recommend(RecommendationRequest(city: "Tabriz", top: 10, includeDomestic: true))
+        #expect(all.candidates.contains { $0.city.country == all.city.country })
+        #expect(all.notes.contains { $0.en.contains("may be suggested as well") })
+    }
+
     @Test("A country share that rounds to 0.0% is said to be under 0.1%, in both languages")
     func smallShares() async throws {
         let workspace = try await WorkspaceFixture.workspace()
@@ -53,7 +66,10 @@ struct RecommendationUseCaseTests {
         let excludedCode = try #require(plain.candidates.first?.city.country.rawValue)
         let excluded = try await workspace.recommend(RecommendationRequest(city: "Tehran", top: 20, excludeCountries: [excludedCode]))
         #expect(!excluded.candidates.contains { $0.city.country.rawValue == excludedCode })
-        #expect(countries.count >= 1)
+        // Other cities take the excluded country's places, and Tehran's own country is left out by default.
+        #expect(excluded.candidates.count == 20)
+        #expect(countries.count >= 2)
+        #expect(!countries.contains("IR"))
         let prioritised = try await workspace.recommend(RecommendationRequest(city: "Tehran", prioritiesFile: Self.examplePriorities, top: 20))
         #expect(prioritised.priorities?.groups.count == 3)
         for candidate in prioritised.candidates {

@@ -93,6 +93,9 @@ public struct RecommendationResult: Sendable {
                 notes.append(.message("priorities.own-country", localized: ["country": countryName(city.country), "group": own.label]))
             }
         }
+        notes.append(request.includeDomestic
+            ? .message("recommend.domestic.included", localized: ["country": countryName(city.country)])
+            : .message("recommend.domestic.excluded", localized: ["country": countryName(city.country)]))
         if !excludedCountries.isEmpty {
             notes.append(.message("recommend.excluded", localized: ["countries": .joined(excludedCountries.map(\.name), separator: "list.comma")]))
         }

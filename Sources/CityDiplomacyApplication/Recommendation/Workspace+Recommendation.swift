@@ -109,7 +109,9 @@ extension Workspace {
         let factor = priorities.map { priorities in
             context.countries.map { 1 + priorities.weight(of: $0) / max(priorities.maximumWeight, 1e-12) }
         }
-        let excludedCodes = Set(excluded.map(\.code))
+        // The city's own country is left out unless asked for: most of a network's suggestions would otherwise be domestic.
+        let ownCountry = context.cities.country(at: node)
+        let excludedCodes = Set(excluded.map(\.code)).union(request.includeDomestic || ownCountry.rawValue == "ZZ" ? [] : [ownCountry])
         let excludedGroups = Set(context.countries.indices.filter { excludedCodes.contains(context.countries[$0]) }.map(Int32.init))
         let affinity = model.groupAffinity(of: node)
         let origin = await place(node, in: context)

@@ -39,6 +39,9 @@ struct RecommendCommand: AsyncParsableCommand {
     @Option(name: .customLong("exclude-country"), help: ArgumentHelp("Never suggest cities of this country (repeatable).", valueName: "iso"))
     var excludeCountries: [String] = []
 
+    @Flag(name: .customLong("include-domestic"), help: "Suggest cities of the city's own country too (left out by default: city diplomacy seeks partners abroad).")
+    var includeDomestic = false
+
     @Flag(help: "Evaluate on held-out relations instead of suggesting for one city.")
     var evaluate = false
 
@@ -70,7 +73,7 @@ struct RecommendCommand: AsyncParsableCommand {
     func validate() throws {
         if evaluate {
             guard city == nil else { throw ValidationError("--evaluate takes no city: it evaluates on the whole network") }
-            let ignored = [("--top", top != nil), ("--priorities", priorities != nil), ("--exclude-country", !excludeCountries.isEmpty)].filter(\.1).map(\.0)
+            let ignored = [("--top", top != nil), ("--priorities", priorities != nil), ("--exclude-country", !excludeCountries.isEmpty), ("--include-domestic", includeDomestic)].filter(\.1).map(\.0)
             guard ignored.isEmpty else {
                 throw ValidationError("--evaluate does not read \(ignored.joined(separator: ", ")): it evaluates the plain recommender on the whole network; leave \(ignored.count == 1 ? "it" : "them") out")
             }
@@ -81,7 +84,8 @@ struct RecommendCommand: AsyncParsableCommand {
             guard ignored.isEmpty else {
                 throw ValidationError("\(ignored.joined(separator: ", ")) \(ignored.count == 1 ? "is" : "are") read only with --evaluate: suggesting partners for \(city) does not use \(ignored.count == 1 ? "it" : "them")")
             }
-            try validatingOptions { try RecommendationRequest(city: city, datasets: datasets, prioritiesFile: priorities, top: top ?? 10, excludeCountries: excludeCountries).validate() }
+            try validatingOptions { try RecommendationRequest(city: city, datasets: datasets, prioritiesFile: priorities, top: top ?? 10, excludeCountries: excludeCountries,
+                                                                     includeDomestic: includeDomestic).validate() }
         }
     }
 
@@ -93,7 +97,8 @@ struct RecommendCommand: AsyncParsableCommand {
             (document, table, json) = (result.document, result.table, { try result.view.prettyJSON() })
         } else {
             let result = try await workspace.recommend(RecommendationRequest(city: city ?? "", datasets: datasets, prioritiesFile: priorities,
-                                                                             top: top ?? 10, excludeCountries: excludeCountries))
+                                                                             top: top ?? 10, excludeCountries: excludeCountries,
+                                                                             includeDomestic: includeDomestic))
             (document, table, json) = (result.document, result.table, { try result.view.prettyJSON() })
         }
         switch format {
