@@ -1,4 +1,4 @@
-import CityDiplomacyApplication
+@testable import CityDiplomacyApplication
 import CityDiplomacyCore
 import CityDiplomacyNetwork
 import Foundation
@@ -27,6 +27,18 @@ struct RecommendationUseCaseTests {
             #expect(reason.fa?.isEmpty == false)
         }
         #expect(zip(result.candidates, result.candidates.dropFirst()).allSatisfy { $0.score >= $1.score })
+    }
+
+    @Test("The network of cities and its partner-choice model are built once per datasets and registry revision, not per request")
+    func cached() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let first = try await workspace.recommend(RecommendationRequest(city: "Tehran", top: 5))
+        _ = try await workspace.recommend(RecommendationRequest(city: "Tabriz", top: 3))
+        _ = try await workspace.peers(PeersRequest(city: "Shiraz", top: 3))
+        #expect(await workspace.cityNetworks.count == 1)
+        #expect(await workspace.partnerChoiceModels.count == 1)
+        let again = try await workspace.recommend(RecommendationRequest(city: "Tehran", top: 5))
+        #expect(again.candidates.map(\.city.id) == first.candidates.map(\.city.id))
     }
 
     @Test("Suggestions leave out the city's own country unless asked for, and the notes say which")

@@ -38,8 +38,25 @@ extension Workspace {
         return chosen
     }
 
-    /// The network of cities of `ids`, each node placed where it can be.
+    /// The network of cities of `ids`, each node placed where it can be; kept per registry revision.
     func cityNetworkContext(_ ids: [String]) async throws -> CityNetworkContext {
+        // The revision is read once: the snapshot is asked for under it, so that an import
+        // between two reads cannot keep an older network under a newer revision.
+        let revision = try await registry.revision()
+        return try await cityNetworks.value(for: ids, revision: revision) { [self] in
+            try await buildCityNetworkContext(ids)
+        }
+    }
+
+    /// ``PartnerChoiceModel`` of the network of `context`, kept per registry revision.
+    func partnerChoiceModel(_ context: CityNetworkContext) async throws -> PartnerChoiceModel {
+        let revision = try await registry.revision()
+        return try await partnerChoiceModels.value(for: context.datasets.map(\.id), revision: revision) {
+            PartnerChoiceModel(context.graph, group: context.group, groupCount: context.countries.count)
+        }
+    }
+
+    private func buildCityNetworkContext(_ ids: [String]) async throws -> CityNetworkContext {
         let snapshot = try await snapshot(ofDatasets: ids)
         let cities = CityNetworkGraph(snapshot: snapshot)
         var countryIndex: [CountryCode: Int32] = [:], countries: [CountryCode] = []
@@ -105,7 +122,7 @@ extension Workspace {
         let ids = try await datasets(forCity: request.city, request.datasets)
         let context = try await cityNetworkContext(ids)
         let node = try await node(ofCity: request.city, in: context)
-        let model = PartnerChoiceModel(context.graph, group: context.group, groupCount: context.countries.count)
+        let model = try await partnerChoiceModel(context)
         let factor = priorities.map { priorities in
             context.countries.map { 1 + priorities.weight(of: $0) / max(priorities.maximumWeight, 1e-12) }
         }
