@@ -73,14 +73,14 @@ struct RecommendCommand: AsyncParsableCommand {
     func validate() throws {
         if evaluate {
             guard city == nil else { throw ValidationError("--evaluate takes no city: it evaluates on the whole network") }
-            let ignored = [("--top", top != nil), ("--priorities", priorities != nil), ("--exclude-country", !excludeCountries.isEmpty), ("--include-domestic", includeDomestic)].filter(\.1).map(\.0)
+            let ignored = [("--top", top != nil), ("--priorities", priorities != nil), ("--exclude-country", !excludeCountries.isEmpty), ("--include-domestic", includeDomestic)].filter { $0.1 }.map { $0.0 }
             guard ignored.isEmpty else {
                 throw ValidationError("--evaluate does not read \(ignored.joined(separator: ", ")): it evaluates the plain recommender on the whole network; leave \(ignored.count == 1 ? "it" : "them") out")
             }
             try validatingOptions { try evaluationRequest.validate() }
         } else {
             guard let city else { throw ValidationError("a city is needed (citydip recommend Tabriz), or --evaluate") }
-            let ignored = [("--holdout", holdout != nil), ("--seed", seed != nil), ("--k", k != nil), ("--auc-samples", aucSamples != nil)].filter(\.1).map(\.0)
+            let ignored = [("--holdout", holdout != nil), ("--seed", seed != nil), ("--k", k != nil), ("--auc-samples", aucSamples != nil)].filter { $0.1 }.map { $0.0 }
             guard ignored.isEmpty else {
                 throw ValidationError("\(ignored.joined(separator: ", ")) \(ignored.count == 1 ? "is" : "are") read only with --evaluate: suggesting partners for \(city) does not use \(ignored.count == 1 ? "it" : "them")")
             }
