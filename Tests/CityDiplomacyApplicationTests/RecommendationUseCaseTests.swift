@@ -1,6 +1,7 @@
 @testable import CityDiplomacyApplication
 import CityDiplomacyCore
 import CityDiplomacyNetwork
+import CityDiplomacyStorage
 import Foundation
 import Testing
 
@@ -165,6 +166,35 @@ struct RecommendationUseCaseTests {
         #expect(again.overall == result.overall)
         await #expect(throws: ApplicationError.self) { try await workspace.alignment(AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "country:IR", draws: 0)) }
         await #expect(throws: ApplicationError.self) { try await workspace.alignment(AlignmentRequest(prioritiesFile: "/nonexistent.yaml", focus: "IR")) }
+    }
+
+    @Test("Alignment over two datasets counts a place once and a pair of cities once: a second dataset repeating one of Tehran's relations adds nothing")
+    func alignmentMergesDatasets() async throws {
+        let registry = try SQLiteRegistry()
+        try await RegistrySeeding.seed(registry, refresh: false)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-align-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seeded = try await Workspace(registry: registry)
+        let profile = try await seeded.cityProfile(id: "iran-2018:tehran")
+        let partner = try #require(profile.profile.relations.map(\.partner).first { $0.country.rawValue != "IR" })
+        let partnerCountry = try #require(seeded.countriesByCode[partner.country]?.name.en)
+        // One relation the study already has (Tehran and its partner) and one it has not (Tehran and Lyon).
+        let file = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nTehran,Iran,,,\(partner.name.en),\(partnerCountry),,\nTehran,Iran,,,Lyon,France,,\n"
+        for (name, text) in [("tehran-again", file), (WorldFixture.id, WorldFixture.file)] {
+            let path = folder.appendingPathComponent("\(name).csv").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            _ = try await DatasetImport.run(ImportRequest(path: path, format: .wikipediaCSV), into: registry)
+        }
+        let workspace = try await Workspace(registry: registry)
+        let single = try await workspace.alignment(AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "IR", datasets: ["iran-2018"],
+                                                                    against: [WorldFixture.id], draws: 50))
+        let both = try await workspace.alignment(AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "IR", datasets: ["iran-2018", "tehran-again"],
+                                                                  against: [WorldFixture.id], draws: 50))
+        #expect(both.overall.relations == single.overall.relations + 1)
+        #expect(both.cities.count == single.cities.count)
+        let tehran = { (r: AlignmentResult) in r.cities.first { $0.city.name.en == "Tehran" }?.alignment.relations ?? -1 }
+        #expect(tehran(both) == tehran(single) + 1)
     }
 
     @Test("Alignment of Iran on the study alone has no world left once Iran's relations are set aside: an error asking for --against")

@@ -1,5 +1,6 @@
 import CityDiplomacyAnalysis
 import CityDiplomacyCore
+import CityDiplomacyNetwork
 
 extension Workspace {
     /// How the partners of a country's cities follow a priorities file, per city and overall,
@@ -16,10 +17,12 @@ extension Workspace {
         // an end in the focus country left out. Dropping only the focus's own ends would keep its
         // partners' ends, and a dataset of the focus's relations alone would measure its partners
         // against themselves.
+        // Both sides are read as networks of cities: a place recorded by two datasets is one node,
+        // and a pair of cities joined by several relations or datasets is counted once.
+        let network = CityNetworkGraph(snapshot: snapshot), world = CityNetworkGraph(snapshot: reference)
         var ends: [CountryCode: Int] = [:]
-        for index in 0..<reference.relationCount {
-            let a = reference.countryCodes[Int(reference.cityCountry[Int(reference.relationCity[index])])]
-            let b = reference.countryCodes[Int(reference.cityCountry[Int(reference.relationPartner[index])])]
+        for edge in world.graph.edges {
+            let a = world.country(at: edge.a), b = world.country(at: edge.b)
             guard a != focus.code, b != focus.code else { continue }
             ends[a, default: 0] += 1
             ends[b, default: 0] += 1
@@ -32,11 +35,11 @@ extension Workspace {
         }
         let world = ends.sorted { $0.key < $1.key }.map { (weight: priorities.weight(of: $0.key), probability: Double($0.value) / max(totalEnds, 1)) }
         // The focus's relations with partners abroad, by city.
-        var partnersOf: [Int32: [CountryCode]] = [:]
+        var partnersOf: [Int: [CountryCode]] = [:]
         var domestic = 0
-        for index in 0..<snapshot.relationCount {
-            let a = snapshot.relationCity[index], b = snapshot.relationPartner[index]
-            let ca = snapshot.countryCodes[Int(snapshot.cityCountry[Int(a)])], cb = snapshot.countryCodes[Int(snapshot.cityCountry[Int(b)])]
+        for edge in network.graph.edges {
+            let a = edge.a, b = edge.b
+            let ca = network.country(at: a), cb = network.country(at: b)
             switch (ca == focus.code, cb == focus.code) {
             case (true, true): domestic += 1
             case (true, false): partnersOf[a, default: []].append(cb)
@@ -50,7 +53,7 @@ extension Workspace {
         }
         let all: [CountryCode] = partnersOf.values.flatMap { $0 }
         let cities = partnersOf.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }.map { city, partners in
-            AlignmentResult.CityRow(city: snapshot.city(at: Int(city)), alignment: measure(partners, seed: request.seed &+ UInt64(city) &+ 1))
+            AlignmentResult.CityRow(city: network.city(at: city), alignment: measure(partners, seed: request.seed &+ UInt64(city) &+ 1))
         }
         let groups = priorities.groups.map { group in
             AlignmentResult.GroupRow(group: group,
