@@ -212,6 +212,10 @@ struct RecommendationUseCaseTests {
         #expect(result.figures.map(\.method) == LinkPredictionEvaluation.Method.allCases)
         #expect(result.heldOut == Int((0.2 * Double(result.pairs)).rounded()))
         #expect(Set(result.figures.map(\.evaluatedNodes)).count == 1)
+        // Every method is evaluated over the cities with a held-out pair: at least one, at most two per pair.
+        let evaluated = try #require(result.figures.first?.evaluatedNodes)
+        #expect(evaluated > 0 && evaluated <= min(result.nodes, 2 * result.heldOut))
+        #expect(result.figures.allSatisfy { (0...1).contains($0.precision) && (0...1).contains($0.recall) && $0.k == 10 })
         let random = try #require(result.figures.first { $0.method == .random })
         #expect(abs(random.auc - 0.5) < 0.1)
         await #expect(throws: ApplicationError.self) { try await workspace.evaluateRecommender(RecommendationEvaluationRequest(holdout: 0.9)) }
