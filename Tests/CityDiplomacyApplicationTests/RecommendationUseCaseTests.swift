@@ -55,6 +55,29 @@ struct RecommendationUseCaseTests {
         #expect(all.notes.contains { $0.en.contains("may be suggested as well") })
     }
 
+    @Test("Where priorities cannot lift a prioritised country (an expected share of 0), the notes say so, not that every city is a partner or excluded")
+    func unreachablePriorities() async throws {
+        let registry = try SQLiteRegistry()
+        try await RegistrySeeding.seed(registry, refresh: false)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-unreachable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("pairs-sample.csv").path
+        // French cities partner German ones only; Japan (in the example's East) is in the network but no French city's habit.
+        try "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nLille,France,,,Bremen,Germany,,\nLyon,France,,,Hamburg,Germany,,\nOsaka,Japan,,,Recife,Brazil,,\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try await DatasetImport.run(ImportRequest(path: path, format: .wikipediaCSV), into: registry)
+        let workspace = try await Workspace(registry: registry)
+        let lille = try await workspace.recommend(RecommendationRequest(city: "Lille", datasets: ["pairs-sample"], prioritiesFile: Self.examplePriorities))
+        #expect(!lille.candidates.contains { $0.city.country.rawValue == "JP" })
+        #expect(lille.notes.contains { $0.en.hasPrefix("The priorities cannot bring forward cities of Japan") && $0.fa?.isEmpty == false })
+        let none = try await workspace.recommend(RecommendationRequest(city: "Lille", datasets: ["pairs-sample"], prioritiesFile: Self.examplePriorities,
+                                                                       excludeCountries: ["DE"]))
+        #expect(none.candidates.isEmpty)
+        #expect(none.notes.contains { $0.en.hasPrefix("No city can be suggested: the cities left share no partner with Lille") })
+        #expect(!none.notes.contains { $0.en.contains("already a partner") })
+    }
+
     @Test("A country share that rounds to 0.0% is said to be under 0.1%, in both languages")
     func smallShares() async throws {
         let workspace = try await WorkspaceFixture.workspace()

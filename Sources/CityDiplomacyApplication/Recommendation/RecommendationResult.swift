@@ -41,6 +41,11 @@ public struct RecommendationResult: Sendable {
     public let excludedCountries: [Country]
     public let candidates: [Candidate]
     let countryNames: [CountryCode: LocalizedText]
+    /// Cities that could have been suggested: not the city, not a partner, not excluded.
+    var eligibleCities = 0
+    /// Prioritised countries with eligible cities where the city's expected share of partners is 0:
+    /// a priority multiplies a score, so it cannot bring their cities forward.
+    var unreachablePriorityCountries: [CountryCode] = []
 
     func countryName(_ code: CountryCode) -> LocalizedText { countryNames[code] ?? LocalizedText(en: code.rawValue) }
 
@@ -107,7 +112,14 @@ public struct RecommendationResult: Sendable {
         }
         let unknownPopulation = candidates.filter { $0.city.population == nil }.count
         if unknownPopulation > 0 { notes.append(.message("recommend.no-population", ["count": String(unknownPopulation)])) }
-        if candidates.isEmpty { notes.append(.message("recommend.none")) }
+        if !unreachablePriorityCountries.isEmpty {
+            notes.append(.message("recommend.priorities.unreachable", localized: [
+                "city": city.name, "countries": .joined(unreachablePriorityCountries.map(countryName), separator: "list.comma")]))
+        }
+        if candidates.isEmpty {
+            // "Every city is already a partner, or is excluded" only where that is so.
+            notes.append(.message(eligibleCities > 0 ? "recommend.none.unscored" : "recommend.none", localized: ["city": city.name]))
+        }
         return notes
     }
 

@@ -148,10 +148,21 @@ extension Workspace {
                 countryAffinity: affinity[Int(context.group[candidate.node])],
                 kilometres: kilometres))
         }
-        return RecommendationResult(request: request, datasets: context.datasets, city: context.cities.city(at: node),
+        // What the list cannot show, said rather than left to be read as "no city left".
+        let adjacent = Set(context.graph.neighbours(of: node).map(Int.init))
+        let eligible = (0..<context.graph.nodeCount).filter { $0 != node && !adjacent.contains($0) && !excludedGroups.contains(context.group[$0]) }
+        let suggestedCountries = Set(candidates.map(\.city.country))
+        let unreachable = priorities.map { priorities in
+            Set(eligible.map { Int(context.group[$0]) }.filter { affinity[$0] == 0 && priorities.weight(of: context.countries[$0]) > 0 }
+                .map { context.countries[$0] }).subtracting(suggestedCountries).sorted()
+        } ?? []
+        var result = RecommendationResult(request: request, datasets: context.datasets, city: context.cities.city(at: node),
                                     degree: context.graph.degree(of: node), located: origin != nil,
                                     priorities: priorities, excludedCountries: excluded, candidates: candidates,
                                     countryNames: countriesByCode.mapValues(\.name))
+        result.eligibleCities = eligible.count
+        result.unreachablePriorityCountries = unreachable
+        return result
     }
 
     /// The recommender and its baselines on relations held out of `request.datasets`' network.
