@@ -19,10 +19,10 @@ extension Workspace {
         // against themselves.
         // Both sides are read as networks of cities: a place recorded by two datasets is one node,
         // and a pair of cities joined by several relations or datasets is counted once.
-        let network = CityNetworkGraph(snapshot: snapshot), world = CityNetworkGraph(snapshot: reference)
+        let network = CityNetworkGraph(snapshot: snapshot), referenceNetwork = CityNetworkGraph(snapshot: reference)
         var ends: [CountryCode: Int] = [:]
-        for edge in world.graph.edges {
-            let a = world.country(at: edge.a), b = world.country(at: edge.b)
+        for edge in referenceNetwork.graph.edges {
+            let a = referenceNetwork.country(at: edge.a), b = referenceNetwork.country(at: edge.b)
             guard a != focus.code, b != focus.code else { continue }
             ends[a, default: 0] += 1
             ends[b, default: 0] += 1
