@@ -1,6 +1,7 @@
-import CityDiplomacyApplication
+@testable import CityDiplomacyApplication
 import CityDiplomacyCore
 import CityDiplomacyNetwork
+import CityDiplomacyStorage
 import Foundation
 import Testing
 
@@ -29,6 +30,70 @@ struct RecommendationUseCaseTests {
         #expect(zip(result.candidates, result.candidates.dropFirst()).allSatisfy { $0.score >= $1.score })
     }
 
+    @Test("The network of cities and its partner-choice model are built once per datasets and registry revision, not per request")
+    func cached() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let first = try await workspace.recommend(RecommendationRequest(city: "Tehran", top: 5))
+        _ = try await workspace.recommend(RecommendationRequest(city: "Tabriz", top: 3))
+        _ = try await workspace.peers(PeersRequest(city: "Shiraz", top: 3))
+        #expect(await workspace.cityNetworks.count == 1)
+        #expect(await workspace.partnerChoiceModels.count == 1)
+        let again = try await workspace.recommend(RecommendationRequest(city: "Tehran", top: 5))
+        #expect(again.candidates.map(\.city.id) == first.candidates.map(\.city.id))
+    }
+
+    @Test("Suggestions leave out the city's own country unless asked for, and the notes say which")
+    func domestic() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let abroad = try await workspace.recommend(RecommendationRequest(city: "Tabriz", top: 10))
+        #expect(abroad.city.country.rawValue == "IR")
+        #expect(!abroad.candidates.isEmpty)
+        #expect(!abroad.candidates.contains { $0.city.country == abroad.city.country })
+        #expect(abroad.notes.contains { $0.en.contains("the city's own country, are not suggested") && $0.fa?.isEmpty == false })
+        let all = try await workspace.recommend(RecommendationRequest(city: "Tabriz", top: 10, includeDomestic: true))
+        #expect(all.candidates.contains { $0.city.country == all.city.country })
+        #expect(all.notes.contains { $0.en.contains("may be suggested as well") })
+    }
+
+    @Test("Where priorities cannot lift a prioritised country (an expected share of 0), the notes say so, not that every city is a partner or excluded")
+    func unreachablePriorities() async throws {
+        let registry = try SQLiteRegistry()
+        try await RegistrySeeding.seed(registry, refresh: false)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-unreachable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("pairs-sample.csv").path
+        // French cities partner German ones only; Japan (in the example's East) is in the network but no French city's habit.
+        try "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nLille,France,,,Bremen,Germany,,\nLyon,France,,,Hamburg,Germany,,\nOsaka,Japan,,,Recife,Brazil,,\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try await DatasetImport.run(ImportRequest(path: path, format: .wikipediaCSV), into: registry)
+        let workspace = try await Workspace(registry: registry)
+        let lille = try await workspace.recommend(RecommendationRequest(city: "Lille", datasets: ["pairs-sample"], prioritiesFile: Self.examplePriorities))
+        #expect(!lille.candidates.contains { $0.city.country.rawValue == "JP" })
+        #expect(lille.notes.contains { $0.en.hasPrefix("The priorities cannot bring forward cities of Japan") && $0.fa?.isEmpty == false })
+        let none = try await workspace.recommend(RecommendationRequest(city: "Lille", datasets: ["pairs-sample"], prioritiesFile: Self.examplePriorities,
+                                                                       excludeCountries: ["DE"]))
+        #expect(none.candidates.isEmpty)
+        #expect(none.notes.contains { $0.en.hasPrefix("No city can be suggested: the cities left share no partner with Lille") })
+        #expect(!none.notes.contains { $0.en.contains("already a partner") })
+    }
+
+    @Test("A country share that rounds to 0.0% is said to be under 0.1%, in both languages")
+    func smallShares() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let result = try await workspace.recommend(RecommendationRequest(city: "Tehran", top: 100))
+        let small = result.candidates.filter { $0.countryAffinity * 100 < 0.05 }
+        #expect(!small.isEmpty)
+        for candidate in result.candidates {
+            let reason = result.reason(candidate)
+            #expect(!reason.en.contains(" 0.0% ") && !reason.en.hasPrefix("0.0%") && !reason.en.contains("; 0.0%"), "\(reason.en)")
+            if candidate.countryAffinity * 100 < 0.05 {
+                #expect(reason.en.contains("under 0.1% of the partners expected of"))
+                #expect(reason.fa?.contains("کمتر از") == true)
+            }
+        }
+    }
+
     @Test("Excluded countries are never suggested; priorities lift their groups' cities and are named in the reasons")
     func excludeAndPriorities() async throws {
         let workspace = try await WorkspaceFixture.workspace()
@@ -37,7 +102,10 @@ struct RecommendationUseCaseTests {
         let excludedCode = try #require(plain.candidates.first?.city.country.rawValue)
         let excluded = try await workspace.recommend(RecommendationRequest(city: "Tehran", top: 20, excludeCountries: [excludedCode]))
         #expect(!excluded.candidates.contains { $0.city.country.rawValue == excludedCode })
-        #expect(countries.count >= 1)
+        // Other cities take the excluded country's places, and Tehran's own country is left out by default.
+        #expect(excluded.candidates.count == 20)
+        #expect(countries.count >= 2)
+        #expect(!countries.contains("IR"))
         let prioritised = try await workspace.recommend(RecommendationRequest(city: "Tehran", prioritiesFile: Self.examplePriorities, top: 20))
         #expect(prioritised.priorities?.groups.count == 3)
         for candidate in prioritised.candidates {
@@ -78,16 +146,41 @@ struct RecommendationUseCaseTests {
         #expect(zip(result.peers, result.peers.dropFirst()).allSatisfy { $0.similarity >= $1.similarity })
         // Where a population is not recorded, size is not compared, and the output says so.
         if result.city.population == nil { #expect(result.comparedWithoutSize == result.compared) }
-        #expect(result.notes.count == (result.comparedWithoutSize > 0 ? 2 : 1))
         #expect(result.peers.allSatisfy { $0.sizeCompared == ($0.city.population != nil && result.city.population != nil) })
+        // Every candidate is compared on the same blocks: with the city's population known, those
+        // without one are left out and counted, not scored on fewer blocks.
+        for name in ["Tabriz", "Tehran", "Shiraz"] {
+            let peers = try await workspace.peers(PeersRequest(city: name, top: 100))
+            if peers.city.population != nil {
+                #expect(peers.comparedWithoutSize == 0)
+                #expect(peers.peers.allSatisfy { $0.sizeCompared && $0.city.population != nil })
+                #expect(peers.notes.count == (peers.excludedWithoutPopulation > 0 ? 2 : 1))
+            } else {
+                #expect(peers.excludedWithoutPopulation == 0)
+                #expect(peers.peers.allSatisfy { !$0.sizeCompared })
+            }
+        }
     }
 
-    @Test("Alignment: Iran's cities' partners against the study's own shares; shares and p-values in range, reproducible for a seed")
+    @Test("Alignment: Iran's cities' partners against a made-up world's shares (hand-computed); shares and p-values in range, reproducible for a seed")
     func alignment() async throws {
-        let workspace = try await WorkspaceFixture.workspace()
-        let request = AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "country:IR", draws: 200, seed: 9)
+        let workspace = try await WorldFixture.workspace()
+        let request = AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "country:IR", against: [WorldFixture.id], draws: 200, seed: 9)
         let result = try await workspace.alignment(request)
         #expect(result.focus.code.rawValue == "IR")
+        // The world sample's 30 relation ends: France 11, Germany 13, Netherlands 1, Turkey 5; only
+        // Turkey (a neighbour, weight 3 of at most 3) counts, so 5/30 is expected.
+        #expect(abs(result.overall.expected - 5.0 / 30) < 1e-12)
+        #expect(abs((result.groups.first { $0.group.id == "neighbours" }?.expected ?? -1) - 5.0 / 30) < 1e-12)
+        #expect(result.referenceCountries == 4)
+        let notes = result.document.sections.flatMap(\.paragraphs)
+        #expect(notes.contains { $0.en.hasPrefix("Source of the priorities: Example after Dehshiri") })
+        // The example's groups include Iran itself (its scheme places Iran too): the warning shows it.
+        #expect(notes.contains { $0.en.contains("includes \(result.focus.name.en) itself") })
+        // Turkey is among the example's neighbours: measuring Turkey with it is warned of, in both languages.
+        let turkey = try await workspace.alignment(AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "TR", against: [WorldFixture.id], draws: 50))
+        let warning = try #require(turkey.document.sections.flatMap(\.paragraphs).first { $0.en.contains("includes \(turkey.focus.name.en) itself") })
+        #expect(warning.fa?.isEmpty == false)
         #expect(result.overall.relations == result.cities.map(\.alignment.relations).reduce(0, +))
         #expect(result.cities.count == 8)
         #expect((0...1).contains(result.overall.observed))
@@ -99,6 +192,43 @@ struct RecommendationUseCaseTests {
         await #expect(throws: ApplicationError.self) { try await workspace.alignment(AlignmentRequest(prioritiesFile: "/nonexistent.yaml", focus: "IR")) }
     }
 
+    @Test("Alignment over two datasets counts a place once and a pair of cities once: a second dataset repeating one of Tehran's relations adds nothing")
+    func alignmentMergesDatasets() async throws {
+        let registry = try SQLiteRegistry()
+        try await RegistrySeeding.seed(registry, refresh: false)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-align-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seeded = try await Workspace(registry: registry)
+        let profile = try await seeded.cityProfile(id: "iran-2018:tehran")
+        let partner = try #require(profile.profile.relations.map(\.partner).first { $0.country.rawValue != "IR" })
+        let partnerCountry = try #require(seeded.countriesByCode[partner.country]?.name.en)
+        // One relation the study already has (Tehran and its partner) and one it has not (Tehran and Lyon).
+        let file = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nTehran,Iran,,,\(partner.name.en),\(partnerCountry),,\nTehran,Iran,,,Lyon,France,,\n"
+        for (name, text) in [("tehran-again", file), (WorldFixture.id, WorldFixture.file)] {
+            let path = folder.appendingPathComponent("\(name).csv").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            _ = try await DatasetImport.run(ImportRequest(path: path, format: .wikipediaCSV), into: registry)
+        }
+        let workspace = try await Workspace(registry: registry)
+        let single = try await workspace.alignment(AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "IR", datasets: ["iran-2018"],
+                                                                    against: [WorldFixture.id], draws: 50))
+        let both = try await workspace.alignment(AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "IR", datasets: ["iran-2018", "tehran-again"],
+                                                                  against: [WorldFixture.id], draws: 50))
+        #expect(both.overall.relations == single.overall.relations + 1)
+        #expect(both.cities.count == single.cities.count)
+        let tehran = { (r: AlignmentResult) in r.cities.first { $0.city.name.en == "Tehran" }?.alignment.relations ?? -1 }
+        #expect(tehran(both) == tehran(single) + 1)
+    }
+
+    @Test("Alignment of Iran on the study alone has no world left once Iran's relations are set aside: an error asking for --against")
+    func alignmentNeedsReference() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        await #expect { try await workspace.alignment(AlignmentRequest(prioritiesFile: Self.examplePriorities, focus: "country:IR", draws: 50)) } throws: {
+            ($0 as? ApplicationError)?.field == "against" && ($0 as? ApplicationError)?.message.contains("reference dataset") == true
+        }
+    }
+
     @Test("The evaluation reports every method on the same held-out pairs, random near an AUC of one half")
     func evaluation() async throws {
         let workspace = try await WorkspaceFixture.workspace()
@@ -106,8 +236,18 @@ struct RecommendationUseCaseTests {
         #expect(result.figures.map(\.method) == LinkPredictionEvaluation.Method.allCases)
         #expect(result.heldOut == Int((0.2 * Double(result.pairs)).rounded()))
         #expect(Set(result.figures.map(\.evaluatedNodes)).count == 1)
+        // Every method is evaluated over the cities with a held-out pair: at least one, at most two per pair.
+        let evaluated = try #require(result.figures.first?.evaluatedNodes)
+        #expect(evaluated > 0 && evaluated <= min(result.nodes, 2 * result.heldOut))
+        #expect(result.figures.allSatisfy { (0...1).contains($0.precision) && (0...1).contains($0.recall) && $0.k == 10 })
         let random = try #require(result.figures.first { $0.method == .random })
         #expect(abs(random.auc - 0.5) < 0.1)
         await #expect(throws: ApplicationError.self) { try await workspace.evaluateRecommender(RecommendationEvaluationRequest(holdout: 0.9)) }
+        // A share holding out fewer than ten pairs is refused rather than reported as zeros.
+        let few = 9.4 / Double(result.pairs)
+        #expect(Int((few * Double(result.pairs)).rounded()) < RecommendationEvaluationRequest.minimumHeldOut)
+        await #expect { try await workspace.evaluateRecommender(RecommendationEvaluationRequest(holdout: few)) } throws: {
+            ($0 as? ApplicationError)?.field == "holdout" && "\($0)".contains("fewer than 10")
+        }
     }
 }

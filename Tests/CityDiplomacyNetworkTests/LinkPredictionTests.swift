@@ -119,4 +119,33 @@ struct LinkPredictionTests {
         let all = LinkPredictionEvaluation.evaluate(.preferentialAttachment, on: split, groups: groups, groupCount: 1, k: graph.nodeCount, aucSamples: 10, seed: 1)
         #expect(abs(all.recall - 1) < 1e-12)
     }
+
+    @Test("On a complete graph (K5) no pair is unjoined: the AUC is undefined and the sampling ends", .timeLimit(.minutes(1)))
+    func completeGraphEnds() {
+        let pairs = (0..<5).flatMap { a in (a + 1..<5).map { (a, $0) } }
+        let graph = UndirectedGraph(nodeCount: 5, edges: pairs)
+        let split = LinkPredictionEvaluation.Split(graph, holdout: 0.3, seed: 1)
+        #expect(!split.heldOut.isEmpty)
+        for method in LinkPredictionEvaluation.Method.allCases {
+            let figures = LinkPredictionEvaluation.evaluate(method, on: split, groups: [Int32](repeating: 0, count: 5), groupCount: 1, k: 3, aucSamples: 100, seed: 1)
+            #expect(figures.auc.isNaN, "\(method)")
+        }
+    }
+
+    @Test("No scorer sees a held-out pair: in a matching, a held-out edge is its ends' only evidence, so no method ranks it above chance")
+    func heldOutPairsUnseen() {
+        // 20 disjoint pairs: once an edge is held out, both its cities have no partner left.
+        let graph = UndirectedGraph(nodeCount: 40, edges: (0..<20).map { (2 * $0, 2 * $0 + 1) })
+        let split = LinkPredictionEvaluation.Split(graph, holdout: 0.5, seed: 4)
+        #expect(split.heldOut.count == 10)
+        for (a, b) in split.heldOut { #expect(split.training.degree(of: a) == 0 && split.training.degree(of: b) == 0) }
+        let groups = [Int32](repeating: 0, count: 40)
+        for method in LinkPredictionEvaluation.Method.allCases where method != .random {
+            let figures = LinkPredictionEvaluation.evaluate(method, on: split, groups: groups, groupCount: 1, k: 10, aucSamples: 4_000, seed: 2)
+            // A scorer reading the full graph would give the held-out pairs a degree or a partner
+            // and rank them first; from the training graph they score no more than any other pair.
+            #expect(figures.precision == 0, "\(method)")
+            #expect(figures.auc <= 0.5 + 1e-12, "\(method): \(figures.auc)")
+        }
+    }
 }

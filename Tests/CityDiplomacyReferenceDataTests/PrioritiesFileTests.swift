@@ -33,6 +33,9 @@ struct PrioritiesFileTests {
         #expect(priorities.group(of: code("RU"))?.id == "east")
         #expect(priorities.weight(of: code("FR")) == 0)
         #expect(priorities.groups[0].label.fa?.isEmpty == false)
+        // The file's source is kept, in both languages, for outputs to cite.
+        #expect(priorities.source?.en.hasPrefix("Example after Dehshiri & Khorrami (2018)") == true)
+        #expect(priorities.source?.fa?.isEmpty == false)
     }
 
     static let valid = """
@@ -59,6 +62,9 @@ struct PrioritiesFileTests {
         ("scheme: study-regions", "scheme: nowhere", "priorities[0].scheme", 8, "nowhere"),
         ("groups: [periphery]", "groups: [periphery, mars]", "priorities[0].groups[1]", 9, "mars"),
         ("    scheme: study-regions\n    groups: [periphery]", "    countries: [IR, QQ]", "priorities[0].countries[1]", 8, "QQ"),
+        ("    scheme: study-regions\n    groups: [periphery]", "    countries: [IR, ZZ]", "priorities[0].countries[1]", 8, "ZZ"),
+        ("id: t", "id: \"\"", "id", 2, ""),
+        ("id: t", "id: \" \"", "id", 2, " "),
         ("format: citydiplomacy-priorities/1", "format: other/1", "format", 1, "other/1"),
         ("    weight: 2", "    weight: 2\n    colour: red", "priorities[0].colour", 8, nil),
     ] as [(String, String, String, Int, String?)])

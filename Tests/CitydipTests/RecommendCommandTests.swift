@@ -58,10 +58,21 @@ struct RecommendCommandTests {
         let peers = try citydip.run(["peers", "Shiraz", "--top", "3"])
         #expect(peers.status == 0, "\(peers.stderr)")
         #expect(peers.stdout.contains("cosine similarity"))
-        let alignment = try citydip.run(["alignment", "--priorities", Self.priorities, "--focus", "country:IR", "--draws", "100", "--format", "csv"])
+        // Every relation of the study has an end in Iran: on its own it leaves no world to compare with.
+        let alone = try citydip.run(["alignment", "--priorities", Self.priorities, "--focus", "country:IR", "--draws", "100"])
+        #expect(alone.status == 1)
+        #expect(alone.stderr.contains("--against"))
+        let folder = citydip.database.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let world = folder.appendingPathComponent("world-sample.csv").path
+        try "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nParis,France,,,Berlin,Germany,,\nAnkara,Turkey,,,Bremen,Germany,,\n"
+            .write(toFile: world, atomically: true, encoding: .utf8)
+        let imported = try citydip.run(["import", world, "--format", "wikipedia-csv"])
+        try #require(imported.status == 0, "\(imported.stderr)")
+        let alignment = try citydip.run(["alignment", "--priorities", Self.priorities, "--focus", "country:IR", "--against", "world-sample", "--draws", "100", "--format", "csv"])
         #expect(alignment.status == 0, "\(alignment.stderr)")
         #expect(alignment.stdout.split(separator: "\n").count == 1 + 1 + 8)
-        let persian = try citydip.run(["alignment", "--priorities", Self.priorities, "--focus", "IR", "--draws", "100", "--lang", "fa"])
+        let persian = try citydip.run(["alignment", "--priorities", Self.priorities, "--focus", "IR", "--against", "world-sample", "--draws", "100", "--lang", "fa"])
         #expect(persian.stdout.contains("هم‌سویی"))
     }
 
@@ -77,6 +88,13 @@ struct RecommendCommandTests {
         #expect(top.stderr.contains("--top"))
         let none = try citydip.run(["recommend"])
         #expect(none.status != 0)
+        // Options of the other mode are refused by name, not silently ignored.
+        let evaluateTop = try citydip.run(["recommend", "--evaluate", "--top", "5", "--exclude-country", "TR"])
+        #expect(evaluateTop.status != 0)
+        #expect(evaluateTop.stderr.contains("--evaluate does not read --top, --exclude-country"))
+        let plainSeed = try citydip.run(["recommend", "Tehran", "--seed", "3", "--holdout", "0.2"])
+        #expect(plainSeed.status != 0)
+        #expect(plainSeed.stderr.contains("--holdout, --seed are read only with --evaluate"))
         let bad = FileManager.default.temporaryDirectory.appendingPathComponent("p-\(UUID().uuidString).yaml")
         try "format: citydiplomacy-priorities/1\nid: x\ntitle: {en: X}\npriorities:\n  - {id: a, label: {en: A}, weight: 1, countries: [QQ]}\n".write(to: bad, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: bad) }

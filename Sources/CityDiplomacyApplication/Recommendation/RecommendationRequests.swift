@@ -17,15 +17,21 @@ public struct RecommendationRequest: Hashable, Sendable {
     public var top: Int
     /// Countries (codes or names) whose cities are never suggested.
     public var excludeCountries: [String]
+    /// Whether cities of the city's own country may be suggested (`--include-domestic`,
+    /// `include_domestic=true`); by default they are not: city diplomacy is about partners abroad,
+    /// and a network's domestic ties would otherwise fill the list.
+    public var includeDomestic: Bool
 
     public static let maximumTop = 100
 
-    public init(city: String, datasets: [String] = [], prioritiesFile: String? = nil, top: Int = 10, excludeCountries: [String] = []) {
+    public init(city: String, datasets: [String] = [], prioritiesFile: String? = nil, top: Int = 10, excludeCountries: [String] = [],
+                includeDomestic: Bool = false) {
         self.city = city
         self.datasets = datasets
         self.prioritiesFile = prioritiesFile
         self.top = top
         self.excludeCountries = excludeCountries
+        self.includeDomestic = includeDomestic
     }
 
     public func validate() throws(ApplicationError) {
@@ -49,6 +55,9 @@ public struct RecommendationEvaluationRequest: Hashable, Sendable {
 
     public static let maximumK = 100
     public static let maximumAUCSamples = 1_000_000
+
+    /// The fewest held-out pairs an evaluation is run on.
+    public static let minimumHeldOut = 10
 
     public init(datasets: [String] = [], holdout: Double = 0.1, seed: UInt64 = 2026, k: Int = 10, aucSamples: Int = 10_000) {
         self.datasets = datasets

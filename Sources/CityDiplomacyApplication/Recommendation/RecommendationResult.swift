@@ -41,6 +41,11 @@ public struct RecommendationResult: Sendable {
     public let excludedCountries: [Country]
     public let candidates: [Candidate]
     let countryNames: [CountryCode: LocalizedText]
+    /// Cities that could have been suggested: not the city, not a partner, not excluded.
+    var eligibleCities = 0
+    /// Prioritised countries with eligible cities where the city's expected share of partners is 0:
+    /// a priority multiplies a score, so it cannot bring their cities forward.
+    var unreachablePriorityCountries: [CountryCode] = []
 
     func countryName(_ code: CountryCode) -> LocalizedText { countryNames[code] ?? LocalizedText(en: code.rawValue) }
 
@@ -62,8 +67,11 @@ public struct RecommendationResult: Sendable {
             parts.append(.message(candidate.sharedPartners.count == 1 ? "recommend.reason.shared-one" : "recommend.reason.shared", localized: ["city": city.name, "partners": names],
                                   ["count": String(candidate.sharedPartners.count)]))
         }
-        parts.append(.message("recommend.reason.country", localized: ["city": city.name, "country": countryName(candidate.city.country),
-                                                                      "share": Self.decimal(candidate.countryAffinity * 100, places: 1)]))
+        // A share that rounds to 0.0% would read as none: it is said to be under 0.1%.
+        let share = candidate.countryAffinity * 100
+        parts.append(.message(share < 0.05 ? "recommend.reason.country-under" : "recommend.reason.country",
+                              localized: ["city": city.name, "country": countryName(candidate.city.country),
+                                          "share": Self.decimal(share < 0.05 ? 0.1 : share, places: 1)]))
         parts.append(.message("recommend.reason.activity", ["count": String(candidate.degree)]))
         if let group = candidate.priorityGroup {
             parts.append(.message("recommend.reason.priority", localized: ["group": group.label, "weight": Self.decimal(group.weight, places: 1)]))
@@ -85,7 +93,14 @@ public struct RecommendationResult: Sendable {
         ]
         if let priorities {
             notes.append(.message("recommend.priorities", localized: ["title": priorities.title], ["file": priorities.fileName]))
+            if let source = priorities.source { notes.append(.message("priorities.source", localized: ["source": source])) }
+            if let own = priorities.group(of: city.country) {
+                notes.append(.message("priorities.own-country", localized: ["country": countryName(city.country), "group": own.label]))
+            }
         }
+        notes.append(request.includeDomestic
+            ? .message("recommend.domestic.included", localized: ["country": countryName(city.country)])
+            : .message("recommend.domestic.excluded", localized: ["country": countryName(city.country)]))
         if !excludedCountries.isEmpty {
             notes.append(.message("recommend.excluded", localized: ["countries": .joined(excludedCountries.map(\.name), separator: "list.comma")]))
         }
@@ -97,7 +112,14 @@ public struct RecommendationResult: Sendable {
         }
         let unknownPopulation = candidates.filter { $0.city.population == nil }.count
         if unknownPopulation > 0 { notes.append(.message("recommend.no-population", ["count": String(unknownPopulation)])) }
-        if candidates.isEmpty { notes.append(.message("recommend.none")) }
+        if !unreachablePriorityCountries.isEmpty {
+            notes.append(.message("recommend.priorities.unreachable", localized: [
+                "city": city.name, "countries": .joined(unreachablePriorityCountries.map(countryName), separator: "list.comma")]))
+        }
+        if candidates.isEmpty {
+            // "Every city is already a partner, or is excluded" only where that is so.
+            notes.append(.message(eligibleCities > 0 ? "recommend.none.unscored" : "recommend.none", localized: ["city": city.name]))
+        }
         return notes
     }
 

@@ -1,5 +1,6 @@
 import CityDiplomacyAnalysis
 import CityDiplomacyCore
+import CityDiplomacyNetwork
 
 extension Workspace {
     /// How the partners of a country's cities follow a priorities file, per city and overall,
@@ -17,22 +18,33 @@ extension Workspace {
         let referenceIDs = request.against.isEmpty ? ids : try await analysedDatasets(request.against)
         let snapshot = try await self.snapshot(ofDatasets: ids)
         let reference = try await self.snapshot(ofDatasets: referenceIDs)
-        // The world: each country's share of the relation ends of the reference, the focus's own left out.
+        // The world: each country's share of the relation ends of the reference, every relation with
+        // an end in the focus country left out. Dropping only the focus's own ends would keep its
+        // partners' ends, and a dataset of the focus's relations alone would measure its partners
+        // against themselves.
+        // Both sides are read as networks of cities: a place recorded by two datasets is one node,
+        // and a pair of cities joined by several relations or datasets is counted once.
+        let network = CityNetworkGraph(snapshot: snapshot), referenceNetwork = CityNetworkGraph(snapshot: reference)
         var ends: [CountryCode: Int] = [:]
-        for index in 0..<reference.relationCount {
-            for city in [reference.relationCity[index], reference.relationPartner[index]] {
-                let code = reference.countryCodes[Int(reference.cityCountry[Int(city)])]
-                if code != focus.code { ends[code, default: 0] += 1 }
-            }
+        for edge in referenceNetwork.graph.edges {
+            let a = referenceNetwork.country(at: edge.a), b = referenceNetwork.country(at: edge.b)
+            guard a != focus.code, b != focus.code else { continue }
+            ends[a, default: 0] += 1
+            ends[b, default: 0] += 1
         }
         let totalEnds = Double(ends.values.reduce(0, +))
+        guard totalEnds > 0 else {
+            throw ApplicationError.invalid(
+                "against",
+                "every relation of \(referenceIDs.joined(separator: ", ")) has an end in \(focus.code.rawValue): no world is left to draw \(focus.code.rawValue)'s partners from; name a reference dataset with \(parameter: "against")")
+        }
         let world = ends.sorted { $0.key < $1.key }.map { (weight: priorities.weight(of: $0.key), probability: Double($0.value) / max(totalEnds, 1)) }
         // The focus's relations with partners abroad, by city.
-        var partnersOf: [Int32: [CountryCode]] = [:]
+        var partnersOf: [Int: [CountryCode]] = [:]
         var domestic = 0
-        for index in 0..<snapshot.relationCount {
-            let a = snapshot.relationCity[index], b = snapshot.relationPartner[index]
-            let ca = snapshot.countryCodes[Int(snapshot.cityCountry[Int(a)])], cb = snapshot.countryCodes[Int(snapshot.cityCountry[Int(b)])]
+        for edge in network.graph.edges {
+            let a = edge.a, b = edge.b
+            let ca = network.country(at: a), cb = network.country(at: b)
             switch (ca == focus.code, cb == focus.code) {
             case (true, true): domestic += 1
             case (true, false): partnersOf[a, default: []].append(cb)
@@ -46,7 +58,7 @@ extension Workspace {
         }
         let all: [CountryCode] = partnersOf.values.flatMap { $0 }
         let cities = partnersOf.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }.map { city, partners in
-            AlignmentResult.CityRow(city: snapshot.city(at: Int(city)), alignment: measure(partners, seed: request.seed &+ UInt64(city) &+ 1))
+            AlignmentResult.CityRow(city: network.city(at: city), alignment: measure(partners, seed: request.seed &+ UInt64(city) &+ 1))
         }
         let groups = priorities.groups.map { group in
             AlignmentResult.GroupRow(group: group,
@@ -131,6 +143,10 @@ public struct AlignmentResult: Sendable {
                                                      "reference": Self.quoted(reference)],
                      ["file": priorities.fileName, "draws": String(request.draws), "seed": String(request.seed), "countries": String(referenceCountries)]),
         ]
+        if let source = priorities.source { paragraphs.append(.message("priorities.source", localized: ["source": source])) }
+        if let own = priorities.group(of: focus.code) {
+            paragraphs.append(.message("priorities.own-country", localized: ["country": focus.name, "group": own.label]))
+        }
         if overall.relations > 0 {
             let key = overall.pValue < 0.05 ? "alignment.verdict.above" : "alignment.verdict.chance"
             paragraphs.append(.message(key, localized: ["country": focus.name, "observed": RecommendationResult.decimal(overall.observed * 100, places: 1),

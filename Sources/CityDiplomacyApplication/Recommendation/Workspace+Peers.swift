@@ -30,8 +30,17 @@ extension Workspace {
         }
         let own = features(node)
         var scored: [(node: Int, similarity: Double, sizeCompared: Bool, features: PeerFeatures)] = []
+        // Every candidate is compared on the same blocks: where the city's population is known, a
+        // candidate without one would be scored on three blocks against the others' four, so it is
+        // left out and counted; where the city's is unknown, size is compared with no one.
+        let focusSized = (own.population ?? 0) > 0
+        var excludedWithoutPopulation = 0
         for v in 0..<graph.nodeCount where v != node {
             let f = features(v)
+            if focusSized, (f.population ?? 0) <= 0 {
+                excludedWithoutPopulation += 1
+                continue
+            }
             let (similarity, sizeCompared) = PeerSimilarity.cosine(own, f)
             scored.append((v, similarity, sizeCompared, f))
         }
@@ -44,7 +53,8 @@ extension Workspace {
         }
         return PeersResult(request: request, datasets: context.datasets, city: context.cities.city(at: node), degree: own.degree,
                            group: own.ownGroup.map { columns[$0].label }, mainPartnerGroup: Self.mainGroup(own.partnerShares, columns),
-                           scheme: scheme, compared: scored.count, comparedWithoutSize: withoutSize, peers: Array(peers),
+                           scheme: scheme, compared: scored.count, comparedWithoutSize: withoutSize,
+                           excludedWithoutPopulation: excludedWithoutPopulation, peers: Array(peers),
                            countryNames: countriesByCode.mapValues(\.name))
     }
 
@@ -83,6 +93,8 @@ public struct PeersResult: Sendable {
     /// Cities compared, and those of them compared without size (a population unknown).
     public let compared: Int
     public let comparedWithoutSize: Int
+    /// Cities left out because their population is unknown while the city's is known.
+    public let excludedWithoutPopulation: Int
     public let peers: [Peer]
     let countryNames: [CountryCode: LocalizedText]
 
@@ -90,8 +102,8 @@ public struct PeersResult: Sendable {
         var notes: [LocalizedText] = [.message("peers.measure", localized: ["scheme": scheme.title], ["compared": String(compared)])]
         if city.population == nil {
             notes.append(.message("peers.city-no-population", localized: ["city": city.name]))
-        } else if comparedWithoutSize > 0 {
-            notes.append(.message("peers.no-population", ["count": String(comparedWithoutSize), "compared": String(compared)]))
+        } else if excludedWithoutPopulation > 0 {
+            notes.append(.message("peers.excluded-no-population", localized: ["city": city.name], ["count": String(excludedWithoutPopulation)]))
         }
         return notes
     }
@@ -155,9 +167,11 @@ public struct PeersView: Encodable, Sendable {
     var scheme: String
     var compared: Int
     var comparedWithoutSize: Int
+    var excludedWithoutPopulation: Int
     var peers: [Peer]
 
-    enum CodingKeys: String, CodingKey { case city, datasets, measure, scheme, compared, comparedWithoutSize = "compared_without_size", peers }
+    enum CodingKeys: String, CodingKey { case city, datasets, measure, scheme, compared, comparedWithoutSize = "compared_without_size",
+                                       excludedWithoutPopulation = "excluded_without_population", peers }
 
     init(_ r: PeersResult) {
         city = SuggestedCityView(r.city)
@@ -166,6 +180,7 @@ public struct PeersView: Encodable, Sendable {
         scheme = r.scheme.id
         compared = r.compared
         comparedWithoutSize = r.comparedWithoutSize
+        excludedWithoutPopulation = r.excludedWithoutPopulation
         peers = r.peers.enumerated().map { rank, p in
             Peer(rank: rank + 1, city: SuggestedCityView(p.city), similarity: p.similarity, sizeCompared: p.sizeCompared, population: p.city.population, partners: p.degree)
         }

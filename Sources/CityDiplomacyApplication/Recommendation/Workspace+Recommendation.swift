@@ -50,8 +50,25 @@ extension Workspace {
         return chosen
     }
 
-    /// The network of cities of `ids`, each node placed where it can be.
+    /// The network of cities of `ids`, each node placed where it can be; kept per registry revision.
     func cityNetworkContext(_ ids: [String]) async throws -> CityNetworkContext {
+        // The revision is read once: the snapshot is asked for under it, so that an import
+        // between two reads cannot keep an older network under a newer revision.
+        let revision = try await registry.revision()
+        return try await cityNetworks.value(for: ids, revision: revision) { [self] in
+            try await buildCityNetworkContext(ids)
+        }
+    }
+
+    /// ``PartnerChoiceModel`` of the network of `context`, kept per registry revision.
+    func partnerChoiceModel(_ context: CityNetworkContext) async throws -> PartnerChoiceModel {
+        let revision = try await registry.revision()
+        return try await partnerChoiceModels.value(for: context.datasets.map(\.id), revision: revision) {
+            PartnerChoiceModel(context.graph, group: context.group, groupCount: context.countries.count)
+        }
+    }
+
+    private func buildCityNetworkContext(_ ids: [String]) async throws -> CityNetworkContext {
         let snapshot = try await snapshot(ofDatasets: ids)
         let cities = CityNetworkGraph(snapshot: snapshot)
         var countryIndex: [CountryCode: Int32] = [:], countries: [CountryCode] = []
@@ -117,11 +134,13 @@ extension Workspace {
         let ids = try await datasets(forCity: request.city, request.datasets)
         let context = try await cityNetworkContext(ids)
         let node = try await node(ofCity: request.city, in: context)
-        let model = PartnerChoiceModel(context.graph, group: context.group, groupCount: context.countries.count)
+        let model = try await partnerChoiceModel(context)
         let factor = priorities.map { priorities in
             context.countries.map { 1 + priorities.weight(of: $0) / max(priorities.maximumWeight, 1e-12) }
         }
-        let excludedCodes = Set(excluded.map(\.code))
+        // The city's own country is left out unless asked for: most of a network's suggestions would otherwise be domestic.
+        let ownCountry = context.cities.country(at: node)
+        let excludedCodes = Set(excluded.map(\.code)).union(request.includeDomestic || ownCountry.rawValue == "ZZ" ? [] : [ownCountry])
         let excludedGroups = Set(context.countries.indices.filter { excludedCodes.contains(context.countries[$0]) }.map(Int32.init))
         let affinity = model.groupAffinity(of: node)
         let origin = await place(node, in: context)
@@ -141,18 +160,31 @@ extension Workspace {
                 countryAffinity: affinity[Int(context.group[candidate.node])],
                 kilometres: kilometres))
         }
-        return RecommendationResult(request: request, datasets: context.datasets, city: context.cities.city(at: node),
+        // What the list cannot show, said rather than left to be read as "no city left".
+        let adjacent = Set(context.graph.neighbours(of: node).map(Int.init))
+        let eligible = (0..<context.graph.nodeCount).filter { $0 != node && !adjacent.contains($0) && !excludedGroups.contains(context.group[$0]) }
+        let suggestedCountries = Set(candidates.map(\.city.country))
+        let unreachable = priorities.map { priorities in
+            Set(eligible.map { Int(context.group[$0]) }.filter { affinity[$0] == 0 && priorities.weight(of: context.countries[$0]) > 0 }
+                .map { context.countries[$0] }).subtracting(suggestedCountries).sorted()
+        } ?? []
+        var result = RecommendationResult(request: request, datasets: context.datasets, city: context.cities.city(at: node),
                                     degree: context.graph.degree(of: node), located: origin != nil,
                                     priorities: priorities, excludedCountries: excluded, candidates: candidates,
                                     countryNames: countriesByCode.mapValues(\.name))
+        result.eligibleCities = eligible.count
+        result.unreachablePriorityCountries = unreachable
+        return result
     }
 
     /// The recommender and its baselines on relations held out of `request.datasets`' network.
     public func evaluateRecommender(_ request: RecommendationEvaluationRequest) async throws -> RecommendationEvaluation {
         try request.validate()
         let context = try await cityNetworkContext(try await analysedDatasets(request.datasets))
-        guard context.graph.edgeCount >= 10 else {
-            throw ApplicationError.invalid("dataset", "the network of \(context.datasets.map(\.id).joined(separator: ", ")) has \(context.graph.edgeCount) pairs of cities: too few to hold some out")
+        // Fewer than ten held-out pairs give figures of zeros and ones that say nothing about the method.
+        let heldOut = Int((request.holdout * Double(context.graph.edgeCount)).rounded())
+        guard heldOut >= RecommendationEvaluationRequest.minimumHeldOut else {
+            throw ApplicationError.invalid("holdout", "\(parameter: "holdout") \(request.holdout) of the \(context.graph.edgeCount) pairs of cities of \(context.datasets.map(\.id).joined(separator: ", ")) holds out \(heldOut) pairs, fewer than \(RecommendationEvaluationRequest.minimumHeldOut): too few to evaluate; hold out a larger share or add datasets")
         }
         let split = LinkPredictionEvaluation.Split(context.graph, holdout: request.holdout, seed: request.seed)
         let figures = LinkPredictionEvaluation.Method.allCases.map { method in

@@ -1,4 +1,5 @@
 import CityDiplomacyCore
+import CityDiplomacyNetwork
 import CityDiplomacyReferenceData
 
 /// What every use case works on: the registry, the reference countries, the classifications
@@ -50,6 +51,12 @@ public struct Workspace: Sendable {
     let comparisonGate = Gate()
     /// Network measures, kept per registry revision (``network(_:)``).
     let networks = RevisionCache<NetworkRequest, NetworkResult>(capacity: 8)
+    /// The network of cities recommend, peers and the city pages read, per datasets and registry
+    /// revision (``cityNetworkContext(_:)``): a city page's suggestions would otherwise build the
+    /// whole network again at each view.
+    let cityNetworks = RevisionCache<[String], CityNetworkContext>(capacity: 4)
+    /// The partner-choice model of each of those networks, per datasets and registry revision.
+    let partnerChoiceModels = RevisionCache<[String], PartnerChoiceModel>(capacity: 4)
 
     public init(registry: any CityDiplomacyRegistry, schemeFiles: [String] = [], periodisationFiles: [String] = []) async throws {
         let bundled = try CountryDirectory.bundled()

@@ -36,12 +36,15 @@ public struct PartnerPriorities: Hashable, Sendable {
     public var groups: [Group]
     /// The name of the file the priorities were read from, as outputs cite it.
     public var fileName: String
+    /// Where the priorities come from, as the file's `source` says; outputs cite it.
+    public var source: LocalizedText?
 
-    public init(id: String, title: LocalizedText, groups: [Group], fileName: String) {
+    public init(id: String, title: LocalizedText, groups: [Group], fileName: String, source: LocalizedText? = nil) {
         self.id = id
         self.title = title
         self.groups = groups
         self.fileName = fileName
+        self.source = source
     }
 
     /// The greatest weight among the groups.

@@ -121,7 +121,9 @@ public enum LinkPredictionEvaluation {
     /// choosing `v` and `v` choosing `u`, the recommender's score being one-sided).
     static func sampledAUC(_ method: Method, split: Split, model: PartnerChoiceModel?, samples: Int, seed: UInt64) -> Double {
         let training = split.training, full = split.full
-        guard !split.heldOut.isEmpty, full.nodeCount > 2, samples > 0 else { return .nan }
+        // A negative pair must exist: in a complete graph (K5, say) every pair is joined and drawing one would never end.
+        let unjoined = full.nodeCount * (full.nodeCount - 1) / 2 - full.edgeCount
+        guard !split.heldOut.isEmpty, full.nodeCount > 2, samples > 0, unjoined > 0 else { return .nan }
         var random = SeededGenerator(seed: seed ^ 0xA0C)
         var scoreRandom = SeededGenerator(seed: seed ^ 0x5C0)
         var affinities: [Int: [Double]] = [:]
@@ -148,17 +150,23 @@ public enum LinkPredictionEvaluation {
             }
             return low < list.endIndex && Int(list[low]) == v
         }
-        var total = 0.0
-        for _ in 0..<samples {
+        // Rejection sampling needs about n² / (2 × unjoined) draws per pair; past a generous cap
+        // (a nearly complete graph) the sample stops short rather than spin.
+        let maximumAttempts = max(1_000, 20 * full.nodeCount * full.nodeCount / max(2 * unjoined, 1))
+        var total = 0.0, drawn = 0
+        sampling: for _ in 0..<samples {
             let positive = split.heldOut[random.index(below: split.heldOut.count)]
-            var x = 0, y = 0
+            var x = 0, y = 0, attempts = 0
             repeat {
+                attempts += 1
+                if attempts > maximumAttempts { break sampling }
                 x = random.index(below: full.nodeCount)
                 y = random.index(below: full.nodeCount)
             } while x == y || joined(x, y)
             let p = score(positive.a, positive.b), n = score(x, y)
             total += p > n ? 1 : p == n ? 0.5 : 0
+            drawn += 1
         }
-        return total / Double(samples)
+        return drawn > 0 ? total / Double(drawn) : .nan
     }
 }

@@ -123,7 +123,9 @@ public struct PartnerChoiceModel: Sendable {
         // each group's `count` most active nodes not yet seen are the only ones that can enter.
         for h in 0..<groupCount where affinity[h] > 0 && !excludedGroups.contains(Int32(h)) {
             var taken = 0
-            for v in byDegree[h] where taken < count {
+            // Stop at `count`: a `where` clause would keep walking the rest of a large group for nothing.
+            for v in byDegree[h] {
+                if taken >= count { break }
                 guard !seen.contains(v), allowed(v) else { continue }
                 let term = choiceTerm(v, affinity: affinity)
                 guard term > 0 else { break }

@@ -59,6 +59,10 @@ public enum PrioritiesFile {
         guard !document.priorities.isEmpty else {
             throw reader.error(at: [.key("priorities")], value: nil, problem: "is empty: expected at least one group of countries with its weight")
         }
+        // The file's id is cited by outputs and the API like a group's: the same rule, no blank.
+        guard document.id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil else {
+            throw reader.error(at: [.key("id")], value: document.id, problem: "is not a priorities id: expected lower-case letters, digits and hyphens")
+        }
         var groups: [PartnerPriorities.Group] = []
         for (index, entry) in document.priorities.enumerated() {
             let path: [PathComponent] = [.key("priorities"), .index(index)]
@@ -75,7 +79,8 @@ public enum PrioritiesFile {
             groups.append(PartnerPriorities.Group(id: entry.id, label: entry.label.fa.map { LocalizedText(en: entry.label.en, fa: PersianText.normalized($0)) } ?? entry.label,
                                                   weight: entry.weight, countries: members))
         }
-        return PartnerPriorities(id: document.id, title: document.title, groups: groups, fileName: fileName)
+        let source = document.source.map { LocalizedText(en: $0.en, fa: $0.fa.map { PersianText.normalized($0) }) }
+        return PartnerPriorities(id: document.id, title: document.title, groups: groups, fileName: fileName, source: source)
     }
 
     /// The countries of one group: those of its scheme in the named groups, categories or with
@@ -112,7 +117,8 @@ public enum PrioritiesFile {
             throw reader.error(at: path + [.key(field)], value: nil, problem: "needs the scheme it is read in: add scheme")
         }
         for (position, text) in (entry.countries ?? []).enumerated() {
-            guard text.count == 2, let country = directory.country(code: text) else {
+            // ZZ is the importers' mark of a place whose country is unknown: not a country a group can name.
+            guard text.count == 2, text.uppercased() != "ZZ", let country = directory.country(code: text), country.code.rawValue != "ZZ" else {
                 throw reader.error(at: path + [.key("countries"), .index(position)], value: text,
                                    problem: "is not a known country code: expected ISO 3166-1 alpha-2 such as IR, or XK")
             }

@@ -32,23 +32,30 @@ struct RecommendCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A priorities file (citydiplomacy-priorities/1, see Docs/priorities.md) favouring its groups.", valueName: "file"))
     var priorities: String?
 
-    @Option(parsing: .unconditional, help: "How many partners to suggest (1 to 100).")
-    var top: Int = 10
+    // The options of one mode are optional so that giving them in the other is refused, not ignored.
+    @Option(parsing: .unconditional, help: "How many partners to suggest (1 to 100; default 10).")
+    var top: Int?
 
     @Option(name: .customLong("exclude-country"), help: ArgumentHelp("Never suggest cities of this country (repeatable).", valueName: "iso"))
     var excludeCountries: [String] = []
 
+    @Flag(name: .customLong("include-domestic"), help: "Suggest cities of the city's own country too (left out by default: city diplomacy seeks partners abroad).")
+    var includeDomestic = false
+
     @Flag(help: "Evaluate on held-out relations instead of suggesting for one city.")
     var evaluate = false
 
-    @Option(help: "With --evaluate: the share of pairs held out (above 0, at most 0.5).")
-    var holdout: Double = 0.1
+    @Option(help: "With --evaluate: the share of pairs held out (above 0, at most 0.5; default 0.1).")
+    var holdout: Double?
 
-    @Option(help: "With --evaluate: the seed of the held-out pairs and of the random baseline.")
-    var seed: UInt64 = 2026
+    @Option(help: "With --evaluate: the seed of the held-out pairs and of the random baseline (default 2026).")
+    var seed: UInt64?
 
-    @Option(name: .customLong("auc-samples"), parsing: .unconditional, help: "With --evaluate: pairs of pairs compared for the AUC (100 to 1000000).")
-    var aucSamples: Int = 10_000
+    @Option(name: .customLong("k"), parsing: .unconditional, help: "With --evaluate: the length k of the lists precision@k and recall@k read (1 to 100; default 10).")
+    var k: Int?
+
+    @Option(name: .customLong("auc-samples"), parsing: .unconditional, help: "With --evaluate: pairs of pairs compared for the AUC (100 to 1000000; default 10000).")
+    var aucSamples: Int?
 
     @Option(help: "Output format: md, json, csv or html.")
     var format: Format = .md
@@ -60,16 +67,25 @@ struct RecommendCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     var evaluationRequest: RecommendationEvaluationRequest {
-        RecommendationEvaluationRequest(datasets: datasets, holdout: holdout, seed: seed, aucSamples: aucSamples)
+        RecommendationEvaluationRequest(datasets: datasets, holdout: holdout ?? 0.1, seed: seed ?? 2026, k: k ?? 10, aucSamples: aucSamples ?? 10_000)
     }
 
     func validate() throws {
         if evaluate {
             guard city == nil else { throw ValidationError("--evaluate takes no city: it evaluates on the whole network") }
+            let ignored = [("--top", top != nil), ("--priorities", priorities != nil), ("--exclude-country", !excludeCountries.isEmpty), ("--include-domestic", includeDomestic)].filter { $0.1 }.map { $0.0 }
+            guard ignored.isEmpty else {
+                throw ValidationError("--evaluate does not read \(ignored.joined(separator: ", ")): it evaluates the plain recommender on the whole network; leave \(ignored.count == 1 ? "it" : "them") out")
+            }
             try validatingOptions { try evaluationRequest.validate() }
         } else {
             guard let city else { throw ValidationError("a city is needed (citydip recommend Tabriz), or --evaluate") }
-            try validatingOptions { try RecommendationRequest(city: city, datasets: datasets, prioritiesFile: priorities, top: top, excludeCountries: excludeCountries).validate() }
+            let ignored = [("--holdout", holdout != nil), ("--seed", seed != nil), ("--k", k != nil), ("--auc-samples", aucSamples != nil)].filter { $0.1 }.map { $0.0 }
+            guard ignored.isEmpty else {
+                throw ValidationError("\(ignored.joined(separator: ", ")) \(ignored.count == 1 ? "is" : "are") read only with --evaluate: suggesting partners for \(city) does not use \(ignored.count == 1 ? "it" : "them")")
+            }
+            try validatingOptions { try RecommendationRequest(city: city, datasets: datasets, prioritiesFile: priorities, top: top ?? 10, excludeCountries: excludeCountries,
+                                                                     includeDomestic: includeDomestic).validate() }
         }
     }
 
@@ -81,7 +97,8 @@ struct RecommendCommand: AsyncParsableCommand {
             (document, table, json) = (result.document, result.table, { try result.view.prettyJSON() })
         } else {
             let result = try await workspace.recommend(RecommendationRequest(city: city ?? "", datasets: datasets, prioritiesFile: priorities,
-                                                                             top: top, excludeCountries: excludeCountries))
+                                                                             top: top ?? 10, excludeCountries: excludeCountries,
+                                                                             includeDomestic: includeDomestic))
             (document, table, json) = (result.document, result.table, { try result.view.prettyJSON() })
         }
         switch format {
