@@ -29,7 +29,7 @@ struct RecommendCommandTests {
         #expect(persian.stdout.contains("پیشنهاد می‌شود"))
         #expect(!persian.stdout.contains("Suggested partners"))
         // Without a priorities file (whose file name is named as it is), no English word and no ASCII digit.
-        for arguments in [["recommend", "تهران", "--top", "3", "--lang", "fa"], ["recommend", "--evaluate", "--auc-samples", "200", "--lang", "fa"],
+        for arguments in [["recommend", "تهران", "--top", "3", "--lang", "fa"], ["recommend", "--evaluate", "--holdout", "0.2", "--auc-samples", "200", "--lang", "fa"],
                           ["peers", "تبریز", "--top", "3", "--lang", "fa", "--scheme", "study-regions"]] {
             let output = try citydip.run(arguments)
             #expect(output.status == 0, "\(output.stderr)")
