@@ -13,7 +13,7 @@ extension Workspace {
         let snapshot = try await snapshot(ofDatasets: ids)
         var resolved: [ResolvedSubject] = []
         for subject in request.subjects { resolved.append(try await resolve(subject, in: snapshot)) }
-        let network = CityNetworkGraph(snapshot: snapshot)
+        let network = try await cityNetwork(ofDatasets: ids)
         // Subjects sharing a place (Tehran and country:IR) are not independent samples: their
         // profiles are shown side by side but not tested.
         let places = resolved.map { Set($0.cities.compactMap { network.node(ofCityAt: $0) }) }

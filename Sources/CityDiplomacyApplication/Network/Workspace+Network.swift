@@ -27,7 +27,8 @@ extension Workspace {
         key.datasets = ids
         key.focusCountry = nil
         key.top = NetworkRequest().top
-        let snapshot = try await snapshot(ofDatasets: ids)
+        let cities = try await cityNetwork(ofDatasets: ids)
+        let snapshot = cities.snapshot
         var result = try await networks.value(for: key, revision: try await registry.revision()) { [self, key] in
             // One measurement at a time: each takes seconds of both cores, and requests for
             // different seeds or datasets must queue rather than starve every other page.
@@ -42,7 +43,7 @@ extension Workspace {
                     longitudes[index] = location.coordinates.longitude
                 }
             }
-            return measure(key, snapshot: snapshot, locations: (latitudes, longitudes), scheme: scheme)
+            return measure(key, cities: cities, locations: (latitudes, longitudes), scheme: scheme)
         }
         result.request = request
         result.request.datasets = ids
@@ -50,9 +51,9 @@ extension Workspace {
         return result
     }
 
-    private func measure(_ request: NetworkRequest, snapshot: AnalysisSnapshot, locations: (latitudes: [Double], longitudes: [Double]),
+    private func measure(_ request: NetworkRequest, cities: CityNetworkGraph, locations: (latitudes: [Double], longitudes: [Double]),
                          scheme: ClassificationScheme) -> NetworkResult {
-        let cities = CityNetworkGraph(snapshot: snapshot)
+        let snapshot = cities.snapshot
         let result: NetworkResult
         switch request.level {
         case .city:

@@ -19,7 +19,7 @@ extension Workspace {
         // against themselves.
         // Both sides are read as networks of cities: a place recorded by two datasets is one node,
         // and a pair of cities joined by several relations or datasets is counted once.
-        let network = CityNetworkGraph(snapshot: snapshot), referenceNetwork = CityNetworkGraph(snapshot: reference)
+        let network = try await cityNetwork(ofDatasets: ids), referenceNetwork = try await cityNetwork(ofDatasets: referenceIDs)
         var ends: [CountryCode: Int] = [:]
         for edge in referenceNetwork.graph.edges {
             let a = referenceNetwork.country(at: edge.a), b = referenceNetwork.country(at: edge.b)

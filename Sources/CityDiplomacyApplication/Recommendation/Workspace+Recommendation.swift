@@ -57,8 +57,7 @@ extension Workspace {
     }
 
     private func buildCityNetworkContext(_ ids: [String]) async throws -> CityNetworkContext {
-        let snapshot = try await snapshot(ofDatasets: ids)
-        let cities = CityNetworkGraph(snapshot: snapshot)
+        let cities = try await cityNetwork(ofDatasets: ids)
         var countryIndex: [CountryCode: Int32] = [:], countries: [CountryCode] = []
         let group = (0..<cities.graph.nodeCount).map { node -> Int32 in
             let code = cities.country(at: node)
@@ -67,7 +66,7 @@ extension Workspace {
             countries.append(code)
             return Int32(countries.count - 1)
         }
-        return CityNetworkContext(datasets: snapshot.datasets, cities: cities, group: group, countries: countries)
+        return CityNetworkContext(datasets: cities.snapshot.datasets, cities: cities, group: group, countries: countries)
     }
 
     /// Where the city of `node` is: its recorded coordinates, else the gazetteer's place of its

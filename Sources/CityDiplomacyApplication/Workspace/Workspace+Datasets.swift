@@ -1,3 +1,4 @@
+import CityDiplomacyAnalysis
 import CityDiplomacyCore
 
 extension Workspace {
@@ -70,6 +71,15 @@ extension Workspace {
         } catch let miss as SnapshotMiss {
             throw try await unknownDataset(miss.id)
         }
+    }
+
+    /// The network of cities of datasets `ids` (every dataset when empty), built once per
+    /// registry revision from their snapshot: the network measures, comparison, alignment and
+    /// recommendation all read it, and building it walks every relation.
+    public func cityNetwork(ofDatasets ids: [String]) async throws -> CityNetworkGraph {
+        let revision = try await registry.revision()
+        let snapshot = try await snapshot(ofDatasets: ids)
+        return try await cityNetworkGraphs.value(for: ids, revision: revision) { CityNetworkGraph(snapshot: snapshot) }
     }
 
     /// Checks that dataset `id` exists; the dataset is given without its import report (see

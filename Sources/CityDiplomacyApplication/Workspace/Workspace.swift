@@ -1,3 +1,4 @@
+import CityDiplomacyAnalysis
 import CityDiplomacyCore
 import CityDiplomacyNetwork
 import CityDiplomacyReferenceData
@@ -35,6 +36,8 @@ public struct Workspace: Sendable {
     let columns = RevisionCache<String, AnalysisColumns>(capacity: 8)
     /// The datasets as analyses read them, kept per registry revision (``snapshot(ofDatasets:)``).
     let snapshots = RevisionCache<[String], AnalysisSnapshot>(capacity: 4)
+    /// The networks of cities of those snapshots, kept per registry revision (``cityNetwork(ofDatasets:)``).
+    let cityNetworkGraphs = RevisionCache<[String], CityNetworkGraph>(capacity: 4)
     /// How each imported dataset was made, read from its import's report, kept per registry revision.
     let importMethods = RevisionCache<String, LocalizedText?>(capacity: 16)
     /// The records hash of each dataset as read, kept per registry revision (``version(of:)``).
