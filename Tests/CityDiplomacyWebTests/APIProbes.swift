@@ -27,6 +27,21 @@ struct ProbeRequest {
     /// Send the configured write token (`Authorization: Bearer …`).
     var authorised = false
     var body: ByteBuffer? = nil
+    /// The body's media type.
+    var contentType = "application/json"
+
+    /// A priorities file's text, as `POST /alignment` takes it.
+    static func yaml(_ text: String, query: String) -> ProbeRequest {
+        ProbeRequest(query: query, body: ByteBuffer(string: text), contentType: "application/x-yaml")
+    }
+
+    /// The bundled example priorities (`examples/priorities-iran.yaml`).
+    static var examplePriorities: String {
+        get throws {
+            try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples/priorities-iran.yaml").standardized,
+                       encoding: .utf8)
+        }
+    }
 
     static func json(_ object: [String: Any], parameters: [String: String] = [:], authorised: Bool = true) throws -> ProbeRequest {
         ProbeRequest(parameters: parameters, authorised: authorised, body: ByteBuffer(data: try JSONSerialization.data(withJSONObject: object)))
@@ -45,6 +60,14 @@ struct ProbeRequest {
 
 /// Ids of records of the seeded registry, asked of the server itself so that the probes do not
 /// depend on how ids are minted.
+extension ProbeRequest {
+    func withQuery(_ query: String) -> ProbeRequest {
+        var copy = self
+        copy.query = query
+        return copy
+    }
+}
+
 struct SeededRecords: Sendable {
     struct RelationRecord: Sendable { var id, city, partner, kind: String; var sources: [String] }
     struct MembershipRecord: Sendable { var id, city, network: String }
@@ -258,6 +281,26 @@ enum APIProbes {
             Probe(.badRequest, "a city with no relation to another city") { _ in ProbeRequest(parameters: ["id": "iran-2018:ahvaz"]) },
             Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"]) },
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=nowhere") },
+        ],
+        .init("GET /cities/{id}/peers"): [
+            Probe(.ok, "Tehran, from the document's example"),
+            Probe(.ok, "Tehran, three, by the study's regions") { _ in ProbeRequest(query: "top=3&scheme=study-regions") },
+            Probe(.badRequest, "top 0") { _ in ProbeRequest(query: "top=0") },
+            Probe(.badRequest, "top not a number") { _ in ProbeRequest(query: "top=many") },
+            Probe(.badRequest, "a city with no relation to another city") { _ in ProbeRequest(parameters: ["id": "iran-2018:ahvaz"]) },
+            Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"]) },
+            Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=nowhere") },
+        ],
+        .init("POST /alignment"): [
+            Probe(.ok, "Iran's cities against the example priorities") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=country:IR&draws=100&seed=7") },
+            Probe(.badRequest, "a weight that is no number") { _ in
+                .yaml(try ProbeRequest.examplePriorities.replacingOccurrences(of: "weight: 2", with: "weight: heavy"), query: "focus=country:IR")
+            },
+            Probe(.badRequest, "a country that is none") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=country:XX") },
+            Probe(.badRequest, "draws 0") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=IR&draws=0") },
+            Probe(.notFound, "an unknown dataset") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=IR&dataset=missing") },
+            Probe(.contentTooLarge, "priorities over 64 KiB") { _ in .yaml(String(repeating: "#", count: 70 * 1024), query: "focus=IR") },
+            Probe(.unsupportedMediaType, "a JSON body") { _ in try .json(["focus": "IR"], authorised: false).withQuery("focus=IR") },
         ],
         .init("GET /memberships"): [
             Probe(.ok, "every membership"),

@@ -83,7 +83,7 @@ struct OpenAPIConformanceTests {
                 let uri = try Self.uri(operation, endpoint, request)
                 var headers: HTTPFields = [:]
                 if request.authorised { headers[.authorization] = "Bearer \(SeededRecords.token)" }
-                if request.body != nil { headers[.contentType] = "application/json" }
+                if request.body != nil { headers[.contentType] = request.contentType }
                 let response = try await client.execute(uri: uri, method: method, headers: headers, body: request.body)
                 let label = "\(operation.method) \(uri) (\(probe.purpose))"
                 #expect(response.status == probe.status, "\(label): \(String(buffer: response.body).prefix(300))")

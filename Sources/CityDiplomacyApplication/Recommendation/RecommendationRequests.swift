@@ -109,6 +109,9 @@ public struct PeersRequest: Hashable, Sendable {
 /// How a country's cities' partners follow declared priorities: `citydip alignment`.
 public struct AlignmentRequest: Hashable, Sendable {
     public var prioritiesFile: String
+    /// The priorities themselves, as YAML text (the web's request body): read instead of
+    /// `prioritiesFile`, and named `priorities` in messages rather than by any path.
+    public var prioritiesText: String?
     /// `country:IR` (or `IR`, or a country's name): whose cities are measured.
     public var focus: String
     /// The datasets whose relations are measured; the default dataset when empty.
@@ -119,6 +122,8 @@ public struct AlignmentRequest: Hashable, Sendable {
     public var seed: UInt64
 
     public static let maximumDraws = 100_000
+    /// The most bytes of priorities text the web accepts.
+    public static let maximumPrioritiesText = 64 * 1024
 
     public init(prioritiesFile: String, focus: String, datasets: [String] = [], against: [String] = [], draws: Int = 1_000, seed: UInt64 = 2026) {
         self.prioritiesFile = prioritiesFile
@@ -127,6 +132,12 @@ public struct AlignmentRequest: Hashable, Sendable {
         self.against = against
         self.draws = draws
         self.seed = seed
+    }
+
+    /// Priorities given as text rather than a file: what the web observatory posts.
+    public init(prioritiesText: String, focus: String, datasets: [String] = [], against: [String] = [], draws: Int = 1_000, seed: UInt64 = 2026) {
+        self.init(prioritiesFile: "", focus: focus, datasets: datasets, against: against, draws: draws, seed: seed)
+        self.prioritiesText = prioritiesText
     }
 
     public func validate() throws(ApplicationError) {

@@ -7,7 +7,12 @@ extension Workspace {
     /// against partner countries drawn as the world draws them (``PriorityAlignment``).
     public func alignment(_ request: AlignmentRequest) async throws -> AlignmentResult {
         try request.validate()
-        let priorities = try priorities(file: request.prioritiesFile)
+        let priorities: PartnerPriorities
+        if let text = request.prioritiesText {
+            priorities = try self.priorities(text: text)
+        } else {
+            priorities = try self.priorities(file: request.prioritiesFile)
+        }
         let focus = try country(named: request.focusCountry, field: "focus")
         let ids = try await analysedDatasets(request.datasets)
         let referenceIDs = request.against.isEmpty ? ids : try await analysedDatasets(request.against)

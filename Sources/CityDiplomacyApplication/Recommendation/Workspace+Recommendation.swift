@@ -26,6 +26,18 @@ extension Workspace {
         }
     }
 
+    /// Priorities given as YAML text (a web request's body), named `name` in any message about them.
+    public func priorities(text: String, name: String = "priorities", field: String = "priorities") throws(ApplicationError) -> PartnerPriorities {
+        guard text.utf8.count <= AlignmentRequest.maximumPrioritiesText else {
+            throw .invalid(field, "the priorities are \(text.utf8.count) bytes: at most \(AlignmentRequest.maximumPrioritiesText) are read")
+        }
+        do {
+            return try PrioritiesFile.load(data: Data(text.utf8), fileName: name, schemes: classifications.schemes, countries: directory)
+        } catch {
+            throw .invalid(field, "invalid priorities: \(error.description)")
+        }
+    }
+
     /// Datasets `ids` (the default dataset when empty), checked, sorted and without repeats.
     func analysedDatasets(_ ids: [String]) async throws -> [String] {
         var chosen = ids

@@ -22,6 +22,7 @@ struct API {
         StudyController(observatory: observatory, responder: responder).addRoutes(to: api)
         SchemeController(observatory: observatory, responder: responder).addRoutes(to: api)
         ExportController(observatory: observatory, responder: responder).addRoutes(to: api)
+        AlignmentController(observatory: observatory).addRoutes(to: api)
     }
 }
 

@@ -36,6 +36,7 @@ struct CityPage {
             relations: RelationTable(context: c, countries: observatory.countriesByCode).view(profile.relations.map(\.relation), cities: cities, from: city.id),
             network: try await network(city, dataset: profile.dataset.id),
             suggestions: try await suggestions(city, dataset: profile.dataset.id),
+            peers: try await peers(city, dataset: profile.dataset.id),
             additions: !c.canEdit ? [] : [
                 LinkView(text: c.text(.message("web.add-a-relation")), target: c.href("/edit/relations/new", newRecord)),
                 LinkView(text: c.text(.message("web.add-a-membership")), target: c.href("/edit/memberships/new", newRecord)),
@@ -107,6 +108,30 @@ struct CityPage {
         return CityPageView.Suggestions(
             heading: heading, notes: result.notes.map { c.text($0) }, table: table, reasons: result.candidates.map { c.text(result.reason($0)) },
             jsonLink: LinkView(text: c.text(.message("web.city.recommend.json")), target: c.href("/api/v1/cities/\(PageContext.segment(city.id))/recommendations")))
+    }
+
+    /// The five cities of the dataset's network most like the city, each linked, with the measure
+    /// of likeness named, or a note that it is no node of the network.
+    private func peers(_ city: City, dataset: String) async throws -> CityPageView.Suggestions {
+        let c = context
+        let heading = c.text(.message("web.city.peers.heading"))
+        let result: PeersResult
+        do {
+            let network = try await observatory.network(ofDataset: dataset)
+            guard network.cities.node(ofCity: city.id) != nil else {
+                return CityPageView.Suggestions(heading: heading, notes: [c.text(.message("web.city.peers.none", localized: ["city": city.name]))],
+                                                table: nil, reasons: [], jsonLink: nil)
+            }
+            result = try await observatory.peers(PeersRequest(city: city.id, datasets: [dataset], top: 5))
+        } catch let error as WebError {
+            throw error.asPage(c)
+        }
+        let table = TabulationView(result.table, context: c) { row, column, _, _ in
+            column == "city" ? c.href("/cities/\(PageContext.segment(result.peers[row].city.id))") : nil
+        }
+        return CityPageView.Suggestions(
+            heading: heading, notes: result.notes.map { c.text($0) }, table: table, reasons: [],
+            jsonLink: LinkView(text: c.text(.message("web.city.peers.json")), target: c.href("/api/v1/cities/\(PageContext.segment(city.id))/peers")))
     }
 
     /// Whether counting parts with their cities changes this page: the city has parts, or a
@@ -294,6 +319,8 @@ struct CityPageView {
     let network: Network
     /// Partner cities suggested for it.
     let suggestions: Suggestions
+    /// The cities most like it (shown as the suggestions are, without reasons).
+    let peers: Suggestions
     let additions: [LinkView]
     let membershipsHeading: String
     let memberships: [Entry]

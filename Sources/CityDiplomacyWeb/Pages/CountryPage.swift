@@ -22,6 +22,8 @@ struct CountryPage {
                                   target: c.href("/compare", [("subject", "country:\(country.code.rawValue)")])),
             baselineLink: LinkView(text: c.text(.message("web.country.baseline", localized: ["country": country.name])),
                                    target: c.href("/baseline", [("focus", "country:\(country.code.rawValue)")])),
+            alignmentLink: LinkView(text: c.text(.message("web.country.alignment", localized: ["country": country.name])),
+                                    target: c.href("/alignment", [("focus", "country:\(country.code.rawValue)"), ("example", country.code.rawValue == "IR" ? "iran" : nil)])),
             map: await map(country, relations.selection),
             partners: FigureView(relations.partnerChart(c, observatory: observatory), name: .partnerCountries, query: relations.query, context: c),
             citiesHeading: c.text(.message("web.its-cities-with-the-most-relations")),
@@ -92,6 +94,8 @@ struct CountryPageView {
     /// To `/compare` and `/baseline` with this country's cities as the subject, the rest to fill in.
     let compareLink: LinkView
     let baselineLink: LinkView
+    /// To `/alignment`: how its cities' partners follow a set of priorities (Iran's with the example filled in).
+    let alignmentLink: LinkView
     let map: Map
     let partners: FigureView
     let citiesHeading: String

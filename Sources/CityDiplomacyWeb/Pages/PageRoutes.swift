@@ -56,6 +56,24 @@ struct PageRoutes {
         router.get("baseline") { request, _ in
             try await page(request) { try await ComparisonPages(observatory: observatory, context: $0).baseline() }
         }
+        router.get("alignment") { request, _ in
+            try await page(request) { try await AlignmentPage(observatory: observatory, context: $0).render(posted: nil) }
+        }
+        // A posted form is answered anew every time and never cached: its priorities are the
+        // sender's own.
+        router.post("alignment") { request, _ in
+            var context = PageContext(request: request)
+            context.canEdit = WriteAccess(tokens: observatory.configuration.writeTokens).sessionName(request) != nil
+            do {
+                _ = try PageContext.language(context.filters)
+                // URL-encoding may triple the text's bytes: the text itself is held to 64 KiB when read.
+                let body = try await Observatory.body(request, limit: 3 * Observatory.alignmentBodyLimit + 4096)
+                let html = try await AlignmentPage(observatory: observatory, context: context).render(posted: Filters(body))
+                return Response.body(html, contentType: "text/html; charset=utf-8", headers: [.cacheControl: "no-store"])
+            } catch let error as WebError {
+                throw error.page == nil ? error.asPage(context) : error
+            }
+        }
         router.get("networks") { request, _ in
             try await page(request) { try await NetworkPages(observatory: observatory, context: $0).list() }
         }

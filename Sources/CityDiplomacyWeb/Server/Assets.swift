@@ -6,7 +6,7 @@ enum Assets {
     /// Loaded once: they are small, and read on every page.
     private static let loaded: [String: String] = {
         var files: [String: String] = [:]
-        for name in ["style.css", "charts.js", "world-110m.svg", "openapi.yaml"] {
+        for name in ["style.css", "charts.js", "world-110m.svg", "openapi.yaml", "priorities-iran.yaml"] {
             let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
                 ?? Bundle.module.url(forResource: name, withExtension: nil)
             if let url, let text = try? String(contentsOf: url, encoding: .utf8) { files[name] = text }

@@ -24,3 +24,19 @@ extension Observatory {
         }
     }
 }
+
+/// The cities most like a city, for its page and `/api/v1/cities/{id}/peers`.
+extension Observatory {
+    /// The request the query asks for about city `id`: its own dataset unless `dataset` is given
+    /// (repeatable), `top` and `scheme`, with the CLI's limits.
+    func peersRequest(cityID id: String, _ filters: Filters) throws(WebError) -> PeersRequest {
+        var datasets = filters.fields.all("dataset").map { PersianText.normalized($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if datasets.isEmpty, let dataset = RecordID(id)?.dataset { datasets = [dataset] }
+        return PeersRequest(city: id, datasets: datasets, scheme: filters.text("scheme"),
+                            top: try filters.integer("top", in: 1...PeersRequest.maximumTop) ?? PeersRequest(city: id).top)
+    }
+
+    func peers(_ request: PeersRequest) async throws -> PeersResult {
+        try await WebError.answering { try await workspace.peers(request) }
+    }
+}

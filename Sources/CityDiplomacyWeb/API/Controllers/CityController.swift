@@ -41,5 +41,15 @@ struct CityController {
                 return try await observatory.recommendations(suggestion).view
             }
         }
+        api.get("cities/:id/peers") { request, context in
+            let id = try PageRoutes.parameter("id", context)
+            return try await responder.json(request) {
+                let peers = try observatory.peersRequest(cityID: id, Filters(request.uri.query))
+                guard try await observatory.registry.profile(ofCity: id) != nil else {
+                    throw WebError(.notFound, "unknown city '\(id)': no city has that id (ids look like iran-2018:tehran)", field: "id")
+                }
+                return try await observatory.peers(peers).view
+            }
+        }
     }
 }
