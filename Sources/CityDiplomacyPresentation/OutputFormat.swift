@@ -88,7 +88,9 @@ public struct OutputStyle: Sendable {
             }
             result += keep ? word : PersianText.persianDigits(word)
             if letters {
-                previousWordIsLatin = isLatinProse(word)
+                // A closing quotation ends the Latin run it closes: in «… sample.csv» (4 countries)
+                // the 4 is the Persian sentence's.
+                previousWordIsLatin = isLatinProse(word) && !(word.last.map { "»”".contains($0) } ?? false)
                 lettersSeen = true
             }
         }

@@ -22,6 +22,8 @@ struct OutputStyleDigitsTests {
         // An English title quoted in a Persian sentence keeps its opening number.
         #expect(persian.digits("تهران را نیز نشان می‌دهند («1968 AFC Asian Cup»، Wikipedia)") == "تهران را نیز نشان می‌دهند («1968 AFC Asian Cup»، Wikipedia)")
         #expect(persian.digits("در «1968» 5 رابطه") == "در «۱۹۶۸» ۵ رابطه")
+        // A quoted English name ends at its closing mark: the number after it is the sentence's.
+        #expect(persian.digits("در «درون‌بُرد از sample.csv» (4 کشور)") == "در «درون‌بُرد از sample.csv» (۴ کشور)")
         #expect(OutputStyle(language: .en).digits("۱۹۶۸ and 1968") == "۱۹۶۸ and 1968")
     }
 }

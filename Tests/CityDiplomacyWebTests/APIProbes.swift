@@ -292,7 +292,10 @@ enum APIProbes {
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=nowhere") },
         ],
         .init("POST /alignment"): [
-            Probe(.ok, "Iran's cities against the example priorities") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=country:IR&draws=100&seed=7") },
+            Probe(.ok, "Iran's cities against the example priorities, the imported sample as the world") { _ in
+                .yaml(try ProbeRequest.examplePriorities, query: "focus=country:IR&against=imported-sample&draws=100&seed=7")
+            },
+            Probe(.badRequest, "the study's dataset alone, which leaves no world outside Iran") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=country:IR&draws=100") },
             Probe(.badRequest, "a weight that is no number") { _ in
                 .yaml(try ProbeRequest.examplePriorities.replacingOccurrences(of: "weight: 2", with: "weight: heavy"), query: "focus=country:IR")
             },

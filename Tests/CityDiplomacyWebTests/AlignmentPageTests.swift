@@ -11,6 +11,9 @@ struct AlignmentPageTests {
     static let exampleFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples/priorities-iran.yaml").standardized
     static var example: String { get throws { try String(contentsOf: exampleFile, encoding: .utf8) } }
     static let yaml: HTTPFields = [.contentType: "application/x-yaml"]
+    /// The world Iran's partners are measured against: every relation of the study has an Iranian
+    /// end, so the study alone leaves none.
+    static let world = ImportedDatasetFixture.id
 
     static func form(_ fields: [(String, String)]) -> ByteBuffer {
         ByteBuffer(string: fields.map { "\($0.0)=\(PageContext.encode($0.1))" }.joined(separator: "&"))
@@ -24,20 +27,22 @@ struct AlignmentPageTests {
 
     @Test("POSTing the example answers the figures `citydip alignment --priorities examples/priorities-iran.yaml` gives for the same seed")
     func sameFiguresAsTheCLI() async throws {
-        let observatory = try await Observatory(registry: try await ObservatoryFixture.registry(), configuration: WebConfiguration(cacheLifetime: 0))
-        let cli = try await observatory.workspace.alignment(AlignmentRequest(prioritiesFile: Self.exampleFile.path, focus: "country:IR", draws: 200, seed: 7))
+        let registry = try await ObservatoryFixture.registryWithImport()
+        let observatory = try await Observatory(registry: registry, configuration: WebConfiguration(cacheLifetime: 0))
+        let cli = try await observatory.workspace.alignment(AlignmentRequest(prioritiesFile: Self.exampleFile.path, focus: "country:IR", against: [Self.world],
+                                                                             draws: 200, seed: 7))
         let expected = try PeersPageTests.canonical(JSONEncoder().encode(cli.view))
         let observed = String(format: "%.1f", cli.overall.observed * 100)
         #expect(cli.overall.relations > 0)
         let text = try Self.example
-        try await ObservatoryFixture.withClient { client in
-            try await client.execute(uri: "/api/v1/alignment?focus=country:IR&draws=200&seed=7", method: .post, headers: Self.yaml, body: ByteBuffer(string: text)) { response in
+        try await ObservatoryFixture.withClient(registry: registry) { client in
+            try await client.execute(uri: "/api/v1/alignment?focus=country:IR&against=\(Self.world)&draws=200&seed=7", method: .post, headers: Self.yaml, body: ByteBuffer(string: text)) { response in
                 #expect(response.status == .ok)
                 let body = try PeersPageTests.canonical(Data(response.text.utf8))
                 #expect(body == expected)
             }
             try await client.execute(uri: "/alignment", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: Self.form([("focus", "country:IR"), ("draws", "200"), ("seed", "7"), ("priorities", text)])) { response in
+                                     body: Self.form([("focus", "country:IR"), ("against", Self.world), ("draws", "200"), ("seed", "7"), ("priorities", text)])) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.cacheControl] == "no-store")
                 let html = response.text
@@ -68,13 +73,15 @@ struct AlignmentPageTests {
     @Test("The Persian page writes its figures in Persian digits")
     func persian() async throws {
         let text = try Self.example
-        try await ObservatoryFixture.withClient { client in
+        try await ObservatoryFixture.withClient(registry: try await ObservatoryFixture.registryWithImport()) { client in
             try await client.execute(uri: "/alignment?lang=fa", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: Self.form([("focus", "country:IR"), ("draws", "100"), ("priorities", text)])) { response in
+                                     body: Self.form([("focus", "country:IR"), ("against", Self.world), ("draws", "100"), ("priorities", text)])) { response in
                 #expect(response.status == .ok)
                 let html = response.text
                 let start = try #require(html.range(of: "<section>")).lowerBound
-                let results = String(html[start...])
+                // The results, up to the page's footer (whose licence, CC BY 4.0, is a name).
+                let end = html.range(of: "<footer", range: start..<html.endIndex)?.lowerBound ?? html.endIndex
+                let results = String(html[start..<end])
                 #expect(results.contains("\u{06F0}") || results.contains("\u{06F1}") || results.contains("\u{06F2}"))
                 let shown = results.replacing(/<code>[^<]*<\/code>/, with: "").replacing(/<[^>]*>/, with: "")
                 #expect(!shown.contains(where: { $0.isASCII && $0.isNumber }), "\(shown)")
@@ -88,12 +95,12 @@ struct AlignmentPageTests {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let line = try #require(lines.firstIndex { $0.contains("weight: 2") }) + 1
         let malformed = text.replacingOccurrences(of: "weight: 2", with: "weight: heavy")
-        try await ObservatoryFixture.withClient(cacheLifetime: 60) { client in
+        try await ObservatoryFixture.withClient(cacheLifetime: 60, registry: try await ObservatoryFixture.registryWithImport()) { client in
             // With the cache on: a first good answer must not be given for a second, bad body.
-            try await client.execute(uri: "/api/v1/alignment?focus=country:IR&draws=50", method: .post, headers: Self.yaml, body: ByteBuffer(string: text)) { response in
+            try await client.execute(uri: "/api/v1/alignment?focus=country:IR&against=\(Self.world)&draws=50", method: .post, headers: Self.yaml, body: ByteBuffer(string: text)) { response in
                 #expect(response.status == .ok)
             }
-            try await client.execute(uri: "/api/v1/alignment?focus=country:IR&draws=50", method: .post, headers: Self.yaml, body: ByteBuffer(string: malformed)) { response in
+            try await client.execute(uri: "/api/v1/alignment?focus=country:IR&against=\(Self.world)&draws=50", method: .post, headers: Self.yaml, body: ByteBuffer(string: malformed)) { response in
                 #expect(response.status == .badRequest)
                 let body = try #require(try response.json() as? [String: Any])
                 #expect(body["field"] as? String == "priorities")
