@@ -60,6 +60,13 @@ public struct OutputStyle: Sendable {
         func isLatin(_ word: String) -> Bool { word.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic } }
         // A code span (`iran-2018`) or a message's placeholder ({count}) is not prose: a number
         // next to it is not part of it.
+        // A closing guillemet (U+00BB) or quotation mark (U+201D) after the word's last Latin
+        // letter, with or without punctuation after it: what follows is outside the quotation.
+        func closesQuotation(_ word: String) -> Bool {
+            let scalars = word.unicodeScalars
+            guard let last = scalars.lastIndex(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return false }
+            return scalars[scalars.index(after: last)...].contains { $0 == "\u{00BB}" || $0 == "\u{201D}" }
+        }
         func isLatinProse(_ word: String) -> Bool { isLatin(word) && !word.contains("`") && !word.contains("{") }
         // For each word, the next word with letters: found in one backward pass, so that a long
         // run of numbers costs linear time, not quadratic.
@@ -88,9 +95,9 @@ public struct OutputStyle: Sendable {
             }
             result += keep ? word : PersianText.persianDigits(word)
             if letters {
-                // A closing quotation ends the Latin run it closes: in «… sample.csv» (4 countries)
-                // the 4 is the Persian sentence's.
-                previousWordIsLatin = isLatinProse(word) && !(word.last.map { "»”".contains($0) } ?? false)
+                // A closing quotation ends the Latin run it closes: after a quoted file name such
+                // as sample.csv, the count of countries is the Persian sentence's.
+                previousWordIsLatin = isLatinProse(word) && !closesQuotation(word)
                 lettersSeen = true
             }
         }

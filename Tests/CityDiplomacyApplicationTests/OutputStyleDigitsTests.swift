@@ -24,6 +24,11 @@ struct OutputStyleDigitsTests {
         #expect(persian.digits("در «1968» 5 رابطه") == "در «۱۹۶۸» ۵ رابطه")
         // A quoted English name ends at its closing mark: the number after it is the sentence's.
         #expect(persian.digits("در «درون‌بُرد از sample.csv» (4 کشور)") == "در «درون‌بُرد از sample.csv» (۴ کشور)")
+        #expect(persian.digits("در «sample.csv»، 4 کشور") == "در «sample.csv»، ۴ کشور")
+        #expect(persian.digits("(«sample.csv») 4 کشور") == "(«sample.csv») ۴ کشور")
+        #expect(persian.digits("“Sister Cities” 4 کشور") == "“Sister Cities” ۴ کشور")
+        // Not inside the quotation: a number after a Latin word that closes none stays with it.
+        #expect(persian.digits("«CC BY 4.0»") == "«CC BY 4.0»")
         #expect(OutputStyle(language: .en).digits("۱۹۶۸ and 1968") == "۱۹۶۸ and 1968")
     }
 }

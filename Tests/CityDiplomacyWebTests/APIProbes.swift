@@ -295,7 +295,10 @@ enum APIProbes {
             Probe(.ok, "Iran's cities against the example priorities, the imported sample as the world") { _ in
                 .yaml(try ProbeRequest.examplePriorities, query: "focus=country:IR&against=imported-sample&draws=100&seed=7")
             },
-            Probe(.badRequest, "the study's dataset alone, which leaves no world outside Iran") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=country:IR&draws=100") },
+            Probe(.badRequest, "the study's dataset as the world, which leaves none outside Iran") { _ in
+                .yaml(try ProbeRequest.examplePriorities, query: "focus=country:IR&against=iran-2018&draws=100")
+            },
+            Probe(.badRequest, "draws beyond the web's 1,000") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=IR&draws=1001") },
             Probe(.badRequest, "a weight that is no number") { _ in
                 .yaml(try ProbeRequest.examplePriorities.replacingOccurrences(of: "weight: 2", with: "weight: heavy"), query: "focus=country:IR")
             },

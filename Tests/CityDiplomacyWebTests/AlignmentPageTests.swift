@@ -38,6 +38,7 @@ struct AlignmentPageTests {
         try await ObservatoryFixture.withClient(registry: registry) { client in
             try await client.execute(uri: "/api/v1/alignment?focus=country:IR&against=\(Self.world)&draws=200&seed=7", method: .post, headers: Self.yaml, body: ByteBuffer(string: text)) { response in
                 #expect(response.status == .ok)
+                #expect(response.headers[.cacheControl] == "no-store")
                 let body = try PeersPageTests.canonical(Data(response.text.utf8))
                 #expect(body == expected)
             }
@@ -48,6 +49,27 @@ struct AlignmentPageTests {
                 let html = response.text
                 #expect(html.contains("How the partners of Iran"))
                 #expect(html.contains(observed))
+                #expect(html.contains("(posted as text)"), "the priorities are named as posted, not by a file name")
+            }
+        }
+    }
+
+    @Test("Without against, the study alone leaves no world: the largest imported dataset is taken where there is one, else a 400 naming against")
+    func defaultWorld() async throws {
+        let text = try Self.example
+        try await ObservatoryFixture.withClient(registry: try await ObservatoryFixture.registryWithImport()) { client in
+            try await client.execute(uri: "/api/v1/alignment?focus=country:IR&draws=20", method: .post, headers: Self.yaml, body: ByteBuffer(string: text)) { response in
+                #expect(response.status == .ok)
+                let body = try #require(try response.json() as? [String: Any])
+                #expect(body["against"] as? [String] == [Self.world])
+                #expect(body["datasets"] as? [String] == ["iran-2018"])
+            }
+        }
+        try await ObservatoryFixture.withClient { client in
+            try await client.execute(uri: "/api/v1/alignment?focus=country:IR&draws=20", method: .post, headers: Self.yaml, body: ByteBuffer(string: text)) { response in
+                #expect(response.status == .badRequest)
+                let body = try response.json() as? [String: Any]
+                #expect(body?["field"] as? String == "against")
             }
         }
     }
@@ -65,7 +87,7 @@ struct AlignmentPageTests {
                 #expect(response.status == .badRequest)
             }
             try await client.execute(uri: "/countries/IR", method: .get) { response in
-                #expect(response.text.contains("href=\"/alignment?focus=country%3AIR&amp;example=iran\"") || response.text.contains("href=\"/alignment?focus=country:IR"))
+                #expect(response.text.contains("href=\"/alignment?focus=country%3AIR&amp;example=iran\""))
             }
         }
     }
@@ -113,21 +135,36 @@ struct AlignmentPageTests {
                                      body: ByteBuffer(repeating: UInt8(ascii: "#"), count: 70 * 1024)) { response in
                 #expect(response.status == .contentTooLarge)
             }
-            for (query, field) in [("focus=country:XX", "focus"), ("focus=Narnia", "focus"), ("", "focus"), ("focus=IR&draws=0", "draws"),
-                                   ("focus=IR&draws=100001", "draws"), ("focus=IR&seed=-1", "seed")] {
+            for (query, field, status) in [("focus=country:XX", "focus", HTTPResponse.Status.badRequest), ("focus=Narnia", "focus", .badRequest),
+                                           ("", "focus", .badRequest), ("focus=IR&draws=0", "draws", .badRequest),
+                                           ("focus=IR&draws=1001", "draws", .badRequest), ("focus=IR&seed=-1", "seed", .badRequest),
+                                           ("focus=IR&against=nowhere", "against", .notFound), ("focus=IR&dataset=nowhere", "dataset", .notFound)] {
                 try await client.execute(uri: "/api/v1/alignment?\(query)", method: .post, headers: Self.yaml, body: ByteBuffer(string: text)) { response in
-                    #expect(response.status == .badRequest || response.status == .notFound, "\(query)")
+                    #expect(response.status == status, "\(query)")
                     let body = try response.json() as? [String: Any]
                     #expect(body?["field"] as? String == field, "\(query)")
                 }
             }
-            try await client.execute(uri: "/api/v1/alignment?focus=IR", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{}")) { response in
-                #expect(response.status == .unsupportedMediaType)
+            for type in ["application/json", "text/yaml; charset=utf-16", nil] as [String?] {
+                let headers: HTTPFields = type.map { [.contentType: $0] } ?? [:]
+                try await client.execute(uri: "/api/v1/alignment?focus=IR", method: .post, headers: headers, body: ByteBuffer(string: text)) { response in
+                    #expect(response.status == .unsupportedMediaType, "\(type ?? "no Content-Type")")
+                }
+            }
+            // Bytes that are not UTF-8 are named as such, not read as replacement characters.
+            try await client.execute(uri: "/api/v1/alignment?focus=IR", method: .post, headers: Self.yaml, body: ByteBuffer(bytes: Array(text.utf8.prefix(40)) + [0xFF, 0xFE])) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("UTF-8"), "\(response.text)")
             }
             try await client.execute(uri: "/alignment", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                      body: Self.form([("focus", "country:IR"), ("priorities", malformed)])) { response in
                 #expect(response.status == .badRequest)
+                #expect(response.headers[.cacheControl] == "no-store")
+                // The form comes back with the error and the text pasted into it, nothing lost.
+                #expect(response.text.contains("<p class=\"error\" role=\"alert\">priorities: "))
                 #expect(response.text.contains("priorities:\(line)"))
+                #expect(response.text.contains("weight: heavy"))
+                #expect(response.text.contains("<textarea name=\"priorities\""))
             }
             try await client.execute(uri: "/alignment", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                      body: ByteBuffer(repeating: UInt8(ascii: "a"), count: 300 * 1024)) { response in

@@ -116,12 +116,16 @@ public struct AlignmentRequest: Hashable, Sendable {
     public var focus: String
     /// The datasets whose relations are measured; the default dataset when empty.
     public var datasets: [String]
-    /// The datasets the world's shares are read from; `datasets` when empty.
+    /// The datasets the world's shares are read from; `datasets` when empty, or the largest other
+    /// imported dataset where those leave no world.
     public var against: [String]
     public var draws: Int
     public var seed: UInt64
 
     public static let maximumDraws = 100_000
+    /// The most draws the observatory accepts, as for ``BaselineRequest``: every city of a country
+    /// is drawn for, and 100,000 draws of the United States' cities take minutes of CPU.
+    public static let webMaximumDraws = 1_000
     /// The most bytes of priorities text the web accepts.
     public static let maximumPrioritiesText = 64 * 1024
 

@@ -7,6 +7,9 @@ extension Workspace {
     /// against partner countries drawn as the world draws them (``PriorityAlignment``).
     public func alignment(_ request: AlignmentRequest) async throws -> AlignmentResult {
         try request.validate()
+        // Thousands of draws for every city: one such computation at a time, as comparisons.
+        await comparisonGate.enter()
+        defer { Task { await comparisonGate.leave() } }
         let priorities: PartnerPriorities
         if let text = request.prioritiesText {
             priorities = try self.priorities(text: text)
@@ -15,7 +18,14 @@ extension Workspace {
         }
         let focus = try country(named: request.focusCountry, field: "focus")
         let ids = try await analysedDatasets(request.datasets)
-        let referenceIDs = request.against.isEmpty ? ids : try await analysedDatasets(request.against)
+        var referenceIDs = request.against.isEmpty ? ids : try await analysedDatasets(request.against, field: "against")
+        // The measured datasets are the world unless they leave none (the study's dataset alone,
+        // every relation of which has an Iranian end): then, as a baseline does, the largest other
+        // imported dataset, named in the output.
+        if request.against.isEmpty, try await worldEnds(of: referenceIDs, without: focus.code).isEmpty,
+           let id = ids.first, ids.count == 1, let other = try await defaultReferenceDataset(besides: id) {
+            referenceIDs = [other]
+        }
         let snapshot = try await self.snapshot(ofDatasets: ids)
         let reference = try await self.snapshot(ofDatasets: referenceIDs)
         // The world: each country's share of the relation ends of the reference, every relation with
@@ -24,14 +34,8 @@ extension Workspace {
         // against themselves.
         // Both sides are read as networks of cities: a place recorded by two datasets is one node,
         // and a pair of cities joined by several relations or datasets is counted once.
-        let network = try await cityNetwork(ofDatasets: ids), referenceNetwork = try await cityNetwork(ofDatasets: referenceIDs)
-        var ends: [CountryCode: Int] = [:]
-        for edge in referenceNetwork.graph.edges {
-            let a = referenceNetwork.country(at: edge.a), b = referenceNetwork.country(at: edge.b)
-            guard a != focus.code, b != focus.code else { continue }
-            ends[a, default: 0] += 1
-            ends[b, default: 0] += 1
-        }
+        let network = try await cityNetwork(ofDatasets: ids)
+        let ends = try await worldEnds(of: referenceIDs, without: focus.code)
         let totalEnds = Double(ends.values.reduce(0, +))
         guard totalEnds > 0 else {
             throw ApplicationError.invalid(
@@ -68,6 +72,20 @@ extension Workspace {
         return AlignmentResult(request: request, priorities: priorities, focus: focus, datasets: snapshot.datasets,
                                reference: reference.datasets, overall: measure(all, seed: request.seed), cities: cities,
                                groups: groups, domesticRelations: domestic, referenceCountries: ends.count)
+    }
+
+    /// Each country's relation ends in the network of `ids`, every relation with an end in
+    /// `focus` left out: the world a focus's partners are drawn from.
+    func worldEnds(of ids: [String], without focus: CountryCode) async throws -> [CountryCode: Int] {
+        let network = try await cityNetwork(ofDatasets: ids)
+        var ends: [CountryCode: Int] = [:]
+        for edge in network.graph.edges {
+            let a = network.country(at: edge.a), b = network.country(at: edge.b)
+            guard a != focus, b != focus else { continue }
+            ends[a, default: 0] += 1
+            ends[b, default: 0] += 1
+        }
+        return ends
     }
 }
 
@@ -137,11 +155,16 @@ public struct AlignmentResult: Sendable {
             rows: groups.map { [.code($0.group.id, label: $0.group.label), .decimal($0.group.weight, places: 1), Self.share($0.observed), Self.share($0.expected)] })
     }
 
+    /// Where the priorities came from: a file's name, or the text a form or the API posted.
+    private var prioritiesOrigin: LocalizedText {
+        request.prioritiesText == nil ? .message("alignment.priorities-file", ["file": priorities.fileName]) : .message("alignment.priorities-posted")
+    }
+
     public var document: ReportDocument {
         var paragraphs: [LocalizedText] = [
             .message("alignment.method", localized: ["title": priorities.title, "country": focus.name, "datasets": Self.quoted(datasets),
-                                                     "reference": Self.quoted(reference)],
-                     ["file": priorities.fileName, "draws": String(request.draws), "seed": String(request.seed), "countries": String(referenceCountries)]),
+                                                     "reference": Self.quoted(reference), "file": prioritiesOrigin],
+                     ["draws": String(request.draws), "seed": String(request.seed), "countries": String(referenceCountries)]),
         ]
         if let source = priorities.source { paragraphs.append(.message("priorities.source", localized: ["source": source])) }
         if let own = priorities.group(of: focus.code) {

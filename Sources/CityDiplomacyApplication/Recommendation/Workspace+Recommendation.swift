@@ -39,14 +39,14 @@ extension Workspace {
     }
 
     /// Datasets `ids` (the default dataset when empty), checked, sorted and without repeats.
-    func analysedDatasets(_ ids: [String]) async throws -> [String] {
+    func analysedDatasets(_ ids: [String], field: String = "dataset") async throws -> [String] {
         var chosen = ids
         if chosen.isEmpty {
             guard let id = try await defaultDatasetID() else { throw ApplicationError.notFound("dataset", "the database holds no dataset (run citydip init)") }
             chosen = [id]
         }
         chosen = Array(Set(chosen)).sorted()
-        for id in chosen { _ = try await requireDataset(id) }
+        for id in chosen { _ = try await requireDataset(id, field: field) }
         return chosen
     }
 

@@ -57,7 +57,7 @@ struct PageRoutes {
             try await page(request) { try await ComparisonPages(observatory: observatory, context: $0).baseline() }
         }
         router.get("alignment") { request, _ in
-            try await page(request) { try await AlignmentPage(observatory: observatory, context: $0).render(posted: nil) }
+            try await page(request) { try await AlignmentPage(observatory: observatory, context: $0).render(posted: nil).html }
         }
         // A posted form is answered anew every time and never cached: its priorities are the
         // sender's own.
@@ -68,8 +68,8 @@ struct PageRoutes {
                 _ = try PageContext.language(context.filters)
                 // URL-encoding may triple the text's bytes: the text itself is held to 64 KiB when read.
                 let body = try await Observatory.body(request, limit: 3 * Observatory.alignmentBodyLimit + 4096)
-                let html = try await AlignmentPage(observatory: observatory, context: context).render(posted: Filters(body))
-                return Response.body(html, contentType: "text/html; charset=utf-8", headers: [.cacheControl: "no-store"])
+                let page = try await AlignmentPage(observatory: observatory, context: context).render(posted: Filters(body))
+                return Response.body(page.html, contentType: "text/html; charset=utf-8", status: page.status, headers: [.cacheControl: "no-store"])
             } catch let error as WebError {
                 throw error.page == nil ? error.asPage(context) : error
             }

@@ -18,18 +18,25 @@ extension Observatory {
         return try Assets.text("priorities-iran.yaml")
     }
 
-    /// A request's body, held to `limit` bytes: a larger one is 413.
+    /// A request's body as UTF-8 text, held to `limit` bytes: a larger one is 413, bytes that are
+    /// not UTF-8 a 400 (never replaced by U+FFFD, which would make the error read as a YAML one).
     static func body(_ request: Request, limit: Int = alignmentBodyLimit) async throws(WebError) -> String {
+        let buffer: ByteBuffer
         do {
-            return String(buffer: try await request.body.collect(upTo: limit))
+            buffer = try await request.body.collect(upTo: limit)
         } catch is NIOTooManyBytesError {
             throw WebError(.contentTooLarge, "the body is larger than \(limit) bytes", field: "priorities")
         } catch {
             throw .badRequest("the body could not be read", field: "priorities")
         }
+        guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
+            throw .badRequest("the priorities are not UTF-8 text", field: "priorities")
+        }
+        return text
     }
 
-    /// `focus` (required), `dataset` and `against` (repeatable), `draws` and `seed`, with the CLI's limits.
+    /// `focus` (required), `dataset` and `against` (repeatable), `draws` (at most
+    /// ``AlignmentRequest/webMaximumDraws``) and `seed`.
     func alignmentRequest(priorities text: String, _ filters: Filters) throws(WebError) -> AlignmentRequest {
         guard let focus = filters.text("focus")?.trimmingCharacters(in: .whitespaces), !focus.isEmpty else {
             throw .badRequest("a focus is needed: country:IR, a code or a country's name", field: "focus")
@@ -41,7 +48,7 @@ extension Observatory {
             filters.fields.all(name).map { PersianText.normalized($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         return AlignmentRequest(prioritiesText: text, focus: focus, datasets: ids("dataset"), against: ids("against"),
-                                draws: try filters.integer("draws", in: 1...AlignmentRequest.maximumDraws) ?? 1_000,
+                                draws: try filters.integer("draws", in: 1...AlignmentRequest.webMaximumDraws) ?? 1_000,
                                 seed: try filters.seed() ?? 2026)
     }
 

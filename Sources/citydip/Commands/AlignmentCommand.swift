@@ -11,8 +11,8 @@ struct AlignmentCommand: AsyncParsableCommand {
         discussion: """
             The weighted share of relations whose partner is in a prioritised group (sum of the partners' weights over \
             relations times the greatest weight), beside the unweighted share in any group, against partner countries \
-            drawn in proportion to their share of all relation ends in --against (default: the same datasets), the focus's \
-            own country left out: the expected share, a 95% interval and a one-sided p-value from --draws seeded draws. \
+            drawn in proportion to their share of all relation ends in --against (default: the same datasets, or where they leave no world, as the study's \
+            dataset alone does, the largest other imported one), every relation with an end in the focus's country left out: the expected share, a 95% interval and a one-sided p-value from --draws seeded draws. \
             Relations between two cities of the focus country have no partner abroad: they are left out and counted.
             """
     )
@@ -26,7 +26,7 @@ struct AlignmentCommand: AsyncParsableCommand {
     @Option(name: .customLong("dataset"), help: ArgumentHelp("A dataset whose relations are measured (repeatable; default: the study's).", valueName: "id"))
     var datasets: [String] = []
 
-    @Option(help: ArgumentHelp("A dataset the world's shares are read from (repeatable; default: the measured ones).", valueName: "id"))
+    @Option(help: ArgumentHelp("A dataset the world's shares are read from (repeatable; default: the measured ones, or the largest other imported dataset where they leave no world).", valueName: "id"))
     var against: [String] = []
 
     @Option(parsing: .unconditional, help: "Random draws of the baseline (1 to 100000).")
