@@ -42,9 +42,16 @@ public struct ImportPipeline: Sendable {
     /// The first half of an import, which needs no gazetteer: read, map and check every row.
     /// Callers may load the gazetteer meanwhile.
     public func records(_ data: Data, fileName: String) throws(DataFileError) -> [ImportRecord] {
-        let table = try SourceTable.read(data, format: format, fileName: fileName, delimiter: delimiter)
+        var table = try SourceTable.read(data, format: format, fileName: fileName, delimiter: delimiter)
         let map = try FieldMap(header: table.header, format: format, overrides: mappings, fileName: fileName)
-        return try ImportRecord.read(table, map: map, fileName: fileName)
+        let records = try ImportRecord.read(table, map: map, fileName: fileName)
+        // The table's rows (two arrays and a string a field each) are freed on another thread:
+        // here they were millions of frees on the path every later stage waits for, while the
+        // other core has finished loading the gazetteer.
+        let rows = table.rows
+        table.rows = []
+        Task.detached(priority: .utility) { withExtendedLifetime(rows) {} }
+        return records
     }
 
     /// The second half: resolve the places and build the dataset and its report.

@@ -32,15 +32,23 @@ struct ImportQualityNotes {
         reported = [Bool](repeating: false, count: places.count)
     }
 
-    /// Notes what place `number` on the row at `line` needs a person to look at; returns whether
-    /// its coordinates disagree with it, for every relation of such a place is flagged.
-    mutating func check(_ number: Int, line: Int) -> Bool {
+    /// Whether a place's given coordinates disagree with it, for every relation of such a place
+    /// is flagged: no place of the name near them, or far from the city a district names, or in
+    /// another country than the one given (what ``check(_:line:)`` reports of the place's
+    /// coordinates). The same on every row that names the place.
+    static func coordinatesDisagree(_ mention: PlaceMention, _ resolved: RelationImporter.ResolvedMention) -> Bool {
+        if case let .unresolved(_, candidates) = resolved.resolution, mention.coordinates != nil, !candidates.isEmpty { return true }
+        if resolved.place.coordinatesConflict != nil, resolved.place.parent != nil, mention.coordinates != nil { return true }
+        return resolved.elsewhere != nil
+    }
+
+    /// Notes what place `number` on the row at `line` needs a person to look at.
+    mutating func check(_ number: Int, line: Int) {
         let mention = places[number]
         let resolved = mentions[number]
         let firstTime = !reported[number]
         reported[number] = true
         if firstTime { noteEvidence(mention, resolved) }
-        var far = false
         switch resolved.resolution {
         case let .resolved(entry, confidence, reason):
             if confidence < 0.9 {
@@ -58,7 +66,6 @@ struct ImportQualityNotes {
             // Places of the name exist, but none near the given coordinates: the coordinates or
             // the name are wrong, or the place is another of the name.
             if let given = mention.coordinates, let namesake = candidates.first {
-                far = true
                 if firstTime {
                     coordinateIssues.append(.init(
                         line: line, name: mention.name, given: Self.text(given), resolvedTo: nil,
@@ -69,7 +76,6 @@ struct ImportQualityNotes {
             }
         }
         if let conflict = resolved.place.coordinatesConflict, let parent = resolved.place.parent, let given = mention.coordinates {
-            far = true
             if firstTime {
                 coordinateIssues.append(.init(
                     line: line, name: mention.name, given: Self.text(given), resolvedTo: resolved.resolution.entry.map(RelationImporter.describe),
@@ -79,7 +85,6 @@ struct ImportQualityNotes {
         }
         if firstTime { noteElsewhere(mention, resolved, line: line) }
         if let text = mention.country, !resolved.countryKnown { noteUnknownCountry(text, line: line) }
-        return far || resolved.elsewhere != nil
     }
 
     /// What the report says of each distinct place: how it resolved, on what evidence.

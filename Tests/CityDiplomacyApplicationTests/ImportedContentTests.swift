@@ -1,0 +1,67 @@
+import CityDiplomacyApplication
+import CityDiplomacyCore
+import Foundation
+import GRDB
+import Testing
+@testable import CityDiplomacyStorage
+
+/// What an import leaves in the database, held to what the import stored before the work on its
+/// speed and memory (issue #14): the 800-row sample of the Wikipedia file (a committed fixture),
+/// imported as `citydip import` imports it, row by row and in bulk.
+///
+/// The figures were taken from the release binary of `162cbbd` (the commit before that work):
+/// `citydip import twin_cities_sample.csv --format wikipedia-csv --dataset wikipedia-sample` into
+/// a new database, then the records hash `citydip cite --dataset wikipedia-sample` names, and the
+/// SHA-256 of ``dump(_:dataset:)`` of that database (the same SQL, run by Python's `sqlite3` on
+/// the same SQLite library).
+@Suite("An import stores exactly what it stored before, row by row and in bulk")
+struct ImportedContentTests {
+    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../CityDiplomacyImportTests/Fixtures/twin_cities_sample.csv").standardizedFileURL.path
+    static let dataset = "wikipedia-sample"
+    /// The SHA-256 of the records the registry reads back (``DatasetContent/recordsHash``).
+    static let recordsHash = "33a921429260bad6e157af9026d0f1c2ba68ac06108d90bfa8cb76127efcf82e"
+    /// The SHA-256 of ``dump(_:dataset:)``: every row the import wrote, the quality report among them.
+    static let dumpHash = "eef422351669730caa491a4efb89cc2c554db53922073f74a1a0811e72503dcf"
+
+    @Test("The sample's records, rows, order of rows and quality report are those stored before", arguments: [false, true])
+    func sameContent(bulk: Bool) async throws {
+        // 20,000 rows is where an import goes in bulk; 1 sends this one there.
+        let registry = try SQLiteRegistry(bulkRows: bulk ? 1 : 20_000)
+        try await RegistrySeeding.seed(registry, refresh: false)
+        let outcome = try await DatasetImport.run(ImportRequest(path: Self.sample, format: .wikipediaCSV, dataset: Self.dataset), into: registry)
+        guard case let .imported(report, _) = outcome else { Issue.record("the sample was not imported"); return }
+        #expect(report.rowsRead == 800)
+        let content = try #require(try await registry.content(ofDataset: Self.dataset))
+        #expect(content.recordsHash == Self.recordsHash)
+        let dump = try await Self.dump(registry, dataset: Self.dataset)
+        #expect(dump.hasPrefix("# dataset 1\n"))
+        #expect(ContentHash.sha256Hex(of: Data(dump.utf8)) == Self.dumpHash)
+    }
+
+    /// Every row of the dataset's tables, each column as SQLite quotes it, cities, relations and
+    /// sources in the order stored (which reads follow), the other tables by key; the dataset's
+    /// row without the time it was stored.
+    static func dump(_ registry: SQLiteRegistry, dataset: String) async throws -> String {
+        let tables: [(table: String, rows: String, order: String, without: Set<String>)] = [
+            ("dataset", "id = ?", "id", ["stored_at"]),
+            ("source", "dataset_id = ?", "rowid", []),
+            ("city", "dataset_id = ?", "rowid", []),
+            ("city_name", "city_id IN (SELECT id FROM city WHERE dataset_id = ?)", "city_id, search_key", []),
+            ("relation", "dataset_id = ?", "rowid", []),
+            ("relation_theme", "relation_id IN (SELECT id FROM relation WHERE dataset_id = ?)", "relation_id, theme", []),
+            ("citation", "source_id IN (SELECT id FROM source WHERE dataset_id = ?)", "record_kind, record_id, source_id", []),
+        ]
+        return try await registry.writer.read { db in
+            try tables.map { table in
+                let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.table))").map { $0["name"] as String }
+                    .filter { !table.without.contains($0) }
+                let quoted = columns.map { "quote(\($0))" }.joined(separator: " || '|' || ")
+                let rows = try String.fetchAll(db, sql: "SELECT \(quoted) FROM \(table.table) WHERE \(table.rows) ORDER BY \(table.order)",
+                                               arguments: [dataset])
+                return (["# \(table.table) \(rows.count)"] + rows).joined(separator: "\n")
+            }
+            .joined(separator: "\n")
+        }
+    }
+}
