@@ -18,9 +18,14 @@ struct AnalysisColumnsTests {
         #expect(read.relationPartner == fromRecords.relationPartner)
         #expect(read.relationYear == fromRecords.relationYear)
         #expect(read.relationKind.map { read.kinds[Int($0)] } == fromRecords.relationKind.map { fromRecords.kinds[Int($0)] })
+        #expect(read.relationStatus.map { read.statuses[Int($0)] } == fromRecords.relationStatus.map { fromRecords.statuses[Int($0)] })
+        let relations = 0..<read.relationCount
+        #expect(relations.map(read.signed(at:)) == relations.map(fromRecords.signed(at:)))
+        #expect(relations.map(read.periodPlacements(at:)) == relations.map(fromRecords.periodPlacements(at:)))
+        #expect(relations.map(read.themes(at:)) == relations.map(fromRecords.themes(at:)))
     }
 
-    @Test("The registry's columns are those of the records read whole: ends, kinds and years, relation by relation")
+    @Test("The registry's columns are those of the records read whole: ends, kinds, years, statuses, dates, placements and themes, relation by relation")
     func columnsMatchRecords() async throws {
         let registry = try await fixture.seededRegistry()
         let read = try #require(try await registry.analysisColumns(ofDataset: "iran-2018"))
@@ -29,6 +34,8 @@ struct AnalysisColumnsTests {
         #expect(read.relationCount == 70)
         // The study dates most of its relations; an undated one keeps its place as undated.
         #expect(read.relationYear.contains(AnalysisSnapshot.undated) == content.relations.contains { $0.signed == nil })
+        // The study records placements and themes: they are compared, not two empty columns.
+        #expect(content.relations.contains { !$0.periodPlacements.isEmpty } && content.relations.contains { !$0.themes.isEmpty })
         #expect(try await registry.analysisColumns(ofDataset: "no-such-dataset") == nil)
     }
 

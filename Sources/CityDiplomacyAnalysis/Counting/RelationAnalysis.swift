@@ -13,7 +13,7 @@ import CityDiplomacyCore
 /// let byRegion = analysis.tally(by: .category(regions))        // 7 regions, 70 relations
 /// let table = analysis.crossTabulation(rows: .category(regions), columns: .period(discourses, .standard))
 /// ```
-public struct RelationAnalysis: Sendable {
+public struct RelationAnalysis: RelationCounting {
     /// Which end of a relation is the partner.
     public enum Focus: Hashable, Sendable {
         /// The end opposite the city that lists the relation (the study's reading of Table 1).
@@ -110,75 +110,28 @@ public struct RelationAnalysis: Sendable {
         }
     }
 
-    /// The order in which a dimension's categories are listed, before any unlisted ones.
-    func declaredOrder(of dimension: Dimension) -> [String] {
-        switch dimension {
-        case let .category(scheme): return scheme.categories.map(\.id)
-        case let .group(scheme): return scheme.groups.map(\.id) + scheme.categories.filter { $0.groupID == nil }.map(\.id)
-        case let .period(periodisation, _): return periodisation.periods.map(\.id)
-        case .kind: return RelationKind.knownTerms.map(\.term.rawValue)
-        case .status: return RelationStatus.knownTerms.map(\.term.rawValue)
-        case .theme: return Theme.knownTerms.map(\.term.rawValue)
-        case .city, .partnerCity, .partnerCountry, .decade: return []
-        }
-    }
-
     // MARK: Counting
 
     /// Relations counted along one dimension, in the dimension's order (or by count, then name,
     /// where it has none); the special categories (unclassified, undated, …) come last.
     public func tally(by dimension: Dimension, includeEmpty: Bool = false) -> Tally {
-        var counts: [String: Int] = [:]
-        var labels: [String: LocalizedText] = [:]
-        var firstSeen: [String: Int] = [:]
+        var ordinal: [String: Int] = [:]
+        var found: [Dimension.Key] = []
+        var counts: [Int] = []
         let relations = self.relations
-        for (index, relation) in relations.enumerated() {
+        for relation in relations {
             for key in keys(of: relation, by: dimension) {
-                counts[key.id, default: 0] += 1
-                labels[key.id] = key.label
-                firstSeen[key.id] = firstSeen[key.id] ?? index
+                if let known = ordinal[key.id] {
+                    counts[known] += 1
+                    found[known].label = key.label
+                } else {
+                    ordinal[key.id] = found.count
+                    found.append(key)
+                    counts.append(1)
+                }
             }
         }
-        let declared = declaredOrder(of: dimension)
-        if includeEmpty {
-            for id in declared where counts[id] == nil {
-                counts[id] = 0
-                labels[id] = label(of: id, in: dimension)
-            }
-        }
-        let special = Set(Dimension.Key.special.map(\.id))
-        let ordered = counts.keys.sorted { lhs, rhs in
-            switch (special.contains(lhs), special.contains(rhs)) {
-            case (false, true): return true
-            case (true, false): return false
-            case (true, true): return lhs < rhs
-            case (false, false): break
-            }
-            switch (declared.firstIndex(of: lhs), declared.firstIndex(of: rhs)) {
-            case let (l?, r?): return l < r
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil):
-                if counts[lhs] != counts[rhs] { return counts[lhs]! > counts[rhs]! }
-                return (labels[lhs]?.en ?? lhs) < (labels[rhs]?.en ?? rhs)
-            }
-        }
-        return Tally(
-            dimension: dimension.name, label: dimension.label,
-            rows: ordered.map { Tally.Row(key: Dimension.Key(id: $0, label: labels[$0] ?? LocalizedText(en: $0)), count: counts[$0]!) },
-            total: relations.count)
-    }
-
-    private func label(of id: String, in dimension: Dimension) -> LocalizedText {
-        switch dimension {
-        case let .category(scheme): return scheme.category(id: id)?.label ?? LocalizedText(en: id)
-        case let .group(scheme): return scheme.group(id: id)?.label ?? scheme.category(id: id)?.label ?? LocalizedText(en: id)
-        case let .period(periodisation, _): return periodisation.periods.first { $0.id == id }?.label ?? LocalizedText(en: id)
-        case .kind: return RelationKind(unchecked: id).label
-        case .status: return RelationStatus(unchecked: id).label
-        case .theme: return Theme(unchecked: id).label
-        default: return LocalizedText(en: id)
-        }
+        return dimension.tally(keys: found, counts: counts, total: relations.count, includeEmpty: includeEmpty)
     }
 
     /// Relations counted along two dimensions at once.
@@ -206,6 +159,25 @@ public struct RelationAnalysis: Sendable {
         relations.filter { relation in
             guard let country = partnerCity(of: relation)?.country, let category = scheme.category(of: country) else { return false }
             return !category.tags.isDisjoint(with: tags)
+        }
+    }
+
+    public func partnerStates(in keyID: String, by dimension: Dimension) -> (relations: Int, states: [CountryCode]) {
+        var count = 0
+        var states: [CountryCode] = []
+        for relation in relations where keys(of: relation, by: dimension).contains(where: { $0.id == keyID }) {
+            count += 1
+            if let country = partnerCity(of: relation)?.country, !states.contains(country) { states.append(country) }
+        }
+        return (count, states)
+    }
+
+    public func ambiguousPlacements(in periodisation: Periodisation) -> [AmbiguousPlacement] {
+        ambiguousRecords(in: periodisation).map { relation, candidates in
+            AmbiguousPlacement(cityID: relation.cityID, partnerID: relation.partnerID,
+                               cityName: cities[relation.cityID]?.name ?? LocalizedText(en: relation.cityID),
+                               partnerName: cities[relation.partnerID]?.name ?? LocalizedText(en: relation.partnerID),
+                               signed: relation.signed!, candidates: candidates, recorded: relation.periodPlacements[periodisation.id])
         }
     }
 

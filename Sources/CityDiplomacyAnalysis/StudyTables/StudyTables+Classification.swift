@@ -5,8 +5,7 @@ extension StudyTables {
     /// at least one relation, grouped by the region scheme's categories in its order, states in the
     /// scheme's order; states the region scheme does not classify come last as *unclassified*.
     public func regionTable(regions: ClassificationScheme, affiliations: ClassificationScheme) -> Tabulation {
-        let analysis = RelationAnalysis(content: content)
-        let byCountry = analysis.tally(by: .partnerCountry([:]))
+        let byCountry = counting.tally(by: .partnerCountry([:]), includeEmpty: false)
         let counted = Set(byCountry.rows.map(\.key.id))
         var ordered: [CountryCode] = regions.assignments.map(\.country).filter { counted.contains($0.rawValue) }
         let classified = Set(ordered.map(\.rawValue))
@@ -29,7 +28,7 @@ extension StudyTables {
             ]
         }
         let (groups, total) = regionSubtotals(ordered, rows: rows, regions: regions)
-        let regionTally = analysis.tally(by: .category(regions))
+        let regionTally = counting.tally(by: .category(regions), includeEmpty: false)
         let totals = LocalizedText.message("tables.region-totals", localized: [
             "totals": .joined(regionTally.rows.map { .message("findings.label-count", localized: ["label": $0.key.label], ["count": String($0.count)]) }, separator: "list.semicolon"),
         ])
@@ -78,14 +77,9 @@ extension StudyTables {
     /// Table 3: dated relations by period — head of government, discourse, count and the partner
     /// states in order of first appearance. Ambiguous dates are placed by `rule`.
     public func periodTable(periodisation: Periodisation, rule: AmbiguityRule = .standard) -> Tabulation {
-        let analysis = RelationAnalysis(content: content)
         let dimension = Dimension.period(periodisation, rule)
         let rows: [[Tabulation.Cell]] = periodisation.periods.enumerated().map { index, period in
-            let records = analysis.relations(in: period.id, by: dimension)
-            var states: [CountryCode] = []
-            for relation in records {
-                if let country = analysis.partnerCity(of: relation)?.country, !states.contains(country) { states.append(country) }
-            }
+            let (records, states) = counting.partnerStates(in: period.id, by: dimension)
             let years = periodisation.years(ofPeriodAt: index)
             return [
                 .text(periodisation.labelWithBothCalendars(ofPeriodAt: index)),
@@ -93,20 +87,20 @@ extension StudyTables {
                 .number(years.end),
                 period.headOfGovernment.map { .text($0) } ?? .empty,
                 period.name.map { .text($0) } ?? .empty,
-                .number(records.count),
+                .number(records),
                 .list(states.map { .code($0.rawValue, label: countryName($0)) }),
             ]
         }
-        let tally = analysis.tally(by: dimension)
+        let tally = counting.tally(by: dimension, includeEmpty: false)
         let undated = tally.count(of: Dimension.Key.undated.id)
         var notes: [LocalizedText] = [.message("tables.table3.dated", localized: ["rule": rule.label], ["dated": String(tally.total - undated), "undated": String(undated)])]
-        for (relation, candidates) in analysis.ambiguousRecords(in: periodisation) {
-            let placed = periodisation.place(relation.signed, rule: rule, recorded: relation.periodPlacements[periodisation.id]).periodID
+        for relation in counting.ambiguousPlacements(in: periodisation) {
+            let placed = periodisation.place(relation.signed, rule: rule, recorded: relation.recorded).periodID
             notes.append(.message("tables.table3.ambiguous",
-                                  localized: ["city": cityName(relation.cityID), "partner": cityName(relation.partnerID),
-                                              "candidates": .joined(candidates.map { periodisation.quotedName(of: $0) }, separator: "list.or"),
+                                  localized: ["city": relation.cityName, "partner": relation.partnerName,
+                                              "candidates": .joined(relation.candidates.map { periodisation.quotedName(of: $0) }, separator: "list.or"),
                                               "placed": placed.map { periodisation.quotedName(of: $0) } ?? LocalizedText(en: "—")],
-                                  ["date": "\(relation.signed!)"]))
+                                  ["date": "\(relation.signed)"]))
         }
         return Tabulation(
             title: .message("tables.table3.title"),
@@ -126,8 +120,7 @@ extension StudyTables {
 
     /// How the period counts move under each rule for ambiguous years.
     public func periodAlternativesTable(periodisation: Periodisation, rules: [AmbiguityRule] = AmbiguityRule.all) -> Tabulation {
-        let analysis = RelationAnalysis(content: content)
-        let tallies = rules.map { analysis.tally(by: .period(periodisation, $0)) }
+        let tallies = rules.map { counting.tally(by: .period(periodisation, $0), includeEmpty: false) }
         var rows: [[Tabulation.Cell]] = periodisation.periods.map { period in
             [.text(period.label)] + tallies.map { .number($0.count(of: period.id)) }
         }

@@ -1,9 +1,12 @@
 import CityDiplomacyCore
 
-/// The study's tables, computed from a dataset's records.
+/// The study's tables, computed from a dataset's records or from its columns.
 ///
 /// Nothing here knows about Iran: Table 1 lists any dataset's relations in their order, Table 4
 /// any dataset's networks and members. The countries are passed in to name partner states.
+/// Tables 2 and 3 count relations through ``RelationCounting``: from the records
+/// (``init(content:countries:)``) or from the columns (``init(columns:networks:memberships:countries:)``),
+/// with the same results; Table 1 lists records and needs them.
 ///
 /// ```swift
 /// let tables = StudyTables(content: content, countries: countries)
@@ -11,14 +14,36 @@ import CityDiplomacyCore
 /// let table4 = tables.networksTable()        // one row per network
 /// ```
 public struct StudyTables: Sendable {
+    /// The records the tables read; from columns, the dataset, its cities, networks and
+    /// memberships, without relations.
     public let content: DatasetContent
+    /// Counts the relations for Tables 2 and 3.
+    public let counting: any RelationCounting
+    /// Whether ``content`` holds the dataset's relations (Table 1 lists them).
+    private let hasRelations: Bool
     private let countries: [CountryCode: Country]
     private let cities: [String: City]
 
     public init(content: DatasetContent, countries: [Country]) {
         self.content = content
+        counting = RelationAnalysis(content: content)
+        hasRelations = true
         self.countries = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         self.cities = content.citiesByID
+    }
+
+    /// Tables 2–4 of a dataset's columns and its networks and memberships, without reading its
+    /// relations as records; ``relationsTable()`` is not available from these.
+    public init(columns: AnalysisColumns, networks: [CityNetwork], memberships: [NetworkMembership], countries: [Country]) {
+        content = DatasetContent(dataset: columns.dataset, cities: columns.cities, networks: networks, memberships: memberships)
+        counting = ColumnAnalysis(columns: columns)
+        hasRelations = false
+        self.countries = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        // Only the members are named by id (Table 4); Table 3 names relations' ends through the counting.
+        let members = Set(memberships.map(\.cityID))
+        var cities: [String: City] = [:]
+        for city in columns.cities where members.contains(city.id) && cities[city.id] == nil { cities[city.id] = city }
+        self.cities = cities
     }
 
     func countryName(_ code: CountryCode) -> LocalizedText {
@@ -32,6 +57,7 @@ public struct StudyTables: Sendable {
     /// Table 1: the bilateral relations, one row per relation in dataset order, with the city
     /// that lists it, the partner and its state, the kind, the year and the first source with a URL.
     public func relationsTable() -> Tabulation {
+        precondition(hasRelations, "Table 1 lists the relations' records, which tables made from columns do not hold")
         let rows: [[Tabulation.Cell]] = content.relations.map { relation in
             let partnerCountry = cities[relation.partnerID]?.country ?? CountryCode(unchecked: "")
             let source = relation.sources.first { $0.url != nil }

@@ -69,19 +69,37 @@ public struct CountRequest: Hashable, Sendable {
 extension Workspace {
     /// Counts, shares, a cross-tabulation or a ranking, as a table (noting what aggregating parts
     /// changed, when asked to).
+    ///
+    /// Relations are counted from the dataset's columns (``analysisColumns(ofDataset:)``), with
+    /// the results of counting its records; memberships and events from its cities, networks,
+    /// memberships and events alone. Only aggregating parts, which counts an edited copy of the
+    /// records, reads them whole.
     public func count(_ request: CountRequest) async throws -> Tabulation {
         try request.validate()
-        let counted = try await countedContent(ofDataset: request.dataset, aggregateParts: request.aggregateParts)
-        var table = try count(request, in: counted.content)
-        if let aggregation = counted.aggregationView { table.notes.append(aggregation.note) }
-        return table
+        guard !request.aggregateParts else {
+            let counted = try await countedContent(ofDataset: request.dataset, aggregateParts: true)
+            var table = try count(request, of: counted.content)
+            if let aggregation = counted.aggregationView { table.notes.append(aggregation.note) }
+            return table
+        }
+        let columns = try await analysisColumns(ofDataset: request.dataset)
+        switch request.records {
+        case .relations:
+            return try count(request, counting: ColumnAnalysis(columns: columns, focus: try focus(of: request)))
+        case .memberships, .events:
+            let id = columns.dataset.id
+            let content = DatasetContent(
+                dataset: columns.dataset, cities: columns.cities, networks: try await registry.networks(datasetID: id),
+                memberships: try await registry.memberships(datasetID: id), events: try await registry.events(datasetID: id))
+            return try count(request, of: content)
+        }
     }
 
-    private func count(_ request: CountRequest, in content: DatasetContent) throws -> Tabulation {
-        let focus = try request.focusCountry.map { text throws(ApplicationError) in
-            RelationAnalysis.Focus.country(try country(named: text, field: "focus-country").code)
-        } ?? .listingCity
-        let analysis = RelationAnalysis(content: content, focus: focus)
+    /// Counts, shares, a cross-tabulation or a ranking of records already read (an aggregated or
+    /// edited copy, or a dataset's records to hold the counting of columns to).
+    public func count(_ request: CountRequest, of content: DatasetContent) throws -> Tabulation {
+        try request.validate()
+        let analysis = RelationAnalysis(content: content, focus: try focus(of: request))
         switch request.records {
         case .memberships:
             let tally = request.by.first?.kind == .city ? analysis.membershipsByCity() : analysis.membershipsByNetwork()
@@ -89,16 +107,28 @@ extension Workspace {
         case .events:
             return table(analysis.eventsByKind(), noun: "events", request: request)
         case .relations:
-            let dimensions = try request.by.map { name throws(ApplicationError) in try dimension(name, rule: request.rule) }
-            if dimensions.count == 2 {
-                return crossTable(analysis.crossTabulation(rows: dimensions[0], columns: dimensions[1]))
-            }
-            var table = table(analysis.tally(by: dimensions[0]), noun: "relations", request: request)
-            if case let .period(periodisation, rule) = dimensions[0] {
-                table.notes.append(Self.placementNote(analysis, periodisation, rule))
-            }
-            return table
+            return try count(request, counting: analysis)
         }
+    }
+
+    /// The partner of a relation as the request reads it: opposite the listing city, or outside its focus country.
+    private func focus(of request: CountRequest) throws(ApplicationError) -> RelationAnalysis.Focus {
+        try request.focusCountry.map { text throws(ApplicationError) in
+            RelationAnalysis.Focus.country(try country(named: text, field: "focus-country").code)
+        } ?? .listingCity
+    }
+
+    /// Relations counted along the request's one or two dimensions.
+    private func count(_ request: CountRequest, counting: some RelationCounting) throws -> Tabulation {
+        let dimensions = try request.by.map { name throws(ApplicationError) in try dimension(name, rule: request.rule) }
+        if dimensions.count == 2 {
+            return crossTable(counting.crossTabulation(rows: dimensions[0], columns: dimensions[1]))
+        }
+        var table = table(counting.tally(by: dimensions[0], includeEmpty: false), noun: "relations", request: request)
+        if case let .period(periodisation, rule) = dimensions[0] {
+            table.notes.append(Self.placementNote(counting, periodisation, rule))
+        }
+        return table
     }
 
     func dimension(_ name: DimensionName, rule: AmbiguityRuleChoice?) throws(ApplicationError) -> Dimension {
@@ -137,9 +167,9 @@ extension Workspace {
 
     /// Which rule placed the relations signed in a year when the period changed, and how many
     /// of them the dataset's own recorded placement decided: stated, never left implicit.
-    static func placementNote(_ analysis: RelationAnalysis, _ periodisation: Periodisation, _ rule: AmbiguityRule) -> LocalizedText {
-        let ambiguous = analysis.ambiguousRecords(in: periodisation)
-        let recorded = ambiguous.filter { $0.relation.periodPlacements[periodisation.id] != nil }.count
+    static func placementNote(_ counting: some RelationCounting, _ periodisation: Periodisation, _ rule: AmbiguityRule) -> LocalizedText {
+        let ambiguous = counting.ambiguousPlacements(in: periodisation)
+        let recorded = ambiguous.filter { $0.recorded != nil }.count
         let values = ["ambiguous": String(ambiguous.count), "recorded": String(recorded)]
         if ambiguous.isEmpty { return .message("count.period.none-ambiguous") }
         if rule.honoursRecordedPlacement, recorded == 0 {

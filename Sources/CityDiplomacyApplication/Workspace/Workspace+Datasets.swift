@@ -60,16 +60,38 @@ extension Workspace {
                 // Each dataset's columns are kept on their own, so that the dashboard's totals
                 // of every dataset do not read again the dataset its charts have just read.
                 var read: [AnalysisColumns] = []
-                for id in chosen {
-                    read.append(try await columns.value(for: id, revision: revision) {
-                        guard let dataset = try await registry.analysisColumns(ofDataset: id) else { throw SnapshotMiss(id: id) }
-                        return dataset
-                    })
-                }
+                for id in chosen { read.append(try await Self.columns(ofDataset: id, in: columns, of: registry, at: revision)) }
                 return AnalysisSnapshot(columns: read)
             }
         } catch let miss as SnapshotMiss {
             throw try await unknownDataset(miss.id)
+        }
+    }
+
+    /// What counting and the study's Tables 2–4 read of dataset `id` (the default dataset when
+    /// `nil`): its cities and its relations' columns, never its relations as records; kept until
+    /// the registry changes, and shared with the snapshots of ``snapshot(ofDatasets:)``. An
+    /// unknown id is an error naming the datasets there are.
+    public func analysisColumns(ofDataset id: String?) async throws -> AnalysisColumns {
+        var chosen = id
+        if chosen == nil { chosen = try await defaultDatasetID() }
+        guard let chosen else {
+            throw ApplicationError.notFound("dataset", "the database holds no dataset (run citydip init)")
+        }
+        let revision = try await registry.revision()
+        do {
+            return try await Self.columns(ofDataset: chosen, in: columns, of: registry, at: revision)
+        } catch let miss as SnapshotMiss {
+            throw try await unknownDataset(miss.id)
+        }
+    }
+
+    /// Dataset `id`'s columns from `cache`, or read from `registry` and kept there.
+    private static func columns(ofDataset id: String, in cache: RevisionCache<String, AnalysisColumns>, of registry: any CityDiplomacyRegistry,
+                                at revision: String) async throws -> AnalysisColumns {
+        try await cache.value(for: id, revision: revision) {
+            guard let dataset = try await registry.analysisColumns(ofDataset: id) else { throw SnapshotMiss(id: id) }
+            return dataset
         }
     }
 

@@ -1,0 +1,127 @@
+import CityDiplomacyApplication
+import CityDiplomacyCore
+import CityDiplomacyStorage
+import Foundation
+import Testing
+
+/// Counting and the study's Tables 2–4 read a dataset's columns (``Workspace/analysisColumns(ofDataset:)``);
+/// here every count and table is held to the same count or table made from the dataset's records,
+/// on the study and on the 800-row sample of Wikipedia's list the import tests use.
+@Suite("Counts and the study's tables from columns are those from the records")
+struct ColumnCountingTests {
+    /// The sample of the real Wikipedia file (MIT; see the import tests' Fixtures/README.md),
+    /// imported as `citydip import --format wikipedia-csv` imports it.
+    static let samplePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("CityDiplomacyImportTests/Fixtures/twin_cities_sample.csv").path
+    static let sample = "wikipedia-sample"
+
+    static func workspace() async throws -> Workspace {
+        let registry = try SQLiteRegistry()
+        try await RegistrySeeding.seed(registry, refresh: false)
+        _ = try await DatasetImport.run(ImportRequest(path: samplePath, format: .wikipediaCSV, dataset: sample), into: registry)
+        return try await Workspace(registry: registry)
+    }
+
+    /// Every dimension `count --by` accepts, each scheme, group and periodisation the workspace knows.
+    static func dimensions(_ workspace: Workspace) throws -> [DimensionName] {
+        var names: [String] = DimensionName.Kind.allCases.filter { ![.scheme, .group, .period].contains($0) }.map(\.rawValue)
+        for scheme in workspace.classifications.schemes.keys.sorted() { names += ["scheme:\(scheme)", "group:\(scheme)"] }
+        for periodisation in workspace.classifications.periodisations.keys.sorted() { names.append("period:\(periodisation)") }
+        return try names.map { try DimensionName(parsing: $0) }
+    }
+
+    /// The dataset's records as a copy, so that the workspace counts them as records (a copy is
+    /// not the dataset as read).
+    static func records(_ workspace: Workspace, _ dataset: String) async throws -> DatasetContent {
+        var content = try await workspace.content(ofDataset: dataset)
+        content.relations = content.relations.map { $0 }
+        return content
+    }
+
+    @Test("Every --by, under every rule, with and without a focus country, ranked or not", arguments: ["iran-2018", sample])
+    func everyDimension(dataset: String) async throws {
+        let workspace = try await Self.workspace()
+        let content = try await Self.records(workspace, dataset)
+        let dimensions = try Self.dimensions(workspace)
+        #expect(dimensions.count > 10)
+        for focus in [nil, "IR", "DE"] {
+            for name in dimensions {
+                let rules: [AmbiguityRuleChoice?] = name.kind == .period ? [nil] + AmbiguityRuleChoice.allCases : [nil]
+                for rule in rules {
+                    for (rank, top) in [(false, nil), (true, 5)] as [(Bool, Int?)] {
+                        let request = CountRequest(by: [name], dataset: dataset, focusCountry: focus, rule: rule, rank: rank, top: top)
+                        let fromColumns = try await workspace.count(request)
+                        let fromRecords = try workspace.count(request, of: content)
+                        #expect(fromColumns == fromRecords, "\(dataset) --by \(name) rule \(String(describing: rule)) focus \(focus ?? "-") rank \(rank)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("Cross-tabulations of pairs of dimensions", arguments: ["iran-2018", sample])
+    func crossTabulations(dataset: String) async throws {
+        let workspace = try await Self.workspace()
+        let content = try await Self.records(workspace, dataset)
+        let dimensions = try Self.dimensions(workspace).filter { ![.city, .partnerCity].contains($0.kind) }
+        for rows in dimensions {
+            for columns in dimensions {
+                let request = CountRequest(by: [rows, columns], dataset: dataset)
+                #expect(try await workspace.count(request) == (try workspace.count(request, of: content)), "\(dataset) --by \(rows) --by \(columns)")
+            }
+        }
+        let request = CountRequest(by: [try DimensionName(parsing: "partner-city"), try DimensionName(parsing: "kind")], dataset: dataset, focusCountry: "IR")
+        #expect(try await workspace.count(request) == (try workspace.count(request, of: content)))
+    }
+
+    @Test("Memberships and events are counted as from the records", arguments: ["iran-2018", sample])
+    func membershipsAndEvents(dataset: String) async throws {
+        let workspace = try await Self.workspace()
+        let content = try await Self.records(workspace, dataset)
+        for request in [CountRequest(records: .memberships, by: [], dataset: dataset),
+                        CountRequest(records: .memberships, by: [try DimensionName(parsing: "city")], dataset: dataset),
+                        CountRequest(records: .events, by: [], dataset: dataset)] {
+            #expect(try await workspace.count(request) == (try workspace.count(request, of: content)))
+        }
+    }
+
+    @Test("Tables 2–4 under every scheme, periodisation and rule", arguments: ["iran-2018", sample])
+    func studyTables(dataset: String) async throws {
+        let workspace = try await Self.workspace()
+        let content = try await Self.records(workspace, dataset)
+        var requests = [StudyTableRequest(table: .regions, dataset: dataset), StudyTableRequest(table: .networks, dataset: dataset)]
+        for scheme in workspace.classifications.schemes.keys.sorted() {
+            requests.append(StudyTableRequest(table: .regions, dataset: dataset, regions: scheme))
+        }
+        for periodisation in workspace.classifications.periodisations.keys.sorted() {
+            for rule in [nil] + AmbiguityRuleChoice.allCases {
+                requests.append(StudyTableRequest(table: .periods, dataset: dataset, periodisation: periodisation, rule: rule))
+            }
+        }
+        for request in requests {
+            let fromColumns = try await workspace.studyTable(request)
+            #expect(fromColumns == (try await workspace.studyTable(request, of: content)), "\(request)")
+            // The records as read give the table of the columns, kept.
+            #expect(fromColumns == (try await workspace.studyTable(request, of: try await workspace.content(ofDataset: dataset))))
+        }
+    }
+
+    @Test("The columns read hold what counting reads of the records: statuses, dates, placements, themes")
+    func columnsHoldTheRecords() async throws {
+        let workspace = try await Self.workspace()
+        for dataset in ["iran-2018", Self.sample] {
+            let columns = try await workspace.analysisColumns(ofDataset: dataset)
+            let content = try await workspace.content(ofDataset: dataset)
+            #expect(columns.relationCount == content.relations.count)
+            for (index, relation) in content.relations.enumerated() {
+                #expect(columns.statuses[Int(columns.relationStatus[index])] == relation.status)
+                #expect(columns.signed(at: index) == relation.signed)
+                #expect(columns.periodPlacements(at: index) == relation.periodPlacements)
+                #expect(columns.themes(at: index) == relation.themes)
+            }
+        }
+        // The study records placements and themes: the comparison is not of empty columns.
+        let study = try await workspace.analysisColumns(ofDataset: "iran-2018")
+        #expect(!study.placementSets.isEmpty && !study.themeSets.isEmpty && !study.signedDates.isEmpty)
+    }
+}
