@@ -37,20 +37,44 @@ extension SQLiteRegistry {
     }
 
     public func content(ofDataset id: String) async throws -> DatasetContent? {
-        try await read { db in
-            guard let dataset = try DatasetRow.fetchOne(db, key: id) else { return nil }
-            let scope = RecordScope(sql: "dataset_id = ?", arguments: [id])
-            let sources = try SourceRow.filter(Column("dataset_id") == id).order(Column("rowid")).fetchAll(db).map(\.source)
-            return DatasetContent(
-                dataset: dataset.dataset,
-                sources: sources,
-                cities: try RecordReader.cities(db, filter: "dataset_id = ?", arguments: [id]),
-                relations: try Self.fetchRelations(db, scope: scope),
-                networks: try Self.fetchNetworks(db, scope: scope),
-                memberships: try Self.fetchMemberships(db, scope: scope),
-                events: try Self.fetchEvents(db, scope: scope)
-            )
+        try await read { db in try Self.fetchContent(db, ofDataset: id) }
+    }
+
+    /// The hash kept in `dataset_records_hash`, or, where none is kept (the dataset was stored or
+    /// changed since it was last asked for), the hash of the records read and then kept — read,
+    /// hashed and kept in one write transaction, so that no write can come between the records
+    /// and the hash kept of them. The schema's triggers clear the entry on any write to the
+    /// dataset's records (see ``RecordsHashTriggers``).
+    public func recordsHash(ofDataset id: String) async throws -> String? {
+        if let kept = try await read({ db in try Self.keptRecordsHash(db, ofDataset: id) }) { return kept }
+        return try await write { db in
+            if let kept = try Self.keptRecordsHash(db, ofDataset: id) { return kept }
+            guard let content = try Self.fetchContent(db, ofDataset: id) else { return nil }
+            let hash = content.recordsHash
+            try db.execute(sql: "INSERT OR REPLACE INTO dataset_records_hash (dataset_id, records_hash) VALUES (?, ?)", arguments: [id, hash])
+            return hash
         }
+    }
+
+    /// The records hash kept for dataset `id`, if one is.
+    static func keptRecordsHash(_ db: Database, ofDataset id: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT records_hash FROM dataset_records_hash WHERE dataset_id = ?", arguments: [id])
+    }
+
+    /// Every record of dataset `id`, or `nil` if there is no such dataset.
+    static func fetchContent(_ db: Database, ofDataset id: String) throws -> DatasetContent? {
+        guard let dataset = try DatasetRow.fetchOne(db, key: id) else { return nil }
+        let scope = RecordScope(sql: "dataset_id = ?", arguments: [id])
+        let sources = try SourceRow.filter(Column("dataset_id") == id).order(Column("rowid")).fetchAll(db).map(\.source)
+        return DatasetContent(
+            dataset: dataset.dataset,
+            sources: sources,
+            cities: try RecordReader.cities(db, filter: "dataset_id = ?", arguments: [id]),
+            relations: try Self.fetchRelations(db, scope: scope),
+            networks: try Self.fetchNetworks(db, scope: scope),
+            memberships: try Self.fetchMemberships(db, scope: scope),
+            events: try Self.fetchEvents(db, scope: scope)
+        )
     }
 
     public func findCities(named name: String, datasetID: String?) async throws -> [City] {
@@ -95,6 +119,24 @@ extension SQLiteRegistry {
         try await read { db in
             let filter = Self.relationFilter(query)
             return try Int.fetchOne(db, sql: "SELECT count(*) " + filter.sql, arguments: filter.arguments) ?? 0
+        }
+    }
+
+    /// Through the indexes on the relations' ends and the cities' countries: the ends and their
+    /// states of each relation, never a relation's record (25,221 for IR at a million relations).
+    public func countryRelationCounts(_ country: CountryCode) async throws -> CountryRelationCounts {
+        try await read { db in
+            let filter = Self.relationFilter(RelationQuery(country: country))
+            let sql = """
+                SELECT r.city_id, (SELECT country_code FROM city WHERE id = r.city_id),
+                       r.partner_id, (SELECT country_code FROM city WHERE id = r.partner_id)
+                """ + " " + filter.sql
+            var ends: [(String, CountryCode, String, CountryCode)] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: filter.arguments)
+            while let row = try rows.next() {
+                ends.append((row[0], CountryCode(unchecked: row[1]), row[2], CountryCode(unchecked: row[3])))
+            }
+            return CountryRelationCounts(country: country, ends: ends)
         }
     }
 

@@ -104,6 +104,9 @@ extension SQLiteRegistry {
         }
         try checkReferences(of: content, in: db, everyKey: unchecked)
         try DatasetRow.deleteOne(db, key: datasetID)
+        // Its records change: the hash kept of the old ones goes (by cascade too, but foreign
+        // keys are off when a new dataset is stored in bulk).
+        try db.execute(sql: "DELETE FROM dataset_records_hash WHERE dataset_id = ?", arguments: [datasetID])
         try DatasetRow(content.dataset, storedAt: Date()).insert(db)
         // In bulk, a page cache of 128 MB rather than 64, for the primary key of relations (56 MB
         // for a million), which takes rows in no order; the usual one after. A larger one (256 MB,

@@ -40,4 +40,47 @@ struct DatasetVersionTests {
         #expect(about.licence == "CC BY 4.0")
         #expect(about.method?.fa?.isEmpty == false)
     }
+
+    @Test("The version pages cite without reading the records is the hash of the records, and never a stale one after an edit")
+    func storedVersion() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let content = try await workspace.content(ofDataset: "iran-2018")
+        let stored = try await workspace.version(ofDataset: "iran-2018")
+        #expect(stored.recordsHash == content.recordsHash)
+        #expect(try await workspace.version(of: content) == stored)
+        var relation = try #require(content.relations.first)
+        relation.notes = "Checked once more."
+        try await Task.sleep(for: .milliseconds(5))
+        _ = try await workspace.registry.apply(.saveRelation(relation), by: "test")
+        let edited = try await workspace.version(ofDataset: "iran-2018")
+        #expect(edited.recordsHash != stored.recordsHash)
+        #expect(edited.recordsHash == (try await workspace.content(ofDataset: "iran-2018")).recordsHash)
+        #expect(edited.changed > stored.changed)
+        await #expect(throws: (any Error).self) { try await workspace.version(ofDataset: "no-such-dataset") }
+    }
+
+    @Test("A page of a table holds its rows, every row of the table on exactly one page")
+    func tablePages() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let content = try await workspace.content(ofDataset: "iran-2018")
+        let whole = try await workspace.studyTable(StudyTableRequest(table: .relations), of: content)
+        for perPage in [1, 7, 20, whole.rows.count, whole.rows.count + 5] {
+            var rows: [[Tabulation.Cell]] = []
+            let first = try await workspace.studyTablePage(StudyTableRequest(table: .relations), of: content, page: 1, perPage: perPage)
+            #expect(first.totalRows == whole.rows.count)
+            for page in 1...first.pageCount {
+                let shown = TabulationPage(whole, page: page, perPage: perPage)
+                #expect(shown.page == page && shown.firstRow == (page - 1) * perPage + 1 && shown.lastRow == shown.firstRow + shown.table.rows.count - 1)
+                #expect(shown.table.columns == whole.columns && shown.table.title == whole.title)
+                rows += shown.table.rows
+            }
+            #expect(rows == whole.rows, "per page \(perPage)")
+            #expect(TabulationPage(whole, page: first.pageCount + 3, perPage: perPage).page == first.pageCount)
+        }
+        // A grouped table keeps its groups, cut to the page and counted from its first row.
+        let grouped = Tabulation(title: LocalizedText(en: "t"), columns: [.init(key: "a", title: LocalizedText(en: "a"))], rows: (0..<6).map { [.number($0)] },
+                                 groups: [.init(rows: 0..<4, subtotal: [.empty]), .init(rows: 4..<6, subtotal: [.empty])])
+        #expect(TabulationPage(grouped, page: 2, perPage: 3).table.groups.map(\.rows) == [0..<1, 1..<3])
+        #expect(TabulationPage(Tabulation(title: LocalizedText(en: "t"), columns: [], rows: []), page: 1, perPage: 10).firstRow == 0)
+    }
 }

@@ -147,7 +147,8 @@ struct SchemaHistoryTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("v7.sqlite").path
         let v7 = "v7: supplement sources, Persian event notes and network sections"
-        #expect(SchemaMigrator.migrator.migrations.firstIndex(of: v7) == SchemaMigrator.migrator.migrations.count - 2)
+        let v8 = "v8: indexes for pages of relations by kind, year and dataset order"
+        #expect(SchemaMigrator.migrator.migrations.firstIndex(of: v7) == SchemaMigrator.migrator.migrations.firstIndex(of: v8).map { $0 - 1 })
         try Self.oldDatabase(at: path, upTo: v7)
         let registry = try await Self.openAndCheck(path)
         let indexes = try await DatabaseQueue(path: path).read { db in Set(try db.indexes(on: "relation").map(\.name)) }

@@ -75,6 +75,10 @@ public enum DatasetImport {
     /// Progress of a stage: (stage, done, total, unit).
     public typealias Progress = @Sendable (_ stage: String, _ done: Int, _ total: Int, _ unit: String) -> Void
 
+    /// Relations up to which an import hashes the records it stored (``CityDiplomacyRegistry/recordsHash(ofDataset:)``);
+    /// a larger dataset is hashed when first cited.
+    public static let hashedAtImport = 100_000
+
     public static func run(_ request: ImportRequest, into registry: any CityDiplomacyRegistry, progress: Progress? = nil) async throws -> ImportOutcome {
         try request.validate()
         // The gazetteer loads on the other core from the start, while the file is read and
@@ -104,6 +108,10 @@ public enum DatasetImport {
         try await registry.store(content, countries: countries.countries) { done, total in
             progress?("storing", done, total, "relations")
         }
+        // The version pages cite, hashed now from the records as stored, so that the first page
+        // after an import need not read them all; left to the first citation above a size where
+        // hashing would add much to the import (some 20 s at a million relations).
+        if content.relations.count <= Self.hashedAtImport { _ = try await registry.recordsHash(ofDataset: id) }
         return .imported(result.report, retained: ImportRun(gazetteer: gazetteer, result: result))
     }
 

@@ -140,3 +140,23 @@ extension Workspace {
         return CountryShares(scheme: scheme, groups: columns, rows: rows)
     }
 }
+
+extension Workspace {
+    /// Relations up to which a page about one city measures its dataset's network itself (the
+    /// Wikipedia dataset's 24,248 in seconds); a larger one is measured by its own page or the API.
+    public static let networkOnCityPageRelations = 50_000
+
+    /// Whether a page about one city shows the measures of dataset `id`'s network and the partners
+    /// it suggests: when they are kept for the registry's revision (its network page or the API
+    /// measured it), or when the dataset is small enough to measure now
+    /// (``networkOnCityPageRelations``). A page about one city reads through indexes: it must not
+    /// wait for every relation of a large dataset to be read and measured (minutes at a million).
+    /// Finding the size costs a walk of that many entries of an index, never a read of the dataset.
+    public func cityPageShowsNetwork(ofDataset id: String) async throws -> Bool {
+        var key = NetworkRequest(datasets: [id])
+        key.top = NetworkRequest().top
+        if await networks.holds(key, revision: try await registry.revision()) { return true }
+        let beyond = try await registry.relations(matching: RelationQuery(datasetID: id, limit: 1, offset: Self.networkOnCityPageRelations))
+        return beyond.relations.isEmpty
+    }
+}

@@ -37,6 +37,11 @@ public actor RevisionCache<Key: Hashable & Sendable, Value: Sendable> {
         return try? await entry.computation.value
     }
 
+    /// Whether a value of `key` at `revision` is kept or being computed; never waits, never computes.
+    public func holds(_ key: Key, revision: String) -> Bool {
+        entries[key]?.revision == revision
+    }
+
     /// The value of `key` at `revision`: the one kept, or the one `compute` makes.
     public func value(for key: Key, revision: String, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
         recent.removeAll { $0 == key }

@@ -67,14 +67,35 @@ extension Workspace {
         }
     }
 
-    /// Dataset `content`'s version: the hash of its records and the date they last changed. The
-    /// hash of a dataset as read is computed once per registry revision.
+    /// Dataset `content`'s version: the hash of its records and the date they last changed. For a
+    /// dataset as read (``isAsRead(_:at:)``) the hash is the one the registry keeps with it
+    /// (``version(ofDataset:)``); an edited or aggregated copy is hashed as it is.
     public func version(of content: DatasetContent) async throws -> DatasetVersion {
-        let changed = try await registry.lastChanged(ofDataset: content.dataset.id) ?? Date(timeIntervalSince1970: 0)
         let revision = try await registry.revision()
-        guard await isAsRead(content, at: revision) else { return DatasetVersion(recordsHash: content.recordsHash, changed: changed) }
-        let hash = try await recordsHashes.value(for: content.dataset.id, revision: revision) { content.recordsHash }
-        return DatasetVersion(recordsHash: hash, changed: changed)
+        guard await isAsRead(content, at: revision) else {
+            let changed = try await registry.lastChanged(ofDataset: content.dataset.id) ?? Date(timeIntervalSince1970: 0)
+            return DatasetVersion(recordsHash: content.recordsHash, changed: changed)
+        }
+        return try await version(ofDataset: content.dataset.id)
+    }
+
+    /// Dataset `id`'s version as stored, without reading its records: the hash the registry keeps
+    /// with the dataset (computed from the records when they were stored or first asked for after
+    /// a change, and cleared by any write to them), and the date they last changed. An unknown
+    /// dataset is an error naming those there are.
+    public func version(ofDataset id: String) async throws -> DatasetVersion {
+        let revision = try await registry.revision()
+        let registry = self.registry
+        do {
+            let hash = try await recordsHashes.value(for: id, revision: revision) {
+                guard let hash = try await registry.recordsHash(ofDataset: id) else { throw SnapshotMiss(id: id) }
+                return hash
+            }
+            let changed = try await registry.lastChanged(ofDataset: id) ?? Date(timeIntervalSince1970: 0)
+            return DatasetVersion(recordsHash: hash, changed: changed)
+        } catch let miss as SnapshotMiss {
+            throw try await unknownDataset(miss.id)
+        }
     }
 
     /// A dataset as a work: by the authors of the study it transcribes (if any), published by

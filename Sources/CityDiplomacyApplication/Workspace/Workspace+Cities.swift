@@ -158,3 +158,11 @@ public struct NetworkProfileView: Encodable, Sendable {
         try container.encode(profile.memberships.map { Member(membership: MembershipView($0), city: profile.cities[$0.cityID].map(CityView.init)) }, forKey: .members)
     }
 }
+
+extension Workspace {
+    /// Where the relations of `country`'s cities go, in every dataset, counted through the
+    /// registry's indexes without reading a relation's record: what a country's page charts.
+    public func countryRelationCounts(_ country: CountryCode) async throws -> CountryRelationCounts {
+        try await registry.countryRelationCounts(country)
+    }
+}

@@ -74,3 +74,58 @@ extension Workspace {
         }
     }
 }
+
+/// One page of a table's rows: what a page of the observatory shows of a long table (Table 1
+/// lists every relation, 24,509 rows for the Wikipedia dataset), while its files keep it whole.
+public struct TabulationPage: Hashable, Sendable {
+    /// The table with only this page's rows, its groups cut to them; its title, columns, notes
+    /// and total (of every row) as they were.
+    public var table: Tabulation
+    /// The page shown, from 1; a page past the last is the last.
+    public var page: Int
+    /// How many rows a page holds.
+    public var perPage: Int
+    /// How many pages the whole table makes (at least 1).
+    public var pageCount: Int
+    /// The rows of the whole table.
+    public var totalRows: Int
+    /// The first and last row shown, counted from 1 in the whole table; both 0 when it is empty.
+    public var firstRow: Int
+    public var lastRow: Int
+
+    /// Rows `(page - 1) * perPage ..< page * perPage` of `table` (`perPage` at least 1; `page` at
+    /// least 1 and at most the last page).
+    public init(_ table: Tabulation, page: Int, perPage: Int) {
+        let perPage = max(1, perPage)
+        let total = table.rows.count
+        let pageCount = max(1, (total + perPage - 1) / perPage)
+        let page = min(max(1, page), pageCount)
+        let range = min(total, (page - 1) * perPage)..<min(total, page * perPage)
+        var shown = table
+        shown.rows = Array(table.rows[range])
+        shown.groups = table.groups.compactMap { group in
+            let rows = group.rows.clamped(to: range)
+            guard !rows.isEmpty else { return nil }
+            return Tabulation.RowGroup(rows: (rows.lowerBound - range.lowerBound)..<(rows.upperBound - range.lowerBound), subtotal: group.subtotal)
+        }
+        self.table = shown
+        self.page = page
+        self.perPage = perPage
+        self.pageCount = pageCount
+        self.totalRows = total
+        firstRow = range.isEmpty ? 0 : range.lowerBound + 1
+        lastRow = range.upperBound
+    }
+}
+
+extension Workspace {
+    /// Rows a page of a study table holds by default: enough to read on, few enough to render at once.
+    public static let studyTableRowsPerPage = 250
+
+    /// A page of one of the study's tables, computed from records already read (as
+    /// ``studyTable(_:of:)``, whose whole table is kept until the registry changes).
+    public func studyTablePage(_ request: StudyTableRequest, of content: DatasetContent, page: Int,
+                               perPage: Int = Workspace.studyTableRowsPerPage) async throws -> TabulationPage {
+        TabulationPage(try await studyTable(request, of: content), page: page, perPage: perPage)
+    }
+}

@@ -27,6 +27,12 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// (a default reads the dataset; a backend counts where the records are stored).
     func recordCounts(ofDataset id: String) async throws -> DatasetRecordCounts?
 
+    /// The hash of dataset `id`'s records (``DatasetContent/recordsHash``) as they are now, or
+    /// `nil` if there is no such dataset: the version a citation of the dataset names. A backend
+    /// may keep it with the dataset, but must never answer a hash of records since changed; the
+    /// default reads the dataset and hashes it.
+    func recordsHash(ofDataset id: String) async throws -> String?
+
     /// What an ``AnalysisSnapshot`` reads of dataset `id` — its cities, and each relation's ends,
     /// kind and year — or `nil` if there is no such dataset (a default reads the dataset; a
     /// backend reads those columns alone).
@@ -37,6 +43,11 @@ public protocol CityDiplomacyRegistry: Sendable {
 
     /// How many relations match `query`, whatever its limit and offset.
     func countRelations(matching query: RelationQuery) async throws -> Int
+
+    /// Where the relations of `country`'s cities go, in every dataset: the relations counted by
+    /// partner state and by the country's city (as ``CountryRelationCounts`` counts them). A
+    /// backend counts through its indexes, reading no record; the default reads the relations.
+    func countryRelationCounts(_ country: CountryCode) async throws -> CountryRelationCounts
 
     /// Cities matching `query`, ordered by dataset and then English name.
     func cities(matching query: CityQuery) async throws -> [City]
@@ -135,6 +146,21 @@ extension CityDiplomacyRegistry {
         try await content(ofDataset: id).map(DatasetRecordCounts.init)
     }
 
+    /// Where the relations of `country`'s cities go; this default reads them all.
+    public func countryRelationCounts(_ country: CountryCode) async throws -> CountryRelationCounts {
+        let selection = try await relations(matching: RelationQuery(country: country))
+        return CountryRelationCounts(country: country, ends: selection.relations.compactMap { relation in
+            guard let a = selection.cities[relation.cityID], let b = selection.cities[relation.partnerID] else { return nil }
+            return (a.id, a.country, b.id, b.country)
+        })
+    }
+
+    /// The hash of dataset `id`'s records, or `nil` if there is no such dataset. A backend keeps
+    /// it; this default reads the dataset and hashes it.
+    public func recordsHash(ofDataset id: String) async throws -> String? {
+        try await content(ofDataset: id)?.recordsHash
+    }
+
     /// What an analysis snapshot reads of dataset `id`, or `nil` if there is no such dataset. A
     /// backend reads those columns alone; this default reads the dataset.
     public func analysisColumns(ofDataset id: String) async throws -> AnalysisColumns? {
@@ -225,5 +251,34 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .duplicateRecord(id, reason):
             "duplicate record \(id): \(reason)"
         }
+    }
+}
+
+/// Where the relations of a country's cities go: what a country's page charts and lists.
+public struct CountryRelationCounts: Hashable, Sendable {
+    /// Relations with a city of the country at either end (or both).
+    public var relations: Int
+    /// Relations by the partner's state: the state of the end outside the country (of the
+    /// partner, where both ends are inside).
+    public var partnerCountries: [CountryCode: Int]
+    /// Relations by the country's city at their end (counted for both where both are inside).
+    public var cities: [String: Int]
+
+    /// Counts relations given by their two ends, each a city's id and state, of which at least
+    /// one is in `country`.
+    public init(country: CountryCode, ends: some Sequence<(String, CountryCode, String, CountryCode)>) {
+        var relations = 0
+        var partners: [CountryCode: Int] = [:]
+        var home: [String: Int] = [:]
+        for (aID, aCountry, bID, bCountry) in ends {
+            relations += 1
+            let (inside, outside) = aCountry == country ? ((aID, aCountry), (bID, bCountry)) : ((bID, bCountry), (aID, aCountry))
+            partners[outside.1, default: 0] += 1
+            home[inside.0, default: 0] += 1
+            if outside.1 == country, outside.0 != inside.0 { home[outside.0, default: 0] += 1 }
+        }
+        self.relations = relations
+        partnerCountries = partners
+        cities = home
     }
 }

@@ -21,6 +21,8 @@ struct CityPage {
         var cities = Dictionary(profile.relations.map { ($0.partner.id, $0.partner) }, uniquingKeysWith: { first, _ in first })
         cities[city.id] = city
         let newRecord: [(String, String?)] = [("dataset", profile.dataset.id), ("city", city.id)]
+        // The network of a large dataset is shown once its own page has measured it.
+        let showsNetwork = try await WebError.answering { try await observatory.workspace.cityPageShowsNetwork(ofDataset: profile.dataset.id) }
         let edit = c.text(.message("web.edit"))
         let view = CityPageView(
             name: c.text(city.name),
@@ -34,9 +36,9 @@ struct CityPage {
             map: await map(profile),
             relationsHeading: c.text(.message("column.relations")) + " (" + c.number(profile.relations.count) + ")",
             relations: RelationTable(context: c, countries: observatory.countriesByCode).view(profile.relations.map(\.relation), cities: cities, from: city.id),
-            network: try await network(city, dataset: profile.dataset.id),
-            suggestions: try await suggestions(city, dataset: profile.dataset.id),
-            peers: try await peers(city, dataset: profile.dataset.id),
+            network: try await network(city, dataset: profile.dataset.id, measured: showsNetwork),
+            suggestions: try await suggestions(city, dataset: profile.dataset.id, measured: showsNetwork),
+            peers: try await peers(city, dataset: profile.dataset.id, measured: showsNetwork),
             additions: !c.canEdit ? [] : [
                 LinkView(text: c.text(.message("web.add-a-relation")), target: c.href("/edit/relations/new", newRecord)),
                 LinkView(text: c.text(.message("web.add-a-membership")), target: c.href("/edit/memberships/new", newRecord)),
@@ -65,19 +67,26 @@ struct CityPage {
     /// The city's measures and ranks in its dataset's network of cities, measured as the network
     /// page measures it (the same request, so the same cached measures), or a note that it is no
     /// node of it.
-    private func network(_ city: City, dataset: String) async throws -> CityPageView.Network {
+    private func network(_ city: City, dataset: String, measured: Bool) async throws -> CityPageView.Network {
         let c = context
-        let result: NetworkResult
+        let result: NetworkResult?
         do {
-            result = try await observatory.network(ofDataset: dataset)
+            result = measured ? try await observatory.network(ofDataset: dataset) : nil
         } catch let error as WebError {
             throw error.asPage(c)
         }
-        let node = result.cities.node(ofCity: city.id)
+        let node = result?.cities.node(ofCity: city.id)
+        let note: String? = if result == nil {
+            c.text(.message("web.city.network.not-measured", localized: ["city": city.name]))
+        } else if node == nil {
+            c.text(.message("web.city.network.none", localized: ["city": city.name]))
+        } else {
+            nil
+        }
         return CityPageView.Network(
             networkHeading: c.text(.message("web.city.network.heading")),
-            measures: node.map { TabulationView(result.cityTable(node: $0), context: c) },
-            noNodeNote: node == nil ? c.text(.message("web.city.network.none", localized: ["city": city.name])) : nil,
+            measures: node.flatMap { node in result.map { TabulationView($0.cityTable(node: node), context: c) } },
+            noNodeNote: note,
             networkLink: LinkView(text: c.text(.message("web.city.network.link", localized: ["country": observatory.countriesByCode[city.country]?.name ?? LocalizedText(en: city.country.rawValue)])),
                                   target: c.href("/network", [("dataset", dataset), ("focus_country", city.country.rawValue)])),
             // The form, prefilled with the city: its own country holds it, so comparing the two
@@ -88,9 +97,14 @@ struct CityPage {
 
     /// The partners suggested for the city in its dataset's network (the five best, with their
     /// reasons), or a note that it is no node of it.
-    private func suggestions(_ city: City, dataset: String) async throws -> CityPageView.Suggestions {
+    private func suggestions(_ city: City, dataset: String, measured: Bool) async throws -> CityPageView.Suggestions {
         let c = context
         let heading = c.text(.message("web.city.recommend.heading"))
+        let jsonLink = LinkView(text: c.text(.message("web.city.recommend.json")), target: c.href("/api/v1/cities/\(PageContext.segment(city.id))/recommendations"))
+        guard measured else {
+            return CityPageView.Suggestions(heading: heading, notes: [c.text(.message("web.city.recommend.not-measured", localized: ["city": city.name]))],
+                                            table: nil, reasons: [], jsonLink: jsonLink)
+        }
         let result: RecommendationResult
         do {
             let network = try await observatory.network(ofDataset: dataset)
@@ -107,14 +121,19 @@ struct CityPage {
         }
         return CityPageView.Suggestions(
             heading: heading, notes: result.notes.map { c.text($0) }, table: table, reasons: result.candidates.map { c.text(result.reason($0)) },
-            jsonLink: LinkView(text: c.text(.message("web.city.recommend.json")), target: c.href("/api/v1/cities/\(PageContext.segment(city.id))/recommendations")))
+            jsonLink: jsonLink)
     }
 
     /// The five cities of the dataset's network most like the city, each linked, with the measure
     /// of likeness named, or a note that it is no node of the network.
-    private func peers(_ city: City, dataset: String) async throws -> CityPageView.Suggestions {
+    private func peers(_ city: City, dataset: String, measured: Bool) async throws -> CityPageView.Suggestions {
         let c = context
         let heading = c.text(.message("web.city.peers.heading"))
+        let jsonLink = LinkView(text: c.text(.message("web.city.peers.json")), target: c.href("/api/v1/cities/\(PageContext.segment(city.id))/peers"))
+        guard measured else {
+            return CityPageView.Suggestions(heading: heading, notes: [c.text(.message("web.city.peers.not-measured", localized: ["city": city.name]))],
+                                            table: nil, reasons: [], jsonLink: jsonLink)
+        }
         let result: PeersResult
         do {
             let network = try await observatory.network(ofDataset: dataset)
@@ -130,8 +149,7 @@ struct CityPage {
             column == "city" ? c.href("/cities/\(PageContext.segment(result.peers[row].city.id))") : nil
         }
         return CityPageView.Suggestions(
-            heading: heading, notes: result.notes.map { c.text($0) }, table: table, reasons: [],
-            jsonLink: LinkView(text: c.text(.message("web.city.peers.json")), target: c.href("/api/v1/cities/\(PageContext.segment(city.id))/peers")))
+            heading: heading, notes: result.notes.map { c.text($0) }, table: table, reasons: [], jsonLink: jsonLink)
     }
 
     /// Whether counting parts with their cities changes this page: the city has parts, or a

@@ -16,7 +16,7 @@ struct CountryPage {
         let view = CountryPageView(
             name: c.text(country.name), code: country.code.rawValue,
             statehood: country.statehood.map(c.text),
-            summary: c.text(.message("web.country.summary", ["relations": String(relations.selection.relations.count), "cities": String(relations.cityCount)])),
+            summary: c.text(.message("web.country.summary", ["relations": String(relations.relationCount), "cities": String(relations.cityCount)])),
             listLink: LinkView(text: c.text(.message("web.list-them")), target: c.href("/relations", [("country", country.code.rawValue)])),
             compareLink: LinkView(text: c.text(.message("web.country.compare", localized: ["country": country.name])),
                                   target: c.href("/compare", [("subject", "country:\(country.code.rawValue)")])),
@@ -24,11 +24,11 @@ struct CountryPage {
                                    target: c.href("/baseline", [("focus", "country:\(country.code.rawValue)")])),
             alignmentLink: LinkView(text: c.text(.message("web.country.alignment", localized: ["country": country.name])),
                                     target: c.href("/alignment", [("focus", "country:\(country.code.rawValue)"), ("example", country.code.rawValue == "IR" ? "iran" : nil)])),
-            map: await map(country, relations.selection),
+            map: await map(country, relations.selection, total: relations.relationCount),
             partners: FigureView(relations.partnerChart(c, observatory: observatory), name: .partnerCountries, query: relations.query, context: c),
             citiesHeading: c.text(.message("web.its-cities-with-the-most-relations")),
             cityColumn: c.text(.message("web.city")), relationsColumn: c.text(.message("column.relations")),
-            cities: relations.cities.prefix(30)
+            cities: relations.cities.prefix(CountryRelations.listedCities)
                 .map { .init(city: table.cityLink($0.id, relations.selection.cities), relations: c.number($0.relations)) })
         return try Layout.page("country", title: c.text(country.name), content: view, context: c)
     }
@@ -39,7 +39,7 @@ struct CountryPage {
 
     /// The country's cities and their partners on the world map, placed by their coordinates or
     /// the gazetteer, an arc for each relation; the cities with most relations are named first.
-    private func map(_ country: Country, _ selection: RelationSelection) async -> CountryPageView.Map {
+    private func map(_ country: Country, _ selection: RelationSelection, total: Int) async -> CountryPageView.Map {
         let c = context
         let drawn = Array(selection.relations.prefix(Self.mostArcs))
         var relationCounts: [String: Int] = [:]
@@ -67,7 +67,7 @@ struct CountryPage {
             arcs += 1
         }
         let chart = map.view
-        let caption = c.mapCaption(.message("web.map.country-drawn", ["drawn": String(arcs), "total": String(selection.relations.count)]),
+        let caption = c.mapCaption(.message("web.map.country-drawn", ["drawn": String(arcs), "total": String(total)]),
                                    placedByGazetteer: located.values.count(where: \.fromGazetteer), unlabelled: chart.unlabelled)
         return CountryPageView.Map(chart: chart, caption: caption)
     }

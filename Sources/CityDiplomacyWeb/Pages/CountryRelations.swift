@@ -4,7 +4,11 @@ import CityDiplomacyCore
 /// country page lists and its chart of partner countries draws (on the page and as a file).
 struct CountryRelations {
     let country: Country
+    /// The first relations of the country's cities (in dataset order), at most
+    /// ``CountryPage/mostArcs``: those the map draws. The cities listed are among its cities too.
     let selection: RelationSelection
+    /// Relations of the country's cities, all of them.
+    let relationCount: Int
     let cityCount: Int
     /// Partner states by relations, most first (then by code).
     let partnerCountries: [(code: CountryCode, relations: Int)]
@@ -13,22 +17,24 @@ struct CountryRelations {
 
     /// How many partner states the chart draws.
     static let chartedPartners = 20
+    /// How many of its cities the page lists.
+    static let listedCities = 30
 
+    /// Counted through the registry's indexes (``Workspace/countryRelationCounts(_:)``): the page
+    /// reads the records of the relations it draws and of the cities it lists, not every relation
+    /// of the country (25,221 for IR, 240,049 for CN at a million relations).
     init(country: Country, observatory: Observatory) async throws {
         self.country = country
-        selection = try await observatory.registry.relations(matching: RelationQuery(country: country.code))
+        let counts = try await observatory.workspace.countryRelationCounts(country.code)
+        var selection = try await observatory.registry.relations(matching: RelationQuery(country: country.code, limit: CountryPage.mostArcs))
         cityCount = try await observatory.registry.countCities(matching: CityQuery(country: country.code))
-        var partners: [CountryCode: Int] = [:]
-        var home: [String: Int] = [:]
-        for relation in selection.relations {
-            guard let a = selection.cities[relation.cityID], let b = selection.cities[relation.partnerID] else { continue }
-            let (inside, outside) = a.country == country.code ? (a, b) : (b, a)
-            partners[outside.country, default: 0] += 1
-            home[inside.id, default: 0] += 1
-            if outside.country == country.code, outside.id != inside.id { home[outside.id, default: 0] += 1 }
+        relationCount = counts.relations
+        partnerCountries = counts.partnerCountries.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+        cities = counts.cities.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+        for (id, _) in cities.prefix(Self.listedCities) where selection.cities[id] == nil {
+            if let city = try await observatory.registry.findCities(named: id, datasetID: nil).first(where: { $0.id == id }) { selection.cities[id] = city }
         }
-        partnerCountries = partners.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
-        cities = home.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+        self.selection = selection
     }
 
     /// The partner states with most relations, as a chart in `context`'s language.
@@ -41,7 +47,7 @@ struct CountryRelations {
             : c.text(.message("chart.partner-countries", ["country": name]))
         return BarChart(
             caption: caption,
-            source: c.text(.message("chart.source.registry", ["relations": c.number(selection.relations.count), "country": name])),
+            source: c.text(.message("chart.source.registry", ["relations": c.number(relationCount), "country": name])),
             categoryHeading: c.text(.message("chart.category.partner-countries")),
             valueHeading: c.text(.message("chart.value.relations")),
             bars: charted.map { .init(label: observatory.countryName($0.code, c.language), value: $0.relations, href: c.href("/countries/\($0.code.rawValue)")) },

@@ -13,11 +13,20 @@ struct StudyPages {
         guard let number = Int(PersianText.asciiDigits(raw)), Observatory.tableNumbers.contains(number) else {
             throw WebError.notFound(c.text(.message("web.not-found.table", ["number": raw])), field: "number").asPage(c)
         }
-        let table: Tabulation, content: DatasetContent
+        var table: Tabulation
+        let content: DatasetContent
+        var paging: StudyTablePageView.Paging?
         do {
             // Read once: for the table, and for the dataset's version in its citation.
             content = try await observatory.content(ofDataset: c.filters.text("dataset"))
             table = try await observatory.studyTable(number, filters: c.filters, of: content)
+            // Table 1 lists every relation: the page shows it a page at a time (its files whole).
+            if number == 1 {
+                let page = TabulationPage(table, page: try c.filters.integer("page", in: 1...10_000_000) ?? 1,
+                                          perPage: try c.filters.integer("per_page", in: 1...5_000) ?? Workspace.studyTableRowsPerPage)
+                table = page.table
+                paging = pagingView(page)
+            }
         } catch let error as WebError {
             throw error.asPage(c)
         }
@@ -27,6 +36,7 @@ struct StudyPages {
             tabs: Observatory.tableNumbers.map { .init(text: c.text(.message("web.table-tab", ["number": String($0)])), address: c.href("/tables/\($0)"), current: $0 == number) },
             ruleForm: number == 3 ? ruleForm() : nil,
             table: TabulationRenderer(format: .html, language: c.language).htmlFragment(table),
+            paging: paging,
             schemes: number == 2 ? schemesNote() : nil,
             downloadsLabel: c.text(.message("web.table.downloads")),
             downloads: downloads(number),
@@ -35,12 +45,26 @@ struct StudyPages {
         return try Layout.page("study-table", title: c.text(table.title), content: view, context: c)
     }
 
+    /// Which rows of Table 1 the page shows, and the links to the pages before and after it,
+    /// keeping the page's other choices.
+    private func pagingView(_ page: TabulationPage) -> StudyTablePageView.Paging {
+        let c = context
+        return .init(
+            shown: c.text(.message("web.table.rows-shown", ["first": c.number(page.firstRow), "last": c.number(page.lastRow),
+                                                            "total": c.number(page.totalRows), "page": c.number(page.page),
+                                                            "pages": c.number(page.pageCount)])),
+            links: (page.page > 1 ? [.init(rel: "prev", text: c.text(.message("web.previous")), address: c.href(setting: "page", to: String(page.page - 1)))] : [])
+                + (page.page < page.pageCount ? [.init(rel: "next", text: c.text(.message("web.next")), address: c.href(setting: "page", to: String(page.page + 1)))] : []))
+    }
+
     /// The table as files — CSV, JSON, Markdown — as the page shows it: in its language, under its
-    /// rule and dataset. JSON is the API's answer for the table; CSV and Markdown are what
-    /// `citydip tables --format csv|md` prints.
+    /// rule and dataset, and whole (not the page of Table 1 shown). JSON is the API's answer for
+    /// the table; CSV and Markdown are what `citydip tables --format csv|md` prints.
     private func downloads(_ number: Int) -> [StudyTablePageView.Download] {
         let c = context
-        let query = c.query.map { $0.isEmpty ? "" : "?" + $0 } ?? ""
+        let kept = c.fields.pairs.filter { !["page", "per_page"].contains($0.name) }
+            .map { "\(PageContext.encode($0.name))=\(PageContext.encode($0.value))" }.joined(separator: "&")
+        let query = kept.isEmpty ? "" : "?" + kept
         let suffix = c.language == .fa ? "-fa" : ""
         return [("CSV", ".csv", "text/csv", "csv"), ("JSON", "", "application/json", "json"), ("Markdown", ".md", "text/markdown", "md")].map { name, path, type, ext in
             .init(name: name, address: "/api/v1/tables/\(number)\(path)\(query)", file: "table-\(number)\(suffix).\(ext)", mediaType: type)
@@ -158,6 +182,13 @@ struct StudyTablePageView {
         let mediaType: String
     }
 
+    /// Which rows a page of a long table shows, with the links to the pages around it.
+    struct Paging {
+        /// "Rows 1–250 of 24,509 (page 1 of 99)", in the page's language and digits.
+        let shown: String
+        let links: [RelationsView.PagingLink]
+    }
+
     /// The classifications a table is counted by, each linked to its page.
     struct SchemesNote {
         struct Item {
@@ -175,6 +206,8 @@ struct StudyTablePageView {
     /// The table as the report renders it for the CLI too, every cell escaped there: a trusted
     /// fragment, written into the page as it is.
     let table: String
+    /// The rows shown and the links to other pages, for Table 1; `nil` for the other tables.
+    let paging: Paging?
     /// Table 2's schemes of regions and affiliations; `nil` for the other tables.
     let schemes: SchemesNote?
     let downloadsLabel: String

@@ -1,0 +1,139 @@
+import CityDiplomacyCore
+import CityDiplomacyReferenceData
+import Foundation
+import GRDB
+import Testing
+@testable import CityDiplomacyStorage
+
+/// The hash of a dataset's records the registry keeps (`dataset_records_hash`): what pages cite as
+/// the dataset's version without reading every record. It must be the hash of the records as
+/// they are, whatever wrote to them.
+@Suite("The registry keeps each dataset's records hash, never a stale one")
+struct RecordsHashTests {
+    let fixture: StudyRegistryFixture
+
+    init() throws {
+        fixture = try StudyRegistryFixture()
+    }
+
+    /// The hash kept for `dataset`, read straight from the table; `nil` when none is kept.
+    private func kept(_ registry: SQLiteRegistry, _ dataset: String = "iran-2018") async throws -> String? {
+        try await registry.writer.read { db in try SQLiteRegistry.keptRecordsHash(db, ofDataset: dataset) }
+    }
+
+    /// Checks that the registry answers the hash of the records it reads now, and keeps it.
+    private func expectCurrent(_ registry: SQLiteRegistry, _ dataset: String = "iran-2018", sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        let records = try #require(try await registry.content(ofDataset: dataset), sourceLocation: sourceLocation)
+        let answered = try #require(try await registry.recordsHash(ofDataset: dataset), sourceLocation: sourceLocation)
+        #expect(answered == records.recordsHash, "the hash answered is not that of the records", sourceLocation: sourceLocation)
+        #expect(try await kept(registry, dataset) == answered, "the hash answered is not kept", sourceLocation: sourceLocation)
+        return answered
+    }
+
+    @Test("The hash kept is the hash of the records read, and equals the stored dataset's own")
+    func keptEqualsComputed() async throws {
+        let registry = try await fixture.seededRegistry()
+        #expect(try await kept(registry) == nil, "a store keeps no hash of its own")
+        let hash = try await expectCurrent(registry)
+        #expect(hash == fixture.study.recordsHash)
+        #expect(try await registry.recordsHash(ofDataset: "iran-2018") == hash)
+        #expect(try await registry.recordsHash(ofDataset: "no-such-dataset") == nil)
+    }
+
+    @Test("Every kind of edit clears the hash in its own transaction; the hash answered after is the new records'")
+    func editsClearIt() async throws {
+        let registry = try await fixture.seededRegistry()
+        let study = fixture.study
+        var relation = try #require(study.relations.first)
+        relation.notes = "Checked again."
+        var event = try #require(study.events.first)
+        event.year += 1
+        var source = try #require(study.sources.first)
+        source.accessed = try PartialDate(parsing: "2026-11-30")
+        let unused = try #require(study.relations.last)
+        let membership = try #require(study.memberships.first)
+        let edits: [RecordEdit] = [
+            .saveRelation(relation), .saveEvent(event), .saveSource(source, datasetID: "iran-2018"),
+            .deleteMembership(id: membership.id), .deleteRelation(id: unused.id),
+        ]
+        var previous = try await expectCurrent(registry)
+        for edit in edits {
+            _ = try await registry.apply(edit, by: "test")
+            #expect(try await kept(registry) == nil, "\(edit.recordKind) \(edit.recordID) left the old hash kept")
+            let now = try await expectCurrent(registry)
+            #expect(now != previous, "\(edit.recordKind) \(edit.recordID) did not change the hash")
+            previous = now
+        }
+    }
+
+    @Test("A write to any table of the records, however made, clears the dataset's hash (the triggers)")
+    func anyWriteClearsIt() async throws {
+        let registry = try await fixture.seededRegistry()
+        for (table, _) in RecordsHashTriggers.datasetOfRow {
+            for statement in ["UPDATE \(table) SET rowid = rowid WHERE rowid = (SELECT min(rowid) FROM \(table))"] {
+                _ = try await expectCurrent(registry)
+                let changed = try await registry.writer.write { db in
+                    try db.execute(sql: statement)
+                    return db.changesCount
+                }
+                #expect(changed == 1, "no row of \(table) to update")
+                #expect(try await kept(registry) == nil, "an update of \(table) left the hash kept")
+            }
+        }
+        // An insert and a delete too, on a table that names its dataset and on one that does not.
+        _ = try await expectCurrent(registry)
+        let theme = try await registry.writer.write { db -> [String] in
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT relation_id, theme, position FROM relation_theme LIMIT 1"))
+            let values: [String] = [row["relation_id"], row["theme"], String(row["position"] as Int)]
+            try db.execute(sql: "DELETE FROM relation_theme WHERE relation_id = ? AND theme = ?", arguments: [values[0], values[1]])
+            return values
+        }
+        #expect(try await kept(registry) == nil, "a deleted theme left the hash kept")
+        _ = try await expectCurrent(registry)
+        try await registry.writer.write { db in
+            try db.execute(sql: "INSERT INTO relation_theme (relation_id, theme, position) VALUES (?, ?, ?)",
+                           arguments: [theme[0], theme[1], Int(theme[2])])
+        }
+        #expect(try await kept(registry) == nil, "an inserted theme left the hash kept")
+    }
+
+    @Test("Storing a dataset again and removing it clear its hash; another dataset's is kept through both")
+    func storeAndRemoveClearIt() async throws {
+        let registry = try SQLiteRegistry()
+        try await registry.storeCountries(fixture.countries.countries)
+        try await registry.store(fixture.study)
+        let other = "other"
+        let source = SourceCitation(id: "other:s1", title: "A source")
+        let paris = try City(id: "other:paris", name: LocalizedText(en: "Paris"), country: CountryCode(unchecked: "FR"))
+        let lyon = try City(id: "other:lyon", name: LocalizedText(en: "Lyon"), country: CountryCode(unchecked: "FR"))
+        try await registry.store(DatasetContent(
+            dataset: Dataset(id: other, title: LocalizedText(en: "Another")), sources: [source], cities: [paris, lyon],
+            relations: [BilateralRelation(id: "other:r1", datasetID: other, cityID: paris.id, partnerID: lyon.id, kind: .sisterCity, sources: [source])]))
+        let otherHash = try await expectCurrent(registry, other)
+        _ = try await expectCurrent(registry)
+        try await registry.store(fixture.study)
+        #expect(try await kept(registry) == nil, "storing the dataset again left its hash kept")
+        #expect(try await kept(registry, other) == otherHash)
+        _ = try await expectCurrent(registry)
+        var relation = try #require(fixture.study.relations.first)
+        relation.notes = "Edited."
+        _ = try await registry.apply(.saveRelation(relation), by: "test")
+        #expect(try await kept(registry, other) == otherHash, "an edit of one dataset cleared another's hash")
+        _ = try await expectCurrent(registry)
+        try await registry.removeDataset("iran-2018")
+        #expect(try await kept(registry) == nil)
+        #expect(try await registry.recordsHash(ofDataset: "iran-2018") == nil)
+        #expect(try await kept(registry, other) == otherHash)
+    }
+
+    @Test("A dataset stored in bulk, as an import is, is hashed as it reads back")
+    func bulkStore() async throws {
+        let registry = try SQLiteRegistry(bulkRows: 10)
+        try await registry.storeCountries(fixture.countries.countries)
+        try await registry.store(fixture.study)
+        _ = try await expectCurrent(registry)
+        try await registry.store(fixture.study)
+        #expect(try await kept(registry) == nil)
+        #expect(try await expectCurrent(registry) == fixture.study.recordsHash)
+    }
+}
