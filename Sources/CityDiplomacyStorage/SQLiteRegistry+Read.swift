@@ -1,4 +1,5 @@
 import CityDiplomacyCore
+import Foundation
 import GRDB
 
 extension SQLiteRegistry {
@@ -40,25 +41,43 @@ extension SQLiteRegistry {
         try await read { db in try Self.fetchContent(db, ofDataset: id) }
     }
 
+    /// The form of ``DatasetContent/recordsHash`` this build computes: raise it whenever the
+    /// canonical records it hashes change, so that a hash kept by an older build is not cited as
+    /// this build's (it is computed again).
+    static let recordsHashFormat = 1
+
     /// The hash kept in `dataset_records_hash`, or, where none is kept (the dataset was stored or
-    /// changed since it was last asked for), the hash of the records read and then kept — read,
-    /// hashed and kept in one write transaction, so that no write can come between the records
-    /// and the hash kept of them. The schema's triggers clear the entry on any write to the
-    /// dataset's records (see ``RecordsHashTriggers``).
+    /// changed since it was last asked for), the hash of the records read, then kept if nothing
+    /// changed meanwhile.
+    ///
+    /// The records are read and hashed in a read transaction — at a million relations that takes
+    /// seconds, which a write transaction would have held the database's write lock for, making
+    /// other writers wait or time out. Staleness is ruled out by a claim: a row without a hash,
+    /// written first, which any write to the dataset's records deletes (the schema's triggers,
+    /// ``RecordsHashTriggers``); the hash is stored into the claim only if the claim is still
+    /// there, so a write after the claim leaves nothing kept.
     public func recordsHash(ofDataset id: String) async throws -> String? {
         if let kept = try await read({ db in try Self.keptRecordsHash(db, ofDataset: id) }) { return kept }
-        return try await write { db in
-            if let kept = try Self.keptRecordsHash(db, ofDataset: id) { return kept }
-            guard let content = try Self.fetchContent(db, ofDataset: id) else { return nil }
-            let hash = content.recordsHash
-            try db.execute(sql: "INSERT OR REPLACE INTO dataset_records_hash (dataset_id, records_hash) VALUES (?, ?)", arguments: [id, hash])
-            return hash
+        let claim = UUID().uuidString
+        let format = Self.recordsHashFormat
+        let claimed = try await write { db -> Bool in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dataset WHERE id = ?)", arguments: [id]) == true else { return false }
+            try db.execute(sql: "INSERT OR REPLACE INTO dataset_records_hash (dataset_id, records_hash, format, claim) VALUES (?, NULL, ?, ?)",
+                           arguments: [id, format, claim])
+            return true
         }
+        guard claimed, let hash = try await read({ db in try Self.fetchContent(db, ofDataset: id)?.recordsHash }) else { return nil }
+        try await write { db in
+            try db.execute(sql: "UPDATE dataset_records_hash SET records_hash = ? WHERE dataset_id = ? AND claim = ? AND format = ?",
+                           arguments: [hash, id, claim, format])
+        }
+        return hash
     }
 
-    /// The records hash kept for dataset `id`, if one is.
+    /// The records hash kept for dataset `id` in this build's form, if one is.
     static func keptRecordsHash(_ db: Database, ofDataset id: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT records_hash FROM dataset_records_hash WHERE dataset_id = ?", arguments: [id])
+        try String.fetchOne(db, sql: "SELECT records_hash FROM dataset_records_hash WHERE dataset_id = ? AND format = ? AND records_hash IS NOT NULL",
+                            arguments: [id, recordsHashFormat])
     }
 
     /// Every record of dataset `id`, or `nil` if there is no such dataset.

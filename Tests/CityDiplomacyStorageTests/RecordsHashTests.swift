@@ -40,6 +40,35 @@ struct RecordsHashTests {
         #expect(try await registry.recordsHash(ofDataset: "no-such-dataset") == nil)
     }
 
+    @Test("A claim a write removed keeps nothing; a hash of another form, or a claim without a hash, is not cited")
+    func claimsAndForms() async throws {
+        let registry = try await fixture.seededRegistry()
+        let current = fixture.study.recordsHash
+        // A claim (no hash yet) is not a hash: the registry computes one.
+        try await registry.writer.write { db in
+            try db.execute(sql: "INSERT INTO dataset_records_hash (dataset_id, records_hash, format, claim) VALUES ('iran-2018', NULL, ?, 'c1')",
+                           arguments: [SQLiteRegistry.recordsHashFormat])
+        }
+        #expect(try await kept(registry) == nil)
+        #expect(try await registry.recordsHash(ofDataset: "iran-2018") == current)
+        // A hash kept by a build whose canonical records differ is not cited as this build's.
+        try await registry.writer.write { db in
+            try db.execute(sql: "UPDATE dataset_records_hash SET records_hash = 'older-form', format = ? WHERE dataset_id = 'iran-2018'",
+                           arguments: [SQLiteRegistry.recordsHashFormat - 1])
+        }
+        #expect(try await kept(registry) == nil)
+        #expect(try await registry.recordsHash(ofDataset: "iran-2018") == current)
+        #expect(try await kept(registry) == current)
+        // A write to the records removes a claim as it removes a hash: what was being computed is not kept.
+        try await registry.writer.write { db in
+            try db.execute(sql: "UPDATE dataset_records_hash SET records_hash = NULL, claim = 'c2' WHERE dataset_id = 'iran-2018'")
+            try db.execute(sql: "UPDATE relation SET notes = 'changed' WHERE id = (SELECT id FROM relation WHERE dataset_id = 'iran-2018' LIMIT 1)")
+            try db.execute(sql: "UPDATE dataset_records_hash SET records_hash = 'stale' WHERE dataset_id = 'iran-2018' AND claim = 'c2'")
+        }
+        #expect(try await kept(registry) == nil)
+        _ = try await expectCurrent(registry)
+    }
+
     @Test("Every kind of edit clears the hash in its own transaction; the hash answered after is the new records'")
     func editsClearIt() async throws {
         let registry = try await fixture.seededRegistry()

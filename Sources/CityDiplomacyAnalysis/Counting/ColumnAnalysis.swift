@@ -132,24 +132,43 @@ public struct ColumnAnalysis: RelationCounting {
             }
         case let .period(periodisation, rule):
             // The signing date and the period the record places the relation in for this
-            // periodisation, if any: (date + 1) × (recorded periods + 1) + (recorded + 1).
+            // periodisation, if any: each distinct pair of the two numbered densely, in the order
+            // of (date, recorded). Numbering them as date × (recorded periods + 1) + recorded
+            // would overflow Int32, or allocate gigabytes of counts, for a dataset whose relations
+            // have thousands of distinct dates and recorded periods each.
             var recordedIDs: [String] = []
+            var recordedIndex: [String: Int32] = [:]
             let recordedOfSet: [Int32] = columns.placementSets.map { placements in
                 guard let id = placements[periodisation.id] else { return -1 }
-                if let known = recordedIDs.firstIndex(of: id) { return Int32(known) }
+                if let known = recordedIndex[id] { return known }
+                recordedIndex[id] = Int32(recordedIDs.count)
                 recordedIDs.append(id)
                 return Int32(recordedIDs.count - 1)
             }
-            let width = Int32(recordedIDs.count + 1)
+            var pairs: [(date: Int32, recorded: Int32)] = []
+            var pairIndex: [Int64: Int32] = [:]
             var values = [Int32](repeating: 0, count: count)
             for index in 0..<count {
                 let relation = column(index)
                 let placements = columns.relationPlacements[relation]
                 let recorded = placements < 0 ? -1 : recordedOfSet[Int(placements)]
-                values[index] = (columns.relationSigned[relation] + 1) * width + recorded + 1
+                let date = columns.relationSigned[relation]
+                let key = Int64(date) << 32 | Int64(UInt32(bitPattern: recorded))
+                if let known = pairIndex[key] {
+                    values[index] = known
+                } else {
+                    values[index] = Int32(pairs.count)
+                    pairIndex[key] = Int32(pairs.count)
+                    pairs.append((date, recorded))
+                }
             }
-            return Attributes(values: values, range: (columns.signedDates.count + 1) * Int(width)) { [dates = columns.signedDates, recordedIDs] value in
-                let date = value / Int(width) - 1, recorded = value % Int(width) - 1
+            let order = pairs.indices.sorted { pairs[$0].date != pairs[$1].date ? pairs[$0].date < pairs[$1].date : pairs[$0].recorded < pairs[$1].recorded }
+            var rank = [Int32](repeating: 0, count: pairs.count)
+            for (position, pair) in order.enumerated() { rank[pair] = Int32(position) }
+            for index in values.indices { values[index] = rank[Int(values[index])] }
+            let sortedPairs = order.map { pairs[$0] }
+            return Attributes(values: values, range: sortedPairs.count) { [dates = columns.signedDates, recordedIDs] value in
+                let date = Int(sortedPairs[value].date), recorded = Int(sortedPairs[value].recorded)
                 let placement = periodisation.place(date < 0 ? nil : dates[date], rule: rule, recorded: recorded < 0 ? nil : recordedIDs[recorded])
                 switch placement {
                 case let .placed(id, _):

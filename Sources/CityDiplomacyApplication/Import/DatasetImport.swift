@@ -111,7 +111,9 @@ public enum DatasetImport {
         // The version pages cite, hashed now from the records as stored, so that the first page
         // after an import need not read them all; left to the first citation above a size where
         // hashing would add much to the import (some 20 s at a million relations).
-        if content.relations.count <= Self.hashedAtImport { _ = try await registry.recordsHash(ofDataset: id) }
+        // The dataset is stored by now: a hash that cannot be kept (a busy database) is only
+        // computed again when first cited, and must not report the import as failed.
+        if content.relations.count <= Self.hashedAtImport { _ = try? await registry.recordsHash(ofDataset: id) }
         return .imported(result.report, retained: ImportRun(gazetteer: gazetteer, result: result))
     }
 

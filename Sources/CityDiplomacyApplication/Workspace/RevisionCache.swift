@@ -16,6 +16,8 @@ public actor RevisionCache<Key: Hashable & Sendable, Value: Sendable> {
     private struct Entry {
         var revision: String
         var computation: Task<Value, any Error>
+        /// Whether the computation has ended with a value.
+        var finished = false
     }
 
     /// How many keys are kept at once.
@@ -37,9 +39,12 @@ public actor RevisionCache<Key: Hashable & Sendable, Value: Sendable> {
         return try? await entry.computation.value
     }
 
-    /// Whether a value of `key` at `revision` is kept or being computed; never waits, never computes.
+    /// Whether a value of `key` at `revision` is kept, computed to its end; never waits, never
+    /// computes. One still being computed is not held: a caller that asks so as not to wait (a
+    /// city page, for a network of a million relations measured for minutes) must not wait on it.
     public func holds(_ key: Key, revision: String) -> Bool {
-        entries[key]?.revision == revision
+        guard let entry = entries[key], entry.revision == revision else { return false }
+        return entry.finished
     }
 
     /// The value of `key` at `revision`: the one kept, or the one `compute` makes.
@@ -53,7 +58,9 @@ public actor RevisionCache<Key: Hashable & Sendable, Value: Sendable> {
         entries[key] = Entry(revision: revision, computation: task)
         while recent.count > capacity { entries[recent.removeFirst()] = nil }
         do {
-            return try await task.value
+            let value = try await task.value
+            if entries[key]?.computation == task { entries[key]?.finished = true }
+            return value
         } catch {
             // A failed computation is not kept: the next request tries again.
             if entries[key]?.revision == revision {

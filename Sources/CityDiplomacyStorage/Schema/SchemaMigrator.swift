@@ -237,7 +237,11 @@ enum SchemaMigrator {
         migrator.registerMigration("v9: the hash of each dataset's records, cleared by any write to them", foreignKeyChecks: .immediate) { db in
             try db.create(table: "dataset_records_hash") { t in
                 t.primaryKey("dataset_id", .text).references("dataset", onDelete: .cascade)
-                t.column("records_hash", .text).notNull()
+                // Null while being computed: the row is then a claim (see recordsHash(ofDataset:)).
+                t.column("records_hash", .text)
+                // The form of the hash (SQLiteRegistry.recordsHashFormat): another build's is not cited.
+                t.column("format", .integer).notNull()
+                t.column("claim", .text).notNull()
             }
             for statement in RecordsHashTriggers.statements { try db.execute(sql: statement) }
         }

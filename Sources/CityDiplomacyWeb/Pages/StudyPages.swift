@@ -17,13 +17,15 @@ struct StudyPages {
         let content: DatasetContent
         var paging: StudyTablePageView.Paging?
         do {
+            // The page's own parameters first: a bad one costs no read of the dataset.
+            let requestedPage = try c.filters.integer("page", in: 1...10_000_000) ?? 1
+            let perPage = try c.filters.integer("per_page", in: 1...5_000) ?? Workspace.studyTableRowsPerPage
             // Read once: for the table, and for the dataset's version in its citation.
             content = try await observatory.content(ofDataset: c.filters.text("dataset"))
             table = try await observatory.studyTable(number, filters: c.filters, of: content)
             // Table 1 lists every relation: the page shows it a page at a time (its files whole).
             if number == 1 {
-                let page = TabulationPage(table, page: try c.filters.integer("page", in: 1...10_000_000) ?? 1,
-                                          perPage: try c.filters.integer("per_page", in: 1...5_000) ?? Workspace.studyTableRowsPerPage)
+                let page = TabulationPage(table, page: requestedPage, perPage: perPage)
                 table = page.table
                 paging = pagingView(page)
             }
