@@ -169,15 +169,8 @@ public struct ColumnAnalysis: RelationCounting {
             let sortedPairs = order.map { pairs[$0] }
             return Attributes(values: values, range: sortedPairs.count) { [dates = columns.signedDates, recordedIDs] value in
                 let date = Int(sortedPairs[value].date), recorded = Int(sortedPairs[value].recorded)
-                let placement = periodisation.place(date < 0 ? nil : dates[date], rule: rule, recorded: recorded < 0 ? nil : recordedIDs[recorded])
-                switch placement {
-                case let .placed(id, _):
-                    let period = periodisation.periods.first { $0.id == id }!
-                    return [Dimension.Key(id: id, label: period.label)]
-                case .ambiguous: return [.ambiguous]
-                case .outside: return [.outsidePeriods]
-                case .undated: return [.undated]
-                }
+                return Dimension.Key.period(periodisation.place(date < 0 ? nil : dates[date], rule: rule, recorded: recorded < 0 ? nil : recordedIDs[recorded]),
+                                            in: periodisation)
             }
         }
     }

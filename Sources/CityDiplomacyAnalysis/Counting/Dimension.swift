@@ -117,3 +117,18 @@ public struct CrossTabulation: Hashable, Sendable {
         cells[row]?[column] ?? 0
     }
 }
+
+extension Dimension.Key {
+    /// The key a relation placed as `placement` in `periodisation` is counted under, whether it
+    /// is counted from its record or from the dataset's columns.
+    static func period(_ placement: PeriodPlacement, in periodisation: Periodisation) -> [Dimension.Key] {
+        switch placement {
+        case let .placed(id, _):
+            let period = periodisation.periods.first { $0.id == id }!
+            return [Dimension.Key(id: id, label: period.label)]
+        case .ambiguous: return [.ambiguous]
+        case .outside: return [.outsidePeriods]
+        case .undated: return [.undated]
+        }
+    }
+}

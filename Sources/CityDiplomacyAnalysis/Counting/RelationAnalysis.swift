@@ -78,15 +78,7 @@ public struct RelationAnalysis: RelationCounting {
             }
             return [Dimension.Key(id: group.id, label: group.label)]
         case let .period(periodisation, rule):
-            let placement = periodisation.place(relation.signed, rule: rule, recorded: relation.periodPlacements[periodisation.id])
-            switch placement {
-            case let .placed(id, _):
-                let period = periodisation.periods.first { $0.id == id }!
-                return [Dimension.Key(id: id, label: period.label)]
-            case .ambiguous: return [.ambiguous]
-            case .outside: return [.outsidePeriods]
-            case .undated: return [.undated]
-            }
+            return Dimension.Key.period(periodisation.place(relation.signed, rule: rule, recorded: relation.periodPlacements[periodisation.id]), in: periodisation)
         case .kind:
             return [Dimension.Key(id: relation.kind.rawValue, label: relation.kind.label)]
         case .status:
