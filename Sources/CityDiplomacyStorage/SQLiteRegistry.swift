@@ -149,6 +149,9 @@ public enum StorageError: Error, Hashable, Sendable, CustomStringConvertible {
     /// hold citydip's schema. `applicationID` is its own mark (0 if none), `tables` some of its tables.
     case notCityDiplomacyDatabase(path: String, applicationID: Int32, tables: [String])
     case failed(reason: String)
+    /// A backup's destination already exists (see ``SQLiteRegistry/backup(to:)``).
+    case backupExists(path: String)
+    case cannotBackUp(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -157,6 +160,8 @@ public enum StorageError: Error, Hashable, Sendable, CustomStringConvertible {
             "'\(path)' is not a CityDiplomacy database (" + Self.contents(applicationID: applicationID, tables: tables)
                 + ")"
         case let .failed(reason): "database error: \(reason)"
+        case let .backupExists(path): "'\(path)' already exists: a backup never replaces a file; choose another path or remove it first"
+        case let .cannotBackUp(path, reason): "cannot back up to '\(path)': \(reason)"
         }
     }
 

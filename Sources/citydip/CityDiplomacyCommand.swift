@@ -1,5 +1,6 @@
 import ArgumentParser
 import CityDiplomacyApplication
+import CityDiplomacyCore
 import Foundation
 
 @main
@@ -16,7 +17,7 @@ struct CityDiplomacyCommand: AsyncParsableCommand {
         subcommands: [
             TablesCommand.self, RelationsCommand.self, ShowCommand.self, CountCommand.self,
             ReportCommand.self, AuditCommand.self, CiteCommand.self, SchemesCommand.self, ImportCommand.self, QualityCommand.self,
-            StatsCommand.self, NetworkCommand.self, CompareCommand.self, BaselineCommand.self, RecommendCommand.self, PeersCommand.self, AlignmentCommand.self, DiffCommand.self, DatasetsCommand.self, InitCommand.self, ServeCommand.self,
+            StatsCommand.self, NetworkCommand.self, CompareCommand.self, BaselineCommand.self, RecommendCommand.self, PeersCommand.self, AlignmentCommand.self, DiffCommand.self, DatasetsCommand.self, InitCommand.self, BackupCommand.self, ServeCommand.self,
         ]
     )
 
@@ -50,7 +51,8 @@ struct CityDiplomacyCommand: AsyncParsableCommand {
     private static func fail(_ message: String) -> Never {
         let first = message.split(separator: "\n").first.map(String.init) ?? message
         let line = first.hasPrefix("Error: ") ? first : "Error: \(first)"
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        // An error quotes what the user or a file gave: its control characters are shown, not obeyed.
+        FileHandle.standardError.write(Data((ControlCharacters.escaped(line) + "\n").utf8))
         Foundation.exit(1)
     }
 }

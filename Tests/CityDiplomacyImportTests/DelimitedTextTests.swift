@@ -91,3 +91,55 @@ struct DelimitedTextTests {
         #expect(error.line == 2)
     }
 }
+
+@Suite("The importer refuses what it cannot hold, before it starts")
+struct ImportLimitTests {
+    private func failure(_ data: Data) -> DataFileError? {
+        do { _ = try DelimitedText.parse(data, fileName: "t.csv", delimiter: nil); return nil } catch { return error }
+    }
+
+    @Test("A header with no rows is refused, as an empty file is", arguments: ["city1,city2\n", "city1,city2", "city1,city2\n\n\n"])
+    func headerOnly(text: String) throws {
+        let error = try #require(failure(Data(text.utf8)))
+        #expect(error.line == 2)
+        #expect(error.problem.contains("no rows"))
+    }
+
+    @Test("A header of more columns than the limit is refused at the first column past it, its rows unread")
+    func tooManyColumns() throws {
+        let header = (0..<5000).map { "c\($0)" }.joined(separator: "\t")
+        // The second line is broken: it is never reached, since the header already fails.
+        let error = try #require(failure(Data((header + "\nx\t\"never closed\n").utf8)))
+        #expect(error.line == 1)
+        #expect(error.problem.contains("5000 columns, more than the \(ImportLimits.maximumColumns)"))
+        #expect(error.description.count <= FileProblem.maximumLength + 40)
+    }
+
+    @Test("A row error quotes a long header in part, and the line stays short")
+    func longHeaderQuoted() throws {
+        let header = (0..<200).map { "column\($0)" }.joined(separator: ",")
+        let error = try #require(failure(Data((header + "\n1,2\n").utf8)))
+        #expect(error.problem.contains("column0,column1"))
+        #expect(error.problem.contains("and 192 more"))
+        #expect(error.description.count <= FileProblem.maximumLength + 40)
+    }
+
+    @Test("A file larger than the limit is refused before it is read")
+    func fileTooLarge() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("limit-\(UUID().uuidString).csv").path
+        try Data(repeating: UInt8(ascii: "a"), count: 4096).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: SourceFileError.tooLarge(path: path, bytes: 4096, limit: 1024)) {
+            try SourceFile.read(atPath: path, maximumBytes: 1024)
+        }
+        #expect(try SourceFile.read(atPath: path, maximumBytes: 4096).count == 4096)
+    }
+
+    @Test("SPARQL JSON with no results is refused")
+    func emptyBindings() throws {
+        let json = #"{"head": {"vars": ["city1", "city2"]}, "results": {"bindings": []}}"#
+        #expect(throws: DataFileError.self) {
+            try ImportPipeline(format: .wikidataJSON).records(Data(json.utf8), fileName: "q.json")
+        }
+    }
+}

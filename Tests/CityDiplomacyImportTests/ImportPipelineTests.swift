@@ -245,3 +245,46 @@ enum WikipediaFile {
         return url.deletingLastPathComponent().appendingPathComponent("shared/data/wikipedia-twin-cities-2026/twin_cities.csv").path
     }()
 }
+
+@Suite("Hostile values in an imported file")
+struct HostileValueTests {
+    static let header = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+
+    private func records(_ text: String, format: ImportFormat = .wikipediaCSV) throws(DataFileError) -> [ImportRecord] {
+        try ImportPipeline(format: format).records(Data(text.utf8), fileName: "test.csv")
+    }
+
+    @Test("Hexadecimal, infinite and not-a-number values are not coordinates", arguments: ["0x1p3", "0x10", "inf", "nan", "1e", "--5", "1.2.3", "35,7"])
+    func notCoordinates(value: String) throws {
+        let row = "Berat,Albania,\"\(value)\",19.95,Ulcinj,Montenegro,41.92,19.2\n"
+        #expect(throws: DataFileError.self) { try records(Self.header + row) }
+    }
+
+    @Test("Decimal degrees in any plain writing are", arguments: [("35.6892", 35.6892), ("-0.5", -0.5), (".5", 0.5), ("+12", 12.0), ("3.56892e1", 35.6892)])
+    func decimalCoordinates(pair: (String, Double)) throws {
+        let rows = try records(Self.header + "Berat,Albania,\(pair.0),19.95,Ulcinj,Montenegro,41.92,19.2\n")
+        #expect(rows[0].city1.coordinates?.latitude == pair.1)
+    }
+
+    @Test("A WKT point in hexadecimal is refused")
+    func hexPoint() throws {
+        let tsv = "?city1\t?city2\t?coord1\nTehran\tSeoul\t\"Point(0x1p3 35.6)\"\n"
+        #expect(throws: DataFileError.self) { try records(tsv, format: .wikidataTSV) }
+    }
+
+    @Test("Control and bidirectional characters are taken out of names, and the report says which, where")
+    func controlCharacters() throws {
+        let text = Self.header + "Be\u{1B}[31mrat\u{07},Albania,,,Ul\u{202E}cinj\u{FEFF},Montenegro,,\nTirana,Albania,,,Bar\u{1B},Montenegro,,\n"
+        let result = try ImportPipeline(format: .wikipediaCSV).run(Data(text.utf8), fileName: "t.csv", dataset: "t", resolver: sharedResolver)
+        let names = result.content.cities.map(\.name.en) + result.content.relations.flatMap { [$0.cityID, $0.partnerID] + $0.sources.map(\.title) }
+        #expect(!names.contains { ControlCharacters.contains(in: $0) })
+        #expect(result.report.places.allSatisfy { !ControlCharacters.contains(in: $0.name) })
+        let notes = result.report.removedCharacters
+        #expect(notes.first { $0.character == "U+001B" && $0.field == "city1" }?.lines == [2])
+        #expect(notes.first { $0.character == "U+001B" && $0.field == "city2" }?.lines == [3])
+        #expect(Set(notes.map(\.character)) == ["U+001B", "U+0007", "U+202E", "U+FEFF"])
+        // Kept with the dataset: the stored report reads back with the notes.
+        let stored = try #require(ImportQualityReport.decode(json: result.content.dataset.importReport ?? ""))
+        #expect(stored.removedCharacters == notes)
+    }
+}

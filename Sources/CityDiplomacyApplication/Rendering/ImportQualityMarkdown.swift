@@ -159,6 +159,10 @@ public struct ImportQualityMarkdown: Sendable {
             style.message("quality.report.country-reading", ["country": style.asWritten(reading.country), "occurrences": style.number(reading.occurrences),
                                         "note": readingNote(reading), "readAs": style.code(reading.readAs)])
         })
+        section(style.message("quality.removed-characters"), cut(quality.removedCharacters) { note in
+            style.message("quality.report.removed-character", ["character": style.code(note.character), "field": style.code(note.field),
+                                        "occurrences": style.number(note.occurrences), "lines": lineNumbers(note.lines)])
+        })
         section(style.message("quality.report.heading.unknown-countries"), cut(quality.unknownCountries) { note in
             style.message("quality.report.unknown-country", ["country": style.asWritten(note.country), "occurrences": style.number(note.occurrences),
                                         "lines": lineNumbers(note.lines)])

@@ -166,6 +166,22 @@ public struct ImportQualityView: Encodable, Sendable {
         enum CodingKeys: String, CodingKey { case country, readAs = "read_as", note, occurrences }
     }
 
+    /// Control or bidirectional characters taken out of a field's values.
+    public struct RemovedCharacter: Encodable, Sendable {
+        public var field: String
+        /// As `U+001B`.
+        public var character: String
+        public var occurrences: Int
+        public var lines: [Int]
+
+        init(_ note: ImportQualityReport.RemovedCharacterNote) {
+            field = note.field
+            character = note.character
+            occurrences = note.occurrences
+            lines = note.lines
+        }
+    }
+
     /// A partner paired with a district and with the district's city.
     public struct DistrictAndCityPair: Encodable, Sendable {
         public var line: Int
@@ -226,6 +242,8 @@ public struct ImportQualityView: Encodable, Sendable {
     public var unknownCountries: [UnknownCountry]
     /// Countries named by a historical or unrecognised state's name ("Prussia": DE).
     public var countryReadings: [CountryReading]
+    /// Control and bidirectional characters taken out of the file's values.
+    public var removedCharacters: [RemovedCharacter]
     /// Partners paired with both a district and its city.
     public var districtAndCityPairs: [DistrictAndCityPair]
     /// The places of each status, every status listed (a report stored before places had their
@@ -260,6 +278,7 @@ public struct ImportQualityView: Encodable, Sendable {
         coordinateIssues = report.coordinateIssues.map(CoordinateIssue.init)
         unknownCountries = report.unknownCountries.map(UnknownCountry.init)
         countryReadings = report.countryReadings.map(CountryReading.init)
+        removedCharacters = report.removedCharacters.map(RemovedCharacter.init)
         districtAndCityPairs = report.districtAndCityPairs.map(DistrictAndCityPair.init)
         var counts: [PlaceStatusChoice: Int] = [:]
         for place in report.places { counts[PlaceStatusChoice(place.status), default: 0] += 1 }
@@ -274,6 +293,7 @@ public struct ImportQualityView: Encodable, Sendable {
         case parentsAdded = "parents_added", distances, selfPairs = "self_pairs", domesticPairs = "domestic_pairs"
         case domesticByCountry = "domestic_by_country", unresolvedNames = "unresolved_names", uncertainNames = "uncertain_names"
         case coordinateIssues = "coordinate_issues", unknownCountries = "unknown_countries", countryReadings = "country_readings"
+        case removedCharacters = "removed_characters"
         case districtAndCityPairs = "district_and_city_pairs", placesByStatus = "places_by_status", places
     }
 
@@ -302,6 +322,7 @@ public struct ImportQualityView: Encodable, Sendable {
         try container.encode(coordinateIssues, forKey: .coordinateIssues)
         try container.encode(unknownCountries, forKey: .unknownCountries)
         try container.encode(countryReadings, forKey: .countryReadings)
+        try container.encode(removedCharacters, forKey: .removedCharacters)
         try container.encode(districtAndCityPairs, forKey: .districtAndCityPairs)
         var byStatus = container.nestedContainer(keyedBy: NameKey.self, forKey: .placesByStatus)
         for (status, count) in placesByStatus { try byStatus.encode(count, forKey: NameKey(status.rawValue)) }

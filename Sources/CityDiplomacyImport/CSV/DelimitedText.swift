@@ -27,7 +27,7 @@ public struct DelimitedText: Sendable {
     public var delimiter: UInt8
 
     /// Fields longer than this are refused: a real field never is, a broken quote often makes one.
-    public static let maximumFieldBytes = 1 << 20
+    public static var maximumFieldBytes: Int { ImportLimits.maximumFieldBytes }
 
     /// Chooses the delimiter among comma, tab and semicolon by their count on the first line.
     public static func detectDelimiter(_ bytes: ArraySlice<UInt8>) -> UInt8 {
@@ -58,24 +58,40 @@ public struct DelimitedText: Sendable {
         }
         let separator = delimiter ?? detectDelimiter(bytes[...])
         var parser = Parser(bytes: bytes, delimiter: separator, fileName: fileName, quoting: quoting)
-        let records = try parser.records()
-        guard let headerRecord = records.first else {
-            throw DataFileError(file: fileName, line: 1, problem: "is empty: expected a header line naming the columns")
+        // The header is read and checked first: a file of thousands of columns is refused before
+        // its rows take memory.
+        let headerRecord = try parser.record()
+        guard headerRecord.fields.count <= ImportLimits.maximumColumns else {
+            throw DataFileError(
+                file: fileName, line: headerRecord.line, column: headerRecord.columns[ImportLimits.maximumColumns],
+                problem: "has \(headerRecord.fields.count) columns, more than the \(ImportLimits.maximumColumns) an import reads: is the delimiter right (see --delimiter)?")
         }
         let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let records = try parser.records()
         var rows: [Row] = []
         rows.reserveCapacity(records.count)
-        for record in records.dropFirst() {
+        for record in records {
             if record.fields.count == 1, record.fields[0].isEmpty { continue }  // a blank line
             guard record.fields.count == header.count else {
                 let column = record.fields.count > header.count ? record.columns[header.count] : record.columns.last ?? 1
                 throw DataFileError(
                     file: fileName, line: record.line, column: column,
-                    problem: "has \(record.fields.count) fields, expected \(header.count) like the header (\(header.joined(separator: String(UnicodeScalar(separator)))))\(record.fields.count > header.count ? "; is a field with a delimiter missing its quotes?" : "")")
+                    problem: "has \(record.fields.count) fields, expected \(header.count) like the header (\(Self.listing(header, separator: separator)))\(record.fields.count > header.count ? "; is a field with a delimiter missing its quotes?" : "")")
             }
             rows.append(Row(line: record.line, fields: record.fields, columns: record.columns))
         }
+        // A header alone is no dataset, and an import of it would make an empty one: refused as
+        // an empty file is.
+        guard !rows.isEmpty else {
+            throw DataFileError(file: fileName, line: headerRecord.line + 1, problem: "has a header and no rows: expected at least one row below the header")
+        }
         return DelimitedText(header: header, rows: rows, delimiter: separator)
+    }
+
+    /// The header as a message quotes it: its first eight columns, then how many more.
+    static func listing(_ header: [String], separator: UInt8) -> String {
+        let shown = header.prefix(8).joined(separator: String(UnicodeScalar(separator)))
+        return header.count > 8 ? shown + "… and \(header.count - 8) more" : shown
     }
 
     /// The line and column (in characters, from 1) of a byte of valid UTF-8.

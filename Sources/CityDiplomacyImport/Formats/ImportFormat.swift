@@ -80,6 +80,13 @@ extension SourceTable {
         else {
             throw DataFileError(file: fileName, problem: "is not SPARQL JSON results: expected {\"head\": {\"vars\": […]}, \"results\": {\"bindings\": […]}}")
         }
+        guard vars.count <= ImportLimits.maximumColumns else {
+            throw DataFileError(file: fileName, field: "head.vars",
+                                problem: "names \(vars.count) variables, more than the \(ImportLimits.maximumColumns) columns an import reads")
+        }
+        guard !bindings.isEmpty else {
+            throw DataFileError(file: fileName, field: "results.bindings", problem: "is empty: the query returned no rows to import")
+        }
         var rows: [Row] = []
         rows.reserveCapacity(bindings.count)
         for (index, binding) in bindings.enumerated() {

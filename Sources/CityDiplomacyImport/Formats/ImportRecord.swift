@@ -17,6 +17,16 @@ public struct ImportRecord: Sendable {
     public var kind: RelationKind
     public var date: PartialDate?
     public var source: String?
+    /// Control and bidirectional characters taken out of the row's values (see
+    /// ``ControlCharacters``), for the quality report; empty for nearly every row.
+    public var removedCharacters: [RemovedCharacters] = []
+
+    /// The characters taken out of one field of a row.
+    public struct RemovedCharacters: Hashable, Sendable {
+        /// The field as the file names it (`city1`, or `city1 (column Stadt)`).
+        public var field: String
+        public var characters: [Unicode.Scalar]
+    }
 }
 
 extension ImportRecord {
@@ -31,9 +41,19 @@ extension ImportRecord {
     }
 
     static func read(_ row: SourceTable.Row, header: [String], map: FieldMap, fileName: String) throws(DataFileError) -> ImportRecord {
+        var removed: [ImportRecord.RemovedCharacters] = []
         func value(_ field: CanonicalField) -> String? {
             guard let index = map[field] else { return nil }
-            let text = PersianText.normalized(row.values[index])
+            var raw = row.values[index]
+            // Control and bidirectional characters would drive a terminal or reorder what a
+            // reader sees; no name holds them. Taken out, and said in the quality report.
+            if ControlCharacters.contains(in: raw) {
+                let (kept, characters) = ControlCharacters.stripping(raw)
+                let name = header[index] == field.rawValue ? field.rawValue : "\(field.rawValue) (column \(header[index]))"
+                if !removed.contains(where: { $0.field == name }) { removed.append(.init(field: name, characters: characters)) }
+                raw = kept
+            }
+            let text = PersianText.normalized(raw)
             return text.isEmpty ? nil : text
         }
         func fail(_ field: CanonicalField, _ value: String?, _ problem: String) -> DataFileError {
@@ -44,7 +64,7 @@ extension ImportRecord {
         }
         func number(_ field: CanonicalField, range: ClosedRange<Double>, what: String) throws(DataFileError) -> Double? {
             guard let text = value(field) else { return nil }
-            guard let number = Double(text), number.isFinite else { throw fail(field, text, "expected a number (decimal degrees, e.g. 35.6892)") }
+            guard let number = DecimalNumber.parse(text) else { throw fail(field, text, "expected a number (decimal degrees, e.g. 35.6892)") }
             guard range.contains(number) else { throw fail(field, text, "expected a \(what) from \(Int(range.lowerBound)) to \(Int(range.upperBound))") }
             return number
         }
@@ -93,11 +113,13 @@ extension ImportRecord {
                 }
             }
         }
-        return ImportRecord(
+        var record = ImportRecord(
             line: row.line,
             city1: try place(.city1, .country1, .lat1, .lng1, .coord1, .qid1),
             city2: try place(.city2, .country2, .lat2, .lng2, .coord2, .qid2),
             kind: kind, date: date, source: value(.source))
+        record.removedCharacters = removed
+        return record
     }
 }
 
@@ -107,8 +129,38 @@ enum WKTPoint {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.lowercased().hasPrefix("point("), trimmed.hasSuffix(")") else { return nil }
         let inner = trimmed.dropFirst(6).dropLast().split(separator: " ", omittingEmptySubsequences: true)
-        guard inner.count == 2, let longitude = Double(inner[0]), let latitude = Double(inner[1]) else { return nil }
+        guard inner.count == 2, let longitude = DecimalNumber.parse(inner[0]), let latitude = DecimalNumber.parse(inner[1]) else { return nil }
         return (latitude, longitude)
+    }
+}
+
+/// A number as files write decimal degrees: `35.6892`, `-0.5`, `.5`, `12`, or with an exponent
+/// (`3.56892e1`). `Double.init` takes more — hexadecimal (`0x1p3` is 8), `inf`, `nan` — which no
+/// file means as a coordinate, so those are refused here.
+enum DecimalNumber {
+    static func parse<Text: StringProtocol>(_ text: Text) -> Double? {
+        var digits = 0
+        var state = 0  // 0 sign or integer part, 1 fraction, 2 exponent sign or digits, 3 exponent digits
+        var exponentDigits = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                guard (state == 0 && offset == 0) || (state == 2 && exponentDigits == 0) else { return nil }
+                if state == 2 { state = 3 }
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if state >= 2 { state = 3; exponentDigits += 1 } else { digits += 1 }
+            case UInt8(ascii: "."):
+                guard state == 0 else { return nil }
+                state = 1
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                guard state < 2, digits > 0 else { return nil }
+                state = 2
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, state != 2, state != 3 || exponentDigits > 0, let value = Double(String(text)), value.isFinite else { return nil }
+        return value
     }
 }
 

@@ -131,6 +131,16 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         }
     }
 
+    /// Control or bidirectional characters (``ControlCharacters``) taken out of one field's
+    /// values: which character, how often, and the first rows it was in.
+    public struct RemovedCharacterNote: Hashable, Sendable, Codable {
+        public var field: String
+        /// As `U+001B`.
+        public var character: String
+        public var occurrences: Int
+        public var lines: [Int]
+    }
+
     public struct CountryNote: Hashable, Sendable, Codable {
         public var country: String
         public var occurrences: Int
@@ -169,6 +179,8 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
     public var unknownCountries: [CountryNote]
     /// Countries named by a historical or unrecognised state's name ("Prussia": Germany).
     public var countryReadings: [CountryReadingNote]
+    /// Control and bidirectional characters taken out of the file's values, by field and character.
+    public var removedCharacters: [RemovedCharacterNote] = []
 
     enum CodingKeys: String, CodingKey {
         case file, format, dataset
@@ -192,6 +204,7 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         case coordinateIssues = "coordinate_issues"
         case unknownCountries = "unknown_countries"
         case countryReadings = "country_readings"
+        case removedCharacters = "removed_characters"
     }
 
     /// The report as the registry stores it: compact JSON (a large import's report is a few
@@ -294,6 +307,7 @@ extension ImportQualityReport {
         coordinateIssues = try container.decode([CoordinateNote].self, forKey: .coordinateIssues)
         unknownCountries = try container.decode([CountryNote].self, forKey: .unknownCountries)
         countryReadings = try container.decodeIfPresent([CountryReadingNote].self, forKey: .countryReadings) ?? []
+        removedCharacters = try container.decodeIfPresent([RemovedCharacterNote].self, forKey: .removedCharacters) ?? []
     }
 }
 

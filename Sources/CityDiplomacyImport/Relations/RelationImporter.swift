@@ -119,7 +119,30 @@ public struct RelationImporter: Sendable {
             unresolvedNames: sorted(notes.unresolved.values), uncertainNames: sorted(notes.uncertain.values),
             coordinateIssues: notes.coordinateIssues,
             unknownCountries: notes.unknownCountries.values.sorted { ($1.occurrences, $0.country) < ($0.occurrences, $1.country) },
-            countryReadings: countryReadings(of: facts.records))
+            countryReadings: countryReadings(of: facts.records),
+            removedCharacters: removedCharacters(of: facts.records))
+    }
+
+    /// The control and bidirectional characters the rows lost, by field and character, with the
+    /// first ten rows of each: a hostile file may hold one in every field, and the report must
+    /// stay small.
+    func removedCharacters(of records: [ImportRecord]) -> [ImportQualityReport.RemovedCharacterNote] {
+        struct Key: Hashable { var field: String; var character: Unicode.Scalar }
+        var notes: [Key: ImportQualityReport.RemovedCharacterNote] = [:]
+        for record in records where !record.removedCharacters.isEmpty {
+            for removal in record.removedCharacters {
+                var counts: [Unicode.Scalar: Int] = [:]
+                for character in removal.characters { counts[character, default: 0] += 1 }
+                for (character, count) in counts {
+                    let key = Key(field: removal.field, character: character)
+                    var note = notes[key] ?? .init(field: removal.field, character: ControlCharacters.codePoint(character), occurrences: 0, lines: [])
+                    note.occurrences += count
+                    if note.lines.count < 10, note.lines.last != record.line { note.lines.append(record.line) }
+                    notes[key] = note
+                }
+            }
+        }
+        return notes.values.sorted { ($1.occurrences, $0.field, $0.character) < ($0.occurrences, $1.field, $1.character) }
     }
 
     /// The countries the rows name by a historical or unrecognised state's name, each with what it

@@ -167,6 +167,10 @@ struct QualityPage {
                  rows: quality.countryReadings.prefix(Self.listLength).map { note in
                      [.asWritten(note.country), .asWritten(note.readAs), .english([note.note]), .figure(c.number(note.occurrences))]
                  }),
+            list("quality.removed-characters", quality.removedCharacters.count, columns: ["quality.character", "quality.field", "quality.occurrences", "quality.lines"],
+                 rows: quality.removedCharacters.prefix(Self.listLength).map { note in
+                     [.asWritten(note.character), .asWritten(note.field), .figure(c.number(note.occurrences)), .figure(lines(note.lines))]
+                 }),
             list("quality.district-and-city-pairs", quality.districtAndCityPairs.count,
                  columns: ["quality.line", "quality.partner", "quality.district", "quality.line", "quality.city"],
                  rows: quality.districtAndCityPairs.prefix(Self.listLength).map { pair in

@@ -26,7 +26,9 @@ struct ImportCommand: AsyncParsableCommand {
             Gregorian or Solar Hijri (1385/02/24 SH). Each undirected pair is stored once; self-pairs, domestic \
             pairs and unresolved places are kept and flagged. The import is atomic: a file with an error \
             stores nothing. Importing the same file again changes nothing; a different file into an existing \
-            dataset needs --replace.
+            dataset needs --replace. Limits: 128 MiB a file, 256 columns, 1 MiB a field; a file beyond them \
+            is refused before it is read. Control and bidirectional characters (ESC, U+202E…) are taken out of \
+            values and listed in the quality report.
             """
     )
 
