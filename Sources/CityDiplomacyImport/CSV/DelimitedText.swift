@@ -44,6 +44,13 @@ public struct DelimitedText: Sendable {
     public static func parse(_ data: Data, fileName: String, delimiter: UInt8?, quoting: Bool = true) throws(DataFileError) -> DelimitedText {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // The header's width is checked first, before the scans of the whole file below: a file of
+        // thousands of columns is refused at once. A header that does not parse is left to those
+        // scans, whose messages say more (not UTF-8, a NUL).
+        var headerParser = Parser(bytes: bytes, delimiter: delimiter ?? detectDelimiter(bytes[...]), fileName: fileName, quoting: quoting)
+        if let header = try? headerParser.record(), header.fields.count > ImportLimits.maximumColumns {
+            throw tooManyColumns(header, fileName: fileName)
+        }
         if let (line, column) = firstInvalidUTF8(bytes) {
             throw DataFileError(file: fileName, line: line, column: column, problem: "is not valid UTF-8 here: save the file as UTF-8")
         }
@@ -61,11 +68,7 @@ public struct DelimitedText: Sendable {
         // The header is read and checked first: a file of thousands of columns is refused before
         // its rows take memory.
         let headerRecord = try parser.record()
-        guard headerRecord.fields.count <= ImportLimits.maximumColumns else {
-            throw DataFileError(
-                file: fileName, line: headerRecord.line, column: headerRecord.columns[ImportLimits.maximumColumns],
-                problem: "has \(headerRecord.fields.count) columns, more than the \(ImportLimits.maximumColumns) an import reads: is the delimiter right (see --delimiter)?")
-        }
+        guard headerRecord.fields.count <= ImportLimits.maximumColumns else { throw tooManyColumns(headerRecord, fileName: fileName) }
         let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let records = try parser.records()
         var rows: [Row] = []
@@ -86,6 +89,12 @@ public struct DelimitedText: Sendable {
             throw DataFileError(file: fileName, line: headerRecord.line + 1, problem: "has a header and no rows: expected at least one row below the header")
         }
         return DelimitedText(header: header, rows: rows, delimiter: separator)
+    }
+
+    static func tooManyColumns(_ header: Record, fileName: String) -> DataFileError {
+        DataFileError(
+            file: fileName, line: header.line, column: header.columns[ImportLimits.maximumColumns],
+            problem: "has \(header.fields.count) columns, more than the \(ImportLimits.maximumColumns) an import reads: is the delimiter right (see --delimiter)?")
     }
 
     /// The header as a message quotes it: its first eight columns, then how many more.
