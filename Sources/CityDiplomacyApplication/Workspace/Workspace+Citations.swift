@@ -102,8 +102,12 @@ extension Workspace {
     /// CityDiplomacy, versioned by the hash of its records and dated by their last change. Takes
     /// records already read, so that a page drawing them does not read them twice.
     public func datasetRecord(_ content: DatasetContent, version known: DatasetVersion? = nil) async throws -> BibliographicRecord {
-        let dataset = content.dataset
         let version = if let known { known } else { try await version(of: content) }
+        return datasetRecord(content.dataset, version: version)
+    }
+
+    /// The same, for a dataset whose version is known (``version(ofDataset:)``): no record is read.
+    public func datasetRecord(_ dataset: Dataset, version: DatasetVersion) -> BibliographicRecord {
         let study = try? publishedStudy(behind: dataset.id)?.publication
         var notes: [LocalizedText] = [.message("cite.note.records-hash", ["hash": version.recordsHash])]
         if let citation = dataset.citation { notes.append(.message("cite.note.transcribes", ["citation": citation])) }

@@ -77,11 +77,16 @@ struct CitationPages {
     /// The boxes of the study behind the dataset of `content` (where the product describes it) and
     /// of the dataset, from its records as the page read them.
     func boxes(_ content: DatasetContent, version: DatasetVersion? = nil) async throws -> [CiteBoxView] {
-        let id = content.dataset.id
+        let version = if let version { version } else { try await WebError.answering { try await observatory.workspace.version(of: content) } }
+        return try await boxes(content.dataset, version: version)
+    }
+
+    /// The boxes for a dataset whose version is known: no record of it is read.
+    func boxes(_ dataset: Dataset, version: DatasetVersion) async throws -> [CiteBoxView] {
         var boxes: [CiteBoxView] = []
-        if let study = try? await box(.study(dataset: id)) { boxes.append(study) }
-        let record = try await WebError.answering { try await observatory.workspace.datasetRecord(content, version: version) }
-        boxes.append(box(.dataset(id), record: record))
+        if let study = try? await box(.study(dataset: dataset.id)) { boxes.append(study) }
+        let record = observatory.workspace.datasetRecord(dataset, version: version)
+        boxes.append(box(.dataset(dataset.id), record: record))
         return boxes
     }
 

@@ -14,25 +14,34 @@ struct StudyPages {
             throw WebError.notFound(c.text(.message("web.not-found.table", ["number": raw])), field: "number").asPage(c)
         }
         var table: Tabulation
-        let content: DatasetContent
+        let about: Dataset
+        let version: DatasetVersion
         var paging: StudyTablePageView.Paging?
         do {
             // The page's own parameters first: a bad one costs no read of the dataset.
             let requestedPage = try c.filters.integer("page", in: 1...10_000_000) ?? 1
             let perPage = try c.filters.integer("per_page", in: 1...5_000) ?? Workspace.studyTableRowsPerPage
-            // Read once: for the table, and for the dataset's version in its citation.
-            content = try await observatory.content(ofDataset: c.filters.text("dataset"))
-            table = try await observatory.studyTable(number, filters: c.filters, of: content)
-            // Table 1 lists every relation: the page shows it a page at a time (its files whole).
             if number == 1 {
-                let page = TabulationPage(table, page: requestedPage, perPage: perPage)
+                // Table 1 lists every relation, read once for the table and for the dataset's
+                // version in its citation; the page shows it a page at a time (its files whole).
+                let content = try await observatory.content(ofDataset: c.filters.text("dataset"))
+                let page = TabulationPage(try await observatory.studyTable(number, filters: c.filters, of: content), page: requestedPage, perPage: perPage)
                 table = page.table
                 paging = pagingView(page)
+                about = content.dataset
+                version = try await WebError.answering { try await observatory.workspace.version(of: content) }
+            } else {
+                // Tables 2-4 are counts: they come from the dataset's columns, and the citation
+                // from the version kept with the dataset, so that the page reads no records.
+                let workspace = observatory.workspace
+                table = try await observatory.studyTable(number, filters: c.filters)
+                about = try await WebError.answering { try await workspace.analysisColumns(ofDataset: c.filters.text("dataset")).dataset }
+                version = try await WebError.answering { try await workspace.version(ofDataset: about.id) }
             }
         } catch let error as WebError {
             throw error.asPage(c)
         }
-        let dataset = content.dataset.id
+        let dataset = about.id
         let citations = CitationPages(observatory: observatory, context: c)
         let view = StudyTablePageView(
             tabs: Observatory.tableNumbers.map { .init(text: c.text(.message("web.table-tab", ["number": String($0)])), address: c.href("/tables/\($0)"), current: $0 == number) },
@@ -43,7 +52,7 @@ struct StudyPages {
             downloadsLabel: c.text(.message("web.table.downloads")),
             downloads: downloads(number),
             about: LinkView(text: c.text(.message("about.link")), target: c.href("/datasets/\(PageContext.segment(dataset))")),
-            citations: try await citations.boxes(content))
+            citations: try await citations.boxes(about, version: version))
         return try Layout.page("study-table", title: c.text(table.title), content: view, context: c)
     }
 
