@@ -1,4 +1,5 @@
 import CityDiplomacyAnalysis
+import CityDiplomacyReferenceData
 import Testing
 
 /// The coefficients against the worked examples their authors published.
@@ -92,5 +93,23 @@ struct UnitisedAgreementTests {
         #expect(culture.percentAgreement == 0.5)
         #expect(result.disagreements == [.init(theme: "culture", range: 10..<20, markedBy: ["sara"])])
         #expect(result.units.name == "sentence")
+    }
+}
+
+@Suite("Keyword suggestions from the codebook: candidates with the words that matched, never codings")
+struct ThemeSuggestionsTests {
+    @Test("English and Persian keywords of the study's codebook are found, each with its theme and words")
+    func bundledCodebook() throws {
+        let suggester = ThemeSuggestions(codebook: try CodebookFile.bundled())
+        let english = suggester.suggest(in: "Italian experts will restore the church; tourism and trade will follow.")
+        #expect(english.map(\.theme) == ["heritage", "religion", "tourism", "economy"])
+        #expect(english.first?.keyword == "restore")
+        // "A cultural week and tourists" in Persian, typed with Arabic yeh.
+        let persian = "\u{0647}\u{0641}\u{062A}\u{0647} \u{0641}\u{0631}\u{0647}\u{0646}\u{06AF}\u{064A} \u{0648} \u{06AF}\u{0631}\u{062F}\u{0634}\u{06AF}\u{0631}"
+        let found = suggester.suggest(in: persian)
+        #expect(found.map(\.theme) == ["culture", "tourism"])
+        // The longer keyword ("cultural week") is kept over "cultural" inside it.
+        #expect(found.first?.range == 0..<11)
+        #expect(found.first?.language == .fa)
     }
 }

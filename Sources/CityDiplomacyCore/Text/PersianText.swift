@@ -185,6 +185,23 @@ public enum PersianText {
         return String(result)
     }
 
+    /// One scalar as text is matched: as ``normalized(_:)`` writes it, and in lower case — a
+    /// white space, a ZWNJ or a joiner as a space, marks dropped (`nil`). Matching scalar by scalar
+    /// keeps each position of the folded text tied to one of the text as written, so that a match
+    /// is reported at the offsets a reader sees (see ``TextMatcher``).
+    public static func matchingFold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x200C, 0x200D: return " "
+        default: break
+        }
+        guard let letter = normalizedLetter(scalar) else { return nil }
+        if letter.isASCII {
+            return letter.value >= 0x41 && letter.value <= 0x5A ? Unicode.Scalar(letter.value + 0x20)! : letter
+        }
+        let lower = letter.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first! : letter
+    }
+
     /// One scalar as normalising writes it: Persian and Arabic-Indic digits as ASCII, white space
     /// as a space, letter variants folded; `nil` for tatweel and harakat, which are dropped.
     private static func normalizedLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
