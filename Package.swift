@@ -39,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         // Test only: reads openapi.yaml so the API tests can hold answers to it.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.0.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .target(
@@ -68,7 +69,11 @@ let package = Package(
         ),
         .target(
             name: "CityDiplomacyImport",
-            dependencies: ["CityDiplomacyCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "CityDiplomacyCore", .product(name: "Crypto", package: "swift-crypto"),
+                // Markdown documents to HTML, whose words HTMLText reads.
+                .product(name: "Ink", package: "Ink"),
+            ]
         ),
         // Graph measures on flat arrays, with no dependency: what `citydip network` computes.
         .target(name: "CityDiplomacyNetwork"),
