@@ -350,6 +350,9 @@ enum APIProbes {
         ],
         .init("GET /tables/{number}.csv"): tableFileProbes,
         .init("GET /tables/{number}.md"): tableFileProbes,
+        .init("GET /codebook"): [
+            Probe(.ok, "the study's themes, in both languages"),
+        ],
         .init("GET /schemes/{id}"): [
             Probe(.ok, "the study's civilisations with their three readings, from the document's example"),
             Probe(.ok, "a reading's id, in Persian") { _ in ProbeRequest(parameters: ["id": "study-civilisations:islam-alone"], query: "lang=fa") },

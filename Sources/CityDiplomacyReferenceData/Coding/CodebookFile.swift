@@ -103,16 +103,13 @@ public enum CodebookFile {
                 }
                 keywords[language] = words.map { PersianText.normalized($0) }
             }
+            // Names, definitions and examples are shown as written (normalising would drop the
+            // ezafe's hamza, U+0654, and harakat a definition may need); keywords are matched, and
+            // kept normalised.
             themes.append(Codebook.Theme(
-                id: entry.id, parent: entry.parent, name: persian(entry.name), definition: persian(entry.definition),
-                include: entry.include.map(persian), exclude: entry.exclude.map(persian),
-                examples: (entry.examples ?? []).map(persian), keywords: keywords))
+                id: entry.id, parent: entry.parent, name: entry.name, definition: entry.definition,
+                include: entry.include, exclude: entry.exclude, examples: entry.examples ?? [], keywords: keywords))
         }
-        return Codebook(id: document.id, title: persian(document.title), source: document.source.map(persian), themes: themes)
-    }
-
-    /// The text with its Persian normalised as every input is (letter variants, digits, ZWNJ).
-    private static func persian(_ text: LocalizedText) -> LocalizedText {
-        LocalizedText(en: text.en, fa: text.fa.map { PersianText.normalized($0) })
+        return Codebook(id: document.id, title: document.title, source: document.source, themes: themes)
     }
 }

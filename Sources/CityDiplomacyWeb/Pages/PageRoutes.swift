@@ -89,6 +89,9 @@ struct PageRoutes {
             let id = try Self.parameter("id", context)
             return try await page(request) { try SchemePage(observatory: observatory, context: $0).render(schemeID: id) }
         }
+        router.get("codebook") { request, _ in
+            try await page(request) { try CodebookPage(observatory: observatory, context: $0).render() }
+        }
         router.get("audit") { request, _ in
             try await page(request) { try await StudyPages(observatory: observatory, context: $0).audit() }
         }

@@ -2,7 +2,8 @@ import CityDiplomacyApplication
 import Hummingbird
 
 /// `/schemes/{id}`: a classification scheme's categories, countries and families under each
-/// reading, as `citydip schemes --scheme ID --format json` prints it.
+/// reading, as `citydip schemes --scheme ID --format json` prints it; `/codebook`: the themes for
+/// coding agreement texts, as `citydip codebook --format json` prints them.
 struct SchemeController {
     let observatory: Observatory
     let responder: CachedResponder
@@ -13,6 +14,15 @@ struct SchemeController {
             return try await responder.json(request) {
                 let language = try PageContext.language(Filters(request.uri.query))
                 return SchemeView(try observatory.workspace.schemeTable(id, field: "id"), language: language)
+            }
+        }
+        api.get("codebook") { request, _ in
+            try await responder.json(request) {
+                do throws(ApplicationError) {
+                    return CodebookView(try observatory.workspace.codebook())
+                } catch {
+                    throw WebError(error)
+                }
             }
         }
     }
