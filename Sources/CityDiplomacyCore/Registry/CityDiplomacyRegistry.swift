@@ -15,7 +15,7 @@ import Foundation
 ///
 /// ## Topics
 /// - Reading: ``datasets()``, ``content(ofDataset:)``, ``analysisColumns(ofDataset:)``, ``relations(matching:)``, ``countRelations(matching:)``, ``cities(matching:)``, ``networks(datasetID:)``, ``networkProfile(ofNetwork:)``, ``findCities(named:datasetID:)``, ``profile(ofCity:)``, ``countries()``
-/// - Writing: ``store(_:)``, ``store(_:countries:progress:)``, ``removeDataset(_:)``, ``storeCountries(_:)``
+/// - Writing: ``store(_:)``, ``store(_:countries:existing:progress:)``, ``removeDataset(_:)``, ``storeCountries(_:)``, ``apply(_:by:)``, ``appendChanges(_:)``
 public protocol CityDiplomacyRegistry: Sendable {
     /// All datasets, ordered by id.
     func datasets() async throws -> [Dataset]
@@ -116,6 +116,11 @@ public protocol CityDiplomacyRegistry: Sendable {
 
     /// The change log, newest first.
     func changes(limit: Int, offset: Int) async throws -> [ChangeEntry]
+
+    /// Adds entries to the change log as they are, with their ids, in one transaction: what a
+    /// copy of another registry's log writes (`citydip copy`). An id already in the log is an error
+    /// and adds nothing.
+    func appendChanges(_ entries: [ChangeEntry]) async throws
 
     /// When dataset `id`'s records last changed: when it was stored (loaded or imported) or, if
     /// later, when an edit was last made to it; `nil` if there is no such dataset. A citation of the
