@@ -91,6 +91,7 @@ let package = Package(
                 "CityDiplomacyCore",
                 "CityDiplomacyReferenceData",
                 "CityDiplomacyStorage",
+                "CityDiplomacyPostgres",
                 "CityDiplomacyImport",
                 "CityDiplomacyAnalysis",
                 "CityDiplomacyNetwork",
@@ -164,7 +165,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CityDiplomacyApplicationTests",
-            dependencies: ["CityDiplomacyCore", "CityDiplomacyApplication", "CityDiplomacyStorage", "CityDiplomacyPresentation"]
+            dependencies: ["CityDiplomacyCore", "CityDiplomacyApplication", "CityDiplomacyStorage", "CityDiplomacyPostgres", "CityDiplomacyPresentation"]
         ),
         .testTarget(
             name: "CityDiplomacyWebTests",
