@@ -7,9 +7,10 @@ import PostgresNIO
 /// observatory and people's `citydip` — share.
 ///
 /// Opening connects once, to bring the schema up to date (``PostgresSchema``) and to say plainly
-/// when the server cannot be reached; each operation then runs on a connection of its own, in a
-/// transaction: reads in one snapshot (REPEATABLE READ), writes serialised by the lock of the
-/// registry's one state row, which each write moves (its revision). Records are kept as JSON with
+/// when the server cannot be reached; each operation then runs on a connection of its own (a few
+/// are kept open between operations), in a transaction: reads in one snapshot (REPEATABLE READ),
+/// writes serialised by the lock of the registry's one state row, which each write moves (its
+/// revision). Records are kept as JSON with
 /// the columns reads filter and order on beside them.
 ///
 /// ```swift
@@ -21,6 +22,8 @@ public final class PostgresRegistry: CityDiplomacyRegistry {
     public let location: PostgresLocation
     let configuration: PostgresConnection.Configuration
     let logger: Logger
+    /// Connections kept open between operations: a page of the observatory makes several reads.
+    private let idle = IdleConnections()
 
     /// Connects to the database `location` names, migrating its schema; waits at most
     /// `connectTimeout` for the server.
@@ -50,6 +53,11 @@ public final class PostgresRegistry: CityDiplomacyRegistry {
         }
     }
 
+    deinit {
+        let idle = idle
+        Task { await idle.closeAll() }
+    }
+
     private func connect() async throws -> PostgresConnection {
         try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
     }
@@ -77,7 +85,11 @@ public final class PostgresRegistry: CityDiplomacyRegistry {
     func transaction<T: Sendable>(writing: Bool, _ body: (PostgresTransaction) async throws -> T) async throws -> T {
         let connection: PostgresConnection
         do {
-            connection = try await connect()
+            if let kept = await idle.take() {
+                connection = kept
+            } else {
+                connection = try await connect()
+            }
         } catch {
             throw PostgresRegistryError.cannotConnect(url: location.description, reason: Self.reason(error))
         }
@@ -87,9 +99,10 @@ public final class PostgresRegistry: CityDiplomacyRegistry {
             if writing { try await transaction.execute("UPDATE registry_state SET revision = revision + 1 WHERE one = 1") }
             let value = try await body(transaction)
             try await transaction.execute("COMMIT")
-            try? await connection.close()
+            if await !idle.keep(connection) { try? await connection.close() }
             return value
         } catch {
+            // Not kept: a connection that failed may be in any state.
             _ = try? await transaction.execute("ROLLBACK")
             try? await connection.close()
             switch error {
@@ -106,6 +119,34 @@ public final class PostgresRegistry: CityDiplomacyRegistry {
 
     func write<T: Sendable>(_ body: (PostgresTransaction) async throws -> T) async throws -> T {
         try await transaction(writing: true, body)
+    }
+}
+
+/// The connections a registry keeps open between operations, a few at most; the others are
+/// closed after use.
+actor IdleConnections {
+    private var connections: [PostgresConnection] = []
+    private let capacity = 8
+
+    /// An open connection, if one is kept.
+    func take() -> PostgresConnection? {
+        while let connection = connections.popLast() {
+            if !connection.isClosed { return connection }
+        }
+        return nil
+    }
+
+    /// Keeps `connection` for a later operation, unless enough are kept already.
+    func keep(_ connection: PostgresConnection) -> Bool {
+        guard connections.count < capacity, !connection.isClosed else { return false }
+        connections.append(connection)
+        return true
+    }
+
+    func closeAll() async {
+        let all = connections
+        connections = []
+        for connection in all { try? await connection.close() }
     }
 }
 
