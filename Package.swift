@@ -5,6 +5,7 @@
 //   CityDiplomacyCore           domain types, Persian text rules, the registry interface — no I/O
 //   CityDiplomacyReferenceData  data shipped with the product (countries, the study's dataset) and its file format
 //   CityDiplomacyStorage        the registry on SQLite (GRDB)
+//   CityDiplomacyPostgres       the registry on PostgreSQL (postgres-nio), for a shared deployment
 //   CityDiplomacyImport         reading other people's files (Wikipedia, Wikidata, any CSV) into datasets
 //   CityDiplomacyNetwork        network measures (centralities, communities, distances) on flat arrays — no dependency
 //   CityDiplomacyAnalysis       tables and counts computed from records
@@ -21,6 +22,7 @@ let package = Package(
         .executable(name: "citydip", targets: ["citydip"]),
         .library(name: "CityDiplomacyCore", targets: ["CityDiplomacyCore"]),
         .library(name: "CityDiplomacyStorage", targets: ["CityDiplomacyStorage"]),
+        .library(name: "CityDiplomacyPostgres", targets: ["CityDiplomacyPostgres"]),
         .library(name: "CityDiplomacyAnalysis", targets: ["CityDiplomacyAnalysis"]),
         // For Benchmarks/, which imports files as `citydip import` does.
         .library(name: "CityDiplomacyReferenceData", targets: ["CityDiplomacyReferenceData"]),
@@ -37,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         // Test only: reads openapi.yaml so the API tests can hold answers to it.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.0.0"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
@@ -68,6 +71,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "CityDiplomacyPostgres",
+            dependencies: [
+                "CityDiplomacyCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "CityDiplomacyImport",
             dependencies: [
                 "CityDiplomacyCore", .product(name: "Crypto", package: "swift-crypto"),
@@ -85,6 +96,7 @@ let package = Package(
                 "CityDiplomacyCore",
                 "CityDiplomacyReferenceData",
                 "CityDiplomacyStorage",
+                "CityDiplomacyPostgres",
                 "CityDiplomacyImport",
                 "CityDiplomacyAnalysis",
                 "CityDiplomacyNetwork",
@@ -131,6 +143,17 @@ let package = Package(
             name: "CityDiplomacyStorageTests",
             dependencies: ["CityDiplomacyCore", "CityDiplomacyStorage", "CityDiplomacyReferenceData"]
         ),
+        // One conformance suite run against every backend of the registry (PostgreSQL where
+        // CITYDIP_TEST_POSTGRES_URL names a server).
+        .testTarget(
+            name: "CityDiplomacyRegistryTests",
+            dependencies: [
+                "CityDiplomacyCore", "CityDiplomacyStorage", "CityDiplomacyPostgres", "CityDiplomacyReferenceData",
+                "CityDiplomacyApplication",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "CityDiplomacyAnalysisTests",
             dependencies: [
@@ -147,7 +170,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CityDiplomacyApplicationTests",
-            dependencies: ["CityDiplomacyCore", "CityDiplomacyApplication", "CityDiplomacyStorage", "CityDiplomacyPresentation"]
+            dependencies: ["CityDiplomacyCore", "CityDiplomacyApplication", "CityDiplomacyStorage", "CityDiplomacyPostgres", "CityDiplomacyPresentation"]
         ),
         .testTarget(
             name: "CityDiplomacyWebTests",

@@ -49,6 +49,17 @@ extension SQLiteRegistry {
         }
     }
 
+    public func appendChanges(_ entries: [ChangeEntry]) async throws {
+        try await write { db in
+            for entry in entries {
+                try db.execute(sql: """
+                    INSERT INTO change_log (id, at, actor, action, record_kind, record_id, dataset_id, before, after) VALUES (?,?,?,?,?,?,?,?,?)
+                    """, arguments: [entry.id, entry.at, entry.actor, entry.action.rawValue, entry.recordKind.rawValue, entry.recordID,
+                                     entry.datasetID, entry.before, entry.after])
+            }
+        }
+    }
+
     public func apply(_ edit: RecordEdit, by actor: String) async throws -> ChangeEntry {
         try await write { db in
             let (datasetID, before, after) = try Self.apply(edit, in: db)

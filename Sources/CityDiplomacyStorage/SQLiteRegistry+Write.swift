@@ -23,7 +23,8 @@ extension SQLiteRegistry {
     /// written with foreign keys off, its references checked here instead. The content stored is
     /// the same either way; only the order of rows in the file differs.
     public func store(
-        _ content: DatasetContent, countries: [Country], progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
+        _ content: DatasetContent, countries: [Country], existing: ExistingDataset,
+        progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
     ) async throws {
         // Two records with one identity are named before anything is written, in the dataset's
         // order, as the unique indexes would name them row by row (in bulk, the index on pairs is
@@ -41,13 +42,14 @@ extension SQLiteRegistry {
         let bulkRows = bulkRows
         do {
             try await writeWithoutTransaction { db in
-                try Self.store(rows, countries: countries, bulkRows: bulkRows, uncheckedIfNew: true, progress: progress, in: db)
+                try Self.store(rows, countries: countries, existing: existing, bulkRows: bulkRows, uncheckedIfNew: true, progress: progress, in: db)
             }
         } catch is DatasetAppeared {
+            if existing == .refuse { throw RegistryError.datasetExists(content.dataset.id) }
             // Another process stored a dataset of this id meanwhile: it is replaced, with the
             // database checking the references, as any replacement is.
             try await writeWithoutTransaction { db in
-                try Self.store(rows, countries: countries, bulkRows: bulkRows, uncheckedIfNew: false, progress: progress, in: db)
+                try Self.store(rows, countries: countries, existing: existing, bulkRows: bulkRows, uncheckedIfNew: false, progress: progress, in: db)
             }
         }
     }
@@ -66,7 +68,8 @@ extension SQLiteRegistry {
     struct DatasetAppeared: Error {}
 
     private static func store(
-        _ rows: StoreRows, countries: [Country], bulkRows: Int, uncheckedIfNew: Bool, progress: (@Sendable (Int, Int) -> Void)?, in db: Database
+        _ rows: StoreRows, countries: [Country], existing: ExistingDataset, bulkRows: Int, uncheckedIfNew: Bool,
+        progress: (@Sendable (Int, Int) -> Void)?, in db: Database
     ) throws {
         let content = rows.content
         let datasetID = content.dataset.id
@@ -83,6 +86,9 @@ extension SQLiteRegistry {
         let stored = Result<Void, any Error> {
             try db.inTransaction(.immediate) {
                 if unchecked, try exists() { throw DatasetAppeared() }
+                // Inside the write transaction (IMMEDIATE: the write lock is held from its start),
+                // so no other writer can store the dataset between this check and the commit.
+                if existing == .refuse, try exists() { throw RegistryError.datasetExists(datasetID) }
                 try storeInTransaction(rows, countries: countries, bulk: bulk, unchecked: unchecked, progress: progress, in: db)
                 return .commit
             }

@@ -1,5 +1,6 @@
 import CityDiplomacyApplication
 import CityDiplomacyCore
+import CityDiplomacyPostgres
 import CityDiplomacyPresentation
 import CityDiplomacyStorage
 import Foundation
@@ -155,12 +156,28 @@ struct ChoiceTests {
         #expect(error?.field == "rule")
     }
 
-    @Test("--db takes a path or sqlite:PATH; a server URL is refused plainly")
+    @Test("--db takes a path, sqlite:PATH or a postgres:// URL; another server's URL is refused plainly")
     func locations() throws {
         #expect(try RegistryLocation(parsing: "/tmp/a.sqlite") == .sqlite(path: "/tmp/a.sqlite"))
         #expect(try RegistryLocation(parsing: "sqlite:/tmp/a.sqlite") == .sqlite(path: "/tmp/a.sqlite"))
         #expect(try RegistryLocation(option: nil, environment: ["CITYDIP_DB": "/x.sqlite"]) == .sqlite(path: "/x.sqlite"))
-        let server = #expect(throws: ApplicationError.self) { try RegistryLocation(parsing: "postgres://u@h/db") }
-        #expect(server?.message.contains("postgres://") == true)
+        let postgres = try RegistryLocation(parsing: "postgres://u:secret@h:6543/db")
+        #expect(postgres == .postgres(PostgresLocation(host: "h", port: 6543, user: "u", password: "secret", database: "db")))
+        #expect(postgres.description == "postgres://u@h:6543/db")
+        #expect(try RegistryLocation(option: nil, environment: ["CITYDIP_DB": "postgresql://u@h/db"]) == .postgres(PostgresLocation(host: "h", user: "u", database: "db")))
+        let nameless = #expect(throws: ApplicationError.self) { try RegistryLocation(parsing: "postgres://u:secret@h/") }
+        #expect(nameless?.message.contains("names no database") == true && nameless?.message.contains("secret") == false)
+        let server = #expect(throws: ApplicationError.self) { try RegistryLocation(parsing: "mysql://u@h/db") }
+        #expect(server?.message.contains("mysql://") == true)
+    }
+
+    @Test("An unreachable PostgreSQL server is an error naming its URL, without the password, not a wait")
+    func unreachableServer() async throws {
+        // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
+        let error = await #expect(throws: ApplicationError.self) {
+            try await RegistryOpening.open(try RegistryLocation(parsing: "postgres://citydip:secret@127.0.0.1:1/citydip"))
+        }
+        #expect(error?.message.contains("postgres://citydip@127.0.0.1:1/citydip") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("secret") == false)
     }
 }

@@ -105,7 +105,10 @@ struct CitydipCommandTests {
         (["relations", "--from", "2006 SH"], "invalid year '2006 SH'"),
         (["tables", "--table", "3", "--rule", "sometimes"], "'sometimes' is invalid for '--rule"),
         (["relations", "--limit", "-1"], "invalid --limit -1: out of range"),
-        (["relations", "--limit", "5", "--db", "postgres://u@h/db"], "names a database server this version cannot use"),
+        (["relations", "--limit", "5", "--db", "mysql://u@h/db"], "names a database server this version cannot use"),
+        (["relations", "--limit", "5", "--db", "postgres://u:secret@/db"], "invalid PostgreSQL URL 'postgres://u:***@/db': it names no host"),
+        // Nothing listens on port 1: refused at once, named without the password.
+        (["relations", "--limit", "5", "--db", "postgres://u:secret@127.0.0.1:1/db"], "cannot connect to the PostgreSQL database postgres://u@127.0.0.1:1/db:"),
         (["tabels", "--table", "1"], "unknown command 'tabels'; did you mean 'tables'?"),
         (["reprot"], "unknown command 'reprot'; did you mean 'report'?"),
         (["rel"], "unknown command 'rel'; did you mean 'relations'?"),

@@ -105,8 +105,14 @@ public enum DatasetImport {
         data = Data()
         var content = result.content
         content.dataset.licence = request.licence
-        try await registry.store(content, countries: countries.countries) { done, total in
-            progress?("storing", done, total, "relations")
+        // Without replace, the store itself refuses a dataset of this id, inside its transaction:
+        // the look above cannot see another import that stores one meanwhile.
+        do {
+            try await registry.store(content, countries: countries.countries, existing: request.replace ? .replace : .refuse) { done, total in
+                progress?("storing", done, total, "relations")
+            }
+        } catch RegistryError.datasetExists {
+            throw ApplicationError(.conflict, field: "dataset", "dataset '\(id)' was stored by another import while this one read its file: add \(parameter: "replace") to replace it, or choose another \(parameter: "dataset")")
         }
         // The version pages cite, hashed now from the records as stored, so that the first page
         // after an import need not read them all; left to the first citation above a size where

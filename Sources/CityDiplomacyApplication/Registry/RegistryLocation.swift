@@ -1,22 +1,35 @@
+import CityDiplomacyPostgres
 import Foundation
 
 /// Where the registry is, as `--db` or `$CITYDIP_DB` give it: a SQLite file path (the embedded
-/// default) or a database server's URL.
+/// default) or a PostgreSQL server's URL.
 ///
 /// ```swift
 /// let location = try RegistryLocation(option: nil, environment: ProcessInfo.processInfo.environment)
+/// let shared = try RegistryLocation(parsing: "postgres://citydip@db.example.org:5432/observatory")
 /// ```
 public enum RegistryLocation: Hashable, Sendable, CustomStringConvertible {
     /// A SQLite database file (created on first use).
     case sqlite(path: String)
+    /// A database on a PostgreSQL server (its schema is made on first use).
+    case postgres(PostgresLocation)
 
     public static let environmentVariable = "CITYDIP_DB"
 
-    /// Reads a `--db` value: a path, or `sqlite:PATH`. A server URL names a backend this build
-    /// does not have, which is said plainly rather than taken for a file name.
+    /// Reads a `--db` value: a path, `sqlite:PATH`, or `postgres://user@host:port/database`. A URL
+    /// of another server names a backend this build does not have, which is said plainly rather
+    /// than taken for a file name.
     public init(parsing value: String) throws(ApplicationError) {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw .invalid("db", "empty --db: expected the path of a SQLite file") }
+        guard !trimmed.isEmpty else { throw .invalid("db", "empty --db: expected the path of a SQLite file or a postgres:// URL") }
+        if PostgresLocation.isPostgresURL(trimmed) {
+            do {
+                self = .postgres(try PostgresLocation(url: trimmed))
+            } catch {
+                throw .invalid("db", "\(error)")
+            }
+            return
+        }
         if trimmed.hasPrefix("sqlite:") {
             let path = String(trimmed.dropFirst("sqlite:".count)).replacingOccurrences(of: "^//", with: "", options: .regularExpression)
             self = .sqlite(path: path)
@@ -24,7 +37,7 @@ public enum RegistryLocation: Hashable, Sendable, CustomStringConvertible {
         }
         if let scheme = trimmed.range(of: "^[A-Za-z][A-Za-z0-9+.-]*://", options: .regularExpression) {
             let name = trimmed[scheme].dropLast(3)
-            throw .invalid("db", "--db '\(name)://…' names a database server this version cannot use: expected the path of a SQLite file (or sqlite:PATH)")
+            throw .invalid("db", "--db '\(name)://…' names a database server this version cannot use: expected the path of a SQLite file (or sqlite:PATH) or postgres://user@host:port/database")
         }
         self = .sqlite(path: trimmed)
     }
@@ -45,6 +58,7 @@ public enum RegistryLocation: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .sqlite(path): path
+        case let .postgres(location): location.description
         }
     }
 }

@@ -1,4 +1,5 @@
 import CityDiplomacyCore
+import CityDiplomacyPostgres
 import CityDiplomacyReferenceData
 import CityDiplomacyStorage
 
@@ -30,6 +31,12 @@ public enum RegistryOpening {
                 registry = try SQLiteRegistry(path: path)
             } catch {
                 throw ApplicationError.invalid("db", "\(error) (choose another file with --db or $\(RegistryLocation.environmentVariable))")
+            }
+        case let .postgres(server):
+            do {
+                registry = try await PostgresRegistry(server)
+            } catch {
+                throw ApplicationError.invalid("db", "\(error) (check the server, or choose another database with --db or $\(RegistryLocation.environmentVariable))")
             }
         }
         var opened = OpenedRegistry(registry: registry, location: location, seededDatasets: [], warnings: [])

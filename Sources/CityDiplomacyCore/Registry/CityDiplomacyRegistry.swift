@@ -15,7 +15,7 @@ import Foundation
 ///
 /// ## Topics
 /// - Reading: ``datasets()``, ``content(ofDataset:)``, ``analysisColumns(ofDataset:)``, ``relations(matching:)``, ``countRelations(matching:)``, ``cities(matching:)``, ``networks(datasetID:)``, ``networkProfile(ofNetwork:)``, ``findCities(named:datasetID:)``, ``profile(ofCity:)``, ``countries()``
-/// - Writing: ``store(_:)``, ``store(_:countries:progress:)``, ``removeDataset(_:)``, ``storeCountries(_:)``
+/// - Writing: ``store(_:)``, ``store(_:countries:existing:progress:)``, ``removeDataset(_:)``, ``storeCountries(_:)``, ``apply(_:by:)``, ``appendChanges(_:)``
 public protocol CityDiplomacyRegistry: Sendable {
     /// All datasets, ordered by id.
     func datasets() async throws -> [Dataset]
@@ -79,12 +79,20 @@ public protocol CityDiplomacyRegistry: Sendable {
 
     /// Stores a dataset and, in the same transaction, the countries it needs (added or updated),
     /// so that an import that fails leaves the country table as it was too; tells `progress` how
-    /// many of its relations are stored, now and then.
+    /// many of its relations are stored, now and then. A dataset with the same id already there is
+    /// replaced, or, with `existing: .refuse`, makes the store fail with
+    /// ``RegistryError/datasetExists(_:)`` and change nothing — checked inside the transaction, so
+    /// that of two writers creating one dataset at once, one wins and the other is told.
     ///
     /// A requirement rather than a default built on ``storeCountries(_:)`` and ``store(_:)``:
     /// those are two transactions, and an import must be one.
+    ///
+    /// ```swift
+    /// try await registry.store(content, countries: countries, existing: .refuse, progress: nil)
+    /// ```
     func store(
-        _ content: DatasetContent, countries: [Country], progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
+        _ content: DatasetContent, countries: [Country], existing: ExistingDataset,
+        progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
     ) async throws
 
     /// Removes a dataset and all its records; an unknown id is an error.
@@ -108,6 +116,11 @@ public protocol CityDiplomacyRegistry: Sendable {
 
     /// The change log, newest first.
     func changes(limit: Int, offset: Int) async throws -> [ChangeEntry]
+
+    /// Adds entries to the change log as they are, with their ids, in one transaction: what a
+    /// copy of another registry's log writes (`citydip copy`). An id already in the log is an error
+    /// and adds nothing.
+    func appendChanges(_ entries: [ChangeEntry]) async throws
 
     /// When dataset `id`'s records last changed: when it was stored (loaded or imported) or, if
     /// later, when an edit was last made to it; `nil` if there is no such dataset. A citation of the
@@ -167,10 +180,31 @@ extension CityDiplomacyRegistry {
         try await content(ofDataset: id).map(AnalysisColumns.init(content:))
     }
 
-    /// A dataset alone is a dataset with no countries to add and no one watching.
+    /// A dataset alone is a dataset with no countries to add and no one watching, replacing any
+    /// dataset of its id.
     public func store(_ content: DatasetContent) async throws {
-        try await store(content, countries: [], progress: nil)
+        try await store(content, countries: [], existing: .replace, progress: nil)
     }
+
+    /// Stores a dataset with the countries it needs, replacing any dataset of its id.
+    public func store(
+        _ content: DatasetContent, countries: [Country], progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
+    ) async throws {
+        try await store(content, countries: countries, existing: .replace, progress: progress)
+    }
+}
+
+/// What a store does when the registry already holds a dataset with the id it stores.
+///
+/// ```swift
+/// // `citydip import` without --replace
+/// try await registry.store(content, countries: countries, existing: .refuse, progress: nil)
+/// ```
+public enum ExistingDataset: Hashable, Sendable {
+    /// The dataset is replaced whole, its records and their edits with it.
+    case replace
+    /// The store fails with ``RegistryError/datasetExists(_:)`` and changes nothing.
+    case refuse
 }
 
 /// What ``CityDiplomacyRegistry/relations(matching:)`` returns: relations and the cities they join.
@@ -237,6 +271,9 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     case danglingReference(record: String, field: String, value: String)
     /// Two records of a dataset have the same identity (same id, or the same unordered pair and kind).
     case duplicateRecord(String, reason: String)
+    /// A store that was to create a dataset found one with its id already there (stored by
+    /// another writer since it looked, say).
+    case datasetExists(String)
 
     public var description: String {
         switch self {
@@ -250,6 +287,8 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
             "record \(record): \(field) '\(value)' does not exist in its dataset"
         case let .duplicateRecord(id, reason):
             "duplicate record \(id): \(reason)"
+        case let .datasetExists(id):
+            "dataset '\(id)' already exists"
         }
     }
 }

@@ -83,6 +83,7 @@ struct EditService {
         case let .danglingReference(_, field, _): WebError.badRequest(error.description, field: field)
         case .duplicateRecord: WebError(.conflict, error.description, field: "id")
         case .recordInUse: WebError(.conflict, error.description, field: "id")
+        case .datasetExists: WebError(.conflict, error.description, field: "dataset")
         case .unknownDataset: WebError.badRequest(error.description, field: "dataset")
         }
     }

@@ -15,7 +15,7 @@ struct ImportCommand: AsyncParsableCommand {
         // Written out because <file> is optional to the parser (see `validate()`) but not to the user.
         usage: """
             citydip import <file> --format <format> [--map <field=column> ...] [--delimiter <delimiter>] \
-            [--dataset <dataset>] [--replace] [--report <report>] [--lang <lang>] [--db <path>]
+            [--dataset <dataset>] [--replace] [--report <report>] [--lang <lang>] [--db <path-or-url>]
             """,
         discussion: """
             Canonical fields: city1, country1, lat1, lng1, city2, country2, lat2, lng2, kind, date, source \

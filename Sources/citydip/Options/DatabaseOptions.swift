@@ -6,8 +6,8 @@ import Foundation
 /// `--db`: which registry to use, and opening it (creating and seeding it on first use).
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The SQLite database file (or sqlite:PATH). Default: $CITYDIP_DB, else citydip/citydip.sqlite in the user's data folder.",
-        valueName: "path"))
+        "The SQLite database file (or sqlite:PATH), or a PostgreSQL database: postgres://user@host:port/name. Default: $CITYDIP_DB, else citydip/citydip.sqlite in the user's data folder.",
+        valueName: "path-or-url"))
     var db: String?
 
     var location: RegistryLocation {

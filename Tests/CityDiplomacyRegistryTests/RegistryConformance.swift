@@ -1,0 +1,322 @@
+import CityDiplomacyApplication
+import CityDiplomacyCore
+import CityDiplomacyReferenceData
+import CityDiplomacyStorage
+import Foundation
+import Testing
+
+/// What every backend of ``CityDiplomacyRegistry`` must do, written once and run by a suite per
+/// backend (``SQLiteConformanceTests``, ``PostgresConformanceTests``).
+enum RegistryConformance {
+    static let countries = Result { try CountryDirectory.bundled() }
+    static let study = Result { try #require(try BundledDatasets.load(id: "iran-2018", countries: countries.get())) }
+
+    /// A store of `backend` holding the countries and the study's dataset, opened once.
+    static func seeded(_ store: RegistryStore) async throws -> any CityDiplomacyRegistry {
+        let registry = try await store.open()
+        try await registry.storeCountries(countries.get().countries)
+        try await registry.store(study.get())
+        return registry
+    }
+
+    /// A small dataset of `relations` relations between cities of the study, under id `id`.
+    static func dataset(_ id: String, relations: Int, note: String = "") throws -> DatasetContent {
+        let study = try study.get()
+        var dataset = study.dataset
+        dataset.id = id
+        dataset.isBundled = false
+        dataset.title = LocalizedText(en: "Conformance \(id) \(note)", fa: "Conformance \(id)")
+        let cities = study.cities.prefix(relations + 1).enumerated().map { index, city in
+            var copy = city
+            copy.id = "\(id):city-\(index)"
+            copy.partOf = nil
+            return copy
+        }
+        let source = SourceCitation(id: "\(id):source", title: "Conformance source \(note)")
+        let relations = (0..<relations).map { index in
+            BilateralRelation(id: "\(id):relation-\(index)", datasetID: id, cityID: cities[index].id, partnerID: cities[index + 1].id,
+                              kind: .sisterCity, sources: [source], position: index)
+        }
+        return DatasetContent(dataset: dataset, sources: [source], cities: Array(cities), relations: relations, networks: [], memberships: [], events: [])
+    }
+
+    static func roundTrip(_ backend: RegistryBackend) async throws {
+        try await RegistryStore.with(backend) { store in
+            let registry = try await seeded(store)
+            let study = try study.get()
+            #expect(try await registry.countries().map(\.code) == countries.get().countries.map(\.code).sorted())
+            #expect(try await registry.datasets().map(\.id) == ["iran-2018"])
+            let content = try #require(try await registry.content(ofDataset: "iran-2018"))
+            #expect(content.dataset == study.dataset)
+            #expect(content.cities == study.cities)
+            #expect(content.relations == study.relations)
+            #expect(content.networks == study.networks)
+            #expect(content.memberships == study.memberships)
+            #expect(content.events == study.events)
+            #expect(content.recordsHash == study.recordsHash)
+            #expect(try await registry.recordCounts(ofDataset: "iran-2018") == DatasetRecordCounts(content))
+            #expect(try await registry.content(ofDataset: "nowhere") == nil)
+            #expect(try await registry.recordCounts(ofDataset: "nowhere") == nil)
+            let relation = try #require(study.relations.first)
+            #expect(try await registry.relation(id: relation.id) == relation)
+            #expect(try await registry.relation(id: "nowhere") == nil)
+            if let membership = study.memberships.first { #expect(try await registry.membership(id: membership.id) == membership) }
+            if let event = study.events.first { #expect(try await registry.event(id: event.id) == event) }
+            let source = try #require(content.sources.first)
+            #expect(try await registry.source(id: source.id).map { [$0.source.id, $0.datasetID] } == [source.id, "iran-2018"])
+        }
+    }
+
+    /// Every read of a backend gives what the SQLite registry gives for the same records.
+    static func readsAgreeWithSQLite(_ backend: RegistryBackend) async throws {
+        let reference = try SQLiteRegistry()
+        try await reference.storeCountries(countries.get().countries)
+        try await reference.store(study.get())
+        try await RegistryStore.with(backend) { store in
+            let registry = try await seeded(store)
+            let study = try study.get()
+            let tehran = try #require(study.cities.first)
+            let relationQueries = [
+                RelationQuery(), RelationQuery(datasetID: "iran-2018", limit: 7, offset: 3), RelationQuery(city: tehran.name.en),
+                RelationQuery(city: tehran.name.fa), RelationQuery(city: tehran.id), RelationQuery(country: CountryCode(unchecked: "CN")),
+                RelationQuery(city: tehran.name.en, country: CountryCode(unchecked: "CN")), RelationQuery(kind: .sisterCity, limit: 20),
+                RelationQuery(signedFrom: 2000, signedTo: 2010), RelationQuery(signedFrom: 2015), RelationQuery(offset: 5),
+            ]
+            for query in relationQueries {
+                #expect(try await registry.relations(matching: query) == reference.relations(matching: query), "\(query)")
+                #expect(try await registry.countRelations(matching: query) == reference.countRelations(matching: query), "\(query)")
+            }
+            let cityQueries = [
+                CityQuery(), CityQuery(datasetID: "iran-2018", limit: 10, offset: 4), CityQuery(country: CountryCode(unchecked: "IR")),
+                CityQuery(name: tehran.name.fa), CityQuery(name: "nowhere"),
+            ]
+            for query in cityQueries {
+                #expect(try await registry.cities(matching: query) == reference.cities(matching: query), "\(query)")
+                #expect(try await registry.countCities(matching: query) == reference.countCities(matching: query), "\(query)")
+            }
+            for name in [tehran.name.en, tehran.name.fa, tehran.id, "nowhere"].compactMap({ $0 }) {
+                #expect(try await registry.findCities(named: name, datasetID: nil) == reference.findCities(named: name, datasetID: nil))
+                #expect(try await registry.findCities(named: name, datasetID: "iran-2018") == reference.findCities(named: name, datasetID: "iran-2018"))
+            }
+            #expect(try await registry.networks(datasetID: nil) == reference.networks(datasetID: nil))
+            #expect(try await registry.memberships(datasetID: "iran-2018") == reference.memberships(datasetID: "iran-2018"))
+            #expect(try await registry.events(datasetID: nil) == reference.events(datasetID: nil))
+            for network in study.networks.prefix(5) {
+                #expect(try await registry.networkProfile(ofNetwork: network.id) == reference.networkProfile(ofNetwork: network.id))
+            }
+            for city in study.cities.prefix(20) {
+                #expect(try await registry.profile(ofCity: city.id) == reference.profile(ofCity: city.id), "\(city.id)")
+            }
+            #expect(try await registry.profile(ofCity: "nowhere") == nil)
+            for code in ["IR", "CN", "TR"].map(CountryCode.init(unchecked:)) {
+                #expect(try await registry.countryRelationCounts(code) == reference.countryRelationCounts(code))
+            }
+            #expect(try await String(describing: registry.analysisColumns(ofDataset: "iran-2018")) == String(describing: reference.analysisColumns(ofDataset: "iran-2018")))
+            #expect(try await registry.recordsHash(ofDataset: "iran-2018") == reference.recordsHash(ofDataset: "iran-2018"))
+        }
+    }
+
+    static func replaceAndRemove(_ backend: RegistryBackend) async throws {
+        try await RegistryStore.with(backend) { store in
+            let registry = try await seeded(store)
+            try await registry.store(try dataset("extra", relations: 3))
+            let replacement = try dataset("extra", relations: 2, note: "second")
+            try await registry.store(replacement)
+            #expect(try await registry.content(ofDataset: "extra")?.relations == replacement.relations)
+            #expect(try await registry.content(ofDataset: "extra")?.dataset == replacement.dataset)
+            try await registry.removeDataset("extra")
+            #expect(try await registry.datasets().map(\.id) == ["iran-2018"])
+            await #expect(throws: RegistryError.unknownDataset("extra", known: ["iran-2018"])) { try await registry.removeDataset("extra") }
+        }
+    }
+
+    /// A store that fails changes nothing: not the dataset it would replace, not the countries.
+    static func failedStoreChangesNothing(_ backend: RegistryBackend) async throws {
+        try await RegistryStore.with(backend) { store in
+            let registry = try await seeded(store)
+            let first = try dataset("extra", relations: 3)
+            try await registry.store(first)
+            var broken = try dataset("extra", relations: 3, note: "broken")
+            broken.relations[2].partnerID = "extra:nowhere"
+            // QZ: a user-assigned code the reference list does not use.
+            let newCountry = Country(code: CountryCode(unchecked: "QZ"), alpha3: "QZZ", name: LocalizedText(en: "Nowhere", fa: "Nowhere"))
+            await #expect(throws: RegistryError.danglingReference(record: "extra:relation-2", field: "partner", value: "extra:nowhere")) {
+                try await registry.store(broken, countries: [newCountry], existing: .replace, progress: nil)
+            }
+            var duplicated = try dataset("extra", relations: 3, note: "duplicated")
+            duplicated.relations[2].id = duplicated.relations[1].id
+            await #expect(throws: RegistryError.self) { try await registry.store(duplicated) }
+            #expect(try await registry.content(ofDataset: "extra") == first)
+            #expect(try await !registry.countries().contains { $0.code.rawValue == "QZ" })
+        }
+    }
+
+    /// A store told to create a dataset refuses one of its id, changing nothing.
+    static func createRefusesExisting(_ backend: RegistryBackend) async throws {
+        try await RegistryStore.with(backend) { store in
+            let registry = try await seeded(store)
+            let first = try dataset("extra", relations: 3)
+            try await registry.store(first, countries: [], existing: .refuse, progress: nil)
+            await #expect(throws: RegistryError.datasetExists("extra")) {
+                try await registry.store(try dataset("extra", relations: 2, note: "second"), countries: [], existing: .refuse, progress: nil)
+            }
+            #expect(try await registry.content(ofDataset: "extra") == first)
+        }
+    }
+
+    /// Imports of one dataset from several processes at once, none with replace: one stores it,
+    /// the others are told it is there — none reports success over another's records.
+    static func concurrentImportsOfOneDataset(_ backend: RegistryBackend) async throws {
+        try await RegistryStore.with(backend) { store in
+            _ = try await seeded(store)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-race-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let pairs = [("Lille", "France", "Bremen", "Germany"), ("Lyon", "France", "Hamburg", "Germany"),
+                         ("Osaka", "Japan", "Recife", "Brazil"), ("Kyoto", "Japan", "Paris", "France")]
+            let outcomes = try await withThrowingTaskGroup(of: Result<Int, ApplicationError>.self) { group in
+                for (index, pair) in pairs.enumerated() {
+                    let path = folder.appendingPathComponent("pairs-\(index).csv").path
+                    try "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n\(pair.0),\(pair.1),,,\(pair.2),\(pair.3),,\n"
+                        .write(toFile: path, atomically: true, encoding: .utf8)
+                    group.addTask {
+                        let registry = try await store.open()
+                        do {
+                            _ = try await DatasetImport.run(ImportRequest(path: path, format: .wikipediaCSV, dataset: "race"), into: registry)
+                            return .success(index)
+                        } catch let error as ApplicationError {
+                            return .failure(error)
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let winners = outcomes.compactMap { try? $0.get() }
+            #expect(winners.count == 1, "\(winners.count) imports reported success")
+            for case let .failure(error) in outcomes {
+                #expect(error.kind == .conflict && error.field == "dataset", "\(error)")
+            }
+            let registry = try await store.open()
+            let stored = try #require(try await registry.content(ofDataset: "race"))
+            #expect(stored.relations.count == 1)
+            if let winner = winners.first { #expect(stored.cities.contains { $0.name.en == pairs[winner].0 }) }
+        }
+    }
+
+    /// Edits log each change; another instance (another process's) sees the revision move and
+    /// the change log.
+    static func editsAndRevisions(_ backend: RegistryBackend) async throws {
+        try await RegistryStore.with(backend) { store in
+            let registry = try await seeded(store)
+            let other = try await store.open()
+            let study = try study.get()
+            let start = try await other.revision()
+            var relation = try #require(study.relations.first)
+            relation.notes = "checked"
+            let updated = try await registry.apply(.saveRelation(relation), by: "alice")
+            #expect(updated.action == .update && updated.recordID == relation.id && updated.datasetID == "iran-2018" && updated.after != nil)
+            #expect(try await other.revision() != start)
+            #expect(try await other.relation(id: relation.id) == relation)
+            let source = SourceCitation(id: "iran-2018:new-source", title: "A new source")
+            let created = try await registry.apply(.saveSource(source, datasetID: "iran-2018"), by: "bob")
+            #expect(created.action == .create && created.before == nil)
+            var changed = source
+            changed.title = "A changed title"
+            _ = try await registry.apply(.saveSource(changed, datasetID: "iran-2018"), by: "bob")
+            let removed = try await registry.apply(.deleteSource(id: source.id), by: "alice")
+            #expect(removed.action == .delete && removed.after == nil)
+            let cited = try #require(relation.sources.first)
+            await #expect(throws: RegistryError.self) { try await registry.apply(.deleteSource(id: cited.id), by: "alice") }
+            await #expect(throws: RegistryError.unknownRecord(kind: "relation", id: "nowhere")) { try await registry.apply(.deleteRelation(id: "nowhere"), by: "alice") }
+            var dangling = relation
+            dangling.id = "iran-2018:dangling"
+            dangling.partnerID = "nowhere"
+            await #expect(throws: RegistryError.danglingReference(record: "iran-2018:dangling", field: "partner", value: "nowhere")) {
+                try await registry.apply(.saveRelation(dangling), by: "alice")
+            }
+            let log = try await other.changes(limit: 10, offset: 0)
+            #expect(log.map(\.actor) == ["alice", "bob", "bob", "alice"])
+            #expect(log.map(\.action) == [.delete, .update, .create, .update])
+            #expect(log.last?.before != nil && log.last?.after == updated.after)
+            #expect(try await other.changes(limit: 2, offset: 1).map(\.id) == Array(log.map(\.id)[1...2]))
+            #expect(try await other.lastChanged(ofDataset: "iran-2018") != nil)
+            #expect(try await other.lastChanged(ofDataset: "nowhere") == nil)
+        }
+    }
+
+    /// Eight writers on eight instances at once — four storing datasets, four editing — lose nothing.
+    static func concurrentWriters(_ backend: RegistryBackend) async throws {
+        try await RegistryStore.with(backend) { store in
+            _ = try await seeded(store)
+            let study = try study.get()
+            let relations = Array(study.relations.prefix(4))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for writer in 0..<8 {
+                    group.addTask {
+                        let registry = try await store.open()
+                        if writer < 4 {
+                            try await registry.store(try dataset("writer-\(writer)", relations: 5), countries: [], existing: .refuse, progress: nil)
+                        } else {
+                            var relation = relations[writer - 4]
+                            relation.notes = "edited by writer \(writer)"
+                            _ = try await registry.apply(.saveRelation(relation), by: "writer-\(writer)")
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let registry = try await store.open()
+            #expect(try await registry.datasets().map(\.id) == ["iran-2018", "writer-0", "writer-1", "writer-2", "writer-3"])
+            for writer in 0..<4 {
+                #expect(try await registry.content(ofDataset: "writer-\(writer)")?.relations.count == 5)
+                #expect(try await registry.relation(id: relations[writer].id)?.notes == "edited by writer \(writer + 4)")
+            }
+            #expect(Set(try await registry.changes(limit: 100, offset: 0).map(\.actor)) == Set((4..<8).map { "writer-\($0)" }))
+        }
+    }
+
+    /// SQLite to `backend` and back to SQLite: every dataset (with its import report), every
+    /// edit and every change-log entry arrives as it was.
+    static func copyRoundTrip(through backend: RegistryBackend) async throws {
+        try await RegistryStore.with(.sqlite) { first in
+            try await RegistryStore.with(backend) { middle in
+                try await RegistryStore.with(.sqlite) { last in
+                    let source = try await seeded(first)
+                    var extra = try dataset("extra", relations: 4)
+                    extra.dataset.importReport = #"{"rows":4,"places":["Lille","Bremen"]}"#
+                    try await source.store(extra)
+                    var relation = extra.relations[1]
+                    relation.notes = "checked against the council's minutes"
+                    _ = try await source.apply(.saveRelation(relation), by: "alice")
+                    _ = try await source.apply(.deleteRelation(id: extra.relations[3].id), by: "bob")
+                    _ = try await source.apply(.saveSource(SourceCitation(id: "extra:second", title: "A second source"), datasetID: "extra"), by: "bob")
+                    let middleRegistry = try await middle.open(), lastRegistry = try await last.open()
+                    let there = try await RegistryCopy.run(from: source, to: middleRegistry)
+                    #expect(there.datasets == ["extra", "iran-2018"] && there.changes == 3)
+                    _ = try await RegistryCopy.run(from: middleRegistry, to: lastRegistry)
+                    let log = try await source.changes(limit: 100, offset: 0)
+                    for copy in [middleRegistry, lastRegistry] {
+                        #expect(try await copy.countries().map(\.code) == source.countries().map(\.code))
+                        #expect(try await copy.datasets() == source.datasets())
+                        for id in ["extra", "iran-2018"] {
+                            #expect(try await copy.content(ofDataset: id) == source.content(ofDataset: id))
+                            #expect(try await copy.recordsHash(ofDataset: id) == source.recordsHash(ofDataset: id))
+                        }
+                        let copied = try await copy.changes(limit: 100, offset: 0)
+                        #expect(copied.map(\.id) == log.map(\.id))
+                        #expect(copied.map { [$0.actor, $0.action.rawValue, $0.recordKind.rawValue, $0.recordID, $0.datasetID] }
+                            == log.map { [$0.actor, $0.action.rawValue, $0.recordKind.rawValue, $0.recordID, $0.datasetID] })
+                        #expect(copied.map { [$0.before, $0.after] } == log.map { [$0.before, $0.after] })
+                        #expect(zip(copied, log).allSatisfy { abs($0.at.timeIntervalSince($1.at)) < 0.001 })
+                    }
+                    // Copying again into a target that holds the datasets is refused, changing nothing.
+                    await #expect(throws: ApplicationError.self) { try await RegistryCopy.run(from: source, to: lastRegistry) }
+                    #expect(try await lastRegistry.changes(limit: 100, offset: 0).count == log.count)
+                    // A new edit in the copy follows the copied log.
+                    let next = try await middleRegistry.apply(.deleteSource(id: "extra:second"), by: "carol")
+                    #expect(next.id > (log.map(\.id).max() ?? 0))
+                }
+            }
+        }
+    }
+}
