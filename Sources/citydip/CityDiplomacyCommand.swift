@@ -16,7 +16,7 @@ struct CityDiplomacyCommand: AsyncParsableCommand {
         subcommands: [
             TablesCommand.self, RelationsCommand.self, ShowCommand.self, CountCommand.self,
             ReportCommand.self, AuditCommand.self, CiteCommand.self, SchemesCommand.self, ImportCommand.self, QualityCommand.self,
-            StatsCommand.self, NetworkCommand.self, CompareCommand.self, BaselineCommand.self, RecommendCommand.self, PeersCommand.self, AlignmentCommand.self, DiffCommand.self, DatasetsCommand.self, InitCommand.self, ServeCommand.self,
+            StatsCommand.self, NetworkCommand.self, CompareCommand.self, BaselineCommand.self, RecommendCommand.self, PeersCommand.self, AlignmentCommand.self, DiffCommand.self, DatasetsCommand.self, CopyDatasetCommand.self, InitCommand.self, ServeCommand.self,
         ]
     )
 
