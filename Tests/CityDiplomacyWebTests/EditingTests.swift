@@ -22,7 +22,7 @@ struct EditingTests {
 
     @Test("Writes without a token, or with a wrong one, are 401 and change nothing")
     func unauthorised() async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, editableStudy: true) { client in
             let body = try Self.json(["dataset": "iran-2018", "city": "iran-2018:tehran", "partner": "iran-2018:isfahan", "kind": "friendship"])
             try await client.execute(uri: "/api/v1/relations", method: .post, headers: [.contentType: "application/json"], body: body) { response in
                 #expect(response.status == .unauthorized)
@@ -49,7 +49,7 @@ struct EditingTests {
 
     @Test("A relation is created (cities by id or Persian name, Solar Hijri date), read, changed and deleted, each logged")
     func relationLifecycle() async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, editableStudy: true) { client in
             let create = try Self.json(["dataset": "iran-2018", "city": "تهران", "partner": "iran-2018:isfahan", "kind": "friendship",
                                         "signed": "۱۳۸۵-۰۲-۲۴ ه.ش", "themes": ["culture"], "notes": "<i>test</i>"])
             var id = ""
@@ -104,7 +104,7 @@ struct EditingTests {
 
     @Test("Invalid edits are 400 naming each field, and change nothing")
     func validation() async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, editableStudy: true) { client in
             let bad = try Self.json(["dataset": "iran-2018", "city": "Atlantis", "partner": "iran-2018:isfahan", "signed": "the spring", "sources": ["no-such-source"]])
             try await client.execute(uri: "/api/v1/relations", method: .post, headers: Self.auth, body: bad) { response in
                 #expect(response.status == .badRequest)
@@ -142,7 +142,7 @@ struct EditingTests {
 
     @Test("Sources, memberships and events are edited the same way; a cited source cannot be deleted")
     func otherRecords() async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, editableStudy: true) { client in
             var sourceID = ""
             try await client.execute(uri: "/api/v1/sources", method: .post, headers: Self.auth,
                                      body: try Self.json(["dataset": "iran-2018", "title": "Tabriz municipality news", "url": "https://tabriz.ir/news/1", "language": "fa", "accessed": "1403-01-15 SH"])) { response in
@@ -247,7 +247,7 @@ struct EditingTests {
 
     @Test("An event's Persian notes and a source's supplement mark are in the API and survive an edit through the form")
     func notesAndSupplementSurviveEdits() async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, editableStudy: true) { client in
             let eventID = "iran-2018:tehran-afc-asian-cup-1968", sourceID = "iran-2018:project-afc-1968"
             var before: [String: Any] = [:]
             try await client.execute(uri: "/api/v1/events/\(eventID)", method: .get) { response in
@@ -320,7 +320,7 @@ struct EditingTests {
     @Test("Every kind is saved by the same path: changing an unknown id is a 404 naming it, and logs nothing",
           arguments: [("relations", "relation"), ("memberships", "membership"), ("events", "event"), ("sources", "source")])
     func unknownRecord(kind: String, singular: String) async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, editableStudy: true) { client in
             try await client.execute(uri: "/api/v1/\(kind)/iran-2018:nothing", method: .put, headers: Self.auth,
                                      body: try Self.json(["dataset": "iran-2018"])) { response in
                 #expect(response.status == .notFound)
@@ -337,7 +337,7 @@ struct EditingTests {
 
     @Test("The sign-in cookie is Secure when the observatory is served over HTTPS, and only then", arguments: [false, true])
     func secureCookie(secure: Bool) async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, secureCookies: secure) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, secureCookies: secure, editableStudy: true) { client in
             try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                      body: ByteBuffer(string: "token=\(Self.token)&next=%2Fchanges")) { response in
                 let setCookie = try #require(response.headers[.setCookie])
@@ -350,7 +350,7 @@ struct EditingTests {
 
     @Test("Forms: sign in with a token, CSRF checked, errors shown by their field, saved edits redirect to the record's page")
     func forms() async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, editableStudy: true) { client in
             try await client.execute(uri: "/edit/relations/new", method: .get) { response in
                 #expect(response.status == .unauthorized)
                 #expect(response.text.contains("name=\"token\""))
@@ -440,7 +440,7 @@ struct ReadOnlyPagesTests {
         "/cities/iran-2018:tehran", "/cities/iran-2018:isfahan?lang=fa", "/relations", "/relations?lang=fa&city=Tehran",
     ])
     func controls(path: String) async throws {
-        try await ObservatoryFixture.withClient(writeTokens: EditingTests.tokens, cacheLifetime: 60) { client in
+        try await ObservatoryFixture.withClient(writeTokens: EditingTests.tokens, cacheLifetime: 60, editableStudy: true) { client in
             try await client.execute(uri: path, method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(Self.editLinks(response.text).isEmpty, "\(path) shows edit links to a visitor")

@@ -165,7 +165,14 @@ struct EditPages {
     }
 
     private func redirect(to location: String) -> Response {
-        Response(status: .seeOther, headers: [.location: location])
+        Response(status: .seeOther, headers: [.location: Self.asciiLocation(location)])
+    }
+
+    /// `location` with every character beyond ASCII percent-encoded as UTF-8: a `Location` header
+    /// is ASCII, and a Persian page name sent raw reaches some clients as mojibake. What is
+    /// already encoded stays as it is.
+    static func asciiLocation(_ location: String) -> String {
+        location.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: Unicode.Scalar(0x21)...Unicode.Scalar(0x7E))) ?? location
     }
 
     // MARK: Signing in
@@ -191,7 +198,7 @@ struct EditPages {
     }
 
     /// A submitted form, held to `limit` bytes; a larger one is a 413 page, not an empty answer.
-    private func formBody(_ request: Request, limit: Int, context c: PageContext) async throws -> FormFields {
+    func formBody(_ request: Request, limit: Int, context c: PageContext) async throws -> FormFields {
         do {
             return FormFields(String(buffer: try await request.body.collect(upTo: limit)))
         } catch is NIOTooManyBytesError {
@@ -266,6 +273,7 @@ extension EditPages {
         router.post("sign-in") { request, _ in try await signIn(request: request, context: context(request)) }
         router.post("sign-out") { request, _ in try await signOut(request: request, context: context(request)) }
         router.get("changes") { request, _ in try await changes(request: request, context: context(request)) }
+        registerCopyDataset(on: router)
         for kind in RecordKind.allCases {
             router.get("edit/\(kind.collection)/new") { request, _ in
                 try await form(kind, id: nil, request: request, context: context(request))

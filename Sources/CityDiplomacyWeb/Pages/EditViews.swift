@@ -81,3 +81,15 @@ struct ChangeLogView {
     let changes: [Change]
     let older: LinkView?
 }
+
+/// What the `copy-dataset` template shows: the form that copies a dataset under a new id.
+struct CopyDatasetView {
+    let heading: String
+    let explanation: String
+    let error: String?
+    let action: String
+    let csrf: String
+    let label: String
+    let value: String
+    let submit: String
+}
