@@ -25,6 +25,8 @@ fi
 
 start_observatory "${CONFIGURATION:-debug}" "$PORT" --token "schemathesis:$TOKEN"
 "$VENV/bin/schemathesis" --version
+# Run from the server's scratch folder, where Schemathesis leaves its .schemathesis/ reports.
+cd "$WORK"
 "$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/api/v1/openapi.yaml" \
   --url "http://127.0.0.1:$PORT/api/v1" \
   --header "Authorization: Bearer $TOKEN" \

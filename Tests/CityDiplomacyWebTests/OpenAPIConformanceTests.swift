@@ -97,6 +97,23 @@ struct OpenAPIConformanceTests {
         }
     }
 
+    @Test("A method the document does not list for an address is a 405 whose Allow is the document's methods (and HEAD with GET)")
+    func undocumentedMethodsAre405() async throws {
+        let byPath = Dictionary(grouping: try APIDocument.operations(), by: \.path)
+        try await ObservatoryFixture.withClient { client in
+            for (path, operations) in byPath.sorted(by: { $0.key < $1.key }) {
+                var methods = Set(operations.map(\.method))
+                if methods.contains("GET") { methods.insert("HEAD") }
+                let other = try #require(["PATCH", "DELETE", "PUT", "POST"].first { !methods.contains($0) }, "\(path)")
+                let uri = APIDocument.base + path.replacingOccurrences(of: #"\{[^}]+\}"#, with: "1", options: .regularExpression)
+                try await client.execute(uri: uri, method: try #require(HTTPRequest.Method(other)), headers: [.contentType: "application/json"]) { response in
+                    #expect(response.status == .methodNotAllowed, "\(other) \(path)")
+                    #expect(response.headers[.allow] == methods.sorted().joined(separator: ", "), "\(other) \(path)")
+                }
+            }
+        }
+    }
+
     @Test("Every route the server serves under /api/v1 is documented, and every documented route is served")
     func documentCoversServedRoutes() async throws {
         let documented = Set(try APIDocument.operations())
