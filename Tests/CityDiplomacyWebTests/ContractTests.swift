@@ -154,6 +154,39 @@ struct ContractTests {
         }
     }
 
+    @Test("The sign-in form is CSRF-checked: its token must come back equal to the cookie the form set")
+    func signInCSRF() async throws {
+        try await ObservatoryFixture.withClient(writeTokens: EditingTests.tokens) { client in
+            var token = ""
+            try await client.execute(uri: "/sign-in", method: .get) { response in
+                let cookie = try #require(response.headers[.setCookie])
+                #expect(cookie.hasPrefix("citydip_sign_in=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+                token = String(cookie.split(separator: ";")[0].dropFirst("citydip_sign_in=".count))
+                #expect(token.count == 64)
+                #expect(response.text.contains("name=\"csrf\" value=\"\(token)\""))
+            }
+            let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            // Another site's form: it can send the token field but neither read nor set the cookie.
+            try await client.execute(uri: "/sign-in", method: .post, headers: form,
+                                     body: ByteBuffer(string: "csrf=\(token)&token=\(EditingTests.token)&next=%2F")) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.headers[.setCookie]?.hasPrefix("citydip_session=") != true)
+            }
+            var withCookie = form
+            withCookie[.cookie] = "citydip_sign_in=\(token)"
+            try await client.execute(uri: "/sign-in", method: .post, headers: withCookie,
+                                     body: ByteBuffer(string: "csrf=wrong&token=\(EditingTests.token)&next=%2F")) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/sign-in", method: .post, headers: withCookie,
+                                     body: ByteBuffer(string: "csrf=\(token)&token=\(EditingTests.token)&next=%2Fcities%2F%D8%AA%D9%87%D8%B1%D8%A7%D9%86")) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.setCookie]?.hasPrefix("citydip_session=") == true)
+                #expect(response.headers[.location] == "/cities/%D8%AA%D9%87%D8%B1%D8%A7%D9%86")
+            }
+        }
+    }
+
     @Test("A redirect to a page with a Persian name sends it percent-encoded")
     func asciiRedirect() {
         #expect(EditPages.asciiLocation("/cities/تهران?lang=fa") == "/cities/%D8%AA%D9%87%D8%B1%D8%A7%D9%86?lang=fa")

@@ -14,6 +14,9 @@ struct EditingTests {
         ByteBuffer(data: try JSONSerialization.data(withJSONObject: object))
     }
 
+    /// A sign-in form's CSRF token and its cookie, as the sign-in page sets them.
+    static let signInHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: "citydip_sign_in=sign-in-check"]
+
     static var auth: HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
 
     static func object(_ response: TestResponse) throws -> [String: Any] {
@@ -257,8 +260,8 @@ struct EditingTests {
                 #expect(sources.map { $0["supplement"] as? Bool } == [true])
             }
             var cookie = ""
-            try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "token=\(Self.token)&next=%2Fchanges")) { response in
+            try await client.execute(uri: "/sign-in", method: .post, headers: Self.signInHeaders,
+                                     body: ByteBuffer(string: "csrf=sign-in-check&token=\(Self.token)&next=%2Fchanges")) { response in
                 cookie = String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
             }
             // The form shows every field as stored; sent back with one change, the rest stays.
@@ -338,8 +341,8 @@ struct EditingTests {
     @Test("The sign-in cookie is Secure when the observatory is served over HTTPS, and only then", arguments: [false, true])
     func secureCookie(secure: Bool) async throws {
         try await ObservatoryFixture.withClient(writeTokens: Self.tokens, secureCookies: secure, editableStudy: true) { client in
-            try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "token=\(Self.token)&next=%2Fchanges")) { response in
+            try await client.execute(uri: "/sign-in", method: .post, headers: Self.signInHeaders,
+                                     body: ByteBuffer(string: "csrf=sign-in-check&token=\(Self.token)&next=%2Fchanges")) { response in
                 let setCookie = try #require(response.headers[.setCookie])
                 let attributes = setCookie.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
                 #expect(attributes.contains("Secure") == secure)
@@ -356,8 +359,8 @@ struct EditingTests {
                 #expect(response.text.contains("name=\"token\""))
             }
             var cookie = ""
-            try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "token=\(Self.token)&next=%2Fedit%2Frelations%2Fnew")) { response in
+            try await client.execute(uri: "/sign-in", method: .post, headers: Self.signInHeaders,
+                                     body: ByteBuffer(string: "csrf=sign-in-check&token=\(Self.token)&next=%2Fedit%2Frelations%2Fnew")) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/edit/relations/new")
                 let setCookie = try #require(response.headers[.setCookie])
@@ -369,8 +372,8 @@ struct EditingTests {
             // Sign-in goes back only to a page of this site, and never to the sign-in form.
             for (next, expected) in [("%2F%5Cevil.example", "/changes"), ("%2F%09%2Fevil.example", "/changes"), ("%2F%2Fevil.example", "/changes"),
                                      ("https%3A%2F%2Fevil.example", "/changes"), ("%2Fsign-in", "/changes"), ("%2Faudit", "/audit")] {
-                try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                         body: ByteBuffer(string: "token=\(Self.token)&next=\(next)")) { response in
+                try await client.execute(uri: "/sign-in", method: .post, headers: Self.signInHeaders,
+                                         body: ByteBuffer(string: "csrf=sign-in-check&token=\(Self.token)&next=\(next)")) { response in
                     #expect(response.headers[.location] == expected, "\(next)")
                 }
             }
@@ -448,8 +451,8 @@ struct ReadOnlyPagesTests {
                 #expect(!response.text.contains(">Edit</span>") && !response.text.contains(">ویرایش</span>"), "\(path) has an edit column")
             }
             var cookie = ""
-            try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "token=\(EditingTests.token)&next=%2F")) { response in
+            try await client.execute(uri: "/sign-in", method: .post, headers: EditingTests.signInHeaders,
+                                     body: ByteBuffer(string: "csrf=sign-in-check&token=\(EditingTests.token)&next=%2F")) { response in
                 cookie = String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
             }
             // The cached visitor's page is not what the editor gets, nor the reverse.

@@ -36,7 +36,7 @@ extension EditPages {
 
     func copyForm(_ source: String, request: Request, context c: PageContext, value: String = "", error: String? = nil,
                   status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let csrf = access.csrfToken(request) else { return try signInPrompt(c) }
+        guard let csrf = access.csrfToken(request) else { return try signInPrompt(c, request: request) }
         do {
             _ = try await observatory.content(ofDataset: source)
         } catch let error as WebError {

@@ -46,6 +46,8 @@ struct SignInView {
         let tokenLabel: String
         /// The page to go back to once signed in.
         let next: String
+        /// The form's CSRF token, also set as a cookie.
+        let csrf: String
         let submit: String
     }
 
