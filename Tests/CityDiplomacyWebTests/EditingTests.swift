@@ -14,6 +14,9 @@ struct EditingTests {
         ByteBuffer(data: try JSONSerialization.data(withJSONObject: object))
     }
 
+    /// A sign-in form's CSRF token and its cookie, as the sign-in page sets them.
+    static let signInHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: "citydip_sign_in=sign-in-check"]
+
     static var auth: HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
 
     static func object(_ response: TestResponse) throws -> [String: Any] {
@@ -22,7 +25,7 @@ struct EditingTests {
 
     @Test("Writes without a token, or with a wrong one, are 401 and change nothing")
     func unauthorised() async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, editableStudy: true) { client in
             let body = try Self.json(["dataset": "iran-2018", "city": "iran-2018:tehran", "partner": "iran-2018:isfahan", "kind": "friendship"])
             try await client.execute(uri: "/api/v1/relations", method: .post, headers: [.contentType: "application/json"], body: body) { response in
                 #expect(response.status == .unauthorized)
@@ -49,7 +52,7 @@ struct EditingTests {
 
     @Test("A relation is created (cities by id or Persian name, Solar Hijri date), read, changed and deleted, each logged")
     func relationLifecycle() async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, editableStudy: true) { client in
             let create = try Self.json(["dataset": "iran-2018", "city": "تهران", "partner": "iran-2018:isfahan", "kind": "friendship",
                                         "signed": "۱۳۸۵-۰۲-۲۴ ه.ش", "themes": ["culture"], "notes": "<i>test</i>"])
             var id = ""
@@ -104,7 +107,7 @@ struct EditingTests {
 
     @Test("Invalid edits are 400 naming each field, and change nothing")
     func validation() async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, editableStudy: true) { client in
             let bad = try Self.json(["dataset": "iran-2018", "city": "Atlantis", "partner": "iran-2018:isfahan", "signed": "the spring", "sources": ["no-such-source"]])
             try await client.execute(uri: "/api/v1/relations", method: .post, headers: Self.auth, body: bad) { response in
                 #expect(response.status == .badRequest)
@@ -142,7 +145,7 @@ struct EditingTests {
 
     @Test("Sources, memberships and events are edited the same way; a cited source cannot be deleted")
     func otherRecords() async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, editableStudy: true) { client in
             var sourceID = ""
             try await client.execute(uri: "/api/v1/sources", method: .post, headers: Self.auth,
                                      body: try Self.json(["dataset": "iran-2018", "title": "Tabriz municipality news", "url": "https://tabriz.ir/news/1", "language": "fa", "accessed": "1403-01-15 SH"])) { response in
@@ -247,7 +250,7 @@ struct EditingTests {
 
     @Test("An event's Persian notes and a source's supplement mark are in the API and survive an edit through the form")
     func notesAndSupplementSurviveEdits() async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, editableStudy: true) { client in
             let eventID = "iran-2018:tehran-afc-asian-cup-1968", sourceID = "iran-2018:project-afc-1968"
             var before: [String: Any] = [:]
             try await client.execute(uri: "/api/v1/events/\(eventID)", method: .get) { response in
@@ -257,8 +260,8 @@ struct EditingTests {
                 #expect(sources.map { $0["supplement"] as? Bool } == [true])
             }
             var cookie = ""
-            try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "token=\(Self.token)&next=%2Fchanges")) { response in
+            try await client.execute(uri: "/sign-in", method: .post, headers: Self.signInHeaders,
+                                     body: ByteBuffer(string: "csrf=sign-in-check&token=\(Self.token)&next=%2Fchanges")) { response in
                 cookie = String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
             }
             // The form shows every field as stored; sent back with one change, the rest stays.
@@ -320,7 +323,7 @@ struct EditingTests {
     @Test("Every kind is saved by the same path: changing an unknown id is a 404 naming it, and logs nothing",
           arguments: [("relations", "relation"), ("memberships", "membership"), ("events", "event"), ("sources", "source")])
     func unknownRecord(kind: String, singular: String) async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, editableStudy: true) { client in
             try await client.execute(uri: "/api/v1/\(kind)/iran-2018:nothing", method: .put, headers: Self.auth,
                                      body: try Self.json(["dataset": "iran-2018"])) { response in
                 #expect(response.status == .notFound)
@@ -337,9 +340,9 @@ struct EditingTests {
 
     @Test("The sign-in cookie is Secure when the observatory is served over HTTPS, and only then", arguments: [false, true])
     func secureCookie(secure: Bool) async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, secureCookies: secure) { client in
-            try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "token=\(Self.token)&next=%2Fchanges")) { response in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, secureCookies: secure, editableStudy: true) { client in
+            try await client.execute(uri: "/sign-in", method: .post, headers: Self.signInHeaders,
+                                     body: ByteBuffer(string: "csrf=sign-in-check&token=\(Self.token)&next=%2Fchanges")) { response in
                 let setCookie = try #require(response.headers[.setCookie])
                 let attributes = setCookie.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
                 #expect(attributes.contains("Secure") == secure)
@@ -350,14 +353,14 @@ struct EditingTests {
 
     @Test("Forms: sign in with a token, CSRF checked, errors shown by their field, saved edits redirect to the record's page")
     func forms() async throws {
-        try await ObservatoryFixture.withClient(writeTokens: Self.tokens) { client in
+        try await ObservatoryFixture.withClient(writeTokens: Self.tokens, editableStudy: true) { client in
             try await client.execute(uri: "/edit/relations/new", method: .get) { response in
                 #expect(response.status == .unauthorized)
                 #expect(response.text.contains("name=\"token\""))
             }
             var cookie = ""
-            try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "token=\(Self.token)&next=%2Fedit%2Frelations%2Fnew")) { response in
+            try await client.execute(uri: "/sign-in", method: .post, headers: Self.signInHeaders,
+                                     body: ByteBuffer(string: "csrf=sign-in-check&token=\(Self.token)&next=%2Fedit%2Frelations%2Fnew")) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/edit/relations/new")
                 let setCookie = try #require(response.headers[.setCookie])
@@ -369,8 +372,8 @@ struct EditingTests {
             // Sign-in goes back only to a page of this site, and never to the sign-in form.
             for (next, expected) in [("%2F%5Cevil.example", "/changes"), ("%2F%09%2Fevil.example", "/changes"), ("%2F%2Fevil.example", "/changes"),
                                      ("https%3A%2F%2Fevil.example", "/changes"), ("%2Fsign-in", "/changes"), ("%2Faudit", "/audit")] {
-                try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                         body: ByteBuffer(string: "token=\(Self.token)&next=\(next)")) { response in
+                try await client.execute(uri: "/sign-in", method: .post, headers: Self.signInHeaders,
+                                         body: ByteBuffer(string: "csrf=sign-in-check&token=\(Self.token)&next=\(next)")) { response in
                     #expect(response.headers[.location] == expected, "\(next)")
                 }
             }
@@ -440,7 +443,7 @@ struct ReadOnlyPagesTests {
         "/cities/iran-2018:tehran", "/cities/iran-2018:isfahan?lang=fa", "/relations", "/relations?lang=fa&city=Tehran",
     ])
     func controls(path: String) async throws {
-        try await ObservatoryFixture.withClient(writeTokens: EditingTests.tokens, cacheLifetime: 60) { client in
+        try await ObservatoryFixture.withClient(writeTokens: EditingTests.tokens, cacheLifetime: 60, editableStudy: true) { client in
             try await client.execute(uri: path, method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(Self.editLinks(response.text).isEmpty, "\(path) shows edit links to a visitor")
@@ -448,8 +451,8 @@ struct ReadOnlyPagesTests {
                 #expect(!response.text.contains(">Edit</span>") && !response.text.contains(">ویرایش</span>"), "\(path) has an edit column")
             }
             var cookie = ""
-            try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "token=\(EditingTests.token)&next=%2F")) { response in
+            try await client.execute(uri: "/sign-in", method: .post, headers: EditingTests.signInHeaders,
+                                     body: ByteBuffer(string: "csrf=sign-in-check&token=\(EditingTests.token)&next=%2F")) { response in
                 cookie = String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
             }
             // The cached visitor's page is not what the editor gets, nor the reverse.

@@ -59,8 +59,8 @@ enum ImportedDatasetFixture {
 
 extension ObservatoryFixture {
     /// The fixture's registry with the imported dataset beside the study's and the hostile one.
-    static func registryWithImport() async throws -> SQLiteRegistry {
-        let registry = try await registry()
+    static func registryWithImport(editableStudy: Bool = false) async throws -> SQLiteRegistry {
+        let registry = try await registry(editableStudy: editableStudy)
         try await ImportedDatasetFixture.store(into: registry)
         return registry
     }

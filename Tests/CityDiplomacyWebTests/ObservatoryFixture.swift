@@ -18,11 +18,17 @@ enum ObservatoryFixture {
         return content.cities.filter { $0.country.rawValue == country }.count
     }
 
-    static func registry() async throws -> SQLiteRegistry {
+    /// With `editableStudy`, the study's records are stored as a dataset of the reader's own
+    /// (not bundled, as `citydip copy-dataset` would make it, but under the same id), so that the
+    /// editing tests can change records the other tests know; without it the study is bundled and
+    /// read-only, as `citydip init` stores it.
+    static func registry(editableStudy: Bool = false) async throws -> SQLiteRegistry {
         let countries = try CountryDirectory.bundled()
         let registry = try SQLiteRegistry()
         try await registry.storeCountries(countries.countries)
-        try await registry.store(try #require(try BundledDatasets.load(id: "iran-2018", countries: countries)))
+        var study = try #require(try BundledDatasets.load(id: "iran-2018", countries: countries))
+        study.dataset.isBundled = !editableStudy
+        try await registry.store(study)
         let source = SourceCitation(id: "hostile:src", title: "A \"quoted\" <b>source</b>", url: "https://example.org/?a=1&b=<2>")
         let scriptLink = SourceCitation(id: "hostile:js", title: "click me", url: "javascript:alert(1)")
         let hostile = try City(id: "hostile:x", name: LocalizedText(en: hostileName, fa: hostileName), country: CountryCode(unchecked: "FR"),
@@ -41,10 +47,10 @@ enum ObservatoryFixture {
     /// request reaches the registry.
     static func withClient(
         writeTokens: [String: String] = [:], cacheLifetime: Double = 0, secureCookies: Bool = false, maxBodySize: Int = WebConfiguration().maxBodySize,
-        registry given: SQLiteRegistry? = nil,
+        editableStudy: Bool = false, registry given: SQLiteRegistry? = nil,
         _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
-        let registry = if let given { given } else { try await registry() }
+        let registry = if let given { given } else { try await registry(editableStudy: editableStudy) }
         let app = try await buildApplication(WebConfiguration(writeTokens: writeTokens, maxBodySize: maxBodySize, cacheLifetime: cacheLifetime, secureCookies: secureCookies), registry: registry)
         try await app.test(.router) { client in try await body(client) }
     }

@@ -68,7 +68,7 @@ struct OpenAPIConformanceTests {
     @Test("Every operation answers as documented: status, media type, headers and schema", arguments: try APIDocument.operations())
     func operationConforms(_ operation: APIDocument.Operation) async throws {
         // With an imported dataset too, so that its quality report is answered and checked.
-        try await ObservatoryFixture.withClient(writeTokens: SeededRecords.tokens, registry: try await ObservatoryFixture.registryWithImport()) { client in
+        try await ObservatoryFixture.withClient(writeTokens: SeededRecords.tokens, registry: try await ObservatoryFixture.registryWithImport(editableStudy: true)) { client in
             let document = try APIDocument.load()
             let endpoint = try #require(try document.locallyDereferenced().resolved().endpoints.first {
                 APIDocument.Operation(method: $0.method.rawValue.uppercased(), path: $0.path.rawValue) == operation
@@ -94,6 +94,23 @@ struct OpenAPIConformanceTests {
             }
             let documented = Set(endpoint.responses.keys.compactMap { Int($0.rawValue) })
             #expect(documented.subtracting(provoked).sorted() == [], "statuses the document lists for \(operation) that no probe provoked")
+        }
+    }
+
+    @Test("A method the document does not list for an address is a 405 whose Allow is the document's methods (and HEAD with GET)")
+    func undocumentedMethodsAre405() async throws {
+        let byPath = Dictionary(grouping: try APIDocument.operations(), by: \.path)
+        try await ObservatoryFixture.withClient { client in
+            for (path, operations) in byPath.sorted(by: { $0.key < $1.key }) {
+                var methods = Set(operations.map(\.method))
+                if methods.contains("GET") { methods.insert("HEAD") }
+                let other = try #require(["PATCH", "DELETE", "PUT", "POST"].first { !methods.contains($0) }, "\(path)")
+                let uri = APIDocument.base + path.replacingOccurrences(of: #"\{[^}]+\}"#, with: "1", options: .regularExpression)
+                try await client.execute(uri: uri, method: try #require(HTTPRequest.Method(other)), headers: [.contentType: "application/json"]) { response in
+                    #expect(response.status == .methodNotAllowed, "\(other) \(path)")
+                    #expect(response.headers[.allow] == methods.sorted().joined(separator: ", "), "\(other) \(path)")
+                }
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import Testing
 @Suite("Help texts")
 struct HelpSnapshotTests {
     static let commands = ["", "tables", "relations", "show", "count", "report", "audit", "cite", "schemes", "import", "quality",
-                           "stats", "network", "compare", "baseline", "diff", "datasets", "copy", "init", "backup", "codebook", "serve",
+                           "stats", "network", "compare", "baseline", "diff", "datasets", "copy-dataset", "copy", "init", "backup", "codebook", "serve",
                            "recommend", "peers", "alignment"]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("HelpSnapshots")

@@ -50,8 +50,12 @@ struct EditAPIRoutes {
         .object([(kind.rawValue, try await EditService(observatory: observatory).json(kind, id: change.recordID)), ("change", Self.json(change))])
     }
 
-    /// The body, held to the configured size.
+    /// The body, held to the configured size; a body declared as anything but JSON is a 415.
     private func body(_ request: Request) async throws -> Data {
+        if let declared = request.headers[.contentType],
+           declared.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() != "application/json" {
+            throw WebError(.unsupportedMediaType, "the body must be JSON (Content-Type: application/json), not \(declared)", field: "Content-Type")
+        }
         do {
             return Data(buffer: try await request.body.collect(upTo: observatory.configuration.maxBodySize))
         } catch is NIOTooManyBytesError {

@@ -30,18 +30,30 @@ struct EditInput: Sendable {
         for (name, value) in object {
             guard Self.knownFields.contains(name) else { throw .badRequest("unknown field '\(name)'", field: name) }
             switch value {
-            case let .text(text): strings[name] = text
+            case .number where !Self.numberFields.contains(name):
+                throw .badRequest("field '\(name)' has a value of the wrong type: expected a string, not a number", field: name)
+            case .flag where !Self.flagFields.contains(name):
+                throw .badRequest("field '\(name)' has a value of the wrong type: expected a string, not true or false", field: name)
+            case let .text(text), let .number(text), let .flag(text): strings[name] = text
             case let .list(items): lists[name] = items
             case .null: continue
             }
         }
     }
 
-    /// A field's value in a JSON body. Numbers and booleans are kept as their text (`"year": 2018`,
-    /// `"supplement": true`), and anything else (an object, an array of non-strings) is refused,
-    /// not ignored; a field that wants neither refuses the text in its turn.
+    /// The fields a JSON number may give (`"year": 2018`); any other wants a string.
+    static let numberFields: Set<String> = ["year", "since"]
+    /// The fields `true` or `false` may give (`"supplement": true`); any other wants a string,
+    /// so that `"title_en": false` is refused rather than stored as the title "false".
+    static let flagFields: Set<String> = ["supplement"]
+
+    /// A field's value in a JSON body. Numbers and booleans are kept as their text, for the fields
+    /// that take them, and anything else (an object, an array of non-strings) is refused, not
+    /// ignored; a field that wants neither refuses the text in its turn.
     enum Value: Decodable {
         case text(String)
+        case number(String)
+        case flag(String)
         case list([String])
         case null
 
@@ -51,12 +63,12 @@ struct EditInput: Sendable {
                 self = .null
             } else if let text = try? container.decode(String.self) {
                 self = .text(text)
-            } else if let whole = try? container.decode(Int.self) {
-                self = .text(String(whole))
-            } else if let number = try? container.decode(Double.self) {
-                self = .text(String(number))
             } else if let flag = try? container.decode(Bool.self) {
-                self = .text(flag ? "true" : "false")
+                self = .flag(flag ? "true" : "false")
+            } else if let whole = try? container.decode(Int.self) {
+                self = .number(String(whole))
+            } else if let number = try? container.decode(Double.self) {
+                self = .number(String(number))
             } else if let items = try? container.decode([String].self) {
                 self = .list(items)
             } else {

@@ -51,7 +51,7 @@ struct EditPages {
     /// The form for a new record (`id` nil) or an existing one, with values and errors.
     func form(_ kind: RecordKind, id: String?, request: Request, context c: PageContext, values given: [String: String]? = nil,
               errors: [(field: String, message: String)] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let csrf = access.csrfToken(request) else { return try signInPrompt(c) }
+        guard let csrf = access.csrfToken(request) else { return try signInPrompt(c, request: request) }
         var values = given ?? [:]
         if given == nil {
             if let id { values = try await currentValues(kind, id: id, context: c) } else {
@@ -165,24 +165,44 @@ struct EditPages {
     }
 
     private func redirect(to location: String) -> Response {
-        Response(status: .seeOther, headers: [.location: location])
+        Response(status: .seeOther, headers: [.location: Self.asciiLocation(location)])
+    }
+
+    /// `location` with every character beyond ASCII percent-encoded as UTF-8: a `Location` header
+    /// is ASCII, and a Persian page name sent raw reaches some clients as mojibake. What is
+    /// already encoded stays as it is.
+    static func asciiLocation(_ location: String) -> String {
+        location.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: Unicode.Scalar(0x21)...Unicode.Scalar(0x7E))) ?? location
     }
 
     // MARK: Signing in
 
-    func signInPrompt(_ c: PageContext, status: HTTPResponse.Status = .unauthorized, message: String? = nil) throws -> Response {
+    /// The sign-in form. There is no session yet for the edit forms' CSRF token to derive from, so
+    /// the form carries a random one that must come back equal in a cookie only this site can set
+    /// (a double-submit token): another site could otherwise sign a visitor in under its own token.
+    func signInPrompt(_ c: PageContext, request: Request, status: HTTPResponse.Status = .unauthorized, message: String? = nil) throws -> Response {
         let readOnly = observatory.configuration.writeTokens.isEmpty
+        let csrf = request.cookies[WriteAccess.signInCookie]?.value ?? WriteAccess.randomToken()
         let view = SignInView(
             heading: c.text(.message("web.sign-in-to-edit")),
             readOnlyMessage: readOnly ? c.text(.message("web.this-observatory-is-read-only-it-was-started-wit")) : nil,
-            prompt: readOnly ? nil : .init(message: message, action: c.href("/sign-in"), tokenLabel: c.text(.message("web.write-token")), next: c.path, submit: c.text(.message("web.sign-in"))))
-        return try Layout.response("sign-in", title: c.text(.message("web.sign-in")), content: view, context: c, status: status)
+            prompt: readOnly ? nil : .init(message: message, action: c.href("/sign-in"), tokenLabel: c.text(.message("web.write-token")), next: c.path,
+                                           csrf: csrf, submit: c.text(.message("web.sign-in"))))
+        var response = try Layout.response("sign-in", title: c.text(.message("web.sign-in")), content: view, context: c, status: status)
+        if !readOnly {
+            response.setCookie(Cookie(name: WriteAccess.signInCookie, value: csrf, path: "/sign-in", secure: observatory.configuration.secureCookies,
+                                      httpOnly: true, sameSite: .strict))
+        }
+        return response
     }
 
     func signIn(request: Request, context c: PageContext) async throws -> Response {
         let form = try await formBody(request, limit: 16 * 1024, context: c)
+        guard let expected = request.cookies[WriteAccess.signInCookie]?.value, let given = form["csrf"], given == expected else {
+            return try signInPrompt(c, request: request, status: .forbidden, message: c.text(.message("web.sign-in-csrf")))
+        }
         guard let token = form["token"], access.name(of: token) != nil else {
-            return try signInPrompt(c, message: c.text(.message("web.that-token-is-not-one-of-this-observatory-s-writ")))
+            return try signInPrompt(c, request: request, message: c.text(.message("web.that-token-is-not-one-of-this-observatory-s-writ")))
         }
         let next = form["next"].flatMap(Self.localPath) ?? "/changes"
         var response = redirect(to: c.language == .fa ? next + (next.contains("?") ? "&" : "?") + "lang=fa" : next)
@@ -191,7 +211,7 @@ struct EditPages {
     }
 
     /// A submitted form, held to `limit` bytes; a larger one is a 413 page, not an empty answer.
-    private func formBody(_ request: Request, limit: Int, context c: PageContext) async throws -> FormFields {
+    func formBody(_ request: Request, limit: Int, context c: PageContext) async throws -> FormFields {
         do {
             return FormFields(String(buffer: try await request.body.collect(upTo: limit)))
         } catch is NIOTooManyBytesError {
@@ -261,11 +281,12 @@ extension EditPages {
         @Sendable func context(_ request: Request) -> PageContext { PageContext(request: request) }
         router.get("sign-in") { request, _ in
             let c = context(request)
-            return try signInPrompt(c, status: .ok)
+            return try signInPrompt(c, request: request, status: .ok)
         }
         router.post("sign-in") { request, _ in try await signIn(request: request, context: context(request)) }
         router.post("sign-out") { request, _ in try await signOut(request: request, context: context(request)) }
         router.get("changes") { request, _ in try await changes(request: request, context: context(request)) }
+        registerCopyDataset(on: router)
         for kind in RecordKind.allCases {
             router.get("edit/\(kind.collection)/new") { request, _ in
                 try await form(kind, id: nil, request: request, context: context(request))

@@ -68,12 +68,37 @@ struct EditService {
     }
 
     private func apply(_ edit: RecordEdit, actor: String) async throws -> ChangeEntry {
+        try await refuseBundled(edit)
         defer { observatory.cache.clear() }
         do {
             return try await registry.apply(edit, by: actor)
         } catch let error as RegistryError {
             throw Self.webError(error)
         }
+    }
+
+    /// A 403 for an edit of a bundled dataset — the study's transcription and the other reference
+    /// datasets are what the analyses cite, and `citydip init --refresh` would overwrite a change —
+    /// pointing to the copy a reader may change. The dataset a record is in, and the one an update
+    /// would move it to, are both checked: a record's id starts with its dataset's.
+    private func refuseBundled(_ edit: RecordEdit) async throws {
+        var touched: Set<String> = []
+        if let dataset = RecordID(edit.recordID)?.dataset { touched.insert(dataset) }
+        switch edit {
+        case let .saveRelation(record): touched.insert(record.datasetID)
+        case let .saveMembership(record): touched.insert(record.datasetID)
+        case let .saveEvent(record): touched.insert(record.datasetID)
+        case let .saveSource(_, datasetID): touched.insert(datasetID)
+        case .deleteRelation, .deleteMembership, .deleteEvent, .deleteSource: break
+        }
+        if let bundled = try await registry.datasets().first(where: { $0.isBundled && touched.contains($0.id) }) {
+            throw Self.readOnly(bundled.id)
+        }
+    }
+
+    static func readOnly(_ dataset: String) -> WebError {
+        WebError(.forbidden, "dataset '\(dataset)' is bundled with citydip and read-only: copy it to a dataset of your own "
+            + "(citydip copy-dataset \(dataset) NEW_ID, or the copy form on the dataset's page) and edit the copy", field: "dataset")
     }
 
     /// What a refused edit tells the client.

@@ -9,6 +9,14 @@ struct WriteAccess: Sendable {
     let tokens: [String: String]
 
     static let sessionCookie = "citydip_session"
+    /// The sign-in form's CSRF token, before there is a session.
+    static let signInCookie = "citydip_sign_in"
+
+    /// 32 random bytes as hex, from the system's secure generator.
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
+    }
 
     /// The token's name, or a 401.
     func bearer(_ request: Request) throws(WebError) -> String {

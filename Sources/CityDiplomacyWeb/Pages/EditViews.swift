@@ -46,6 +46,8 @@ struct SignInView {
         let tokenLabel: String
         /// The page to go back to once signed in.
         let next: String
+        /// The form's CSRF token, also set as a cookie.
+        let csrf: String
         let submit: String
     }
 
@@ -80,4 +82,16 @@ struct ChangeLogView {
     let columns: [String]
     let changes: [Change]
     let older: LinkView?
+}
+
+/// What the `copy-dataset` template shows: the form that copies a dataset under a new id.
+struct CopyDatasetView {
+    let heading: String
+    let explanation: String
+    let error: String?
+    let action: String
+    let csrf: String
+    let label: String
+    let value: String
+    let submit: String
 }

@@ -1,6 +1,7 @@
 import CityDiplomacyCore
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -23,13 +24,18 @@ public func buildApplication(
     // A broken template stops the server here, not at its first page.
     try PageTemplates.preload()
     let observatory = try await Observatory(registry: registry, configuration: configuration)
-    let router = Router(context: ObservatoryContext.self)
+    // HEAD is answered wherever GET is, with GET's headers and no body.
+    let router = Router(context: ObservatoryContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: CanonicalQueryMiddleware())
     router.add(middleware: BodyLimitMiddleware(maxBodySize: configuration.maxBodySize))
-    router.add(middleware: NotFoundMiddleware())
+    let allowedMethods = AllowedMethods()
+    router.add(middleware: NotFoundMiddleware(allowedMethods: allowedMethods))
     API(observatory: observatory).register(on: router)
     EditAPIRoutes(observatory: observatory).register(on: router)
     PageRoutes(observatory: observatory).register(on: router)
     EditPages(observatory: observatory).register(on: router)
+    allowedMethods.learn(from: router)
     var log = logger ?? Logger(label: "citydip.serve")
     if logger == nil { log.logLevel = .info }
     // Maps and GeoJSON place nothing without the gazetteer: say so once, not silently.
@@ -40,7 +46,12 @@ public func buildApplication(
     }
     return Application(
         router: router,
-        configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "citydip"),
+        // Connections that stay silent are closed, and only so many are served at once, so that
+        // idle, half-sent or never-ending connections cannot hold the server's sockets.
+        server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(configuration.idleTimeout * 1_000_000_000)))),
+        configuration: ApplicationConfiguration(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "citydip",
+            availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: log)),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: log
     )
@@ -68,17 +79,27 @@ public enum ObservatoryStartError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// Answers a path no route knows with the observatory's 404: JSON under `/api`, a page elsewhere.
+/// Answers a path no route knows with the observatory's 404, a method its address does not take
+/// with 405, and a body larger than the limit
+/// with its 413: JSON under `/api`, a page elsewhere.
 struct NotFoundMiddleware: RouterMiddleware {
     typealias Context = ObservatoryContext
+    /// A method the address does not take is a 405, not a 404.
+    let allowedMethods: AllowedMethods
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
-            let missing = WebError(.notFound, "no such address: \(request.uri.path)")
+            let missing = await allowedMethods.refusal(of: request, context: context) ?? WebError(.notFound, "no such address: \(request.uri.path)")
             if request.uri.path.hasPrefix("/api/") { throw missing }
             throw missing.asPage(PageContext(request: request))
+        } catch is NIOTooManyBytesError {
+            // What a body read beyond the limit throws; Hummingbird would answer it with an empty
+            // 413, where the API promises its JSON error.
+            let tooLarge = WebError(.contentTooLarge, "the body is larger than \(context.maxUploadSize) bytes", field: "body")
+            if request.uri.path.hasPrefix("/api/") { throw tooLarge }
+            throw tooLarge.asPage(PageContext(request: request))
         }
     }
 }

@@ -28,7 +28,7 @@ final class Observatory: Sendable {
         // Start reading the gazetteer now, in the background, so that the first city page does
         // not wait for it (6.7 s in a debug build when it was loaded on first use).
         workspace.locator.startLoading()
-        cache = ResponseCache(lifetime: configuration.cacheLifetime)
+        cache = ResponseCache(lifetime: configuration.cacheLifetime, byteCapacity: configuration.cacheBytes)
     }
 
     /// The content of dataset `id` (the study's when `nil`), or a 404 naming the datasets there are.

@@ -27,19 +27,23 @@ final class ResponseCache: Sendable {
         case miss
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    /// The entries and the bytes of their bodies.
+    private let entries = Mutex<(byKey: [String: Entry], bytes: Int)>(([:], 0))
     private let known = Mutex<(revision: String, checked: Date)?>(nil)
     /// Counts ``clear()``s, so that a revision asked for before a write is not kept after it.
     private let generation = Mutex(0)
     let lifetime: Double
     /// Beyond this many entries the cache starts again empty rather than grow without bound.
     let capacity: Int
+    /// Beyond this many bytes of bodies, likewise; a body larger than this is not kept at all.
+    let byteCapacity: Int
     /// The time, injected so that tests can move it instead of sleeping.
     private let now: @Sendable () -> Date
 
-    init(lifetime: Double, capacity: Int = 4096, now: @escaping @Sendable () -> Date = { Date() }) {
+    init(lifetime: Double, capacity: Int = 4096, byteCapacity: Int = WebConfiguration().cacheBytes, now: @escaping @Sendable () -> Date = { Date() }) {
         self.lifetime = lifetime
         self.capacity = capacity
+        self.byteCapacity = byteCapacity
         self.now = now
     }
 
@@ -67,10 +71,10 @@ final class ResponseCache: Sendable {
     func lookup(_ key: String, revision: String) -> Lookup {
         guard isEnabled else { return .miss }
         return entries.withLock { entries in
-            guard var entry = entries[key] else { return .miss }
+            guard var entry = entries.byKey[key] else { return .miss }
             if entry.revision == revision || entry.refreshing { return .hit(entry) }
             entry.refreshing = true
-            entries[key] = entry
+            entries.byKey[key] = entry
             return .miss
         }
     }
@@ -78,21 +82,33 @@ final class ResponseCache: Sendable {
     func put(_ key: String, body: String, contentType: String, revision: String) {
         guard isEnabled else { return }
         let entry = Entry(body: body, contentType: contentType, revision: revision)
+        let size = body.utf8.count
         entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = entry
+            let replaced = entries.byKey.removeValue(forKey: key)
+            entries.bytes -= replaced?.body.utf8.count ?? 0
+            guard size <= byteCapacity else { return }
+            if entries.byKey.count >= capacity || entries.bytes + size > byteCapacity {
+                entries = ([:], 0)
+            }
+            entries.byKey[key] = entry
+            entries.bytes += size
         }
     }
 
     /// Forgets that `key` is being rendered again (the rendering failed).
     func abandon(_ key: String) {
-        entries.withLock { entries in entries[key]?.refreshing = false }
+        entries.withLock { entries in entries.byKey[key]?.refreshing = false }
+    }
+
+    /// How many entries are kept and the bytes of their bodies.
+    var size: (entries: Int, bytes: Int) {
+        entries.withLock { ($0.byKey.count, $0.bytes) }
     }
 
     /// Drops every entry and the known revision (after a write through the server).
     func clear() {
         generation.withLock { $0 += 1 }
-        entries.withLock { $0.removeAll() }
+        entries.withLock { $0 = ([:], 0) }
         known.withLock { $0 = nil }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How `citydip serve` runs: where it listens and who may write.
 public struct WebConfiguration: Sendable {
     public var host: String
@@ -16,10 +18,20 @@ public struct WebConfiguration: Sendable {
     /// for an observatory served to others behind a TLS proxy. Off by default, since a plain
     /// `http://127.0.0.1` observatory could not keep a Secure cookie.
     public var secureCookies: Bool
+    /// The most bytes of rendered answers the response cache holds; beyond it the cache starts
+    /// again empty. Without a bound, requests that differ only in their parameters could fill
+    /// the memory with copies of the same large answer.
+    public var cacheBytes: Int
+    /// Seconds a connection may stay silent — idle between requests, or stopped in the middle of
+    /// one — before the server closes it, so that connections left open cannot pile up.
+    public var idleTimeout: Double
+    /// The most connections served at once; more wait to be accepted until one closes.
+    public var maxConnections: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, writeTokens: [String: String] = [:],
-        maxBodySize: Int = 256 * 1024, cacheLifetime: Double = 2, secureCookies: Bool = false
+        maxBodySize: Int = 256 * 1024, cacheLifetime: Double = 2, secureCookies: Bool = false,
+        cacheBytes: Int = 64 * 1024 * 1024, idleTimeout: Double = 30, maxConnections: Int = 512
     ) {
         self.host = host
         self.port = port
@@ -27,6 +39,17 @@ public struct WebConfiguration: Sendable {
         self.maxBodySize = maxBodySize
         self.cacheLifetime = cacheLifetime
         self.secureCookies = secureCookies
+        self.cacheBytes = cacheBytes
+        self.idleTimeout = idleTimeout
+        self.maxConnections = maxConnections
+    }
+
+    /// Whether `host` is an address only this machine can reach (`127.0.0.1`, `::1`,
+    /// `localhost`): on any other, tokens and session cookies cross the network, in clear text
+    /// unless a TLS proxy is in front.
+    public static func isLoopback(_ host: String) -> Bool {
+        let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     /// Parses `NAME:TOKEN` pairs (from `--token` or `CITYDIP_TOKENS`, comma-separated there).

@@ -14,6 +14,8 @@ struct WebError: Error, HTTPResponseError {
     var page: PageContext?
     /// Every field error of an edit, beyond the first.
     var details: [(field: String, message: String)] = []
+    /// Headers the answer carries besides its body (`Allow` with a 405).
+    var headers: HTTPFields = [:]
 
     init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil) {
         self.status = status
@@ -50,12 +52,15 @@ struct WebError: Error, HTTPResponseError {
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         if let page {
-            return page.errorResponse(self)
+            var response = page.errorResponse(self)
+            for field in headers { response.headers.append(field) }
+            return response
         }
         var fields: [(String, JSONValue)] = [("error", .string(message))]
         if let field { fields.append(("field", .string(field))) }
         if !details.isEmpty { fields.append(("errors", .object(details.map { ($0.field, .string($0.message)) }))) }
         var response = Response.json(.object(fields), status: status)
+        for field in headers { response.headers.append(field) }
         if status == .unauthorized {
             response.headers[.wwwAuthenticate] = "Bearer realm=\"citydip\""
         }

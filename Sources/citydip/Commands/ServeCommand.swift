@@ -12,7 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
             Open http://127.0.0.1:8080 (or the --host and --port given). The API is described at \
             /api/v1/openapi.yaml. Reads are public; writes (API and forms) need a token given by \
             --token NAME:TOKEN (repeatable) or $CITYDIP_TOKENS (NAME:TOKEN,NAME:TOKEN), tokens of at \
-            least 16 characters. The change log records each write under the token's name.
+            least 16 characters. The change log records each write under the token's name. The server \
+            speaks plain HTTP: to serve others, keep it on 127.0.0.1 behind a TLS proxy and use \
+            --secure-cookies.
             """
     )
 
@@ -28,6 +30,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("cache-seconds"), help: ArgumentHelp("Rendered pages and API answers are kept in memory until the data changes; this is how often the database is asked whether it has, so changes made by another process (an import) show after at most this long. 0 turns the cache off.", valueName: "seconds"))
     var cacheSeconds: Double = 2
 
+    @Option(name: .customLong("cache-megabytes"), help: ArgumentHelp("The most memory, in megabytes, the cache of rendered answers may hold.", valueName: "megabytes"))
+    var cacheMegabytes: Int = 64
+
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close a connection that has sent nothing — between requests or in the middle of one — for this long.", valueName: "seconds"))
+    var idleTimeout: Double = 30
+
+    @Option(name: .customLong("max-connections"), help: ArgumentHelp("The most connections served at once; more wait until one closes.", valueName: "count"))
+    var maxConnections: Int = 512
+
     @Flag(help: "Mark the sign-in cookie Secure, so that browsers send it only over HTTPS: for an observatory behind a TLS proxy.")
     var secureCookies = false
 
@@ -36,6 +47,9 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (1...65535).contains(port) else { throw CLIError("invalid --port \(port): expected 1 to 65535") }
         guard cacheSeconds >= 0, cacheSeconds.isFinite else { throw CLIError("invalid --cache-seconds \(cacheSeconds): expected 0 or more") }
+        guard cacheMegabytes >= 0 else { throw CLIError("invalid --cache-megabytes \(cacheMegabytes): expected 0 or more") }
+        guard idleTimeout > 0, idleTimeout.isFinite else { throw CLIError("invalid --idle-timeout \(idleTimeout): expected more than 0 seconds") }
+        guard maxConnections > 0 else { throw CLIError("invalid --max-connections \(maxConnections): expected 1 or more") }
     }
 
     func run() async throws {
@@ -51,7 +65,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let opened = try await database.open()
         let registry = opened.registry
-        let configuration = WebConfiguration(host: host, port: port, writeTokens: writeTokens, cacheLifetime: cacheSeconds, secureCookies: secureCookies)
+        let configuration = WebConfiguration(host: host, port: port, writeTokens: writeTokens, cacheLifetime: cacheSeconds, secureCookies: secureCookies,
+            cacheBytes: cacheMegabytes * 1024 * 1024, idleTimeout: idleTimeout, maxConnections: maxConnections)
+        if !WebConfiguration.isLoopback(host) {
+            FileHandle.standardError.write(Data(Self.clearTextWarning(host: host).utf8))
+        }
         let access = writeTokens.isEmpty ? "read-only" : "writes allowed for \(Set(writeTokens.values).sorted().joined(separator: ", "))"
         let path = opened.location.description, host = host
         // Announced once the port is bound, so that the address printed is one that answers.
@@ -63,5 +81,17 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as ObservatoryStartError {
             throw CLIError(error.description)
         }
+    }
+
+    /// Said at start when the observatory listens beyond this machine: write tokens and the
+    /// session cookie would otherwise cross the network unencrypted without anyone being told.
+    static func clearTextWarning(host: String) -> String {
+        """
+        citydip: warning: listening on \(host), an address other machines can reach. This server speaks plain HTTP: \
+        write tokens and sign-in cookies travel in clear text unless a TLS proxy is in front. To serve others, \
+        listen on 127.0.0.1 and put a TLS-terminating reverse proxy (Caddy, nginx) in front, with --secure-cookies \
+        (see README, "Serving to others").
+
+        """
     }
 }

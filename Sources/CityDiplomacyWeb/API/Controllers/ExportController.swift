@@ -10,20 +10,21 @@ struct ExportController {
 
     func addRoutes(to api: RouterGroup<ObservatoryContext>) {
         api.get("export/relations.csv") { request, _ in
-            try await responder.cached(request) { (Exports.csv(try await selection(request)), "text/csv; charset=utf-8") }
+            let selection = try await selection(request)
+            return ExportStream.response(contentType: "text/csv; charset=utf-8") { emit in try await Exports.csv(selection, emit) }
         }
         api.get("export/relations.geojson") { request, _ in
-            try await responder.cached(request) {
-                let selection = try await selection(request)
-                let locations = await observatory.workspace.locator.locations(of: selection.cities.values)
-                return (Exports.geoJSON(selection, locations: locations), "application/geo+json")
+            let selection = try await selection(request)
+            let locations = await observatory.workspace.locator.locations(of: selection.cities.values)
+            return ExportStream.response(contentType: "application/geo+json") { emit in
+                try await Exports.geoJSON(selection, locations: locations, emit)
             }
         }
         api.get("export/relations.graphml") { request, _ in
-            try await responder.cached(request) {
-                let selection = try await selection(request)
-                let locations = await observatory.workspace.locator.locations(of: selection.cities.values)
-                return (Exports.graphML(selection, locations: locations), "application/graphml+xml")
+            let selection = try await selection(request)
+            let locations = await observatory.workspace.locator.locations(of: selection.cities.values)
+            return ExportStream.response(contentType: "application/graphml+xml") { emit in
+                try await Exports.graphML(selection, locations: locations, emit)
             }
         }
     }
