@@ -22,7 +22,10 @@ struct ImportedContentTests {
     /// The SHA-256 of the records the registry reads back (``DatasetContent/recordsHash``).
     static let recordsHash = "33a921429260bad6e157af9026d0f1c2ba68ac06108d90bfa8cb76127efcf82e"
     /// The SHA-256 of ``dump(_:dataset:)``: every row the import wrote, the quality report among them.
-    static let dumpHash = "eef422351669730caa491a4efb89cc2c554db53922073f74a1a0811e72503dcf"
+    /// Changed once since `162cbbd`, by one key: the quality report's `"removed_characters":[]`
+    /// (control characters taken out of values, #16). Without it the dump hashes to
+    /// eef422351669730caa491a4efb89cc2c554db53922073f74a1a0811e72503dcf, as before.
+    static let dumpHash = "a2ae1f753fad513f84173637091e2d6d13ca5dd6af3f2fb2a02f7b462f9c729a"
 
     @Test("The sample's records, rows, order of rows and quality report are those stored before", arguments: [false, true])
     func sameContent(bulk: Bool) async throws {
