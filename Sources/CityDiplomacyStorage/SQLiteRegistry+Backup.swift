@@ -19,9 +19,37 @@ extension SQLiteRegistry {
     /// ```
     @discardableResult
     public func backup(to path: String) throws(StorageError) -> BackupCopy {
+        try Self.backup(from: writer, source: self.path, to: path)
+    }
+
+    /// The same, of the database file at `source`, opened for the copy alone: its schema is not
+    /// brought up to date first, so that a backup taken before an upgrade is of the database as
+    /// the older version left it (and the original stays as it was). A file that is not a
+    /// CityDiplomacy database is refused, untouched.
+    @discardableResult
+    public static func backup(databaseAt source: String, to path: String) throws(StorageError) -> BackupCopy {
+        let url = URL(fileURLWithPath: (source as NSString).expandingTildeInPath)
+        guard FileManager.default.fileExists(atPath: url.path) else { throw .cannotOpen(path: source, reason: "there is no such file") }
+        let queue: DatabaseQueue
+        do {
+            var configuration = Configuration()
+            // Another citydip (or the server) may be writing: wait for it rather than fail.
+            configuration.busyMode = .timeout(10)
+            queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            try queue.read { db in try DatabaseMark.check(db, path: source) }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw .cannotOpen(path: source, reason: "\(error)")
+        }
+        defer { try? queue.close() }
+        return try backup(from: queue, source: url.path, to: path)
+    }
+
+    private static func backup(from reader: any DatabaseReader, source: String?, to path: String) throws(StorageError) -> BackupCopy {
         let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
         guard !FileManager.default.fileExists(atPath: url.path) else { throw .backupExists(path: path) }
-        if let source = self.path, URL(fileURLWithPath: source).standardizedFileURL == url.standardizedFileURL {
+        if let source, URL(fileURLWithPath: source).standardizedFileURL == url.standardizedFileURL {
             throw .backupExists(path: path)
         }
         let folder = url.deletingLastPathComponent()
@@ -38,7 +66,7 @@ extension SQLiteRegistry {
         do {
             // A queue, not a pool: the copy needs no write-ahead log of its own, and is one file.
             let copy = try DatabaseQueue(path: partial.path)
-            try writer.backup(to: copy)
+            try reader.backup(to: copy)
             let (check, ids) = try copy.read { db in
                 (try String.fetchAll(db, sql: "PRAGMA quick_check"), try String.fetchAll(db, sql: "SELECT id FROM dataset ORDER BY id"))
             }

@@ -9,8 +9,9 @@ struct CityDiplomacyCommand: AsyncParsableCommand {
         commandName: "citydip",
         abstract: "A registry and analysis of city diplomacy: sister cities, cooperation memoranda, networks, events.",
         discussion: """
-            The database is SQLite, at --db, $CITYDIP_DB, or a per-user default; first use creates it \
-            and loads the bundled datasets (the study iran-2018). Names may be given in English or \
+            The database is a SQLite file or a PostgreSQL database (postgres://…), at --db, \
+            $CITYDIP_DB, or a per-user SQLite default; first use creates it and loads the bundled \
+            datasets (the study iran-2018). Names may be given in English or \
             Persian; Persian output uses Persian digits and shows Solar Hijri dates.
             """,
         version: BuildInfo.current.description,

@@ -83,6 +83,20 @@ struct UnitisedAgreementTests {
         #expect(result.overall.units == 20)
     }
 
+    @Test("A coder who found no theme counts: the disagreement shows, it does not vanish")
+    func coderWhoMarkedNothing() throws {
+        let spans = [Span(coder: "ali", theme: "culture", range: 0..<5)]
+        let alone = UnitisedAgreement(length: 10, units: .characters).measure(spans)
+        #expect(alone.coders == ["ali"])
+        let both = UnitisedAgreement(length: 10, units: .characters).measure(spans, coders: ["ali", "sara"])
+        #expect(both.coders == ["ali", "sara"])
+        let culture = try #require(both.themes["culture"])
+        #expect(culture.percentAgreement == 0.5)
+        // ali 1111100000, sara all 0: p_o 0.5, p_e 0.5 * 1 + 0.5 * 0 = 0.5, kappa 0.
+        #expect(culture.kappa == 0)
+        #expect(both.disagreements == [.init(theme: "culture", range: 0..<5, markedBy: ["ali"])])
+    }
+
     @Test("Sentences: a sentence is coded when any of its characters is")
     func sentences() throws {
         let spans = [Span(coder: "ali", theme: "culture", range: 3..<5), Span(coder: "sara", theme: "culture", range: 0..<2),

@@ -49,6 +49,28 @@ struct BackupTests {
         #expect(tables.contains("dataset"))
     }
 
+    @Test("A database backed up by its path is copied as it is, not brought up to date first")
+    func notMigrated() async throws {
+        let folder = try Folder()
+        let registry = try await seeded(folder)
+        _ = registry
+        // As an older version would have left it: its newest migration not yet applied.
+        let live = try DatabaseQueue(path: folder.path("live.sqlite"))
+        let newest = try await live.write { db in
+            let id = try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") ?? ""
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [id])
+            return id
+        }
+        try live.close()
+        let copy = try SQLiteRegistry.backup(databaseAt: folder.path("live.sqlite"), to: folder.path("copy.sqlite"))
+        #expect(copy.datasets == ["iran-2018"])
+        for path in ["live.sqlite", "copy.sqlite"] {
+            let applied = try await DatabaseQueue(path: folder.path(path)).read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+            #expect(!applied.contains(newest), "\(path)")
+        }
+        #expect(throws: StorageError.self) { try SQLiteRegistry.backup(databaseAt: folder.path("none.sqlite"), to: folder.path("x.sqlite")) }
+    }
+
     @Test("An existing file, or the database itself, is refused and left as it was")
     func existingRefused() async throws {
         let folder = try Folder()

@@ -352,6 +352,7 @@ enum APIProbes {
         .init("GET /tables/{number}.md"): tableFileProbes,
         .init("GET /codebook"): [
             Probe(.ok, "the study's themes, in both languages"),
+            Probe(.badRequest, "an unknown language") { _ in ProbeRequest(query: "lang=xx") },
         ],
         .init("GET /schemes/{id}"): [
             Probe(.ok, "the study's civilisations with their three readings, from the document's example"),

@@ -118,6 +118,10 @@ struct EditingTests {
                 (try Self.json(["dataset": "nowhere", "city": "x", "partner": "y", "kind": "friendship"]), "dataset"),
                 (try Self.json(["dataset": "iran-2018", "colour": "red"]), "colour"),
                 (ByteBuffer(string: "[1, 2"), "body"),
+                // A control or bidirectional character would retitle the terminal of whoever later
+                // prints the record (a citation, an export): refused, naming the field.
+                (try Self.json(["dataset": "iran-2018", "title": "Evil\u{1B}]0;PWNED\u{07} \u{202E}txt.exe"]), "title"),
+                (try Self.json(["dataset": "iran-2018", "themes": ["culture", "tour\u{202E}ism"]]), "themes"),
             ] {
                 try await client.execute(uri: "/api/v1/relations", method: .post, headers: Self.auth, body: body) { response in
                     #expect(response.status == .badRequest)

@@ -20,6 +20,35 @@ struct BackupCommandTests {
         #expect(again.stderr.contains("already exists"))
     }
 
+    @Test("copy from a database that is not there is refused, and creates nothing")
+    func copyFromNowhere() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let folder = citydip.database.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let missing = folder.appendingPathComponent("mistyped.sqlite").path, target = folder.appendingPathComponent("out.sqlite").path
+        let result = try citydip.run(["copy", "--from", missing, "--to", target])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no database at"))
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        #expect(!FileManager.default.fileExists(atPath: target))
+        let same = try citydip.run(["copy", "--from", target, "--to", target])
+        #expect(same.status == 1)
+        #expect(same.stderr.contains("same database"))
+    }
+
+    @Test("A notice quoting the database's path shows its control characters")
+    func escapedNotice() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let folder = citydip.database.deletingLastPathComponent()
+        let hostile = folder.appendingPathComponent("a\u{1B}[31mb.sqlite").path
+        let result = try citydip.run(["datasets"], environment: ["CITYDIP_DB": hostile])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("a<U+001B>[31mb.sqlite"))
+        #expect(!result.stderr.unicodeScalars.contains("\u{1B}"))
+    }
+
     @Test("backup of a database server points to its own tools")
     func serverBackup() throws {
         let citydip = CitydipProcess()

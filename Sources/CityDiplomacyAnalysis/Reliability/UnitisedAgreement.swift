@@ -90,10 +90,12 @@ public struct UnitisedAgreement: Sendable {
         }
     }
 
-    /// Measures the coders' agreement. Every coder who marked any passage of the text is a coder
-    /// of all of it: where they marked nothing, they found no theme (not a missing value).
-    public func measure(_ spans: [CodedSpan]) -> Result {
-        let coders = Array(Set(spans.map(\.coder))).sorted()
+    /// Measures the coders' agreement. `coders` are those who coded the text, including any who
+    /// found no theme in it and so marked nothing (without them, such a coder's disagreement
+    /// would vanish); those who marked a passage are added. Where a coder marked nothing, they
+    /// found no theme there (not a missing value).
+    public func measure(_ spans: [CodedSpan], coders named: [String] = []) -> Result {
+        let coders = Array(Set(spans.map(\.coder)).union(named)).sorted()
         let themes = Array(Set(spans.map(\.theme))).sorted()
         let ranges = unitRanges
         // marks[theme][coder][unit]

@@ -21,17 +21,13 @@ public enum RegistryBackup {
         guard FileManager.default.fileExists(atPath: (source as NSString).expandingTildeInPath) else {
             throw ApplicationError(.notFound, field: "db", "there is no database at '\(source)' to back up")
         }
-        let registry: SQLiteRegistry
         do {
-            registry = try SQLiteRegistry(path: source)
-        } catch {
-            throw ApplicationError.invalid("db", "\(error)")
-        }
-        do {
-            return try registry.backup(to: trimmed)
+            // Not opened as a registry, which would bring its schema up to date first.
+            return try SQLiteRegistry.backup(databaseAt: source, to: trimmed)
         } catch {
             switch error {
             case .backupExists: throw ApplicationError(.conflict, field: "path", "\(error)")
+            case .cannotOpen, .notCityDiplomacyDatabase: throw ApplicationError.invalid("db", "\(error)")
             default: throw ApplicationError.invalid("path", "\(error)")
             }
         }

@@ -34,11 +34,21 @@ struct EditInput: Sendable {
                 throw .badRequest("field '\(name)' has a value of the wrong type: expected a string, not a number", field: name)
             case .flag where !Self.flagFields.contains(name):
                 throw .badRequest("field '\(name)' has a value of the wrong type: expected a string, not true or false", field: name)
-            case let .text(text), let .number(text), let .flag(text): strings[name] = text
-            case let .list(items): lists[name] = items
+            case let .text(text), let .number(text), let .flag(text): strings[name] = try Self.checked(text, field: name)
+            case let .list(items): lists[name] = try items.map { item throws(WebError) in try Self.checked(item, field: name) }
             case .null: continue
             }
         }
+    }
+
+    /// The value with its line ends as `\n`, refused if it holds a control or bidirectional
+    /// character (ESC, BEL, U+202E…), which no record holds and which would drive a terminal that
+    /// later prints it (an export, a citation): said, not silently dropped.
+    static func checked(_ value: String, field: String) throws(WebError) -> String {
+        let lines = value.contains("\r") ? value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : value
+        let (_, removed) = ControlCharacters.stripping(lines)
+        guard let first = removed.first else { return lines }
+        throw .badRequest("field '\(field)' holds the control character \(ControlCharacters.codePoint(first)), which no record may hold: remove it", field: field)
     }
 
     /// The fields a JSON number may give (`"year": 2018`); any other wants a string.
@@ -81,7 +91,7 @@ struct EditInput: Sendable {
     init(form: FormFields, ignoring: Set<String> = ["csrf", "lang"]) throws(WebError) {
         for name in form.names where !ignoring.contains(name) {
             guard Self.knownFields.contains(name) else { throw .badRequest("unknown field '\(name)'", field: name) }
-            strings[name] = form.all(name).last ?? ""
+            strings[name] = try Self.checked(form.all(name).last ?? "", field: name)
         }
     }
 

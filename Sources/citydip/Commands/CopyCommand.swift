@@ -1,6 +1,7 @@
 import ArgumentParser
 import CityDiplomacyApplication
 import CityDiplomacyPresentation
+import Foundation
 
 /// `citydip copy --from DB --to DB`: everything a registry holds, into another (SQLite to
 /// PostgreSQL and back).
@@ -32,12 +33,21 @@ struct CopyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let source = try await RegistryOpening.open(try RegistryLocation(parsing: from), seed: false)
-        let target = try await RegistryOpening.open(try RegistryLocation(parsing: to), seed: false)
+        let from = try RegistryLocation(parsing: from), to = try RegistryLocation(parsing: to)
+        guard from != to else { throw ApplicationError.invalid("to", "--from and --to name the same database (\(from)): give another target") }
+        // Opening creates a missing file: a mistyped source would be copied as an empty database.
+        if case let .sqlite(path) = from, !FileManager.default.fileExists(atPath: (path as NSString).expandingTildeInPath) {
+            throw ApplicationError(.notFound, field: "from", "there is no database at '\(path)' to copy from")
+        }
+        let source = try await RegistryOpening.open(from, seed: false)
+        guard !(try await source.registry.datasetsWithoutImportReports().isEmpty) else {
+            throw ApplicationError(.notFound, field: "from", "\(from) holds no dataset: nothing to copy")
+        }
+        let target = try await RegistryOpening.open(to, seed: false)
         let outcome = try await RegistryCopy.run(from: source.registry, to: target.registry)
         let style = OutputStyle(language: language.lang)
         print(style.message("copy.done", [
-            "datasets": style.number(outcome.datasets.count), "ids": outcome.datasets.map(style.code).joined(separator: ", "),
+            "datasets": style.number(outcome.datasets.count), "ids": outcome.datasets.map(style.code).joined(separator: style.comma),
             "countries": style.number(outcome.countries), "changes": style.number(outcome.changes),
             "from": style.code(source.location.description), "to": style.code(target.location.description),
         ]))

@@ -68,13 +68,13 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = WebConfiguration(host: host, port: port, writeTokens: writeTokens, cacheLifetime: cacheSeconds, secureCookies: secureCookies,
             cacheBytes: cacheMegabytes * 1024 * 1024, idleTimeout: idleTimeout, maxConnections: maxConnections)
         if !WebConfiguration.isLoopback(host) {
-            FileHandle.standardError.write(Data(Self.clearTextWarning(host: host).utf8))
+            TerminalOutput.note(Self.clearTextWarning(host: host))
         }
         let access = writeTokens.isEmpty ? "read-only" : "writes allowed for \(Set(writeTokens.values).sorted().joined(separator: ", "))"
         let path = opened.location.description, host = host
         // Announced once the port is bound, so that the address printed is one that answers.
         let app = try await buildApplication(configuration, registry: registry) { port in
-            FileHandle.standardError.write(Data("citydip: serving \(path) at http://\(host):\(port)/ ; \(access) (Ctrl-C to stop)\n".utf8))
+            TerminalOutput.note("citydip: serving \(path) at http://\(host):\(port)/ ; \(access) (Ctrl-C to stop)\n")
         }
         do {
             try await runObservatory(app, configuration: configuration)

@@ -23,7 +23,7 @@ struct DatabaseOptions: ParsableArguments {
     func open(seed: Bool = true) async throws -> OpenedRegistry {
         let opened = try await RegistryOpening.open(try location, seed: seed)
         for line in [opened.announcement].compactMap({ $0 }) + opened.warnings.map({ "warning: " + $0 }) {
-            FileHandle.standardError.write(Data("citydip: \(line)\n".utf8))
+            TerminalOutput.note("citydip: \(line)\n")
         }
         return opened
     }

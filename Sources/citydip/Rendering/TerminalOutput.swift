@@ -18,6 +18,12 @@ enum TerminalOutput {
         let shown = isTerminal ? ControlCharacters.escaped(text) : text
         Swift.print(shown, terminator: "")
     }
+
+    /// A message on standard error (a notice, a warning), its control characters always shown,
+    /// not obeyed: it may quote a path or a value the user gave.
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data(ControlCharacters.escaped(text).utf8))
+    }
 }
 
 /// The commands' `print`: Swift's, through ``TerminalOutput``.

@@ -18,6 +18,8 @@ struct SchemeController {
         }
         api.get("codebook") { request, _ in
             try await responder.json(request) {
+                // Both languages whatever is asked, but a language that is none is still an error.
+                _ = try PageContext.language(Filters(request.uri.query))
                 do throws(ApplicationError) {
                     return CodebookView(try observatory.workspace.codebook())
                 } catch {
