@@ -40,6 +40,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        // TLS to a PostgreSQL server (postgres-nio takes an NIOSSLContext).
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
         // Test only: reads openapi.yaml so the API tests can hold answers to it.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.0.0"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
@@ -75,6 +77,7 @@ let package = Package(
             dependencies: [
                 "CityDiplomacyCore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -18,15 +18,45 @@ public struct PostgresLocation: Hashable, Sendable, CustomStringConvertible {
     public var user: String
     public var password: String?
     public var database: String
+    /// Whether the connection is encrypted, as libpq's `sslmode` says it.
+    public var tls: TLSMode
 
-    public init(host: String, port: Int = 5432, socketFolder: String? = nil, user: String, password: String? = nil, database: String) {
+    /// libpq's `sslmode`, as far as a client without a certificate of its own goes.
+    public enum TLSMode: String, Hashable, Sendable, CaseIterable {
+        /// In clear text: the default for a loopback address or a socket, which never leave the machine.
+        case disable
+        /// Encrypted if the server offers it, without checking its certificate: the default
+        /// elsewhere, as libpq's.
+        case prefer
+        /// Encrypted or refused, the certificate not checked.
+        case require
+        /// Encrypted, the certificate checked against the system's authorities, not its name.
+        case verifyCA = "verify-ca"
+        /// Encrypted, the certificate checked against the authorities and the host's name.
+        case verifyFull = "verify-full"
+    }
+
+    public init(host: String, port: Int = 5432, socketFolder: String? = nil, user: String, password: String? = nil, database: String, tls: TLSMode? = nil) {
         self.host = host
         self.port = port
         self.socketFolder = socketFolder
         self.user = user
         self.password = password
         self.database = database
+        self.tls = tls ?? Self.defaultTLS(host: host, socketFolder: socketFolder)
     }
+
+    static func defaultTLS(host: String, socketFolder: String?) -> TLSMode {
+        socketFolder != nil || isLoopback(host) ? .disable : .prefer
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host.lowercased()) || host.hasPrefix("127.")
+    }
+
+    /// The query parameters a URL may carry; any other is refused, not ignored (a mistyped
+    /// `sslmode` would otherwise connect in clear text).
+    static let parameters: Set<String> = ["host", "sslmode"]
 
     /// Whether `value` is a URL this type reads (`postgres://` or `postgresql://`).
     public static func isPostgresURL(_ value: String) -> Bool {
@@ -46,13 +76,24 @@ public struct PostgresLocation: Hashable, Sendable, CustomStringConvertible {
         guard !database.isEmpty, !database.contains("/") else {
             throw .invalidURL(Self.redacting(value), reason: "it names no database (postgres://user@host/DATABASE)")
         }
+        for item in components.queryItems ?? [] where !Self.parameters.contains(item.name) {
+            throw .invalidURL(Self.redacting(value), reason: "'\(item.name)' is not a parameter citydip reads: expected host or sslmode")
+        }
+        var tls: TLSMode?
+        if let mode = components.queryItems?.first(where: { $0.name == "sslmode" })?.value {
+            // libpq's allow tries clear text first; prefer is its safer neighbour.
+            guard let read = mode == "allow" ? .prefer : TLSMode(rawValue: mode) else {
+                throw .invalidURL(Self.redacting(value), reason: "sslmode '\(mode)' is not one of disable, allow, prefer, require, verify-ca, verify-full")
+            }
+            tls = read
+        }
         let socket = components.queryItems?.first { $0.name == "host" }?.value
         let host = components.host ?? ""
         guard !host.isEmpty || socket != nil else {
             throw .invalidURL(Self.redacting(value), reason: "it names no host (postgres://user@HOST/database)")
         }
         self.init(host: host, port: components.port ?? 5432, socketFolder: socket, user: user,
-                  password: components.password, database: database)
+                  password: components.password, database: database, tls: tls)
     }
 
     /// The URL without its password.
@@ -63,7 +104,10 @@ public struct PostgresLocation: Hashable, Sendable, CustomStringConvertible {
         components.host = socketFolder == nil ? host : nil
         components.port = socketFolder == nil ? port : nil
         components.path = "/" + database
-        if let socketFolder { components.queryItems = [URLQueryItem(name: "host", value: socketFolder)] }
+        var items: [URLQueryItem] = []
+        if let socketFolder { items.append(URLQueryItem(name: "host", value: socketFolder)) }
+        if tls != Self.defaultTLS(host: host, socketFolder: socketFolder) { items.append(URLQueryItem(name: "sslmode", value: tls.rawValue)) }
+        if !items.isEmpty { components.queryItems = items }
         return components.string ?? "postgres://\(user)@\(host):\(port)/\(database)"
     }
 

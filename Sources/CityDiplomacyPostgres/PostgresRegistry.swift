@@ -1,6 +1,7 @@
 import CityDiplomacyCore
 import Foundation
 import Logging
+import NIOSSL
 import PostgresNIO
 
 /// The registry on a PostgreSQL server, for a deployment that several processes — the
@@ -25,6 +26,25 @@ public final class PostgresRegistry: CityDiplomacyRegistry {
     /// Connections kept open between operations: a page of the observatory makes several reads.
     private let idle = IdleConnections()
 
+    /// The connection's TLS as the location's `sslmode` asks: the server's certificate checked
+    /// against the system's authorities for verify-ca (and its name for verify-full), not checked
+    /// for prefer and require, which encrypt against a passive listener only, as libpq's do.
+    static func tls(_ location: PostgresLocation) throws(PostgresRegistryError) -> PostgresConnection.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch location.tls {
+        case .disable: return .disable
+        case .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
+        do {
+            let context = try NIOSSLContext(configuration: configuration)
+            return location.tls == .prefer ? .prefer(context) : .require(context)
+        } catch {
+            throw .invalidURL(location.description, reason: "TLS cannot be set up: \(error)")
+        }
+    }
+
     /// Connects to the database `location` names, migrating its schema; waits at most
     /// `connectTimeout` for the server.
     public init(_ location: PostgresLocation, connectTimeout: Duration = .seconds(10)) async throws(PostgresRegistryError) {
@@ -34,7 +54,7 @@ public final class PostgresRegistry: CityDiplomacyRegistry {
                   username: location.user, password: location.password, database: location.database)
         } else {
             .init(host: location.host, port: location.port, username: location.user, password: location.password,
-                  database: location.database, tls: .disable)
+                  database: location.database, tls: try Self.tls(location))
         }
         let (seconds, attoseconds) = connectTimeout.components
         configuration.options.connectTimeout = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)

@@ -167,6 +167,15 @@ struct ChoiceTests {
         #expect(try RegistryLocation(option: nil, environment: ["CITYDIP_DB": "postgresql://u@h/db"]) == .postgres(PostgresLocation(host: "h", user: "u", database: "db")))
         let nameless = #expect(throws: ApplicationError.self) { try RegistryLocation(parsing: "postgres://u:secret@h/") }
         #expect(nameless?.message.contains("names no database") == true && nameless?.message.contains("secret") == false)
+        // TLS: libpq's sslmode; by default in clear text only on the machine itself.
+        #expect(PostgresLocation(host: "h", user: "u", database: "db").tls == .prefer)
+        #expect(PostgresLocation(host: "127.0.0.1", user: "u", database: "db").tls == .disable)
+        #expect(try PostgresLocation(url: "postgres://u@h/db?sslmode=verify-full").tls == .verifyFull)
+        #expect(try PostgresLocation(url: "postgres://u@h/db?sslmode=verify-full").description == "postgres://u@h:5432/db?sslmode=verify-full")
+        #expect(try PostgresLocation(url: "postgres://u@localhost/db?sslmode=require").tls == .require)
+        #expect(throws: PostgresRegistryError.self) { try PostgresLocation(url: "postgres://u@h/db?sslmode=bogus") }
+        // A parameter citydip does not read is refused, not ignored: a misspelt sslmode would connect in clear.
+        #expect(throws: PostgresRegistryError.self) { try PostgresLocation(url: "postgres://u@h/db?ssl_mode=require") }
         let server = #expect(throws: ApplicationError.self) { try RegistryLocation(parsing: "mysql://u@h/db") }
         #expect(server?.message.contains("mysql://") == true)
     }
