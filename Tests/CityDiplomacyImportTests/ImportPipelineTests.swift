@@ -260,7 +260,7 @@ struct HostileValueTests {
         #expect(throws: DataFileError.self) { try records(Self.header + row) }
     }
 
-    @Test("Decimal degrees in any plain writing are", arguments: [("35.6892", 35.6892), ("-0.5", -0.5), (".5", 0.5), ("+12", 12.0), ("3.56892e1", 35.6892)])
+    @Test("Decimal degrees in any plain writing are", arguments: [("35.6892", 35.6892), ("-0.5", -0.5), (".5", 0.5), ("+12", 12.0), ("3.56892e1", 35.6892), ("\u{0663}\u{0665}\u{066B}\u{0666}", 35.6)])
     func decimalCoordinates(pair: (String, Double)) throws {
         let rows = try records(Self.header + "Berat,Albania,\(pair.0),19.95,Ulcinj,Montenegro,41.92,19.2\n")
         #expect(rows[0].city1.coordinates?.latitude == pair.1)

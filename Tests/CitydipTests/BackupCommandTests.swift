@@ -37,6 +37,25 @@ struct BackupCommandTests {
         #expect(same.stderr.contains("same database"))
     }
 
+    @Test("copy into a database opened once (seeded with the same bundled dataset) copies the rest")
+    func copyIntoSeeded() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let folder = citydip.database.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("mine.csv")
+        try Data("city1,country1,city2,country2\nTehran,Iran,Seoul,South Korea\n".utf8).write(to: file)
+        #expect(try citydip.run(["import", file.path, "--format", "csv", "--dataset", "mine"]).status == 0)
+        let target = folder.appendingPathComponent("target.sqlite").path
+        #expect(try citydip.run(["datasets", "--db", target]).status == 0)
+        let copied = try citydip.run(["copy", "--from", citydip.database.path, "--to", target])
+        #expect(copied.status == 0, "\(copied.stderr)")
+        #expect(copied.stdout.contains("`mine`"))
+        let listed = try citydip.run(["datasets", "--db", target, "--format", "csv"])
+        #expect(listed.stdout.contains("mine"))
+        #expect(listed.stdout.contains("iran-2018"))
+    }
+
     @Test("A notice quoting the database's path shows its control characters")
     func escapedNotice() throws {
         let citydip = CitydipProcess()

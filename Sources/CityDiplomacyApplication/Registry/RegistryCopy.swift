@@ -20,10 +20,17 @@ public enum RegistryCopy {
     /// Each dataset is stored in one transaction, refused if the target gained one of its id
     /// meanwhile; the change log goes last, in one transaction.
     public static func run(from source: any CityDiplomacyRegistry, to target: any CityDiplomacyRegistry) async throws -> Outcome {
-        let datasets = try await source.datasetsWithoutImportReports().map(\.id)
-        let present = Set(try await target.datasetsWithoutImportReports().map(\.id))
-        if let clash = datasets.first(where: present.contains) {
-            throw ApplicationError(.conflict, field: "to", "the target already holds dataset '\(clash)': copy into an empty database")
+        let sourceDatasets = try await source.datasetsWithoutImportReports()
+        let present = Dictionary(try await target.datasetsWithoutImportReports().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // A target that was opened once holds the bundled datasets it was seeded with: the same
+        // copy (same content hash, unedited in the source) is left as it is, not a clash.
+        let edited = Set(try await Self.allChanges(of: source).map(\.datasetID))
+        var datasets: [String] = []
+        for dataset in sourceDatasets {
+            guard let there = present[dataset.id] else { datasets.append(dataset.id); continue }
+            guard dataset.isBundled, there.isBundled, dataset.contentHash == there.contentHash, !edited.contains(dataset.id) else {
+                throw ApplicationError(.conflict, field: "to", "the target already holds dataset '\(dataset.id)': copy into an empty database")
+            }
         }
         if !(try await target.changes(limit: 1, offset: 0).isEmpty) {
             throw ApplicationError(.conflict, field: "to", "the target already has a change log: copy into an empty database")
@@ -38,13 +45,18 @@ public enum RegistryCopy {
                 throw ApplicationError(.conflict, field: "to", "the target already holds dataset '\(id)': copy into an empty database")
             }
         }
+        let changes = try await allChanges(of: source)
+        try await target.appendChanges(changes.reversed())
+        return Outcome(countries: countries.count, datasets: datasets, changes: changes.count)
+    }
+
+    /// The source's change log, newest first.
+    static func allChanges(of source: any CityDiplomacyRegistry) async throws -> [ChangeEntry] {
         var changes: [ChangeEntry] = []
         while true {
             let page = try await source.changes(limit: 10_000, offset: changes.count)
             changes += page
-            if page.count < 10_000 { break }
+            if page.count < 10_000 { return changes }
         }
-        try await target.appendChanges(changes.reversed())
-        return Outcome(countries: countries.count, datasets: datasets, changes: changes.count)
     }
 }

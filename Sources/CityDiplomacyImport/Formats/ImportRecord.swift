@@ -64,7 +64,11 @@ extension ImportRecord {
         }
         func number(_ field: CanonicalField, range: ClosedRange<Double>, what: String) throws(DataFileError) -> Double? {
             guard let text = value(field) else { return nil }
-            guard let number = DecimalNumber.parse(text) else { throw fail(field, text, "expected a number (decimal degrees, e.g. 35.6892)") }
+            // The Arabic decimal separator (U+066B) of Persian-digit coordinates is a point; the
+            // digits are ASCII by now.
+            guard let number = DecimalNumber.parse(text.replacingOccurrences(of: "\u{066B}", with: ".")) else {
+                throw fail(field, text, "expected a number (decimal degrees, e.g. 35.6892)")
+            }
             guard range.contains(number) else { throw fail(field, text, "expected a \(what) from \(Int(range.lowerBound)) to \(Int(range.upperBound))") }
             return number
         }
