@@ -7,6 +7,7 @@
 #   scripts/bench-web.sh                 # 10 s per address
 #   DURATION=30 PORT=18091 scripts/bench-web.sh
 #   CACHE_SECONDS=0 scripts/bench-web.sh   # every request rendered from the database
+#   BENCH_DB=postgres://postgres@127.0.0.1:5432/bench scripts/bench-web.sh   # on PostgreSQL (a new, empty database)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/serve.sh
@@ -17,7 +18,7 @@ DURATION=${DURATION:-10}
 start_observatory release "$PORT" --cache-seconds "${CACHE_SECONDS:-2}"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-echo "method: wrk -t2 -c32 -d${DURATION}s --latency, after a 2 s warm-up; server and wrk share the machine; cache ${CACHE_SECONDS:-2} s"
+echo "method: wrk -t2 -c32 -d${DURATION}s --latency, after a 2 s warm-up; server and wrk share the machine; cache ${CACHE_SECONDS:-2} s; database ${BENCH_DB:-a new SQLite file}"
 status=0
 for path in "/cities/iran-2018:tehran" "/api/v1/relations?limit=100"; do
   url="http://127.0.0.1:$PORT$path"

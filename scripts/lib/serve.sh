@@ -1,6 +1,6 @@
 # Sourced by the scripts that need a running observatory:
 #   start_observatory BUILD_CONFIGURATION PORT [serve options…]
-# builds citydip, starts `citydip serve` on a fresh database in $WORK, waits until it answers, and
+# builds citydip, starts `citydip serve` on a fresh database in $WORK (or on $BENCH_DB), waits until it answers, and
 # stops it (removing $WORK) when the script exits. The server's messages go to $WORK/serve.log.
 start_observatory() {
   local configuration=$1 port=$2
@@ -9,7 +9,8 @@ start_observatory() {
   local bin
   bin="$(swift build -c "$configuration" --show-bin-path)/citydip"
   WORK="$(mktemp -d)"
-  CITYDIP_DB="$WORK/citydip.sqlite" "$bin" serve --port "$port" "$@" 2>"$WORK/serve.log" &
+  # BENCH_DB names another database to serve (a postgres:// URL, say); by default a new SQLite file.
+  CITYDIP_DB="${BENCH_DB:-$WORK/citydip.sqlite}" "$bin" serve --port "$port" "$@" 2>"$WORK/serve.log" &
   SERVER=$!
   trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
   for _ in $(seq 1 100); do
