@@ -81,14 +81,35 @@ struct ResponseCacheTests {
         #expect(revisions.asked == 3)
     }
 
-    @Test("Beyond its capacity the cache starts again empty rather than grow")
+    @Test("Beyond its capacity the least recently used entries go, not the pages in use")
     func capacity() {
-        let cache = ResponseCache(lifetime: 2, capacity: 3)
-        for key in ["/a", "/b", "/c"] { cache.put(key, body: key, contentType: "text/html", revision: "r1") }
-        guard case .hit = cache.lookup("/c", revision: "r1") else { Issue.record("within capacity"); return }
-        cache.put("/d", body: "/d", contentType: "text/html", revision: "r1")
-        guard case .miss = cache.lookup("/a", revision: "r1") else { Issue.record("the old entries are dropped"); return }
-        guard case .hit = cache.lookup("/d", revision: "r1") else { Issue.record("the new one is kept"); return }
+        let cache = ResponseCache(lifetime: 2, capacity: 4)
+        for key in ["/a", "/b", "/c", "/d"] { cache.put(key, body: key, contentType: "text/html", revision: "r1") }
+        // "/a" is in use: served again after the others were put.
+        guard case .hit = cache.lookup("/a", revision: "r1") else { Issue.record("within capacity"); return }
+        // A flood of new addresses.
+        for n in 0..<10 { cache.put("/?seed=\(n)", body: "x", contentType: "text/html", revision: "r1") }
+        #expect(cache.size.entries <= 4)
+        guard case .hit = cache.lookup("/?seed=9", revision: "r1") else { Issue.record("the newest is kept"); return }
+        guard case .miss = cache.lookup("/b", revision: "r1") else { Issue.record("an unused old entry is dropped"); return }
+        // With the page in use served between the new addresses, it survives them.
+        let busy = ResponseCache(lifetime: 2, capacity: 4)
+        busy.put("/a", body: "/a", contentType: "text/html", revision: "r1")
+        for n in 0..<20 {
+            busy.put("/?seed=\(n)", body: "x", contentType: "text/html", revision: "r1")
+            guard case .hit = busy.lookup("/a", revision: "r1") else { Issue.record("the page in use was dropped at \(n)"); return }
+        }
+    }
+
+    @Test("Beyond its bytes the least recently used go too, and a body larger than the bound is not kept")
+    func bytes() {
+        let cache = ResponseCache(lifetime: 2, capacity: 100, byteCapacity: 40)
+        for key in ["/a", "/b", "/c", "/d"] { cache.put(key, body: String(repeating: "x", count: 10), contentType: "text/html", revision: "r1") }
+        cache.put("/e", body: String(repeating: "y", count: 10), contentType: "text/html", revision: "r1")
+        #expect(cache.size.bytes <= 40)
+        guard case .hit = cache.lookup("/e", revision: "r1") else { Issue.record("the newest is kept"); return }
+        cache.put("/huge", body: String(repeating: "z", count: 41), contentType: "text/html", revision: "r1")
+        guard case .miss = cache.lookup("/huge", revision: "r1") else { Issue.record("a body beyond the bound is not kept"); return }
     }
 
     @Test("With a lifetime of 0 nothing is kept and the revision is asked every time")

@@ -18,6 +18,8 @@ final class ResponseCache: Sendable {
         var contentType: String
         var revision: String
         var refreshing = false
+        /// When it was last put or served, on the cache's own clock: what eviction orders by.
+        var used: UInt64 = 0
     }
 
     enum Lookup {
@@ -27,13 +29,14 @@ final class ResponseCache: Sendable {
         case miss
     }
 
-    /// The entries and the bytes of their bodies.
-    private let entries = Mutex<(byKey: [String: Entry], bytes: Int)>(([:], 0))
+    /// The entries, the bytes of their bodies, and a clock that ticks at every put and hit.
+    private let entries = Mutex<(byKey: [String: Entry], bytes: Int, tick: UInt64)>(([:], 0, 0))
     private let known = Mutex<(revision: String, checked: Date)?>(nil)
     /// Counts ``clear()``s, so that a revision asked for before a write is not kept after it.
     private let generation = Mutex(0)
     let lifetime: Double
-    /// Beyond this many entries the cache starts again empty rather than grow without bound.
+    /// Beyond this many entries the least recently used are dropped, rather than the cache grow
+    /// without bound.
     let capacity: Int
     /// Beyond this many bytes of bodies, likewise; a body larger than this is not kept at all.
     let byteCapacity: Int
@@ -72,6 +75,9 @@ final class ResponseCache: Sendable {
         guard isEnabled else { return .miss }
         return entries.withLock { entries in
             guard var entry = entries.byKey[key] else { return .miss }
+            entries.tick += 1
+            entry.used = entries.tick
+            entries.byKey[key] = entry
             if entry.revision == revision || entry.refreshing { return .hit(entry) }
             entry.refreshing = true
             entries.byKey[key] = entry
@@ -81,15 +87,24 @@ final class ResponseCache: Sendable {
 
     func put(_ key: String, body: String, contentType: String, revision: String) {
         guard isEnabled else { return }
-        let entry = Entry(body: body, contentType: contentType, revision: revision)
+        var entry = Entry(body: body, contentType: contentType, revision: revision)
         let size = body.utf8.count
         entries.withLock { entries in
             let replaced = entries.byKey.removeValue(forKey: key)
             entries.bytes -= replaced?.body.utf8.count ?? 0
             guard size <= byteCapacity else { return }
             if entries.byKey.count >= capacity || entries.bytes + size > byteCapacity {
-                entries = ([:], 0)
+                // The least recently used go first, until a quarter of the room is free: a flood
+                // of new addresses then pushes out what it brought, not the pages in use (emptying
+                // the whole cache let 4,100 requests of `?seed=N` turn every page cold).
+                for (oldKey, old) in entries.byKey.sorted(by: { $0.value.used < $1.value.used }) {
+                    if entries.byKey.count < capacity * 3 / 4, entries.bytes + size <= byteCapacity * 3 / 4 { break }
+                    entries.byKey.removeValue(forKey: oldKey)
+                    entries.bytes -= old.body.utf8.count
+                }
             }
+            entries.tick += 1
+            entry.used = entries.tick
             entries.byKey[key] = entry
             entries.bytes += size
         }
@@ -108,7 +123,7 @@ final class ResponseCache: Sendable {
     /// Drops every entry and the known revision (after a write through the server).
     func clear() {
         generation.withLock { $0 += 1 }
-        entries.withLock { $0 = ([:], 0) }
+        entries.withLock { $0 = ([:], 0, 0) }
         known.withLock { $0 = nil }
     }
 }
