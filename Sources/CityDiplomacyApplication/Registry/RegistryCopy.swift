@@ -24,7 +24,8 @@ public enum RegistryCopy {
         let present = Dictionary(try await target.datasetsWithoutImportReports().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // A target that was opened once holds the bundled datasets it was seeded with: the same
         // copy (same content hash, unedited in the source) is left as it is, not a clash.
-        let edited = Set(try await Self.allChanges(of: source).map(\.datasetID))
+        let changes = try await allChanges(of: source)
+        let edited = Set(changes.map(\.datasetID))
         var datasets: [String] = []
         for dataset in sourceDatasets {
             guard let there = present[dataset.id] else { datasets.append(dataset.id); continue }
@@ -45,7 +46,6 @@ public enum RegistryCopy {
                 throw ApplicationError(.conflict, field: "to", "the target already holds dataset '\(id)': copy into an empty database")
             }
         }
-        let changes = try await allChanges(of: source)
         try await target.appendChanges(changes.reversed())
         return Outcome(countries: countries.count, datasets: datasets, changes: changes.count)
     }

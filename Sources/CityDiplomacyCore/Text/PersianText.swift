@@ -198,6 +198,7 @@ public enum PersianText {
         if letter.isASCII {
             return letter.value >= 0x41 && letter.value <= 0x5A ? Unicode.Scalar(letter.value + 0x20)! : letter
         }
+        guard letter.properties.changesWhenLowercased else { return letter }
         let lower = letter.properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 ? lower.first! : letter
     }

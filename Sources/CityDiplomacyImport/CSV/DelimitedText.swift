@@ -47,7 +47,8 @@ public struct DelimitedText: Sendable {
         // The header's width is checked first, before the scans of the whole file below: a file of
         // thousands of columns is refused at once. A header that does not parse is left to those
         // scans, whose messages say more (not UTF-8, a NUL).
-        var headerParser = Parser(bytes: bytes, delimiter: delimiter ?? detectDelimiter(bytes[...]), fileName: fileName, quoting: quoting)
+        let separator = delimiter ?? detectDelimiter(bytes[...])
+        var headerParser = Parser(bytes: bytes, delimiter: separator, fileName: fileName, quoting: quoting)
         if let header = try? headerParser.record(), header.fields.count > ImportLimits.maximumColumns {
             throw tooManyColumns(header, fileName: fileName)
         }
@@ -63,7 +64,6 @@ public struct DelimitedText: Sendable {
         guard bytes.contains(where: { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: " ") }) else {
             throw DataFileError(file: fileName, line: 1, problem: "is empty: expected a header line naming the columns")
         }
-        let separator = delimiter ?? detectDelimiter(bytes[...])
         var parser = Parser(bytes: bytes, delimiter: separator, fileName: fileName, quoting: quoting)
         // The header is read and checked first: a file of thousands of columns is refused before
         // its rows take memory.

@@ -48,7 +48,7 @@ enum HTMLText {
             let scalar = scalars[index]
             if scalar == "<" {
                 // A comment, a declaration, or a tag; a "<" that starts none of them is text.
-                if html.unicodeScalars.count > index + 3, scalars[index + 1] == "!", scalars[index + 2] == "-", scalars[index + 3] == "-" {
+                if scalars.count > index + 3, scalars[index + 1] == "!", scalars[index + 2] == "-", scalars[index + 3] == "-" {
                     var end = index + 4
                     while end + 2 < scalars.count, !(scalars[end] == "-" && scalars[end + 1] == "-" && scalars[end + 2] == ">") { end += 1 }
                     index = end + 3

@@ -44,8 +44,13 @@ public enum CodebookFile {
         ]
     }
 
-    /// The study's themes (section 5-1), bundled with citydip.
+    /// The study's themes (section 5-1), bundled with citydip: read once a process, not at every
+    /// page or command that shows them.
     public static func bundled() throws(DataFileError) -> Codebook {
+        try bundledCodebook.get()
+    }
+
+    private static let bundledCodebook = Result { () throws(DataFileError) -> Codebook in
         guard let url = Bundle.module.url(forResource: "study-themes", withExtension: "yaml", subdirectory: "Resources/codebooks") else {
             throw DataFileError(file: "study-themes.yaml", problem: "is missing from this build's resources")
         }
