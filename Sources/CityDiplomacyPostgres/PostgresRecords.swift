@@ -10,7 +10,7 @@ import PostgresNIO
 /// ```
 struct RecordRow {
     enum Kind: String {
-        case city, relation, network, membership, event, source
+        case city, relation, network, membership, event, source, document, segment
     }
 
     var kind: Kind
@@ -27,6 +27,9 @@ struct RecordRow {
     var countryCode: String?
     var nameEn: String?
     var partOf: String?
+    var attachedKind: String?
+    var attachedID: String?
+    var documentID: String?
 
     init(kind: Kind, id: String, datasetID: String, position: Int, data: String) {
         (self.kind, self.id, self.datasetID, self.position, self.data) = (kind, id, datasetID, position, data)
@@ -70,8 +73,23 @@ struct RecordRow {
         self.init(kind: .source, id: source.id, datasetID: datasetID, position: position, data: try RecordJSON.encode(source))
     }
 
-    static let columns = "kind, id, dataset_id, position, data, city_id, partner_id, network_id, relation_kind, year_min, year_max, country_code, name_en, part_of"
-    static let columnCount = 14
+    /// A document's row keeps it in the form ``DocumentRecordCoding`` writes, as the SQLite
+    /// registry and the change log of both do.
+    init(_ document: AgreementDocument) throws {
+        self.init(kind: .document, id: document.id, datasetID: document.datasetID, position: document.position,
+                  data: try DocumentRecordCoding.encode(document))
+        attachedKind = document.attachedTo.kind.rawValue
+        attachedID = document.attachedTo.id
+    }
+
+    init(_ segment: CodedSegment) throws {
+        self.init(kind: .segment, id: segment.id, datasetID: segment.datasetID, position: segment.position,
+                  data: try DocumentRecordCoding.encode(segment))
+        documentID = segment.documentID
+    }
+
+    static let columns = "kind, id, dataset_id, position, data, city_id, partner_id, network_id, relation_kind, year_min, year_max, country_code, name_en, part_of, attached_kind, attached_id, document_id"
+    static let columnCount = 17
 
     func bind(into bindings: inout PostgresBindings) {
         bindings.append(kind.rawValue)
@@ -88,6 +106,9 @@ struct RecordRow {
         bindings.append(countryCode)
         bindings.append(nameEn)
         bindings.append(partOf)
+        bindings.append(attachedKind)
+        bindings.append(attachedID)
+        bindings.append(documentID)
     }
 
     /// Inserts rows many at a time (PostgreSQL takes at most 65,535 parameters a statement).
@@ -110,7 +131,8 @@ struct RecordRow {
                      ON CONFLICT (kind, id) DO UPDATE SET dataset_id = excluded.dataset_id, position = excluded.position, data = excluded.data,
                      city_id = excluded.city_id, partner_id = excluded.partner_id, network_id = excluded.network_id,
                      relation_kind = excluded.relation_kind, year_min = excluded.year_min, year_max = excluded.year_max,
-                     country_code = excluded.country_code, name_en = excluded.name_en, part_of = excluded.part_of
+                     country_code = excluded.country_code, name_en = excluded.name_en, part_of = excluded.part_of,
+                     attached_kind = excluded.attached_kind, attached_id = excluded.attached_id, document_id = excluded.document_id
                     """
             }
             try await transaction.execute(PostgresQuery(unsafeSQL: sql, binds: bindings))

@@ -54,6 +54,10 @@ extension PostgresRegistry {
         case let .deleteEvent(id): return try await delete(InternationalEvent.self, kind: .event, id: id, in: transaction)
         case let .saveSource(source, datasetID): return try await saveSource(source, datasetID: datasetID, in: transaction)
         case let .deleteSource(id): return try await deleteSource(id: id, in: transaction)
+        case let .saveDocument(document): return try await saveDocument(document, in: transaction)
+        case let .deleteDocument(id): return try await deleteDocument(id: id, in: transaction)
+        case let .saveSegment(segment): return try await saveSegment(segment, in: transaction)
+        case let .deleteSegment(id): return try await deleteSegment(id: id, in: transaction)
         }
     }
 
@@ -96,6 +100,7 @@ extension PostgresRegistry {
         guard let existing = try await cited(kind, as: Record.self, where: "id = $1", [id], in: transaction).first else {
             throw RegistryError.unknownRecord(kind: kind.rawValue, id: id)
         }
+        try await checkNoDocuments(attachedTo: id, kind: kind.rawValue, in: transaction)
         try await transaction.execute("DELETE FROM record WHERE kind = \(kind.rawValue) AND id = \(id)")
         return (existing.datasetID, try RecordJSON.encode(existing), nil)
     }

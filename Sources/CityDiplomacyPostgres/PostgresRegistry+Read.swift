@@ -55,7 +55,9 @@ extension PostgresRegistry {
                 relations: try await Self.relations(where: "dataset_id = $1", [id], sources: byID, in: transaction),
                 networks: try await Self.cited(.network, where: "dataset_id = $1", [id], sources: byID, in: transaction),
                 memberships: try await Self.cited(.membership, where: "dataset_id = $1", [id], sources: byID, in: transaction),
-                events: try await Self.cited(.event, where: "dataset_id = $1", [id], sources: byID, in: transaction)
+                events: try await Self.cited(.event, where: "dataset_id = $1", [id], sources: byID, in: transaction),
+                documents: try await Self.documents(where: "dataset_id = $1", [id], in: transaction),
+                segments: try await Self.segments(where: "s.dataset_id = $1", [id], in: transaction)
             )
         }
     }

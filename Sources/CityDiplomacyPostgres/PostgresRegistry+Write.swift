@@ -37,6 +37,7 @@ extension PostgresRegistry {
             if present, existing == .refuse { throw RegistryError.datasetExists(datasetID) }
             try await Self.upsert(countries, in: transaction)
             try await Self.checkReferences(of: content, in: transaction)
+            try content.checkDocuments()
             try await transaction.execute("DELETE FROM dataset WHERE id = \(datasetID)")
             try await transaction.execute("""
                 INSERT INTO dataset (id, record, import_report, stored_at) VALUES (\(datasetID), \(datasetRecord), \(report), \(Date()))
@@ -47,6 +48,7 @@ extension PostgresRegistry {
                 try await RecordRow.insert(rows.relations, in: transaction)
                 progress?(content.relations.count, content.relations.count)
                 try await RecordRow.insert(rows.others, in: transaction)
+                try await RecordRow.insert(rows.documents, in: transaction)
             } catch where Self.sqlState(error) == "23505" {
                 throw RegistryError.duplicateRecord(datasetID, reason: Self.reason(error))
             }
@@ -57,7 +59,7 @@ extension PostgresRegistry {
     /// The rows of a dataset's records. Sources come first as listed, then those its records
     /// cite without listing, in the order first cited (relations, networks, memberships, events),
     /// as the SQLite registry stores them.
-    private static func rows(of content: DatasetContent) throws -> (sources: [RecordRow], cities: [RecordRow], relations: [RecordRow], others: [RecordRow]) {
+    private static func rows(of content: DatasetContent) throws -> (sources: [RecordRow], cities: [RecordRow], relations: [RecordRow], others: [RecordRow], documents: [RecordRow]) {
         let datasetID = content.dataset.id
         var seen: Set<String> = []
         var sources: [RecordRow] = []
@@ -74,7 +76,18 @@ extension PostgresRegistry {
         let cities = try content.cities.enumerated().map { try RecordRow($1, datasetID: datasetID, position: $0) }
         let relations = try content.relations.map(RecordRow.init)
         let others = try content.networks.map(RecordRow.init) + content.memberships.map(RecordRow.init) + content.events.map(RecordRow.init)
-        return (sources, cities, relations, others)
+        // Documents and segments in the dataset's order, their positions their indexes, as SQLite stores them.
+        var documents = try content.documents.enumerated().map { position, document in
+            var stored = document
+            stored.position = position
+            return try RecordRow(stored)
+        }
+        documents += try content.segments.enumerated().map { position, segment in
+            var stored = segment
+            stored.position = position
+            return try RecordRow(stored)
+        }
+        return (sources, cities, relations, others, documents)
     }
 
     /// The keys a name search finds each city by: its names and aliases, and its local id.

@@ -98,6 +98,13 @@ enum PostgresSchema {
             """,
             "INSERT INTO registry_state (one, revision) VALUES (1, 0)",
         ]),
+        // Documents and coded segments are records too (kinds `document` and `segment`), with
+        // the record a document is attached to and the document a segment codes as columns.
+        Migration(name: "v2: documents attached to records, and passages of them coded with themes", statements: [
+            "ALTER TABLE record ADD COLUMN attached_kind text COLLATE \"C\", ADD COLUMN attached_id text COLLATE \"C\", ADD COLUMN document_id text COLLATE \"C\"",
+            "CREATE INDEX record_attached ON record (kind, attached_id)",
+            "CREATE INDEX record_document ON record (kind, document_id)",
+        ]),
     ]
 
     /// Brings the database's schema up to date, in one transaction that holds an advisory lock,

@@ -84,6 +84,10 @@ extension SQLiteRegistry {
         case let .deleteEvent(id): try delete(InternationalEvent.self, id: id, in: db)
         case let .saveSource(source, datasetID): try saveSource(source, datasetID: datasetID, in: db)
         case let .deleteSource(id): try deleteSource(id: id, in: db)
+        case let .saveDocument(document): try saveDocument(document, in: db)
+        case let .deleteDocument(id): try deleteDocument(id: id, in: db)
+        case let .saveSegment(segment): try saveSegment(segment, in: db)
+        case let .deleteSegment(id): try deleteSegment(id: id, in: db)
         }
     }
 
@@ -107,6 +111,7 @@ extension SQLiteRegistry {
         guard let existing = try Record.fetch(id: id, db) else {
             throw RegistryError.unknownRecord(kind: Record.table, id: id)
         }
+        if let attached = Record.attachedKind { try checkNoDocuments(attachedTo: id, kind: attached, db) }
         try remove(Record.table, Record.citingKind, id, db)
         return (existing.datasetID, try json(existing), nil)
     }

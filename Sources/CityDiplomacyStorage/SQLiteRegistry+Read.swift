@@ -92,7 +92,9 @@ extension SQLiteRegistry {
             relations: try Self.fetchRelations(db, scope: scope),
             networks: try Self.fetchNetworks(db, scope: scope),
             memberships: try Self.fetchMemberships(db, scope: scope),
-            events: try Self.fetchEvents(db, scope: scope)
+            events: try Self.fetchEvents(db, scope: scope),
+            documents: try Self.fetchDocuments(db, filter: "dataset_id = ?", arguments: [id]),
+            segments: try Self.fetchSegments(db, filter: "s.dataset_id = ?", arguments: [id])
         )
     }
 

@@ -109,6 +109,7 @@ extension SQLiteRegistry {
             try CountryRow(country).upsert(db)
         }
         try checkReferences(of: content, in: db, everyKey: unchecked)
+        try content.checkDocuments()
         try DatasetRow.deleteOne(db, key: datasetID)
         // Its records change: the hash kept of the old ones goes (by cascade too, but foreign
         // keys are off when a new dataset is stored in bulk).
@@ -213,6 +214,7 @@ extension SQLiteRegistry {
             try cite(.event, event.id, event.sources)
         }
         try citations.finish()
+        try insertDocuments(of: content, in: db)
         try indexes?.recreate(in: db)
     }
 

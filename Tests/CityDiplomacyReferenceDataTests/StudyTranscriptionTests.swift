@@ -173,3 +173,38 @@ struct StudyTranscriptionTests {
         #expect(placed.allSatisfy { [1989, 1997, 2005, 2013].contains($0.signed?.gregorianYear ?? 0) })
     }
 }
+
+/// Section 5-1's passages as documents of their relations, coded with the themes the study names.
+@Suite("The study's themes are coded passages of section 5-1")
+struct StudyCodingTests {
+    let study: DatasetContent
+
+    init() throws {
+        study = try #require(try BundledDatasets.load(id: "iran-2018", countries: try CountryDirectory.bundled()))
+    }
+
+    @Test("Six relations have a passage each, and their coded themes are the themes the dataset gives them")
+    func codedThemesAreTheRelationsThemes() throws {
+        #expect(study.documents.count == 6)
+        let coded = study.codedThemesByRelation
+        let tagged = Dictionary(uniqueKeysWithValues: study.relations.filter { !$0.themes.isEmpty }.map { ($0.id, Set($0.themes.map(\.rawValue))) })
+        #expect(tagged.count == 6)
+        #expect(coded.mapValues(Set.init) == tagged)
+    }
+
+    @Test("Every coding is a passage of its document's text, cited to section 5-1, coded by the study")
+    func codingsArePassages() throws {
+        try study.checkDocuments()
+        let documents = Dictionary(uniqueKeysWithValues: study.documents.map { ($0.id, $0) })
+        #expect(study.segments.count == 17)
+        for segment in study.segments {
+            let document = try #require(documents[segment.documentID])
+            let passage = try #require(document.passage(segment.range))
+            #expect(!passage.isEmpty)
+            #expect(segment.coder == "study")
+            #expect(document.locator?.en == "Section 5-1")
+        }
+        let freiburg = try #require(study.segments.first { $0.theme == "political_values" })
+        #expect(documents[freiburg.documentID]?.passage(freiburg.range)?.hasPrefix("\u{0647}\u{0645}\u{0631}\u{0627}\u{0647}\u{06CC}") == true)
+    }
+}

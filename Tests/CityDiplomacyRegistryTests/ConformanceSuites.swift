@@ -11,6 +11,7 @@ struct SQLiteConformanceTests {
         try await RegistryConformance.concurrentImportsOfOneDataset(.sqlite)
     }
     @Test("Edits are logged and seen by another instance") func edits() async throws { try await RegistryConformance.editsAndRevisions(.sqlite) }
+    @Test("Documents and codings are kept, checked and logged") func documents() async throws { try await RegistryConformance.documentsAndCodings(.sqlite) }
     @Test("Eight concurrent writers lose nothing") func concurrentWriters() async throws { try await RegistryConformance.concurrentWriters(.sqlite) }
     @Test("A copy SQLite to SQLite to SQLite keeps everything") func copy() async throws { try await RegistryConformance.copyRoundTrip(through: .sqlite) }
 }
@@ -29,6 +30,7 @@ struct PostgresConformanceTests {
         try await RegistryConformance.concurrentImportsOfOneDataset(.postgres)
     }
     @Test("Edits are logged and seen by another instance") func edits() async throws { try await RegistryConformance.editsAndRevisions(.postgres) }
+    @Test("Documents and codings are kept, checked and logged") func documents() async throws { try await RegistryConformance.documentsAndCodings(.postgres) }
     @Test("Eight concurrent writers lose nothing") func concurrentWriters() async throws { try await RegistryConformance.concurrentWriters(.postgres) }
     @Test("A copy SQLite to PostgreSQL to SQLite keeps everything, the change log too") func copy() async throws {
         try await RegistryConformance.copyRoundTrip(through: .postgres)

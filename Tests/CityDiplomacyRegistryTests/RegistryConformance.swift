@@ -53,6 +53,12 @@ enum RegistryConformance {
             #expect(content.networks == study.networks)
             #expect(content.memberships == study.memberships)
             #expect(content.events == study.events)
+            #expect(content.documents == study.documents.enumerated().map { index, document in
+                var stored = document
+                stored.position = index
+                return stored
+            })
+            #expect(content.segments == study.segments)
             #expect(content.recordsHash == study.recordsHash)
             #expect(try await registry.recordCounts(ofDataset: "iran-2018") == DatasetRecordCounts(content))
             #expect(try await registry.content(ofDataset: "nowhere") == nil)
@@ -241,6 +247,81 @@ enum RegistryConformance {
             #expect(try await other.changes(limit: 2, offset: 1).map(\.id) == Array(log.map(\.id)[1...2]))
             #expect(try await other.lastChanged(ofDataset: "iran-2018") != nil)
             #expect(try await other.lastChanged(ofDataset: "nowhere") == nil)
+        }
+    }
+
+    /// Documents and coded segments: read by record and by document, edited through the change
+    /// log, checked (a span outside the text, a record or document that is not there), and a
+    /// record with documents, or a document with codings, not deleted from under them.
+    static func documentsAndCodings(_ backend: RegistryBackend) async throws {
+        try await RegistryStore.with(backend) { store in
+            let registry = try await seeded(store)
+            let other = try await store.open()
+            let study = try study.get()
+            let first = try #require(study.documents.first)
+            #expect(try await registry.document(id: first.id)?.text == first.text)
+            #expect(try await registry.document(id: "nowhere") == nil)
+            #expect(try await registry.documents(matching: DocumentQuery(datasetID: "iran-2018")).map(\.id) == study.documents.map(\.id))
+            #expect(try await registry.documents(matching: DocumentQuery(attachedTo: first.attachedTo)).map(\.id) == [first.id])
+            #expect(try await registry.documents(matching: DocumentQuery(datasetID: "nowhere")).isEmpty)
+            #expect(try await registry.segments(matching: SegmentQuery(documentID: first.id)) == study.segments.filter { $0.documentID == first.id })
+            #expect(try await registry.segments(matching: SegmentQuery(datasetID: "iran-2018")) == study.segments)
+
+            let relation = try #require(study.relations.first { $0.themes.isEmpty })
+            let document = AgreementDocument(
+                id: "iran-2018:doc/added", datasetID: "iran-2018", attachedTo: RecordReference(kind: .relation, id: relation.id),
+                title: LocalizedText(en: "Memorandum"), kind: .memorandum, language: "en", date: try PartialDate(parsing: "1396-10-12 SH"),
+                source: LocalizedText(en: "https://example.org/mou"), format: "text", text: "Both cities will restore the old bazaar.",
+                addedBy: "alice", addedAt: Date())
+            let added = try await registry.apply(.saveDocument(document), by: "alice")
+            #expect(added.action == .create && added.recordKind == .document)
+            let stored = try #require(try await other.document(id: document.id))
+            #expect(stored.text == document.text && stored.date == document.date && stored.addedAt == document.addedAt)
+            let segment = CodedSegment(id: "iran-2018:doc/added/1", documentID: document.id, datasetID: "iran-2018", theme: "heritage",
+                                       range: 17..<40, coder: "alice", memo: "the bazaar", codedAt: Date())
+            let coded = try await registry.apply(.saveSegment(segment), by: "alice")
+            #expect(coded.recordKind == .segment && coded.action == .create)
+            #expect(try await other.segments(matching: SegmentQuery(documentID: document.id)).map(\.range) == [17..<40])
+            var outside = segment
+            outside.id = "iran-2018:doc/added/2"
+            outside.end = 41
+            await #expect(throws: RegistryError.spanOutsideDocument(segment: outside.id, start: 17, end: 41, length: 40)) {
+                try await registry.apply(.saveSegment(outside), by: "alice")
+            }
+            var empty = segment
+            empty.id = "iran-2018:doc/added/3"
+            empty.end = empty.start
+            await #expect(throws: RegistryError.self) { try await registry.apply(.saveSegment(empty), by: "alice") }
+            var orphan = segment
+            orphan.id = "iran-2018:doc/added/4"
+            orphan.documentID = "iran-2018:doc/nowhere"
+            await #expect(throws: RegistryError.danglingReference(record: orphan.id, field: "document", value: orphan.documentID)) {
+                try await registry.apply(.saveSegment(orphan), by: "alice")
+            }
+            var detached = document
+            detached.id = "iran-2018:doc/detached"
+            detached.attachedTo = RecordReference(kind: .relation, id: "iran-2018:nowhere")
+            await #expect(throws: RegistryError.danglingReference(record: detached.id, field: "attached_to", value: "relation iran-2018:nowhere")) {
+                try await registry.apply(.saveDocument(detached), by: "alice")
+            }
+            // A shorter text that would cut a coded passage is refused; the document is as it was.
+            var shortened = document
+            shortened.text = "Both cities"
+            await #expect(throws: RegistryError.self) { try await registry.apply(.saveDocument(shortened), by: "alice") }
+            #expect(try await registry.document(id: document.id)?.text == document.text)
+            await #expect(throws: RegistryError.recordInUse(kind: "relation", id: relation.id, by: "document \(document.id)")) {
+                try await registry.apply(.deleteRelation(id: relation.id), by: "alice")
+            }
+            await #expect(throws: RegistryError.recordInUse(kind: "document", id: document.id, by: "segment \(segment.id)")) {
+                try await registry.apply(.deleteDocument(id: document.id), by: "alice")
+            }
+            let uncoded = try await registry.apply(.deleteSegment(id: segment.id), by: "bob")
+            #expect(uncoded.action == .delete && uncoded.before != nil)
+            _ = try await registry.apply(.deleteDocument(id: document.id), by: "bob")
+            #expect(try await other.document(id: document.id) == nil)
+            let log = try await other.changes(limit: 4, offset: 0)
+            #expect(log.map(\.recordKind) == [.document, .segment, .segment, .document])
+            #expect(try await registry.content(ofDataset: "iran-2018")?.recordsHash == study.recordsHash)
         }
     }
 

@@ -98,7 +98,7 @@ struct RecordsHashTests {
     @Test("A write to any table of the records, however made, clears the dataset's hash (the triggers)")
     func anyWriteClearsIt() async throws {
         let registry = try await fixture.seededRegistry()
-        for (table, _) in RecordsHashTriggers.datasetOfRow {
+        for (table, _) in RecordsHashTriggers.allTables {
             for statement in ["UPDATE \(table) SET rowid = rowid WHERE rowid = (SELECT min(rowid) FROM \(table))"] {
                 _ = try await expectCurrent(registry)
                 let changed = try await registry.writer.write { db in

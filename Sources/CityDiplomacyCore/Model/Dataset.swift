@@ -69,10 +69,15 @@ public struct DatasetContent: Hashable, Sendable, Codable {
     public var networks: [CityNetwork]
     public var memberships: [NetworkMembership]
     public var events: [InternationalEvent]
+    /// Texts attached to the dataset's records, in the dataset's order.
+    public var documents: [AgreementDocument]
+    /// Passages of those documents coded with themes (and suggestions rejected), in order.
+    public var segments: [CodedSegment]
 
     public init(
         dataset: Dataset, sources: [SourceCitation] = [], cities: [City] = [], relations: [BilateralRelation] = [],
-        networks: [CityNetwork] = [], memberships: [NetworkMembership] = [], events: [InternationalEvent] = []
+        networks: [CityNetwork] = [], memberships: [NetworkMembership] = [], events: [InternationalEvent] = [],
+        documents: [AgreementDocument] = [], segments: [CodedSegment] = []
     ) {
         self.dataset = dataset
         self.sources = sources
@@ -81,6 +86,27 @@ public struct DatasetContent: Hashable, Sendable, Codable {
         self.networks = networks
         self.memberships = memberships
         self.events = events
+        self.documents = documents
+        self.segments = segments
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case dataset, sources, cities, relations, networks, memberships, events, documents, segments
+    }
+
+    /// Reads a dataset written before documents were kept as one without them.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            dataset: try container.decode(Dataset.self, forKey: .dataset),
+            sources: try container.decode([SourceCitation].self, forKey: .sources),
+            cities: try container.decode([City].self, forKey: .cities),
+            relations: try container.decode([BilateralRelation].self, forKey: .relations),
+            networks: try container.decode([CityNetwork].self, forKey: .networks),
+            memberships: try container.decode([NetworkMembership].self, forKey: .memberships),
+            events: try container.decode([InternationalEvent].self, forKey: .events),
+            documents: try container.decodeIfPresent([AgreementDocument].self, forKey: .documents) ?? [],
+            segments: try container.decodeIfPresent([CodedSegment].self, forKey: .segments) ?? [])
     }
 
     /// The dataset's cities by id.

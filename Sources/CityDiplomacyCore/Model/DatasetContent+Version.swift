@@ -1,8 +1,8 @@
 import Foundation
 
 extension DatasetContent {
-    /// A SHA-256 of the dataset's records — its cities, relations, networks, memberships, events
-    /// and sources — in lower-case hex: the version a citation of the dataset names.
+    /// A SHA-256 of the dataset's records — its cities, relations, networks, memberships, events,
+    /// sources, documents and coded segments — in lower-case hex: the version a citation of the dataset names.
     ///
     /// The records are written in one canonical form (each kind sorted by id, keys sorted, no
     /// white space), so the hash changes when a record does and not when the registry hands the
@@ -32,11 +32,17 @@ extension DatasetContent {
             var networks: [CityNetwork]
             var memberships: [NetworkMembership]
             var events: [InternationalEvent]
+            // Absent where the dataset has none, so that a dataset without documents keeps the
+            // version it had before documents were kept.
+            var documents: [AgreementDocument]?
+            var segments: [CodedSegment]?
         }
         let records = Records(
             sources: sources.sorted { $0.id < $1.id }, cities: cities.sorted { $0.id < $1.id },
             relations: relations.sorted { $0.id < $1.id }, networks: networks.sorted { $0.id < $1.id },
-            memberships: memberships.sorted { $0.id < $1.id }, events: events.sorted { $0.id < $1.id })
+            memberships: memberships.sorted { $0.id < $1.id }, events: events.sorted { $0.id < $1.id },
+            documents: documents.isEmpty ? nil : documents.sorted { $0.id < $1.id },
+            segments: segments.isEmpty ? nil : segments.sorted { $0.id < $1.id })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Every record type is Codable with plain values; a failure here is a programming error.

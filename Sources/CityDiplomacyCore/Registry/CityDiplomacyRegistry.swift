@@ -105,6 +105,16 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// A source with the dataset it belongs to.
     func source(id: String) async throws -> (source: SourceCitation, datasetID: String)?
 
+    /// One document by id, with its text, or `nil`.
+    func document(id: String) async throws -> AgreementDocument?
+
+    /// Documents (of one dataset, or attached to one record, or all), in dataset order.
+    func documents(matching query: DocumentQuery) async throws -> [AgreementDocument]
+
+    /// Coded segments (of one dataset, or of one document, or all), in order of document and
+    /// then of coding.
+    func segments(matching query: SegmentQuery) async throws -> [CodedSegment]
+
     /// Applies one edit and records it in the change log, in one transaction; returns the entry.
     /// A save whose references are missing, or a delete of a record that does not exist, or of a
     /// source still cited, is an error and changes nothing.
@@ -136,6 +146,29 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// exists need. An import keeps a report of every place of its file, tens of megabytes for a
     /// million rows, which every command would otherwise read on opening the database.
     func datasetsWithoutImportReports() async throws -> [Dataset]
+}
+
+/// Which documents ``CityDiplomacyRegistry/documents(matching:)`` returns: every condition given
+/// must hold.
+public struct DocumentQuery: Hashable, Sendable {
+    public var datasetID: String?
+    public var attachedTo: RecordReference?
+
+    public init(datasetID: String? = nil, attachedTo: RecordReference? = nil) {
+        self.datasetID = datasetID
+        self.attachedTo = attachedTo
+    }
+}
+
+/// Which coded segments ``CityDiplomacyRegistry/segments(matching:)`` returns.
+public struct SegmentQuery: Hashable, Sendable {
+    public var datasetID: String?
+    public var documentID: String?
+
+    public init(datasetID: String? = nil, documentID: String? = nil) {
+        self.datasetID = datasetID
+        self.documentID = documentID
+    }
 }
 
 /// How many records of each kind a dataset holds.
@@ -274,6 +307,8 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A store that was to create a dataset found one with its id already there (stored by
     /// another writer since it looked, say).
     case datasetExists(String)
+    /// A coded segment's offsets are not a passage of its document's text.
+    case spanOutsideDocument(segment: String, start: Int, end: Int, length: Int)
 
     public var description: String {
         switch self {
@@ -289,6 +324,8 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
             "duplicate record \(id): \(reason)"
         case let .datasetExists(id):
             "dataset '\(id)' already exists"
+        case let .spanOutsideDocument(segment, start, end, length):
+            "coded segment \(segment): the span \(start):\(end) is not a passage of its document, whose text has \(length) characters"
         }
     }
 }

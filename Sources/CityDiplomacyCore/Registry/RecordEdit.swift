@@ -12,6 +12,11 @@ public enum RecordEdit: Sendable {
     case deleteEvent(id: String)
     case saveSource(SourceCitation, datasetID: String)
     case deleteSource(id: String)
+    case saveDocument(AgreementDocument)
+    /// Deletes a document; one still holding coded segments is an error (delete them first).
+    case deleteDocument(id: String)
+    case saveSegment(CodedSegment)
+    case deleteSegment(id: String)
 
     /// The kind of record changed.
     public var recordKind: RecordKind {
@@ -20,6 +25,8 @@ public enum RecordEdit: Sendable {
         case .saveMembership, .deleteMembership: .membership
         case .saveEvent, .deleteEvent: .event
         case .saveSource, .deleteSource: .source
+        case .saveDocument, .deleteDocument: .document
+        case .saveSegment, .deleteSegment: .segment
         }
     }
 
@@ -29,7 +36,10 @@ public enum RecordEdit: Sendable {
         case let .saveMembership(record): record.id
         case let .saveEvent(record): record.id
         case let .saveSource(record, _): record.id
-        case let .deleteRelation(id), let .deleteMembership(id), let .deleteEvent(id), let .deleteSource(id): id
+        case let .saveDocument(record): record.id
+        case let .saveSegment(record): record.id
+        case let .deleteRelation(id), let .deleteMembership(id), let .deleteEvent(id), let .deleteSource(id),
+             let .deleteDocument(id), let .deleteSegment(id): id
         }
     }
 }

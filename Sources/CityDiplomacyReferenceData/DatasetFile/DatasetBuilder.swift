@@ -62,10 +62,12 @@ struct DatasetBuilder {
         let networks = try buildNetworks(datasetID)
         let memberships = try buildMemberships(datasetID)
         let events = try buildEvents(datasetID)
-        return DatasetContent(
+        var content = DatasetContent(
             dataset: dataset, sources: sourceOrder.compactMap { sources[$0] }, cities: cities, relations: relations, networks: networks,
             memberships: memberships, events: events
         )
+        (content.documents, content.segments) = try buildDocuments(datasetID, content: content)
+        return content
     }
 
     private func normalized(_ text: LocalizedText) -> LocalizedText {
@@ -286,5 +288,57 @@ struct DatasetBuilder {
             events.append(event)
         }
         return events
+    }
+
+    /// Documents and their codings. A coding's passage is the first occurrence of its quotation
+    /// in the text as written; its segment's id is the document's with the coding's number.
+    private func buildDocuments(_ datasetID: String, content: DatasetContent) throws(DataFileError) -> ([AgreementDocument], [CodedSegment]) {
+        var documents: [AgreementDocument] = []
+        var segments: [CodedSegment] = []
+        var ids: Set<String> = []
+        let records: [RecordReference.Kind: Set<String>] = [
+            .relation: Set(content.relations.map(\.id)), .city: Set(content.cities.map(\.id)),
+            .membership: Set(content.memberships.map(\.id)), .event: Set(content.events.map(\.id)),
+        ]
+        for (index, entry) in (document.documents ?? []).enumerated() {
+            let path: [PathComponent] = [.key("documents"), .index(index)]
+            try checkIdentifier(entry.id, at: path + [.key("id")])
+            guard ids.insert(entry.id).inserted else {
+                throw fail(path + [.key("id")], entry.id, "is used by an earlier document: ids must be unique")
+            }
+            guard entry.attachedTo.count == 1, let (kindName, local) = entry.attachedTo.first,
+                  let kind = RecordReference.Kind(rawValue: kindName) else {
+                throw fail(path + [.key("attached_to")], entry.attachedTo.keys.sorted().joined(separator: ", "),
+                           "expected one of relation, city, membership, event, with the record's id: relation: yazd/jaszbereny/sister_city")
+            }
+            let attached = RecordReference(kind: kind, id: "\(datasetID):\(local)")
+            guard records[kind]?.contains(attached.id) == true else {
+                throw fail(path + [.key("attached_to"), .key(kindName)], local, "is not a \(kindName) of this file")
+            }
+            let documentKind = try entry.kind.map { text throws(DataFileError) in
+                guard let kind = AgreementDocument.Kind(rawValue: text) else {
+                    throw fail(path + [.key("kind")], text, "expected one of \(AgreementDocument.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return kind
+            } ?? .other
+            let text = ControlCharacters.stripping(entry.text).text
+            let documentID = "\(datasetID):doc/\(entry.id)"
+            documents.append(AgreementDocument(
+                id: documentID, datasetID: datasetID, attachedTo: attached, title: normalized(entry.title), kind: documentKind,
+                language: entry.language, date: entry.date, source: LocalizedText(en: entry.source.en, fa: entry.source.fa),
+                locator: entry.locator.map { LocalizedText(en: $0.en, fa: $0.fa) }, format: "text", text: text, position: index))
+            let matcher = TextMatcher(text)
+            for (codingIndex, coding) in (entry.codings ?? []).enumerated() {
+                let codingPath = path + [.key("codings"), .index(codingIndex)]
+                _ = try term(Theme.self, coding.theme, at: codingPath + [.key("theme")])
+                guard let range = matcher.ranges(of: coding.quote).first else {
+                    throw fail(codingPath + [.key("quote")], coding.quote, "does not occur in the document's text")
+                }
+                segments.append(CodedSegment(
+                    id: "\(documentID)/\(codingIndex + 1)", documentID: documentID, datasetID: datasetID, theme: coding.theme,
+                    range: range, coder: coding.coder, memo: coding.memo, position: segments.count))
+            }
+        }
+        return (documents, segments)
     }
 }

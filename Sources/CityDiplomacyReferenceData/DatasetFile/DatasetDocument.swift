@@ -15,9 +15,10 @@ struct DatasetDocument: Decodable {
     var networks: [Network]?
     var memberships: [Membership]?
     var events: [Event]?
+    var documents: [Document]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case format, dataset, sources, cities, relations, networks, memberships, events
+        case format, dataset, sources, cities, relations, networks, memberships, events, documents
     }
 
     struct Header: Decodable {
@@ -133,6 +134,36 @@ struct DatasetDocument: Decodable {
         }
     }
 
+    /// A text attached to a record, with the passages of it coded with themes.
+    struct Document: Decodable {
+        var id: String
+        /// One key, the kind of record (`relation`, `city`, `membership`, `event`), whose value is
+        /// the record's id within the file: `yazd/jaszbereny/sister_city`, `tehran`.
+        var attachedTo: [String: String]
+        var title: LocalizedText
+        var kind: String?
+        var language: String
+        var date: PartialDate?
+        var source: TextInBothLanguages
+        var locator: TextInBothLanguages?
+        var text: String
+        var codings: [Coding]?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, title, kind, language, date, source, locator, text, codings
+            case attachedTo = "attached_to"
+        }
+    }
+
+    /// A passage of a document coded with a theme, given by a quotation of it (its first
+    /// occurrence in the text is the passage).
+    struct Coding: Decodable {
+        var theme: String
+        var quote: String
+        var coder: String
+        var memo: String?
+    }
+
     /// The keys each kind of mapping may have, for rejecting misspelt keys instead of ignoring them.
     static let allowedKeys: [String: Set<String>] = [
         "": Set(CodingKeys.allCases.map(\.rawValue)),
@@ -143,6 +174,7 @@ struct DatasetDocument: Decodable {
         "networks": Set(Network.CodingKeys.allCases.map(\.rawValue)),
         "memberships": Set(Membership.CodingKeys.allCases.map(\.rawValue)),
         "events": Set(Event.CodingKeys.allCases.map(\.rawValue)),
+        "documents": Set(Document.CodingKeys.allCases.map(\.rawValue)),
     ]
 
     /// Fields whose value is a ``LocalizedText`` mapping.

@@ -33,6 +33,9 @@ protocol EditableRecord: Encodable {
 extension EditableRecord {
     static var table: String { citingKind.rawValue }
 
+    /// The kind of record a document names when attached to one of these.
+    static var attachedKind: RecordReference.Kind? { RecordReference.Kind(rawValue: citingKind.rawValue) }
+
     /// The cities a record names must be cities of its own dataset.
     static func checkCities(_ references: [(field: String, id: String)], of record: String, in datasetID: String, _ db: Database) throws {
         for (field, id) in references {

@@ -243,7 +243,36 @@ enum SchemaMigrator {
                 t.column("format", .integer).notNull()
                 t.column("claim", .text).notNull()
             }
-            for statement in RecordsHashTriggers.statements { try db.execute(sql: statement) }
+            for statement in RecordsHashTriggers.statements(for: RecordsHashTriggers.recordTables) { try db.execute(sql: statement) }
+        }
+        // A document keeps its whole record as JSON (a few per relation, read whole); its
+        // attachment and its text folded for search are columns, for the queries that filter on
+        // them. A segment's position in its document and its theme are columns for the same reason.
+        migrator.registerMigration("v10: documents attached to records, and passages of them coded with themes", foreignKeyChecks: .immediate) { db in
+            try db.create(table: "document") { t in
+                t.primaryKey("id", .text)
+                t.column("dataset_id", .text).notNull().references("dataset", onDelete: .cascade)
+                t.column("attached_kind", .text).notNull()
+                t.column("attached_id", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.column("record", .text).notNull()
+                t.column("search_text", .text).notNull()
+            }
+            try db.create(index: "document_on_dataset", on: "document", columns: ["dataset_id", "position"])
+            try db.create(index: "document_on_attached", on: "document", columns: ["attached_id"])
+            try db.create(table: "coded_segment") { t in
+                t.primaryKey("id", .text)
+                t.column("dataset_id", .text).notNull().references("dataset", onDelete: .cascade)
+                t.column("document_id", .text).notNull().references("document", onDelete: .cascade)
+                t.column("theme", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("position", .integer).notNull()
+                t.column("record", .text).notNull()
+            }
+            try db.create(index: "coded_segment_on_document", on: "coded_segment", columns: ["document_id", "position"])
+            try db.create(index: "coded_segment_on_dataset", on: "coded_segment", columns: ["dataset_id", "position"])
+            for statement in RecordsHashTriggers.statements(for: RecordsHashTriggers.documentTables) { try db.execute(sql: statement) }
         }
         return migrator
     }
@@ -254,7 +283,7 @@ enum RecordsHashTriggers {
     /// For each table whose rows are part of ``DatasetContent/recordsHash``, how a row names its
     /// dataset (`ROW` stands for `NEW` or `OLD`). The citations and themes of a record carry no
     /// dataset: theirs is found through the record or the source they join.
-    static let datasetOfRow: [(table: String, dataset: String)] = [
+    static let recordTables: [(table: String, dataset: String)] = [
         ("source", "ROW.dataset_id"),
         ("city", "ROW.dataset_id"),
         ("relation", "ROW.dataset_id"),
@@ -265,11 +294,20 @@ enum RecordsHashTriggers {
         ("citation", "(SELECT dataset_id FROM source WHERE id = ROW.source_id)"),
     ]
 
+    /// Every table whose rows are part of the hash, with a trigger each.
+    static var allTables: [(table: String, dataset: String)] { recordTables + documentTables }
+
+    /// The tables of documents and coded segments (schema v10).
+    static let documentTables: [(table: String, dataset: String)] = [
+        ("document", "ROW.dataset_id"),
+        ("coded_segment", "ROW.dataset_id"),
+    ]
+
     /// `CREATE TRIGGER` statements: after an insert, an update or a delete of a row, the entry
     /// of its dataset (of both, where an update moves it) is deleted. The `WHEN` clause makes a
     /// row written while no hash is kept (a dataset being imported) cost one look at an empty table.
-    static var statements: [String] {
-        datasetOfRow.flatMap { table, dataset in
+    static func statements(for tables: [(table: String, dataset: String)]) -> [String] {
+        tables.flatMap { table, dataset in
             let clear = { (row: String) in
                 "DELETE FROM dataset_records_hash WHERE dataset_id = \(dataset.replacing("ROW", with: row));"
             }

@@ -13,7 +13,7 @@ struct EditAPIRoutes {
         let api = router.group("api/v1")
         let service = EditService(observatory: observatory)
         let access = WriteAccess(tokens: observatory.configuration.writeTokens)
-        for kind in RecordKind.allCases {
+        for kind in RecordKind.editable {
             api.get("\(kind.collection)/:id") { _, context in
                 Response.json(try await service.json(kind, id: try PageRoutes.parameter("id", context)))
             }

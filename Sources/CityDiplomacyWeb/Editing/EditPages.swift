@@ -43,6 +43,8 @@ struct EditPages {
                     Field(name: "published"), Field(name: "accessed"),
                     Field(name: "locator"), Field(name: "title_fa_source"), Field(name: "publisher_fa"), Field(name: "locator_fa"),
                     Field(name: "supplement", choices: ["", "yes", "no"])]
+        case .document, .segment:
+            return []
         }
     }
 
@@ -106,6 +108,8 @@ struct EditPages {
                     "published": s.published?.description ?? "", "accessed": s.accessed?.description ?? "", "locator": s.locator ?? "",
                     "title_fa_source": s.titleFa ?? "", "publisher_fa": s.publisherFa ?? "", "locator_fa": s.locatorFa ?? "",
                     "supplement": s.supplement.map { $0 ? "yes" : "no" } ?? ""]
+        case .document, .segment:
+            throw EditService.notEditable(kind).asPage(c)
         }
     }
 
@@ -158,7 +162,7 @@ struct EditPages {
             if let membership = try await observatory.registry.membership(id: recordID) { return c.href("/networks/\(PageContext.segment(membership.networkID))") }
         case .event:
             if let event = try await observatory.registry.event(id: recordID) { return c.href("/cities/\(PageContext.segment(event.cityID))") }
-        case .source:
+        case .source, .document, .segment:
             break
         }
         return c.href("/changes")
@@ -253,7 +257,7 @@ struct EditPages {
         var session: ChangeLogView.Session?
         if let csrf = access.csrfToken(request), let name = access.sessionName(request) {
             session = .init(signedIn: c.text(.message("web.edit.signed-in-as", ["name": name])),
-                            additions: RecordKind.allCases.map { LinkView(text: c.text(.message("web.edit.new.\($0.rawValue)")), target: c.href("/edit/\($0.collection)/new")) },
+                            additions: RecordKind.editable.map { LinkView(text: c.text(.message("web.edit.new.\($0.rawValue)")), target: c.href("/edit/\($0.collection)/new")) },
                             signOutAction: c.href("/sign-out"), csrf: csrf, signOutLabel: c.text(.message("web.sign-out")))
         }
         let formatter = ISO8601DateFormatter()
@@ -287,7 +291,7 @@ extension EditPages {
         router.post("sign-out") { request, _ in try await signOut(request: request, context: context(request)) }
         router.get("changes") { request, _ in try await changes(request: request, context: context(request)) }
         registerCopyDataset(on: router)
-        for kind in RecordKind.allCases {
+        for kind in RecordKind.editable {
             router.get("edit/\(kind.collection)/new") { request, _ in
                 try await form(kind, id: nil, request: request, context: context(request))
             }

@@ -25,7 +25,15 @@ struct EditService {
         case .source:
             guard let found = try await registry.source(id: id) else { throw WebError.notFound("source '\(id)'", field: "id") }
             return .object([("dataset", .string(found.datasetID)), ("source", try APIRepresentation.source(found.source))])
+        case .document, .segment:
+            throw Self.notEditable(kind)
         }
+    }
+
+    /// Documents and coded segments are not records with fields to fill in: they are added and
+    /// coded through their own pages and routes (`/documents`), never through the record editor.
+    static func notEditable(_ kind: RecordKind) -> WebError {
+        WebError.notFound("\(kind.rawValue) editor", field: "kind")
     }
 
     /// Creates (`id` nil) or replaces a record; an update of an unknown id is a 404.
@@ -43,6 +51,8 @@ struct EditService {
                 let (source, dataset) = try await builder.source(input, id: id, existingDataset: existing?.datasetID)
                 return .saveSource(source, datasetID: dataset)
             }
+        case .document, .segment:
+            throw Self.notEditable(kind)
         }
     }
 
@@ -63,11 +73,13 @@ struct EditService {
         case .membership: .deleteMembership(id: id)
         case .event: .deleteEvent(id: id)
         case .source: .deleteSource(id: id)
+        case .document: .deleteDocument(id: id)
+        case .segment: .deleteSegment(id: id)
         }
         return try await apply(edit, actor: actor)
     }
 
-    private func apply(_ edit: RecordEdit, actor: String) async throws -> ChangeEntry {
+    func apply(_ edit: RecordEdit, actor: String) async throws -> ChangeEntry {
         try await refuseBundled(edit)
         defer { observatory.cache.clear() }
         do {
@@ -89,7 +101,9 @@ struct EditService {
         case let .saveMembership(record): touched.insert(record.datasetID)
         case let .saveEvent(record): touched.insert(record.datasetID)
         case let .saveSource(_, datasetID): touched.insert(datasetID)
-        case .deleteRelation, .deleteMembership, .deleteEvent, .deleteSource: break
+        case let .saveDocument(record): touched.insert(record.datasetID)
+        case let .saveSegment(record): touched.insert(record.datasetID)
+        case .deleteRelation, .deleteMembership, .deleteEvent, .deleteSource, .deleteDocument, .deleteSegment: break
         }
         if let bundled = try await registry.datasets().first(where: { $0.isBundled && touched.contains($0.id) }) {
             throw Self.readOnly(bundled.id)
@@ -109,6 +123,7 @@ struct EditService {
         case .duplicateRecord: WebError(.conflict, error.description, field: "id")
         case .recordInUse: WebError(.conflict, error.description, field: "id")
         case .datasetExists: WebError(.conflict, error.description, field: "dataset")
+        case .spanOutsideDocument: WebError.badRequest(error.description, field: "span")
         case .unknownDataset: WebError.badRequest(error.description, field: "dataset")
         }
     }
