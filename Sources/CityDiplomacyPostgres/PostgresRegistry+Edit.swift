@@ -6,18 +6,30 @@ import PostgresNIO
 /// registry checks them and refused with the same errors.
 extension PostgresRegistry {
     public func apply(_ edit: RecordEdit, by actor: String) async throws -> ChangeEntry {
-        try await write { transaction in
-            let (datasetID, before, after) = try await Self.apply(edit, in: transaction)
-            let action: ChangeEntry.Action = before == nil ? .create : (after == nil ? .delete : .update)
-            let at = Date()
-            let kind = edit.recordKind.rawValue, recordID = edit.recordID
-            let id = try await transaction.value("""
-                INSERT INTO change_log (at, actor, action, record_kind, record_id, dataset_id, before, after)
-                VALUES (\(at), \(actor), \(action.rawValue), \(kind), \(recordID), \(datasetID), \(before), \(after)) RETURNING id
-                """, as: Int64.self) ?? 0
-            return ChangeEntry(id: Int(id), at: at, actor: actor, action: action, recordKind: edit.recordKind,
-                               recordID: recordID, datasetID: datasetID, before: before, after: after)
+        try await write { transaction in try await Self.applyLogged(edit, by: actor, in: transaction) }
+    }
+
+    public func apply(_ edits: [RecordEdit], by actor: String) async throws -> [ChangeEntry] {
+        guard !edits.isEmpty else { return [] }
+        return try await write { transaction in
+            var entries: [ChangeEntry] = []
+            for edit in edits { entries.append(try await Self.applyLogged(edit, by: actor, in: transaction)) }
+            return entries
         }
+    }
+
+    /// One edit and its change-log entry, inside the caller's transaction.
+    private static func applyLogged(_ edit: RecordEdit, by actor: String, in transaction: PostgresTransaction) async throws -> ChangeEntry {
+        let (datasetID, before, after) = try await Self.apply(edit, in: transaction)
+        let action: ChangeEntry.Action = before == nil ? .create : (after == nil ? .delete : .update)
+        let at = Date()
+        let kind = edit.recordKind.rawValue, recordID = edit.recordID
+        let id = try await transaction.value("""
+            INSERT INTO change_log (at, actor, action, record_kind, record_id, dataset_id, before, after)
+            VALUES (\(at), \(actor), \(action.rawValue), \(kind), \(recordID), \(datasetID), \(before), \(after)) RETURNING id
+            """, as: Int64.self) ?? 0
+        return ChangeEntry(id: Int(id), at: at, actor: actor, action: action, recordKind: edit.recordKind,
+                           recordID: recordID, datasetID: datasetID, before: before, after: after)
     }
 
     public func appendChanges(_ entries: [ChangeEntry]) async throws {

@@ -61,16 +61,24 @@ extension SQLiteRegistry {
     }
 
     public func apply(_ edit: RecordEdit, by actor: String) async throws -> ChangeEntry {
-        try await write { db in
-            let (datasetID, before, after) = try Self.apply(edit, in: db)
-            let action: ChangeEntry.Action = before == nil ? .create : (after == nil ? .delete : .update)
-            let at = Date()
-            try db.execute(sql: """
-                INSERT INTO change_log (at, actor, action, record_kind, record_id, dataset_id, before, after) VALUES (?,?,?,?,?,?,?,?)
-                """, arguments: [at, actor, action.rawValue, edit.recordKind.rawValue, edit.recordID, datasetID, before, after])
-            return ChangeEntry(id: Int(db.lastInsertedRowID), at: at, actor: actor, action: action, recordKind: edit.recordKind,
-                               recordID: edit.recordID, datasetID: datasetID, before: before, after: after)
-        }
+        try await write { db in try Self.applyLogged(edit, by: actor, in: db) }
+    }
+
+    public func apply(_ edits: [RecordEdit], by actor: String) async throws -> [ChangeEntry] {
+        guard !edits.isEmpty else { return [] }
+        return try await write { db in try edits.map { try Self.applyLogged($0, by: actor, in: db) } }
+    }
+
+    /// One edit and its change-log entry, inside the caller's transaction.
+    private static func applyLogged(_ edit: RecordEdit, by actor: String, in db: Database) throws -> ChangeEntry {
+        let (datasetID, before, after) = try apply(edit, in: db)
+        let action: ChangeEntry.Action = before == nil ? .create : (after == nil ? .delete : .update)
+        let at = Date()
+        try db.execute(sql: """
+            INSERT INTO change_log (at, actor, action, record_kind, record_id, dataset_id, before, after) VALUES (?,?,?,?,?,?,?,?)
+            """, arguments: [at, actor, action.rawValue, edit.recordKind.rawValue, edit.recordID, datasetID, before, after])
+        return ChangeEntry(id: Int(db.lastInsertedRowID), at: at, actor: actor, action: action, recordKind: edit.recordKind,
+                           recordID: edit.recordID, datasetID: datasetID, before: before, after: after)
     }
 
     /// Carries out an edit; returns the dataset and the record as JSON before and after.

@@ -321,6 +321,18 @@ enum RegistryConformance {
             #expect(try await other.document(id: document.id) == nil)
             let log = try await other.changes(limit: 4, offset: 0)
             #expect(log.map(\.recordKind) == [.document, .segment, .segment, .document])
+            // A batch is all or nothing: its second edit is refused, so its first is not made.
+            let revision = try await other.revision()
+            var second = segment
+            second.id = "iran-2018:doc/added/5"
+            await #expect(throws: RegistryError.self) {
+                try await registry.apply([.saveDocument(document), .saveSegment(outside)], by: "carol")
+            }
+            #expect(try await other.document(id: document.id) == nil)
+            #expect(try await other.revision() == revision)
+            let batch = try await registry.apply([.saveDocument(document), .saveSegment(second)], by: "carol")
+            #expect(batch.map(\.recordKind) == [.document, .segment] && batch[0].id < batch[1].id)
+            _ = try await registry.apply([.deleteSegment(id: second.id), .deleteDocument(id: document.id)], by: "carol")
             #expect(try await registry.content(ofDataset: "iran-2018")?.recordsHash == study.recordsHash)
         }
     }

@@ -120,6 +120,11 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// source still cited, is an error and changes nothing.
     func apply(_ edit: RecordEdit, by actor: String) async throws -> ChangeEntry
 
+    /// Applies edits in order, each recorded in the change log, all in one transaction: every one
+    /// is made or, where one is refused, none is (an import of coded documents, a batch of accepted
+    /// suggestions). Returns the entries in order.
+    func apply(_ edits: [RecordEdit], by actor: String) async throws -> [ChangeEntry]
+
     /// A value that changes whenever the registry's content does (a dataset stored or removed, an
     /// edit made), by this process or another: what a cache of rendered pages is keyed on.
     func revision() async throws -> String
