@@ -1,0 +1,294 @@
+import CityDiplomacyAnalysis
+import CityDiplomacyCore
+import CityDiplomacyImport
+import CityDiplomacyReferenceData
+import Foundation
+
+/// Documents and their coding: adding a text to a record, coding passages of it with themes,
+/// accepting or rejecting the codebook's suggestions — the use cases `citydip documents`,
+/// `citydip code` and the document pages call.
+///
+/// A relation's themes follow from its coded documents: every change to the codings of a
+/// relation's document saves, in the same transaction, the relation with the themes its documents'
+/// codings give it (where the relation has coded documents; one with none keeps the themes it
+/// was given), so that counting by theme counts what was coded.
+///
+/// ```swift
+/// let document = try await workspace.addDocument(AddDocumentRequest(
+///     path: "isfahan-freiburg.pdf", attachTo: "my-registry:isfahan/freiburg/sister_city",
+///     source: "https://www.freiburg.de/isfahan", language: "de", actor: "sara"))
+/// let segment = try await workspace.code(CodeRequest(documentID: document.id, theme: "political_values",
+///     passage: .quote("Demokratisierung", occurrence: nil), coder: "sara"))
+/// ```
+extension Workspace {
+    /// The codebook coding is checked against: the file given, or the bundled study themes.
+    public func codebook(file: String?) throws(ApplicationError) -> Codebook {
+        guard let file else { return try codebook() }
+        do {
+            return try CodebookFile.load(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw ApplicationError.invalid("codebook", "\(error)")
+        }
+    }
+
+    // MARK: Adding
+
+    /// Reads the file into a document of the dataset of the record it is attached to, checks it
+    /// and stores it through the change log. The bundled datasets are read-only.
+    public func addDocument(_ request: AddDocumentRequest) async throws -> AgreementDocument {
+        let attached = try await record(request.attachTo, field: "attach")
+        try await requireWritable(attached.datasetID)
+        let source = request.source.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !source.isEmpty else {
+            throw ApplicationError.invalid("source", "a document needs its \(parameter: "source"): a URL or a citation as text")
+        }
+        let extracted: DocumentText.Extracted
+        do {
+            extracted = try DocumentText.extract(contentsOf: URL(fileURLWithPath: request.path))
+        } catch {
+            throw ApplicationError.invalid("file", "\(error)")
+        }
+        let language = try Self.language(request.language, text: extracted.text)
+        var date: PartialDate?
+        if let text = request.date?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            do {
+                date = try PartialDate(parsing: text)
+            } catch {
+                throw ApplicationError.invalid("date", "invalid \(parameter: "date") '\(text)': expected \(error.expected)")
+            }
+        }
+        let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
+        let title = request.title.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } ?? stem
+        let titleFa = request.titleFa.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let existing = Set(try await registry.documents(matching: DocumentQuery(datasetID: attached.datasetID)).map(\.id))
+        let id = Self.newDocumentID(dataset: attached.datasetID, name: stem, taken: existing)
+        let document = AgreementDocument(
+            id: id, datasetID: attached.datasetID, attachedTo: attached.reference, title: LocalizedText(en: title, fa: titleFa),
+            kind: request.kind, language: language, date: date, source: LocalizedText(en: source),
+            format: extracted.format.rawValue, text: extracted.text, addedBy: request.actor, addedAt: Date())
+        _ = try await applyRegistry([.saveDocument(document)], by: request.actor)
+        return try await registry.document(id: id) ?? document
+    }
+
+    /// A document's id: its dataset's, `doc/`, and the file's name as an identifier, numbered
+    /// where the dataset already has one of that name.
+    static func newDocumentID(dataset: String, name: String, taken: Set<String>) -> String {
+        var slug = ""
+        for character in name.lowercased() {
+            if character.isASCII, character.isLetter || character.isNumber {
+                slug.append(character)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.last == "-" { slug.removeLast() }
+        if slug.isEmpty { slug = "document" }
+        let base = "\(dataset):doc/\(slug.prefix(60))"
+        var candidate = base
+        var number = 2
+        while taken.contains(candidate) {
+            candidate = "\(base)-\(number)"
+            number += 1
+        }
+        return candidate
+    }
+
+    /// The language given (an ISO 639-1 code), or the text's: Persian where most of its letters are.
+    static func language(_ given: String?, text: String) throws(ApplicationError) -> String {
+        if let given = given?.trimmingCharacters(in: .whitespaces).lowercased(), !given.isEmpty {
+            guard given.count == 2, given.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw ApplicationError.invalid("lang", "invalid \(parameter: "lang") '\(given)': expected a two-letter ISO 639-1 code such as fa, en, de")
+            }
+            return given
+        }
+        var arabicScript = 0, latin = 0
+        for scalar in text.unicodeScalars.prefix(20_000) where scalar.properties.isAlphabetic {
+            if (0x0600...0x06FF).contains(scalar.value) || (0xFB50...0xFDFF).contains(scalar.value) { arabicScript += 1 } else if scalar.isASCII { latin += 1 }
+        }
+        return arabicScript > latin ? "fa" : "en"
+    }
+
+    // MARK: Coding
+
+    /// Codes a passage with a theme (or records a rejected suggestion), with the relation's
+    /// themes brought in line in the same transaction. The theme must be one of the codebook's.
+    public func code(_ request: CodeRequest, codebook: Codebook) async throws -> CodedSegment {
+        guard let document = try await registry.document(id: request.documentID) else {
+            throw ApplicationError.notFound("document", "no document has the id '\(request.documentID)': see citydip documents list")
+        }
+        try await requireWritable(document.datasetID)
+        guard codebook.theme(request.theme) != nil else {
+            throw ApplicationError.invalid("theme", "unknown \(parameter: "theme") '\(request.theme)': expected one of the codebook's \(codebook.themes.map(\.id).orList())")
+        }
+        let coder = request.coder.trimmingCharacters(in: .whitespaces)
+        guard !coder.isEmpty, !ControlCharacters.contains(in: coder) else {
+            throw ApplicationError.invalid("coder", "a coding needs a \(parameter: "coder"): the name of who codes")
+        }
+        let range = try Self.resolve(request.passage, in: document)
+        let segments = try await registry.segments(matching: SegmentQuery(documentID: document.id))
+        if let same = segments.first(where: { $0.coder == coder && $0.theme == request.theme && $0.range == range }) {
+            throw ApplicationError(.conflict, field: "span", "\(coder) has already \(same.status == .coded ? "coded" : "rejected") \(range.lowerBound):\(range.upperBound) as \(request.theme) (segment \(same.id))")
+        }
+        let segment = CodedSegment(
+            id: Self.newSegmentID(document: document.id, taken: segments.map(\.id)), documentID: document.id, datasetID: document.datasetID,
+            theme: request.theme, range: range, coder: coder, memo: request.memo.flatMap { $0.isEmpty ? nil : $0 }, status: request.status,
+            keyword: request.keyword, codedAt: Date())
+        try await applyCoding([.saveSegment(segment)], by: coder)
+        return segment
+    }
+
+    /// Removes a coding (or a rejection), with the relation's themes brought in line.
+    public func uncode(segmentID: String, actor: String) async throws -> CodedSegment {
+        guard let segment = try await registry.segments(matching: SegmentQuery()).first(where: { $0.id == segmentID }) else {
+            throw ApplicationError.notFound("segment", "no coded segment has the id '\(segmentID)'")
+        }
+        try await requireWritable(segment.datasetID)
+        try await applyCoding([.deleteSegment(id: segmentID)], by: actor)
+        return segment
+    }
+
+    /// The passage's offsets: a span inside the text, or the occurrence of a quotation asked for
+    /// (a quotation found more than once must say which).
+    static func resolve(_ passage: CodeRequest.Passage, in document: AgreementDocument) throws(ApplicationError) -> Range<Int> {
+        switch passage {
+        case let .span(range):
+            guard range.lowerBound >= 0, range.upperBound <= document.scalarCount, !range.isEmpty else {
+                throw ApplicationError.invalid("span", "the \(parameter: "span") \(range.lowerBound):\(range.upperBound) is not a passage of \(document.id), whose text has \(document.scalarCount) characters")
+            }
+            return range
+        case let .quote(quote, occurrence):
+            let found = TextMatcher(document.text).ranges(of: quote)
+            guard !found.isEmpty else {
+                throw ApplicationError.invalid("quote", "the \(parameter: "quote") '\(quote)' does not occur in \(document.id) (compared as whole words, with letter variants, digits and ZWNJ folded)")
+            }
+            if let occurrence {
+                guard (1...found.count).contains(occurrence) else {
+                    throw ApplicationError.invalid("occurrence", "the quotation occurs \(found.count) time\(found.count == 1 ? "" : "s") in \(document.id): \(parameter: "occurrence") \(occurrence) is not one of them")
+                }
+                return found[occurrence - 1]
+            }
+            guard found.count == 1 else {
+                let places = found.map { "\($0.lowerBound):\($0.upperBound)" }.joined(separator: ", ")
+                throw ApplicationError.invalid("quote", "the \(parameter: "quote") occurs \(found.count) times in \(document.id) (\(places)): give \(parameter: "occurrence") N or a \(parameter: "span")")
+            }
+            return found[0]
+        }
+    }
+
+    static func newSegmentID(document: String, taken: [String]) -> String {
+        let prefix = document + "/"
+        let last = taken.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }.max() ?? 0
+        return prefix + String(last + 1)
+    }
+
+    /// Applies edits of codings with, for each relation whose documents they touch, the
+    /// relation saved with the themes its documents' codings now give it, all in one transaction.
+    public func applyCoding(_ edits: [RecordEdit], by actor: String) async throws {
+        var documentIDs: Set<String> = []
+        var segmentsAfter: [String: CodedSegment?] = [:]
+        var deleted: Set<String> = []
+        for edit in edits {
+            switch edit {
+            case let .saveSegment(segment):
+                documentIDs.insert(segment.documentID)
+                segmentsAfter[segment.id] = segment
+            case let .deleteSegment(id):
+                deleted.insert(id)
+            default: break
+            }
+        }
+        var allSegments = try await registry.segments(matching: SegmentQuery())
+        for segment in allSegments where deleted.contains(segment.id) { documentIDs.insert(segment.documentID) }
+        allSegments.removeAll { deleted.contains($0.id) || segmentsAfter[$0.id] != nil }
+        allSegments += segmentsAfter.values.compactMap { $0 }
+        var relationEdits: [RecordEdit] = []
+        var relationIDs: Set<String> = []
+        for id in documentIDs {
+            guard let document = try await registry.document(id: id) ?? edits.lazy.compactMap({ edit -> AgreementDocument? in
+                if case let .saveDocument(saved) = edit, saved.id == id { return saved }
+                return nil
+            }).first, document.attachedTo.kind == .relation else { continue }
+            relationIDs.insert(document.attachedTo.id)
+        }
+        for relationID in relationIDs.sorted() {
+            guard var relation = try await registry.relation(id: relationID) else { continue }
+            let documents = Set(try await registry.documents(matching: DocumentQuery(attachedTo: RecordReference(kind: .relation, id: relationID))).map(\.id))
+            var themes: [Theme] = []
+            for segment in allSegments where documents.contains(segment.documentID) && segment.status == .coded {
+                let theme = Theme(unchecked: segment.theme)
+                if !themes.contains(theme) { themes.append(theme) }
+            }
+            // A relation none of whose documents holds a coding keeps the themes it was given.
+            guard !themes.isEmpty, Set(themes) != Set(relation.themes) else { continue }
+            relation.themes = themes.sorted()
+            relationEdits.append(.saveRelation(relation))
+        }
+        _ = try await applyRegistry(edits + relationEdits, by: actor)
+    }
+
+    /// Applies edits in one transaction, a refusal told as the user's error.
+    func applyRegistry(_ edits: [RecordEdit], by actor: String) async throws -> [ChangeEntry] {
+        do {
+            return try await registry.apply(edits, by: actor)
+        } catch let error as RegistryError {
+            throw Self.applicationError(error)
+        }
+    }
+
+    static func applicationError(_ error: RegistryError) -> ApplicationError {
+        switch error {
+        case .unknownRecord: ApplicationError.notFound("id", "\(error.description)")
+        case .unknownDataset: ApplicationError.notFound("dataset", "\(error.description)")
+        case let .danglingReference(_, field, _): ApplicationError.invalid(field, "\(error.description)")
+        case .spanOutsideDocument: ApplicationError.invalid("span", "\(error.description)")
+        case .duplicateRecord, .recordInUse: ApplicationError(.conflict, field: "id", "\(error.description)")
+        case .datasetExists: ApplicationError(.conflict, field: "dataset", "\(error.description)")
+        }
+    }
+
+    /// A dataset users may change: stored, and not one bundled with citydip.
+    func requireWritable(_ datasetID: String) async throws {
+        let dataset = try await requireDataset(datasetID)
+        if dataset.isBundled {
+            throw ApplicationError(.conflict, field: "dataset", "dataset '\(datasetID)' is bundled with citydip and read-only: copy it to a dataset of your own (citydip copy-dataset \(datasetID) NEW_ID) and add documents to the copy")
+        }
+    }
+
+    // MARK: Records documents are about
+
+    /// A record a document can be attached to, found by id: a relation, city, membership or event.
+    public struct AttachableRecord: Sendable {
+        public var reference: RecordReference
+        public var datasetID: String
+        /// What the record is, for a reader: "Isfahan – Freiburg (sister city)", "Tehran".
+        public var label: LocalizedText
+    }
+
+    public func record(_ id: String, field: String = "attach") async throws -> AttachableRecord {
+        let id = id.trimmingCharacters(in: .whitespaces)
+        if let relation = try await registry.relation(id: id) {
+            let cities = try await registry.relations(matching: RelationQuery(datasetID: relation.datasetID, city: relation.cityID, limit: 1)).cities
+            let a = cities[relation.cityID]?.name ?? LocalizedText(en: relation.cityID)
+            let b = try await cityName(relation.partnerID, datasetID: relation.datasetID)
+            return AttachableRecord(reference: RecordReference(kind: .relation, id: id), datasetID: relation.datasetID,
+                                    label: .message("coding.relation-label", localized: ["city": a, "partner": b, "kind": relation.kind.label]))
+        }
+        if let city = try await registry.cities(matching: CityQuery(name: id)).first(where: { $0.id == id }) {
+            return AttachableRecord(reference: RecordReference(kind: .city, id: id), datasetID: RecordID(id)?.dataset ?? "", label: city.name)
+        }
+        if let membership = try await registry.membership(id: id) {
+            let city = try await cityName(membership.cityID, datasetID: membership.datasetID)
+            let network = try await registry.networkProfile(ofNetwork: membership.networkID)?.network.name ?? LocalizedText(en: membership.networkID)
+            return AttachableRecord(reference: RecordReference(kind: .membership, id: id), datasetID: membership.datasetID,
+                                    label: .message("coding.membership-label", localized: ["city": city, "network": network]))
+        }
+        if let event = try await registry.event(id: id) {
+            return AttachableRecord(reference: RecordReference(kind: .event, id: id), datasetID: event.datasetID, label: event.title)
+        }
+        throw ApplicationError.notFound(field, "no relation, city, membership or event has the id '\(id)': the id is shown by citydip relations, show and the record's page")
+    }
+
+    private func cityName(_ id: String, datasetID: String) async throws -> LocalizedText {
+        try await registry.cities(matching: CityQuery(datasetID: datasetID, name: id)).first { $0.id == id }?.name ?? LocalizedText(en: id)
+    }
+}
