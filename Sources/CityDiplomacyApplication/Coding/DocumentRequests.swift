@@ -4,8 +4,11 @@ import Foundation
 /// `citydip documents add` and the web's form: a file to read as a document, the record it is
 /// about, and what it is.
 public struct AddDocumentRequest: Sendable {
-    /// The file: `.txt`, `.md`, `.html` or `.pdf`.
+    /// The file: `.txt`, `.md`, `.html` or `.pdf`. Its name gives the format and the title.
     public var path: String
+    /// The file's bytes where they come with the request rather than from `path` (an upload on
+    /// the web); `path` then only names it.
+    public var contents: Data?
     /// The id of the relation, city, membership or event the document is about.
     public var attachTo: String
     /// A URL or a citation as text (required: every document says where it comes from).
@@ -23,6 +26,7 @@ public struct AddDocumentRequest: Sendable {
     public init(path: String, attachTo: String, source: String, language: String? = nil, date: String? = nil, title: String? = nil,
                 titleFa: String? = nil, kind: AgreementDocument.Kind = .other, actor: String) {
         self.path = path
+        contents = nil
         self.attachTo = attachTo
         self.source = source
         self.language = language

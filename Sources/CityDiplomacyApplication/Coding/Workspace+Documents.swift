@@ -42,12 +42,7 @@ extension Workspace {
         guard !source.isEmpty else {
             throw ApplicationError.invalid("source", "a document needs its \(parameter: "source"): a URL or a citation as text")
         }
-        let extracted: DocumentText.Extracted
-        do {
-            extracted = try DocumentText.extract(contentsOf: URL(fileURLWithPath: request.path))
-        } catch {
-            throw ApplicationError.invalid("file", "\(error)")
-        }
+        let extracted = try Self.extract(request)
         let language = try Self.language(request.language, text: extracted.text)
         var date: PartialDate?
         if let text = request.date?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
@@ -68,6 +63,37 @@ extension Workspace {
             format: extracted.format.rawValue, text: extracted.text, addedBy: request.actor, addedAt: Date())
         _ = try await applyRegistry([.saveDocument(document)], by: request.actor)
         return try await registry.document(id: id) ?? document
+    }
+
+    /// The text of the request's file, read from its path or from the bytes it came with (a PDF
+    /// through a file of its own, which pdftotext reads).
+    static func extract(_ request: AddDocumentRequest) throws(ApplicationError) -> DocumentText.Extracted {
+        let url = URL(fileURLWithPath: request.path)
+        do {
+            guard let contents = request.contents else { return try DocumentText.extract(contentsOf: url) }
+            guard contents.count <= DocumentText.maximumBytes else {
+                throw DataFileError(file: url.lastPathComponent, problem: "is larger than \(DocumentText.maximumBytes >> 20) MB, the largest document read")
+            }
+            guard let format = DocumentText.Format(fileExtension: url.pathExtension) else {
+                throw DataFileError(file: url.lastPathComponent, problem: "is not a format documents are read from: expected .txt, .md, .html or .pdf")
+            }
+            guard format == .pdf else { return try DocumentText.extract(contents, format: format, fileName: url.lastPathComponent) }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-document-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try contents.write(to: folder.appendingPathComponent("upload.pdf"))
+            } catch {
+                throw DataFileError(file: url.lastPathComponent, problem: "cannot be kept for reading: \(error.localizedDescription)")
+            }
+            var extracted = try DocumentText.extract(contentsOf: folder.appendingPathComponent("upload.pdf"))
+            extracted.format = .pdf
+            return extracted
+        } catch let error as DataFileError {
+            throw ApplicationError.invalid("file", "\(error)")
+        } catch {
+            throw ApplicationError.invalid("file", "\(error)")
+        }
     }
 
     /// A document's id: its dataset's, `doc/`, and the file's name as an identifier, numbered
