@@ -91,7 +91,7 @@ extension Workspace {
             return [
                 .identifier(document.id), .text(document.title), .text(.message("document.kind.\(document.kind.rawValue)")),
                 .text(Self.languageName(document.language)), document.date.map { .text($0.written) } ?? .empty, .text(summary.record),
-                .number(summary.codings), .text(LocalizedText(en: summary.coders.joined(separator: ", "))),
+                .number(summary.codings), summary.coders.isEmpty ? .empty : .list(summary.coders.map { .text(Self.coderName($0)) }),
                 summary.themes.isEmpty ? .empty : .list(summary.themes.map { .text(codebook.theme($0)?.name ?? LocalizedText(en: $0)) }),
             ]
         }
@@ -100,6 +100,12 @@ extension Workspace {
             columns: [.titled("id"), .titled("title"), .titled("kind"), .titled("language"), .titled("date"), .titled("attached-to"),
                       .titled("codings"), .titled("coders"), .titled("themes")],
             rows: rows)
+    }
+
+    /// A coder as readers see them: the study's own codings (coder `study`) are the study's, in
+    /// the reader's language; anyone else is named as they signed.
+    public static func coderName(_ coder: String) -> LocalizedText {
+        coder == "study" ? .message("coder.study") : LocalizedText(en: coder)
     }
 
     /// A language's name where the catalogue has it (`language.fa`), else its code.

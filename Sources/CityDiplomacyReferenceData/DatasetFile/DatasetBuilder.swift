@@ -324,7 +324,7 @@ struct DatasetBuilder {
             let text = ControlCharacters.stripping(entry.text).text
             let documentID = "\(datasetID):doc/\(entry.id)"
             documents.append(AgreementDocument(
-                id: documentID, datasetID: datasetID, attachedTo: attached, title: normalized(entry.title), kind: documentKind,
+                id: documentID, datasetID: datasetID, attachedTo: attached, title: entry.title, kind: documentKind,
                 language: entry.language, date: entry.date, source: LocalizedText(en: entry.source.en, fa: entry.source.fa),
                 locator: entry.locator.map { LocalizedText(en: $0.en, fa: $0.fa) }, format: "text", text: text, position: index))
             let matcher = TextMatcher(text)
