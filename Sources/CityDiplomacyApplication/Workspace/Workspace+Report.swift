@@ -61,6 +61,11 @@ extension Workspace {
             periodisation: try classifications.periodisation(request.periodisation ?? defaults.periodisation),
             rule: (request.rule ?? defaults.rule).rule, taggedVariants: variants)
         var document = builder.document()
+        // What the agreements are about, where passages of their documents are coded.
+        if let themes = try await themeSection(of: content) {
+            let at = document.sections.firstIndex { $0.heading == LocalizedText.message("analysis.method") } ?? document.sections.count
+            document.sections.insert(themes, at: at)
+        }
         // The study's comparison with Istanbul and its claims against a baseline, where a dataset
         // of the world is at hand; otherwise a section saying they need one.
         if (try BundledClassifications.publishedStudy(forDataset: content.dataset.id)) != nil {
