@@ -149,3 +149,43 @@ struct DocumentCodingTests {
         #expect(UnitisedAgreement.sentences(of: "") == [])
     }
 }
+
+/// A dataset imported again from its file (`--replace`) keeps its documents and codings, or
+/// refuses where a record they are about is gone.
+@Suite("Importing a coded dataset again")
+struct DocumentReimportTests {
+    @Test("Replacing keeps documents, codings and coded themes; a file without the record a document is about is refused and changes nothing")
+    func replaceKeepsDocuments() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-reimport-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("pairs.csv").path
+        let header = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+        try (header + "Lille,France,,,Bremen,Germany,,\nLyon,France,,,Hamburg,Germany,,\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        _ = try await DatasetImport.run(ImportRequest(path: csv, format: .wikipediaCSV, dataset: "pairs"), into: workspace.registry)
+        let content = try #require(try await workspace.registry.content(ofDataset: "pairs"))
+        let lille = try #require(content.cities.first { $0.name.en == "Lille" })
+        let relation = try #require(content.relations.first { $0.cityID == lille.id || $0.partnerID == lille.id })
+        let text = folder.appendingPathComponent("charter.txt").path
+        try "The twinning charter of Lille and Bremen fosters cultural exchange.".write(toFile: text, atomically: true, encoding: .utf8)
+        let document = try await workspace.addDocument(AddDocumentRequest(path: text, attachTo: relation.id, source: "Lille city archive", actor: "ali"))
+        _ = try await workspace.code(CodeRequest(documentID: document.id, theme: "culture", passage: .quote("cultural exchange", occurrence: nil), coder: "ali"),
+                                     codebook: try workspace.codebook())
+        // The same records with another row: replaced, the document and its coding kept.
+        try (header + "Lille,France,,,Bremen,Germany,,\nLyon,France,,,Hamburg,Germany,,\nNancy,France,,,Karlsruhe,Germany,,\n")
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        _ = try await DatasetImport.run(ImportRequest(path: csv, format: .wikipediaCSV, dataset: "pairs", replace: true), into: workspace.registry)
+        let replaced = try #require(try await workspace.registry.content(ofDataset: "pairs"))
+        #expect(replaced.relations.count == 3)
+        #expect(replaced.documents.map(\.id) == [document.id])
+        #expect(replaced.segments.count == 1)
+        #expect(replaced.relations.first { $0.id == relation.id }?.themes == [.culture])
+        // Without Lille–Bremen: refused, nothing changed.
+        try (header + "Lyon,France,,,Hamburg,Germany,,\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        await #expect(throws: ApplicationError.self) {
+            try await DatasetImport.run(ImportRequest(path: csv, format: .wikipediaCSV, dataset: "pairs", replace: true), into: workspace.registry)
+        }
+        #expect(try await workspace.registry.content(ofDataset: "pairs") == replaced)
+    }
+}

@@ -311,7 +311,7 @@ extension Workspace {
         if let event = try await registry.event(id: id) {
             return AttachableRecord(reference: RecordReference(kind: .event, id: id), datasetID: event.datasetID, label: event.title)
         }
-        throw ApplicationError.notFound(field, "no relation, city, membership or event has the id '\(id)': the id is shown by citydip relations, show and the record's page")
+        throw ApplicationError.notFound(field, "no relation, city, membership or event has the id '\(id)': citydip show CITY --format json gives the ids of a city and its relations, memberships and events")
     }
 
     private func cityName(_ id: String, datasetID: String) async throws -> LocalizedText {

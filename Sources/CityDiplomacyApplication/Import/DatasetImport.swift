@@ -105,6 +105,7 @@ public enum DatasetImport {
         data = Data()
         var content = result.content
         content.dataset.licence = request.licence
+        if request.replace { try await keepDocuments(of: id, in: &content, registry: registry) }
         // Without replace, the store itself refuses a dataset of this id, inside its transaction:
         // the look above cannot see another import that stores one meanwhile.
         do {
@@ -121,6 +122,30 @@ public enum DatasetImport {
         // computed again when first cited, and must not report the import as failed.
         if content.relations.count <= Self.hashedAtImport { _ = try? await registry.recordsHash(ofDataset: id) }
         return .imported(result.report, retained: ImportRun(gazetteer: gazetteer, result: result))
+    }
+
+    /// A dataset replaced by a new reading of its file keeps the documents attached to its
+    /// records and their codings (which no file holds), and its relations keep the themes coded
+    /// in them. A record a document is attached to that the new reading no longer has makes the
+    /// import fail, naming it: the document would be left about nothing.
+    static func keepDocuments(of id: String, in content: inout DatasetContent, registry: any CityDiplomacyRegistry) async throws {
+        let documents = try await registry.documents(matching: DocumentQuery(datasetID: id))
+        guard !documents.isEmpty else { return }
+        let records: [RecordReference.Kind: Set<String>] = [
+            .relation: Set(content.relations.map(\.id)), .city: Set(content.cities.map(\.id)),
+            .membership: Set(content.memberships.map(\.id)), .event: Set(content.events.map(\.id)),
+        ]
+        let orphans = documents.filter { records[$0.attachedTo.kind]?.contains($0.attachedTo.id) != true }
+        if !orphans.isEmpty {
+            let named = orphans.prefix(5).map { "\($0.id) (about \($0.attachedTo))" }.joined(separator: ", ")
+            throw ApplicationError(.conflict, field: "replace", "the new reading of the file no longer has the records \(orphans.count) document\(orphans.count == 1 ? " is" : "s are") attached to: \(named)\(orphans.count > 5 ? ", …" : ""); the dataset is unchanged. Delete or move those documents first, or import under another \(parameter: "dataset")")
+        }
+        content.documents = documents
+        content.segments = try await registry.segments(matching: SegmentQuery(datasetID: id))
+        let coded = content.codedThemesByRelation
+        for index in content.relations.indices {
+            if let themes = coded[content.relations[index].id] { content.relations[index].themes = themes.map(Theme.init(unchecked:)).sorted() }
+        }
     }
 
     /// Lets go of a large value on another thread: the caller drops its own reference right
