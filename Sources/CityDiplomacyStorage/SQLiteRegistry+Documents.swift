@@ -76,9 +76,9 @@ extension SQLiteRegistry {
 
     private static func insert(_ document: AgreementDocument, in db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO document (id, dataset_id, attached_kind, attached_id, position, record, search_text) VALUES (?,?,?,?,?,?,?)
+            INSERT INTO document (id, dataset_id, attached_kind, attached_id, position, record) VALUES (?,?,?,?,?,?)
             """, arguments: [document.id, document.datasetID, document.attachedTo.kind.rawValue, document.attachedTo.id, document.position,
-                             try DocumentRecordCoding.encode(document), TextMatcher.searchText(document.title.en + " " + (document.title.fa ?? "") + "\n" + document.text)])
+                             try DocumentRecordCoding.encode(document)])
     }
 
     private static func insert(_ segment: CodedSegment, in db: Database) throws {
@@ -116,9 +116,8 @@ extension SQLiteRegistry {
                 try DatasetContent.check(segment, fitsIn: saved.scalarCount)
             }
             try db.execute(sql: """
-                UPDATE document SET attached_kind = ?, attached_id = ?, record = ?, search_text = ? WHERE id = ?
-                """, arguments: [saved.attachedTo.kind.rawValue, saved.attachedTo.id, try DocumentRecordCoding.encode(saved),
-                                 TextMatcher.searchText(saved.title.en + " " + (saved.title.fa ?? "") + "\n" + saved.text), saved.id])
+                UPDATE document SET attached_kind = ?, attached_id = ?, record = ? WHERE id = ?
+                """, arguments: [saved.attachedTo.kind.rawValue, saved.attachedTo.id, try DocumentRecordCoding.encode(saved), saved.id])
         } else {
             try insert(saved, in: db)
         }

@@ -109,6 +109,16 @@ struct DocumentCodingTests {
         #expect(try await workspace.registry.relation(id: relation)?.themes == [])
     }
 
+    @Test("Documents are found by their words as written in any keyboard's letters: Arabic yeh and kaf find Persian text")
+    func search() async throws {
+        // The study's Florence passage holds the Persian word for "Italian experts"; typed with
+        // Arabic yeh (U+064A) it is still found.
+        let found = try await workspace.documents(dataset: "mine", containing: "\u{0627}\u{06CC}\u{062A}\u{0627}\u{0644}\u{06CC}\u{0627}\u{064A}\u{06CC}")
+        #expect(found.map(\.document.id) == ["mine:doc/s51-isfahan-florence"])
+        #expect(try await workspace.documents(dataset: "mine", containing: "nowhere to be found").isEmpty)
+        #expect(try await workspace.documents(dataset: "mine", containing: "  ").count == 6)
+    }
+
     @Test("Two coders' agreement per theme and overall: kappa 0.8 and alpha 0.808 when one marks five characters and the other four")
     func reliability() async throws {
         let document = try await addMemorandum("abcdefghij")

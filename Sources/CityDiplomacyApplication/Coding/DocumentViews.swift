@@ -32,12 +32,20 @@ public struct DocumentView: Sendable {
 }
 
 extension Workspace {
-    /// The documents of a dataset, or of one record, in dataset order, with how far each is coded.
-    public func documents(dataset: String?, attachedTo recordID: String? = nil) async throws -> [DocumentSummary] {
+    /// The documents of a dataset, or of one record, in dataset order, with how far each is coded;
+    /// with `containing`, only those whose title or text holds the words (compared as searches
+    /// compare: Arabic and Persian letter variants, digits, harakat, case and ZWNJ folded; the
+    /// text itself is shown as written).
+    public func documents(dataset: String?, attachedTo recordID: String? = nil, containing words: String? = nil) async throws -> [DocumentSummary] {
         if let dataset { _ = try await requireDataset(dataset) }
         var query = DocumentQuery(datasetID: dataset)
         if let recordID { query.attachedTo = try await record(recordID).reference }
-        let documents = try await registry.documents(matching: query)
+        var documents = try await registry.documents(matching: query)
+        if let words = words?.trimmingCharacters(in: .whitespaces), !words.isEmpty {
+            documents = documents.filter { document in
+                [document.title.en, document.title.fa ?? "", document.text].contains { !TextMatcher($0).ranges(of: words).isEmpty }
+            }
+        }
         guard !documents.isEmpty else { return [] }
         let segments = try await registry.segments(matching: SegmentQuery(datasetID: dataset))
         let byDocument = Dictionary(grouping: segments, by: \.documentID)

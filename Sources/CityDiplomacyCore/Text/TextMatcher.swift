@@ -33,14 +33,6 @@ public struct TextMatcher: Sendable {
         length = offset
     }
 
-    /// A text as searches compare it — folded as ``TextMatcher`` folds, its spaces single — so
-    /// that a backend can keep it beside a document and find a phrase in it with `LIKE`.
-    public static func searchText(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: pattern(text))
-        return String(scalars)
-    }
-
     /// The phrase as it is matched: folded, its spaces single, trimmed.
     static func pattern(_ phrase: String) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []

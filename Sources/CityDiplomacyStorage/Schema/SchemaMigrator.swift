@@ -246,8 +246,7 @@ enum SchemaMigrator {
             for statement in RecordsHashTriggers.statements(for: RecordsHashTriggers.recordTables) { try db.execute(sql: statement) }
         }
         // A document keeps its whole record as JSON (a few per relation, read whole); its
-        // attachment and its text folded for search are columns, for the queries that filter on
-        // them. A segment's position in its document and its theme are columns for the same reason.
+        // attachment is a column, for the queries that filter on it. A segment's position in its document and its theme are columns for the same reason.
         migrator.registerMigration("v10: documents attached to records, and passages of them coded with themes", foreignKeyChecks: .immediate) { db in
             try db.create(table: "document") { t in
                 t.primaryKey("id", .text)
@@ -256,7 +255,6 @@ enum SchemaMigrator {
                 t.column("attached_id", .text).notNull()
                 t.column("position", .integer).notNull()
                 t.column("record", .text).notNull()
-                t.column("search_text", .text).notNull()
             }
             try db.create(index: "document_on_dataset", on: "document", columns: ["dataset_id", "position"])
             try db.create(index: "document_on_attached", on: "document", columns: ["attached_id"])

@@ -96,12 +96,15 @@ struct DocumentsListCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The dataset (default: every dataset).", valueName: "id"))
     var dataset: String?
 
+    @Option(help: ArgumentHelp("Only documents whose title or text holds these words (Persian letter variants, digits and ZWNJ folded).", valueName: "words"))
+    var search: String?
+
     @OptionGroup var output: OutputOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let workspace = try await database.workspace()
-        let summaries = try await workspace.documents(dataset: dataset, attachedTo: record)
+        let summaries = try await workspace.documents(dataset: dataset, attachedTo: record, containing: search)
         switch output.format {
         case .json: print(try summaries.prettyJSON(), terminator: "")
         default: print(output.render(workspace.documentsTable(summaries, codebook: try workspace.codebook())), terminator: "")
