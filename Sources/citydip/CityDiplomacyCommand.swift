@@ -64,15 +64,18 @@ enum CommandSuggestion {
     static func unknownCommand(in arguments: [String], known: [String]) -> String? {
         guard let first = arguments.first, !first.hasPrefix("-"), !known.contains(first) else { return nil }
         let commands = known.filter { $0 != "help" }
-        return "unknown command '\(first)'\(suggestion(for: first, among: commands).map { "; did you mean '\($0)'?" } ?? ".") Commands: \(commands.joined(separator: ", ")) (citydip --help)"
+        let suggested = suggestions(for: first, among: commands)
+        let mean = suggested.isEmpty ? "." : "; did you mean " + suggested.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        return "unknown command '\(first)'\(mean) Commands: \(commands.joined(separator: ", ")) (citydip --help)"
     }
 
-    /// The one command `typed` begins (`rel` → `relations`), else the closest within a typo or two.
-    static func suggestion(for typed: String, among commands: [String]) -> String? {
+    /// The commands `typed` begins, where they are three at most (`rel` → `relations` or
+    /// `reliability`), else the closest within a typo or two.
+    static func suggestions(for typed: String, among commands: [String]) -> [String] {
         let prefixed = commands.filter { $0.hasPrefix(typed.lowercased()) }
-        if prefixed.count == 1 { return prefixed[0] }
+        if (1...3).contains(prefixed.count) { return prefixed }
         let closest = commands.min { distance(typed, $0) < distance(typed, $1) }
-        return closest.flatMap { distance(typed, $0) <= max(2, typed.count / 3) ? $0 : nil }
+        return closest.flatMap { distance(typed, $0) <= max(2, typed.count / 3) ? [$0] : nil } ?? []
     }
 
     /// Levenshtein distance: a transposed or missing letter or two is a typo.

@@ -107,6 +107,14 @@ struct DocumentCodingTests {
         #expect(!after.suggestions.contains { $0.theme == "tourism" })
         #expect(after.summary.codings == 0)
         #expect(try await workspace.registry.relation(id: relation)?.themes == [])
+        // Accepting the first suggestion left codes its passage with its theme and keyword.
+        let first = try #require(after.suggestions.first)
+        let accepted = try await workspace.decideSuggestion(documentID: document.id, number: 1, accept: true, coder: "sara", codebook: codebook)
+        #expect(accepted.theme == first.theme && accepted.range == first.range && accepted.keyword == first.keyword && accepted.status == .coded)
+        #expect(try await workspace.registry.relation(id: relation)?.themes == [Theme(unchecked: first.theme)])
+        await #expect(throws: ApplicationError.self) {
+            try await workspace.decideSuggestion(documentID: document.id, number: 99, accept: true, coder: "sara", codebook: codebook)
+        }
     }
 
     @Test("Documents are found by their words as written in any keyboard's letters: Arabic yeh and kaf find Persian text")

@@ -62,9 +62,9 @@ extension DocumentView: Encodable {
     public var suggestionsTable: Tabulation {
         Tabulation(
             title: .message("document.suggestions.title"),
-            columns: [.titled("theme"), .titled("keyword"), .titled("start"), .titled("end"), .titled("passage")],
-            rows: suggestions.map { suggestion in
-                [.code(suggestion.theme, label: themeName(suggestion.theme)), .verbatim(suggestion.keyword),
+            columns: [.titled("number"), .titled("theme"), .titled("keyword"), .titled("start"), .titled("end"), .titled("passage")],
+            rows: suggestions.enumerated().map { index, suggestion in
+                [.number(index + 1), .code(suggestion.theme, label: themeName(suggestion.theme)), .verbatim(suggestion.keyword),
                  .number(suggestion.range.lowerBound), .number(suggestion.range.upperBound),
                  .verbatim(document.passage(suggestion.range) ?? "")]
             },

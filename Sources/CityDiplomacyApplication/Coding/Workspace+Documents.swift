@@ -163,6 +163,19 @@ extension Workspace {
         return segment
     }
 
+    /// Accepts (codes) or rejects the `number`th suggestion still to decide in a document (as
+    /// ``documentView(id:codebook:)`` lists them, from 1), recording the keyword that suggested it.
+    public func decideSuggestion(documentID: String, number: Int, accept: Bool, coder: String, memo: String? = nil,
+                                 codebook: Codebook) async throws -> CodedSegment {
+        let view = try await documentView(id: documentID, codebook: codebook)
+        guard (1...max(1, view.suggestions.count)).contains(number), number <= view.suggestions.count else {
+            throw ApplicationError.invalid("suggestion", "\(documentID) has \(view.suggestions.count) suggestion\(view.suggestions.count == 1 ? "" : "s") to decide: \(parameter: "suggestion") \(number) is not one of them (see citydip documents show \(documentID))")
+        }
+        let suggestion = view.suggestions[number - 1]
+        return try await code(CodeRequest(documentID: documentID, theme: suggestion.theme, passage: .span(suggestion.range), coder: coder, memo: memo,
+                                          status: accept ? .coded : .rejected, keyword: suggestion.keyword), codebook: codebook)
+    }
+
     /// Removes a coding (or a rejection), with the relation's themes brought in line.
     public func uncode(segmentID: String, actor: String) async throws -> CodedSegment {
         guard let segment = try await registry.segments(matching: SegmentQuery()).first(where: { $0.id == segmentID }) else {

@@ -122,7 +122,7 @@ extension Workspace {
     private func count(_ request: CountRequest, counting: some RelationCounting) throws -> Tabulation {
         let dimensions = try request.by.map { name throws(ApplicationError) in try dimension(name, rule: request.rule) }
         if dimensions.count == 2 {
-            return crossTable(counting.crossTabulation(rows: dimensions[0], columns: dimensions[1]))
+            return crossTable(counting.crossTabulation(rows: dimensions[0], columns: dimensions[1]), rows: dimensions[0], columns: dimensions[1])
         }
         var table = table(counting.tally(by: dimensions[0], includeEmpty: false), noun: "relations", request: request)
         if case let .period(periodisation, rule) = dimensions[0] {
@@ -182,10 +182,12 @@ extension Workspace {
         return .message("count.period.rule", localized: ["rule": rule.label], values)
     }
 
-    func crossTable(_ cross: CrossTabulation) -> Tabulation {
+    /// A cross-tabulation as a table, titled by the dimensions' names for people (a periodisation
+    /// by its title, in the reader's language), not their ids.
+    func crossTable(_ cross: CrossTabulation, rows: Dimension, columns: Dimension) -> Tabulation {
         Tabulation(
-            title: .message("count.cross.title", ["rows": cross.rowDimension, "columns": cross.columnDimension]),
-            columns: [.init(key: "key", title: LocalizedText(en: cross.rowDimension))]
+            title: .message("count.cross.title", localized: ["rows": rows.label, "columns": columns.label]),
+            columns: [.init(key: "key", title: rows.label)]
                 + cross.columns.map { .init(key: $0.id, title: $0.label) }
                 + [.titled("total")],
             rows: cross.rows.map { row in

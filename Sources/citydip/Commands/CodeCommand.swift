@@ -13,7 +13,8 @@ struct CodeCommand: AsyncParsableCommand {
             The passage is given by character offsets (--span 120:184, as citydip documents show prints \
             them) or by a quotation (--quote "cultural exchange"), matched as searches match: whole \
             words, Arabic and Persian letter variants, digits and ZWNJ folded. A quotation found more \
-            than once needs --occurrence N. --reject records that the coder rejects the codebook's \
+            than once needs --occurrence N. --suggestion N accepts the Nth suggestion citydip documents show lists (the \
+            codebook's keyword found there), or with --reject rejects it. --reject records that the coder rejects the codebook's \
             suggestion of the theme there, so that it is not offered again. --remove SEGMENT_ID takes a \
             coding back. Every change is in the change log, and the themes of the relation the \
             document is about follow its codings.
@@ -34,6 +35,9 @@ struct CodeCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Which occurrence of the quotation (1 is the first).", valueName: "n"))
     var occurrence: Int?
+
+    @Option(help: ArgumentHelp("Accept (or with --reject, reject) the Nth suggestion citydip documents show lists; it gives the theme and the passage.", valueName: "n"))
+    var suggestion: Int?
 
     @Option(help: "Who codes (required: reliability compares coders).")
     var coder: String?
@@ -59,18 +63,24 @@ struct CodeCommand: AsyncParsableCommand {
     func validate() throws {
         try validatingOptions {
             if remove != nil {
-                guard document == nil, theme == nil, span == nil, quote == nil else {
+                guard document == nil, theme == nil, span == nil, quote == nil, suggestion == nil else {
                     throw ApplicationError.invalid("remove", "\(parameter: "remove") takes a segment's id alone, without a document, theme or passage")
                 }
                 return
             }
             guard document != nil else { throw ApplicationError.invalid("document", "name the document to code (see citydip documents list)") }
+            guard coder.map({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? false else {
+                throw ApplicationError.invalid("coder", "give the \(parameter: "coder"): who codes (reliability compares coders)")
+            }
+            if suggestion != nil {
+                guard theme == nil, span == nil, quote == nil else {
+                    throw ApplicationError.invalid("suggestion", "\(parameter: "suggestion") gives the theme and the passage: leave out \(parameter: "theme"), \(parameter: "span") and \(parameter: "quote")")
+                }
+                return
+            }
             guard theme != nil else { throw ApplicationError.invalid("theme", "give the \(parameter: "theme") to code the passage with (see citydip codebook)") }
             guard (span == nil) != (quote == nil) else {
                 throw ApplicationError.invalid("span", "give the passage as a \(parameter: "span") START:END or as a \(parameter: "quote"), one of the two")
-            }
-            guard coder.map({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? false else {
-                throw ApplicationError.invalid("coder", "give the \(parameter: "coder"): who codes (reliability compares coders)")
             }
             if occurrence != nil, quote == nil { throw ApplicationError.invalid("occurrence", "\(parameter: "occurrence") goes with \(parameter: "quote")") }
         }
@@ -91,7 +101,17 @@ struct CodeCommand: AsyncParsableCommand {
             print(style.message("code.removed", ["segment": style.code(removed.id), "document": style.code(removed.documentID)]))
             return
         }
-        guard let document, let theme, let coder else { return }
+        guard let document, let coder else { return }
+        if let suggestion {
+            let segment = try await workspace.decideSuggestion(documentID: document, number: suggestion, accept: !reject, coder: coder, memo: memo,
+                                                               codebook: try workspace.codebook(file: codebook))
+            switch format {
+            case .json: print(try Coded(id: segment.id, start: segment.start, end: segment.end).prettyJSON(), terminator: "")
+            case .md: print(segment.id)
+            }
+            return
+        }
+        guard let theme else { return }
         let passage: CodeRequest.Passage = if let span { .span(try CodeRequest.span(parsing: span)) } else { .quote(quote ?? "", occurrence: occurrence) }
         let segment = try await workspace.code(
             CodeRequest(documentID: document, theme: theme, passage: passage, coder: coder, memo: memo, status: reject ? .rejected : .coded),
