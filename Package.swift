@@ -177,7 +177,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CityDiplomacyApplicationTests",
-            dependencies: ["CityDiplomacyCore", "CityDiplomacyApplication", "CityDiplomacyStorage", "CityDiplomacyPostgres", "CityDiplomacyPresentation"]
+            // Import: REFI-QDA projects written by hand, as MAXQDA would write them, for `qdpx import`.
+            dependencies: ["CityDiplomacyCore", "CityDiplomacyApplication", "CityDiplomacyStorage", "CityDiplomacyPostgres", "CityDiplomacyPresentation",
+                           "CityDiplomacyImport"]
         ),
         .testTarget(
             name: "CityDiplomacyWebTests",

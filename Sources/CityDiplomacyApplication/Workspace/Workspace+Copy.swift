@@ -91,6 +91,20 @@ extension Workspace {
             event.sources = sources(event.sources)
             return event
         }
+        copy.documents = content.documents.map { document in
+            var document = document
+            document.id = id(document.id)
+            document.datasetID = newID
+            document.attachedTo.id = id(document.attachedTo.id)
+            return document
+        }
+        copy.segments = content.segments.map { segment in
+            var segment = segment
+            segment.id = id(segment.id)
+            segment.documentID = id(segment.documentID)
+            segment.datasetID = newID
+            return segment
+        }
         return copy
     }
 }

@@ -94,6 +94,10 @@ extension QDPXProject {
             let message = parser.parserError.map { "\($0.localizedDescription)" } ?? "not a REFI-QDA project"
             throw QDPXError(file: "project.qde", line: parser.lineNumber, "malformed XML: \(message)")
         }
+        // The parser on Linux takes a file cut short for a whole one.
+        guard reader.isClosed else {
+            throw QDPXError(file: "project.qde", line: parser.lineNumber, "malformed XML: the file ends before </Project>")
+        }
         return (Reading(project: project, skippedSources: reader.skippedSources), reader.textPaths)
     }
 
@@ -118,6 +122,8 @@ private final class ProjectReader: NSObject, XMLParserDelegate {
     var project: QDPXProject?
     var skippedSources: [String] = []
     var textPaths: [String: String] = [:]
+    /// Whether the root element was closed.
+    var isClosed = false
     var error: QDPXError?
 
     private var path: [String] = []
@@ -222,6 +228,7 @@ private final class ProjectReader: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         path.removeLast()
         defer { text = "" }
+        if path.isEmpty { isClosed = true }
         if skipping > 0 { skipping -= 1; return }
         switch name {
         case "Description" where path.last == "Code":

@@ -9,12 +9,20 @@ extension QDPXProject {
     /// try project.write().write(to: URL(fileURLWithPath: "corpus.qdpx"))
     /// ```
     public func write() throws(QDPXError) -> Data {
+        try Self.package(projectXML: projectXML(), files: sources.map { ("sources/\($0.guid).txt", Data($0.text.utf8)) })
+    }
+
+    /// A `.qdpx` zip of a `project.qde` and the files given (`sources/…`), written as they are:
+    /// also how a test makes a project as another tool would write it.
+    ///
+    /// ```swift
+    /// let data = try QDPXProject.package(projectXML: xml, files: [("sources/a.txt", Data("Text".utf8))])
+    /// ```
+    public static func package(projectXML: String, files: [(path: String, data: Data)]) throws(QDPXError) -> Data {
         do {
             let archive = try Archive(accessMode: .create)
-            try Self.add("project.qde", Data(projectXML().utf8), to: archive)
-            for source in sources {
-                try Self.add("sources/\(source.guid).txt", Data(source.text.utf8), to: archive)
-            }
+            try add("project.qde", Data(projectXML.utf8), to: archive)
+            for file in files { try add(file.path, file.data, to: archive) }
             guard let data = archive.data else { throw QDPXError(file: "zip", "the archive was not made") }
             return data
         } catch let error as QDPXError {
