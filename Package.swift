@@ -45,6 +45,8 @@ let package = Package(
         // Test only: reads openapi.yaml so the API tests can hold answers to it.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.0.0"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        // The zip container of REFI-QDA projects (.qdpx).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .target(
@@ -87,6 +89,8 @@ let package = Package(
                 "CityDiplomacyCore", .product(name: "Crypto", package: "swift-crypto"),
                 // Markdown documents to HTML, whose words HTMLText reads.
                 .product(name: "Ink", package: "Ink"),
+                // REFI-QDA projects (.qdpx) are zip files.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Graph measures on flat arrays, with no dependency: what `citydip network` computes.
@@ -173,7 +177,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CityDiplomacyApplicationTests",
-            dependencies: ["CityDiplomacyCore", "CityDiplomacyApplication", "CityDiplomacyStorage", "CityDiplomacyPostgres", "CityDiplomacyPresentation"]
+            // Import: REFI-QDA projects written by hand, as MAXQDA would write them, for `qdpx import`.
+            dependencies: ["CityDiplomacyCore", "CityDiplomacyApplication", "CityDiplomacyStorage", "CityDiplomacyPostgres", "CityDiplomacyPresentation",
+                           "CityDiplomacyImport"]
         ),
         .testTarget(
             name: "CityDiplomacyWebTests",

@@ -18,7 +18,7 @@ struct CityDiplomacyCommand: AsyncParsableCommand {
         subcommands: [
             TablesCommand.self, RelationsCommand.self, ShowCommand.self, CountCommand.self,
             ReportCommand.self, AuditCommand.self, CiteCommand.self, SchemesCommand.self, ImportCommand.self, QualityCommand.self,
-            StatsCommand.self, NetworkCommand.self, CompareCommand.self, BaselineCommand.self, RecommendCommand.self, PeersCommand.self, AlignmentCommand.self, DiffCommand.self, DatasetsCommand.self, CopyDatasetCommand.self, CopyCommand.self, InitCommand.self, BackupCommand.self, CodebookCommand.self, DocumentsCommand.self, CodeCommand.self, ReliabilityCommand.self, ServeCommand.self,
+            StatsCommand.self, NetworkCommand.self, CompareCommand.self, BaselineCommand.self, RecommendCommand.self, PeersCommand.self, AlignmentCommand.self, DiffCommand.self, DatasetsCommand.self, CopyDatasetCommand.self, CopyCommand.self, InitCommand.self, BackupCommand.self, CodebookCommand.self, DocumentsCommand.self, CodeCommand.self, ReliabilityCommand.self, SegmentsCommand.self, QDPXCommand.self, ServeCommand.self,
         ]
     )
 

@@ -384,6 +384,14 @@ enum APIProbes {
         .init("GET /export/relations.csv"): exportProbes,
         .init("GET /export/relations.geojson"): exportProbes,
         .init("GET /export/relations.graphml"): exportProbes,
+        .init("GET /datasets/{id}/segments.csv"): [
+            Probe(.ok, "the study's coded segments") { _ in ProbeRequest(parameters: ["id": "iran-2018"]) },
+            Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(parameters: ["id": "nowhere"]) },
+        ],
+        .init("GET /datasets/{id}/project.qdpx"): [
+            Probe(.ok, "the study's coded corpus") { _ in ProbeRequest(parameters: ["id": "iran-2018"]) },
+            Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(parameters: ["id": "nowhere"]) },
+        ],
         .init("GET /relations/{id}"): [
             Probe(.ok, "a seeded relation") { records in ProbeRequest(parameters: ["id": records.relation.id]) },
             Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"]) },

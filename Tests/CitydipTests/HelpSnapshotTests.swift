@@ -9,7 +9,7 @@ import Testing
 struct HelpSnapshotTests {
     static let commands = ["", "tables", "relations", "show", "count", "report", "audit", "cite", "schemes", "import", "quality",
                            "stats", "network", "compare", "baseline", "diff", "datasets", "copy-dataset", "copy", "init", "backup", "codebook", "serve",
-                           "recommend", "peers", "alignment", "documents", "documents add", "documents list", "documents show", "code", "reliability"]
+                           "recommend", "peers", "alignment", "documents", "documents add", "documents list", "documents show", "code", "reliability", "segments", "qdpx", "qdpx export", "qdpx import"]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("HelpSnapshots")
 
@@ -18,6 +18,7 @@ struct HelpSnapshotTests {
         let citydip = CitydipProcess()
         defer { citydip.cleanUp() }
         // A fixed width, so that wrapping does not depend on the terminal the tests run in.
+        // A subcommand ("qdpx export") is two words, its snapshot qdpx-export.txt.
         let result = try citydip.run(command.split(separator: " ").map(String.init) + ["--help"], environment: ["COLUMNS": "100"])
         #expect(result.status == 0)
         let file = Self.folder.appendingPathComponent((command.isEmpty ? "citydip" : command.replacingOccurrences(of: " ", with: "-")) + ".txt")
