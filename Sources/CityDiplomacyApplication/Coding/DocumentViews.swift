@@ -91,7 +91,8 @@ extension Workspace {
             return [
                 .identifier(document.id), .text(document.title), .text(.message("document.kind.\(document.kind.rawValue)")),
                 .text(Self.languageName(document.language)), document.date.map { .text($0.written) } ?? .empty, .text(summary.record),
-                .number(summary.codings), .text(LocalizedText(en: summary.coders.joined(separator: ", "))),
+                // A coder is named as the token or `--coder` names them: an identifier, not prose.
+                .number(summary.codings), summary.coders.isEmpty ? .empty : .list(summary.coders.map { .identifier($0) }),
                 summary.themes.isEmpty ? .empty : .list(summary.themes.map { .text(codebook.theme($0)?.name ?? LocalizedText(en: $0)) }),
             ]
         }

@@ -16,8 +16,12 @@ struct DocumentListPage {
             (try await workspace.documents(dataset: dataset, attachedTo: attached), try workspace.codebook())
         }
         let table = workspace.documentsTable(summaries, codebook: codebook)
+        // The dataset by its title, which Persian pages give in Persian.
+        let title = try await dataset.asyncMap { id in
+            try await observatory.registry.datasetsWithoutImportReports().first { $0.id == id }?.title ?? LocalizedText(en: id)
+        }
         let view = DocumentListView(
-            heading: c.text(dataset.map { .message("web.documents.of-dataset", ["dataset": $0]) } ?? .message("document.list.title")),
+            heading: c.text(title.map { .message("web.documents.of-dataset", localized: ["dataset": $0]) } ?? .message("document.list.title")),
             table: summaries.isEmpty ? nil : TabulationView(table, context: c) { row, column, _, _ in
                 column == "title" || column == "id" ? c.href("/documents/\(PageContext.segment(summaries[row].document.id))") : nil
             },

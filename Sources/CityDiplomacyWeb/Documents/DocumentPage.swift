@@ -46,7 +46,7 @@ struct DocumentPage {
             signIn: csrf == nil && !observatory.configuration.writeTokens.isEmpty
                 ? LinkView(text: c.text(.message("web.document.sign-in")), target: c.href("/sign-in")) : nil,
             links: [
-                LinkView(text: c.text(.message("web.document.all", ["dataset": document.datasetID])),
+                LinkView(text: c.text(.message("web.document.all")),
                          target: c.href("/documents", [("dataset", document.datasetID)])),
                 LinkView(text: c.text(.message("web.document.json")), target: "/api/v1/documents/\(PageContext.segment(document.id))"),
             ])

@@ -53,7 +53,7 @@ extension CityPage {
         return CityPageView.CodedThemes(
             themesHeading: c.text(.message("web.city.themes.heading")), themesNote: c.text(.message("web.city.themes.note")),
             documentsLabel: c.text(.message("web.relation.documents")), entries: entries,
-            allDocuments: LinkView(text: c.text(.message("web.documents.of-dataset", ["dataset": profile.dataset.id])),
+            allDocuments: LinkView(text: c.text(.message("web.documents.of-dataset", localized: ["dataset": profile.dataset.title])),
                                    target: c.href("/documents", [("dataset", profile.dataset.id)])))
     }
 }
