@@ -58,6 +58,20 @@ struct DocumentPageTests {
         return (cookie, csrf)
     }
 
+    /// Signs in as `alice` and reads the CSRF token of the change log's sign-out form, for a
+    /// registry whose document pages offer no form (the bundled study).
+    static func signInForToken(_ client: some TestClientProtocol) async throws -> (cookie: String, csrf: String) {
+        var cookie = ""
+        try await client.execute(uri: "/sign-in", method: .post, headers: EditingTests.signInHeaders,
+                                 body: ByteBuffer(string: "csrf=sign-in-check&token=\(EditingTests.token)&next=%2F")) { response in
+            cookie = String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
+        }
+        let page = try await client.execute(uri: "/changes", method: .get, headers: [.cookie: cookie])
+        let html = String(buffer: page.body)
+        let start = try #require(html.range(of: "name=\"csrf\" value=\"")).upperBound
+        return (cookie, String(html[start...].prefix { $0 != "\"" }))
+    }
+
     @Test("Text is cut at every passage bound, overlapping passages each keep their extent, and the pieces are the text")
     func markedText() {
         let text = "a\u{1F600}b culture and tourism"
@@ -232,7 +246,11 @@ struct DocumentPageTests {
             #expect(segments.count == 4)
         }
         try await ObservatoryFixture.withClient(writeTokens: EditingTests.tokens) { client in
-            let (cookie, csrf) = try await Self.signIn(client)
+            let (cookie, csrf) = try await Self.signInForToken(client)
+            try await client.execute(uri: Self.florencePath, method: .get, headers: [.cookie: cookie]) { response in
+                #expect(!response.text.contains("id=\"code-form\""), "a bundled dataset's document offers no coding form")
+                #expect(response.text.contains("read-only"))
+            }
             try await client.execute(uri: Self.florencePath + "/code", method: .post, headers: Self.form(cookie),
                                      body: ByteBuffer(string: "csrf=\(csrf)&theme=history&start=0&end=12")) { response in
                 #expect(response.status == .forbidden)

@@ -16,12 +16,21 @@ struct DocumentPage {
     let observatory: Observatory
     let context: PageContext
     /// The signed-in coder's CSRF token; `nil` shows no form.
-    let csrf: String?
+    var csrf: String?
+    /// Said to a signed-in coder instead of the forms, on a document of a bundled dataset.
+    var readOnlyNote: String? = nil
 
     func render(id: String) async throws -> String {
         let c = context
         let view = try await WebError.answering { try await observatory.workspace.documentView(id: id) }
         let document = view.document
+        // A bundled dataset is read-only: its coder gets no form that could only answer 403.
+        if csrf != nil, try await observatory.registry.datasets().contains(where: { $0.id == document.datasetID && $0.isBundled }) {
+            var readOnly = self
+            readOnly.csrf = nil
+            readOnly.readOnlyNote = c.text(.message("web.document.read-only", ["dataset": document.datasetID]))
+            return try await readOnly.render(id: id)
+        }
         let coded = view.segments.filter { $0.status == .coded }.sorted { ($0.start, $0.end, $0.position) < ($1.start, $1.end, $1.position) }
         let rejected = view.segments.filter { $0.status == .rejected }
         let page = DocumentPageView(
@@ -43,7 +52,8 @@ struct DocumentPage {
             suggestions: view.suggestions.map { suggestionRow($0, view: view) },
             noSuggestions: view.suggestions.isEmpty ? c.text(.message("web.document.no-suggestions")) : nil,
             codingForm: codingForm(view),
-            signIn: csrf == nil && !observatory.configuration.writeTokens.isEmpty
+            readOnlyNote: readOnlyNote,
+            signIn: csrf == nil && readOnlyNote == nil && !observatory.configuration.writeTokens.isEmpty
                 ? LinkView(text: c.text(.message("web.document.sign-in")), target: c.href("/sign-in")) : nil,
             links: [
                 LinkView(text: c.text(.message("web.document.all")),
@@ -266,6 +276,7 @@ struct DocumentPageView {
     let suggestions: [Suggestion]
     let noSuggestions: String?
     let codingForm: CodingForm?
+    let readOnlyNote: String?
     let signIn: LinkView?
     let links: [LinkView]
 }
