@@ -493,7 +493,7 @@ enum APIProbes {
             Probe(.ok, "paged") { _ in ProbeRequest(query: "limit=1&offset=0") },
             Probe(.badRequest, "a limit of 0") { _ in ProbeRequest(query: "limit=0") },
         ],
-    ]
+    ].merging(documentProbes) { first, _ in first }
 
     static let exportProbes: [Probe] = [
         Probe(.ok, "the study's relations") { _ in ProbeRequest(query: "dataset=iran-2018") },

@@ -99,7 +99,7 @@ extension Workspace {
             return [
                 .identifier(document.id), .text(document.title), .text(.message("document.kind.\(document.kind.rawValue)")),
                 .text(Self.languageName(document.language)), document.date.map { .text($0.written) } ?? .empty, .text(summary.record),
-                .number(summary.codings), summary.coders.isEmpty ? .empty : .list(summary.coders.map { .text(Self.coderName($0)) }),
+                .number(summary.codings), summary.coders.isEmpty ? .empty : .list(summary.coders.map(Self.coderCell)),
                 summary.themes.isEmpty ? .empty : .list(summary.themes.map { .text(codebook.theme($0)?.name ?? LocalizedText(en: $0)) }),
             ]
         }
@@ -114,6 +114,12 @@ extension Workspace {
     /// the reader's language; anyone else is named as they signed.
     public static func coderName(_ coder: String) -> LocalizedText {
         coder == "study" ? .message("coder.study") : LocalizedText(en: coder)
+    }
+
+    /// A coder in a table: the study's own codings in words, anyone else as they signed — an
+    /// identifier (a token's or `--coder`'s name), not prose to translate.
+    public static func coderCell(_ coder: String) -> Tabulation.Cell {
+        coder == "study" ? .text(coderName(coder)) : .identifier(coder)
     }
 
     /// A language's name where the catalogue has it (`language.fa`), else its code.

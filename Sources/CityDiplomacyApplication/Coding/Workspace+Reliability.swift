@@ -64,7 +64,7 @@ public struct ReliabilityView: Sendable {
             title: .message("reliability.documents.title"),
             columns: [.titled("document"), .titled("coders"), .titled("units"), .titled("kappa"), .titled("alpha"), .titled("agreement-percent")],
             rows: documents.map { entry in
-                [.identifier(entry.document.id), .list(entry.result.coders.map { .text(Workspace.coderName($0)) }), .number(entry.result.overall.units),
+                [.identifier(entry.document.id), .list(entry.result.coders.map(Workspace.coderCell)), .number(entry.result.overall.units),
                  .decimal(entry.result.overall.kappa, places: 3), .decimal(entry.result.overall.alpha, places: 3),
                  .decimal(entry.result.overall.percentAgreement * 100, places: 1)]
             })
@@ -81,7 +81,7 @@ public struct ReliabilityView: Sendable {
                     .identifier(entry.document.id), .code(disagreement.theme, label: themeName(disagreement.theme)),
                     .number(disagreement.range.lowerBound), .number(disagreement.range.upperBound),
                     .verbatim(entry.document.passage(disagreement.range) ?? ""),
-                    .list(disagreement.markedBy.map { .text(Workspace.coderName($0)) }), .list(others.map { .text(Workspace.coderName($0)) }),
+                    .list(disagreement.markedBy.map(Workspace.coderCell)), .list(others.map(Workspace.coderCell)),
                 ])
             }
         }

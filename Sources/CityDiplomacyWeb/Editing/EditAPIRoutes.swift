@@ -51,7 +51,7 @@ struct EditAPIRoutes {
     }
 
     /// The body, held to the configured size; a body declared as anything but JSON is a 415.
-    private func body(_ request: Request) async throws -> Data {
+    func body(_ request: Request) async throws -> Data {
         if let declared = request.headers[.contentType],
            declared.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() != "application/json" {
             throw WebError(.unsupportedMediaType, "the body must be JSON (Content-Type: application/json), not \(declared)", field: "Content-Type")

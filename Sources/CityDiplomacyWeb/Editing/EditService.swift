@@ -110,6 +110,13 @@ struct EditService {
         }
     }
 
+    /// A 403 where `dataset` is bundled with citydip (see ``refuseBundled(_:)``).
+    func refuseBundled(dataset: String) async throws {
+        if try await registry.datasets().contains(where: { $0.id == dataset && $0.isBundled }) {
+            throw Self.readOnly(dataset)
+        }
+    }
+
     static func readOnly(_ dataset: String) -> WebError {
         WebError(.forbidden, "dataset '\(dataset)' is bundled with citydip and read-only: copy it to a dataset of your own "
             + "(citydip copy-dataset \(dataset) NEW_ID, or the copy form on the dataset's page) and edit the copy", field: "dataset")

@@ -107,7 +107,8 @@ struct CitationPages {
                 LinkView(text: c.text(.message("cite.dataset.charts")), target: c.href("/", [("dataset", about.id)])),
                 LinkView(text: c.text(.message("web.network-analysis.link")), target: c.href("/network", [("dataset", about.id)])),
                 LinkView(text: "JSON", target: "/api/v1/datasets/\(PageContext.segment(about.id))"),
-            ] + (c.canEdit ? [LinkView(text: c.text(.message("web.copy-dataset.link")), target: c.href("/datasets/\(PageContext.segment(about.id))/copy"))] : []),
+            ] + (content.documents.isEmpty ? [] : [LinkView(text: c.text(.message("web.dataset.documents")) + " (" + c.number(content.documents.count) + ")",
+                                                            target: c.href("/documents", [("dataset", about.id)]))]) + (c.canEdit ? [LinkView(text: c.text(.message("web.copy-dataset.link")), target: c.href("/datasets/\(PageContext.segment(about.id))/copy"))] : []),
             citations: try await boxes(content, version: version),
             sourcesHeading: c.text(.message("column.sources")) + " (" + c.number(content.sources.count) + ")",
             sources: content.sources.map { sourceItem($0) })

@@ -24,7 +24,7 @@ struct CityPage {
         // The network of a large dataset is shown once its own page has measured it.
         let showsNetwork = try await WebError.answering { try await observatory.workspace.cityPageShowsNetwork(ofDataset: profile.dataset.id) }
         let edit = c.text(.message("web.edit"))
-        let view = CityPageView(
+        var view = CityPageView(
             name: c.text(city.name),
             otherName: otherName(city),
             country: LinkView(text: observatory.countryName(city.country, c.language), target: c.href("/countries/\(city.country.rawValue)")),
@@ -43,6 +43,7 @@ struct CityPage {
                 LinkView(text: c.text(.message("web.add-a-relation")), target: c.href("/edit/relations/new", newRecord)),
                 LinkView(text: c.text(.message("web.add-a-membership")), target: c.href("/edit/memberships/new", newRecord)),
                 LinkView(text: c.text(.message("web.add-an-event")), target: c.href("/edit/events/new", newRecord)),
+                LinkView(text: c.text(.message("web.documents.add")), target: c.href("/documents/new", [("attach", city.id)])),
             ],
             membershipsHeading: c.text(.message("web.memberships-in-networks")),
             memberships: profile.memberships.map { membership, network in
@@ -61,6 +62,7 @@ struct CityPage {
                                entryNotes: event.notes(in: c.language).map(c.style.digits))
             },
             sourcesHeading: "", sources: [], editLabel: edit)
+        view.codedThemes = try await codedThemes(stored)
         return try Layout.page("city", title: c.text(city.name), content: withSources(view, profile), context: c)
     }
 
@@ -347,4 +349,6 @@ struct CityPageView {
     var sourcesHeading: String
     var sources: [SourceItemView]
     let editLabel: String
+    /// The themes of its relations with documents, and their evidence.
+    var codedThemes: CodedThemes? = nil
 }

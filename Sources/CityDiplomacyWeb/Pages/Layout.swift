@@ -38,7 +38,7 @@ struct FrameView {
     init(title: String, context: PageContext) {
         let sections: [(path: String, key: String)] = [
             ("/", "dashboard"), ("/relations", "relations"), ("/networks", "networks"),
-            ("/tables/1", "study-tables"), ("/audit", "audit"), ("/codebook", "codebook"), ("/changes", "change-log"),
+            ("/tables/1", "study-tables"), ("/audit", "audit"), ("/codebook", "codebook"), ("/documents", "documents"), ("/changes", "change-log"),
         ]
         navigation = sections.map { path, key in
             NavigationLink(text: context.text(.message("web.nav.\(key)")), address: context.href(path),

@@ -35,6 +35,8 @@ public func buildApplication(
     EditAPIRoutes(observatory: observatory).register(on: router)
     PageRoutes(observatory: observatory).register(on: router)
     EditPages(observatory: observatory).register(on: router)
+    DocumentRoutes(observatory: observatory).register(on: router)
+    DocumentAPIRoutes(observatory: observatory).register(on: router)
     allowedMethods.learn(from: router)
     var log = logger ?? Logger(label: "citydip.serve")
     if logger == nil { log.logLevel = .info }

@@ -18,7 +18,7 @@ struct CanonicalQueryMiddleware: RouterMiddleware {
     /// Every query parameter a route of the observatory reads. A test holds this list to the
     /// sources, so that a parameter added to a route cannot be forgotten here.
     static let knownParameters: Set<String> = [
-        "affiliations", "against", "aggregate_parts", "city", "country", "dataset", "draws", "example", "exclude_country",
+        "affiliations", "against", "aggregate_parts", "attach", "attached", "city", "country", "dataset", "draws", "example", "exclude_country",
         "focus", "focus_country", "format", "from", "group", "include_domestic", "kind", "lang", "level", "limit", "model",
         "name", "network", "network_measures", "offset", "page", "partner", "per_page", "periodisation", "regions", "rule",
         "scheme", "seed", "status", "subject", "to", "top",

@@ -106,7 +106,7 @@ struct DocumentsListCommand: AsyncParsableCommand {
         let workspace = try await database.workspace()
         let summaries = try await workspace.documents(dataset: dataset, attachedTo: record, containing: search)
         switch output.format {
-        case .json: print(try summaries.prettyJSON(), terminator: "")
+        case .json: print(try summaries.map(DocumentSummaryJSON.init).prettyJSON(), terminator: "")
         default: print(output.render(workspace.documentsTable(summaries, codebook: try workspace.codebook())), terminator: "")
         }
     }
@@ -134,7 +134,7 @@ struct DocumentsShowCommand: AsyncParsableCommand {
         let workspace = try await database.workspace()
         let view = try await workspace.documentView(id: id, codebook: try workspace.codebook(file: codebook))
         switch format {
-        case .json: print(try view.prettyJSON(), terminator: "")
+        case .json: print(try DocumentJSON(view).prettyJSON(), terminator: "")
         case .md: print(DocumentMarkdown(view: view, language: language.lang).render(), terminator: "")
         }
     }
