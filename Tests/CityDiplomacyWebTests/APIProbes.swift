@@ -318,7 +318,7 @@ enum APIProbes {
             Probe(.badRequest, "a weight that is no number") { _ in
                 .yaml(try ProbeRequest.examplePriorities.replacingOccurrences(of: "weight: 2", with: "weight: heavy"), query: "focus=country:IR")
             },
-            Probe(.badRequest, "a country that is none") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=country:XX") },
+            Probe(.notFound, "a country that is none") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=country:XX") },
             Probe(.badRequest, "draws 0") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=IR&draws=0") },
             Probe(.notFound, "an unknown dataset") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=IR&dataset=missing") },
             Probe(.contentTooLarge, "priorities over 64 KiB") { _ in .yaml(String(repeating: "#", count: 70 * 1024), query: "focus=IR") },
