@@ -38,14 +38,19 @@ struct WorkspaceTests {
         #expect(implicit != later)
     }
 
-    @Test("An unknown scheme, periodisation or dataset is an error naming the parameter")
+    @Test("An unknown scheme, periodisation or dataset is not found, naming the parameter")
     func unknownValues() async throws {
         let workspace = try await WorkspaceFixture.workspace()
         let scheme = await #expect(throws: ApplicationError.self) {
             try await workspace.studyTable(StudyTableRequest(table: .regions, regions: "nowhere"))
         }
         #expect(scheme?.field == "regions")
-        #expect(scheme?.kind == .invalidValue)
+        #expect(scheme?.kind == .notFound)
+        let periodisation = await #expect(throws: ApplicationError.self) {
+            try await workspace.studyTable(StudyTableRequest(table: .periods, periodisation: "nowhere"))
+        }
+        #expect(periodisation?.field == "periodisation")
+        #expect(periodisation?.kind == .notFound)
         #expect(scheme?.message.contains("study-regions") == true)
         let dataset = await #expect(throws: ApplicationError.self) { try await workspace.content(ofDataset: "nope") }
         #expect(dataset?.kind == .notFound)

@@ -51,6 +51,17 @@ struct ProbeRequest {
         ProbeRequest(parameters: parameters, authorised: true, body: ByteBuffer(string: text))
     }
 
+    /// A JSON body declared as text, with the token: only its Content-Type is at fault.
+    static func plainText(parameters: [String: String] = [:]) -> ProbeRequest {
+        ProbeRequest(parameters: parameters, authorised: true, body: ByteBuffer(string: "{}"), contentType: "text/plain")
+    }
+
+    /// A record of the bundled sample dataset (``ObservatoryFixture/storeBundledSample(into:)``),
+    /// by its id's tail (`r1`, `m1`, `e1`, `s1`).
+    static func bundled(_ record: String) -> String {
+        "\(ObservatoryFixture.bundledSample):\(record)"
+    }
+
     /// A body over the server's limit (256 KiB by default), sent with the token so that only its
     /// size is at fault.
     static func oversized(parameters: [String: String] = [:]) -> ProbeRequest {
@@ -175,7 +186,7 @@ enum APIProbes {
             Probe(.ok, "the first page of every city"),
             Probe(.ok, "Iran's cities, five at a time") { _ in ProbeRequest(query: "country=IR&limit=5&offset=5") },
             Probe(.ok, "by a Persian name") { _ in ProbeRequest(query: "name=%D8%AA%D9%87%D8%B1%D8%A7%D9%86") },
-            Probe(.badRequest, "a country that is neither a code nor a name") { _ in ProbeRequest(query: "country=Narnia") },
+            Probe(.notFound, "a country that is neither a code nor a name") { _ in ProbeRequest(query: "country=Narnia") },
             Probe(.badRequest, "a limit of 0") { _ in ProbeRequest(query: "limit=0") },
             Probe(.ok, "Iran's cities by the country's Persian name") { _ in ProbeRequest(query: "country=%D8%A7%DB%8C%D8%B1%D8%A7%D9%86&limit=5") },
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=missing") },
@@ -211,6 +222,11 @@ enum APIProbes {
                 try .json(["dataset": "iran-2018", "city": records.relation.city, "partner": records.relation.partner, "kind": records.relation.kind])
             },
             Probe(.contentTooLarge, "a body over the limit") { _ in .oversized() },
+            Probe(.forbidden, "into the bundled sample, whatever the fields") { _ in try .json(["dataset": ObservatoryFixture.bundledSample, "city": "Atlantis"]) },
+            Probe(.notFound, "a city the dataset does not have") { _ in
+                try .json(["dataset": "iran-2018", "city": "Atlantis", "partner": "iran-2018:isfahan", "kind": "friendship"])
+            },
+            Probe(.unsupportedMediaType, "a body declared as text") { _ in .plainText() },
         ],
         .init("GET /networks"): [
             Probe(.ok, "the study's networks") { _ in ProbeRequest(query: "dataset=iran-2018") },
@@ -230,7 +246,7 @@ enum APIProbes {
             Probe(.ok, "every country as CSV in Persian") { _ in ProbeRequest(query: "format=csv&level=country&lang=fa") },
             Probe(.badRequest, "a level that is not one") { _ in ProbeRequest(query: "level=region") },
             Probe(.badRequest, "top 0") { _ in ProbeRequest(query: "top=0") },
-            Probe(.badRequest, "a focus country that is none") { _ in ProbeRequest(query: "focus_country=Narnia") },
+            Probe(.notFound, "a focus country that is none") { _ in ProbeRequest(query: "focus_country=Narnia") },
             Probe(.badRequest, "a seed that is not a number") { _ in ProbeRequest(query: "seed=abc") },
             Probe(.badRequest, "a format the API does not write") { _ in ProbeRequest(query: "format=xml") },
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=nowhere") },
@@ -246,9 +262,9 @@ enum APIProbes {
             Probe(.ok, "with the best-connected cities' network ranks") { _ in ProbeRequest(query: "subject=Tehran&subject=Isfahan&network_measures=true&draws=100") },
             Probe(.badRequest, "network_measures that is not true or false") { _ in ProbeRequest(query: "subject=Tehran&subject=Isfahan&network_measures=maybe") },
             Probe(.badRequest, "one subject") { _ in ProbeRequest(query: "subject=Tehran") },
-            Probe(.badRequest, "a city that is none") { _ in ProbeRequest(query: "subject=Atlantis&subject=country:IR") },
-            Probe(.badRequest, "a group the scheme lacks") { _ in ProbeRequest(query: "subject=Tehran&subject=group:un-m49:atlantis") },
-            Probe(.badRequest, "a scheme that is none") { _ in ProbeRequest(query: "subject=Tehran&subject=Isfahan&scheme=none") },
+            Probe(.notFound, "a city that is none") { _ in ProbeRequest(query: "subject=Atlantis&subject=country:IR") },
+            Probe(.notFound, "a group the scheme lacks") { _ in ProbeRequest(query: "subject=Tehran&subject=group:un-m49:atlantis") },
+            Probe(.notFound, "a scheme that is none") { _ in ProbeRequest(query: "subject=Tehran&subject=Isfahan&scheme=none") },
             Probe(.badRequest, "draws 0") { _ in ProbeRequest(query: "subject=Tehran&subject=Isfahan&draws=0") },
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "subject=Tehran&subject=Isfahan&dataset=missing") },
         ],
@@ -260,7 +276,7 @@ enum APIProbes {
             },
             Probe(.badRequest, "no group") { _ in ProbeRequest(query: "focus=country:IR&scheme=study-regions") },
             Probe(.badRequest, "a model that is none") { _ in ProbeRequest(query: "focus=country:IR&scheme=study-regions&group=periphery&model=magic") },
-            Probe(.badRequest, "a group the scheme lacks") { _ in ProbeRequest(query: "focus=country:IR&scheme=study-regions&group=atlantis") },
+            Probe(.notFound, "a group the scheme lacks") { _ in ProbeRequest(query: "focus=country:IR&scheme=study-regions&group=atlantis") },
             Probe(.notFound, "an unknown reference dataset") { _ in ProbeRequest(query: "focus=country:IR&scheme=study-regions&group=periphery&against=missing") },
         ],
         .init("GET /network/cities/{id}"): [
@@ -277,8 +293,8 @@ enum APIProbes {
             Probe(.ok, "Tehran, three, no Turkish city") { _ in ProbeRequest(query: "top=3&exclude_country=TR&exclude_country=Iraq") },
             Probe(.badRequest, "top 0") { _ in ProbeRequest(query: "top=0") },
             Probe(.badRequest, "top not a number") { _ in ProbeRequest(query: "top=many") },
-            Probe(.badRequest, "a country that is none") { _ in ProbeRequest(query: "exclude_country=Narnia") },
-            Probe(.badRequest, "a city with no relation to another city") { _ in ProbeRequest(parameters: ["id": "iran-2018:ahvaz"]) },
+            Probe(.notFound, "a country that is none") { _ in ProbeRequest(query: "exclude_country=Narnia") },
+            Probe(.notFound, "a city with no relation to another city") { _ in ProbeRequest(parameters: ["id": "iran-2018:ahvaz"]) },
             Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"]) },
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=nowhere") },
         ],
@@ -287,7 +303,7 @@ enum APIProbes {
             Probe(.ok, "Tehran, three, by the study's regions") { _ in ProbeRequest(query: "top=3&scheme=study-regions") },
             Probe(.badRequest, "top 0") { _ in ProbeRequest(query: "top=0") },
             Probe(.badRequest, "top not a number") { _ in ProbeRequest(query: "top=many") },
-            Probe(.badRequest, "a city with no relation to another city") { _ in ProbeRequest(parameters: ["id": "iran-2018:ahvaz"]) },
+            Probe(.notFound, "a city with no relation to another city") { _ in ProbeRequest(parameters: ["id": "iran-2018:ahvaz"]) },
             Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"]) },
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=nowhere") },
         ],
@@ -302,7 +318,7 @@ enum APIProbes {
             Probe(.badRequest, "a weight that is no number") { _ in
                 .yaml(try ProbeRequest.examplePriorities.replacingOccurrences(of: "weight: 2", with: "weight: heavy"), query: "focus=country:IR")
             },
-            Probe(.badRequest, "a country that is none") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=country:XX") },
+            Probe(.notFound, "a country that is none") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=country:XX") },
             Probe(.badRequest, "draws 0") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=IR&draws=0") },
             Probe(.notFound, "an unknown dataset") { _ in .yaml(try ProbeRequest.examplePriorities, query: "focus=IR&dataset=missing") },
             Probe(.contentTooLarge, "priorities over 64 KiB") { _ in .yaml(String(repeating: "#", count: 70 * 1024), query: "focus=IR") },
@@ -322,6 +338,9 @@ enum APIProbes {
                 try .json(["dataset": "iran-2018", "city": records.membership.city, "network": records.membership.network])
             },
             Probe(.contentTooLarge, "a body over the limit") { _ in .oversized() },
+            Probe(.forbidden, "into the bundled sample") { _ in try .json(["dataset": ObservatoryFixture.bundledSample, "city": "Sampleton", "network": "x"]) },
+            Probe(.notFound, "a network the dataset does not have") { records in try .json(["dataset": "iran-2018", "city": records.outsider.city, "network": "Atlantis League"]) },
+            Probe(.unsupportedMediaType, "a body declared as text") { _ in .plainText() },
         ],
         .init("GET /events"): [
             Probe(.ok, "every event"),
@@ -336,6 +355,9 @@ enum APIProbes {
             },
             Probe(.unauthorized, "no token") { _ in try .json(["dataset": "iran-2018"], authorised: false) },
             Probe(.contentTooLarge, "a body over the limit") { _ in .oversized() },
+            Probe(.forbidden, "into the bundled sample") { _ in try .json(["dataset": ObservatoryFixture.bundledSample, "city": "Sampleton"]) },
+            Probe(.notFound, "a dataset there is not") { _ in try .json(["dataset": "nowhere", "city": "x", "kind": "summit", "title_en": "x", "year": 2018]) },
+            Probe(.unsupportedMediaType, "a body declared as text") { _ in .plainText() },
         ],
         .init("GET /tables/{number}"): [
             Probe(.ok, "Table 1") { _ in ProbeRequest(parameters: ["number": "1"]) },
@@ -344,7 +366,7 @@ enum APIProbes {
             Probe(.ok, "Table 4") { _ in ProbeRequest(parameters: ["number": "4"]) },
             Probe(.badRequest, "an unknown language") { _ in ProbeRequest(parameters: ["number": "1"], query: "lang=xx") },
             Probe(.badRequest, "an unknown rule") { _ in ProbeRequest(parameters: ["number": "3"], query: "rule=sometimes") },
-            Probe(.badRequest, "an unknown scheme of regions") { _ in ProbeRequest(parameters: ["number": "2"], query: "regions=nowhere") },
+            Probe(.notFound, "an unknown scheme of regions") { _ in ProbeRequest(parameters: ["number": "2"], query: "regions=nowhere") },
             Probe(.notFound, "a table the study does not have") { _ in ProbeRequest(parameters: ["number": "5"]) },
             Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(parameters: ["number": "1"], query: "dataset=nowhere") },
         ],
@@ -410,8 +432,11 @@ enum APIProbes {
                 return try .json(["city": other.city, "partner": other.partner, "kind": other.kind], parameters: ["id": records.relation.id])
             },
             Probe(.contentTooLarge, "a body over the limit") { records in .oversized(parameters: ["id": records.relation.id]) },
+            Probe(.forbidden, "a record of the bundled sample") { _ in try .json([:], parameters: ["id": ProbeRequest.bundled("r1")]) },
+            Probe(.unsupportedMediaType, "a body declared as text") { records in .plainText(parameters: ["id": records.relation.id]) },
         ],
         .init("DELETE /relations/{id}"): [
+            Probe(.forbidden, "a record of the bundled sample") { _ in ProbeRequest(parameters: ["id": ProbeRequest.bundled("r1")], authorised: true) },
             Probe(.unauthorized, "no token") { records in ProbeRequest(parameters: ["id": records.relation.id]) },
             Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"], authorised: true) },
             Probe(.noContent, "a seeded relation") { records in ProbeRequest(parameters: ["id": records.relation.id], authorised: true) },
@@ -424,8 +449,8 @@ enum APIProbes {
             Probe(.ok, "a role") { records in
                 try .json(["city": records.membership.city, "network": records.membership.network, "role_en": "founder", "role_fa": "بنیان‌گذار"], parameters: ["id": records.membership.id])
             },
-            Probe(.badRequest, "an unknown network") { records in
-                try .json(["city": records.membership.city, "network": "Atlantis League"], parameters: ["id": records.membership.id])
+            Probe(.badRequest, "a date that is not one") { records in
+                try .json(["city": records.membership.city, "network": records.membership.network, "since": "the spring"], parameters: ["id": records.membership.id])
             },
             Probe(.unauthorized, "no token") { records in try .json(["role_en": "x"], parameters: ["id": records.membership.id], authorised: false) },
             Probe(.notFound, "an unknown id") { records in
@@ -435,8 +460,11 @@ enum APIProbes {
                 try .json(["city": records.memberships[1].city, "network": records.memberships[0].network], parameters: ["id": records.memberships[1].id])
             },
             Probe(.contentTooLarge, "a body over the limit") { records in .oversized(parameters: ["id": records.membership.id]) },
+            Probe(.forbidden, "a record of the bundled sample") { _ in try .json([:], parameters: ["id": ProbeRequest.bundled("m1")]) },
+            Probe(.unsupportedMediaType, "a body declared as text") { records in .plainText(parameters: ["id": records.relation.id]) },
         ],
         .init("DELETE /memberships/{id}"): [
+            Probe(.forbidden, "a record of the bundled sample") { _ in ProbeRequest(parameters: ["id": ProbeRequest.bundled("m1")], authorised: true) },
             Probe(.unauthorized, "no token") { records in ProbeRequest(parameters: ["id": records.membership.id]) },
             Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"], authorised: true) },
             Probe(.noContent, "a seeded membership") { records in ProbeRequest(parameters: ["id": records.membership.id], authorised: true) },
@@ -457,8 +485,11 @@ enum APIProbes {
                 try .json(["city": "iran-2018:tehran", "kind": "sports_games", "title_en": "Asian Games", "year": 1974], parameters: ["id": "nowhere:none"])
             },
             Probe(.contentTooLarge, "a body over the limit") { records in .oversized(parameters: ["id": records.event]) },
+            Probe(.forbidden, "a record of the bundled sample") { _ in try .json([:], parameters: ["id": ProbeRequest.bundled("e1")]) },
+            Probe(.unsupportedMediaType, "a body declared as text") { records in .plainText(parameters: ["id": records.relation.id]) },
         ],
         .init("DELETE /events/{id}"): [
+            Probe(.forbidden, "a record of the bundled sample") { _ in ProbeRequest(parameters: ["id": ProbeRequest.bundled("e1")], authorised: true) },
             Probe(.unauthorized, "no token") { records in ProbeRequest(parameters: ["id": records.event]) },
             Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"], authorised: true) },
             Probe(.noContent, "a seeded event") { records in ProbeRequest(parameters: ["id": records.event], authorised: true) },
@@ -473,8 +504,11 @@ enum APIProbes {
             Probe(.unauthorized, "no token") { records in try .json(["title": "x"], parameters: ["id": records.citedSource], authorised: false) },
             Probe(.notFound, "an unknown id") { _ in try .json(["title": "x"], parameters: ["id": "nowhere:none"]) },
             Probe(.contentTooLarge, "a body over the limit") { records in .oversized(parameters: ["id": records.citedSource]) },
+            Probe(.forbidden, "a record of the bundled sample") { _ in try .json([:], parameters: ["id": ProbeRequest.bundled("s1")]) },
+            Probe(.unsupportedMediaType, "a body declared as text") { records in .plainText(parameters: ["id": records.relation.id]) },
         ],
         .init("DELETE /sources/{id}"): [
+            Probe(.forbidden, "a record of the bundled sample") { _ in ProbeRequest(parameters: ["id": ProbeRequest.bundled("s1")], authorised: true) },
             Probe(.unauthorized, "no token") { records in ProbeRequest(parameters: ["id": records.uncitedSource]) },
             Probe(.notFound, "an unknown id") { _ in ProbeRequest(parameters: ["id": "nowhere:none"], authorised: true) },
             Probe(.conflict, "a source records cite") { records in ProbeRequest(parameters: ["id": records.citedSource], authorised: true) },
@@ -487,6 +521,9 @@ enum APIProbes {
             Probe(.badRequest, "a language that is not ISO 639-1") { _ in try .json(["dataset": "iran-2018", "title": "x", "language": "Farsi"]) },
             Probe(.unauthorized, "no token") { _ in try .json(["dataset": "iran-2018", "title": "x"], authorised: false) },
             Probe(.contentTooLarge, "a body over the limit") { _ in .oversized() },
+            Probe(.forbidden, "into the bundled sample") { _ in try .json(["dataset": ObservatoryFixture.bundledSample, "title": "x"]) },
+            Probe(.notFound, "a dataset there is not") { _ in try .json(["dataset": "nowhere", "title": "x"]) },
+            Probe(.unsupportedMediaType, "a body declared as text") { _ in .plainText() },
         ],
         .init("GET /changes"): [
             Probe(.ok, "the log (the probes' own source is in it)"),
@@ -498,7 +535,8 @@ enum APIProbes {
     static let exportProbes: [Probe] = [
         Probe(.ok, "the study's relations") { _ in ProbeRequest(query: "dataset=iran-2018") },
         Probe(.ok, "filtered by city, kind and year") { _ in ProbeRequest(query: "city=iran-2018:tehran&kind=sister_city&from=1990") },
-        Probe(.badRequest, "a country that is neither a code nor a name") { _ in ProbeRequest(query: "country=Narnia") },
+        Probe(.notFound, "a country that is neither a code nor a name") { _ in ProbeRequest(query: "country=Narnia") },
+        Probe(.notFound, "an unknown dataset") { _ in ProbeRequest(query: "dataset=nowhere") },
         Probe(.badRequest, "a kind neither known nor held by any record") { _ in ProbeRequest(query: "kind=foo") },
     ]
 }

@@ -114,8 +114,14 @@ struct EditingTests {
                 let errors = try #require(try Self.object(response)["errors"] as? [String: String])
                 #expect(Set(errors.keys) == ["city", "kind", "signed", "sources"])
             }
+            // A dataset the registry lacks is not found, the other fields being well formed.
+            try await client.execute(uri: "/api/v1/relations", method: .post, headers: Self.auth,
+                                     body: try Self.json(["dataset": "nowhere", "city": "x", "partner": "y", "kind": "friendship"])) { response in
+                #expect(response.status == .notFound)
+                let checked = try Self.object(response)
+                #expect(checked["field"] as? String == "dataset")
+            }
             for (body, field) in [
-                (try Self.json(["dataset": "nowhere", "city": "x", "partner": "y", "kind": "friendship"]), "dataset"),
                 (try Self.json(["dataset": "iran-2018", "colour": "red"]), "colour"),
                 (ByteBuffer(string: "[1, 2"), "body"),
                 // A control or bidirectional character would retitle the terminal of whoever later

@@ -91,8 +91,8 @@ struct NetworkPageTests {
         }
     }
 
-    @Test("A bad parameter is the observatory's 400 page naming it; an unknown dataset its 404", arguments: [
-        ("level=region", "level"), ("top=0", "top"), ("seed=abc", "seed"), ("focus_country=Narnia", "focus_country"),
+    @Test("A bad parameter is the observatory's 400 page naming it; an unknown dataset or country its 404", arguments: [
+        ("level=region", "level"), ("top=0", "top"), ("seed=abc", "seed"),
     ])
     func badParameter(query: String, field: String) async throws {
         try await ObservatoryFixture.withClient { client in
@@ -107,6 +107,10 @@ struct NetworkPageTests {
             try await client.execute(uri: "/network?dataset=nowhere", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(response.text.contains("<code>dataset</code>"))
+            }
+            try await client.execute(uri: "/network?focus_country=Narnia", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.text.contains("<code>focus_country</code>"))
             }
         }
     }

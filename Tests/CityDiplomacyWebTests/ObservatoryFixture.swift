@@ -43,6 +43,27 @@ enum ObservatoryFixture {
         return registry
     }
 
+    /// The id of ``storeBundledSample(into:)``'s dataset, and its records' ids under it.
+    static let bundledSample = "reference-sample"
+
+    /// A small dataset marked bundled, as `citydip init` stores the reference datasets — a record
+    /// of each kind, which the API's conformance probes try to write to provoke the 403 a
+    /// read-only dataset answers — stored beside the others (its city, Sampleton, names no other).
+    static func storeBundledSample(into registry: SQLiteRegistry) async throws {
+        let id = bundledSample
+        let source = SourceCitation(id: "\(id):s1", title: "A reference source")
+        let town = try City(id: "\(id):sampleton", name: LocalizedText(en: "Sampleton"), country: CountryCode(unchecked: "FR"))
+        let other = try City(id: "\(id):otherton", name: LocalizedText(en: "Otherton"), country: CountryCode(unchecked: "DE"))
+        var dataset = Dataset(id: id, title: LocalizedText(en: "A reference sample"))
+        dataset.isBundled = true
+        try await registry.store(DatasetContent(
+            dataset: dataset, sources: [source], cities: [town, other],
+            relations: [BilateralRelation(id: "\(id):r1", datasetID: id, cityID: town.id, partnerID: other.id, kind: .sisterCity, sources: [source])],
+            networks: [CityNetwork(id: "\(id):n1", datasetID: id, name: LocalizedText(en: "Sample League"), scope: .global)],
+            memberships: [NetworkMembership(id: "\(id):m1", datasetID: id, cityID: town.id, networkID: "\(id):n1")],
+            events: [InternationalEvent(id: "\(id):e1", datasetID: id, cityID: town.id, kind: .summit, title: LocalizedText(en: "Sample Summit"), year: 2020)]))
+    }
+
     /// Runs `body` against the observatory in process (no socket), with caching off so that every
     /// request reaches the registry.
     static func withClient(

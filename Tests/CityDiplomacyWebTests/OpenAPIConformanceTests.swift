@@ -68,7 +68,9 @@ struct OpenAPIConformanceTests {
     @Test("Every operation answers as documented: status, media type, headers and schema", arguments: try APIDocument.operations())
     func operationConforms(_ operation: APIDocument.Operation) async throws {
         // With an imported dataset too, so that its quality report is answered and checked.
-        try await ObservatoryFixture.withClient(writeTokens: SeededRecords.tokens, registry: try await ObservatoryFixture.registryWithImport(editableStudy: true)) { client in
+        let registry = try await ObservatoryFixture.registryWithImport(editableStudy: true)
+        try await ObservatoryFixture.storeBundledSample(into: registry)
+        try await ObservatoryFixture.withClient(writeTokens: SeededRecords.tokens, registry: registry) { client in
             let document = try APIDocument.load()
             let endpoint = try #require(try document.locallyDereferenced().resolved().endpoints.first {
                 APIDocument.Operation(method: $0.method.rawValue.uppercased(), path: $0.path.rawValue) == operation

@@ -57,12 +57,12 @@ struct PeersPageTests {
         }
     }
 
-    @Test("Bad parameters are 400 with the field, an unknown city 404")
+    @Test("Bad parameters are 400 with the field, an unknown city or scheme 404")
     func errors() async throws {
         try await ObservatoryFixture.withClient { client in
-            for (query, field) in [("top=0", "top"), ("top=x", "top"), ("top=101", "top"), ("scheme=none", "scheme")] {
+            for (query, field, status) in [("top=0", "top", HTTPResponse.Status.badRequest), ("top=x", "top", .badRequest), ("top=101", "top", .badRequest), ("scheme=none", "scheme", .notFound)] {
                 try await client.execute(uri: "/api/v1/cities/iran-2018:tehran/peers?\(query)", method: .get) { response in
-                    #expect(response.status == .badRequest, "\(query)")
+                    #expect(response.status == status, "\(query)")
                     let body = try response.json() as? [String: Any]
                     #expect(body?["field"] as? String == field, "\(query)")
                 }

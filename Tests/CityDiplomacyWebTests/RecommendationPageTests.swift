@@ -29,12 +29,12 @@ struct RecommendationPageTests {
         }
     }
 
-    @Test("Bad parameters are 400 with the field, an unknown city 404, never 500")
+    @Test("Bad parameters are 400 with the field, an unknown city or country 404, never 500")
     func errors() async throws {
         try await ObservatoryFixture.withClient { client in
-            for (query, field) in [("top=0", "top"), ("top=x", "top"), ("exclude_country=Narnia", "exclude_country")] {
+            for (query, field, status) in [("top=0", "top", HTTPResponse.Status.badRequest), ("top=x", "top", .badRequest), ("exclude_country=Narnia", "exclude_country", .notFound)] {
                 try await client.execute(uri: "/api/v1/cities/iran-2018:tehran/recommendations?\(query)", method: .get) { response in
-                    #expect(response.status == .badRequest, "\(query)")
+                    #expect(response.status == status, "\(query)")
                     let body = try response.json() as? [String: Any]
                     #expect(body?["field"] as? String == field)
                 }

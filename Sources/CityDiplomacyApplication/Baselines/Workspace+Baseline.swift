@@ -130,13 +130,14 @@ extension Workspace {
         return best?.id
     }
 
-    /// A group of `scheme` (or a category, for a scheme without groups): its label and countries.
+    /// A group of `scheme` (or a category, for a scheme without groups): its label and countries;
+    /// a group the scheme lacks is not found, as an unknown scheme is.
     static func group(_ id: String, of scheme: ClassificationScheme) throws(ApplicationError) -> (LocalizedText, Set<CountryCode>) {
         if let group = scheme.group(id: id) {
             return (group.label, Set(scheme.assignments.filter { scheme.category(id: $0.categoryID)?.groupID == id }.map(\.country)))
         }
         if let category = scheme.category(id: id) { return (category.label, Set(scheme.countries(in: id))) }
-        throw .invalid("group", "unknown group '\(id)' of scheme \(scheme.id): expected \((scheme.groups.map(\.id) + scheme.categories.map(\.id)).orList())")
+        throw .notFound("group", "unknown group '\(id)' of scheme \(scheme.id): expected \((scheme.groups.map(\.id) + scheme.categories.map(\.id)).orList())")
     }
 }
 

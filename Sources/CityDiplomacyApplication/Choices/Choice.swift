@@ -16,7 +16,12 @@ extension Choice {
     public static func parse(_ text: String, field: String) throws(ApplicationError) -> Self {
         let normalised = PersianText.asciiDigits(PersianText.normalized(text)).trimmingCharacters(in: .whitespaces)
         if let value = Self(rawValue: normalised) ?? Self(rawValue: normalised.lowercased()) { return value }
-        throw .invalid(field, "unknown \(noun) '\(text)': expected \(allCases.map(\.rawValue).orList())")
+        throw unknown(text, field: field)
+    }
+
+    /// The error for a value that is none of the choices.
+    public static func unknown(_ text: String, field: String) -> ApplicationError {
+        .invalid(field, "unknown \(noun) '\(text)': expected \(allCases.map(\.rawValue).orList())")
     }
 
     /// The accepted values, as help texts list them: `recorded, later, earlier or exclude`.

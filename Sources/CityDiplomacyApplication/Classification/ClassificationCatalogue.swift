@@ -34,16 +34,19 @@ public struct ClassificationCatalogue: Sendable {
         self.init(schemes: schemes, periodisations: periodisations)
     }
 
+    /// The scheme `id` names; an id of no scheme is not found (a 404 on the web), as an unknown
+    /// dataset is, whichever parameter names it.
     public func scheme(_ id: String, field: String) throws(ApplicationError) -> ClassificationScheme {
         guard let scheme = schemes[id] else {
-            throw .invalid(field, "unknown scheme '\(id)' for \(parameter: field): expected \(schemes.keys.sorted().orList()) (or add one with a scheme file)")
+            throw .notFound(field, "unknown scheme '\(id)' for \(parameter: field): expected \(schemes.keys.sorted().orList()) (or add one with a scheme file)")
         }
         return scheme
     }
 
+    /// The periodisation `id` names; an id of none is not found, as an unknown scheme is.
     public func periodisation(_ id: String, field: String = "periodisation") throws(ApplicationError) -> Periodisation {
         guard let periodisation = periodisations[id] else {
-            throw .invalid(field, "unknown periodisation '\(id)': expected \(periodisations.keys.sorted().orList()) (or add one with a periodisation file)")
+            throw .notFound(field, "unknown periodisation '\(id)': expected \(periodisations.keys.sorted().orList()) (or add one with a periodisation file)")
         }
         return periodisation
     }

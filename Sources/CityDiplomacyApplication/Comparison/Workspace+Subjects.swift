@@ -44,7 +44,7 @@ extension Workspace {
                 countries = Set(scheme.countries(in: groupID))
             } else {
                 let known = (scheme.groups.map(\.id) + scheme.categories.map(\.id))
-                throw ApplicationError.invalid(field, "unknown group '\(groupID)' of scheme \(schemeID): expected \(known.orList())")
+                throw ApplicationError.notFound(field, "unknown group '\(groupID)' of scheme \(schemeID): expected \(known.orList())")
             }
             return ResolvedSubject(subject: subject, label: .message("compare.subject.group", localized: ["group": label, "scheme": scheme.title]),
                                    cities: cities(in: countries), datasets: datasets, countries: countries)
@@ -72,7 +72,7 @@ extension Workspace {
             .compactMap { snapshot.cityIndex[$0.id].map(Int.init) }
             .filter { datasets.contains(Int(snapshot.cityDataset[$0])) }
         guard !found.isEmpty else {
-            throw ApplicationError.invalid(field, "unknown city '\(name)': no city of that name in \(datasets.sorted().map { snapshot.datasetIDs[$0] }.orList()) (names in English or Persian, an id such as \(defaults.datasetID):tehran, or country:ISO, group:SCHEME:GROUP, cities:A,B)")
+            throw ApplicationError.notFound(field, "unknown city '\(name)': no city of that name in \(datasets.sorted().map { snapshot.datasetIDs[$0] }.orList()) (names in English or Persian, an id such as \(defaults.datasetID):tehran, or country:ISO, group:SCHEME:GROUP, cities:A,B)")
         }
         // One name, one place: records of several datasets are one place when they share a
         // GeoNames id, or a country where one of them has no id; a name that reaches places in

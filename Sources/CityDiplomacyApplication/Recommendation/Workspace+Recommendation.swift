@@ -118,7 +118,9 @@ extension Workspace {
             throw ApplicationError.invalid("city", "ambiguous city '\(text)': it names \(named.joined(separator: ", ")); give one of these ids")
         }
         guard let node = nodes.first else {
-            throw ApplicationError.invalid("city", "city '\(text)' (\(matches[0].id)) has no relation to another city in \(ids.joined(separator: ", ")): nothing to start from")
+            // The city is there but is no node: nothing of the network names it (a 404, not a 400,
+            // as a well-formed request cannot be made right by changing its form).
+            throw ApplicationError.notFound("city", "city '\(text)' (\(matches[0].id)) has no relation to another city in \(ids.joined(separator: ", ")): nothing to start from")
         }
         return node
     }

@@ -79,7 +79,7 @@ extension Workspace {
     }
 
     func unknownCity(_ name: String, dataset: String?) -> ApplicationError {
-        .invalid("city", "unknown city '\(name)': no city of that name\(dataset.map { " in dataset \($0)" } ?? "") (names in English or Persian, or an id such as \(defaults.datasetID):tehran)")
+        .notFound("city", "unknown city '\(name)': no city of that name\(dataset.map { " in dataset \($0)" } ?? "") (names in English or Persian, or an id such as \(defaults.datasetID):tehran)")
     }
 
     /// A network with its member cities, or a not-found error.

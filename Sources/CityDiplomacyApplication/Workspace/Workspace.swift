@@ -100,10 +100,11 @@ public struct Workspace: Sendable {
         countriesByCode[code]?.name[language] ?? code.rawValue
     }
 
-    /// The country `text` names: an ISO code or a name in English or Persian.
+    /// The country `text` names: an ISO code or a name in English or Persian. A name of no
+    /// country is not found (a 404 on the web), as an unknown dataset or city is.
     public func country(named text: String, field: String) throws(ApplicationError) -> Country {
         guard let country = directory.country(matching: text) else {
-            throw .invalid(field, "unknown country '\(text)': expected an ISO 3166-1 code such as IR, or a country name in English or Persian")
+            throw .notFound(field, "unknown country '\(text)': expected an ISO 3166-1 code such as IR, or a country name in English or Persian")
         }
         return country
     }

@@ -33,7 +33,7 @@ extension Filters {
             throw .badRequest("missing \(name): a baseline needs focus, scheme and group (e.g. focus=country:IR&scheme=study-regions&group=periphery)", field: name)
         }
         do {
-            let model = try text("model").map { text throws(ApplicationError) in try BaselineModelChoice.parse(text, field: "model") } ?? .world
+            let model = try choice("model", as: BaselineModelChoice.self) ?? .world
             return try BaselineRequest(
                 focus: text("focus")!, scheme: text("scheme")!, group: text("group")!, dataset: text("dataset"), against: text("against"),
                 model: model, draws: try integer("draws", in: 1...BaselineRequest.webMaximumDraws) ?? 1_000, seed: try seed() ?? 2026)

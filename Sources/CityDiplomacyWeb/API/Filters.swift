@@ -17,6 +17,22 @@ struct Filters {
         fields[name].map(PersianText.normalized)
     }
 
+    /// A closed choice's value as given (`lang`, `status`, `format`…): `nil` when absent or
+    /// empty, otherwise untrimmed. The document lists such a parameter's values as an enum, and a
+    /// value around which blank space was typed, or one that is only blank space, is none of them.
+    func choiceText(_ name: String) -> String? {
+        guard let raw = fields.all(name).first, !raw.isEmpty else { return nil }
+        return raw
+    }
+
+    /// A closed choice, exactly one of its values as the document lists them (a 400 naming the
+    /// parameter otherwise: the command line, which people type, is the lenient reader).
+    func choice<C: Choice>(_ name: String, as type: C.Type = C.self) throws(WebError) -> C? {
+        guard let raw = choiceText(name) else { return nil }
+        guard let value = C(rawValue: raw) else { throw WebError(C.unknown(raw, field: name)) }
+        return value
+    }
+
     func integer(_ name: String, in range: ClosedRange<Int>) throws(WebError) -> Int? {
         guard let raw = text(name) else { return nil }
         guard let value = Int(PersianText.asciiDigits(raw)), range.contains(value) else {
@@ -49,30 +65,18 @@ struct Filters {
 
     /// `status`: one of the statuses the importer gives a place, or all when absent.
     func placeStatus() throws(WebError) -> PlaceStatusChoice? {
-        do {
-            return try text("status").map { text throws(ApplicationError) in try PlaceStatusChoice.parse(text, field: "status") }
-        } catch {
-            throw WebError(error)
-        }
+        try choice("status")
     }
 
     /// `status`: the audit findings of one status (`match`, `mismatch`, `contradicted`,
     /// `scheme-dependent`, `not-checkable`), or all when absent.
     func auditStatus() throws(WebError) -> AuditFinding.Status? {
-        do {
-            return try text("status").map { text throws(ApplicationError) in try AuditStatusChoice.parse(text, field: "status").status }
-        } catch {
-            throw WebError(error)
-        }
+        try choice("status", as: AuditStatusChoice.self)?.status
     }
 
     /// `kind`: the audit findings of one kind (`independent`, `consistency`), or both when absent.
     func auditKind() throws(WebError) -> AuditFinding.Kind? {
-        do {
-            return try text("kind").map { text throws(ApplicationError) in try AuditKindChoice.parse(text, field: "kind").kind }
-        } catch {
-            throw WebError(error)
-        }
+        try choice("kind", as: AuditKindChoice.self)?.kind
     }
 
     /// `seed`: a whole number from 0 to 2^64 − 1 (Persian digits too); `nil` when absent.
@@ -99,11 +103,7 @@ struct Filters {
 
     /// `level`: `city` or `country`; `nil` when absent.
     func networkLevel() throws(WebError) -> NetworkLevelChoice? {
-        do {
-            return try text("level").map { text throws(ApplicationError) in try NetworkLevelChoice.parse(text, field: "level") }
-        } catch {
-            throw WebError(error)
-        }
+        try choice("level")
     }
 
     /// The places of a quality report to list: `status`, `limit` (default `defaultLimit`) and `offset`.
@@ -120,13 +120,8 @@ struct Filters {
     /// Table `table` of the study under the `dataset`, `regions`, `affiliations`,
     /// `periodisation` and `rule` given.
     func studyTableRequest(_ table: StudyTableNumber) throws(WebError) -> StudyTableRequest {
-        do {
-            return StudyTableRequest(
-                table: table, dataset: text("dataset"), regions: text("regions"), affiliations: text("affiliations"),
-                periodisation: text("periodisation"),
-                rule: try text("rule").map { text throws(ApplicationError) in try AmbiguityRuleChoice.parse(text, field: "rule") })
-        } catch {
-            throw WebError(error)
-        }
+        StudyTableRequest(
+            table: table, dataset: text("dataset"), regions: text("regions"), affiliations: text("affiliations"),
+            periodisation: text("periodisation"), rule: try choice("rule"))
     }
 }

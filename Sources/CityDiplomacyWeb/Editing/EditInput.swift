@@ -1,5 +1,6 @@
 import CityDiplomacyCore
 import Foundation
+import Hummingbird
 
 /// The fields of a record as an editor sent them: a JSON object from the API, or a form.
 /// Lists (`themes`, `sources`) are JSON arrays, or in a form comma- or line-separated.
@@ -117,9 +118,19 @@ struct EditInput: Sendable {
 /// Errors found in an edit, by field, shown next to each field in forms.
 struct FieldErrors: Error, Sendable {
     var messages: [(field: String, message: String)] = []
+    /// The fields whose value is well formed but names no record (an unknown dataset, city,
+    /// network or source): with nothing else wrong, the edit is a 404 rather than a 400, as a
+    /// query naming an unknown dataset is.
+    private var unknownRecords: Set<String> = []
 
     mutating func add(_ field: String, _ message: String) {
         messages.append((field, message))
+    }
+
+    /// A field that names no record of the registry.
+    mutating func addUnknown(_ field: String, _ message: String) {
+        add(field, message)
+        unknownRecords.insert(field)
     }
 
     subscript(field: String) -> String? {
@@ -128,9 +139,11 @@ struct FieldErrors: Error, Sendable {
 
     var isEmpty: Bool { messages.isEmpty }
 
-    /// The first error, as the API answers it (with every error listed under `errors`).
+    /// The first error, as the API answers it (with every error listed under `errors`): a 404 when
+    /// every field at fault names an unknown record, a 400 otherwise.
     var webError: WebError {
-        var error = WebError.badRequest(messages.first?.message ?? "invalid input", field: messages.first?.field ?? "body")
+        let status: HTTPResponse.Status = !messages.isEmpty && messages.allSatisfy({ unknownRecords.contains($0.field) }) ? .notFound : .badRequest
+        var error = WebError(status, messages.first?.message ?? "invalid input", field: messages.first?.field ?? "body")
         error.details = messages
         return error
     }

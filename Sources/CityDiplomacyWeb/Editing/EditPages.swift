@@ -131,7 +131,8 @@ struct EditPages {
         do {
             let change = try await service.save(kind, id: id, input: input, actor: actor)
             return redirect(to: try await destination(kind, recordID: change.recordID, context: c))
-        } catch let error as WebError where error.status == .badRequest || error.status == .conflict {
+        } catch let error as WebError where error.status == .badRequest || error.status == .conflict || !error.details.isEmpty {
+            // Field errors (a 404 too, for a city or source the dataset lacks) are shown on the form.
             var values: [String: String] = [:]
             for name in form.names { values[name] = input.raw(name) }
             let errors = error.details.isEmpty ? [(field: error.field ?? "", message: error.message)] : error.details

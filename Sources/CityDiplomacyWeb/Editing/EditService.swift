@@ -41,13 +41,13 @@ struct EditService {
         let builder = RecordBuilder(registry: registry)
         switch kind {
         case .relation:
-            return try await save(kind, id: id, actor: actor, find: { try await registry.relation(id: $0) }) { .saveRelation(try await builder.relation(input, id: id, existing: $0)) }
+            return try await save(kind, id: id, actor: actor, input: input, find: { try await registry.relation(id: $0) }) { .saveRelation(try await builder.relation(input, id: id, existing: $0)) }
         case .membership:
-            return try await save(kind, id: id, actor: actor, find: { try await registry.membership(id: $0) }) { .saveMembership(try await builder.membership(input, id: id, existing: $0)) }
+            return try await save(kind, id: id, actor: actor, input: input, find: { try await registry.membership(id: $0) }) { .saveMembership(try await builder.membership(input, id: id, existing: $0)) }
         case .event:
-            return try await save(kind, id: id, actor: actor, find: { try await registry.event(id: $0) }) { .saveEvent(try await builder.event(input, id: id, existing: $0)) }
+            return try await save(kind, id: id, actor: actor, input: input, find: { try await registry.event(id: $0) }) { .saveEvent(try await builder.event(input, id: id, existing: $0)) }
         case .source:
-            return try await save(kind, id: id, actor: actor, find: { try await registry.source(id: $0) }) { existing in
+            return try await save(kind, id: id, actor: actor, input: input, find: { try await registry.source(id: $0) }) { existing in
                 let (source, dataset) = try await builder.source(input, id: id, existingDataset: existing?.datasetID)
                 return .saveSource(source, datasetID: dataset)
             }
@@ -59,11 +59,14 @@ struct EditService {
     /// The one path every kind is saved by: the record being replaced, if any (an unknown id is a
     /// 404), the edit built from it and the input, then applied with its change-log entry.
     private func save<Record>(
-        _ kind: RecordKind, id: String?, actor: String,
+        _ kind: RecordKind, id: String?, actor: String, input: EditInput,
         find: (String) async throws -> Record?, edit: (Record?) async throws -> RecordEdit
     ) async throws -> ChangeEntry {
         let existing = try await id.asyncMap(find) ?? nil
         if let id, existing == nil { throw WebError.notFound("\(kind.rawValue) '\(id)'", field: "id") }
+        // A bundled dataset takes no edit, however its fields are filled in: refused before they
+        // are read, so that the answer says what cannot be done rather than what to correct.
+        try await refuseBundled(datasets: [id.flatMap { RecordID($0)?.dataset }, input.text("dataset")].compactMap { $0 })
         return try await apply(try await edit(existing), actor: actor)
     }
 
@@ -105,7 +108,13 @@ struct EditService {
         case let .saveSegment(record): touched.insert(record.datasetID)
         case .deleteRelation, .deleteMembership, .deleteEvent, .deleteSource, .deleteDocument, .deleteSegment: break
         }
-        if let bundled = try await registry.datasets().first(where: { $0.isBundled && touched.contains($0.id) }) {
+        try await refuseBundled(datasets: touched)
+    }
+
+    /// A 403 if any of `datasets` is bundled with citydip.
+    private func refuseBundled(datasets: some Collection<String>) async throws {
+        guard !datasets.isEmpty else { return }
+        if let bundled = try await registry.datasets().first(where: { $0.isBundled && datasets.contains($0.id) }) {
             throw Self.readOnly(bundled.id)
         }
     }

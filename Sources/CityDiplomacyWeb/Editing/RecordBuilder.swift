@@ -47,7 +47,7 @@ struct RecordBuilder {
         if let raw = input.text("network") {
             let networks = try await registry.networks(datasetID: dataset)
             network = networks.first { $0.id == raw || $0.acronym?.lowercased() == raw.lowercased() || $0.name.en == raw || $0.name.fa == raw }?.id
-            if network == nil { errors.add("network", "no network '\(raw)' in dataset '\(dataset ?? "")'") }
+            if network == nil { errors.addUnknown("network", "no network '\(raw)' in dataset '\(dataset ?? "")'") }
         } else {
             errors.add("network", "a network is required (its id, acronym or name)")
         }
@@ -131,7 +131,7 @@ struct RecordBuilder {
         }
         let known = try await registry.datasetsWithoutImportReports().map(\.id)
         guard known.contains(given) else {
-            errors.add("dataset", "unknown dataset '\(given)': known datasets are \(known.joined(separator: ", "))")
+            errors.addUnknown("dataset", "unknown dataset '\(given)': known datasets are \(known.joined(separator: ", "))")
             return nil
         }
         return given
@@ -146,7 +146,7 @@ struct RecordBuilder {
         let matches = try await registry.findCities(named: raw, datasetID: dataset)
         switch matches.count {
         case 1: return matches[0].id
-        case 0: errors.add(field, "no city '\(raw)' in dataset '\(dataset)'")
+        case 0: errors.addUnknown(field, "no city '\(raw)' in dataset '\(dataset)'")
         default: errors.add(field, "'\(raw)' names \(matches.count) cities of the dataset: give one of the ids \(matches.map(\.id).joined(separator: ", "))")
         }
         return nil
@@ -195,7 +195,7 @@ struct RecordBuilder {
             if let found = try await registry.source(id: id), found.datasetID == dataset {
                 sources.append(found.source)
             } else {
-                errors.add("sources", "no source '\(id)' in dataset '\(dataset ?? "")'")
+                errors.addUnknown("sources", "no source '\(id)' in dataset '\(dataset ?? "")'")
             }
         }
         return sources

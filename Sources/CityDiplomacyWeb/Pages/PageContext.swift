@@ -29,7 +29,7 @@ struct PageContext: Sendable {
 
     /// `lang=en|fa`; English when absent.
     static func language(_ filters: Filters) throws(WebError) -> Language {
-        guard let raw = filters.text("lang") else { return .en }
+        guard let raw = filters.choiceText("lang") else { return .en }
         guard let language = Language(rawValue: raw) else {
             throw .badRequest("invalid lang '\(raw)': expected en or fa", field: "lang")
         }

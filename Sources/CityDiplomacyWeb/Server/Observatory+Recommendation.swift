@@ -4,15 +4,15 @@ import CityDiplomacyCore
 /// The partners suggested for a city, for its page and `/api/v1/cities/{id}/recommendations`.
 extension Observatory {
     /// The request the query asks for about city `id`: its own dataset unless `dataset` is given,
-    /// `top`, `exclude_country` (repeatable) and `include_domestic` (the city's own country's
-    /// cities are left out unless it is true). Priorities files are read by the CLI only: a
+    /// `top`, `exclude_country` (repeatable; an empty one is left out, as any empty parameter is)
+    /// and `include_domestic` (the city's own country's cities are left out unless it is true). Priorities files are read by the CLI only: a
     /// web request never names a file on the server.
     func recommendationRequest(cityID id: String, _ filters: Filters) throws(WebError) -> RecommendationRequest {
         var datasets = filters.fields.all("dataset").map { PersianText.normalized($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if datasets.isEmpty, let dataset = RecordID(id)?.dataset { datasets = [dataset] }
         return RecommendationRequest(city: id, datasets: datasets,
                                      top: try filters.integer("top", in: 1...RecommendationRequest.maximumTop) ?? RecommendationRequest(city: id).top,
-                                     excludeCountries: filters.fields.all("exclude_country").map(PersianText.normalized),
+                                     excludeCountries: filters.texts("exclude_country"),
                                      includeDomestic: try filters.flag("include_domestic") ?? false)
     }
 

@@ -19,12 +19,13 @@ struct ComparisonController {
         api.get("compare") { request, _ in
             let filters = Filters(request.uri.query)
             let format = try Self.format(filters)
+            // Read whatever the format, so that a language that is none is a 400 with JSON too.
+            let language = try PageContext.language(filters)
             switch format {
             case .json:
                 return try await responder.json(request) { ComparisonView(try await observatory.compare(filters)) }
             case .csv:
                 return try await responder.cached(request) {
-                    let language = try PageContext.language(filters)
                     let result = try await observatory.compare(filters)
                     return (TabulationRenderer(format: .csv, language: language).render(result.table), "text/csv; charset=utf-8")
                 }
@@ -39,10 +40,6 @@ struct ComparisonController {
     }
 
     static func format(_ filters: Filters) throws(WebError) -> Format {
-        do {
-            return try filters.text("format").map { text throws(ApplicationError) in try Format.parse(text, field: "format") } ?? .json
-        } catch {
-            throw WebError(error)
-        }
+        try filters.choice("format") ?? .json
     }
 }

@@ -21,12 +21,13 @@ struct NetworkMeasuresController {
         api.get("network") { request, _ in
             let filters = Filters(request.uri.query)
             let format = try Self.format(filters)
+            // Read whatever the format, so that a language that is none is a 400 with JSON too.
+            let language = try PageContext.language(filters)
             switch format {
             case .json:
                 return try await responder.json(request) { try await observatory.network(filters).result.view }
             case .csv:
                 return try await responder.cached(request) {
-                    let language = try PageContext.language(filters)
                     let result = try await observatory.network(filters).result
                     return (TabulationRenderer(format: .csv, language: language).render(result.nodeTable), "text/csv; charset=utf-8")
                 }
@@ -51,10 +52,6 @@ struct NetworkMeasuresController {
 
     /// `format`: json (the default) or csv.
     static func format(_ filters: Filters) throws(WebError) -> Format {
-        do {
-            return try filters.text("format").map { text throws(ApplicationError) in try Format.parse(text, field: "format") } ?? .json
-        } catch {
-            throw WebError(error)
-        }
+        try filters.choice("format") ?? .json
     }
 }
