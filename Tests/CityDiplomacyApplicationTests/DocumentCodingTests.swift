@@ -1,6 +1,7 @@
 import CityDiplomacyAnalysis
 import CityDiplomacyApplication
 import CityDiplomacyCore
+import CityDiplomacyReferenceData
 import Foundation
 import Testing
 
@@ -89,6 +90,14 @@ struct DocumentCodingTests {
         await #expect(throws: ApplicationError.self) {
             try await workspace.code(CodeRequest(documentID: document.id, theme: "culture", passage: .span(0..<999), coder: "ali"), codebook: codebook)
         }
+        // A memo or a coder's name that would drive a terminal is refused, naming the character.
+        for (coder, memo) in [("ali", "\u{1B}[31mred"), ("ali", "evil\u{202E}gnp"), ("a\u{200B}li", nil), ("\u{202E}ali", nil)] as [(String, String?)] {
+            await #expect(throws: ApplicationError.self) {
+                try await workspace.code(CodeRequest(documentID: document.id, theme: "culture", passage: .span(0..<4), coder: coder, memo: memo), codebook: codebook)
+            }
+        }
+        // One coder's evidence is not another's to take back.
+        await #expect(throws: ApplicationError.self) { try await workspace.uncode(segmentID: second.id, actor: "sara") }
         // Taking a coding back takes its theme off the relation.
         _ = try await workspace.uncode(segmentID: second.id, actor: "ali")
         #expect(try await workspace.registry.relation(id: relation)?.themes == [.culture])
@@ -158,6 +167,25 @@ struct DocumentCodingTests {
         #expect(pooled.overall.units == 4)
         #expect(pooled.overall.percentAgreement == 1)
         #expect(pooled.overall.kappa == nil)
+    }
+
+    @Test("Tens of thousands of keyword hits are suggested, one per place and theme, the longer phrase kept")
+    func manySuggestions() throws {
+        let codebook = try CodebookFile.bundled()
+        let text = String(repeating: "cultural week and tourism ", count: 20_000)
+        let suggestions = ThemeSuggestions(codebook: codebook).suggest(in: text)
+        #expect(suggestions.filter { $0.theme == "culture" }.count == 20_000)
+        #expect(suggestions.filter { $0.theme == "culture" }.allSatisfy { $0.keyword == "cultural week" })
+        #expect(suggestions.filter { $0.theme == "tourism" }.count == 20_000)
+    }
+
+    @Test("Marks of passages over units: each unit a passage reaches, and no other")
+    func marks() {
+        let units = UnitisedAgreement.sentences(of: "One. Two. Three. Four.")
+        #expect(UnitisedAgreement.Units.sentences(units).name == "sentence")
+        let result = UnitisedAgreement(length: 22, units: .sentences(units)).measure(
+            [.init(coder: "a", theme: "t", range: 6..<7), .init(coder: "b", theme: "t", range: 5..<12)], coders: ["a", "b"])
+        #expect(result.disagreements.map(\.range) == [10..<17])
     }
 
     @Test("Sentences end after . ! ? and the Arabic question mark, with the spaces after them")

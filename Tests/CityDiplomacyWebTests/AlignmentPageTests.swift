@@ -135,7 +135,7 @@ struct AlignmentPageTests {
                                      body: ByteBuffer(repeating: UInt8(ascii: "#"), count: 70 * 1024)) { response in
                 #expect(response.status == .contentTooLarge)
             }
-            for (query, field, status) in [("focus=country:XX", "focus", HTTPResponse.Status.badRequest), ("focus=Narnia", "focus", .badRequest),
+            for (query, field, status) in [("focus=country:XX", "focus", HTTPResponse.Status.notFound), ("focus=Narnia", "focus", .notFound),
                                            ("", "focus", .badRequest), ("focus=IR&draws=0", "draws", .badRequest),
                                            ("focus=IR&draws=1001", "draws", .badRequest), ("focus=IR&seed=-1", "seed", .badRequest),
                                            ("focus=IR&against=nowhere", "against", .notFound), ("focus=IR&dataset=nowhere", "dataset", .notFound)] {

@@ -38,10 +38,22 @@ public struct ThemeSuggestions: Sendable {
                     own += matcher.ranges(of: keyword).map { Suggestion(theme: theme.id, range: $0, keyword: keyword, language: language) }
                 }
             }
-            // Longest first, then the first in the text; a hit inside a kept one is dropped.
+            // Longest first, then the first in the text; a hit overlapping a kept one is dropped.
+            // The kept ranges are held in text order and a hit is checked against its two
+            // neighbours found by binary search: a scan of all kept hits for each made a document
+            // with tens of thousands of hits take minutes.
             own.sort { ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound) }
             var kept: [Suggestion] = []
-            for hit in own where !kept.contains(where: { $0.range.overlaps(hit.range) }) { kept.append(hit) }
+            for hit in own {
+                var low = 0, high = kept.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if kept[middle].range.lowerBound < hit.range.lowerBound { low = middle + 1 } else { high = middle }
+                }
+                if low > 0, kept[low - 1].range.overlaps(hit.range) { continue }
+                if low < kept.count, kept[low].range.overlaps(hit.range) { continue }
+                kept.insert(hit, at: low)
+            }
             hits += kept
         }
         return hits.sorted { ($0.range.lowerBound, $0.theme) < ($1.range.lowerBound, $1.theme) }

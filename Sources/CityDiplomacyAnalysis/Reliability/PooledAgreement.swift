@@ -50,8 +50,7 @@ public enum PooledAgreement {
                         rows[theme]?[index] += Array(repeating: nil, count: ranges.count)
                         continue
                     }
-                    let own = document.spans.filter { $0.coder == coder && $0.theme == theme }.map(\.range)
-                    rows[theme]?[index] += ranges.map { unit in own.contains { $0.overlaps(unit) } }
+                    rows[theme]?[index] += UnitisedAgreement.marks(document.spans.filter { $0.coder == coder && $0.theme == theme }.map(\.range), over: ranges)
                 }
             }
         }

@@ -90,6 +90,26 @@ public struct UnitisedAgreement: Sendable {
         }
     }
 
+    /// Which of `units` (in text order, each after the last) any of `spans` overlaps: for each
+    /// span, the first unit it reaches by binary search and the units up to its end — the
+    /// passages' length, not the text's times the passages'.
+    static func marks(_ spans: [Range<Int>], over units: [Range<Int>]) -> [Bool] {
+        var result = [Bool](repeating: false, count: units.count)
+        for span in spans where !span.isEmpty {
+            var low = 0, high = units.count
+            while low < high {
+                let middle = (low + high) / 2
+                if units[middle].upperBound <= span.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            var index = low
+            while index < units.count, units[index].lowerBound < span.upperBound {
+                if units[index].overlaps(span) { result[index] = true }
+                index += 1
+            }
+        }
+        return result
+    }
+
     /// Measures the coders' agreement. `coders` are those who coded the text, including any who
     /// found no theme in it and so marked nothing (without them, such a coder's disagreement
     /// would vanish); those who marked a passage are added. Where a coder marked nothing, they
@@ -102,8 +122,7 @@ public struct UnitisedAgreement: Sendable {
         var marks: [String: [[Bool]]] = [:]
         for theme in themes {
             marks[theme] = coders.map { coder in
-                let own = spans.filter { $0.coder == coder && $0.theme == theme }.map(\.range)
-                return ranges.map { unit in own.contains { $0.overlaps(unit) } }
+                Self.marks(spans.filter { $0.coder == coder && $0.theme == theme }.map(\.range), over: ranges)
             }
         }
         func coefficients(_ rows: [[Bool]]) -> Coefficients {

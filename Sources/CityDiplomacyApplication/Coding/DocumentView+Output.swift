@@ -15,7 +15,7 @@ extension DocumentView {
             rows: segments.map { segment in
                 [.identifier(segment.id), .code(segment.theme, label: themeName(segment.theme)), Workspace.coderCell(segment.coder),
                  .code(segment.status.rawValue, label: .message("segment.status.\(segment.status.rawValue)")),
-                 .number(segment.start), .number(segment.end), .verbatim(document.passage(segment.range) ?? ""),
+                 .number(segment.start), .number(segment.end), .verbatim(passage(segment.range) ?? ""),
                  segment.memo.map { .verbatim($0) } ?? .empty]
             })
     }
@@ -28,7 +28,7 @@ extension DocumentView {
             rows: suggestions.enumerated().map { index, suggestion in
                 [.number(index + 1), .code(suggestion.theme, label: themeName(suggestion.theme)), .verbatim(suggestion.keyword),
                  .number(suggestion.range.lowerBound), .number(suggestion.range.upperBound),
-                 .verbatim(document.passage(suggestion.range) ?? "")]
+                 .verbatim(passage(suggestion.range) ?? "")]
             },
             notes: suggestions.isEmpty ? [] : [.message("document.suggestions.note")])
     }

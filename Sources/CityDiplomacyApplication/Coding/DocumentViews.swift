@@ -21,9 +21,28 @@ public struct DocumentView: Sendable {
     public var segments: [CodedSegment]
     /// Keyword hits of the codebook that no coding or rejection of the same theme covers.
     public var suggestions: [ThemeSuggestions.Suggestion]
+    /// Suggestions past the first ``suggestionLimit``, not listed (decide those listed first).
+    public var suggestionsLeftOut: Int
     public var codebook: Codebook
+    /// The text's scalars, read once: passages are cut from it by offset, where cutting each
+    /// from the text walked it from its start (minutes for a long text with many hits).
+    let scalars: [Unicode.Scalar]
+
+    /// The most suggestions a view lists.
+    public static let suggestionLimit = 500
 
     public var document: AgreementDocument { summary.document }
+
+    /// The length of the text in scalars.
+    public var length: Int { scalars.count }
+
+    /// The passage between two offsets of the text; `nil` if they are not a range inside it.
+    public func passage(_ range: Range<Int>) -> String? {
+        guard range.lowerBound >= 0, range.upperBound <= scalars.count else { return nil }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[range])
+        return String(view)
+    }
 
     /// The theme's name, or its id where the codebook lacks it.
     public func themeName(_ id: String) -> LocalizedText {
@@ -78,7 +97,9 @@ extension Workspace {
             !decided.contains { $0.0 == suggestion.theme && $0.1.overlaps(suggestion.range) }
         }
         return DocumentView(summary: Self.summary(document, record: label, segments: segments, codebook: codebook),
-                            segments: segments, suggestions: suggestions, codebook: codebook)
+                            segments: segments, suggestions: Array(suggestions.prefix(DocumentView.suggestionLimit)),
+                            suggestionsLeftOut: max(0, suggestions.count - DocumentView.suggestionLimit), codebook: codebook,
+                            scalars: Array(document.text.unicodeScalars))
     }
 
     static func summary(_ document: AgreementDocument, record: LocalizedText, segments: [CodedSegment], codebook: Codebook) -> DocumentSummary {

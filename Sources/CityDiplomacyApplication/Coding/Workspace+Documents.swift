@@ -38,6 +38,10 @@ extension Workspace {
     public func addDocument(_ request: AddDocumentRequest) async throws -> AgreementDocument {
         let attached = try await record(request.attachTo, field: "attach")
         try await requireWritable(attached.datasetID)
+        try Self.checkPlain(request.source, field: "source")
+        try Self.checkPlain(request.title, field: "title")
+        try Self.checkPlain(request.titleFa, field: "title-fa")
+        try Self.checkPlain(request.actor, field: "coder")
         let source = request.source.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !source.isEmpty else {
             throw ApplicationError.invalid("source", "a document needs its \(parameter: "source"): a URL or a citation as text")
@@ -147,9 +151,11 @@ extension Workspace {
             throw ApplicationError.invalid("theme", "unknown \(parameter: "theme") '\(request.theme)': expected one of the codebook's \(codebook.themes.map(\.id).orList())")
         }
         let coder = request.coder.trimmingCharacters(in: .whitespaces)
-        guard !coder.isEmpty, !ControlCharacters.contains(in: coder) else {
+        guard !coder.isEmpty else {
             throw ApplicationError.invalid("coder", "a coding needs a \(parameter: "coder"): the name of who codes")
         }
+        try Self.checkPlain(coder, field: "coder")
+        try Self.checkPlain(request.memo, field: "memo")
         let range = try Self.resolve(request.passage, in: document)
         let segments = try await registry.segments(matching: SegmentQuery(documentID: document.id))
         if let same = segments.first(where: { $0.coder == coder && $0.theme == request.theme && $0.range == range }) {
@@ -176,12 +182,17 @@ extension Workspace {
                                           status: accept ? .coded : .rejected, keyword: suggestion.keyword), codebook: codebook)
     }
 
-    /// Removes a coding (or a rejection), with the relation's themes brought in line.
+    /// Removes a coding (or a rejection) of `actor`'s own, with the relation's themes brought in line.
     public func uncode(segmentID: String, actor: String) async throws -> CodedSegment {
         guard let segment = try await registry.segments(matching: SegmentQuery()).first(where: { $0.id == segmentID }) else {
             throw ApplicationError.notFound("segment", "no coded segment has the id '\(segmentID)'")
         }
         try await requireWritable(segment.datasetID)
+        // Coders code independently, and reliability compares them: one coder's evidence is not
+        // another's to take back.
+        guard segment.coder == actor else {
+            throw ApplicationError(.conflict, field: "id", "segment \(segmentID) is \(segment.coder)'s coding: only \(segment.coder) takes it back (you are \(actor))")
+        }
         try await applyCoding([.deleteSegment(id: segmentID)], by: actor)
         return segment
     }
@@ -290,6 +301,17 @@ extension Workspace {
         let dataset = try await requireDataset(datasetID)
         if dataset.isBundled {
             throw ApplicationError(.conflict, field: "dataset", "dataset '\(datasetID)' is bundled with citydip and read-only: copy it to a dataset of your own (citydip copy-dataset \(datasetID) NEW_ID) and add documents to the copy")
+        }
+    }
+
+    /// Refuses a value holding a control or bidirectional character (ESC, U+202E…), which would
+    /// drive a terminal or reorder a table; a coder's name may hold no invisible character
+    /// either (a zero-width space would make two coders look like one).
+    static func checkPlain(_ value: String?, field: String, context: String = "") throws(ApplicationError) {
+        guard let value else { return }
+        if let bad = value.unicodeScalars.first(where: { ControlCharacters.isControl($0) && $0 != "\n" && $0 != "\t" })
+            ?? (field == "coder" ? value.unicodeScalars.first(where: { $0.properties.generalCategory == .format || $0 == "\n" || $0 == "\t" }) : nil) {
+            throw ApplicationError.invalid(field, "\(context)the \(parameter: field) holds the character \(ControlCharacters.codePoint(bad)), which is not written in a \(field == "coder" ? "coder's name" : "text"): remove it")
         }
     }
 

@@ -156,6 +156,31 @@ extension Workspace {
                 }
             }
         }
+        // A project imported again would give every passage twice, in counts and in reliability.
+        let held = try await registry.documents(matching: DocumentQuery(datasetID: request.dataset))
+        for document in documents {
+            if let same = held.first(where: { $0.attachedTo == document.attachedTo && $0.text == document.text }) {
+                throw ApplicationError(.conflict, field: "file", "\(request.path): the text of '\(document.title.en)' is already in dataset \(request.dataset), about the same record, as \(same.id): the project (or this part of it) was imported before; nothing was imported")
+            }
+        }
+        // What documents add and code refuse, an import refuses too, naming where it stands.
+        var total = 0
+        for document in documents {
+            let bytes = document.text.utf8.count
+            total += bytes
+            guard bytes <= DocumentText.maximumBytes else {
+                throw ApplicationError.invalid("file", "\(request.path): the text of '\(document.title.en)' has \(bytes >> 20) MB, more than the \(DocumentText.maximumBytes >> 20) MB a document may have")
+            }
+            try Self.checkPlain(document.title.en, field: "title", context: "\(request.path), source '\(document.title.en)': ")
+            try Self.checkPlain(document.addedBy, field: "coder", context: "\(request.path), source '\(document.title.en)': ")
+        }
+        guard total <= Self.maximumImportBytes else {
+            throw ApplicationError.invalid("file", "\(request.path): its texts have \(total >> 20) MB in all, more than the \(Self.maximumImportBytes >> 20) MB an import takes")
+        }
+        for segment in segments {
+            try Self.checkPlain(segment.coder, field: "coder", context: "\(request.path), selection in \(segment.documentID): ")
+            try Self.checkPlain(segment.memo, field: "memo", context: "\(request.path), selection in \(segment.documentID): ")
+        }
         try await applyCoding(documents.map(RecordEdit.saveDocument) + segments.map(RecordEdit.saveSegment), by: request.actor)
         return QDPXImportResult(datasetID: request.dataset, documents: documents, segments: segments,
                                 skippedSources: reading.skippedSources, uncodedSelections: uncoded)
@@ -280,4 +305,9 @@ struct TextShift {
         }
         return original - low
     }
+}
+
+extension Workspace {
+    /// The most text a project import takes, all its documents together.
+    static let maximumImportBytes = 256 << 20
 }

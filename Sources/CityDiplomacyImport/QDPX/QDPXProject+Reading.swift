@@ -13,7 +13,7 @@ extension QDPXProject {
     }
 
     /// The largest part of a project read (the XML or one text): larger is taken for a zip bomb.
-    public static let maximumEntrySize: UInt64 = 256 << 20
+    public static let maximumEntrySize: UInt64 = 32 << 20
 
     /// Reads a `.qdpx` file as MAXQDA, ATLAS.ti, NVivo or CityDiplomacy write it: the project
     /// XML, and each text source's text from `sources/` (`plainTextPath="internal://…"`) or from
@@ -61,11 +61,19 @@ extension QDPXProject {
             throw QDPXError(file: path, "\(entry.uncompressedSize) bytes: more than the \(maximumEntrySize >> 20) MiB a part of a project may have")
         }
         var data = Data()
+        // The header's size is the packer's word: bytes are counted as they come, and unpacking
+        // stops past the limit whatever the header said (a zip bomb's header lies).
+        var tooLarge = false
         do {
-            _ = try archive.extract(entry) { data.append($0) }
+            _ = try archive.extract(entry) { chunk in
+                guard !tooLarge else { return }
+                if data.count + chunk.count > Int(maximumEntrySize) { tooLarge = true; return }
+                data.append(chunk)
+            }
         } catch {
             throw QDPXError(file: path, "could not be unpacked: \(error)")
         }
+        if tooLarge { throw QDPXError(file: path, "unpacks to more than the \(maximumEntrySize >> 20) MiB a part of a project may have") }
         return data
     }
 

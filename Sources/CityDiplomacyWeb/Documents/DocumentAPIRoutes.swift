@@ -27,7 +27,7 @@ struct DocumentAPIRoutes {
         }
         api.post("documents") { request, _ in
             let actor = try access.bearer(request)
-            let input = try decode(DocumentInput.self, try await EditAPIRoutes(observatory: observatory).body(request))
+            let input = try decode(DocumentInput.self, try await EditAPIRoutes(observatory: observatory).body(request, limit: observatory.configuration.maxDocumentBodySize))
             let document = try await coding.add(try input.request(actor: actor))
             let view = try await WebError.answering { try await observatory.workspace.documentView(id: document.id) }
             var response = try Response.json(encoding: DocumentJSON(view), status: .created)

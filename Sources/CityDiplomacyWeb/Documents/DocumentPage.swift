@@ -127,7 +127,7 @@ struct DocumentPage {
         let c = context
         return DocumentPageView.Coding(
             number: number.map(c.number), anchor: number.map { "#passage-\($0)" }, theme: c.text(view.themeName(segment.theme)),
-            passage: view.document.passage(segment.range) ?? "", coder: segment.coder, memo: segment.memo,
+            passage: view.passage(segment.range) ?? "", coder: segment.coder, memo: segment.memo,
             keyword: segment.keyword,
             deletion: csrf.map { csrf in
                 .init(action: c.href("/segments/\(PageContext.segment(segment.id))/delete"), csrf: csrf,
@@ -138,7 +138,7 @@ struct DocumentPage {
     private func suggestionRow(_ suggestion: ThemeSuggestions.Suggestion, view: DocumentView) -> DocumentPageView.Suggestion {
         let c = context
         let document = view.document
-        let before = max(0, suggestion.range.lowerBound - 40), after = min(document.scalarCount, suggestion.range.upperBound + 40)
+        let before = max(0, suggestion.range.lowerBound - 40), after = min(view.length, suggestion.range.upperBound + 40)
         let decision = csrf.map { csrf in
             DocumentPageView.Decision(
                 accept: c.href("/documents/\(PageContext.segment(document.id))/suggestions/accept"),
@@ -149,9 +149,9 @@ struct DocumentPage {
         }
         return DocumentPageView.Suggestion(
             theme: c.text(view.themeName(suggestion.theme)), keyword: suggestion.keyword,
-            before: (before < suggestion.range.lowerBound ? "…" : "") + (document.passage(before..<suggestion.range.lowerBound) ?? ""),
-            hit: document.passage(suggestion.range) ?? "",
-            after: (document.passage(suggestion.range.upperBound..<after) ?? "") + (after < document.scalarCount ? "…" : ""),
+            before: (before < suggestion.range.lowerBound ? "…" : "") + (view.passage(before..<suggestion.range.lowerBound) ?? ""),
+            hit: view.passage(suggestion.range) ?? "",
+            after: (view.passage(suggestion.range.upperBound..<after) ?? "") + (after < view.length ? "…" : ""),
             decision: decision)
     }
 

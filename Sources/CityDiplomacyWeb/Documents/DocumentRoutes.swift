@@ -105,9 +105,9 @@ struct DocumentRoutes {
         let c = try context(request)
         let body: Data
         do {
-            body = Data(buffer: try await request.body.collect(upTo: observatory.configuration.maxBodySize))
+            body = Data(buffer: try await request.body.collect(upTo: observatory.configuration.maxDocumentBodySize))
         } catch is NIOTooManyBytesError {
-            throw WebError(.contentTooLarge, c.text(.message("web.edit.form-too-large", ["limit": String(observatory.configuration.maxBodySize)])), field: "body").asPage(c)
+            throw WebError(.contentTooLarge, c.text(.message("web.edit.form-too-large", ["limit": String(observatory.configuration.maxDocumentBodySize)])), field: "body").asPage(c)
         }
         let fields: NewDocumentForm.Fields
         if let boundary = MultipartForm.boundary(contentType: request.headers[.contentType]) {

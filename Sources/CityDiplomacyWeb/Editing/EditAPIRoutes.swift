@@ -51,16 +51,16 @@ struct EditAPIRoutes {
     }
 
     /// The body, held to the configured size; a body declared as anything but JSON is a 415.
-    func body(_ request: Request) async throws -> Data {
+    func body(_ request: Request, limit: Int? = nil) async throws -> Data {
         if let declared = request.headers[.contentType],
            declared.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() != "application/json" {
             throw WebError(.unsupportedMediaType, "the body must be JSON (Content-Type: application/json), not \(declared)", field: "Content-Type")
         }
         do {
-            return Data(buffer: try await request.body.collect(upTo: observatory.configuration.maxBodySize))
+            return Data(buffer: try await request.body.collect(upTo: limit ?? observatory.configuration.maxBodySize))
         } catch is NIOTooManyBytesError {
             // What `collect(upTo:)` throws; Hummingbird would answer it with an empty 413.
-            throw WebError(.contentTooLarge, "the body is larger than \(observatory.configuration.maxBodySize) bytes", field: "body")
+            throw WebError(.contentTooLarge, "the body is larger than \(limit ?? observatory.configuration.maxBodySize) bytes", field: "body")
         }
     }
 

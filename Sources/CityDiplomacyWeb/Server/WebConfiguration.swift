@@ -27,6 +27,10 @@ public struct WebConfiguration: Sendable {
     public var idleTimeout: Double
     /// The most connections served at once; more wait to be accepted until one closes.
     public var maxConnections: Int
+    /// The largest body of a document upload (`POST /documents`, `POST /api/v1/documents`): a
+    /// document may have 32 MB, and base64 in JSON adds a third. Every other body keeps
+    /// ``maxBodySize``.
+    public var maxDocumentBodySize: Int = 48 << 20
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, writeTokens: [String: String] = [:],
