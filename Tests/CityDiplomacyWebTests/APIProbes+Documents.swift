@@ -27,6 +27,7 @@ extension APIProbes {
             Probe(.badRequest, "an unknown kind") { _ in try .json(["attach": florenceRelation, "source": "s", "text": "x", "kind": "poem"]) },
             Probe(.unauthorized, "no token") { _ in try .json(["attach": florenceRelation, "source": "s", "text": "x"], authorised: false) },
             Probe(.notFound, "an unknown record") { _ in try .json(["attach": "iran-2018:nowhere", "source": "s", "text": "x"]) },
+            Probe(.forbidden, "about a record of the bundled sample") { _ in try .json(["attach": ProbeRequest.bundled("r1"), "source": "s", "text": "x"]) },
             Probe(.contentTooLarge, "a body over the limit") { _ in .oversized() },
         ],
         .init("GET /documents/{id}"): [
@@ -43,12 +44,15 @@ extension APIProbes {
             Probe(.unauthorized, "no token") { _ in try .json(["theme": "culture", "start": 0, "end": 5], authorised: false) },
             Probe(.notFound, "an unknown document") { _ in try .json(["theme": "culture", "start": 0, "end": 5], parameters: ["id": "iran-2018:doc/nowhere"]) },
             Probe(.conflict, "the same coding again") { _ in try .json(["theme": "history", "start": 0, "end": 12]) },
+            Probe(.forbidden, "a document of the bundled sample") { _ in try .json(["theme": "culture", "start": 0, "end": 5], parameters: ["id": ProbeRequest.bundled("doc/d1")]) },
             Probe(.contentTooLarge, "a body over the limit") { _ in .oversized() },
         ],
         .init("DELETE /segments/{id}"): [
             Probe(.unauthorized, "no token"),
             Probe(.notFound, "an unknown segment") { _ in ProbeRequest(parameters: ["id": "iran-2018:doc/nowhere/1"], authorised: true) },
-            Probe(.noContent, "the study's first coding of the passage, from the document's example") { _ in ProbeRequest(authorised: true) },
+            Probe(.noContent, "the probes' coder's own coding") { _ in ProbeRequest(parameters: ["id": "\(florence)/90"], authorised: true) },
+            Probe(.conflict, "another coder's coding") { _ in ProbeRequest(parameters: ["id": "\(florence)/91"], authorised: true) },
+            Probe(.forbidden, "a coding of the bundled sample") { _ in ProbeRequest(parameters: ["id": ProbeRequest.bundled("doc/d1/1")], authorised: true) },
         ],
     ]
 }

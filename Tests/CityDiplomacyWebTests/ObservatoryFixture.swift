@@ -61,7 +61,23 @@ enum ObservatoryFixture {
             relations: [BilateralRelation(id: "\(id):r1", datasetID: id, cityID: town.id, partnerID: other.id, kind: .sisterCity, sources: [source])],
             networks: [CityNetwork(id: "\(id):n1", datasetID: id, name: LocalizedText(en: "Sample League"), scope: .global)],
             memberships: [NetworkMembership(id: "\(id):m1", datasetID: id, cityID: town.id, networkID: "\(id):n1")],
-            events: [InternationalEvent(id: "\(id):e1", datasetID: id, cityID: town.id, kind: .summit, title: LocalizedText(en: "Sample Summit"), year: 2020)]))
+            events: [InternationalEvent(id: "\(id):e1", datasetID: id, cityID: town.id, kind: .summit, title: LocalizedText(en: "Sample Summit"), year: 2020)],
+            documents: [AgreementDocument(id: "\(id):doc/d1", datasetID: id, attachedTo: RecordReference(kind: .relation, id: "\(id):r1"),
+                                          title: LocalizedText(en: "A sample charter"), language: "en", source: LocalizedText(en: "A citation"),
+                                          format: "text", text: "Cultural exchange between the two towns.")],
+            segments: [CodedSegment(id: "\(id):doc/d1/1", documentID: "\(id):doc/d1", datasetID: id, theme: "culture", range: 0..<8,
+                                    coder: SeededRecords.tokens.values.first ?? "conformance")]))
+    }
+
+    /// Two codings of the study's Florence passage in the editable study, one by the probes' coder
+    /// and one by another, for the probes of deleting a segment (one's own: 204; another's: 409).
+    static func storeCodingsForProbes(into registry: SQLiteRegistry) async throws {
+        let document = "iran-2018:doc/s51-isfahan-florence"
+        _ = try await registry.apply([
+            .saveSegment(CodedSegment(id: "\(document)/90", documentID: document, datasetID: "iran-2018", theme: "culture", range: 0..<4,
+                                      coder: SeededRecords.tokens.values.first ?? "conformance")),
+            .saveSegment(CodedSegment(id: "\(document)/91", documentID: document, datasetID: "iran-2018", theme: "culture", range: 0..<4, coder: "another-coder")),
+        ], by: "fixture")
     }
 
     /// Runs `body` against the observatory in process (no socket), with caching off so that every

@@ -70,6 +70,7 @@ struct OpenAPIConformanceTests {
         // With an imported dataset too, so that its quality report is answered and checked.
         let registry = try await ObservatoryFixture.registryWithImport(editableStudy: true)
         try await ObservatoryFixture.storeBundledSample(into: registry)
+        try await ObservatoryFixture.storeCodingsForProbes(into: registry)
         try await ObservatoryFixture.withClient(writeTokens: SeededRecords.tokens, registry: registry) { client in
             let document = try APIDocument.load()
             let endpoint = try #require(try document.locallyDereferenced().resolved().endpoints.first {
