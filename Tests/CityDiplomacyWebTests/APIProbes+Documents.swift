@@ -1,3 +1,4 @@
+import CityDiplomacyWeb
 import Foundation
 import Testing
 
@@ -28,7 +29,7 @@ extension APIProbes {
             Probe(.unauthorized, "no token") { _ in try .json(["attach": florenceRelation, "source": "s", "text": "x"], authorised: false) },
             Probe(.notFound, "an unknown record") { _ in try .json(["attach": "iran-2018:nowhere", "source": "s", "text": "x"]) },
             Probe(.forbidden, "about a record of the bundled sample") { _ in try .json(["attach": ProbeRequest.bundled("r1"), "source": "s", "text": "x"]) },
-            Probe(.contentTooLarge, "a body over the limit") { _ in .oversized() },
+            Probe(.contentTooLarge, "a body over the limit of an upload (48 MB)") { _ in .oversized(bytes: WebConfiguration().maxDocumentBodySize + 1) },
         ],
         .init("GET /documents/{id}"): [
             Probe(.ok, "the study's passage on Isfahan and Florence, from the document's example"),

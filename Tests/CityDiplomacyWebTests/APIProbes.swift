@@ -64,8 +64,8 @@ struct ProbeRequest {
 
     /// A body over the server's limit (256 KiB by default), sent with the token so that only its
     /// size is at fault.
-    static func oversized(parameters: [String: String] = [:]) -> ProbeRequest {
-        ProbeRequest(parameters: parameters, authorised: true, body: ByteBuffer(repeating: UInt8(ascii: " "), count: 300 * 1024))
+    static func oversized(parameters: [String: String] = [:], bytes: Int = 300 * 1024) -> ProbeRequest {
+        ProbeRequest(parameters: parameters, authorised: true, body: ByteBuffer(repeating: UInt8(ascii: " "), count: bytes))
     }
 }
 
