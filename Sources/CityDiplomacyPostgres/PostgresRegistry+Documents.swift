@@ -24,6 +24,10 @@ extension PostgresRegistry {
         }
     }
 
+    public func segment(id: String) async throws -> CodedSegment? {
+        try await read { transaction in try await Self.segments(where: "s.id = $1", [id], in: transaction).first }
+    }
+
     public func segments(matching query: SegmentQuery) async throws -> [CodedSegment] {
         try await read { transaction in
             var conditions: [String] = [], arguments: [String] = []

@@ -28,6 +28,10 @@ extension SQLiteRegistry {
         }
     }
 
+    public func segment(id: String) async throws -> CodedSegment? {
+        try await read { db in try Self.fetchSegments(db, filter: "s.id = ?", arguments: [id]).first }
+    }
+
     public func segments(matching query: SegmentQuery) async throws -> [CodedSegment] {
         try await read { db in
             var conditions: [String] = []

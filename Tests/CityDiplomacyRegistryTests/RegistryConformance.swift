@@ -282,6 +282,8 @@ enum RegistryConformance {
             let coded = try await registry.apply(.saveSegment(segment), by: "alice")
             #expect(coded.recordKind == .segment && coded.action == .create)
             #expect(try await other.segments(matching: SegmentQuery(documentID: document.id)).map(\.range) == [17..<40])
+            #expect(try await other.segment(id: segment.id)?.range == 17..<40)
+            #expect(try await other.segment(id: "iran-2018:doc/nowhere/1") == nil)
             var outside = segment
             outside.id = "iran-2018:doc/added/2"
             outside.end = 41

@@ -184,7 +184,7 @@ extension Workspace {
 
     /// Removes a coding (or a rejection) of `actor`'s own, with the relation's themes brought in line.
     public func uncode(segmentID: String, actor: String) async throws -> CodedSegment {
-        guard let segment = try await registry.segments(matching: SegmentQuery()).first(where: { $0.id == segmentID }) else {
+        guard let segment = try await registry.segment(id: segmentID) else {
             throw ApplicationError.notFound("segment", "no coded segment has the id '\(segmentID)'")
         }
         try await requireWritable(segment.datasetID)
@@ -234,37 +234,43 @@ extension Workspace {
     /// Applies edits of codings with, for each relation whose documents they touch, the
     /// relation saved with the themes its documents' codings now give it, all in one transaction.
     public func applyCoding(_ edits: [RecordEdit], by actor: String) async throws {
+        // The documents the edits touch, and the segments as they will be after them.
         var documentIDs: Set<String> = []
-        var segmentsAfter: [String: CodedSegment?] = [:]
+        var saved: [String: CodedSegment] = [:]
         var deleted: Set<String> = []
+        var newDocuments: [String: AgreementDocument] = [:]
         for edit in edits {
             switch edit {
             case let .saveSegment(segment):
                 documentIDs.insert(segment.documentID)
-                segmentsAfter[segment.id] = segment
+                saved[segment.id] = segment
             case let .deleteSegment(id):
                 deleted.insert(id)
+                if let segment = try await registry.segment(id: id) { documentIDs.insert(segment.documentID) }
+            case let .saveDocument(document):
+                newDocuments[document.id] = document
             default: break
             }
         }
-        var allSegments = try await registry.segments(matching: SegmentQuery())
-        for segment in allSegments where deleted.contains(segment.id) { documentIDs.insert(segment.documentID) }
-        allSegments.removeAll { deleted.contains($0.id) || segmentsAfter[$0.id] != nil }
-        allSegments += segmentsAfter.values.compactMap { $0 }
-        var relationEdits: [RecordEdit] = []
         var relationIDs: Set<String> = []
         for id in documentIDs {
-            guard let document = try await registry.document(id: id) ?? edits.lazy.compactMap({ edit -> AgreementDocument? in
-                if case let .saveDocument(saved) = edit, saved.id == id { return saved }
-                return nil
-            }).first, document.attachedTo.kind == .relation else { continue }
+            guard let document = try await registry.document(id: id) ?? newDocuments[id], document.attachedTo.kind == .relation else { continue }
             relationIDs.insert(document.attachedTo.id)
         }
+        // Each relation's themes from the codings of its documents alone, read document by document.
+        var relationEdits: [RecordEdit] = []
         for relationID in relationIDs.sorted() {
             guard var relation = try await registry.relation(id: relationID) else { continue }
-            let documents = Set(try await registry.documents(matching: DocumentQuery(attachedTo: RecordReference(kind: .relation, id: relationID))).map(\.id))
+            var documents = try await registry.documents(matching: DocumentQuery(attachedTo: RecordReference(kind: .relation, id: relationID))).map(\.id)
+            documents += newDocuments.values.filter { $0.attachedTo == RecordReference(kind: .relation, id: relationID) && !documents.contains($0.id) }.map(\.id)
+            var segments: [CodedSegment] = []
+            for document in documents {
+                segments += try await registry.segments(matching: SegmentQuery(documentID: document))
+                    .filter { !deleted.contains($0.id) && saved[$0.id] == nil }
+            }
+            segments += saved.values.filter { documents.contains($0.documentID) }
             var themes: [Theme] = []
-            for segment in allSegments where documents.contains(segment.documentID) && segment.status == .coded {
+            for segment in segments where segment.status == .coded {
                 let theme = Theme(unchecked: segment.theme)
                 if !themes.contains(theme) { themes.append(theme) }
             }
@@ -328,8 +334,7 @@ extension Workspace {
     public func record(_ id: String, field: String = "attach") async throws -> AttachableRecord {
         let id = id.trimmingCharacters(in: .whitespaces)
         if let relation = try await registry.relation(id: id) {
-            let cities = try await registry.relations(matching: RelationQuery(datasetID: relation.datasetID, city: relation.cityID, limit: 1)).cities
-            let a = cities[relation.cityID]?.name ?? LocalizedText(en: relation.cityID)
+            let a = try await cityName(relation.cityID, datasetID: relation.datasetID)
             let b = try await cityName(relation.partnerID, datasetID: relation.datasetID)
             return AttachableRecord(reference: RecordReference(kind: .relation, id: id), datasetID: relation.datasetID,
                                     label: .message("coding.relation-label", localized: ["city": a, "partner": b, "kind": relation.kind.label]))

@@ -111,6 +111,9 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// Documents (of one dataset, or attached to one record, or all), in dataset order.
     func documents(matching query: DocumentQuery) async throws -> [AgreementDocument]
 
+    /// One coded segment by id, or `nil`.
+    func segment(id: String) async throws -> CodedSegment?
+
     /// Coded segments (of one dataset, or of one document, or all), in order of document and
     /// then of coding.
     func segments(matching query: SegmentQuery) async throws -> [CodedSegment]

@@ -30,7 +30,7 @@ struct DocumentCoding {
     }
 
     func uncode(segmentID: String, actor: String) async throws -> CodedSegment {
-        guard let segment = try await observatory.registry.segments(matching: SegmentQuery()).first(where: { $0.id == segmentID }) else {
+        guard let segment = try await observatory.registry.segment(id: segmentID) else {
             throw WebError.notFound("segment '\(segmentID)'", field: "id")
         }
         try await edits.refuseBundled(dataset: segment.datasetID)
