@@ -4,6 +4,18 @@ import Foundation
 /// cost too much per row (storing imported records).
 public enum JSONString {
     /// `text` as a JSON string literal, quotes included.
+    /// Appends `text` quoted to `out`; text with nothing to escape (most names and ids) is
+    /// copied whole rather than a scalar at a time.
+    public static func append(_ text: String, to out: inout String) {
+        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+            out += "\""
+            out += text
+            out += "\""
+        } else {
+            out += quoted(text)
+        }
+    }
+
     public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {

@@ -32,25 +32,50 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     public func serialized(pretty: Bool, indent: Int = 0) -> String {
-        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-        let closePad = pretty ? String(repeating: "  ", count: indent) : ""
-        let newline = pretty ? "\n" : ""
+        var out = ""
+        write(to: &out, pretty: pretty, indent: indent)
+        return out
+    }
+
+    /// Appends the value's text to `out`: one string for the whole document, where joining each
+    /// level's parts copied every value once per level above it.
+    private func write(to out: inout String, pretty: Bool, indent: Int) {
         switch self {
-        case let .string(text): return Self.quote(text)
-        case let .number(value): return String(value)
-        case let .double(value): return value.isFinite ? String(value) : "null"
-        case let .bool(value): return value ? "true" : "false"
-        case .null: return "null"
+        case let .string(text): JSONString.append(text, to: &out)
+        case let .number(value): out += String(value)
+        case let .double(value): out += value.isFinite ? String(value) : "null"
+        case let .bool(value): out += value ? "true" : "false"
+        case .null: out += "null"
         case let .array(items):
-            guard !items.isEmpty else { return "[]" }
-            let body = items.map { pad + $0.serialized(pretty: pretty, indent: indent + 1) }
-            return "[" + newline + body.joined(separator: "," + newline) + newline + closePad + "]"
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                Self.newline(&out, pretty: pretty, indent: indent + 1)
+                item.write(to: &out, pretty: pretty, indent: indent + 1)
+            }
+            Self.newline(&out, pretty: pretty, indent: indent)
+            out += "]"
         case let .object(fields):
-            guard !fields.isEmpty else { return "{}" }
-            let colon = pretty ? ": " : ":"
-            let body = fields.map { pad + Self.quote($0.0) + colon + $0.1.serialized(pretty: pretty, indent: indent + 1) }
-            return "{" + newline + body.joined(separator: "," + newline) + newline + closePad + "}"
+            guard !fields.isEmpty else { out += "{}"; return }
+            out += "{"
+            for (index, field) in fields.enumerated() {
+                if index > 0 { out += "," }
+                Self.newline(&out, pretty: pretty, indent: indent + 1)
+                JSONString.append(field.0, to: &out)
+                out += pretty ? ": " : ":"
+                field.1.write(to: &out, pretty: pretty, indent: indent + 1)
+            }
+            Self.newline(&out, pretty: pretty, indent: indent)
+            out += "}"
         }
+    }
+
+    /// A line end and two spaces per level, when pretty.
+    private static func newline(_ out: inout String, pretty: Bool, indent: Int) {
+        guard pretty else { return }
+        out += "\n"
+        for _ in 0..<indent { out += "  " }
     }
 
     static func quote(_ text: String) -> String {

@@ -48,6 +48,9 @@ private final class JSONNode {
         }
     }
 
+    // Both let go of `content` before changing what it held: the enum's own reference would
+    // otherwise make each append copy the keys, values or items so far, so that encoding an
+    // array of n values cost n² (3,564 relations of a city: most of a second).
     func child(forKey key: String) -> JSONNode {
         guard case .object(var keys, var values) = content else {
             let node = JSONNode()
@@ -55,6 +58,7 @@ private final class JSONNode {
             return node
         }
         if let existing = values[key] { return existing }
+        content = .empty
         let node = JSONNode()
         keys.append(key)
         values[key] = node
@@ -65,6 +69,7 @@ private final class JSONNode {
     func appendChild() -> JSONNode {
         let node = JSONNode()
         if case var .array(items) = content {
+            content = .empty
             items.append(node)
             content = .array(items)
         } else {
