@@ -58,7 +58,17 @@ public struct StudyTables: Sendable {
     /// that lists it, the partner and its state, the kind, the year and the first source with a URL.
     public func relationsTable() -> Tabulation {
         precondition(hasRelations, "Table 1 lists the relations' records, which tables made from columns do not hold")
-        let rows: [[Tabulation.Cell]] = content.relations.map { relation in
+        return Self.relationsTable(content.relations, cities: cities, countries: countries, total: content.relations.count)
+    }
+
+    /// Table 1's rows of `relations` alone — a page of the dataset's relations, read through the
+    /// registry's index rather than with the whole dataset — with `cities` naming their ends and
+    /// the note counting the `total` relations of the dataset: the same rows ``relationsTable()``
+    /// gives those relations.
+    public static func relationsTable(_ relations: [BilateralRelation], cities: [String: City], countries: [CountryCode: Country], total: Int) -> Tabulation {
+        func cityName(_ id: String) -> LocalizedText { cities[id]?.name ?? LocalizedText(en: id) }
+        func countryName(_ code: CountryCode) -> LocalizedText { countries[code]?.name ?? LocalizedText(en: code.rawValue) }
+        let rows: [[Tabulation.Cell]] = relations.map { relation in
             let partnerCountry = cities[relation.partnerID]?.country ?? CountryCode(unchecked: "")
             let source = relation.sources.first { $0.url != nil }
             return [
@@ -82,7 +92,7 @@ public struct StudyTables: Sendable {
             ],
             rows: rows,
             notes: [
-                .message("tables.table1.note", ["relations": String(content.relations.count)]),
+                .message("tables.table1.note", ["relations": String(total)]),
             ]
         )
     }

@@ -57,6 +57,28 @@ extension Workspace {
         }
     }
 
+    /// One page of Table 1 of dataset `id` (the default dataset when `nil`), with the dataset:
+    /// only that page's relations are read, in dataset order through the registry's index, and
+    /// the total comes from the dataset's columns (kept per revision), so that a page costs what
+    /// its rows cost. The rows are those of ``studyTable(_:)``'s whole table on that page.
+    public func relationsTablePage(ofDataset id: String?, page: Int, perPage: Int) async throws -> (dataset: Dataset, page: TabulationPage) {
+        let revision = try await registry.revision()
+        let columns = try await analysisColumns(ofDataset: id)
+        let total = columns.relationCount
+        let perPage = max(1, perPage)
+        let shown = min(max(1, page), max(1, (total + perPage - 1) / perPage))
+        let (offset, overflow) = (shown - 1).multipliedReportingOverflow(by: perPage)
+        let registry = self.registry, countries = countriesByCode, dataset = columns.dataset.id
+        // Kept per revision, a page at a time, as the whole tables are.
+        let page = try await tablePages.value(for: "\(dataset)|\(shown)|\(perPage)", revision: revision) {
+            let selection = overflow ? RelationSelection(relations: [], cities: [:])
+                : try await registry.relations(matching: RelationQuery(datasetID: dataset, limit: perPage, offset: offset))
+            let table = StudyTables.relationsTable(selection.relations, cities: selection.cities, countries: countries, total: total)
+            return TabulationPage(pageOf: table, page: shown, perPage: perPage, totalRows: total)
+        }
+        return (columns.dataset, page)
+    }
+
     private func studyTable(_ request: StudyTableRequest, from tables: StudyTables) throws -> Tabulation {
         switch request.table {
         case .relations:
@@ -92,6 +114,18 @@ public struct TabulationPage: Hashable, Sendable {
     /// The first and last row shown, counted from 1 in the whole table; both 0 when it is empty.
     public var firstRow: Int
     public var lastRow: Int
+
+    /// A page whose rows `table` already holds (``Workspace/relationsTablePage(ofDataset:page:perPage:)``
+    /// read only them): page `page` (already within the pages there are) of `totalRows` rows.
+    public init(pageOf table: Tabulation, page: Int, perPage: Int, totalRows: Int) {
+        self.table = table
+        self.perPage = max(1, perPage)
+        pageCount = max(1, (totalRows + self.perPage - 1) / self.perPage)
+        self.page = min(max(1, page), pageCount)
+        self.totalRows = totalRows
+        firstRow = table.rows.isEmpty ? 0 : (self.page - 1) * self.perPage + 1
+        lastRow = table.rows.isEmpty ? 0 : firstRow + table.rows.count - 1
+    }
 
     /// Rows `(page - 1) * perPage ..< page * perPage` of `table` (`perPage` at least 1; `page` at
     /// least 1 and at most the last page).

@@ -22,14 +22,16 @@ struct StudyPages {
             let requestedPage = try c.filters.integer("page", in: 1...10_000_000) ?? 1
             let perPage = try c.filters.integer("per_page", in: 1...5_000) ?? Workspace.studyTableRowsPerPage
             if number == 1 {
-                // Table 1 lists every relation, read once for the table and for the dataset's
-                // version in its citation; the page shows it a page at a time (its files whole).
-                let content = try await observatory.content(ofDataset: c.filters.text("dataset"))
-                let page = TabulationPage(try await observatory.studyTable(number, filters: c.filters, of: content), page: requestedPage, perPage: perPage)
-                table = page.table
-                paging = pagingView(page)
-                about = content.dataset
-                version = try await WebError.answering { try await observatory.workspace.version(of: content) }
+                // Table 1 lists every relation: the page reads only its own rows (its files are
+                // whole), and the citation the version kept with the dataset.
+                let workspace = observatory.workspace
+                let read = try await WebError.answering {
+                    try await workspace.relationsTablePage(ofDataset: c.filters.text("dataset"), page: requestedPage, perPage: perPage)
+                }
+                table = read.page.table
+                paging = pagingView(read.page)
+                about = read.dataset
+                version = try await WebError.answering { try await workspace.version(ofDataset: about.id) }
             } else {
                 // Tables 2-4 are counts: they come from the dataset's columns, and the citation
                 // from the version kept with the dataset, so that the page reads no records.
