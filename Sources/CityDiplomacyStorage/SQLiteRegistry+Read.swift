@@ -25,6 +25,19 @@ extension SQLiteRegistry {
         try await read { db in try AnalysisColumnsReader.columns(db, dataset: id) }
     }
 
+    public func importFormats() async throws -> [String: String] {
+        // SQLite's own JSON reader finds the field (json_type/json_extract on one parse, kept for
+        // the statement), where decoding the report in Swift scans and copies all of it.
+        try await read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, CASE WHEN json_valid(import_report) AND json_type(import_report, '$.format') = 'text'
+                                THEN json_extract(import_report, '$.format') ELSE '' END AS format
+                FROM dataset WHERE import_report IS NOT NULL ORDER BY id
+                """)
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as String, $0["format"] as String) })
+        }
+    }
+
     public func datasetsWithoutImportReports() async throws -> [Dataset] {
         try await read { db in
             try DatasetRow.fetchAll(db, sql: "SELECT \(DatasetRow.columnsWithoutReport) FROM dataset ORDER BY id").map(\.dataset)

@@ -124,4 +124,45 @@ struct ColumnCountingTests {
         let study = try await workspace.analysisColumns(ofDataset: "iran-2018")
         #expect(!study.placementSets.isEmpty && !study.themeSets.isEmpty && !study.signedDates.isEmpty)
     }
+
+    @Test("A page of Table 1 read through the index holds the rows of that page of the whole table", arguments: ["iran-2018", sample])
+    func tableOnePages(dataset: String) async throws {
+        let workspace = try await Self.workspace()
+        let content = try await workspace.content(ofDataset: dataset)
+        let whole = try await workspace.studyTable(StudyTableRequest(table: .relations), of: content)
+        #expect(whole.rows.count == content.relations.count && whole.rows.count > 60)
+        for perPage in [1, 7, 60, whole.rows.count, whole.rows.count + 5] {
+            let pageCount = max(1, (whole.rows.count + perPage - 1) / perPage)
+            // Each page when there are few; else the first three, a middle one and the last two.
+            let pages = pageCount <= 12 ? Array(1...pageCount) : [1, 2, 3, pageCount / 2, pageCount - 1, pageCount]
+            for page in pages + [pageCount + 2] {
+                let expected = TabulationPage(whole, page: page, perPage: perPage)
+                let read = try await workspace.relationsTablePage(ofDataset: dataset, page: page, perPage: perPage)
+                #expect(read.dataset.id == dataset)
+                #expect(read.page == expected, "page \(page) of \(perPage) a page, \(dataset)")
+            }
+        }
+        await #expect(throws: (any Error).self) { try await workspace.relationsTablePage(ofDataset: "no-such-dataset", page: 1, perPage: 10) }
+    }
+
+    @Test("What the dashboard says of a dataset without reading its records is what it says from them", arguments: ["iran-2018", sample])
+    func aboutWithoutRecords(dataset: String) async throws {
+        let workspace = try await Self.workspace()
+        let content = try await workspace.content(ofDataset: dataset)
+        let version = try await workspace.version(ofDataset: dataset)
+        let fromRecords = try await workspace.about(content, version: version)
+        let columns = try await workspace.analysisColumns(ofDataset: dataset)
+        #expect(columns.dataset.importReport == nil, "the columns' dataset comes without its report")
+        let counted = try await workspace.about(columns.dataset, counts: try await workspace.recordCounts(ofDataset: dataset), version: version)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(counted) == encoder.encode(fromRecords))
+        // The panel's lines, in both languages, as well (the wording the JSON leaves out among them).
+        #expect(counted.facts.map { "\($0.label)=\($0.value)" } == fromRecords.facts.map { "\($0.label)=\($0.value)" })
+        // The imported sample names how it was made, from its report's format, which is not read whole.
+        let formats = try await workspace.importFormats()
+        #expect(formats == [Self.sample: "wikipedia-csv"])
+        let method = String(decoding: try encoder.encode(counted.method), as: UTF8.self)
+        #expect(method.contains("wikipedia-csv") == (dataset == Self.sample), "\(method)")
+    }
 }

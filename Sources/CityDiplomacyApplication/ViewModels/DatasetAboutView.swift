@@ -132,13 +132,17 @@ extension Workspace {
     /// ``DatasetAboutView`` of records already read (a page that draws them reads them once), and
     /// of their version where it is known already (hashing a large dataset's records takes a while).
     public func about(_ content: DatasetContent, version known: DatasetVersion? = nil) async throws -> DatasetAboutView {
-        let dataset = content.dataset
         let version = if let known { known } else { try await version(of: content) }
+        return try await about(content.dataset, counts: DatasetRecordCounts(content), version: version)
+    }
+
+    /// ``DatasetAboutView`` of a dataset whose records are not read: its counts as the registry
+    /// counts them (``CityDiplomacyRegistry/recordCounts(ofDataset:)``) and its version as kept
+    /// (``version(ofDataset:)``). The dataset may come without its import report.
+    public func about(_ dataset: Dataset, counts: DatasetRecordCounts, version: DatasetVersion) async throws -> DatasetAboutView {
         var method = dataset.method
-        if method == nil {
-            // Decoding the report, however little of it is kept, scans all of it (a note per
-            // place: megabytes): 18% of a warm dashboard's time on the Wikipedia dataset.
-            method = try await importMethods.value(for: dataset.id, revision: try await registry.revision()) { [self] in importMethod(dataset) }
+        if method == nil, let format = try await importFormats()[dataset.id], !format.isEmpty {
+            method = .message("about.method.imported", ["format": format])
         }
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -147,20 +151,20 @@ extension Workspace {
             provenance: dataset.provenance, method: method.map(LocalizedTextView.init),
             licence: dataset.licence,
             version: .init(recordsHash: version.recordsHash, short: version.short, changed: formatter.string(from: version.changed)),
-            counts: .init(cities: content.cities.count, relations: content.relations.count, networks: content.networks.count,
-                          memberships: content.memberships.count, events: content.events.count, sources: content.sources.count),
+            counts: .init(cities: counts.cities, relations: counts.relations, networks: counts.networks,
+                          memberships: counts.memberships, events: counts.events, sources: counts.sources),
             transcribes: dataset.citation, sourceFile: dataset.sourceFile, fileHash: dataset.contentHash, bundled: dataset.isBundled,
             study: (try? publishedStudy(behind: dataset.id)?.publication) != nil, changedDay: version.changedDay)
         view.wording = (dataset.descriptionText, dataset.provenanceText, dataset.citationText)
         return view
     }
 
-    /// How an imported dataset was made, from its import's report, for datasets that do not state it.
-    func importMethod(_ dataset: Dataset) -> LocalizedText? {
-        // Only the format is read: decoding the whole report (a note per place) took a tenth of
-        // the dashboard's time on the Wikipedia dataset.
-        struct Format: Decodable { var format: String }
-        guard let json = dataset.importReport, let report = try? JSONDecoder().decode(Format.self, from: Data(json.utf8)) else { return nil }
-        return .message("about.method.imported", ["format": report.format])
+    /// The datasets imported from a file, by id, with the format their import's report names
+    /// ("" where it names none), kept per registry revision: the reports themselves are not
+    /// read (decoding one scanned all of it, a note per place: 18% of a warm dashboard's time on
+    /// the Wikipedia dataset).
+    public func importFormats() async throws -> [String: String] {
+        let registry = self.registry
+        return try await importFormatsCache.value(for: 0, revision: try await registry.revision()) { try await registry.importFormats() }
     }
 }

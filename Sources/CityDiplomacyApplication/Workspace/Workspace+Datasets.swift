@@ -111,6 +111,21 @@ extension Workspace {
         return dataset
     }
 
+    /// How many records of each kind dataset `id` holds, counted where they are stored and kept
+    /// until the registry changes; an unknown id is an error naming the datasets there are.
+    public func recordCounts(ofDataset id: String) async throws -> DatasetRecordCounts {
+        let registry = self.registry
+        do {
+            // Kept per revision: counting a large dataset's rows walks its indexes.
+            return try await recordCountsCache.value(for: id, revision: try await registry.revision()) {
+                guard let counts = try await registry.recordCounts(ofDataset: id) else { throw SnapshotMiss(id: id) }
+                return counts
+            }
+        } catch let miss as SnapshotMiss {
+            throw try await unknownDataset(miss.id)
+        }
+    }
+
     func unknownDataset(_ id: String, field: String = "dataset") async throws -> ApplicationError {
         let known = try await registry.datasetsWithoutImportReports().map(\.id)
         return .notFound(field, "unknown dataset '\(id)': expected \(known.isEmpty ? "a dataset (none is stored; run citydip init)" : known.orList())")

@@ -38,8 +38,12 @@ public struct Workspace: Sendable {
     let snapshots = RevisionCache<[String], AnalysisSnapshot>(capacity: 4)
     /// The networks of cities of those snapshots, kept per registry revision (``cityNetwork(ofDatasets:)``).
     let cityNetworkGraphs = RevisionCache<[String], CityNetworkGraph>(capacity: 4)
-    /// How each imported dataset was made, read from its import's report, kept per registry revision.
-    let importMethods = RevisionCache<String, LocalizedText?>(capacity: 16)
+    /// The imported datasets and the formats their files were read in, kept per registry revision (``importFormats()``).
+    let importFormatsCache = RevisionCache<Int, [String: String]>(capacity: 1)
+    /// Each dataset's counts of records, kept per registry revision (``recordCounts(ofDataset:)``).
+    let recordCountsCache = RevisionCache<String, DatasetRecordCounts>(capacity: 16)
+    /// Pages of Table 1 as read, kept per registry revision (``relationsTablePage(ofDataset:page:perPage:)``).
+    let tablePages = RevisionCache<String, TabulationPage>(capacity: 64)
     /// The records hash of each dataset as read, kept per registry revision (``version(of:)``).
     let recordsHashes = RevisionCache<String, String>(capacity: 16)
     /// The study's tables of datasets as read, kept per registry revision (``studyTable(_:of:)``).

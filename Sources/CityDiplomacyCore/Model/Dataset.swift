@@ -1,3 +1,5 @@
+import Foundation
+
 /// A named collection of records with its provenance: the study's transcription, an imported
 /// Wikipedia scrape, an office's own registry.
 ///
@@ -117,5 +119,14 @@ public struct DatasetContent: Hashable, Sendable, Codable {
     /// The dataset's networks by id.
     public var networksByID: [String: CityNetwork] {
         Dictionary(networks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension Dataset {
+    /// The format an import's report (``importReport``) names, or `nil` where it names none.
+    /// Only that field is decoded, though the decoder still scans the whole text.
+    public static func importFormat(ofReport report: String) -> String? {
+        struct Format: Decodable { var format: String }
+        return try? JSONDecoder().decode(Format.self, from: Data(report.utf8)).format
     }
 }

@@ -154,6 +154,11 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// exists need. An import keeps a report of every place of its file, tens of megabytes for a
     /// million rows, which every command would otherwise read on opening the database.
     func datasetsWithoutImportReports() async throws -> [Dataset]
+
+    /// The datasets that were imported from a file, by id, each with the format its import's
+    /// report names ("" where the report names none): what a list of datasets shows of an import
+    /// without reading its report, which for a million rows is a hundred megabytes of JSON.
+    func importFormats() async throws -> [String: String]
 }
 
 /// Which documents ``CityDiplomacyRegistry/documents(matching:)`` returns: every condition given
@@ -194,6 +199,16 @@ public struct DatasetRecordCounts: Hashable, Sendable {
 }
 
 extension CityDiplomacyRegistry {
+    /// The imported datasets and their formats; this default reads every report.
+    public func importFormats() async throws -> [String: String] {
+        var formats: [String: String] = [:]
+        for dataset in try await datasets() {
+            guard let report = dataset.importReport else { continue }
+            formats[dataset.id] = Dataset.importFormat(ofReport: report) ?? ""
+        }
+        return formats
+    }
+
     /// How many records of each kind dataset `id` holds, or `nil` if there is no such dataset. A
     /// backend counts them where they are stored; this default reads the dataset.
     public func recordCounts(ofDataset id: String) async throws -> DatasetRecordCounts? {

@@ -12,18 +12,37 @@ import CityDiplomacyCore
 struct DatasetCharts {
     let observatory: Observatory
     let context: PageContext
-    /// The dataset as counted: its districts and other parts apart, or with their cities.
-    let content: DatasetContent
+    /// The dataset the charts are of, and how many relations it has as counted.
+    let dataset: Dataset
+    let relationCount: Int
     let aggregating: Bool
-    /// One analysis for every chart: building its index of cities is a pass over the dataset.
-    let analysis: RelationAnalysis
+    /// One counting for every chart: from the records (a dataset with its parts counted with
+    /// their cities, an edited copy) or from the columns the registry keeps per revision.
+    let analysis: any RelationCounting
+    /// The same relations as integer arrays, for the cities with most partners.
+    let snapshot: AnalysisSnapshot
 
+    /// The charts of `content` as counted (its parts apart, or with their cities), from its records.
     init(observatory: Observatory, context: PageContext, content: DatasetContent, aggregating: Bool) {
         self.observatory = observatory
         self.context = context
-        self.content = content
+        dataset = content.dataset
+        relationCount = content.relations.count
         self.aggregating = aggregating
         analysis = RelationAnalysis(content: content)
+        snapshot = AnalysisSnapshot(contents: [content])
+    }
+
+    /// The charts of a dataset as read, its parts apart, from its columns: no record is read
+    /// (reading and counting the records was two fifths of a cold dashboard's time).
+    init(observatory: Observatory, context: PageContext, columns: AnalysisColumns) {
+        self.observatory = observatory
+        self.context = context
+        dataset = columns.dataset
+        relationCount = columns.relationCount
+        aggregating = false
+        analysis = ColumnAnalysis(columns: columns)
+        snapshot = AnalysisSnapshot(columns: [columns])
     }
 
     /// Every chart dataset `content` has, with its parts counted apart or with their cities, in
@@ -32,16 +51,34 @@ struct DatasetCharts {
     static func drawn(observatory: Observatory, context: PageContext, content: DatasetContent, aggregating: Bool) async throws -> [ChartName: BarChart] {
         let draw = { @Sendable in
             let counted = observatory.workspace.counted(content, aggregateParts: aggregating).content
-            let charts = DatasetCharts(observatory: observatory, context: context, content: counted, aggregating: aggregating)
-            var drawn: [ChartName: BarChart] = [:]
-            for name in charts.available { drawn[name] = charts.chart(name) }
-            return drawn
+            return DatasetCharts(observatory: observatory, context: context, content: counted, aggregating: aggregating).all
         }
         let revision = try await observatory.registry.revision()
         guard await observatory.workspace.isAsRead(content, at: revision) else { return draw() }
-        // What a chart's words and links depend on: the dataset, the counting of parts, the language.
-        let key = "\(content.dataset.id)|\(aggregating)|\(context.language.rawValue)"
-        return try await observatory.drawnCharts.value(for: key, revision: revision, compute: draw)
+        return try await observatory.drawnCharts.value(for: key(content.dataset.id, aggregating: aggregating, context), revision: revision, compute: draw)
+    }
+
+    /// Every chart of dataset `id` (the default dataset when `nil`) as read, its parts apart,
+    /// drawn from its columns once per registry revision and language; with the dataset.
+    static func drawn(observatory: Observatory, context: PageContext, dataset id: String?) async throws -> (columns: AnalysisColumns, charts: [ChartName: BarChart]) {
+        let revision = try await observatory.registry.revision()
+        let columns = try await WebError.answering { try await observatory.workspace.analysisColumns(ofDataset: id) }
+        let charts = try await observatory.drawnCharts.value(for: key(columns.dataset.id, aggregating: false, context), revision: revision) {
+            DatasetCharts(observatory: observatory, context: context, columns: columns).all
+        }
+        return (columns, charts)
+    }
+
+    /// What a chart's words and links depend on: the dataset, the counting of parts, the language.
+    private static func key(_ dataset: String, aggregating: Bool, _ context: PageContext) -> String {
+        "\(dataset)|\(aggregating)|\(context.language.rawValue)"
+    }
+
+    /// Every chart this dataset has, by name.
+    var all: [ChartName: BarChart] {
+        var drawn: [ChartName: BarChart] = [:]
+        for name in available { drawn[name] = chart(name) }
+        return drawn
     }
 
     /// How many cities the ranking shows.
@@ -60,7 +97,7 @@ struct DatasetCharts {
     }
 
     /// The parameters a chart's files are addressed by, besides the language.
-    var query: [(String, String?)] { Self.query(dataset: content.dataset.id, aggregating: aggregating) }
+    var query: [(String, String?)] { Self.query(dataset: dataset.id, aggregating: aggregating) }
 
     static func query(dataset: String, aggregating: Bool) -> [(String, String?)] {
         [("dataset", dataset), ("aggregate_parts", aggregating ? "true" : nil)]
@@ -76,7 +113,7 @@ struct DatasetCharts {
         switch name {
         case .byRegion:
             guard let regions else { return nil }
-            bars = analysis.tally(by: .category(regions)).rows.map(bar)
+            bars = analysis.tally(by: .category(regions), includeEmpty: false).rows.map(bar)
         case .byPeriod:
             guard let periodisation else { return nil }
             // Every period is drawn, an empty one too: a period without relations is a finding.
@@ -87,10 +124,10 @@ struct DatasetCharts {
                 return bar
             }
         case .byKind:
-            bars = analysis.tally(by: .kind).rows.map(bar)
+            bars = analysis.tally(by: .kind, includeEmpty: false).rows.map(bar)
         case .topCities:
             // Off the dataset's integer arrays: counting partners by sets of ids took a third of the dashboard's time.
-            bars = RegistryStatistics(snapshot: AnalysisSnapshot(contents: [content]), top: Self.topCities).topCities.map { ranked in
+            bars = RegistryStatistics(snapshot: snapshot, top: Self.topCities).topCities.map { ranked in
                 BarChart.Bar(
                     label: c.text(.message("chart.city-in-country", ["city": c.text(ranked.city.name),
                                                                       "country": observatory.countryName(ranked.city.country, c.language)])),
@@ -127,7 +164,7 @@ struct DatasetCharts {
     /// Where the numbers come from, for a chart drawn as a file of its own.
     private var source: String {
         let c = context
-        var source = c.text(.message("chart.source.dataset", ["dataset": c.text(content.dataset.title), "relations": c.number(content.relations.count)]))
+        var source = c.text(.message("chart.source.dataset", ["dataset": c.text(dataset.title), "relations": c.number(relationCount)]))
         if aggregating { source += " " + c.text(.message("chart.source.parts-together")) }
         return source
     }

@@ -55,9 +55,17 @@ struct ChartFiles {
             return try await CountryRelations(country: country, observatory: observatory).partnerChart(c, observatory: observatory)
         }
         let aggregating = try c.aggregateParts
-        let content = try await observatory.content(ofDataset: c.filters.text("dataset"))
-        guard let chart = try await DatasetCharts.drawn(observatory: observatory, context: c, content: content, aggregating: aggregating)[name] else {
-            throw WebError.notFound(c.text(.message("chart.not-drawn", ["name": name.rawValue, "dataset": content.dataset.id])), field: "chart")
+        let drawn: [ChartName: BarChart], dataset: String
+        if aggregating {
+            let content = try await observatory.content(ofDataset: c.filters.text("dataset"))
+            (drawn, dataset) = (try await DatasetCharts.drawn(observatory: observatory, context: c, content: content, aggregating: true), content.dataset.id)
+        } else {
+            // Its parts apart, from the columns, as the dashboard draws it.
+            let read = try await DatasetCharts.drawn(observatory: observatory, context: c, dataset: c.filters.text("dataset"))
+            (drawn, dataset) = (read.charts, read.columns.dataset.id)
+        }
+        guard let chart = drawn[name] else {
+            throw WebError.notFound(c.text(.message("chart.not-drawn", ["name": name.rawValue, "dataset": dataset])), field: "chart")
         }
         return chart
     }

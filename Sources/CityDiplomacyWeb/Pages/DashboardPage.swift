@@ -10,18 +10,33 @@ struct DashboardPage {
 
     func render() async throws -> String {
         let filters = context.filters
-        let datasets = try await observatory.registry.datasets()
-        let content = try await observatory.content(ofDataset: filters.text("dataset"))
-        // The totals are what the registry holds, off the snapshot of every dataset (kept until
-        // the registry changes); the chosen dataset's figures are counted with parts apart or
-        // together, as the switch says.
-        let all = RegistryStatistics(snapshot: try await WebError.answering { try await observatory.workspace.snapshot(ofDatasets: []) }, top: 10)
         let c = context
         let aggregating = try c.aggregateParts
-        let counted = observatory.workspace.counted(content, aggregateParts: aggregating)
+        // A dataset as read, its parts apart, is drawn from its columns and described by the
+        // counts and version the registry keeps: no record is read (reading and counting the
+        // records was most of a cold dashboard's time). Counting parts with their cities needs
+        // the records, aggregated.
+        let current: (dataset: Dataset, relations: Int, charts: [FigureView], counts: DatasetRecordCounts, version: DatasetVersion, partsNote: String?)
+        if aggregating {
+            let content = try await observatory.content(ofDataset: filters.text("dataset"))
+            let counted = observatory.workspace.counted(content, aggregateParts: true)
+            let drawn = try await DatasetCharts.drawn(observatory: observatory, context: c, content: content, aggregating: true)
+            current = (content.dataset, content.relations.count, figures(drawn, dataset: content.dataset.id, aggregating: true),
+                       DatasetRecordCounts(content), try await observatory.workspace.version(of: content), counted.aggregationView.map { c.text($0.note) })
+        } else {
+            let (columns, drawn) = try await DatasetCharts.drawn(observatory: observatory, context: c, dataset: filters.text("dataset"))
+            let id = columns.dataset.id
+            let counts = try await WebError.answering { try await observatory.workspace.recordCounts(ofDataset: id) }
+            current = (columns.dataset, columns.relationCount, figures(drawn, dataset: id, aggregating: false), counts,
+                       try await WebError.answering { try await observatory.workspace.version(ofDataset: id) }, nil)
+        }
+        let datasets = try await observatory.registry.datasetsWithoutImportReports()
+        let imported = try await WebError.answering { try await observatory.workspace.importFormats() }
+        // The totals are what the registry holds, counted off the snapshot of every dataset once
+        // per registry revision.
+        let all = try await WebError.answering { try await observatory.workspace.statistics(dataset: nil, top: 10) }
         let citations = CitationPages(observatory: observatory, context: c)
-        // The records' hash, once for the panel and the dataset's citation.
-        let version = try await observatory.workspace.version(of: content)
+        let about = try await WebError.answering { try await observatory.workspace.about(current.dataset, counts: current.counts, version: current.version) }
         let view = DashboardView(
             heading: c.text(.message("web.city-diplomacy-observatory")),
             totals: [(all.relations, "relations"), (all.cities, "cities"), (all.countries, "countries"), (datasets.count, "datasets")]
@@ -31,31 +46,31 @@ struct DashboardPage {
                              c.text(.message("quality.import-quality"))],
             datasets: datasets.map {
                 .init(id: $0.id, address: c.href("/", [("dataset", $0.id)]), title: c.text($0.title),
-                      provenance: $0.provenanceText.map(c.text) ?? $0.sourceFile ?? "", qualityReport: qualityLink($0), current: $0.id == content.dataset.id)
+                      provenance: $0.provenanceText.map(c.text) ?? $0.sourceFile ?? "", qualityReport: qualityLink($0.id, imported: imported),
+                      current: $0.id == current.dataset.id)
             },
-            currentLabel: c.text(.message("web.dataset")), currentID: content.dataset.id,
-            currentCount: c.number(content.relations.count) + " " + c.text(.message("web.relations")),
-            listLink: LinkView(text: c.text(.message("web.list-its-relations")), target: c.href("/relations", [("dataset", content.dataset.id)])),
-            networkLink: LinkView(text: c.text(.message("web.network-analysis.link")), target: c.href("/network", [("dataset", content.dataset.id)])),
+            currentLabel: c.text(.message("web.dataset")), currentID: current.dataset.id,
+            currentCount: c.number(current.relations) + " " + c.text(.message("web.relations")),
+            listLink: LinkView(text: c.text(.message("web.list-its-relations")), target: c.href("/relations", [("dataset", current.dataset.id)])),
+            networkLink: LinkView(text: c.text(.message("web.network-analysis.link")), target: c.href("/network", [("dataset", current.dataset.id)])),
             partsSwitch: c.partsSwitch(aggregating: aggregating),
-            partsNote: counted.aggregationView.map { c.text($0.note) },
-            currentQualityReport: qualityLink(counted.content.dataset),
-            charts: try await figures(content, aggregating: aggregating),
-            about: citations.aboutPanel(try await WebError.answering { try await observatory.workspace.about(content, version: version) }),
-            citations: try await citations.boxes(content, version: version))
+            partsNote: current.partsNote,
+            currentQualityReport: qualityLink(current.dataset.id, imported: imported),
+            charts: current.charts,
+            about: citations.aboutPanel(about),
+            citations: try await citations.boxes(current.dataset, version: current.version))
         return try Layout.page("dashboard", title: c.text(.message("web.dashboard")), content: view, context: c)
     }
 
     /// The page of an imported dataset's quality report; `nil` for a dataset not imported from a file.
-    private func qualityLink(_ dataset: Dataset) -> LinkView? {
-        guard dataset.importReport != nil else { return nil }
-        return LinkView(text: context.text(.message("quality.report")), target: context.href("/datasets/\(PageContext.segment(dataset.id))/quality"))
+    private func qualityLink(_ id: String, imported: [String: String]) -> LinkView? {
+        guard imported[id] != nil else { return nil }
+        return LinkView(text: context.text(.message("quality.report")), target: context.href("/datasets/\(PageContext.segment(id))/quality"))
     }
 
-    /// The chosen dataset by region, period and kind, and its cities with most partners.
-    private func figures(_ content: DatasetContent, aggregating: Bool) async throws -> [FigureView] {
-        let drawn = try await DatasetCharts.drawn(observatory: observatory, context: context, content: content, aggregating: aggregating)
-        let query = DatasetCharts.query(dataset: content.dataset.id, aggregating: aggregating)
+    /// The dataset's charts, in the dashboard's order.
+    private func figures(_ drawn: [ChartName: BarChart], dataset: String, aggregating: Bool) -> [FigureView] {
+        let query = DatasetCharts.query(dataset: dataset, aggregating: aggregating)
         return ChartName.datasetCharts.compactMap { name in drawn[name].map { FigureView($0, name: name, query: query, context: context) } }
     }
 }

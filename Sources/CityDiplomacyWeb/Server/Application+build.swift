@@ -16,9 +16,12 @@ import NIOCore
 /// ```
 ///
 /// `onServerRunning` is called with the port once the server has bound it, and only then: an
-/// announcement made before could name an address that is not served.
+/// announcement made before could name an address that is not served. With
+/// `loadingReferenceDataFirst`, the bundled gazetteer is loaded before the server is returned
+/// (`citydip serve` does so); else it loads in the background.
 public func buildApplication(
     _ configuration: WebConfiguration, registry: any CityDiplomacyRegistry, logger: Logger? = nil,
+    loadingReferenceDataFirst: Bool = false,
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     // A broken template stops the server here, not at its first page.
@@ -41,10 +44,18 @@ public func buildApplication(
     var log = logger ?? Logger(label: "citydip.serve")
     if logger == nil { log.logLevel = .info }
     // Maps and GeoJSON place nothing without the gazetteer: say so once, not silently.
-    Task { [log, locator = observatory.workspace.locator] in
+    let reportFailure = { @Sendable [log, locator = observatory.workspace.locator] in
         if let failure = await locator.loadFailure() {
             log.error("the bundled gazetteer could not be loaded, so cities without coordinates are not placed on maps or in exports: \(failure)")
         }
+    }
+    if loadingReferenceDataFirst {
+        // A server that listens only once its reference data is loaded: building the gazetteer's
+        // index takes most of a second on both cores, which its first requests would otherwise
+        // share with it (a cold dashboard took twice as long).
+        await reportFailure()
+    } else {
+        Task { await reportFailure() }
     }
     return Application(
         router: router,

@@ -73,7 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
         let access = writeTokens.isEmpty ? "read-only" : "writes allowed for \(Set(writeTokens.values).sorted().joined(separator: ", "))"
         let path = opened.location.description, host = host
         // Announced once the port is bound, so that the address printed is one that answers.
-        let app = try await buildApplication(configuration, registry: registry) { port in
+        let app = try await buildApplication(configuration, registry: registry, loadingReferenceDataFirst: true) { port in
             TerminalOutput.note("citydip: serving \(path) at http://\(host):\(port)/ ; \(access) (Ctrl-C to stop)\n")
         }
         do {
