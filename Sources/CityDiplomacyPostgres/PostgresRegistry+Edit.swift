@@ -34,17 +34,21 @@ extension PostgresRegistry {
 
     public func appendChanges(_ entries: [ChangeEntry]) async throws {
         guard !entries.isEmpty else { return }
-        try await write { transaction in
-            for entry in entries {
-                let (id, action, kind) = (Int64(entry.id), entry.action.rawValue, entry.recordKind.rawValue)
-                try await transaction.execute("""
-                    INSERT INTO change_log (id, at, actor, action, record_kind, record_id, dataset_id, before, after)
-                    VALUES (\(id), \(entry.at), \(entry.actor), \(action), \(kind), \(entry.recordID), \(entry.datasetID), \(entry.before), \(entry.after))
-                    """)
-            }
-            // The next edit's entry follows the last id written.
-            try await transaction.execute("SELECT setval(pg_get_serial_sequence('change_log', 'id'), (SELECT max(id) FROM change_log))")
+        try await write { transaction in try await Self.append(entries, in: transaction) }
+    }
+
+    /// Adds entries to the change log with their ids, inside the caller's transaction.
+    static func append(_ entries: [ChangeEntry], in transaction: PostgresTransaction) async throws {
+        guard !entries.isEmpty else { return }
+        for entry in entries {
+            let (id, action, kind) = (Int64(entry.id), entry.action.rawValue, entry.recordKind.rawValue)
+            try await transaction.execute("""
+                INSERT INTO change_log (id, at, actor, action, record_kind, record_id, dataset_id, before, after)
+                VALUES (\(id), \(entry.at), \(entry.actor), \(action), \(kind), \(entry.recordID), \(entry.datasetID), \(entry.before), \(entry.after))
+                """)
         }
+        // The next edit's entry follows the last id written.
+        try await transaction.execute("SELECT setval(pg_get_serial_sequence('change_log', 'id'), (SELECT max(id) FROM change_log))")
     }
 
     private static func apply(_ edit: RecordEdit, in transaction: PostgresTransaction) async throws -> (dataset: String, before: String?, after: String?) {

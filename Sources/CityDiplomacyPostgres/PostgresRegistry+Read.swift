@@ -44,22 +44,25 @@ extension PostgresRegistry {
     }
 
     public func content(ofDataset id: String) async throws -> DatasetContent? {
-        try await read { transaction in
-            guard let dataset = try await Self.dataset(id, withReport: true, in: transaction) else { return nil }
-            let sources: [SourceCitation] = try await Self.records(.source, where: "dataset_id = $1", [id], in: transaction)
-            let byID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            return DatasetContent(
-                dataset: dataset,
-                sources: sources,
-                cities: try await Self.records(.city, where: "dataset_id = $1", [id], in: transaction),
-                relations: try await Self.relations(where: "dataset_id = $1", [id], sources: byID, in: transaction),
-                networks: try await Self.cited(.network, where: "dataset_id = $1", [id], sources: byID, in: transaction),
-                memberships: try await Self.cited(.membership, where: "dataset_id = $1", [id], sources: byID, in: transaction),
-                events: try await Self.cited(.event, where: "dataset_id = $1", [id], sources: byID, in: transaction),
-                documents: try await Self.documents(where: "dataset_id = $1", [id], in: transaction),
-                segments: try await Self.segments(where: "s.dataset_id = $1", [id], in: transaction)
-            )
-        }
+        try await read { transaction in try await Self.content(ofDataset: id, in: transaction) }
+    }
+
+    /// Every record of dataset `id`, or `nil` if there is no such dataset, inside the caller's transaction.
+    static func content(ofDataset id: String, in transaction: PostgresTransaction) async throws -> DatasetContent? {
+        guard let dataset = try await dataset(id, withReport: true, in: transaction) else { return nil }
+        let sources: [SourceCitation] = try await records(.source, where: "dataset_id = $1", [id], in: transaction)
+        let byID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return DatasetContent(
+            dataset: dataset,
+            sources: sources,
+            cities: try await records(.city, where: "dataset_id = $1", [id], in: transaction),
+            relations: try await relations(where: "dataset_id = $1", [id], sources: byID, in: transaction),
+            networks: try await cited(.network, where: "dataset_id = $1", [id], sources: byID, in: transaction),
+            memberships: try await cited(.membership, where: "dataset_id = $1", [id], sources: byID, in: transaction),
+            events: try await cited(.event, where: "dataset_id = $1", [id], sources: byID, in: transaction),
+            documents: try await documents(where: "dataset_id = $1", [id], in: transaction),
+            segments: try await segments(where: "s.dataset_id = $1", [id], in: transaction)
+        )
     }
 
     public func relations(matching query: RelationQuery) async throws -> RelationSelection {
@@ -248,16 +251,19 @@ extension PostgresRegistry {
             try await transaction.rows("""
                 SELECT id, at, actor, action, record_kind, record_id, dataset_id, before, after FROM change_log
                 ORDER BY id DESC LIMIT \(limit) OFFSET \(offset)
-                """).map { row in
-                let (id, at, actor, action, kind, recordID, datasetID, before, after) =
-                    try row.decode((Int64, Date, String, String, String, String, String, String?, String?).self)
-                guard let recordKind = RecordKind(rawValue: kind) else {
-                    throw PostgresRegistryError.failed(reason: "change \(id) names an unknown kind of record '\(kind)'")
-                }
-                return ChangeEntry(id: Int(id), at: at, actor: actor, action: ChangeEntry.Action(rawValue: action) ?? .update,
-                                   recordKind: recordKind, recordID: recordID, datasetID: datasetID, before: before, after: after)
-            }
+                """).map(Self.changeEntry)
         }
+    }
+
+    /// A change-log entry from its row (`id, at, actor, action, record_kind, record_id, dataset_id, before, after`).
+    static func changeEntry(_ row: PostgresRow) throws -> ChangeEntry {
+        let (id, at, actor, action, kind, recordID, datasetID, before, after) =
+            try row.decode((Int64, Date, String, String, String, String, String, String?, String?).self)
+        guard let recordKind = RecordKind(rawValue: kind) else {
+            throw PostgresRegistryError.failed(reason: "change \(id) names an unknown kind of record '\(kind)'")
+        }
+        return ChangeEntry(id: Int(id), at: at, actor: actor, action: ChangeEntry.Action(rawValue: action) ?? .update,
+                           recordKind: recordKind, recordID: recordID, datasetID: datasetID, before: before, after: after)
     }
 }
 

@@ -25,41 +25,65 @@ extension PostgresRegistry {
         _ content: DatasetContent, countries: [Country], existing: ExistingDataset,
         progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
     ) async throws {
-        try Self.checkIdentities(of: content.relations)
-        let rows = try Self.rows(of: content)
+        let prepared = try PreparedDataset(content)
         let datasetID = content.dataset.id
-        var dataset = content.dataset
-        let report = dataset.importReport
-        dataset.importReport = nil
-        let datasetRecord = try RecordJSON.encode(dataset)
         try await write { transaction in
             let present = try await transaction.value("SELECT 1 FROM dataset WHERE id = \(datasetID)", as: Int32.self) != nil
             if present, existing == .refuse { throw RegistryError.datasetExists(datasetID) }
             try await Self.upsert(countries, in: transaction)
-            try await Self.checkReferences(of: content, in: transaction)
-            try content.checkDocuments()
-            try await transaction.execute("DELETE FROM dataset WHERE id = \(datasetID)")
-            try await transaction.execute("""
-                INSERT INTO dataset (id, record, import_report, stored_at) VALUES (\(datasetID), \(datasetRecord), \(report), \(Date()))
-                """)
-            do {
-                try await RecordRow.insert(rows.sources + rows.cities, in: transaction)
-                progress?(0, content.relations.count)
-                try await RecordRow.insert(rows.relations, in: transaction)
-                progress?(content.relations.count, content.relations.count)
-                try await RecordRow.insert(rows.others, in: transaction)
-                try await RecordRow.insert(rows.documents, in: transaction)
-            } catch where Self.sqlState(error) == "23505" {
-                throw RegistryError.duplicateRecord(datasetID, reason: Self.reason(error))
-            }
-            try await Self.insertSearchKeys(of: content.cities, datasetID: datasetID, in: transaction)
+            try await Self.store(prepared, storedAt: Date(), progress: progress, in: transaction)
         }
+    }
+
+    /// A dataset checked and turned into rows before its transaction.
+    struct PreparedDataset: Sendable {
+        var content: DatasetContent
+        var rows: (sources: [RecordRow], cities: [RecordRow], relations: [RecordRow], others: [RecordRow], documents: [RecordRow])
+        /// The dataset's own row: its record without the import report, kept in a column of its own.
+        var record: String
+        var report: String?
+
+        init(_ content: DatasetContent) throws {
+            try PostgresRegistry.checkIdentities(of: content.relations)
+            self.content = content
+            rows = try PostgresRegistry.rows(of: content)
+            var dataset = content.dataset
+            report = dataset.importReport
+            dataset.importReport = nil
+            record = try RecordJSON.encode(dataset)
+        }
+    }
+
+    /// Stores a dataset inside the caller's transaction, replacing any of its id, as stored at
+    /// `storedAt`: now, or for a copy, when the source stored it.
+    static func store(
+        _ prepared: PreparedDataset, storedAt: Date, progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?, in transaction: PostgresTransaction
+    ) async throws {
+        let content = prepared.content, rows = prepared.rows
+        let datasetID = content.dataset.id
+        try await checkReferences(of: content, in: transaction)
+        try content.checkDocuments()
+        try await transaction.execute("DELETE FROM dataset WHERE id = \(datasetID)")
+        try await transaction.execute("""
+            INSERT INTO dataset (id, record, import_report, stored_at) VALUES (\(datasetID), \(prepared.record), \(prepared.report), \(storedAt))
+            """)
+        do {
+            try await RecordRow.insert(rows.sources + rows.cities, in: transaction)
+            progress?(0, content.relations.count)
+            try await RecordRow.insert(rows.relations, in: transaction)
+            progress?(content.relations.count, content.relations.count)
+            try await RecordRow.insert(rows.others, in: transaction)
+            try await RecordRow.insert(rows.documents, in: transaction)
+        } catch where sqlState(error) == "23505" {
+            throw RegistryError.duplicateRecord(datasetID, reason: reason(error))
+        }
+        try await insertSearchKeys(of: content.cities, datasetID: datasetID, in: transaction)
     }
 
     /// The rows of a dataset's records. Sources come first as listed, then those its records
     /// cite without listing, in the order first cited (relations, networks, memberships, events),
     /// as the SQLite registry stores them.
-    private static func rows(of content: DatasetContent) throws -> (sources: [RecordRow], cities: [RecordRow], relations: [RecordRow], others: [RecordRow], documents: [RecordRow]) {
+    static func rows(of content: DatasetContent) throws -> (sources: [RecordRow], cities: [RecordRow], relations: [RecordRow], others: [RecordRow], documents: [RecordRow]) {
         let datasetID = content.dataset.id
         var seen: Set<String> = []
         var sources: [RecordRow] = []

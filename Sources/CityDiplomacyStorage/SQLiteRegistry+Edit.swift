@@ -25,7 +25,8 @@ extension SQLiteRegistry {
     public func revision() async throws -> String {
         try await read { db in
             try String.fetchOne(db, sql: """
-                SELECT (SELECT count(*) || '/' || coalesce(max(stored_at), '') FROM dataset)
+                SELECT (SELECT revision FROM registry_state WHERE one = 1)
+                       || '/' || (SELECT count(*) || '/' || coalesce(max(stored_at), '') FROM dataset)
                        || '/' || (SELECT coalesce(max(id), 0) FROM change_log)
                 """) ?? ""
         }
@@ -41,22 +42,28 @@ extension SQLiteRegistry {
 
     public func changes(limit: Int, offset: Int) async throws -> [ChangeEntry] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM change_log ORDER BY id DESC LIMIT ? OFFSET ?", arguments: [limit, offset]).map { row in
-                ChangeEntry(id: row["id"], at: row["at"], actor: row["actor"], action: ChangeEntry.Action(rawValue: row["action"]) ?? .update,
-                            recordKind: try row.decode(RecordKind.self, forColumn: "record_kind"), recordID: row["record_id"], datasetID: row["dataset_id"],
-                            before: row["before"], after: row["after"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM change_log ORDER BY id DESC LIMIT ? OFFSET ?", arguments: [limit, offset]).map(Self.changeEntry)
         }
     }
 
+    /// A change-log entry from its row.
+    static func changeEntry(_ row: Row) throws -> ChangeEntry {
+        ChangeEntry(id: row["id"], at: row["at"], actor: row["actor"], action: ChangeEntry.Action(rawValue: row["action"]) ?? .update,
+                    recordKind: try row.decode(RecordKind.self, forColumn: "record_kind"), recordID: row["record_id"], datasetID: row["dataset_id"],
+                    before: row["before"], after: row["after"])
+    }
+
     public func appendChanges(_ entries: [ChangeEntry]) async throws {
-        try await write { db in
-            for entry in entries {
-                try db.execute(sql: """
-                    INSERT INTO change_log (id, at, actor, action, record_kind, record_id, dataset_id, before, after) VALUES (?,?,?,?,?,?,?,?,?)
-                    """, arguments: [entry.id, entry.at, entry.actor, entry.action.rawValue, entry.recordKind.rawValue, entry.recordID,
-                                     entry.datasetID, entry.before, entry.after])
-            }
+        try await write { db in try Self.append(entries, in: db) }
+    }
+
+    /// Adds entries to the change log with their ids, inside the caller's transaction.
+    static func append(_ entries: [ChangeEntry], in db: Database) throws {
+        for entry in entries {
+            try db.execute(sql: """
+                INSERT INTO change_log (id, at, actor, action, record_kind, record_id, dataset_id, before, after) VALUES (?,?,?,?,?,?,?,?,?)
+                """, arguments: [entry.id, entry.at, entry.actor, entry.action.rawValue, entry.recordKind.rawValue, entry.recordID,
+                                 entry.datasetID, entry.before, entry.after])
         }
     }
 

@@ -26,19 +26,7 @@ extension SQLiteRegistry {
         _ content: DatasetContent, countries: [Country], existing: ExistingDataset,
         progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
     ) async throws {
-        // Two records with one identity are named before anything is written, in the dataset's
-        // order, as the unique indexes would name them row by row (in bulk, the index on pairs is
-        // made after the rows and could not say which).
-        // Checked beside the keying and ordering below, which it does not wait for: on one core
-        // before them it was a serial second of a 1,000,000-row store.
-        async let identitiesChecked: Void = Self.checkIdentities(of: content.relations)
-        // Keyed and ordered before the transaction, on every core: keying the names of an
-        // imported dataset's cities one by one inside it took a tenth of the time of a store.
-        async let keys = content.cities.concurrentMap(CityRow.searchKeys(of:))
-        async let relationOrder = TextKey.positions(inOrderOf: content.relations.map(\.id))
-        async let cityOrder = TextKey.positions(inOrderOf: content.cities.map(\.id))
-        try await identitiesChecked
-        let rows = StoreRows(content: content, searchKeys: await keys, relationsByID: await relationOrder, citiesByID: await cityOrder)
+        let rows = try await StoreRows.prepare(content)
         let bulkRows = bulkRows
         do {
             try await writeWithoutTransaction { db in
@@ -62,10 +50,34 @@ extension SQLiteRegistry {
         /// Positions of `content.relations` and of `content.cities` in the order of their ids.
         var relationsByID: [Int]
         var citiesByID: [Int]
+
+        /// Checks `content`'s identities and computes its rows, outside any transaction.
+        static func prepare(_ content: DatasetContent) async throws -> StoreRows {
+            // Two records with one identity are named before anything is written, in the dataset's
+            // order, as the unique indexes would name them row by row (in bulk, the index on pairs is
+            // made after the rows and could not say which).
+            // Checked beside the keying and ordering below, which it does not wait for: on one core
+            // before them it was a serial second of a 1,000,000-row store.
+            async let identitiesChecked: Void = SQLiteRegistry.checkIdentities(of: content.relations)
+            // Keyed and ordered before the transaction, on every core: keying the names of an
+            // imported dataset's cities one by one inside it took a tenth of the time of a store.
+            async let keys = content.cities.concurrentMap(CityRow.searchKeys(of:))
+            async let relationOrder = TextKey.positions(inOrderOf: content.relations.map(\.id))
+            async let cityOrder = TextKey.positions(inOrderOf: content.cities.map(\.id))
+            try await identitiesChecked
+            return StoreRows(content: content, searchKeys: await keys, relationsByID: await relationOrder, citiesByID: await cityOrder)
+        }
     }
 
     /// The store found no dataset of its id before its transaction and one inside it.
     struct DatasetAppeared: Error {}
+
+    /// Whether `content` is large enough, beside what the database holds, to be stored in bulk.
+    static func storesInBulk(_ content: DatasetContent, bulkRows: Int, in db: Database) throws -> Bool {
+        // How many relations the database holds, roughly (deleted rows below the last leave gaps).
+        let held = try Int.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM relation") ?? 0
+        return content.relations.count + content.cities.count >= bulkRows && content.relations.count >= held
+    }
 
     private static func store(
         _ rows: StoreRows, countries: [Country], existing: ExistingDataset, bulkRows: Int, uncheckedIfNew: Bool,
@@ -76,9 +88,7 @@ extension SQLiteRegistry {
         func exists() throws -> Bool {
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dataset WHERE id = ?)", arguments: [datasetID]) ?? true
         }
-        // How many relations the database holds, roughly (deleted rows below the last leave gaps).
-        let held = try Int.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM relation") ?? 0
-        let bulk = content.relations.count + content.cities.count >= bulkRows && content.relations.count >= held
+        let bulk = try storesInBulk(content, bulkRows: bulkRows, in: db)
         // Foreign keys cannot be switched inside a transaction: off for a new dataset only, since
         // replacing one relies on their cascades to delete its records.
         let unchecked = try bulk && uncheckedIfNew && !exists()
@@ -89,7 +99,7 @@ extension SQLiteRegistry {
                 // Inside the write transaction (IMMEDIATE: the write lock is held from its start),
                 // so no other writer can store the dataset between this check and the commit.
                 if existing == .refuse, try exists() { throw RegistryError.datasetExists(datasetID) }
-                try storeInTransaction(rows, countries: countries, bulk: bulk, unchecked: unchecked, progress: progress, in: db)
+                try storeInTransaction(rows, countries: countries, storedAt: Date(), bulk: bulk, unchecked: unchecked, progress: progress, in: db)
                 return .commit
             }
         }
@@ -97,8 +107,10 @@ extension SQLiteRegistry {
         try stored.get()
     }
 
-    private static func storeInTransaction(
-        _ rows: StoreRows, countries: [Country], bulk: Bool, unchecked: Bool, progress: (@Sendable (Int, Int) -> Void)?, in db: Database
+    /// Stores a dataset inside the caller's transaction, as stored at `storedAt`: now, or for a
+    /// copy, when the source stored it.
+    static func storeInTransaction(
+        _ rows: StoreRows, countries: [Country], storedAt: Date, bulk: Bool, unchecked: Bool, progress: (@Sendable (Int, Int) -> Void)?, in db: Database
     ) throws {
         let content = rows.content
         let datasetID = content.dataset.id
@@ -114,7 +126,7 @@ extension SQLiteRegistry {
         // Its records change: the hash kept of the old ones goes (by cascade too, but foreign
         // keys are off when a new dataset is stored in bulk).
         try db.execute(sql: "DELETE FROM dataset_records_hash WHERE dataset_id = ?", arguments: [datasetID])
-        try DatasetRow(content.dataset, storedAt: Date()).insert(db)
+        try DatasetRow(content.dataset, storedAt: storedAt).insert(db)
         // In bulk, a page cache of 128 MB rather than 64, for the primary key of relations (56 MB
         // for a million), which takes rows in no order; the usual one after. A larger one (256 MB,
         // 1 GB) gave no faster import of 1,000,000 rows, and the latter more memory.

@@ -14,6 +14,9 @@ struct SQLiteConformanceTests {
     @Test("Documents and codings are kept, checked and logged") func documents() async throws { try await RegistryConformance.documentsAndCodings(.sqlite) }
     @Test("Eight concurrent writers lose nothing") func concurrentWriters() async throws { try await RegistryConformance.concurrentWriters(.sqlite) }
     @Test("A copy SQLite to SQLite to SQLite keeps everything") func copy() async throws { try await RegistryConformance.copyRoundTrip(through: .sqlite) }
+    @Test("A copy that fails leaves the target as it was") func failedCopy() async throws { try await RegistryConformance.failedCopyChangesNothing(.sqlite) }
+    @Test("A dataset copied in with an old stored time moves the revision") func copyRevision() async throws { try await RegistryConformance.copyInMovesRevision(.sqlite) }
+    @Test("A snapshot taken during edits is of one moment") func snapshot() async throws { try await RegistryConformance.snapshotIsOneMoment(.sqlite) }
 }
 
 /// The conformance suite on the PostgreSQL registry, each test in a database of its own on the
@@ -35,4 +38,7 @@ struct PostgresConformanceTests {
     @Test("A copy SQLite to PostgreSQL to SQLite keeps everything, the change log too") func copy() async throws {
         try await RegistryConformance.copyRoundTrip(through: .postgres)
     }
+    @Test("A copy that fails leaves the target as it was") func failedCopy() async throws { try await RegistryConformance.failedCopyChangesNothing(.postgres) }
+    @Test("A dataset copied in with an old stored time moves the revision") func copyRevision() async throws { try await RegistryConformance.copyInMovesRevision(.postgres) }
+    @Test("A snapshot taken during edits is of one moment") func snapshot() async throws { try await RegistryConformance.snapshotIsOneMoment(.postgres) }
 }

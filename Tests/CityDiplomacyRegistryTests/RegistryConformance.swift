@@ -370,6 +370,95 @@ enum RegistryConformance {
         }
     }
 
+    /// When the datasets copied in the round trip were first stored: a whole second, which every
+    /// backend keeps exactly.
+    static let longAgo = Date(timeIntervalSince1970: 1_614_816_000)
+
+    /// A copy that fails at its last step (a change-log entry whose id is there twice, so that the
+    /// log's insert fails after every dataset went in) or at its first (a dataset of one of its ids
+    /// already in the target) leaves the target as it was: no dataset, no country, no entry.
+    static func failedCopyChangesNothing(_ backend: RegistryBackend) async throws {
+        try await RegistryStore.with(backend) { store in
+            let target = try await store.open()
+            let countries = try countries.get().countries
+            let first = try dataset("first", relations: 3), second = try dataset("second", relations: 2)
+            let entry = ChangeEntry(id: 7, at: longAgo, actor: "alice", action: .update, recordKind: .relation, recordID: "first:relation-0",
+                                    datasetID: "first", before: nil, after: nil)
+            let twice = RegistrySnapshot(countries: countries, datasets: [.init(content: first, storedAt: longAgo), .init(content: second, storedAt: longAgo)],
+                                         changes: [entry, entry])
+            await #expect(throws: (any Error).self) { try await target.storeCopy(of: twice) }
+            #expect(try await target.datasets().isEmpty)
+            #expect(try await target.countries().isEmpty)
+            #expect(try await target.changes(limit: 10, offset: 0).isEmpty)
+            // The target holds the second dataset: nothing of the first goes in either, and the
+            // second is left as it was.
+            try await target.storeCountries(countries)
+            var held = second
+            held.dataset.title = LocalizedText(en: "Held before the copy", fa: nil)
+            try await target.store(held)
+            let revision = try await target.revision()
+            let clash = RegistrySnapshot(countries: [], datasets: [.init(content: first, storedAt: longAgo), .init(content: second, storedAt: longAgo)],
+                                         changes: [entry])
+            await #expect(throws: RegistryError.datasetExists("second")) { try await target.storeCopy(of: clash) }
+            #expect(try await target.datasets().map(\.id) == ["second"])
+            #expect(try await target.content(ofDataset: "second")?.dataset.title.en == "Held before the copy")
+            #expect(try await target.changes(limit: 10, offset: 0).isEmpty)
+            #expect(try await target.revision() == revision)
+            // A change log already there is refused too, inside the transaction.
+            _ = try await target.apply(.deleteRelation(id: "second:relation-1"), by: "bob")
+            let afterEdit = RegistrySnapshot(countries: [], datasets: [.init(content: first, storedAt: longAgo)], changes: [])
+            await #expect(throws: RegistryError.changeLogNotEmpty) { try await target.storeCopy(of: afterEdit) }
+            #expect(try await target.datasets().map(\.id) == ["second"])
+        }
+    }
+
+    /// A dataset copied in with an old stored time moves the revision, though the count of
+    /// datasets, the latest stored time and the latest change are what they were: other
+    /// processes' caches must see it.
+    static func copyInMovesRevision(_ backend: RegistryBackend) async throws {
+        try await RegistryStore.with(backend) { store in
+            let registry = try await seeded(store)
+            try await registry.store(try dataset("leaving", relations: 2))
+            try await registry.store(try dataset("staying", relations: 2))
+            let before = try await registry.revision()
+            try await registry.removeDataset("leaving")
+            let old = RegistrySnapshot(countries: [], datasets: [.init(content: try dataset("arriving", relations: 2), storedAt: longAgo)], changes: [])
+            try await registry.storeCopy(of: old)
+            #expect(try await registry.datasets().map(\.id) == ["arriving", "iran-2018", "staying"])
+            #expect(try await registry.revision() != before)
+            // Another instance (another process's view) sees the same revision.
+            #expect(try await store.open().revision() == registry.revision())
+        }
+    }
+
+    /// A snapshot taken while another writer edits is of one moment: the change log it holds ends
+    /// with the edit its records show.
+    static func snapshotIsOneMoment(_ backend: RegistryBackend) async throws {
+        try await RegistryStore.with(backend) { store in
+            let registry = try await seeded(store)
+            try await registry.store(try dataset("busy", relations: 3))
+            let writer = try await store.open()
+            let relation = try #require(try await registry.relation(id: "busy:relation-0"))
+            let editing = Task {
+                for edit in 0..<60 {
+                    var changed = relation
+                    changed.notes = "edit \(edit)"
+                    _ = try await writer.apply(.saveRelation(changed), by: "writer")
+                }
+            }
+            var snapshots: [RegistrySnapshot] = []
+            while snapshots.count < 20 { snapshots.append(try await registry.snapshot()) }
+            try await editing.value
+            snapshots.append(try await registry.snapshot())
+            for snapshot in snapshots {
+                let notes = snapshot.datasets.first { $0.content.dataset.id == "busy" }?.content.relations.first { $0.id == relation.id }?.notes
+                #expect(notes == snapshot.changes.last.map { _ in "edit \(snapshot.changes.count - 1)" } ?? relation.notes)
+                #expect(snapshot.changes.map(\.id) == snapshot.changes.map(\.id).sorted())
+            }
+            #expect(snapshots.last?.changes.count == 60)
+        }
+    }
+
     /// SQLite to `backend` and back to SQLite: every dataset (with its import report), every
     /// edit and every change-log entry arrives as it was.
     static func copyRoundTrip(through backend: RegistryBackend) async throws {
@@ -379,7 +468,9 @@ enum RegistryConformance {
                     let source = try await seeded(first)
                     var extra = try dataset("extra", relations: 4)
                     extra.dataset.importReport = #"{"rows":4,"places":["Lille","Bremen"]}"#
-                    try await source.store(extra)
+                    // Stored long ago, as a copy of an older database would have it: a copy that
+                    // stamped the datasets with its own time would change this date.
+                    try await source.storeCopy(of: RegistrySnapshot(countries: [], datasets: [.init(content: extra, storedAt: longAgo)], changes: []))
                     var relation = extra.relations[1]
                     relation.notes = "checked against the council's minutes"
                     _ = try await source.apply(.saveRelation(relation), by: "alice")
@@ -390,7 +481,16 @@ enum RegistryConformance {
                     #expect(there.datasets == ["extra", "iran-2018"] && there.changes == 3)
                     _ = try await RegistryCopy.run(from: middleRegistry, to: lastRegistry)
                     let log = try await source.changes(limit: 100, offset: 0)
+                    let storedAt = try await source.snapshot().datasets.map { [$0.content.dataset.id: $0.storedAt] }
+                    #expect(storedAt.first?["extra"] == longAgo)
                     for copy in [middleRegistry, lastRegistry] {
+                        // The time each dataset was stored, its citation's date, is the source's.
+                        let copiedAt = try await copy.snapshot().datasets.map { [$0.content.dataset.id: $0.storedAt] }
+                        #expect(copiedAt.map(\.keys) == storedAt.map(\.keys))
+                        #expect(zip(copiedAt, storedAt).allSatisfy { copied, stored in
+                            abs(copied.values.first!.timeIntervalSince(stored.values.first!)) < 0.001
+                        })
+                        #expect(try await copy.lastChanged(ofDataset: "iran-2018") == source.lastChanged(ofDataset: "iran-2018"))
                         #expect(try await copy.countries().map(\.code) == source.countries().map(\.code))
                         #expect(try await copy.datasets() == source.datasets())
                         for id in ["extra", "iran-2018"] {

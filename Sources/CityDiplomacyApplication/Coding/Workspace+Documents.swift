@@ -299,6 +299,7 @@ extension Workspace {
         case .spanOutsideDocument: ApplicationError.invalid("span", "\(error.description)")
         case .duplicateRecord, .recordInUse: ApplicationError(.conflict, field: "id", "\(error.description)")
         case .datasetExists: ApplicationError(.conflict, field: "dataset", "\(error.description)")
+        case .changeLogNotEmpty: ApplicationError(.conflict, field: "to", "\(error.description)")
         }
     }
 

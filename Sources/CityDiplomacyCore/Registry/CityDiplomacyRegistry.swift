@@ -14,8 +14,8 @@ import Foundation
 /// ```
 ///
 /// ## Topics
-/// - Reading: ``datasets()``, ``content(ofDataset:)``, ``analysisColumns(ofDataset:)``, ``relations(matching:)``, ``countRelations(matching:)``, ``cities(matching:)``, ``networks(datasetID:)``, ``networkProfile(ofNetwork:)``, ``findCities(named:datasetID:)``, ``profile(ofCity:)``, ``countries()``
-/// - Writing: ``store(_:)``, ``store(_:countries:existing:progress:)``, ``removeDataset(_:)``, ``storeCountries(_:)``, ``apply(_:by:)``, ``appendChanges(_:)``
+/// - Reading: ``datasets()``, ``snapshot()``, ``content(ofDataset:)``, ``analysisColumns(ofDataset:)``, ``relations(matching:)``, ``countRelations(matching:)``, ``cities(matching:)``, ``networks(datasetID:)``, ``networkProfile(ofNetwork:)``, ``findCities(named:datasetID:)``, ``profile(ofCity:)``, ``countries()``
+/// - Writing: ``store(_:)``, ``store(_:countries:existing:progress:)``, ``removeDataset(_:)``, ``storeCountries(_:)``, ``apply(_:by:)``, ``appendChanges(_:)``, ``storeCopy(of:)``
 public protocol CityDiplomacyRegistry: Sendable {
     /// All datasets, ordered by id.
     func datasets() async throws -> [Dataset]
@@ -139,6 +139,19 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// copy of another registry's log writes (`citydip copy`). An id already in the log is an error
     /// and adds nothing.
     func appendChanges(_ entries: [ChangeEntry]) async throws
+
+    /// Everything the registry holds — countries, datasets with the times they were stored, the
+    /// change log — read in one read transaction, so that a write made meanwhile is wholly in it
+    /// or wholly out of it. It is held in memory: what `citydip copy` reads.
+    func snapshot() async throws -> RegistrySnapshot
+
+    /// Stores a copy of another registry in one transaction, all of it or, where anything fails,
+    /// nothing: the countries (added or updated), each dataset with the time it was stored in
+    /// `snapshot` (not now: that time is the date its citation gives), and the change log with
+    /// its ids. A dataset of one of the snapshot's ids already there fails the copy with
+    /// ``RegistryError/datasetExists(_:)``, a change log not empty with
+    /// ``RegistryError/changeLogNotEmpty``; both checked inside the transaction.
+    func storeCopy(of snapshot: RegistrySnapshot) async throws
 
     /// When dataset `id`'s records last changed: when it was stored (loaded or imported) or, if
     /// later, when an edit was last made to it; `nil` if there is no such dataset. A citation of the
@@ -332,6 +345,9 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     case datasetExists(String)
     /// A coded segment's offsets are not a passage of its document's text.
     case spanOutsideDocument(segment: String, start: Int, end: Int, length: Int)
+    /// A copy of another registry (``CityDiplomacyRegistry/storeCopy(of:)``) found a change log
+    /// in the target, whose ids the copied entries would clash with or follow out of order.
+    case changeLogNotEmpty
 
     public var description: String {
         switch self {
@@ -347,6 +363,8 @@ public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
             "duplicate record \(id): \(reason)"
         case let .datasetExists(id):
             "dataset '\(id)' already exists"
+        case .changeLogNotEmpty:
+            "the database already has a change log"
         case let .spanOutsideDocument(segment, start, end, length):
             "coded segment \(segment): the span \(start):\(end) is not a passage of its document, whose text has \(length) characters"
         }

@@ -272,6 +272,19 @@ enum SchemaMigrator {
             try db.create(index: "coded_segment_on_dataset", on: "coded_segment", columns: ["dataset_id", "position"])
             for statement in RecordsHashTriggers.statements(for: RecordsHashTriggers.documentTables) { try db.execute(sql: statement) }
         }
+        // The revision was the count of datasets, the latest time one was stored and the latest
+        // change's id: a copy stores datasets with the times they were first stored, so removing
+        // one and copying in another of an older time could leave all three as they were, and
+        // other processes' caches would not notice. A counter moved by trigger, by whatever code
+        // path writes, always moves.
+        migrator.registerMigration("v11: a revision counter moved by every dataset stored or removed and every change logged") { db in
+            try db.execute(sql: "CREATE TABLE registry_state (one INTEGER PRIMARY KEY CHECK (one = 1), revision INTEGER NOT NULL)")
+            try db.execute(sql: "INSERT INTO registry_state (one, revision) VALUES (1, 0)")
+            let bump = "BEGIN UPDATE registry_state SET revision = revision + 1 WHERE one = 1; END"
+            for (table, event) in [("dataset", "INSERT"), ("dataset", "UPDATE"), ("dataset", "DELETE"), ("change_log", "INSERT"), ("change_log", "DELETE")] {
+                try db.execute(sql: "CREATE TRIGGER \(table)_\(event.lowercased())_moves_revision AFTER \(event) ON \(table) \(bump)")
+            }
+        }
         return migrator
     }
 }

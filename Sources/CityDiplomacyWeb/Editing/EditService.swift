@@ -139,6 +139,7 @@ struct EditService {
         case .duplicateRecord: WebError(.conflict, error.description, field: "id")
         case .recordInUse: WebError(.conflict, error.description, field: "id")
         case .datasetExists: WebError(.conflict, error.description, field: "dataset")
+        case .changeLogNotEmpty: WebError(.conflict, error.description, field: nil)
         case .spanOutsideDocument: WebError.badRequest(error.description, field: "span")
         case .unknownDataset: WebError.badRequest(error.description, field: "dataset")
         }

@@ -57,11 +57,17 @@ public func buildApplication(
     } else {
         Task { await reportFailure() }
     }
+    let clients = ClientConnectionCounts(limit: configuration.maxConnectionsPerClient)
+    let headDeadline = TimeAmount.nanoseconds(Int64(configuration.requestHeadTimeout * 1_000_000_000))
     return Application(
         router: router,
         // Connections that stay silent are closed, and only so many are served at once, so that
-        // idle, half-sent or never-ending connections cannot hold the server's sockets.
-        server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(configuration.idleTimeout * 1_000_000_000)))),
+        // idle, half-sent or never-ending connections cannot hold the server's sockets; a request
+        // head trickled to keep a connection from being silent is cut at its deadline, and one
+        // client holds only so many of the connections served.
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [ConnectionsPerClient(clients), RequestHeadDeadline(headDeadline)],
+            idleTimeout: .nanoseconds(Int64(configuration.idleTimeout * 1_000_000_000)))),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port), serverName: "citydip",
             availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: log)),

@@ -27,6 +27,14 @@ public struct WebConfiguration: Sendable {
     public var idleTimeout: Double
     /// The most connections served at once; more wait to be accepted until one closes.
     public var maxConnections: Int
+    /// Seconds a client has to send a request's whole head (its request line and headers), from
+    /// the moment the connection opens or, kept alive, the previous response was sent; past it the
+    /// connection is closed. Bounds a client that trickles a head to keep the connection from
+    /// ever being idle (slowloris).
+    public var requestHeadTimeout: Double
+    /// The most connections one client address may hold at once; one more is closed as soon as it
+    /// is accepted. Keeps one client from taking every one of ``maxConnections``.
+    public var maxConnectionsPerClient: Int
     /// The largest body of a document upload (`POST /documents`, `POST /api/v1/documents`): a
     /// document may have 32 MB, and base64 in JSON adds a third. Every other body keeps
     /// ``maxBodySize``.
@@ -35,7 +43,8 @@ public struct WebConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, writeTokens: [String: String] = [:],
         maxBodySize: Int = 256 * 1024, cacheLifetime: Double = 2, secureCookies: Bool = false,
-        cacheBytes: Int = 64 * 1024 * 1024, idleTimeout: Double = 30, maxConnections: Int = 512
+        cacheBytes: Int = 64 * 1024 * 1024, idleTimeout: Double = 30, maxConnections: Int = 512,
+        requestHeadTimeout: Double = 10, maxConnectionsPerClient: Int = 32
     ) {
         self.host = host
         self.port = port
@@ -46,6 +55,8 @@ public struct WebConfiguration: Sendable {
         self.cacheBytes = cacheBytes
         self.idleTimeout = idleTimeout
         self.maxConnections = maxConnections
+        self.requestHeadTimeout = requestHeadTimeout
+        self.maxConnectionsPerClient = maxConnectionsPerClient
     }
 
     /// Whether `host` is an address only this machine can reach (`127.0.0.1`, `::1`,

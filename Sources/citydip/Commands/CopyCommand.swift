@@ -12,8 +12,9 @@ struct CopyCommand: AsyncParsableCommand {
         discussion: """
             Copies the countries, every dataset with its records as edited and its import report, and the \
             change log with its ids. The target (a SQLite file or postgres://user@host:port/name) is created \
-            if needed and must hold none of the source's datasets and no change log. Each dataset is copied \
-            in one transaction, the change log last.
+            if needed and must hold none of the source's datasets and no change log. Each dataset keeps the \
+            time it was stored. The source is read in one transaction and the target written in one: a copy \
+            that fails leaves the target as it was.
             """
     )
 

@@ -39,6 +39,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-connections"), help: ArgumentHelp("The most connections served at once; more wait until one closes.", valueName: "count"))
     var maxConnections: Int = 512
 
+    @Option(name: .customLong("request-head-timeout"), help: ArgumentHelp("Close a connection whose request line and headers have not all arrived this long after it opened, or after the previous answer on a kept-alive connection.", valueName: "seconds"))
+    var requestHeadTimeout: Double = 10
+
+    @Option(name: .customLong("max-connections-per-client"), help: ArgumentHelp("The most connections one client address may hold at once; more are closed at once. Behind a proxy, every connection is the proxy's.", valueName: "count"))
+    var maxConnectionsPerClient: Int = 32
+
     @Flag(help: "Mark the sign-in cookie Secure, so that browsers send it only over HTTPS: for an observatory behind a TLS proxy.")
     var secureCookies = false
 
@@ -50,6 +56,10 @@ struct ServeCommand: AsyncParsableCommand {
         guard cacheMegabytes >= 0 else { throw CLIError("invalid --cache-megabytes \(cacheMegabytes): expected 0 or more") }
         guard idleTimeout > 0, idleTimeout.isFinite else { throw CLIError("invalid --idle-timeout \(idleTimeout): expected more than 0 seconds") }
         guard maxConnections > 0 else { throw CLIError("invalid --max-connections \(maxConnections): expected 1 or more") }
+        guard requestHeadTimeout > 0, requestHeadTimeout.isFinite else {
+            throw CLIError("invalid --request-head-timeout \(requestHeadTimeout): expected more than 0 seconds")
+        }
+        guard maxConnectionsPerClient > 0 else { throw CLIError("invalid --max-connections-per-client \(maxConnectionsPerClient): expected 1 or more") }
     }
 
     func run() async throws {
@@ -66,7 +76,8 @@ struct ServeCommand: AsyncParsableCommand {
         let opened = try await database.open()
         let registry = opened.registry
         let configuration = WebConfiguration(host: host, port: port, writeTokens: writeTokens, cacheLifetime: cacheSeconds, secureCookies: secureCookies,
-            cacheBytes: cacheMegabytes * 1024 * 1024, idleTimeout: idleTimeout, maxConnections: maxConnections)
+            cacheBytes: cacheMegabytes * 1024 * 1024, idleTimeout: idleTimeout, maxConnections: maxConnections,
+            requestHeadTimeout: requestHeadTimeout, maxConnectionsPerClient: maxConnectionsPerClient)
         if !WebConfiguration.isLoopback(host) {
             TerminalOutput.note(Self.clearTextWarning(host: host))
         }

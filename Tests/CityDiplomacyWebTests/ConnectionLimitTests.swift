@@ -1,0 +1,156 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import NIOPosix
+import Testing
+@testable import CityDiplomacyWeb
+
+/// The server's limits on connections, against a live server on a loopback port: a request head
+/// trickled byte by byte (slowloris) is cut at its deadline, and one client address holds only
+/// so many connections.
+@Suite("The server's connection limits: a deadline for a request's head, and connections per client", .serialized)
+struct ConnectionLimitTests {
+    /// A client's connection: the channel, and the bytes the server sends, ending when it closes.
+    struct Connection {
+        var channel: any Channel
+        var received: AsyncStream<ByteBuffer>
+    }
+
+    /// Hands what the server sends to the test, and tells it when the connection closes.
+    final class Collect: ChannelInboundHandler, Sendable {
+        typealias InboundIn = ByteBuffer
+        let sink: AsyncStream<ByteBuffer>.Continuation
+
+        init(_ sink: AsyncStream<ByteBuffer>.Continuation) {
+            self.sink = sink
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            sink.yield(unwrapInboundIn(data))
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            sink.finish()
+            context.fireChannelInactive()
+        }
+    }
+
+    static let request = "GET /api/v1/openapi.yaml HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+
+    /// Runs `body` with the port of an observatory built with `configuration` (on port 0).
+    static func withServer(_ configuration: WebConfiguration, _ body: (Int) async throws -> Void) async throws {
+        let registry = try await ObservatoryFixture.registry()
+        let (ports, announce) = AsyncStream<Int>.makeStream()
+        let app = try await buildApplication(configuration, registry: registry) { port in announce.yield(port) }
+        let running = Task { try await app.runService(gracefulShutdownSignals: []) }
+        defer { running.cancel() }
+        var announced = ports.makeAsyncIterator()
+        try await body(try #require(await announced.next()))
+    }
+
+    static func connect(_ port: Int) async throws -> Connection {
+        let (received, sink) = AsyncStream<ByteBuffer>.makeStream()
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelInitializer { channel in channel.pipeline.addHandler(Collect(sink)) }
+            .connect(host: "127.0.0.1", port: port).get()
+        return Connection(channel: channel, received: received)
+    }
+
+    /// Sends one request on `connection` and reads its answer (its head, and a body of the length
+    /// it gives); `nil` if the server closes the connection first.
+    static func answer(on connection: Connection) async throws -> String? {
+        // Refused connections may already be closed: their answer is then none.
+        try? await connection.channel.writeAndFlush(ByteBuffer(string: request)).get()
+        var received = ""
+        var inbound = connection.received.makeAsyncIterator()
+        while true {
+            if let end = received.range(of: "\r\n\r\n") {
+                let head = received[..<end.lowerBound].lowercased()
+                let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+                if received.utf8.count - received.utf8.distance(from: received.startIndex, to: end.upperBound) >= length { return received }
+            }
+            guard let chunk = await inbound.next() else { return nil }
+            received += String(buffer: chunk)
+        }
+    }
+
+    /// Seconds until the server closes `connection` (its inbound stream ends), at most `limit`;
+    /// `nil` if it is still open then. Whatever arrives meanwhile is read and dropped.
+    static func secondsUntilClosed(_ connection: Connection, limit: Double) async -> Double? {
+        let start = ContinuousClock.now
+        return await withTaskGroup(of: Double?.self) { group in
+            group.addTask {
+                for await _ in connection.received {}
+                let elapsed = ContinuousClock.now - start
+                return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            }
+            group.addTask { try? await Task.sleep(for: .seconds(limit)); return nil }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
+    @Test("A client trickling a request's head is closed at the head deadline, though never idle, while an honest client is served")
+    func slowHeadIsClosed() async throws {
+        // An idle timeout far longer than the test: only the head deadline can close the slow client.
+        try await Self.withServer(WebConfiguration(port: 0, idleTimeout: 60, requestHeadTimeout: 2)) { port in
+            let slow = try await Self.connect(port)
+            // Timed from its connection, whatever the test does meanwhile.
+            let slowClosed = Task { await Self.secondsUntilClosed(slow, limit: 30) }
+            let trickling = Task {
+                try await slow.channel.writeAndFlush(ByteBuffer(string: "GET /api/v1/openapi.yaml HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")).get()
+                // A byte every 0.2 s: the connection is never silent for long.
+                while !Task.isCancelled {
+                    try await Task.sleep(for: .milliseconds(200))
+                    try await slow.channel.writeAndFlush(ByteBuffer(string: "a")).get()
+                }
+            }
+            defer { trickling.cancel() }
+            // Meanwhile an honest client is served, twice on one kept-alive connection (the second
+            // request sent at once, well within the deadline that follows the first answer)...
+            let honest = try await Self.connect(port)
+            #expect(try await Self.answer(on: honest)?.hasPrefix("HTTP/1.1 200") == true)
+            #expect(try await Self.answer(on: honest)?.hasPrefix("HTTP/1.1 200") == true)
+            // ...and closed once it has sent no new request for the deadline after its answer.
+            let idle = await Self.secondsUntilClosed(honest, limit: 30)
+            #expect(idle.map { $0 < 15 } == true, "closed after \(String(describing: idle)) s")
+            // The slow client is closed at the deadline after it connected: not before, and long
+            // before the idle timeout (or never, as without a deadline).
+            let held = await slowClosed.value
+            #expect(held != nil, "the slow client was still connected after 30 s")
+            if let held { #expect(held >= 1.5 && held < 15, "held \(held) s") }
+            try? await slow.channel.close().get()
+        }
+    }
+
+    @Test("One client holds at most its limit of connections: one more is closed at once, and accepted again once one closes")
+    func connectionsPerClient() async throws {
+        try await Self.withServer(WebConfiguration(port: 0, idleTimeout: 60, requestHeadTimeout: 60, maxConnectionsPerClient: 3)) { port in
+            var open: [Connection] = []
+            for _ in 0..<3 {
+                let connection = try await Self.connect(port)
+                // Answered, so counted by the server before the next is opened.
+                #expect(try await Self.answer(on: connection)?.hasPrefix("HTTP/1.1 200") == true)
+                open.append(connection)
+            }
+            let fourth = try await Self.connect(port)
+            #expect(try await Self.answer(on: fourth) == nil)
+            #expect(await Self.secondsUntilClosed(fourth, limit: 10) != nil)
+            // The three are still served.
+            for connection in open { #expect(try await Self.answer(on: connection)?.hasPrefix("HTTP/1.1 200") == true) }
+            try await open.removeLast().channel.close().get()
+            // The server counts the close when it sees it: a moment after the client's.
+            var served = false
+            for _ in 0..<50 where !served {
+                let next = try await Self.connect(port)
+                served = try await Self.answer(on: next)?.hasPrefix("HTTP/1.1 200") == true
+                if !served { try await Task.sleep(for: .milliseconds(100)) }
+                try? await next.channel.close().get()
+            }
+            #expect(served)
+            for connection in open { try? await connection.channel.close().get() }
+        }
+    }
+}
