@@ -88,4 +88,49 @@ struct StudyTablePagingTests {
             }
         }
     }
+
+    @Test("A city's page lists its relations a page at a time, every relation once; few relations make no pages", arguments: ["en", "fa"])
+    func cityRelationsPaged(language: String) async throws {
+        try await ObservatoryFixture.withClient { client in
+            let lang = language == "fa" ? "&lang=fa" : ""
+            var whole: [String] = []
+            try await client.execute(uri: "/cities/iran-2018:tehran?per_page=5000\(lang)", method: .get) { response in
+                #expect(response.status == .ok)
+                whole = Self.rows(response.text)
+                #expect(!response.text.contains("<nav class=\"paging\">"), "one page has no links to others")
+            }
+            try await client.execute(uri: "/cities/iran-2018:tehran\(language == "fa" ? "?lang=fa" : "")", method: .get) { response in
+                #expect(Self.rows(response.text) == whole, "the default page holds every relation of a city of the study")
+                #expect(!response.text.contains("rel=\"next\""))
+            }
+            #expect(whole.count > 6, "Tehran has relations enough for three pages of 3")
+            var shown: [String] = []
+            var address: String? = "/cities/iran-2018:tehran?per_page=3\(lang)"
+            var pages = 0
+            while let uri = address, pages < 100 {
+                pages += 1
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    let rows = Self.rows(response.text)
+                    #expect(rows.count <= 3 && !rows.isEmpty)
+                    shown += rows
+                    address = Self.next(response.text)
+                    if language == "en" {
+                        #expect(response.text.contains("Rows \((pages - 1) * 3 + 1)–\((pages - 1) * 3 + rows.count) of \(whole.count)"), "\(uri)")
+                    } else {
+                        #expect(response.text.contains("ردیف‌های "), "\(uri)")
+                        #expect(address.map { $0.contains("lang=fa") } ?? true)
+                    }
+                }
+            }
+            #expect(pages == (whole.count + 2) / 3)
+            #expect(shown == whole, "the pages together list every relation once, in order")
+            for bad in ["/cities/iran-2018:tehran?page=0", "/cities/iran-2018:tehran?per_page=x"] {
+                try await client.execute(uri: bad, method: .get) { response in
+                    #expect(response.status == .badRequest, "\(bad)")
+                    #expect(response.headers[.contentType]?.hasPrefix("text/html") == true, "\(bad) answers a page")
+                }
+            }
+        }
+    }
 }

@@ -93,7 +93,7 @@ struct BarChartView {
 
     /// A coordinate with one decimal, whatever the locale.
     static func number(_ value: Double) -> String {
-        String(format: "%.1f", value)
+        Coordinate.text(value)
     }
 }
 

@@ -130,6 +130,6 @@ struct WorldMap {
     }
 
     static func fmt(_ value: Double) -> String {
-        String(format: "%.1f", value)
+        Coordinate.text(value)
     }
 }

@@ -9,9 +9,15 @@ struct CityPage {
     let observatory: Observatory
     let context: PageContext
 
+    /// How many of a city's relations its page lists at a time (a city of a large dataset has
+    /// thousands; its map and its files show them all).
+    static let relationsPerPage = 250
+
     func render(cityID: String) async throws -> String {
         let c = context
         let aggregating = try c.aggregateParts
+        // The page's own parameters first: a bad one costs no read.
+        let (requestedPage, perPage) = try pageParameters()
         guard let stored = try await observatory.registry.profile(ofCity: cityID) else {
             throw WebError.notFound(c.text(.message("web.not-found.city", ["id": cityID])), field: "id").asPage(c)
         }
@@ -21,6 +27,7 @@ struct CityPage {
         var cities = Dictionary(profile.relations.map { ($0.partner.id, $0.partner) }, uniquingKeysWith: { first, _ in first })
         cities[city.id] = city
         let newRecord: [(String, String?)] = [("dataset", profile.dataset.id), ("city", city.id)]
+        let shown = Self.page(of: profile.relations, page: requestedPage, perPage: perPage)
         // The network of a large dataset is shown once its own page has measured it.
         let showsNetwork = try await WebError.answering { try await observatory.workspace.cityPageShowsNetwork(ofDataset: profile.dataset.id) }
         let edit = c.text(.message("web.edit"))
@@ -35,7 +42,7 @@ struct CityPage {
             partsNote: counted.aggregation.map { c.text($0.note) },
             map: await map(profile),
             relationsHeading: c.text(.message("column.relations")) + " (" + c.number(profile.relations.count) + ")",
-            relations: RelationTable(context: c, countries: observatory.countriesByCode).view(profile.relations.map(\.relation), cities: cities, from: city.id),
+            relations: RelationTable(context: c, countries: observatory.countriesByCode).view(shown.rows.map(\.relation), cities: cities, from: city.id),
             network: try await network(city, dataset: profile.dataset.id, measured: showsNetwork),
             suggestions: try await suggestions(city, dataset: profile.dataset.id, measured: showsNetwork),
             peers: try await peers(city, dataset: profile.dataset.id, measured: showsNetwork),
@@ -63,7 +70,40 @@ struct CityPage {
             },
             sourcesHeading: "", sources: [], editLabel: edit)
         view.codedThemes = try await codedThemes(stored)
+        if shown.pageCount > 1 { view.relationsPaging = paging(shown, total: profile.relations.count, perPage: perPage) }
         return try Layout.page("city", title: c.text(city.name), content: withSources(view, profile), context: c)
+    }
+
+    /// Which page of the relations to list, and how many a page.
+    private func pageParameters() throws -> (page: Int, perPage: Int) {
+        do {
+            let page = try context.filters.integer("page", in: 1...10_000_000) ?? 1
+            let perPage = try context.filters.integer("per_page", in: 1...5_000) ?? Self.relationsPerPage
+            return (page, perPage)
+        } catch {
+            guard let error = error as? WebError else { throw error }
+            throw error.asPage(context)
+        }
+    }
+
+    /// Rows `(page - 1) * perPage ..< page * perPage` of `rows`, a page past the last being the last.
+    static func page<Row>(of rows: [Row], page: Int, perPage: Int) -> (rows: ArraySlice<Row>, page: Int, pageCount: Int, first: Int) {
+        let pageCount = max(1, (rows.count + perPage - 1) / perPage)
+        let page = min(max(1, page), pageCount)
+        let start = min(rows.count, (page - 1) * perPage)
+        return (rows[start..<min(rows.count, start + perPage)], page, pageCount, start)
+    }
+
+    /// "Rows 251–500 of 3,564 (page 2 of 15)" and the links to the pages before and after,
+    /// keeping the page's other choices, as Table 1's page says them.
+    private func paging<Row>(_ shown: (rows: ArraySlice<Row>, page: Int, pageCount: Int, first: Int), total: Int, perPage: Int) -> StudyTablePageView.Paging {
+        let c = context
+        return .init(
+            shown: c.text(.message("web.table.rows-shown", ["first": c.number(shown.first + 1), "last": c.number(shown.first + shown.rows.count),
+                                                            "total": c.number(total), "page": c.number(shown.page),
+                                                            "pages": c.number(shown.pageCount)])),
+            links: (shown.page > 1 ? [.init(rel: "prev", text: c.text(.message("web.previous")), address: c.href(setting: "page", to: String(shown.page - 1)))] : [])
+                + (shown.page < shown.pageCount ? [.init(rel: "next", text: c.text(.message("web.next")), address: c.href(setting: "page", to: String(shown.page + 1)))] : []))
     }
 
     /// The city's measures and ranks in its dataset's network of cities, measured as the network
@@ -351,4 +391,7 @@ struct CityPageView {
     let editLabel: String
     /// The themes of its relations with documents, and their evidence.
     var codedThemes: CodedThemes? = nil
+    /// Which of its relations the table lists, and the links to the others; only when they make
+    /// more than one page.
+    var relationsPaging: StudyTablePageView.Paging? = nil
 }
