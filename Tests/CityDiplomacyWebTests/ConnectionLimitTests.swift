@@ -77,9 +77,8 @@ struct ConnectionLimitTests {
 
     /// Seconds until the server closes `connection` (its inbound stream ends), at most `limit`;
     /// `nil` if it is still open then. Whatever arrives meanwhile is read and dropped.
-    static func secondsUntilClosed(_ connection: Connection, limit: Double) async -> Double? {
-        let start = ContinuousClock.now
-        return await withTaskGroup(of: Double?.self) { group in
+    static func secondsUntilClosed(_ connection: Connection, limit: Double, since start: ContinuousClock.Instant = .now) async -> Double? {
+        await withTaskGroup(of: Double?.self) { group in
             group.addTask {
                 for await _ in connection.received {}
                 let elapsed = ContinuousClock.now - start
@@ -96,9 +95,11 @@ struct ConnectionLimitTests {
     func slowHeadIsClosed() async throws {
         // An idle timeout far longer than the test: only the head deadline can close the slow client.
         try await Self.withServer(WebConfiguration(port: 0, idleTimeout: 60, requestHeadTimeout: 2)) { port in
+            // Timed from just before its connection, whatever the test does meanwhile: a task
+            // started under load may begin its clock a second late.
+            let connected = ContinuousClock.now
             let slow = try await Self.connect(port)
-            // Timed from its connection, whatever the test does meanwhile.
-            let slowClosed = Task { await Self.secondsUntilClosed(slow, limit: 30) }
+            let slowClosed = Task { await Self.secondsUntilClosed(slow, limit: 30, since: connected) }
             let trickling = Task {
                 try await slow.channel.writeAndFlush(ByteBuffer(string: "GET /api/v1/openapi.yaml HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")).get()
                 // A byte every 0.2 s: the connection is never silent for long.
