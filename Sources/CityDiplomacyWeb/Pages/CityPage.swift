@@ -81,7 +81,7 @@ struct CityPage {
             let perPage = try context.filters.integer("per_page", in: 1...5_000) ?? Self.relationsPerPage
             return (page, perPage)
         } catch {
-            guard let error = error as? WebError else { throw error }
+            // Typed: the filters throw only WebError.
             throw error.asPage(context)
         }
     }
