@@ -2,9 +2,23 @@
 /// canvas units of ``EqualEarth``, the visible part given by `viewBox`.
 struct WorldMapView {
     struct Arc {
+        /// Its path, written into the page unescaped (`{{{d}}}`): escaping a city's thousands of
+        /// arcs character by character was a fifth of its page's time. Safe because it is only
+        /// ever ``WorldMap/pathData(_:)`` of projected points: `M`, `L`, digits, `.`, `-` and spaces.
         let d: String
         /// The class that styles it: ``ArcStyle``.
         let kind: String
+
+        init(d: String, kind: String) {
+            precondition(d.utf8.allSatisfy(Self.isPathByte), "an arc's path holds only path data")
+            self.d = d
+            self.kind = kind
+        }
+
+        private static func isPathByte(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || byte == UInt8(ascii: "M") || byte == UInt8(ascii: "L") || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ")
+        }
     }
 
     struct Point {
