@@ -128,7 +128,10 @@ struct ConnectionLimitTests {
 
     @Test("One client holds at most its limit of connections: one more is closed at once, and accepted again once one closes")
     func connectionsPerClient() async throws {
-        try await Self.withServer(WebConfiguration(port: 0, idleTimeout: 60, requestHeadTimeout: 60, maxConnectionsPerClient: 3)) { port in
+        var configuration = WebConfiguration(port: 0, idleTimeout: 60, requestHeadTimeout: 60, maxConnectionsPerClient: 3)
+        // The test's client is on this machine, which is not counted by default.
+        configuration.countsLoopbackClients = true
+        try await Self.withServer(configuration) { port in
             var open: [Connection] = []
             for _ in 0..<3 {
                 let connection = try await Self.connect(port)
@@ -152,6 +155,58 @@ struct ConnectionLimitTests {
             }
             #expect(served)
             for connection in open { try? await connection.channel.close().get() }
+        }
+    }
+
+    @Test("Connections from this machine, a reverse proxy's, are not counted against the limit by default")
+    func loopbackNotCounted() async throws {
+        try await Self.withServer(WebConfiguration(port: 0, idleTimeout: 60, requestHeadTimeout: 60, maxConnectionsPerClient: 2)) { port in
+            var open: [Connection] = []
+            for _ in 0..<5 {
+                let connection = try await Self.connect(port)
+                #expect(try await Self.answer(on: connection)?.hasPrefix("HTTP/1.1 200") == true)
+                open.append(connection)
+            }
+            for connection in open { try? await connection.channel.close().get() }
+        }
+        #expect(ClientConnectionCounts.isLoopback("127.0.0.1") && ClientConnectionCounts.isLoopback("::1")
+                && ClientConnectionCounts.isLoopback("::ffff:127.0.0.1") && !ClientConnectionCounts.isLoopback("10.0.0.1"))
+        let counts = ClientConnectionCounts(limit: 1)
+        #expect(counts.open("203.0.113.7") && !counts.open("203.0.113.7") && counts.open("127.0.0.1") && counts.open("127.0.0.1"))
+    }
+
+    @Test("A body trickled slower than the minimum rate is cut once its length's time has passed; one sent at once is answered")
+    func slowBodyIsClosed() async throws {
+        var configuration = WebConfiguration(port: 0, idleTimeout: 60, requestHeadTimeout: 1)
+        configuration.minimumBodyRate = 10_000
+        try await Self.withServer(configuration) { port in
+            // 20,000 bytes at 10,000 a second: 1 s for the head's deadline and 2 s for the body.
+            let head = "POST /api/v1/relations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 20000\r\n\r\n"
+            let connected = ContinuousClock.now
+            let slow = try await Self.connect(port)
+            let slowClosed = Task { await Self.secondsUntilClosed(slow, limit: 30, since: connected) }
+            let trickling = Task {
+                try await slow.channel.writeAndFlush(ByteBuffer(string: head)).get()
+                while !Task.isCancelled {
+                    try await Task.sleep(for: .milliseconds(200))
+                    try await slow.channel.writeAndFlush(ByteBuffer(string: " ")).get()
+                }
+            }
+            defer { trickling.cancel() }
+            // A body sent whole is read, and the request answered (here: refused without a token).
+            let honest = try await Self.connect(port)
+            try await honest.channel.writeAndFlush(ByteBuffer(string: head.replacingOccurrences(of: "20000", with: "2") + "{}")).get()
+            var received = ""
+            for await chunk in honest.received {
+                received += String(buffer: chunk)
+                if received.contains("\r\n\r\n") { break }
+            }
+            #expect(received.hasPrefix("HTTP/1.1 4"), "\(received.prefix(40))")
+            try? await honest.channel.close().get()
+            let held = await slowClosed.value
+            #expect(held != nil, "the slow body was still being read after 30 s")
+            if let held { #expect(held >= 2.5 && held < 15, "held \(held) s") }
+            try? await slow.channel.close().get()
         }
     }
 }

@@ -67,12 +67,12 @@ extension Workspace {
         let total = columns.relationCount
         let perPage = max(1, perPage)
         let shown = min(max(1, page), max(1, (total + perPage - 1) / perPage))
-        let (offset, overflow) = (shown - 1).multipliedReportingOverflow(by: perPage)
+        // Within the rows there are: `shown` is clamped to the last page.
+        let offset = (shown - 1) * perPage
         let registry = self.registry, countries = countriesByCode, dataset = columns.dataset.id
         // Kept per revision, a page at a time, as the whole tables are.
         let page = try await tablePages.value(for: "\(dataset)|\(shown)|\(perPage)", revision: revision) {
-            let selection = overflow ? RelationSelection(relations: [], cities: [:])
-                : try await registry.relations(matching: RelationQuery(datasetID: dataset, limit: perPage, offset: offset))
+            let selection = try await registry.relations(matching: RelationQuery(datasetID: dataset, limit: perPage, offset: offset))
             let table = StudyTables.relationsTable(selection.relations, cities: selection.cities, countries: countries, total: total)
             return TabulationPage(pageOf: table, page: shown, perPage: perPage, totalRows: total)
         }

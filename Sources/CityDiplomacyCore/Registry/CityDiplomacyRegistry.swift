@@ -169,8 +169,10 @@ public protocol CityDiplomacyRegistry: Sendable {
     func datasetsWithoutImportReports() async throws -> [Dataset]
 
     /// The datasets that were imported from a file, by id, each with the format its import's
-    /// report names ("" where the report names none): what a list of datasets shows of an import
-    /// without reading its report, which for a million rows is a hundred megabytes of JSON.
+    /// report names ("" where the report names none): what a list of datasets shows of an import.
+    /// A backend finds the field where the report is stored (SQLite's JSON reader), rather than
+    /// bringing every report, for a million rows a hundred megabytes of JSON, into the process;
+    /// the default here (PostgreSQL's) reads and decodes them.
     func importFormats() async throws -> [String: String]
 }
 

@@ -3,7 +3,6 @@ import Foundation
 /// JSON string literals, written by hand where a serializer would lose key order (reports) or
 /// cost too much per row (storing imported records).
 public enum JSONString {
-    /// `text` as a JSON string literal, quotes included.
     /// Appends `text` quoted to `out`; text with nothing to escape (most names and ids) is
     /// copied whole rather than a scalar at a time.
     public static func append(_ text: String, to out: inout String) {
@@ -16,6 +15,7 @@ public enum JSONString {
         }
     }
 
+    /// `text` as a JSON string literal, quotes included.
     public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {

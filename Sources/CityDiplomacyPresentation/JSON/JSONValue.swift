@@ -78,7 +78,4 @@ public indirect enum JSONValue: Hashable, Sendable {
         for _ in 0..<indent { out += "  " }
     }
 
-    static func quote(_ text: String) -> String {
-        JSONString.quoted(text)
-    }
 }

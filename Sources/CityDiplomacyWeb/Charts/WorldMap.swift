@@ -72,7 +72,7 @@ struct WorldMap {
         return WorldMapView(
             title: title, viewBox: frame.viewBox, baseMap: Self.baseMap,
             canvasWidth: Self.fmt(EqualEarth.canvas.width), canvasHeight: Self.fmt(EqualEarth.canvas.height),
-            arcs: runs.map { WorldMapView.Arc(d: Self.pathData($0.runs), kind: ArcStyle($0.arc.kind).rawValue) },
+            arcs: runs.compactMap { WorldMapView.Arc(d: Self.pathData($0.runs), kind: ArcStyle($0.arc.kind).rawValue) },
             points: places.map { place in
                 WorldMapView.Point(label: place.label, pointLink: place.href, x: Self.fmt(place.point.x), y: Self.fmt(place.point.y),
                                    radius: Self.fmt(radius(place, px)), home: place.emphasised, innerRadius: Self.fmt(Self.homeDotRadius * px))

@@ -9,8 +9,14 @@ struct WorldMapView {
         /// The class that styles it: ``ArcStyle``.
         let kind: String
 
-        init(d: String, kind: String) {
-            precondition(d.utf8.allSatisfy(Self.isPathByte), "an arc's path holds only path data")
+        /// `nil` for a path holding anything but path data (a coordinate that was not finite
+        /// would write `nan`): that arc is not drawn, rather than written unescaped or the
+        /// server stopped.
+        init?(d: String, kind: String) {
+            guard d.utf8.allSatisfy(Self.isPathByte) else {
+                assertionFailure("an arc's path holds only path data: \(d.prefix(40))")
+                return nil
+            }
             self.d = d
             self.kind = kind
         }

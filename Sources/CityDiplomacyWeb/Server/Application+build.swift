@@ -57,7 +57,7 @@ public func buildApplication(
     } else {
         Task { await reportFailure() }
     }
-    let clients = ClientConnectionCounts(limit: configuration.maxConnectionsPerClient)
+    let clients = ClientConnectionCounts(limit: configuration.maxConnectionsPerClient, countsLoopback: configuration.countsLoopbackClients)
     let headDeadline = TimeAmount.nanoseconds(Int64(configuration.requestHeadTimeout * 1_000_000_000))
     return Application(
         router: router,
@@ -66,7 +66,7 @@ public func buildApplication(
         // head trickled to keep a connection from being silent is cut at its deadline, and one
         // client holds only so many of the connections served.
         server: .http1(configuration: .init(
-            additionalChannelHandlers: [ConnectionsPerClient(clients), RequestHeadDeadline(headDeadline)],
+            additionalChannelHandlers: [ConnectionsPerClient(clients), RequestHeadDeadline(headDeadline, minimumBodyRate: configuration.minimumBodyRate, unknownBodyLength: configuration.maxBodySize)],
             idleTimeout: .nanoseconds(Int64(configuration.idleTimeout * 1_000_000_000)))),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port), serverName: "citydip",

@@ -1,19 +1,22 @@
 import NIOConcurrencyHelpers
 import NIOCore
+import HTTPTypes
 import NIOHTTPTypes
 
-/// Closes a connection whose next request head has not wholly arrived within a deadline: counted
-/// from the connection's start, and on a kept-alive connection from the moment the previous
-/// response was sent.
+/// Closes a connection whose next request has not wholly arrived within a deadline: its head
+/// within ``deadline``, counted from the connection's start or, on a kept-alive connection, from
+/// the moment the previous response was sent; its body within that deadline plus the time its
+/// declared length takes at ``minimumBodyRate`` (a body of unknown length, chunked, as if it had
+/// ``unknownBodyLength`` bytes).
 ///
-/// The idle timeout alone does not stop a client that sends a request's head a byte every few
-/// seconds (slowloris): the connection is never silent for long, and a few hundred of them hold
-/// every connection the server serves. Sits after the HTTP decoder
+/// The idle timeout alone does not stop a client that sends a request's head or body a byte every
+/// few seconds (slowloris): the connection is never silent for long, and a few hundred of them
+/// hold every connection the server serves. Sits after the HTTP decoder
 /// (`HTTP1Channel.Configuration.additionalChannelHandlers`), so a head counts as arrived when the
-/// decoder has read all of it; a body is the idle timeout's and the body limit's to bound.
+/// decoder has read all of it, and a request when its end has.
 ///
 /// ```swift
-/// .http1(configuration: .init(additionalChannelHandlers: [RequestHeadDeadline(.seconds(10))]))
+/// .http1(configuration: .init(additionalChannelHandlers: [RequestHeadDeadline(.seconds(10), minimumBodyRate: 32_768, unknownBodyLength: 262_144)]))
 /// ```
 final class RequestHeadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
@@ -22,13 +25,20 @@ final class RequestHeadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPResponsePart
 
     private let deadline: TimeAmount
+    /// Bytes a second a body must at least arrive at, on average, for its whole length.
+    private let minimumBodyRate: Int
+    /// The length assumed for a body sent without its length (chunked).
+    private let unknownBodyLength: Int
     private var timer: Scheduled<Void>?
-    /// Requests whose head has arrived and whose response is not yet sent: while there is one,
-    /// the connection waits on the server, not on the client, and no deadline runs.
+    /// Requests whose head has arrived and whose response is not yet sent: while there is one
+    /// whose body has arrived too, the connection waits on the server, not on the client, and no
+    /// deadline runs.
     private var unanswered = 0
 
-    init(_ deadline: TimeAmount) {
+    init(_ deadline: TimeAmount, minimumBodyRate: Int = 32 * 1024, unknownBodyLength: Int = 256 * 1024) {
         self.deadline = deadline
+        self.minimumBodyRate = max(1, minimumBodyRate)
+        self.unknownBodyLength = max(0, unknownBodyLength)
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -50,9 +60,20 @@ final class RequestHeadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head = unwrapInboundIn(data) {
+        switch unwrapInboundIn(data) {
+        case let .head(request):
             unanswered += 1
+            // The body has the head's deadline again, and the time its length takes at the
+            // minimum rate: a 48 MB document 25 minutes, a form a few seconds.
             disarm()
+            let length = request.headerFields[.contentLength].flatMap { Int($0) } ?? unknownBodyLength
+            let seconds = Double(max(0, length)) / Double(minimumBodyRate)
+            arm(context, in: deadline + .nanoseconds(Int64(min(seconds, 86_400) * 1_000_000_000)))
+        case .end:
+            // All of the request has arrived: the server's turn.
+            disarm()
+        case .body:
+            break
         }
         context.fireChannelRead(data)
     }
@@ -69,9 +90,9 @@ final class RequestHeadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
         context.write(data, promise: written)
     }
 
-    private func arm(_ context: ChannelHandlerContext) {
+    private func arm(_ context: ChannelHandlerContext, in delay: TimeAmount? = nil) {
         guard timer == nil else { return }
-        timer = context.eventLoop.assumeIsolated().scheduleTask(in: deadline) {
+        timer = context.eventLoop.assumeIsolated().scheduleTask(in: delay ?? deadline) {
             context.close(promise: nil)
         }
     }
@@ -86,16 +107,22 @@ final class RequestHeadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
 /// server; a connection beyond ``limit`` is refused.
 final class ClientConnectionCounts: Sendable {
     let limit: Int
+    /// Whether connections from this machine count: by default they do not, since a reverse proxy
+    /// on the same machine (the deployment the README describes) brings every user's
+    /// connections from 127.0.0.1, and 32 of them would lock all but a few browsers out.
+    let countsLoopback: Bool
     private let counts = NIOLockedValueBox<[String: Int]>([:])
 
-    init(limit: Int) {
+    init(limit: Int, countsLoopback: Bool = false) {
         self.limit = limit
+        self.countsLoopback = countsLoopback
     }
 
     /// Counts a new connection from `client`, unless it already holds ``limit``: then `false`,
-    /// and nothing is counted.
+    /// and nothing is counted. A loopback client is not counted unless ``countsLoopback``.
     func open(_ client: String) -> Bool {
-        counts.withLockedValue { counts in
+        guard countsLoopback || !Self.isLoopback(client) else { return true }
+        return counts.withLockedValue { counts in
             guard counts[client, default: 0] < limit else { return false }
             counts[client, default: 0] += 1
             return true
@@ -110,9 +137,9 @@ final class ClientConnectionCounts: Sendable {
         }
     }
 
-    /// Connections `client` holds now.
-    func count(of client: String) -> Int {
-        counts.withLockedValue { $0[client, default: 0] }
+    /// `127.0.0.0/8`, `::1` and an IPv4 loopback address written as IPv6.
+    static func isLoopback(_ address: String) -> Bool {
+        address.hasPrefix("127.") || address == "::1" || address.lowercased().hasPrefix("::ffff:127.")
     }
 }
 
@@ -121,8 +148,9 @@ final class ClientConnectionCounts: Sendable {
 /// serves (``WebConfiguration/maxConnections``) and lock the others out; counts the others until
 /// they close.
 ///
-/// Behind a reverse proxy every connection comes from the proxy's address: the limit is then the
-/// proxy's, and should be at least as high as its pool of connections.
+/// Behind a reverse proxy every connection comes from the proxy's address: on this machine it is
+/// not counted (``ClientConnectionCounts/countsLoopback``); on another, the limit is the proxy's,
+/// and should be at least as high as its pool of connections.
 final class ConnectionsPerClient: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart

@@ -33,8 +33,14 @@ public struct WebConfiguration: Sendable {
     /// ever being idle (slowloris).
     public var requestHeadTimeout: Double
     /// The most connections one client address may hold at once; one more is closed as soon as it
-    /// is accepted. Keeps one client from taking every one of ``maxConnections``.
+    /// is accepted. Keeps one client from taking every one of ``maxConnections``. Connections from
+    /// this machine (a reverse proxy on it) are not counted unless ``countsLoopbackClients``.
     public var maxConnectionsPerClient: Int
+    /// Whether ``maxConnectionsPerClient`` counts connections from this machine too (tests do).
+    public var countsLoopbackClients = false
+    /// Bytes a second a request's body must arrive at, on average: past the head's deadline and
+    /// the time its declared length takes at this rate, the connection is closed.
+    public var minimumBodyRate = 32 * 1024
     /// The largest body of a document upload (`POST /documents`, `POST /api/v1/documents`): a
     /// document may have 32 MB, and base64 in JSON adds a third. Every other body keeps
     /// ``maxBodySize``.
@@ -44,7 +50,7 @@ public struct WebConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, writeTokens: [String: String] = [:],
         maxBodySize: Int = 256 * 1024, cacheLifetime: Double = 2, secureCookies: Bool = false,
         cacheBytes: Int = 64 * 1024 * 1024, idleTimeout: Double = 30, maxConnections: Int = 512,
-        requestHeadTimeout: Double = 10, maxConnectionsPerClient: Int = 32
+        requestHeadTimeout: Double = 10, maxConnectionsPerClient: Int = 64
     ) {
         self.host = host
         self.port = port

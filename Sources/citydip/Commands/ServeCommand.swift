@@ -39,11 +39,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-connections"), help: ArgumentHelp("The most connections served at once; more wait until one closes.", valueName: "count"))
     var maxConnections: Int = 512
 
-    @Option(name: .customLong("request-head-timeout"), help: ArgumentHelp("Close a connection whose request line and headers have not all arrived this long after it opened, or after the previous answer on a kept-alive connection.", valueName: "seconds"))
+    @Option(name: .customLong("request-head-timeout"), help: ArgumentHelp("Close a connection whose request line and headers have not all arrived this long after it opened, or after the previous answer on a kept-alive connection; a body has as long again, and the time its length takes at 32 KiB a second.", valueName: "seconds"))
     var requestHeadTimeout: Double = 10
 
-    @Option(name: .customLong("max-connections-per-client"), help: ArgumentHelp("The most connections one client address may hold at once; more are closed at once. Behind a proxy, every connection is the proxy's.", valueName: "count"))
-    var maxConnectionsPerClient: Int = 32
+    @Option(name: .customLong("max-connections-per-client"), help: ArgumentHelp("The most connections one client address may hold at once; more are closed at once. Connections from this machine (a reverse proxy on it) are not counted; behind a proxy elsewhere, every connection is the proxy's.", valueName: "count"))
+    var maxConnectionsPerClient: Int = 64
 
     @Flag(help: "Mark the sign-in cookie Secure, so that browsers send it only over HTTPS: for an observatory behind a TLS proxy.")
     var secureCookies = false
@@ -54,10 +54,10 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...65535).contains(port) else { throw CLIError("invalid --port \(port): expected 1 to 65535") }
         guard cacheSeconds >= 0, cacheSeconds.isFinite else { throw CLIError("invalid --cache-seconds \(cacheSeconds): expected 0 or more") }
         guard cacheMegabytes >= 0 else { throw CLIError("invalid --cache-megabytes \(cacheMegabytes): expected 0 or more") }
-        guard idleTimeout > 0, idleTimeout.isFinite else { throw CLIError("invalid --idle-timeout \(idleTimeout): expected more than 0 seconds") }
+        guard (0.1...86_400).contains(idleTimeout) else { throw CLIError("invalid --idle-timeout \(idleTimeout): expected 0.1 to 86400 seconds") }
         guard maxConnections > 0 else { throw CLIError("invalid --max-connections \(maxConnections): expected 1 or more") }
-        guard requestHeadTimeout > 0, requestHeadTimeout.isFinite else {
-            throw CLIError("invalid --request-head-timeout \(requestHeadTimeout): expected more than 0 seconds")
+        guard (0.1...86_400).contains(requestHeadTimeout) else {
+            throw CLIError("invalid --request-head-timeout \(requestHeadTimeout): expected 0.1 to 86400 seconds")
         }
         guard maxConnectionsPerClient > 0 else { throw CLIError("invalid --max-connections-per-client \(maxConnectionsPerClient): expected 1 or more") }
     }
