@@ -280,10 +280,22 @@ public enum PublishedStudyFile {
 
 extension BundledClassifications {
     /// The published values of the study behind a bundled dataset, if the product ships them.
+    ///
+    /// Each file is read once a process: the study's (its claims and tables, 17 KB of YAML)
+    /// was read again for every page about its dataset, and decoding it through Yams was two
+    /// thirds of a warm dashboard (perf, 2026-11-30).
     public static func publishedStudy(forDataset id: String) throws(DataFileError) -> PublishedStudy? {
-        for url in BundledResource.urls(in: "published", withExtension: "yaml") where url.deletingPathExtension().lastPathComponent == id {
-            return try PublishedStudyFile.load(contentsOf: url)
-        }
-        return nil
+        try bundledPublishedStudies[id]?.get()
     }
+
+    /// The bundled published studies by dataset id, each read or failed on its own.
+    private static let bundledPublishedStudies: [String: Result<PublishedStudy, DataFileError>] = {
+        var studies: [String: Result<PublishedStudy, DataFileError>] = [:]
+        for url in BundledResource.urls(in: "published", withExtension: "yaml") {
+            studies[url.deletingPathExtension().lastPathComponent] = Result { () throws(DataFileError) -> PublishedStudy in
+                try PublishedStudyFile.load(contentsOf: url)
+            }
+        }
+        return studies
+    }()
 }
