@@ -16,7 +16,7 @@ import GRDB
 /// dropped and stay.
 struct SecondaryIndexes {
     /// The indexes whose keys an import gives in no order: the store drops these.
-    static let unordered = ["relation_on_unordered_pair", "relation_on_city", "relation_on_partner", "city_name_on_search_key"]
+    static let unordered = ["relation_on_unordered_pair", "relation_on_city", "relation_on_partner", "city_name_on_search_key", "city_on_country"]
 
     private var dropped: [(name: String, sql: String)] = []
 
