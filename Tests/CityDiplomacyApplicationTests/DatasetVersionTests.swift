@@ -23,6 +23,59 @@ struct DatasetVersionTests {
         #expect(changed.recordsHash != content.recordsHash)
     }
 
+    /// The canonical document as the hash was first defined: one struct of the sorted lists,
+    /// through `JSONEncoder` with sorted keys. The product now writes it a record at a time.
+    static func wholeDocumentHash(_ content: DatasetContent) throws -> String {
+        struct Records: Encodable {
+            var sources: [SourceCitation]
+            var cities: [City]
+            var relations: [BilateralRelation]
+            var networks: [CityNetwork]
+            var memberships: [NetworkMembership]
+            var events: [InternationalEvent]
+            var documents: [AgreementDocument]?
+            var segments: [CodedSegment]?
+        }
+        let records = Records(
+            sources: content.sources.sorted { $0.id < $1.id }, cities: content.cities.sorted { $0.id < $1.id },
+            relations: content.relations.sorted { $0.id < $1.id }, networks: content.networks.sorted { $0.id < $1.id },
+            memberships: content.memberships.sorted { $0.id < $1.id }, events: content.events.sorted { $0.id < $1.id },
+            documents: content.documents.isEmpty ? nil : content.documents.sorted { $0.id < $1.id },
+            segments: content.segments.isEmpty ? nil : content.segments.sorted { $0.id < $1.id })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return ContentHash.sha256Hex(of: try encoder.encode(records))
+    }
+
+    @Test("The hash written a record at a time, on both cores, is the hash of the whole canonical document")
+    func streamedHash() async throws {
+        let workspace = try await WorkspaceFixture.workspace()
+        let study = try await workspace.content(ofDataset: "iran-2018")
+        #expect(!study.documents.isEmpty && !study.segments.isEmpty)
+        #expect(study.recordsHash == (try Self.wholeDocumentHash(study)))
+        var withoutDocuments = study
+        withoutDocuments.documents = []
+        withoutDocuments.segments = []
+        #expect(withoutDocuments.recordsHash == (try Self.wholeDocumentHash(withoutDocuments)))
+        #expect(withoutDocuments.recordsHash != study.recordsHash)
+        let empty = DatasetContent(dataset: study.dataset)
+        #expect(empty.recordsHash == (try Self.wholeDocumentHash(empty)))
+        // Lists longer than a chunk (8,192 records), an odd number of chunks, so that chunks on
+        // both cores, a last chunk alone and the commas between chunks are all written.
+        var large = study
+        large.relations = (0..<20_000).map { index in
+            var relation = study.relations[index % study.relations.count]
+            relation.id = "\(relation.id)#\(index)"
+            relation.position = index
+            return relation
+        }
+        #expect(large.recordsHash == (try Self.wholeDocumentHash(large)))
+        var changed = large
+        changed.relations[17_000].notes = "Changed in the third chunk."
+        #expect(changed.recordsHash != large.recordsHash)
+        #expect(changed.recordsHash == (try Self.wholeDocumentHash(changed)))
+    }
+
     @Test("An edit made through the registry changes the version and its date; the other datasets keep theirs")
     func editChangesVersion() async throws {
         let workspace = try await WorkspaceFixture.workspace()
