@@ -65,8 +65,12 @@ extension ImportRecord {
         func number(_ field: CanonicalField, range: ClosedRange<Double>, what: String) throws(DataFileError) -> Double? {
             guard let text = value(field) else { return nil }
             // The Arabic decimal separator (U+066B) of Persian-digit coordinates is a point; the
-            // digits are ASCII by now.
-            guard let number = DecimalNumber.parse(text.replacingOccurrences(of: "\u{066B}", with: ".")) else {
+            // digits are ASCII by now. Replaced only where it is there, and not by Foundation's
+            // `replacingOccurrences`, which went through NSString for every coordinate: 8% of the
+            // CPU time of an import of 250,000 rows (perf, 2026-11-30).
+            let decimal = text.unicodeScalars.contains("\u{066B}")
+                ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{066B}" ? "." : $0 })) : text
+            guard let number = DecimalNumber.parse(decimal) else {
                 throw fail(field, text, "expected a number (decimal degrees, e.g. 35.6892)")
             }
             guard range.contains(number) else { throw fail(field, text, "expected a \(what) from \(Int(range.lowerBound)) to \(Int(range.upperBound))") }
