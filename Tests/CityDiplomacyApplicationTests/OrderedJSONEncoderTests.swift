@@ -50,6 +50,57 @@ struct OrderedJSONEncoderTests {
         #expect(throws: EncodingError.self) { try OrderedJSONEncoder().encode(TooLarge(n: .max)) }
     }
 
+    /// An object with many keys written through one keyed container, and a key written twice.
+    struct Wide: Encodable {
+        var count: Int
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ text: String) { stringValue = text }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for index in 0..<count { try container.encode(index, forKey: Key("k\(index % 40)")) }
+            try container.encode("again", forKey: Key("k3"))
+            var nested = container.nestedUnkeyedContainer(forKey: Key("list"))
+            try nested.encode(Record(zeta: "«ز»", alpha: -1, missing: "m", ratio: 1e-9, flags: [], nested: .init(b: 2, a: "\u{2028}")))
+            try nested.encodeNil()
+            var inner = nested.nestedContainer(keyedBy: Key.self)
+            try inner.encode([1, 2], forKey: Key("pair"))
+        }
+    }
+
+    @Test("The text written straight from the encoded values is the text of the JSONValue, compact and pretty", arguments: [false, true])
+    func text(pretty: Bool) throws {
+        let encoder = OrderedJSONEncoder()
+        let record = Record(zeta: "z", alpha: 1, missing: nil, ratio: 0.5, flags: [true, false], nested: .init(b: nil, a: "x"))
+        #expect(try encoder.text(of: record, pretty: pretty) == encoder.encode(record).serialized(pretty: pretty))
+        for count in [0, 5, 16, 17, 100] {
+            #expect(try encoder.text(of: Wide(count: count), pretty: pretty) == encoder.encode(Wide(count: count)).serialized(pretty: pretty), "\(count)")
+        }
+        let wide = try encoder.text(of: Wide(count: 100), pretty: false)
+        #expect(wide.hasPrefix(#"{"k0":80,"k1":81,"k2":82,"k3":"again","k4":84"#), "\(wide.prefix(80))")
+        for value in [JSONValue.string("a\"b"), .number(3), .null, .array([]), .object([])] {
+            #expect(try encoder.text(of: value, pretty: pretty) == value.serialized(pretty: pretty))
+        }
+        #expect(try encoder.text(of: "plain", pretty: pretty) == "\"plain\"")
+        #expect(try encoder.text(of: [String: Int](), pretty: pretty) == "{}")
+    }
+
+    @Test("An error names where in the value it happened")
+    func errorPath() throws {
+        struct Item: Encodable { var n: UInt64 }
+        struct Holder: Encodable { var items: [Item] }
+        do {
+            _ = try OrderedJSONEncoder().text(of: Holder(items: [Item(n: 1), Item(n: .max)]), pretty: false)
+            Issue.record("expected an error")
+        } catch let EncodingError.invalidValue(_, context) {
+            #expect(context.codingPath.map(\.stringValue) == ["items", "1", "n"])
+        }
+    }
+
     @Test("A JSONValue inside a view model is written as it is")
     func embedded() throws {
         struct Wrapper: Encodable { var rows: JSONValue; var n: Int }

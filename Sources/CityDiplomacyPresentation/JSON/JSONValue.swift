@@ -39,7 +39,7 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// Appends the value's text to `out`: one string for the whole document, where joining each
     /// level's parts copied every value once per level above it.
-    private func write(to out: inout String, pretty: Bool, indent: Int) {
+    func write(to out: inout String, pretty: Bool, indent: Int) {
         switch self {
         case let .string(text): JSONString.append(text, to: &out)
         case let .number(value): out += String(value)
@@ -72,7 +72,7 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     /// A line end and two spaces per level, when pretty.
-    private static func newline(_ out: inout String, pretty: Bool, indent: Int) {
+    static func newline(_ out: inout String, pretty: Bool, indent: Int) {
         guard pretty else { return }
         out += "\n"
         for _ in 0..<indent { out += "  " }

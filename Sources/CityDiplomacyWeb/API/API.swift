@@ -34,7 +34,7 @@ struct CachedResponder: Sendable {
     func json(_ request: Request, _ make: () async throws -> some Encodable) async throws -> Response {
         try await cached(request) {
             let value = try await WebError.answering(make)
-            return (try OrderedJSONEncoder().encode(value).serialized(pretty: false) + "\n", "application/json; charset=utf-8")
+            return (try OrderedJSONEncoder().text(of: value, pretty: false) + "\n", "application/json; charset=utf-8")
         }
     }
 

@@ -46,6 +46,6 @@ struct DatasetOption: ParsableArguments {
 extension Encodable {
     /// This view model as pretty JSON, through the one ordered encoder both front ends use.
     func prettyJSON() throws -> String {
-        try OrderedJSONEncoder().encode(self).serialized(pretty: true) + "\n"
+        try OrderedJSONEncoder().text(of: self, pretty: true) + "\n"
     }
 }
