@@ -1,5 +1,7 @@
+import CityDiplomacyApplication
 import CityDiplomacyCore
 import CityDiplomacyPresentation
+import CityDiplomacyReferenceData
 import Testing
 
 @Suite("One ordered JSON encoder for every output")
@@ -82,9 +84,12 @@ struct OrderedJSONEncoderTests {
         }
         let wide = try encoder.text(of: Wide(count: 100), pretty: false)
         #expect(wide.hasPrefix(#"{"k0":80,"k1":81,"k2":82,"k3":"again","k4":84"#), "\(wide.prefix(80))")
-        for value in [JSONValue.string("a\"b"), .number(3), .null, .array([]), .object([])] {
-            #expect(try encoder.text(of: value, pretty: pretty) == value.serialized(pretty: pretty))
+        for value in [JSONValue.string("a\"b"), .number(3), .null, .array([]), .object([]),
+                      .object([("a", .array([.null])), ("a", .number(1))])] {
+            #expect(try encoder.text(of: value, pretty: pretty) == encoder.encode(value).serialized(pretty: pretty))
         }
+        // A JSONValue given whole encodes itself, as it always did: a key given twice is written once.
+        #expect(try encoder.text(of: JSONValue.object([("a", .array([.null])), ("a", .number(1))]), pretty: false) == #"{"a":1}"#)
         #expect(try encoder.text(of: "plain", pretty: pretty) == "\"plain\"")
         #expect(try encoder.text(of: [String: Int](), pretty: pretty) == "{}")
     }
@@ -99,6 +104,14 @@ struct OrderedJSONEncoderTests {
         } catch let EncodingError.invalidValue(_, context) {
             #expect(context.codingPath.map(\.stringValue) == ["items", "1", "n"])
         }
+    }
+
+    @Test("The codebook's keywords are written en then fa, the same in every run (a dictionary's order changed from run to run)")
+    func codebookKeywords() throws {
+        let text = try OrderedJSONEncoder().text(of: CodebookView(CodebookFile.bundled()), pretty: false)
+        let keywords = text.ranges(of: #""keywords":{"en":["#).count
+        #expect(keywords > 0)
+        #expect(keywords == text.ranges(of: #""keywords":"#).count)
     }
 
     @Test("A JSONValue inside a view model is written as it is")

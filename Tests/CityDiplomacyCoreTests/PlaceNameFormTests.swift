@@ -11,6 +11,12 @@ struct PlaceNameFormTests {
         "", " ", "\t", "Tehran", " Tehran ", "\tTehran\u{00A0}", "\u{3000}Kyoto\u{2003}", "Vienna 1 – Innere Stadt",
         "a - b - c", "a - - b", " - ", "Prague - ", " – Tehran", "Zürich (Kreis 10)", "e\u{301} - x\u{301}",
         "Budapest XIII", "Prague  1", "Gmina  Stare", "São Paulo — Centro", "Tehran\n", "تهران - مرکز", "١ - ٢",
+        // Marks Foundation's search and trimming treat in their own way: a zero-width space (white
+        // space to Foundation, not Zs), a combining mark, joiner or variation selector on the
+        // separator's last space, a prepended mark before its first.
+        "\u{200B}ab\u{200B}", "Schwalm-Eder (\u{200B}district)", "\u{FEFF}x\u{180E}", "\u{85}y\u{2028}",
+        "a - \u{301}b", "a - \u{301} - b", "Mitte - \u{200D}Berlin", "Mitte -\u{200C} Berlin", "x - \u{FE0F}y",
+        "\u{0600} - b", "a\u{0600} - b", "e\u{301} - \u{0301}", " -  - ", "a\u{00A0}-\u{00A0}b",
     ]
 
     @Test("Trimming takes off what trimmingCharacters(in: .whitespaces) takes off")

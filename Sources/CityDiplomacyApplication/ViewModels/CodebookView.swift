@@ -23,7 +23,7 @@ public struct CodebookView: Encodable, Sendable {
         public var include: Text?
         public var exclude: Text?
         public var examples: [Text]
-        public var keywords: [String: [String]]
+        public var keywords: Keywords
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -40,6 +40,13 @@ public struct CodebookView: Encodable, Sendable {
         enum CodingKeys: String, CodingKey { case id, parent, name, definition, include, exclude, examples, keywords }
     }
 
+    /// A theme's keywords in each language, `en` then `fa`: a dictionary of them came out in hash
+    /// order, so the JSON of one codebook differed from run to run.
+    public struct Keywords: Encodable, Sendable {
+        public var en: [String]
+        public var fa: [String]
+    }
+
     public var id: String
     public var title: Text
     public var source: Text?
@@ -52,7 +59,7 @@ public struct CodebookView: Encodable, Sendable {
         themes = codebook.themes.map { theme in
             Theme(id: theme.id, parent: theme.parent, name: Text(theme.name), definition: Text(theme.definition),
                   include: theme.include.map(Text.init), exclude: theme.exclude.map(Text.init), examples: theme.examples.map(Text.init),
-                  keywords: Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, theme.keywords[$0] ?? []) }))
+                  keywords: Keywords(en: theme.keywords[.en] ?? [], fa: theme.keywords[.fa] ?? []))
         }
     }
 

@@ -27,13 +27,11 @@ public struct OrderedJSONEncoder: Sendable {
         return out
     }
 
+    /// The root encodes itself (a leaf through its single-value container): a `JSONValue` given
+    /// whole goes through its own `encode(to:)`, as it always did, rather than be taken as it is.
     private func node(of value: some Encodable) throws -> JSONNode {
         let root = JSONNode()
-        if let leaf = try leaf(value, path: nil) {
-            root.content = .value(leaf)
-        } else {
-            try value.encode(to: NodeEncoder(node: root, path: nil))
-        }
+        try value.encode(to: NodeEncoder(node: root, path: nil))
         return root
     }
 }
