@@ -47,28 +47,46 @@ public indirect enum JSONValue: Hashable, Sendable {
         case let .bool(value): out += value ? "true" : "false"
         case .null: out += "null"
         case let .array(items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                Self.newline(&out, pretty: pretty, indent: indent + 1)
-                item.write(to: &out, pretty: pretty, indent: indent + 1)
+            Self.writeArray(items.count, to: &out, pretty: pretty, indent: indent) { index, out, indent in
+                items[index].write(to: &out, pretty: pretty, indent: indent)
             }
-            Self.newline(&out, pretty: pretty, indent: indent)
-            out += "]"
         case let .object(fields):
-            guard !fields.isEmpty else { out += "{}"; return }
-            out += "{"
-            for (index, field) in fields.enumerated() {
-                if index > 0 { out += "," }
-                Self.newline(&out, pretty: pretty, indent: indent + 1)
-                JSONString.append(field.0, to: &out)
-                out += pretty ? ": " : ":"
-                field.1.write(to: &out, pretty: pretty, indent: indent + 1)
+            Self.writeObject(fields.count, key: { fields[$0].0 }, to: &out, pretty: pretty, indent: indent) { index, out, indent in
+                fields[index].1.write(to: &out, pretty: pretty, indent: indent)
             }
-            Self.newline(&out, pretty: pretty, indent: indent)
-            out += "}"
         }
+    }
+
+    /// Writes an array of `count` items, each written by `item` at the indent given: the one
+    /// layout of arrays, for ``JSONValue`` and for the encoder's own nodes.
+    static func writeArray(_ count: Int, to out: inout String, pretty: Bool, indent: Int,
+                           item: (Int, inout String, Int) -> Void) {
+        guard count > 0 else { out += "[]"; return }
+        out += "["
+        for index in 0..<count {
+            if index > 0 { out += "," }
+            newline(&out, pretty: pretty, indent: indent + 1)
+            item(index, &out, indent + 1)
+        }
+        newline(&out, pretty: pretty, indent: indent)
+        out += "]"
+    }
+
+    /// Writes an object of `count` fields, named by `key` and each value written by `value`: the
+    /// one layout of objects.
+    static func writeObject(_ count: Int, key: (Int) -> String, to out: inout String, pretty: Bool, indent: Int,
+                            value: (Int, inout String, Int) -> Void) {
+        guard count > 0 else { out += "{}"; return }
+        out += "{"
+        for index in 0..<count {
+            if index > 0 { out += "," }
+            newline(&out, pretty: pretty, indent: indent + 1)
+            JSONString.append(key(index), to: &out)
+            out += pretty ? ": " : ":"
+            value(index, &out, indent + 1)
+        }
+        newline(&out, pretty: pretty, indent: indent)
+        out += "}"
     }
 
     /// A line end and two spaces per level, when pretty.

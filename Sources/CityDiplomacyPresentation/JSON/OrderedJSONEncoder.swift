@@ -69,27 +69,13 @@ private final class JSONNode {
         case .empty: out += "{}"
         case let .value(value): value.write(to: &out, pretty: pretty, indent: indent)
         case let .object(fields):
-            guard !fields.keys.isEmpty else { out += "{}"; return }
-            out += "{"
-            for index in fields.keys.indices {
-                if index > 0 { out += "," }
-                JSONValue.newline(&out, pretty: pretty, indent: indent + 1)
-                JSONString.append(fields.keys[index], to: &out)
-                out += pretty ? ": " : ":"
-                fields.nodes[index].write(to: &out, pretty: pretty, indent: indent + 1)
+            JSONValue.writeObject(fields.keys.count, key: { fields.keys[$0] }, to: &out, pretty: pretty, indent: indent) { index, out, indent in
+                fields.nodes[index].write(to: &out, pretty: pretty, indent: indent)
             }
-            JSONValue.newline(&out, pretty: pretty, indent: indent)
-            out += "}"
         case let .array(items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                JSONValue.newline(&out, pretty: pretty, indent: indent + 1)
-                item.write(to: &out, pretty: pretty, indent: indent + 1)
+            JSONValue.writeArray(items.count, to: &out, pretty: pretty, indent: indent) { index, out, indent in
+                items[index].write(to: &out, pretty: pretty, indent: indent)
             }
-            JSONValue.newline(&out, pretty: pretty, indent: indent)
-            out += "]"
         }
     }
 
