@@ -66,13 +66,15 @@ public struct Workspace: Sendable {
     let partnerChoiceModels = RevisionCache<[String], PartnerChoiceModel>(capacity: 4)
 
     public init(registry: any CityDiplomacyRegistry, schemeFiles: [String] = [], periodisationFiles: [String] = []) async throws {
+        // The study's published values (YAML) are decoded beside the countries and schemes.
+        let defaults = Task.detached { try StudyDefaults.bundled() }
         let bundled = try CountryDirectory.bundled()
         var countries = try await registry.countries()
         countries = countries.isEmpty ? bundled.countries : Self.withStatehood(countries, from: bundled)
         let directory = CountryDirectory(countries: countries)
         try self.init(registry: registry, countries: countries,
                       classifications: ClassificationCatalogue(countries: directory, schemeFiles: schemeFiles, periodisationFiles: periodisationFiles),
-                      defaults: StudyDefaults.bundled())
+                      defaults: await defaults.value)
     }
 
     public init(registry: any CityDiplomacyRegistry, countries: [Country], classifications: ClassificationCatalogue, defaults: StudyDefaults) {
