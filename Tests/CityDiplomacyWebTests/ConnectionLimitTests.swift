@@ -173,8 +173,8 @@ struct ConnectionLimitTests {
             }
             for connection in open { try? await connection.channel.close().get() }
         }
-        #expect(ClientConnectionCounts.isLoopback("127.0.0.1") && ClientConnectionCounts.isLoopback("::1")
-                && ClientConnectionCounts.isLoopback("::ffff:127.0.0.1") && !ClientConnectionCounts.isLoopback("10.0.0.1"))
+        #expect(WebConfiguration.isLoopback("127.0.0.1") && WebConfiguration.isLoopback("::1")
+                && WebConfiguration.isLoopback("::ffff:127.0.0.1") && !WebConfiguration.isLoopback("10.0.0.1"))
         let counts = ClientConnectionCounts(limit: 1)
         #expect(counts.open("203.0.113.7") && !counts.open("203.0.113.7") && counts.open("127.0.0.1") && counts.open("127.0.0.1"))
     }

@@ -121,7 +121,7 @@ final class ClientConnectionCounts: Sendable {
     /// Counts a new connection from `client`, unless it already holds ``limit``: then `false`,
     /// and nothing is counted. A loopback client is not counted unless ``countsLoopback``.
     func open(_ client: String) -> Bool {
-        guard countsLoopback || !Self.isLoopback(client) else { return true }
+        guard countsLoopback || !WebConfiguration.isLoopback(client) else { return true }
         return counts.withLockedValue { counts in
             guard counts[client, default: 0] < limit else { return false }
             counts[client, default: 0] += 1
@@ -137,10 +137,6 @@ final class ClientConnectionCounts: Sendable {
         }
     }
 
-    /// `127.0.0.0/8`, `::1` and an IPv4 loopback address written as IPv6.
-    static func isLoopback(_ address: String) -> Bool {
-        address.hasPrefix("127.") || address == "::1" || address.lowercased().hasPrefix("::ffff:127.")
-    }
 }
 
 /// Closes at once a connection from a client address that already holds as many as

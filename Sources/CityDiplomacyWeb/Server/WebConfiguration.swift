@@ -66,11 +66,12 @@ public struct WebConfiguration: Sendable {
     }
 
     /// Whether `host` is an address only this machine can reach (`127.0.0.1`, `::1`,
-    /// `localhost`): on any other, tokens and session cookies cross the network, in clear text
-    /// unless a TLS proxy is in front.
+    /// `localhost`, an IPv4 loopback address written as IPv6): on any other, tokens and session
+    /// cookies cross the network, in clear text unless a TLS proxy is in front. Also whether a
+    /// client's connection comes from this machine (``ClientConnectionCounts``).
     public static func isLoopback(_ host: String) -> Bool {
         let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        return host == "localhost" || host == "::1" || host.hasPrefix("127.") || host.hasPrefix("::ffff:127.")
     }
 
     /// Parses `NAME:TOKEN` pairs (from `--token` or `CITYDIP_TOKENS`, comma-separated there).
