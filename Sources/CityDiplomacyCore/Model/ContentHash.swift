@@ -11,6 +11,11 @@ import Foundation
 /// ```
 public enum ContentHash {
     public static func sha256Hex(of data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: data))
+    }
+
+    /// A digest in lower-case hex, as ``sha256Hex(of:)`` writes it.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

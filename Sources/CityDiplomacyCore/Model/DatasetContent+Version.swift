@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import Synchronization
 
 extension DatasetContent {
     /// A SHA-256 of the dataset's records — its cities, relations, networks, memberships, events,
@@ -80,16 +79,10 @@ struct CanonicalRecords {
                 // Two chunks at a time, one on each core, written in order.
                 var first = true
                 for pair in stride(from: 0, to: ranges.count, by: 2) {
-                    let step = Array(ranges[pair..<min(pair + 2, ranges.count)])
-                    let encoded = Mutex<[Int: Result<[Data], any Error>]>([:])
                     let encode = list.encode
-                    DispatchQueue.concurrentPerform(iterations: step.count) { index in
-                        let result = Result { try encode(step[index]) }
-                        encoded.withLock { $0[index] = result }
-                    }
-                    let results = encoded.withLock { $0 }
-                    for index in step.indices {
-                        for json in try results[index]!.get() {
+                    let results = Array(ranges[pair..<min(pair + 2, ranges.count)]).concurrentMap { range in Result { try encode(range) } }
+                    for result in results {
+                        for json in try result.get() {
                             if !first { write(",") }
                             first = false
                             digest.update(data: json)
@@ -102,6 +95,6 @@ struct CanonicalRecords {
         } catch {
             return ContentHash.sha256Hex(of: Data())
         }
-        return digest.finalize().map { String(format: "%02x", $0) }.joined()
+        return ContentHash.hex(digest.finalize())
     }
 }

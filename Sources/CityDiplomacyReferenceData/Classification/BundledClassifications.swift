@@ -1,6 +1,5 @@
 import CityDiplomacyCore
 import Foundation
-import Synchronization
 
 /// The schemes and periodisations shipped in `Resources/schemes/` and `Resources/periodisations/`.
 ///
@@ -13,18 +12,14 @@ public enum BundledClassifications {
     /// each scalar's type by regular expressions) was a third of the time of a short `citydip`
     /// command, before it asked the database anything.
     public static func schemes(countries: CountryDirectory) throws(DataFileError) -> [String: ClassificationScheme] {
-        let urls = BundledResource.urls(in: "schemes", withExtension: "yaml")
-        let loaded = Mutex<[Int: Result<ClassificationScheme, DataFileError>]>([:])
-        DispatchQueue.concurrentPerform(iterations: urls.count) { index in
-            let scheme = Result { () throws(DataFileError) -> ClassificationScheme in try SchemeFile.load(contentsOf: urls[index], countries: countries) }
-            loaded.withLock { $0[index] = scheme }
+        let loaded = BundledResource.urls(in: "schemes", withExtension: "yaml").concurrentMap { url in
+            Result { () throws(DataFileError) -> ClassificationScheme in try SchemeFile.load(contentsOf: url, countries: countries) }
         }
-        let schemes = loaded.withLock { $0 }
         var result: [String: ClassificationScheme] = [:]
-        for index in urls.indices {
+        for file in loaded {
             // A scheme with other readings comes with each as a scheme of its own
             // (`study-civilisations:by-region`), so that any count can use it.
-            for scheme in try schemes[index]!.get().withReadings {
+            for scheme in try file.get().withReadings {
                 result[scheme.id] = scheme
             }
         }
