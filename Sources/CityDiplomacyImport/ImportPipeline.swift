@@ -62,4 +62,14 @@ public struct ImportPipeline: Sendable {
         RelationImporter(resolver: resolver).run(
             records, dataset: dataset, fileName: fileName, contentHash: ContentHash.sha256Hex(of: data), format: format, progress: progress)
     }
+
+    /// ``resolve(_:data:fileName:dataset:resolver:progress:)`` with the report's JSON encoded on
+    /// another thread (``RelationImporter/start(_:dataset:fileName:contentHash:format:progress:)``).
+    public func start(
+        _ records: [ImportRecord], data: Data, fileName: String, dataset: String, resolver: PlaceResolver,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> RelationImporter.Started {
+        RelationImporter(resolver: resolver).start(
+            records, dataset: dataset, fileName: fileName, contentHash: ContentHash.sha256Hex(of: data), format: format, progress: progress)
+    }
 }

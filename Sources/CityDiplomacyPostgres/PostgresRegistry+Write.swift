@@ -22,16 +22,23 @@ extension PostgresRegistry {
     /// with the same errors. With `existing: .refuse`, a dataset of this id — looked for under
     /// the registry's write lock — fails the store.
     public func store(
-        _ content: DatasetContent, countries: [Country], existing: ExistingDataset,
+        _ content: DatasetContent, countries: [Country], existing: ExistingDataset, importReport: Eventual<String>?,
         progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
     ) async throws {
-        let prepared = try PreparedDataset(content)
+        importReport?.start()
+        var prepared = try PreparedDataset(content)
+        if importReport != nil { prepared.report = nil }
         let datasetID = content.dataset.id
         try await write { transaction in
             let present = try await transaction.value("SELECT 1 FROM dataset WHERE id = \(datasetID)", as: Int32.self) != nil
             if present, existing == .refuse { throw RegistryError.datasetExists(datasetID) }
             try await Self.upsert(countries, in: transaction)
             try await Self.store(prepared, storedAt: Date(), progress: progress, in: transaction)
+            // A report still being encoded when the store began goes in last, in the same transaction.
+            if let importReport {
+                let report = await importReport.asyncValue
+                try await transaction.execute("UPDATE dataset SET import_report = \(report) WHERE id = \(datasetID)")
+            }
         }
     }
 

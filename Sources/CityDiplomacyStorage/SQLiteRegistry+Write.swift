@@ -23,10 +23,10 @@ extension SQLiteRegistry {
     /// written with foreign keys off, its references checked here instead. The content stored is
     /// the same either way; only the order of rows in the file differs.
     public func store(
-        _ content: DatasetContent, countries: [Country], existing: ExistingDataset,
+        _ content: DatasetContent, countries: [Country], existing: ExistingDataset, importReport: Eventual<String>?,
         progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
     ) async throws {
-        let rows = try await StoreRows.prepare(content)
+        let rows = try await StoreRows.prepare(content, importReport: importReport)
         let bulkRows = bulkRows
         do {
             try await writeWithoutTransaction { db in
@@ -50,9 +50,15 @@ extension SQLiteRegistry {
         /// Positions of `content.relations` and of `content.cities` in the order of their ids.
         var relationsByID: [Int]
         var citiesByID: [Int]
+        /// The ids of `content.cities`, and the first relation that names a city not among them.
+        var cityIDs: Set<TextKey>
+        var danglingRelationEnd: RegistryError?
+        /// The dataset's import report, if still being computed; written last, in place of
+        /// `content.dataset.importReport`.
+        var importReport: Eventual<String>?
 
         /// Checks `content`'s identities and computes its rows, outside any transaction.
-        static func prepare(_ content: DatasetContent) async throws -> StoreRows {
+        static func prepare(_ content: DatasetContent, importReport: Eventual<String>? = nil) async throws -> StoreRows {
             // Two records with one identity are named before anything is written, in the dataset's
             // order, as the unique indexes would name them row by row (in bulk, the index on pairs is
             // made after the rows and could not say which).
@@ -64,8 +70,14 @@ extension SQLiteRegistry {
             async let keys = content.cities.concurrentMap(CityRow.searchKeys(of:))
             async let relationOrder = TextKey.positions(inOrderOf: content.relations.map(\.id))
             async let cityOrder = TextKey.positions(inOrderOf: content.cities.map(\.id))
+            // The relations' ends are looked up here, beside the rest, rather than in the write
+            // transaction on SQLite's one core (a second of a 1,000,000-row store, perf); the
+            // error found is thrown there, in the order of the other checks.
+            async let references = SQLiteRegistry.relationEnds(of: content)
             try await identitiesChecked
-            return StoreRows(content: content, searchKeys: await keys, relationsByID: await relationOrder, citiesByID: await cityOrder)
+            let (cityIDs, dangling) = await references
+            return StoreRows(content: content, searchKeys: await keys, relationsByID: await relationOrder, citiesByID: await cityOrder,
+                             cityIDs: cityIDs, danglingRelationEnd: dangling, importReport: importReport)
         }
     }
 
@@ -114,19 +126,24 @@ extension SQLiteRegistry {
     ) throws {
         let content = rows.content
         let datasetID = content.dataset.id
+        // The report, if still to be encoded, is encoded from now on, on the other core: the rows
+        // were prepared on both before the transaction, and SQLite writes on this one only.
+        rows.importReport?.start()
         // References are checked when the transaction commits, not row by row: a district may
         // come before the city it is part of, as a file names them.
         if !unchecked { try db.execute(sql: "PRAGMA defer_foreign_keys = ON") }
         for country in countries {
             try CountryRow(country).upsert(db)
         }
-        try checkReferences(of: content, in: db, everyKey: unchecked)
+        try checkReferences(of: rows, in: db, everyKey: unchecked)
         try content.checkDocuments()
         try DatasetRow.deleteOne(db, key: datasetID)
         // Its records change: the hash kept of the old ones goes (by cascade too, but foreign
         // keys are off when a new dataset is stored in bulk).
         try db.execute(sql: "DELETE FROM dataset_records_hash WHERE dataset_id = ?", arguments: [datasetID])
-        try DatasetRow(content.dataset, storedAt: storedAt).insert(db)
+        var dataset = content.dataset
+        if rows.importReport != nil { dataset.importReport = nil }
+        try DatasetRow(dataset, storedAt: storedAt).insert(db)
         // In bulk, a page cache of 128 MB rather than 64, for the primary key of relations (56 MB
         // for a million), which takes rows in no order; the usual one after. A larger one (256 MB,
         // 1 GB) gave no faster import of 1,000,000 rows, and the latter more memory.
@@ -197,19 +214,22 @@ extension SQLiteRegistry {
         try names.finish()
         // Relations in the dataset's order (reads of a whole dataset follow it); their citations
         // and themes after them, in the order of the relations' ids, which starts each key.
+        // Each relation is read in place (`stored[index]`): loops over the array copied each
+        // (ten strings retained and released), 1.5 s of a 1,000,000-row store (perf).
         let relations = try RelationInserter(db)
-        for (index, relation) in content.relations.enumerated() {
-            if index % 1000 == 0 { progress?(index, content.relations.count) }
-            try relations.insert(relation, themes: false)
-        }
-        try relations.finishRelations()
-        // Sources a relation cites that the dataset does not list are stored as they are first
-        // cited in the dataset's order (sources are read back in the order stored).
-        for relation in content.relations { try storeSources(relation.sources) }
-        for index in rows.relationsByID {
-            let relation = content.relations[index]
-            try relations.insertThemes(of: relation)
-            try cite(.relation, relation.id, relation.sources, inKeyOrder: true)
+        try content.relations.withUnsafeBufferPointer { stored in
+            for index in stored.indices {
+                if index % 1000 == 0 { progress?(index, stored.count) }
+                try relations.insert(stored[index], themes: false)
+            }
+            try relations.finishRelations()
+            // Sources a relation cites that the dataset does not list are stored as they are first
+            // cited in the dataset's order (sources are read back in the order stored).
+            for index in stored.indices { try storeSources(stored[index].sources) }
+            for index in rows.relationsByID {
+                try relations.insertThemes(of: stored[index])
+                try cite(.relation, stored[index].id, stored[index].sources, inKeyOrder: true)
+            }
         }
         try relations.finish()
         progress?(content.relations.count, content.relations.count)
@@ -228,6 +248,32 @@ extension SQLiteRegistry {
         try citations.finish()
         try insertDocuments(of: content, in: db)
         try indexes?.recreate(in: db)
+        // A report encoded while the records were stored (on the other core: SQLite writes on
+        // this one) goes in last.
+        if let report = rows.importReport?.value {
+            try db.execute(sql: "UPDATE dataset SET import_report = ? WHERE id = ?", arguments: [report, datasetID])
+        }
+    }
+
+    /// The ids of the dataset's cities, and the first relation (in the dataset's order) whose
+    /// city or partner is not among them, as ``checkReferences(of:in:everyKey:)`` reports it.
+    static func relationEnds(of content: DatasetContent) -> (Set<TextKey>, RegistryError?) {
+        var cityIDs = Set<TextKey>(minimumCapacity: content.cities.count)
+        for index in content.cities.indices { cityIDs.insert(TextKey(content.cities[index].id)) }
+        // Each relation is read in place: a loop over the array copied each (ten strings retained
+        // and released), a second of a 1,000,000-row store (perf).
+        let dangling = content.relations.withUnsafeBufferPointer { relations -> RegistryError? in
+            for index in relations.indices {
+                if !cityIDs.contains(TextKey(relations[index].cityID)) {
+                    return .danglingReference(record: relations[index].id, field: "city", value: relations[index].cityID)
+                }
+                if !cityIDs.contains(TextKey(relations[index].partnerID)) {
+                    return .danglingReference(record: relations[index].id, field: "partner", value: relations[index].partnerID)
+                }
+            }
+            return nil
+        }
+        return (cityIDs, dangling)
     }
 
     /// Refuses two relations with one id, or of one unordered pair of cities and kind, naming the
@@ -358,21 +404,14 @@ extension SQLiteRegistry {
     /// store writes, for a store that runs with foreign keys off: also the dataset each record
     /// names, and the city a city is part of (in the dataset, or already stored). Citations, names
     /// and themes refer to rows the store writes itself.
-    private static func checkReferences(of content: DatasetContent, in db: Database, everyKey: Bool) throws {
-        let cityIDs = Set(content.cities.map { TextKey($0.id) })
+    private static func checkReferences(of rows: StoreRows, in db: Database, everyKey: Bool) throws {
+        let content = rows.content, cityIDs = rows.cityIDs
         let networkIDs = Set(content.networks.map { TextKey($0.id) })
         let countryCodes = try Set(String.fetchAll(db, sql: "SELECT code FROM country").map(TextKey.init))
         for city in content.cities where !countryCodes.contains(TextKey(city.country.rawValue)) {
             throw RegistryError.danglingReference(record: city.id, field: "country", value: city.country.rawValue)
         }
-        for relation in content.relations {
-            if !cityIDs.contains(TextKey(relation.cityID)) {
-                throw RegistryError.danglingReference(record: relation.id, field: "city", value: relation.cityID)
-            }
-            if !cityIDs.contains(TextKey(relation.partnerID)) {
-                throw RegistryError.danglingReference(record: relation.id, field: "partner", value: relation.partnerID)
-            }
-        }
+        if let dangling = rows.danglingRelationEnd { throw dangling }
         for membership in content.memberships {
             if !cityIDs.contains(TextKey(membership.cityID)) {
                 throw RegistryError.danglingReference(record: membership.id, field: "city", value: membership.cityID)
@@ -394,7 +433,9 @@ extension SQLiteRegistry {
         func checkDataset(_ record: String, _ dataset: String) throws {
             if !datasets.contains(TextKey(dataset)) { throw RegistryError.danglingReference(record: record, field: "dataset", value: dataset) }
         }
-        for relation in content.relations { try checkDataset(relation.id, relation.datasetID) }
+        try content.relations.withUnsafeBufferPointer { relations in
+            for index in relations.indices { try checkDataset(relations[index].id, relations[index].datasetID) }
+        }
         for network in content.networks { try checkDataset(network.id, network.datasetID) }
         for membership in content.memberships { try checkDataset(membership.id, membership.datasetID) }
         for event in content.events { try checkDataset(event.id, event.datasetID) }

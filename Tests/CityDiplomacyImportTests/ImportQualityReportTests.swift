@@ -22,6 +22,7 @@ struct ImportQualityReportTests {
         let whole = report.json(placesPerChunk: .max)
         #expect(report.places.count > 1_000)
         #expect(report.json(placesPerChunk: placesPerChunk) == whole)
+        #expect(report.json(placesPerChunk: placesPerChunk, onEveryCore: false) == whole)
         #expect(ImportQualityReport.decode(json: whole) == report)
     }
 }

@@ -7,6 +7,9 @@ struct SQLiteConformanceTests {
     @Test("Replaces and removes a dataset") func replaceAndRemove() async throws { try await RegistryConformance.replaceAndRemove(.sqlite) }
     @Test("A store that fails changes nothing") func failedStore() async throws { try await RegistryConformance.failedStoreChangesNothing(.sqlite) }
     @Test("A store that creates refuses an existing dataset") func createRefuses() async throws { try await RegistryConformance.createRefusesExisting(.sqlite) }
+    @Test("A report computed during the store is written with the dataset") func pendingReport() async throws {
+        try await RegistryConformance.reportComputedDuringStore(.sqlite)
+    }
     @Test("Concurrent imports of one dataset: one stores it, the others are refused") func importRace() async throws {
         try await RegistryConformance.concurrentImportsOfOneDataset(.sqlite)
     }
@@ -29,6 +32,9 @@ struct PostgresConformanceTests {
     @Test("Replaces and removes a dataset") func replaceAndRemove() async throws { try await RegistryConformance.replaceAndRemove(.postgres) }
     @Test("A store that fails changes nothing") func failedStore() async throws { try await RegistryConformance.failedStoreChangesNothing(.postgres) }
     @Test("A store that creates refuses an existing dataset") func createRefuses() async throws { try await RegistryConformance.createRefusesExisting(.postgres) }
+    @Test("A report computed during the store is written with the dataset") func pendingReport() async throws {
+        try await RegistryConformance.reportComputedDuringStore(.postgres)
+    }
     @Test("Concurrent imports of one dataset: one stores it, the others are refused") func importRace() async throws {
         try await RegistryConformance.concurrentImportsOfOneDataset(.postgres)
     }

@@ -157,6 +157,33 @@ enum RegistryConformance {
         }
     }
 
+    /// An import report still being computed when the store begins is written with the dataset,
+    /// in place of the one the content holds; a store that fails writes neither.
+    static func reportComputedDuringStore(_ backend: RegistryBackend) async throws {
+        try await RegistryStore.with(backend) { store in
+            let registry = try await seeded(store)
+            var content = try dataset("extra", relations: 3)
+            content.dataset.importReport = #"{"left":"aside"}"#
+            let report = #"{"rows":3,"places":["Lille","Bremen"],"note":"پیش‌نویس"}"#
+            // Computed on another thread, after a pause, while the records are stored.
+            let pending = Eventual { () -> String in
+                Thread.sleep(forTimeInterval: 0.2)
+                return report
+            }
+            try await registry.store(content, countries: [], existing: .refuse, importReport: pending, progress: nil)
+            var expected = content
+            expected.dataset.importReport = report
+            #expect(try await registry.content(ofDataset: "extra") == expected)
+            #expect(try await registry.datasets().first { $0.id == "extra" }?.importReport == report)
+            var broken = try dataset("extra", relations: 3, note: "broken")
+            broken.relations[2].partnerID = "extra:nowhere"
+            await #expect(throws: RegistryError.danglingReference(record: "extra:relation-2", field: "partner", value: "extra:nowhere")) {
+                try await registry.store(broken, countries: [], existing: .replace, importReport: Eventual(value: "{}"), progress: nil)
+            }
+            #expect(try await registry.content(ofDataset: "extra") == expected)
+        }
+    }
+
     /// A store told to create a dataset refuses one of its id, changing nothing.
     static func createRefusesExisting(_ backend: RegistryBackend) async throws {
         try await RegistryStore.with(backend) { store in

@@ -92,9 +92,11 @@ public enum DatasetImport {
         let pipeline = ImportPipeline(format: request.format, mappings: request.mappings, delimiter: request.delimiter.flatMap(ImportPipeline.delimiter(named:)))
         var records = try pipeline.records(data, fileName: fileName)
         let gazetteer = try await gazetteerTask.value
-        let result = pipeline.resolve(records, data: data, fileName: fileName, dataset: id,
-                                      resolver: PlaceResolver(gazetteer: gazetteer, countries: countries),
-                                      progress: { done, total in progress?("resolving", done, total, "rows") })
+        // The report's JSON is encoded on the other core while the dataset is stored on this
+        // one, and written into the dataset last, in the store's transaction.
+        let started = pipeline.start(records, data: data, fileName: fileName, dataset: id,
+                                     resolver: PlaceResolver(gazetteer: gazetteer, countries: countries),
+                                     progress: { done, total in progress?("resolving", done, total, "rows") })
         // The rows and the file's bytes are not needed once resolved. They were kept to the end
         // of the import, through the store, whose memory at 1,000,000 rows was 1.63–1.86 GB with
         // them (and the report's copies) and is 1.35–1.58 GB without; they are freed now, on the
@@ -103,13 +105,15 @@ public enum DatasetImport {
         Self.free(records)
         records = []
         data = Data()
-        var content = result.content
+        var content = started.content
         content.dataset.licence = request.licence
         if request.replace { try await keepDocuments(of: id, in: &content, registry: registry) }
         // Without replace, the store itself refuses a dataset of this id, inside its transaction:
         // the look above cannot see another import that stores one meanwhile.
         do {
-            try await registry.store(content, countries: countries.countries, existing: request.replace ? .replace : .refuse) { done, total in
+            try await registry.store(
+                content, countries: countries.countries, existing: request.replace ? .replace : .refuse, importReport: started.reportJSON
+            ) { done, total in
                 progress?("storing", done, total, "relations")
             }
         } catch RegistryError.datasetExists {
@@ -121,7 +125,7 @@ public enum DatasetImport {
         // The dataset is stored by now: a hash that cannot be kept (a busy database) is only
         // computed again when first cited, and must not report the import as failed.
         if content.relations.count <= Self.hashedAtImport { _ = try? await registry.recordsHash(ofDataset: id) }
-        return .imported(result.report, retained: ImportRun(gazetteer: gazetteer, result: result))
+        return .imported(started.report, retained: ImportRun(gazetteer: gazetteer, result: started.result))
     }
 
     /// A dataset replaced by a new reading of its file keeps the documents attached to its

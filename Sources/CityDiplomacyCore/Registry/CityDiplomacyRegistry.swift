@@ -87,11 +87,15 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// A requirement rather than a default built on ``storeCountries(_:)`` and ``store(_:)``:
     /// those are two transactions, and an import must be one.
     ///
+    /// With `importReport`, the dataset's import report is that text, still being computed when
+    /// the store begins (`content.dataset.importReport` is then left aside): the records are
+    /// stored meanwhile, the report written last, in the same transaction.
+    ///
     /// ```swift
-    /// try await registry.store(content, countries: countries, existing: .refuse, progress: nil)
+    /// try await registry.store(content, countries: countries, existing: .refuse, importReport: nil, progress: nil)
     /// ```
     func store(
-        _ content: DatasetContent, countries: [Country], existing: ExistingDataset,
+        _ content: DatasetContent, countries: [Country], existing: ExistingDataset, importReport: Eventual<String>?,
         progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
     ) async throws
 
@@ -254,14 +258,22 @@ extension CityDiplomacyRegistry {
     /// A dataset alone is a dataset with no countries to add and no one watching, replacing any
     /// dataset of its id.
     public func store(_ content: DatasetContent) async throws {
-        try await store(content, countries: [], existing: .replace, progress: nil)
+        try await store(content, countries: [], existing: .replace, importReport: nil, progress: nil)
     }
 
     /// Stores a dataset with the countries it needs, replacing any dataset of its id.
     public func store(
         _ content: DatasetContent, countries: [Country], progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
     ) async throws {
-        try await store(content, countries: countries, existing: .replace, progress: progress)
+        try await store(content, countries: countries, existing: .replace, importReport: nil, progress: progress)
+    }
+
+    /// Stores a dataset whose import report, if any, is in `content`.
+    public func store(
+        _ content: DatasetContent, countries: [Country], existing: ExistingDataset,
+        progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
+    ) async throws {
+        try await store(content, countries: countries, existing: existing, importReport: nil, progress: progress)
     }
 }
 

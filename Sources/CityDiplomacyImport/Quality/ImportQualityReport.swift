@@ -209,8 +209,11 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
 
     /// The report as the registry stores it: compact JSON (a large import's report is a few
     /// megabytes). People and the API read it through `ImportQualityView`.
-    public func json() -> String {
-        json(placesPerChunk: 10_000)
+    ///
+    /// With `onEveryCore: false`, its places are encoded on the calling thread only: for an
+    /// import whose other core is busy storing the dataset meanwhile.
+    public func json(onEveryCore: Bool = true) -> String {
+        json(placesPerChunk: 10_000, onEveryCore: onEveryCore)
     }
 
     /// ``json()``, its places encoded `placesPerChunk` at a time on every core: encoding the
@@ -218,7 +221,7 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
     /// time (perf). The chunks are encoded by the same encoder as the rest and joined as it joins
     /// the elements of an array (by commas, no spaces), so the text is the one a single encoding
     /// gives, byte for byte (`ImportQualityReportTests`).
-    func json(placesPerChunk: Int) -> String {
+    func json(placesPerChunk: Int, onEveryCore: Bool = true) -> String {
         @Sendable func encoder() -> JSONEncoder {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -237,10 +240,11 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         // Each chunk is copied out of the places as it is encoded, not all of them first.
         let places = self.places
         let starts = Array(stride(from: 0, to: places.count, by: placesPerChunk))
-        var encoded: [Data?] = starts.concurrentMap { start in
+        @Sendable func encode(from start: Int) -> Data? {
             let chunk = Array(places[start..<Swift.min(start + placesPerChunk, places.count)])
             return try? encoder().encode(chunk)
         }
+        var encoded: [Data?] = onEveryCore ? starts.concurrentMap(encode(from:)) : starts.map(encode(from:))
         // Each chunk is `[…]`: its elements go in without the brackets.
         guard encoded.allSatisfy({ ($0?.count ?? 0) >= 2 }) else { return whole() }
         let head = restData[..<slot.lowerBound], tail = restData[slot.upperBound...]

@@ -1,0 +1,97 @@
+import Dispatch
+import Synchronization
+
+/// A value computed on another thread, for a caller that has other work to do meanwhile and
+/// needs the value only at the end of it.
+///
+/// For the one place where the product has such work on one core and a second core idle: an
+/// import's quality report is encoded while SQLite stores the dataset (SQLite writes on one
+/// thread), and the store waits for the report's text only to write it into the dataset's row,
+/// last, in the same transaction. The store starts the computation (``start()``) when its own
+/// work on every core is done and SQLite's on one begins: started earlier, the two competed for
+/// the same two cores and the import was no faster.
+///
+/// Waiting blocks the calling thread, so ``value`` is for threads that may block (a database's
+/// writer queue, a command's main thread); from Swift concurrency, `await` ``asyncValue``.
+///
+/// ```swift
+/// let report = Eventual { report.json() }
+/// prepareRows()
+/// report.start()
+/// storeRecords()
+/// storeReport(report.value)
+/// ```
+public final class Eventual<Value: Sendable>: Sendable {
+    private enum State {
+        case waiting(@Sendable () -> Value)
+        case computing
+        case computed(Value)
+    }
+
+    private let state: Mutex<State>
+    private let finished = DispatchGroup()
+
+    /// Computes the value once ``start()`` is called, or when it is first asked for.
+    public init(_ compute: @escaping @Sendable () -> Value) {
+        state = Mutex(.waiting(compute))
+        finished.enter()
+    }
+
+    /// A value already known.
+    public init(value: Value) {
+        state = Mutex(.computed(value))
+    }
+
+    /// Starts computing the value on a thread of its own, unless it is computed or being
+    /// computed already.
+    public func start() {
+        guard let compute = takeComputation() else { return }
+        // A queue of its own rather than a global one: on Linux, Swift concurrency's tasks run on
+        // the global queues' threads, as many as there are cores, and a reader blocked in
+        // ``value`` on one of them could wait for a computation that no thread is left to run.
+        // A queue made with a label gets a thread of its own when it has work.
+        DispatchQueue(label: "citydip.eventual", qos: .userInitiated).async { [self] in
+            finish(compute())
+        }
+    }
+
+    /// The value, once computed: blocks the calling thread until then (computing it there if
+    /// nothing has started it).
+    public var value: Value {
+        if let compute = takeComputation() { finish(compute()) }
+        finished.wait()
+        return computedValue
+    }
+
+    /// The value, once computed, without blocking a thread of Swift concurrency's pool.
+    public var asyncValue: Value {
+        get async {
+            start()
+            return await withCheckedContinuation { continuation in
+                finished.notify(queue: .global()) { [self] in
+                    continuation.resume(returning: computedValue)
+                }
+            }
+        }
+    }
+
+    private func takeComputation() -> (@Sendable () -> Value)? {
+        state.withLock { state in
+            guard case let .waiting(compute) = state else { return nil }
+            state = .computing
+            return compute
+        }
+    }
+
+    private func finish(_ value: Value) {
+        state.withLock { $0 = .computed(value) }
+        finished.leave()
+    }
+
+    private var computedValue: Value {
+        state.withLock { state in
+            guard case let .computed(value) = state else { preconditionFailure("read before it was computed") }
+            return value
+        }
+    }
+}
