@@ -35,7 +35,27 @@ struct SecondaryIndexes {
     }
 
     /// Makes the dropped indexes again, in the order they were made.
+    ///
+    /// SQLite sorts each index's keys before writing it, on one thread while they fit in the page
+    /// cache; with a small cache it sorts them in runs, and with worker threads (`PRAGMA threads`)
+    /// sorts and merges the runs on the other cores — but only with its temporary files on disk:
+    /// with `temp_store = MEMORY`, as the registry otherwise keeps it, it uses no worker threads.
+    /// Measured with the `sqlite3` shell on the 1,000,000-row synthetic database, the relations'
+    /// four indexes: 3.9 s with a cache of 128 MB, with or without threads; 5.2 s with 8 MB, four
+    /// threads and temporary files in memory; 2.7–2.9 s with 8 MB, two or four threads and
+    /// temporary files (which the system's file cache mostly keeps in memory).
     func recreate(in db: Database) throws {
+        guard !dropped.isEmpty else { return }
+        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -65536
+        let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 2
+        try db.execute(sql: "PRAGMA cache_size = -8192")
+        try db.execute(sql: "PRAGMA temp_store = FILE")
+        try db.execute(sql: "PRAGMA threads = 4")
+        defer {
+            try? db.execute(sql: "PRAGMA threads = 0")
+            try? db.execute(sql: "PRAGMA temp_store = \(tempStore)")
+            try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
+        }
         for index in dropped { try db.execute(sql: index.sql) }
     }
 }
