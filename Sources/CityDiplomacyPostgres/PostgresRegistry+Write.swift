@@ -25,11 +25,13 @@ extension PostgresRegistry {
         _ content: DatasetContent, countries: [Country], existing: ExistingDataset, importReport: Eventual<String>?,
         progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
     ) async throws {
-        importReport?.start()
         var prepared = try PreparedDataset(content)
         if importReport != nil { prepared.report = nil }
         let datasetID = content.dataset.id
         try await write { transaction in
+            // The report, if still to be encoded, is encoded from now on, beside the server's
+            // writing (once the rows are prepared, as the SQLite registry does).
+            importReport?.start()
             let present = try await transaction.value("SELECT 1 FROM dataset WHERE id = \(datasetID)", as: Int32.self) != nil
             if present, existing == .refuse { throw RegistryError.datasetExists(datasetID) }
             try await Self.upsert(countries, in: transaction)

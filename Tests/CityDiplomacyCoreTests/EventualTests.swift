@@ -3,7 +3,8 @@ import Foundation
 import Synchronization
 import Testing
 
-@Suite("A value computed on another thread")
+// A broken `Eventual` would leave a test waiting rather than failing: each is given a minute.
+@Suite("A value computed on another thread", .timeLimit(.minutes(1)))
 struct EventualTests {
     /// What the computation saw, read by the test after.
     final class Seen: Sendable {

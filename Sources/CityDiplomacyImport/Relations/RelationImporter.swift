@@ -60,9 +60,11 @@ public struct RelationImporter: Sendable {
 
         /// The dataset with its report's JSON, once encoded.
         public var result: Result {
-            var content = content
-            content.dataset.importReport = reportJSON.value
-            return Result(content: content, report: report)
+            get async {
+                var content = content
+                content.dataset.importReport = await reportJSON.asyncValue
+                return Result(content: content, report: report)
+            }
         }
     }
 
