@@ -145,13 +145,10 @@ extension SQLiteRegistry {
         if rows.importReport != nil { dataset.importReport = nil }
         try DatasetRow(dataset, storedAt: storedAt).insert(db)
         // In bulk, a page cache of 128 MB rather than 64, for the primary key of relations (56 MB
-        // for a million), which takes rows in no order; the usual one after. A larger one (256 MB,
-        // 1 GB) gave no faster import of 1,000,000 rows, and the latter more memory.
-        // The connection's own size is put back after (not the registry's usual one: a registry in
-        // memory keeps SQLite's default).
-        let cacheSize = bulk ? try Int.fetchOne(db, sql: "PRAGMA cache_size") : nil
-        if bulk { try db.execute(sql: "PRAGMA cache_size = -131072") }
-        defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
+        // for a million), which takes rows in no order; the connection's own after. A larger one
+        // (256 MB, 1 GB) gave no faster import of 1,000,000 rows, and the latter more memory.
+        let largeCache = bulk ? try PragmaSettings.change(["cache_size": "-131072"], in: db) : nil
+        defer { try? largeCache?.restore(in: db) }
         let indexes = bulk ? try SecondaryIndexes.drop(SecondaryIndexes.unordered, in: db) : nil
         var storedSources: Set<String> = []
         func storeSources(_ sources: [SourceCitation]) throws {

@@ -61,32 +61,33 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// layout of arrays, for ``JSONValue`` and for the encoder's own nodes.
     static func writeArray(_ count: Int, to out: inout String, pretty: Bool, indent: Int,
                            item: (Int, inout String, Int) -> Void) {
-        guard count > 0 else { out += "[]"; return }
-        out += "["
-        for index in 0..<count {
-            if index > 0 { out += "," }
-            newline(&out, pretty: pretty, indent: indent + 1)
-            item(index, &out, indent + 1)
-        }
-        newline(&out, pretty: pretty, indent: indent)
-        out += "]"
+        writeElements(count, between: ("[", "]"), to: &out, pretty: pretty, indent: indent, element: item)
     }
 
     /// Writes an object of `count` fields, named by `key` and each value written by `value`: the
     /// one layout of objects.
     static func writeObject(_ count: Int, key: (Int) -> String, to out: inout String, pretty: Bool, indent: Int,
                             value: (Int, inout String, Int) -> Void) {
-        guard count > 0 else { out += "{}"; return }
-        out += "{"
+        writeElements(count, between: ("{", "}"), to: &out, pretty: pretty, indent: indent) { index, out, indent in
+            JSONString.append(key(index), to: &out)
+            out += pretty ? ": " : ":"
+            value(index, &out, indent)
+        }
+    }
+
+    /// The elements of an array or object between its brackets, separated by commas, each on a
+    /// line of its own when pretty; empty brackets for none.
+    private static func writeElements(_ count: Int, between brackets: (open: String, close: String), to out: inout String,
+                                      pretty: Bool, indent: Int, element: (Int, inout String, Int) -> Void) {
+        out += brackets.open
+        guard count > 0 else { out += brackets.close; return }
         for index in 0..<count {
             if index > 0 { out += "," }
             newline(&out, pretty: pretty, indent: indent + 1)
-            JSONString.append(key(index), to: &out)
-            out += pretty ? ": " : ":"
-            value(index, &out, indent + 1)
+            element(index, &out, indent + 1)
         }
         newline(&out, pretty: pretty, indent: indent)
-        out += "}"
+        out += brackets.close
     }
 
     /// A line end and two spaces per level, when pretty.

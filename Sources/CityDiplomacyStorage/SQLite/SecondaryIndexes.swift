@@ -52,18 +52,8 @@ struct SecondaryIndexes {
     /// import failing for want of space it did not need before.
     func recreate(in db: Database) throws {
         guard !dropped.isEmpty else { return }
-        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -65536
-        let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 2
-        let threads = try Int.fetchOne(db, sql: "PRAGMA threads") ?? 0
-        func sortInMemory() throws {
-            try db.execute(sql: "PRAGMA threads = \(threads)")
-            try db.execute(sql: "PRAGMA temp_store = \(tempStore)")
-            try db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
-        }
-        try db.execute(sql: "PRAGMA cache_size = -8192")
-        try db.execute(sql: "PRAGMA temp_store = FILE")
-        try db.execute(sql: "PRAGMA threads = 4")
-        defer { try? sortInMemory() }
+        let sortOnDisk = try PragmaSettings.change(["cache_size": "-8192", "temp_store": "FILE", "threads": "4"], in: db)
+        defer { try? sortOnDisk.restore(in: db) }
         var onDisk = true
         for index in dropped {
             do {
@@ -74,7 +64,7 @@ struct SecondaryIndexes {
                 // The failed statement is undone and the transaction goes on: the index again,
                 // and the rest, sorted in memory.
                 onDisk = false
-                try sortInMemory()
+                try sortOnDisk.restore(in: db)
                 try db.execute(sql: index.sql)
             }
         }

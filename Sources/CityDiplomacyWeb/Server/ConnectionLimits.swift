@@ -136,7 +136,6 @@ final class ClientConnectionCounts: Sendable {
             counts[client] = left > 0 ? left : nil
         }
     }
-
 }
 
 /// Closes at once a connection from a client address that already holds as many as
