@@ -29,6 +29,28 @@ struct MessageCatalogueTests {
         #expect(title.fa == "شمار روابط بر پایهٔ kind")
     }
 
+    @Test("Every line of the catalogue file is a message: none is dropped, no key is given twice")
+    func everyLineRead() throws {
+        let file = Self.sources.appendingPathComponent("CityDiplomacyCore/Resources/messages.tsv")
+        let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        for line in lines {
+            #expect(line.components(separatedBy: "\t").count == 3, "not KEY<TAB>ENGLISH<TAB>PERSIAN: \(line)")
+        }
+        #expect(MessageCatalogue.messages.count == lines.count)
+    }
+
+    @Test("A catalogue's lines are split into key, English and Persian; comments and other lines are not messages")
+    func parse() {
+        let messages = MessageCatalogue.parse("# a comment\tx\ty\nlist.and\t and \t و \nempty.fa\tNone\t\nshort\tonly two\n\nzwnj\tRelations\tروابط\u{200C}ها\n")
+        #expect(messages.count == 3)
+        #expect(messages["list.and"] == LocalizedText(en: " and ", fa: " و "))
+        #expect(messages["empty.fa"] == LocalizedText(en: "None", fa: ""))
+        #expect(messages["zwnj"]?.fa == "روابط\u{200C}ها")
+        #expect(messages["short"] == nil)
+        #expect(messages["# a comment"] == nil)
+    }
+
     @Test("Every key the sources use is in the catalogue")
     func keysExist() throws {
         let pattern = try Regex(#"(?:\.|\b)(message|titled|t)\("([a-z0-9._\-]+)""#)

@@ -18,8 +18,10 @@ public struct ClassificationCatalogue: Sendable {
         self.periodisations = periodisations
     }
 
+    /// The bundled schemes (checked against the bundled list of countries, and read once a
+    /// process), and those of `schemeFiles`, checked against `countries`.
     public init(countries: CountryDirectory, schemeFiles: [String] = [], periodisationFiles: [String] = []) throws {
-        var schemes = try BundledClassifications.schemes(countries: countries)
+        var schemes = try BundledClassifications.schemes()
         for path in schemeFiles {
             let scheme = try SchemeFile.load(contentsOf: URL(fileURLWithPath: path), countries: countries)
             // A replaced scheme's readings go with it.

@@ -65,23 +65,37 @@ public struct Workspace: Sendable {
     /// The partner-choice model of each of those networks, per datasets and registry revision.
     let partnerChoiceModels = RevisionCache<[String], PartnerChoiceModel>(capacity: 4)
 
+    /// Reads the registry's countries; the bundled reference data is read on other threads
+    /// meanwhile, unless ``prepare()`` has started it already.
     public init(registry: any CityDiplomacyRegistry, schemeFiles: [String] = [], periodisationFiles: [String] = []) async throws {
-        // The study's published values (YAML) are decoded beside the countries and schemes.
-        let defaults = Task.detached { try StudyDefaults.bundled() }
-        let bundled = try CountryDirectory.bundled()
+        Self.prepare()
         var countries = try await registry.countries()
+        let bundled = try CountryDirectory.bundled()
         countries = countries.isEmpty ? bundled.countries : Self.withStatehood(countries, from: bundled)
         let directory = CountryDirectory(countries: countries)
-        try self.init(registry: registry, countries: countries,
+        try self.init(registry: registry, directory: directory,
                       classifications: ClassificationCatalogue(countries: directory, schemeFiles: schemeFiles, periodisationFiles: periodisationFiles),
-                      defaults: await defaults.value)
+                      defaults: StudyDefaults.bundled())
+    }
+
+    /// Starts reading the reference data every workspace needs (the bundled countries, schemes,
+    /// periodisations and published values) on threads of its own: a command calls it before
+    /// it opens its registry, so that both happen at once.
+    public static func prepare() {
+        BundledClassifications.prefetch()
     }
 
     public init(registry: any CityDiplomacyRegistry, countries: [Country], classifications: ClassificationCatalogue, defaults: StudyDefaults) {
+        self.init(registry: registry, directory: CountryDirectory(countries: countries), classifications: classifications, defaults: defaults)
+    }
+
+    /// With the directory of `countries` already made (its names' search keys are a part of
+    /// every command's start).
+    init(registry: any CityDiplomacyRegistry, directory: CountryDirectory, classifications: ClassificationCatalogue, defaults: StudyDefaults) {
         self.registry = registry
-        self.countries = countries
+        countries = directory.countries
         countriesByCode = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        directory = CountryDirectory(countries: countries)
+        self.directory = directory
         self.classifications = classifications
         self.defaults = defaults
         locator = CityLocator(countries: directory)

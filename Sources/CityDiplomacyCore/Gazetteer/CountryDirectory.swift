@@ -38,10 +38,12 @@ public struct CountryDirectory: Sendable {
             let noted = country.historicalStates.map { CountryNameNote(name: $0, kind: .historicalState, country: country) }
                 + country.unrecognisedStates.map { CountryNameNote(name: $0, kind: .unrecognisedState, country: country) }
             for name in [country.name.en, country.name.fa].compactMap({ $0 }) + country.aliases + noted.map(\.name) {
-                byName[PersianText.searchKey(name)] = byName[PersianText.searchKey(name)] ?? country
+                let key = PersianText.searchKey(name)
+                if byName[key] == nil { byName[key] = country }
             }
             for note in noted {
-                notesByName[PersianText.searchKey(note.name)] = notesByName[PersianText.searchKey(note.name)] ?? note
+                let key = PersianText.searchKey(note.name)
+                if notesByName[key] == nil { notesByName[key] = note }
             }
             if let sovereign = country.sovereign {
                 territoriesByState[sovereign, default: []].append(country.code)

@@ -16,12 +16,16 @@ public enum MessageCatalogue {
     }()
 
     /// The messages of a catalogue file: `KEY<TAB>ENGLISH<TAB>PERSIAN` lines, `#` comments.
+    ///
+    /// Split on bytes, which for these ASCII separators gives the same lines and fields: splitting
+    /// the text by `Character` ran the grapheme breaker over 170 KB of mostly Persian text, 16 ms
+    /// of every command's start (perf, 2026-11-30), where this takes about a millisecond.
     public static func parse(_ text: String) -> [String: LocalizedText] {
         var messages: [String: LocalizedText] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             guard fields.count == 3 else { continue }
-            messages[fields[0]] = LocalizedText(en: fields[1], fa: fields[2])
+            messages[String(Substring(fields[0]))] = LocalizedText(en: String(Substring(fields[1])), fa: String(Substring(fields[2])))
         }
         return messages
     }

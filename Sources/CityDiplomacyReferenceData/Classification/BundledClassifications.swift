@@ -26,7 +26,21 @@ public enum BundledClassifications {
         return result
     }
 
+    /// The bundled schemes checked against the bundled list of countries, read once a process.
+    public static func schemes() throws -> [String: ClassificationScheme] {
+        try bundledSchemes.get()
+    }
+
+    private static let bundledSchemes = Result { () throws -> [String: ClassificationScheme] in
+        try schemes(countries: CountryDirectory.bundled())
+    }
+
+    /// The bundled periodisations, read once a process.
     public static func periodisations() throws(DataFileError) -> [String: Periodisation] {
+        try bundledPeriodisations.get()
+    }
+
+    private static let bundledPeriodisations = Result { () throws(DataFileError) -> [String: Periodisation] in
         var result: [String: Periodisation] = [:]
         for url in BundledResource.urls(in: "periodisations", withExtension: "yaml") {
             let periodisation = try PeriodisationFile.load(contentsOf: url)
@@ -34,4 +48,24 @@ public enum BundledClassifications {
         }
         return result
     }
+
+    /// Starts reading the bundled countries, schemes, periodisations and published studies on
+    /// threads of their own, for a process that will need them after work of its own (a command
+    /// opens its database first): read when first asked for, they were most of a short command's
+    /// time, one after another on one core (perf, 2026-11-30). Asking for one while it is being
+    /// read waits for that reading; a failure is thrown to whoever asks, as without this.
+    /// Only the first call starts anything.
+    public static func prefetch() {
+        _ = prefetching
+    }
+
+    private static let prefetching: Void = {
+        DispatchQueue(label: "citydip.reference.schemes", qos: .userInitiated).async {
+            _ = try? schemes()
+        }
+        DispatchQueue(label: "citydip.reference.studies", qos: .userInitiated).async {
+            _ = bundledPublishedStudies
+            _ = try? periodisations()
+        }
+    }()
 }

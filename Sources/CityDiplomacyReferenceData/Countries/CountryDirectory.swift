@@ -2,10 +2,13 @@ import CityDiplomacyCore
 import Foundation
 
 extension CountryDirectory {
-    /// The bundled reference list.
+    /// The bundled reference list, read once a process (every command reads it at its start).
     public static func bundled() throws(ReferenceDataError) -> CountryDirectory {
-        let url = try BundledResource.url(named: "countries.tsv")
-        return try load(contentsOf: url)
+        try bundledList.get()
+    }
+
+    private static let bundledList = Result { () throws(ReferenceDataError) -> CountryDirectory in
+        try load(contentsOf: try BundledResource.url(named: "countries.tsv"))
     }
 
     /// The columns of `countries.tsv`, in order.

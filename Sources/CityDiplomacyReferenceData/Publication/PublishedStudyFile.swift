@@ -289,7 +289,7 @@ extension BundledClassifications {
     }
 
     /// The bundled published studies by dataset id, each read or failed on its own.
-    private static let bundledPublishedStudies: [String: Result<PublishedStudy, DataFileError>] = {
+    static let bundledPublishedStudies: [String: Result<PublishedStudy, DataFileError>] = {
         var studies: [String: Result<PublishedStudy, DataFileError>] = [:]
         for url in BundledResource.urls(in: "published", withExtension: "yaml") {
             studies[url.deletingPathExtension().lastPathComponent] = Result { () throws(DataFileError) -> PublishedStudy in

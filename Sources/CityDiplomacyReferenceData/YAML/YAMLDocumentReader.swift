@@ -18,7 +18,7 @@ struct YAMLDocumentReader {
             throw DataFileError(file: fileName, field: "", problem: "is not valid UTF-8 text")
         }
         do {
-            guard let composed = try Yams.compose(yaml: text) else {
+            guard let composed = try Yams.compose(yaml: text, Self.resolver) else {
                 throw DataFileError(file: fileName, line: 1, field: "", problem: "is empty: expected \(expecting)")
             }
             root = composed
@@ -30,6 +30,15 @@ struct YAMLDocumentReader {
             throw DataFileError(file: fileName, field: "", problem: "is not valid YAML: \(error)")
         }
     }
+
+    /// The implicit tags the formats' decoding depends on: `bool` (Yams decodes a `Bool` only from
+    /// a scalar resolved as one), and the merge key `<<` and `=`, which its decoder flattens.
+    /// Numbers and nulls are read by Yams from the scalar's text whatever its tag, so the default
+    /// resolver's `int`, `float`, `null` and `timestamp` rules decided nothing here; yet every key
+    /// looked up in a mapping is a new node whose tag is resolved by running the rules' regular
+    /// expressions in turn until one matches, all seven for a word. That was a fifth of decoding
+    /// the bundled schemes and published values at every command's start (perf, 2026-11-30).
+    static let resolver = Resolver.default.removing(.int).removing(.float).removing(.null).removing(.timestamp)
 
     static func read(contentsOf url: URL) throws(DataFileError) -> Data {
         do {

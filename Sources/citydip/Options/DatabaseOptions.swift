@@ -30,6 +30,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The workspace the use cases run in: the opened registry with the classifications given.
     func workspace(_ files: ClassificationFileOptions? = nil) async throws -> Workspace {
+        Workspace.prepare()
         let opened = try await open()
         return try await Workspace(registry: opened.registry, schemeFiles: files?.schemeFiles ?? [], periodisationFiles: files?.periodisationFiles ?? [])
     }
