@@ -15,6 +15,18 @@ public enum JSONString {
         }
     }
 
+    /// Appends `text` quoted to UTF-8 bytes being written, as ``append(_:to:)-(_,String)`` does
+    /// to a string.
+    public static func append(_ text: String, to out: inout [UInt8]) {
+        if text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+            out.append(contentsOf: quoted(text).utf8)
+        } else {
+            out.append(0x22)
+            out.append(contentsOf: text.utf8)
+            out.append(0x22)
+        }
+    }
+
     /// `text` as a JSON string literal, quotes included.
     public static func quoted(_ text: String) -> String {
         var result = "\""

@@ -32,20 +32,20 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     public func serialized(pretty: Bool, indent: Int = 0) -> String {
-        var out = ""
+        var out = JSONText()
         write(to: &out, pretty: pretty, indent: indent)
-        return out
+        return out.string
     }
 
-    /// Appends the value's text to `out`: one string for the whole document, where joining each
+    /// Appends the value's text to `out`: one text for the whole document, where joining each
     /// level's parts copied every value once per level above it.
-    func write(to out: inout String, pretty: Bool, indent: Int) {
+    func write(to out: inout JSONText, pretty: Bool, indent: Int) {
         switch self {
-        case let .string(text): JSONString.append(text, to: &out)
-        case let .number(value): out += String(value)
-        case let .double(value): out += value.isFinite ? String(value) : "null"
-        case let .bool(value): out += value ? "true" : "false"
-        case .null: out += "null"
+        case let .string(text): JSONString.append(text, to: &out.bytes)
+        case let .number(value): out.append(String(value))
+        case let .double(value): out.append(value.isFinite ? String(value) : "null")
+        case let .bool(value): out.append(value ? "true" : "false")
+        case .null: out.append("null")
         case let .array(items):
             Self.writeArray(items.count, to: &out, pretty: pretty, indent: indent) { index, out, indent in
                 items[index].write(to: &out, pretty: pretty, indent: indent)
@@ -59,42 +59,55 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// Writes an array of `count` items, each written by `item` at the indent given: the one
     /// layout of arrays, for ``JSONValue`` and for the encoder's own nodes.
-    static func writeArray(_ count: Int, to out: inout String, pretty: Bool, indent: Int,
-                           item: (Int, inout String, Int) -> Void) {
-        writeElements(count, between: ("[", "]"), to: &out, pretty: pretty, indent: indent, element: item)
+    static func writeArray(_ count: Int, to out: inout JSONText, pretty: Bool, indent: Int,
+                           item: (Int, inout JSONText, Int) -> Void) {
+        writeElements(count, between: (UInt8(ascii: "["), UInt8(ascii: "]")), to: &out, pretty: pretty, indent: indent, element: item)
     }
 
     /// Writes an object of `count` fields, named by `key` and each value written by `value`: the
     /// one layout of objects.
-    static func writeObject(_ count: Int, key: (Int) -> String, to out: inout String, pretty: Bool, indent: Int,
-                            value: (Int, inout String, Int) -> Void) {
-        writeElements(count, between: ("{", "}"), to: &out, pretty: pretty, indent: indent) { index, out, indent in
-            JSONString.append(key(index), to: &out)
-            out += pretty ? ": " : ":"
+    static func writeObject(_ count: Int, key: (Int) -> String, to out: inout JSONText, pretty: Bool, indent: Int,
+                            value: (Int, inout JSONText, Int) -> Void) {
+        writeElements(count, between: (UInt8(ascii: "{"), UInt8(ascii: "}")), to: &out, pretty: pretty, indent: indent) { index, out, indent in
+            JSONString.append(key(index), to: &out.bytes)
+            out.append(pretty ? ": " : ":")
             value(index, &out, indent)
         }
     }
 
     /// The elements of an array or object between its brackets, separated by commas, each on a
     /// line of its own when pretty; empty brackets for none.
-    private static func writeElements(_ count: Int, between brackets: (open: String, close: String), to out: inout String,
-                                      pretty: Bool, indent: Int, element: (Int, inout String, Int) -> Void) {
-        out += brackets.open
-        guard count > 0 else { out += brackets.close; return }
+    private static func writeElements(_ count: Int, between brackets: (open: UInt8, close: UInt8), to out: inout JSONText,
+                                      pretty: Bool, indent: Int, element: (Int, inout JSONText, Int) -> Void) {
+        out.bytes.append(brackets.open)
+        guard count > 0 else { out.bytes.append(brackets.close); return }
         for index in 0..<count {
-            if index > 0 { out += "," }
+            if index > 0 { out.bytes.append(UInt8(ascii: ",")) }
             newline(&out, pretty: pretty, indent: indent + 1)
             element(index, &out, indent + 1)
         }
         newline(&out, pretty: pretty, indent: indent)
-        out += brackets.close
+        out.bytes.append(brackets.close)
     }
 
     /// A line end and two spaces per level, when pretty.
-    static func newline(_ out: inout String, pretty: Bool, indent: Int) {
+    static func newline(_ out: inout JSONText, pretty: Bool, indent: Int) {
         guard pretty else { return }
-        out += "\n"
-        for _ in 0..<indent { out += "  " }
+        out.bytes.append(UInt8(ascii: "\n"))
+        out.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    }
+}
+
+/// JSON text being written, as UTF-8 bytes, made into a string once at the end: appended to a
+/// `String` piece by piece, each piece checked and updated the string's count, capacity and
+/// flags, half of writing a large answer (perf: `citydip show` of a city with 3,571 relations,
+/// 6 MB of JSON, 2026-11-30).
+struct JSONText {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
     }
 
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -22,9 +22,9 @@ public struct OrderedJSONEncoder: Sendable {
     /// from what was encoded, without building the ``JSONValue`` first (a copy of every string and
     /// list, a fifth of the time of a large answer).
     public func text(of value: some Encodable, pretty: Bool) throws -> String {
-        var out = ""
+        var out = JSONText()
         try node(of: value).write(to: &out, pretty: pretty, indent: 0)
-        return out
+        return out.string
     }
 
     /// The root encodes itself (a leaf through its single-value container): a `JSONValue` given
@@ -64,9 +64,9 @@ private final class JSONNode {
     }
 
     /// Writes the text ``value`` would serialise to, without making it.
-    func write(to out: inout String, pretty: Bool, indent: Int) {
+    func write(to out: inout JSONText, pretty: Bool, indent: Int) {
         switch content {
-        case .empty: out += "{}"
+        case .empty: out.append("{}")
         case let .value(value): value.write(to: &out, pretty: pretty, indent: indent)
         case let .object(fields):
             JSONValue.writeObject(fields.keys.count, key: { fields.keys[$0] }, to: &out, pretty: pretty, indent: indent) { index, out, indent in
