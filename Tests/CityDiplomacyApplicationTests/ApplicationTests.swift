@@ -183,6 +183,14 @@ struct ChoiceTests {
         #expect(throws: PostgresRegistryError.self) { try PostgresLocation(url: "postgres://u@h/db?ssl_mode=require") }
         let server = #expect(throws: ApplicationError.self) { try RegistryLocation(parsing: "mysql://u@h/db") }
         #expect(server?.message.contains("mysql://") == true)
+        // A scheme is a letter, then letters, digits, '+', '.' or '-', right before "://".
+        #expect(try RegistryLocation(parsing: "sqlite:///tmp/a.sqlite") == .sqlite(path: "/tmp/a.sqlite"))
+        #expect(try RegistryLocation(parsing: "sqlite:a.sqlite") == .sqlite(path: "a.sqlite"))
+        let plus = #expect(throws: ApplicationError.self) { try RegistryLocation(parsing: "db+tls.v2-x://h/db") }
+        #expect(plus?.message.contains("'db+tls.v2-x://…'") == true)
+        for path in ["/tmp/x://y.sqlite", "1db://h", "my db://h", "a/b://c", "://h", "data:a.sqlite"] {
+            #expect(try RegistryLocation(parsing: path) == .sqlite(path: path), "\(path)")
+        }
     }
 
     @Test("An unreachable PostgreSQL server is an error naming its URL, without the password, not a wait")

@@ -31,15 +31,27 @@ public enum RegistryLocation: Hashable, Sendable, CustomStringConvertible {
             return
         }
         if trimmed.hasPrefix("sqlite:") {
-            let path = String(trimmed.dropFirst("sqlite:".count)).replacingOccurrences(of: "^//", with: "", options: .regularExpression)
-            self = .sqlite(path: path)
+            let path = trimmed.dropFirst("sqlite:".count)
+            self = .sqlite(path: String(path.hasPrefix("//") ? path.dropFirst(2) : path))
             return
         }
-        if let scheme = trimmed.range(of: "^[A-Za-z][A-Za-z0-9+.-]*://", options: .regularExpression) {
-            let name = trimmed[scheme].dropLast(3)
+        if let name = Self.urlScheme(of: trimmed) {
             throw .invalid("db", "--db '\(name)://…' names a database server this version cannot use: expected the path of a SQLite file (or sqlite:PATH) or postgres://user@host:port/database")
         }
         self = .sqlite(path: trimmed)
+    }
+
+    /// The scheme `text` starts with as a URL's (`NAME://`), spelt as RFC 3986 spells one: a
+    /// letter, then letters, digits, `+`, `.` and `-`. Checked by hand: a regular expression's
+    /// first use (ICU compiling its character classes) was 3 ms of every command's start.
+    static func urlScheme(of text: String) -> Substring? {
+        guard let separator = text.firstRange(of: "://") else { return nil }
+        let name = text[..<separator.lowerBound]
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        guard let first = name.utf8.first, isLetter(first),
+              name.utf8.allSatisfy({ isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2E || $0 == 0x2D })
+        else { return nil }
+        return name
     }
 
     /// `--db` if given, else `$CITYDIP_DB`, else `citydip/citydip.sqlite` in the user's data folder.
