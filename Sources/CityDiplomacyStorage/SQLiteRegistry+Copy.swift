@@ -11,8 +11,9 @@ extension SQLiteRegistry {
             let countries = try CountryRow.order(Column("code")).fetchAll(db).map(\.country)
             let stored = try Row.fetchAll(db, sql: "SELECT id, stored_at FROM dataset ORDER BY id")
             let datasets = try stored.compactMap { row -> RegistrySnapshot.StoredDataset? in
-                let id: String = row["id"]
-                return try Self.fetchContent(db, ofDataset: id).map { RegistrySnapshot.StoredDataset(content: $0, storedAt: row["stored_at"]) }
+                let id: String = try row.decode(forColumn: "id")
+                let storedAt: Date = try row.decode(forColumn: "stored_at")
+                return try Self.fetchContent(db, ofDataset: id).map { RegistrySnapshot.StoredDataset(content: $0, storedAt: storedAt) }
             }
             let changes = try Row.fetchAll(db, sql: "SELECT * FROM change_log ORDER BY id").map(Self.changeEntry)
             return RegistrySnapshot(countries: countries, datasets: datasets, changes: changes)

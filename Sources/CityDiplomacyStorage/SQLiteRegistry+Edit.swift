@@ -48,9 +48,10 @@ extension SQLiteRegistry {
 
     /// A change-log entry from its row.
     static func changeEntry(_ row: Row) throws -> ChangeEntry {
-        ChangeEntry(id: row["id"], at: row["at"], actor: row["actor"], action: ChangeEntry.Action(rawValue: row["action"]) ?? .update,
-                    recordKind: try row.decode(RecordKind.self, forColumn: "record_kind"), recordID: row["record_id"], datasetID: row["dataset_id"],
-                    before: row["before"], after: row["after"])
+        try ChangeEntry(id: row.decode(forColumn: "id"), at: row.decode(forColumn: "at"), actor: row.decode(forColumn: "actor"),
+                        action: ChangeEntry.Action(rawValue: row.decode(forColumn: "action")) ?? .update,
+                        recordKind: row.decode(RecordKind.self, forColumn: "record_kind"), recordID: row.decode(forColumn: "record_id"),
+                        datasetID: row.decode(forColumn: "dataset_id"), before: row.decode(forColumn: "before"), after: row.decode(forColumn: "after"))
     }
 
     public func appendChanges(_ entries: [ChangeEntry]) async throws {

@@ -188,6 +188,9 @@ struct ChoiceTests {
         #expect(try RegistryLocation(parsing: "sqlite:a.sqlite") == .sqlite(path: "a.sqlite"))
         let plus = #expect(throws: ApplicationError.self) { try RegistryLocation(parsing: "db+tls.v2-x://h/db") }
         #expect(plus?.message.contains("'db+tls.v2-x://…'") == true)
+        // A '/' followed by a combining mark is a '/': the scheme is still seen.
+        #expect(throws: ApplicationError.self) { try RegistryLocation(parsing: "pg://\u{0301}x") }
+        #expect(try RegistryLocation(parsing: "sqlite://\u{0301}x") == .sqlite(path: "\u{0301}x"))
         for path in ["/tmp/x://y.sqlite", "1db://h", "my db://h", "a/b://c", "://h", "data:a.sqlite"] {
             #expect(try RegistryLocation(parsing: path) == .sqlite(path: path), "\(path)")
         }

@@ -99,6 +99,20 @@ struct DataFileErrorTests {
         #expect(failure.line == 11)
     }
 
+    @Test("A key given twice in one mapping, quoted or not, is refused at its line, without the file's text")
+    func duplicateKey() throws {
+        for key in ["id", "\"id\""] {
+            let text = Self.valid.replacingOccurrences(of: "  id: sample\n", with: "  id: sample\n  \(key): other\n")
+            let failure = try #require(error(text), "\(key)")
+            #expect(failure.line == 3 || failure.line == 4, "\(String(describing: failure.line))")
+            #expect(failure.problem.contains("'id' is given more than once"), "\(failure.problem)")
+            #expect(!failure.problem.contains("format: citydiplomacy-dataset"), "\(failure.problem)")
+        }
+        // A quoted key is the key it spells: read like a plain one.
+        let quoted = try load(Self.valid.replacingOccurrences(of: "  id: sample\n", with: "  \"id\": sample\n"))
+        #expect(quoted.dataset.id == "sample")
+    }
+
     @Test("YAML syntax errors carry their line")
     func syntax() throws {
         let failure = try #require(error(Self.valid.replacingOccurrences(of: "title: {en: Sample, fa: نمونه}", with: "title: {en: Sample, fa: [}")))

@@ -34,10 +34,15 @@ struct YAMLDocumentReader {
     /// The implicit tags the formats' decoding depends on: `bool` (Yams decodes a `Bool` only from
     /// a scalar resolved as one), and the merge key `<<` and `=`, which its decoder flattens.
     /// Numbers and nulls are read by Yams from the scalar's text whatever its tag, so the default
-    /// resolver's `int`, `float`, `null` and `timestamp` rules decided nothing here; yet every key
+    /// resolver's `int`, `float`, `null` and `timestamp` rules decided no value here. They did
+    /// decide whether two keys are one: Yams compares keys by text and tag, so `1` and `"1"` were
+    /// two keys, and a lookup of the key "1" (a lookup's key is resolved as if written plain)
+    /// missed a quoted `"1":`; now both are the key "1", and a mapping that gives it twice is
+    /// refused (``syntaxError(_:fileName:)``). Every key
     /// looked up in a mapping is a new node whose tag is resolved by running the rules' regular
     /// expressions in turn until one matches, all seven for a word. That was a fifth of decoding
     /// the bundled schemes and published values at every command's start (perf, 2026-11-30).
+    ///
     /// Made from those three rules (in the default's order) rather than from the default less the
     /// others, whose regular expressions would be compiled all the same.
     static let resolver = Resolver.basic.appending(.bool).appending(.merge).appending(.value)
@@ -64,6 +69,11 @@ struct YAMLDocumentReader {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             DataFileError(file: fileName, line: mark.line, column: mark.column, field: "", problem: "is not valid YAML: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams's own message repeats the document; this names the key and where it is.
+            // Keys are compared as text (see `resolver`): `1` and `"1"` are one key.
+            DataFileError(file: fileName, line: context.mark.line, column: context.mark.column, field: "",
+                          problem: "is not valid YAML: the key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) is given more than once in one mapping (quoted or not, it is the same key)")
         default:
             DataFileError(file: fileName, field: "", problem: "is not valid YAML: \(error)")
         }

@@ -5,55 +5,57 @@ import GRDB
 // their sources — decoded column by column rather than through Codable: GRDB's Codable decoding
 // with snake_case keys converted each column's name for each row, and decoding was 41% of the
 // CPU time of `citydip show Shanghai` on the 1,000,000-row synthetic import (perf, 3,571
-// relations). Each column is read by its name; JSON columns as GRDB's Codable decoding reads
-// them (`JSONDecoder`), the empty array and object without it.
+// relations). Each column is read by its name, a value that is not of the column's type (a hand-edited
+// database file) thrown as an error, as Codable decoding threw it, rather than stopping the process;
+// JSON columns as GRDB's Codable decoding reads them (`JSONDecoder`), the empty array and object
+// without it.
 
 extension CountryRow {
     // Read by every command as it starts: through Codable, its 251 rows took 6–8 ms (perf).
     init(row: Row) throws {
-        self.init(code: row["code"], alpha3: row["alpha3"], nameEn: row["name_en"], nameFa: row["name_fa"],
-                  aliases: try Self.json(row["aliases"]))
+        try self.init(code: row.decode(forColumn: "code"), alpha3: row.decode(forColumn: "alpha3"), nameEn: row.decode(forColumn: "name_en"), nameFa: row.decode(forColumn: "name_fa"),
+                  aliases: Self.json(row.decode(forColumn: "aliases")))
     }
 }
 
 extension DatasetRow {
     init(row: Row) throws {
-        self.init(
-            id: row["id"], titleEn: row["title_en"], titleFa: row["title_fa"], citation: row["citation"],
-            description: row["description"], provenance: row["provenance"], sourceFile: row["source_file"],
-            contentHash: row["content_hash"], isBundled: row["is_bundled"], importReport: row["import_report"],
-            storedAt: row["stored_at"], citationFa: row["citation_fa"], descriptionFa: row["description_fa"],
-            provenanceFa: row["provenance_fa"], methodEn: row["method_en"], methodFa: row["method_fa"], licence: row["licence"])
+        try self.init(
+            id: row.decode(forColumn: "id"), titleEn: row.decode(forColumn: "title_en"), titleFa: row.decode(forColumn: "title_fa"), citation: row.decode(forColumn: "citation"),
+            description: row.decode(forColumn: "description"), provenance: row.decode(forColumn: "provenance"), sourceFile: row.decode(forColumn: "source_file"),
+            contentHash: row.decode(forColumn: "content_hash"), isBundled: row.decode(forColumn: "is_bundled"), importReport: row.decode(forColumn: "import_report"),
+            storedAt: row.decode(forColumn: "stored_at"), citationFa: row.decode(forColumn: "citation_fa"), descriptionFa: row.decode(forColumn: "description_fa"),
+            provenanceFa: row.decode(forColumn: "provenance_fa"), methodEn: row.decode(forColumn: "method_en"), methodFa: row.decode(forColumn: "method_fa"), licence: row.decode(forColumn: "licence"))
     }
 }
 
 extension CityRow {
     init(row: Row) throws {
-        self.init(
-            id: row["id"], datasetId: row["dataset_id"], nameEn: row["name_en"], nameFa: row["name_fa"],
-            aliases: try Self.json(row["aliases"]), countryCode: row["country_code"], latitude: row["latitude"],
-            longitude: row["longitude"], population: row["population"], geonamesId: row["geonames_id"],
-            wikidataId: row["wikidata_id"], partOf: row["part_of"], notes: row["notes"], notesFa: row["notes_fa"])
+        try self.init(
+            id: row.decode(forColumn: "id"), datasetId: row.decode(forColumn: "dataset_id"), nameEn: row.decode(forColumn: "name_en"), nameFa: row.decode(forColumn: "name_fa"),
+            aliases: Self.json(row.decode(forColumn: "aliases")), countryCode: row.decode(forColumn: "country_code"), latitude: row.decode(forColumn: "latitude"),
+            longitude: row.decode(forColumn: "longitude"), population: row.decode(forColumn: "population"), geonamesId: row.decode(forColumn: "geonames_id"),
+            wikidataId: row.decode(forColumn: "wikidata_id"), partOf: row.decode(forColumn: "part_of"), notes: row.decode(forColumn: "notes"), notesFa: row.decode(forColumn: "notes_fa"))
     }
 }
 
 extension RelationRow {
     init(row: Row) throws {
-        self.init(
-            id: row["id"], datasetId: row["dataset_id"], cityId: row["city_id"], partnerId: row["partner_id"],
-            kind: row["kind"], status: row["status"], signed: row["signed"], signedYearMin: row["signed_year_min"],
-            signedYearMax: row["signed_year_max"], notes: row["notes"], notesFa: row["notes_fa"],
-            periodPlacements: try Self.json(row["period_placements"]), position: row["position"],
-            flags: try Self.json(row["flags"]), importRows: try Self.json(row["import_rows"]))
+        try self.init(
+            id: row.decode(forColumn: "id"), datasetId: row.decode(forColumn: "dataset_id"), cityId: row.decode(forColumn: "city_id"), partnerId: row.decode(forColumn: "partner_id"),
+            kind: row.decode(forColumn: "kind"), status: row.decode(forColumn: "status"), signed: row.decode(forColumn: "signed"), signedYearMin: row.decode(forColumn: "signed_year_min"),
+            signedYearMax: row.decode(forColumn: "signed_year_max"), notes: row.decode(forColumn: "notes"), notesFa: row.decode(forColumn: "notes_fa"),
+            periodPlacements: Self.json(row.decode(forColumn: "period_placements")), position: row.decode(forColumn: "position"),
+            flags: Self.json(row.decode(forColumn: "flags")), importRows: Self.json(row.decode(forColumn: "import_rows")))
     }
 }
 
 extension SourceRow {
     init(row: Row) throws {
-        self.init(
-            id: row["id"], datasetId: row["dataset_id"], title: row["title"], url: row["url"], publisher: row["publisher"],
-            language: row["language"], published: row["published"], accessed: row["accessed"], locator: row["locator"],
-            titleFa: row["title_fa"], publisherFa: row["publisher_fa"], locatorFa: row["locator_fa"], supplement: row["supplement"])
+        try self.init(
+            id: row.decode(forColumn: "id"), datasetId: row.decode(forColumn: "dataset_id"), title: row.decode(forColumn: "title"), url: row.decode(forColumn: "url"), publisher: row.decode(forColumn: "publisher"),
+            language: row.decode(forColumn: "language"), published: row.decode(forColumn: "published"), accessed: row.decode(forColumn: "accessed"), locator: row.decode(forColumn: "locator"),
+            titleFa: row.decode(forColumn: "title_fa"), publisherFa: row.decode(forColumn: "publisher_fa"), locatorFa: row.decode(forColumn: "locator_fa"), supplement: row.decode(forColumn: "supplement"))
     }
 }
 
