@@ -120,4 +120,76 @@ struct OrderedJSONEncoderTests {
         let json = try OrderedJSONEncoder().encode(Wrapper(rows: .array([.object([("k", .null)])]), n: 2)).serialized(pretty: false)
         #expect(json == #"{"rows":[{"k":null}],"n":2}"#)
     }
+
+    /// A value that encodes itself with `body`, for encodings no view model makes.
+    struct Custom: Encodable {
+        let body: @Sendable (any Encoder) throws -> Void
+        func encode(to encoder: any Encoder) throws { try body(encoder) }
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ key: String) { stringValue = key }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    struct Empty: Encodable {}
+
+    /// Encodings no view model makes, with their text. Not the test's arguments: the testing
+    /// library encodes arguments that are `Encodable` through Foundation's encoder, which traps on
+    /// a key encoded twice.
+    static let unusual: [(Custom, String)] = [
+        // A leaf, then a container for its key that writes nothing: the leaf stays.
+        (Custom { encoder in
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(1, forKey: Key("a"))
+            _ = c.nestedContainer(keyedBy: Key.self, forKey: Key("a"))
+        }, #"{"a":1}"#),
+        (Custom { encoder in
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(1, forKey: Key("a"))
+            _ = c.nestedUnkeyedContainer(forKey: Key("a"))
+            try c.encode(Empty(), forKey: Key("a"))
+            _ = c.superEncoder(forKey: Key("a"))
+        }, #"{"a":1}"#),
+        // A leaf, then a container that writes: the container's.
+        (Custom { encoder in
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(1, forKey: Key("a"))
+            var nested = c.nestedContainer(keyedBy: Key.self, forKey: Key("a"))
+            try nested.encode("x", forKey: Key("b"))
+        }, #"{"a":{"b":"x"}}"#),
+        // A container, a leaf for its key, the container written again: the container's last keys.
+        (Custom { encoder in
+            var c = encoder.container(keyedBy: Key.self)
+            var nested = c.nestedContainer(keyedBy: Key.self, forKey: Key("a"))
+            try nested.encode(1, forKey: Key("x"))
+            try c.encode(2, forKey: Key("a"))
+            try nested.encode(3, forKey: Key("y"))
+            try c.encode(4, forKey: Key("z"))
+            try c.encode(5, forKey: Key("z"))
+        }, #"{"a":{"y":3},"z":5}"#),
+        // A number too large for JSON's integers, caught: its key or item keeps its place, empty.
+        (Custom { encoder in
+            var c = encoder.container(keyedBy: Key.self)
+            try? c.encode(UInt64.max, forKey: Key("big"))
+            try c.encode(1, forKey: Key("a"))
+            var items = c.nestedUnkeyedContainer(forKey: Key("items"))
+            try? items.encode(UInt64.max)
+            try items.encode(items.count)
+            try items.encodeNil()
+        }, #"{"big":{},"a":1,"items":[{},1,null]}"#),
+    ]
+
+    @Test("A key encoded again, a container left empty, a value that fails and is caught: written as they always were")
+    func unusualEncodings() throws {
+        let encoder = OrderedJSONEncoder()
+        for (index, (value, expected)) in Self.unusual.enumerated() {
+            #expect(try encoder.text(of: value, pretty: false) == expected, "\(index)")
+            #expect(try encoder.encode(value).serialized(pretty: false) == expected, "\(index)")
+            #expect(try encoder.text(of: value, pretty: true) == encoder.encode(value).serialized(pretty: true), "\(index)")
+        }
+    }
 }

@@ -30,7 +30,7 @@ public enum RegistryLocation: Hashable, Sendable, CustomStringConvertible {
             }
             return
         }
-        if trimmed.hasPrefix("sqlite:") {
+        if trimmed.utf8.starts(with: "sqlite:".utf8) {
             // By bytes, as the URL's scheme below: a '/' followed by a combining mark is a '/'.
             let path = trimmed.utf8.dropFirst("sqlite:".utf8.count)
             self = .sqlite(path: String(Substring(path.starts(with: "//".utf8) ? path.dropFirst(2) : path)))

@@ -107,7 +107,8 @@ private final class JSONNode {
     // an array of n values cost n² (3,564 relations of a city: most of a second).
 
     /// The node of the field `key`, for a container to fill: the field's own if it has one; made
-    /// where an earlier leaf of the key was, or last.
+    /// where an earlier leaf of the key was, holding it (a container that writes nothing leaves
+    /// it, as a node holding a leaf always did), or last.
     func child(forKey key: String) -> JSONNode {
         guard case .object(var fields) = content else {
             let node = JSONNode()
@@ -118,7 +119,12 @@ private final class JSONNode {
         if let index, case let .node(existing) = fields.children[index] { return existing }
         content = .empty
         let node = JSONNode()
-        if let index { fields.children[index] = .node(node) } else { fields.append(key, .node(node)) }
+        if let index {
+            if case let .leaf(value) = fields.children[index] { node.content = .value(value) }
+            fields.children[index] = .node(node)
+        } else {
+            fields.append(key, .node(node))
+        }
         content = .object(fields)
         return node
     }
@@ -294,8 +300,17 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        if let leaf = try leaf(value, path: link(key)) {
-            node.setLeaf(leaf, forKey: key.stringValue)
+        let leafValue: JSONValue?
+        do {
+            leafValue = try leaf(value, path: link(key))
+        } catch {
+            // The key keeps its place, empty, as it did when every value had a node made first
+            // (seen only by a value that catches the error and encodes on).
+            _ = node.child(forKey: key.stringValue)
+            throw error
+        }
+        if let leafValue {
+            node.setLeaf(leafValue, forKey: key.stringValue)
         } else {
             try value.encode(to: NodeEncoder(node: node.child(forKey: key.stringValue), path: link(key)))
         }
@@ -360,8 +375,16 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode<T: Encodable>(_ value: T) throws {
         let index = count, path = path
         let link = { CodingPathLink(path, AnyKey(IndexKey(index))) }
-        if let leaf = try leaf(value, path: link()) {
-            node.appendLeaf(leaf)
+        let leafValue: JSONValue?
+        do {
+            leafValue = try leaf(value, path: link())
+        } catch {
+            // The item keeps its place, empty, as it did when every item had a node made first.
+            _ = node.appendChild()
+            throw error
+        }
+        if let leafValue {
+            node.appendLeaf(leafValue)
         } else {
             try value.encode(to: NodeEncoder(node: node.appendChild(), path: link()))
         }

@@ -68,14 +68,19 @@ struct YAMLDocumentReader {
     private static func syntaxError(_ error: YamlError, fileName: String) -> DataFileError {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            DataFileError(file: fileName, line: mark.line, column: mark.column, field: "", problem: "is not valid YAML: \(problem)")
+            return DataFileError(file: fileName, line: mark.line, column: mark.column, field: "", problem: "is not valid YAML: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            // Yams's own message repeats the document; this names the key and where it is.
-            // Keys are compared as text (see `resolver`): `1` and `"1"` are one key.
-            DataFileError(file: fileName, line: context.mark.line, column: context.mark.column, field: "",
-                          problem: "is not valid YAML: the key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) is given more than once in one mapping (quoted or not, it is the same key)")
+            // Yams's own message repeats the document; this names the keys, and the place where the
+            // first of them (in alphabetical order) is first given. Keys are compared as text,
+            // but for the words of `bool` (see `resolver`): `1` and `"1"` are one key.
+            let keys = duplicates.sorted().map { "'\($0)'" }
+            let problem = keys.count == 1
+                ? "the key \(keys[0]) is given more than once in one mapping (here first)"
+                : "the keys \(keys.joined(separator: ", ")) are each given more than once in one mapping (the first of them here first)"
+            return DataFileError(file: fileName, line: context.mark.line, column: context.mark.column, field: "",
+                                 problem: "is not valid YAML: " + problem)
         default:
-            DataFileError(file: fileName, field: "", problem: "is not valid YAML: \(error)")
+            return DataFileError(file: fileName, field: "", problem: "is not valid YAML: \(error)")
         }
     }
 
