@@ -127,13 +127,7 @@ struct OrderedJSONEncoderTests {
         func encode(to encoder: any Encoder) throws { try body(encoder) }
     }
 
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ key: String) { stringValue = key }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
+    typealias Key = Wide.Key
 
     struct Empty: Encodable {}
 

@@ -3,20 +3,8 @@ import Foundation
 /// JSON string literals, written by hand where a serializer would lose key order (reports) or
 /// cost too much per row (storing imported records).
 public enum JSONString {
-    /// Appends `text` quoted to `out`; text with nothing to escape (most names and ids) is
-    /// copied whole rather than a scalar at a time.
-    public static func append(_ text: String, to out: inout String) {
-        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
-            out += "\""
-            out += text
-            out += "\""
-        } else {
-            out += quoted(text)
-        }
-    }
-
-    /// Appends `text` quoted to UTF-8 bytes being written, as ``append(_:to:)-(_,String)`` does
-    /// to a string.
+    /// Appends `text` quoted to UTF-8 bytes being written; text with nothing to escape (most
+    /// names and ids) is copied whole rather than a scalar at a time.
     public static func append(_ text: String, to out: inout [UInt8]) {
         if text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
             out.append(contentsOf: quoted(text).utf8)

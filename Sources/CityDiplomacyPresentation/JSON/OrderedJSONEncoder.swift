@@ -278,6 +278,18 @@ private func leaf(_ value: some Encodable, path: @autoclosure () -> CodingPathLi
     }
 }
 
+/// ``leaf(_:path:)`` for a value whose place a keyed or unkeyed container gives only to leaves
+/// that do not fail: one that fails gets its place first, empty (`keepPlace`), as it did when
+/// every value had a node made first (seen only by a value that catches the error and encodes on).
+private func leaf(_ value: some Encodable, path: @autoclosure () -> CodingPathLink?, keepingPlace keepPlace: () -> Void) throws -> JSONValue? {
+    do {
+        return try leaf(value, path: path())
+    } catch {
+        keepPlace()
+        throw error
+    }
+}
+
 /// Encodes `value` into `node`; the link of its place in the path is made only for a value that
 /// is not a leaf (or a leaf that fails).
 private func encodeValue(_ value: some Encodable, into node: JSONNode, path: @autoclosure () -> CodingPathLink?) throws {
@@ -300,16 +312,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        let leafValue: JSONValue?
-        do {
-            leafValue = try leaf(value, path: link(key))
-        } catch {
-            // The key keeps its place, empty, as it did when every value had a node made first
-            // (seen only by a value that catches the error and encodes on).
-            _ = node.child(forKey: key.stringValue)
-            throw error
-        }
-        if let leafValue {
+        if let leafValue = try leaf(value, path: link(key), keepingPlace: { _ = node.child(forKey: key.stringValue) }) {
             node.setLeaf(leafValue, forKey: key.stringValue)
         } else {
             try value.encode(to: NodeEncoder(node: node.child(forKey: key.stringValue), path: link(key)))
@@ -375,15 +378,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode<T: Encodable>(_ value: T) throws {
         let index = count, path = path
         let link = { CodingPathLink(path, AnyKey(IndexKey(index))) }
-        let leafValue: JSONValue?
-        do {
-            leafValue = try leaf(value, path: link())
-        } catch {
-            // The item keeps its place, empty, as it did when every item had a node made first.
-            _ = node.appendChild()
-            throw error
-        }
-        if let leafValue {
+        if let leafValue = try leaf(value, path: link(), keepingPlace: { _ = node.appendChild() }) {
             node.appendLeaf(leafValue)
         } else {
             try value.encode(to: NodeEncoder(node: node.appendChild(), path: link()))

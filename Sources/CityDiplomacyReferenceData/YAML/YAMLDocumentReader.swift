@@ -38,10 +38,10 @@ struct YAMLDocumentReader {
     /// decide whether two keys are one: Yams compares keys by text and tag, so `1` and `"1"` were
     /// two keys, and a lookup of the key "1" (a lookup's key is resolved as if written plain)
     /// missed a quoted `"1":`; now both are the key "1", and a mapping that gives it twice is
-    /// refused (``syntaxError(_:fileName:)``). Every key
-    /// looked up in a mapping is a new node whose tag is resolved by running the rules' regular
-    /// expressions in turn until one matches, all seven for a word. That was a fifth of decoding
-    /// the bundled schemes and published values at every command's start (perf, 2026-11-30).
+    /// refused (``syntaxError(_:fileName:)``). Every key looked up in a mapping is a new node whose
+    /// tag is resolved by running the rules' regular expressions in turn until one matches, all
+    /// seven for a word: a fifth of decoding the bundled schemes and published values at every
+    /// command's start (perf, 2026-11-30).
     ///
     /// Made from those three rules (in the default's order) rather than from the default less the
     /// others, whose regular expressions would be compiled all the same.
