@@ -167,6 +167,63 @@ struct BulkStoreTests {
         #expect(try await registry.datasets().isEmpty)
     }
 
+    @Test("Opening and migrating a registry leaves its writer able to sort an import's indexes on disk", arguments: [false, true])
+    func sortOnDiskAfterMigrating(inFile: Bool) async throws {
+        // A migration that opened the connection's temporary database (renaming a table does)
+        // would make SQLite refuse to move its temporary files inside the store's transaction,
+        // and every bulk store of that process would sort its indexes in memory, on one core.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-sort-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let registry = inFile ? try SQLiteRegistry(path: folder.appendingPathComponent("r.sqlite").path) : try SQLiteRegistry(bulkRows: 1)
+        try await registry.writer.write { db in
+            let before = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
+            try db.execute(sql: "PRAGMA temp_store = FILE")
+            try db.execute(sql: "PRAGMA temp_store = \(before)")
+        }
+    }
+
+    @Test("In bulk, a relation whose id another dataset holds is named, and the database is left as it was")
+    func bulkIDOfAnotherDataset() async throws {
+        let registry = try SQLiteRegistry(bulkRows: 1)
+        try await registry.storeCountries(countries.countries)
+        let first = try dataset(cities: 200, relationsPerCity: 2)
+        try await registry.store(first)
+        let before = try await Self.schemaState(registry)
+        // The same records in a dataset of another id, one relation keeping the first's id: the
+        // relations' key, dropped while the new dataset's rows go in, refuses it when made again.
+        func moved(_ id: String) -> String { "again" + id.dropFirst("bulk".count) }
+        var second = first
+        second.dataset = Dataset(id: "again", title: LocalizedText(en: "Again"))
+        second.sources = first.sources.map { SourceCitation(id: moved($0.id), title: $0.title) }
+        for index in second.cities.indices { second.cities[index].id = moved(second.cities[index].id) }
+        for index in second.relations.indices {
+            second.relations[index].id = moved(second.relations[index].id)
+            second.relations[index].datasetID = "again"
+            second.relations[index].cityID = moved(second.relations[index].cityID)
+            second.relations[index].partnerID = moved(second.relations[index].partnerID)
+            second.relations[index].sources = second.sources
+        }
+        second.relations[150].id = first.relations[40].id
+        let clashing = second
+        await #expect(throws: SQLiteRegistry.duplicateRelation(first.relations[40].id, kind: .sisterCity)) {
+            try await registry.store(clashing)
+        }
+        #expect(try await registry.datasets().map(\.id) == ["bulk"])
+        #expect(try await registry.content(ofDataset: "bulk")?.relations == first.relations)
+        try await Self.expectSameState(registry, as: before)
+        // Without the clash it is stored, and the key is there again, refusing a copy of a row.
+        second.relations[150].id = moved(first.relations[150].id)
+        try await registry.store(second)
+        #expect(try await registry.content(ofDataset: "again")?.relations == second.relations)
+        try await Self.expectSameState(registry, as: before)
+        let copied = second.relations[0].id
+        await #expect(throws: DatabaseError.self) {
+            try await registry.writer.write { db in
+                try db.execute(sql: "INSERT INTO relation SELECT * FROM relation WHERE id = ?", arguments: [copied])
+            }
+        }
+    }
+
     @Test("In bulk, a reference the store checks itself is named, and the database is left as it was")
     func bulkDanglingReference() async throws {
         let registry = try SQLiteRegistry(bulkRows: 1)

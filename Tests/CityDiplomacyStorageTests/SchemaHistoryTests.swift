@@ -165,6 +165,55 @@ struct SchemaHistoryTests {
         #expect(try await registry.countRelations(matching: RelationQuery()) == 0)
     }
 
+    @Test("A v12 database keys its relations by a unique index, keeping their rows, row ids, themes and cascades")
+    func fromV12() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v12.sqlite").path
+        let v12 = "v12: indexes on a relation's ends that hold the other end, the dataset and the position"
+        let v13 = "v13: a relation's id unique by an index of its own, which an import can make again"
+        #expect(SchemaMigrator.migrator.migrations.firstIndex(of: v12) == SchemaMigrator.migrator.migrations.firstIndex(of: v13).map { $0 - 1 })
+        // Made by a citydip that marked its databases (from schema v3 on).
+        try Self.oldDatabase(at: path, upTo: v12, extra: "UPDATE relation SET rowid = 7; PRAGMA application_id = \(DatabaseMark.applicationID)")
+        func schema(_ db: Database) throws -> (indexes: [String], triggers: [String], primaryKey: [String]) {
+            (try String.fetchAll(db, sql: "SELECT name || ':' || sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'relation' AND sql IS NOT NULL ORDER BY name"),
+             try String.fetchAll(db, sql: "SELECT name || ':' || sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('relation', 'relation_theme') ORDER BY name"),
+             try db.primaryKey("relation").columns)
+        }
+        let before = try DatabaseQueue(path: path).read(schema)
+        #expect(before.primaryKey == ["id"])
+        let registry = try await Self.openAndCheck(path)
+        let after = try DatabaseQueue(path: path).read(schema)
+        // The key is gone and its index is there; every other index and trigger as it was.
+        #expect(after.primaryKey == ["rowid"])
+        #expect(after.indexes == (before.indexes + ["relation_on_id:CREATE UNIQUE INDEX relation_on_id ON relation(id)"]).sorted())
+        #expect(after.triggers == before.triggers)
+        #expect(after.triggers.count == 6)
+        let queue = try DatabaseQueue(path: path)
+        let (rowID, violations) = try await queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT rowid FROM relation WHERE id = 'old:tehran/seoul'"), try Array(db.foreignKeyViolations()).count)
+        }
+        #expect(rowID == 7)
+        #expect(violations == 0)
+        // The id is still unique, and the themes' foreign key still finds its parent.
+        #expect(throws: DatabaseError.self) {
+            try queue.write { db in try db.execute(sql: "INSERT INTO relation SELECT * FROM relation") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try queue.write { db in try db.execute(sql: "INSERT INTO relation_theme (relation_id, theme, position) VALUES ('old:nowhere', 'culture', 0)") }
+        }
+        // The hash of the dataset's records is cleared by a theme's change, through the relation.
+        _ = try await registry.recordsHash(ofDataset: "old")
+        #expect(try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM dataset_records_hash") } == 1)
+        try await DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "UPDATE relation_theme SET position = 1")
+        }
+        #expect(try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM dataset_records_hash") } == 0)
+        // Removing the dataset removes its relations and, by cascade, their themes.
+        try await registry.removeDataset("old")
+        #expect(try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM relation_theme") } == 0)
+    }
+
     @Test("A v2 database keeps its change log through the migration")
     func fromV2() async throws {
         let folder = try Self.folder()

@@ -302,6 +302,50 @@ enum SchemaMigrator {
             try db.drop(index: "city_on_country")
             try db.create(index: "city_on_country", on: "city", columns: ["country_code", "id"])
         }
+        // An import of a large dataset drops the indexes its rows come to in no order and makes
+        // them again by sorting (``SecondaryIndexes``); a primary key's index cannot be dropped,
+        // and a relation's — a text an import gives in no order — had become the slowest part of
+        // storing one: SQLite's inserts of the 1,000,000-row synthetic file's relations took
+        // 4.1–4.4 s into the keyed table and 1.5 s into one without the key, whose unique index
+        // was then made in 0.6 s (`sqlite3` shell, the import's cache and sort settings). A
+        // relation's id is now unique by an index of its own, `relation_on_id`, which reads use as
+        // they used the key's and which an import of a new dataset drops and makes again.
+        // SQLite cannot take a table's primary key away, so the table is made again (its rows
+        // kept with their row ids, which reads in stored order follow); its indexes and
+        // triggers, and the themes' triggers that read it, are made again from the SQL SQLite
+        // kept for them. Foreign keys are off meanwhile (deferred checks), so that dropping the
+        // old table deletes nothing by cascade; GRDB checks them all before the commit.
+        migrator.registerMigration("v13: a relation's id unique by an index of its own, which an import can make again") { db in
+            let kept = try String.fetchAll(db, sql: """
+                SELECT sql FROM sqlite_master
+                WHERE type IN ('index', 'trigger') AND tbl_name IN ('relation', 'relation_theme') AND sql IS NOT NULL
+                ORDER BY rowid
+                """)
+            let themeTriggers = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'relation_theme'")
+            for trigger in themeTriggers { try db.execute(sql: "DROP TRIGGER \(trigger.quotedDatabaseIdentifier)") }
+            // The rows are held in a table of their own while the table is made again under its
+            // own name: renaming a table (`ALTER TABLE … RENAME`) opens the connection's temporary
+            // database, after which SQLite refuses, inside a transaction, to move its temporary
+            // files to disk as an import's sort of its indexes does (``IndexSort``).
+            let columns = "id, dataset_id, city_id, partner_id, kind, status, signed, signed_year_min, signed_year_max, notes, period_placements, position, flags, import_rows, notes_fa"
+            try db.execute(sql: "CREATE TABLE relation_being_keyed AS SELECT rowid AS stored_rowid, \(columns) FROM relation")
+            try db.execute(sql: "DROP TABLE relation")
+            try db.execute(sql: """
+                CREATE TABLE "relation" (
+                    "id" TEXT NOT NULL,
+                    "dataset_id" TEXT NOT NULL REFERENCES "dataset"("id") ON DELETE CASCADE,
+                    "city_id" TEXT NOT NULL REFERENCES "city"("id") ON DELETE CASCADE,
+                    "partner_id" TEXT NOT NULL REFERENCES "city"("id") ON DELETE CASCADE,
+                    "kind" TEXT NOT NULL, "status" TEXT NOT NULL, "signed" TEXT,
+                    "signed_year_min" INTEGER, "signed_year_max" INTEGER, "notes" TEXT,
+                    "period_placements" TEXT NOT NULL, "position" INTEGER NOT NULL, "flags" TEXT NOT NULL,
+                    "import_rows" TEXT NOT NULL, "notes_fa" TEXT)
+                """)
+            try db.execute(sql: "INSERT INTO relation (rowid, \(columns)) SELECT stored_rowid, \(columns) FROM relation_being_keyed ORDER BY stored_rowid")
+            try db.execute(sql: "DROP TABLE relation_being_keyed")
+            try db.execute(sql: "CREATE UNIQUE INDEX relation_on_id ON relation(id)")
+            for statement in kept { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }
