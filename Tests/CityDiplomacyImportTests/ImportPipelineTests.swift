@@ -266,6 +266,26 @@ struct HostileValueTests {
         #expect(rows[0].city1.coordinates?.latitude == pair.1)
     }
 
+    @Test("Of several bad rows far apart, the first in the file is the error, and good rows keep their order")
+    func firstBadRowNamed() throws {
+        // Rows are read on every core in chunks; the error must be the one a reading from the
+        // top would meet first, whichever chunk finishes first.
+        let good = (0..<3000).map { "City \($0),Iran,35.\($0 % 10),51.4,Town \($0),Turkey,,\n" }
+        var rows = good
+        rows[2500] = "Tehran,Iran,95,51.4,Seoul,South Korea,,\n"
+        rows[1700] = "Tehran,Iran,abc,51.4,Seoul,South Korea,,\n"
+        rows[2900] = ",Iran,,,Seoul,South Korea,,\n"
+        #expect {
+            try records(Self.header + rows.joined())
+        } throws: { error in
+            let error = error as? DataFileError
+            return error?.line == 1702 && error?.field == "lat1" && error?.value == "abc"
+        }
+        let read = try records(Self.header + good.joined())
+        #expect(read.map(\.line) == Array(2...3001))
+        #expect(read.map(\.city1.name) == (0..<3000).map { "City \($0)" })
+    }
+
     @Test("A WKT point in hexadecimal is refused")
     func hexPoint() throws {
         let tsv = "?city1\t?city2\t?coord1\nTehran\tSeoul\t\"Point(0x1p3 35.6)\"\n"
