@@ -43,6 +43,15 @@ extension PostgresRegistry {
         }
     }
 
+    /// In the dataset's order, as ``content(ofDataset:)`` gives them, without reading a record.
+    public func sources(ofDataset id: String) async throws -> [SourceCitation]? {
+        try await read { transaction in
+            guard try await transaction.value("SELECT 1 FROM dataset WHERE id = \(id)", as: Int32.self) != nil else { return nil }
+            let sources: [SourceCitation] = try await Self.records(.source, where: "dataset_id = $1", [id], in: transaction)
+            return sources
+        }
+    }
+
     public func content(ofDataset id: String) async throws -> DatasetContent? {
         try await read { transaction in try await Self.content(ofDataset: id, in: transaction) }
     }

@@ -21,6 +21,14 @@ extension SQLiteRegistry {
         }
     }
 
+    /// In the order stored, as ``content(ofDataset:)`` gives them, without reading a record.
+    public func sources(ofDataset id: String) async throws -> [SourceCitation]? {
+        try await read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dataset WHERE id = ?", arguments: [id]) != nil else { return nil }
+            return try SourceRow.filter(Column("dataset_id") == id).order(Column("rowid")).fetchAll(db).map(\.source)
+        }
+    }
+
     public func analysisColumns(ofDataset id: String) async throws -> AnalysisColumns? {
         try await read { db in try AnalysisColumnsReader.columns(db, dataset: id) }
     }

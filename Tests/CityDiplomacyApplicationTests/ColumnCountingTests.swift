@@ -159,6 +159,14 @@ struct ColumnCountingTests {
         #expect(try encoder.encode(counted) == encoder.encode(fromRecords))
         // The panel's lines, in both languages, as well (the wording the JSON leaves out among them).
         #expect(counted.facts.map { "\($0.label)=\($0.value)" } == fromRecords.facts.map { "\($0.label)=\($0.value)" })
+        // So does the command's and the API's description of the dataset, and its page's sources.
+        let described = try await workspace.aboutDataset(dataset)
+        #expect(try encoder.encode(described) == encoder.encode(fromRecords))
+        #expect(described.facts.map { "\($0.label)=\($0.value)" } == fromRecords.facts.map { "\($0.label)=\($0.value)" })
+        #expect(try await workspace.sources(ofDataset: dataset) == content.sources)
+        if dataset == "iran-2018" { #expect(try await workspace.aboutDataset(nil).id == "iran-2018") }
+        await #expect(throws: ApplicationError.self) { try await workspace.aboutDataset("no-such-dataset") }
+        await #expect(throws: ApplicationError.self) { try await workspace.sources(ofDataset: "no-such-dataset") }
         // The imported sample names how it was made, from its report's format, which is not read whole.
         let formats = try await workspace.importFormats()
         #expect(formats == [Self.sample: "wikipedia-csv"])

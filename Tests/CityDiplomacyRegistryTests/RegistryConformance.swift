@@ -63,6 +63,8 @@ enum RegistryConformance {
             #expect(try await registry.recordCounts(ofDataset: "iran-2018") == DatasetRecordCounts(content))
             #expect(try await registry.content(ofDataset: "nowhere") == nil)
             #expect(try await registry.recordCounts(ofDataset: "nowhere") == nil)
+            #expect(try await registry.sources(ofDataset: "iran-2018") == content.sources)
+            #expect(try await registry.sources(ofDataset: "nowhere") == nil)
             let relation = try #require(study.relations.first)
             #expect(try await registry.relation(id: relation.id) == relation)
             #expect(try await registry.relation(id: "nowhere") == nil)

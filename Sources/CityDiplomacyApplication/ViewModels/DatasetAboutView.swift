@@ -124,9 +124,26 @@ public struct DatasetAboutView: Encodable, Sendable {
 }
 
 extension Workspace {
-    /// Everything ``DatasetAboutView`` says of dataset `id` (the default dataset when `nil`).
+    /// Everything ``DatasetAboutView`` says of dataset `id` (the default dataset when `nil`),
+    /// without reading its records: its description, its counts as the registry counts them and
+    /// its version as kept. Read whole, a dataset of a million relations took seconds and
+    /// gigabytes to say how many records it holds.
     public func aboutDataset(_ id: String?) async throws -> DatasetAboutView {
-        try await about(try await content(ofDataset: id))
+        let dataset = try await describedDataset(id)
+        return try await about(dataset, counts: try await recordCounts(ofDataset: dataset.id), version: try await version(ofDataset: dataset.id))
+    }
+
+    /// Dataset `id` (the default dataset when `nil`) without its import report; an unknown id is
+    /// an error naming those there are.
+    public func describedDataset(_ id: String?) async throws -> Dataset {
+        try await requireDataset(try await chosenDatasetID(id))
+    }
+
+    /// The sources dataset `id` lists, in its order, without reading its records; an unknown id
+    /// is an error naming the datasets there are.
+    public func sources(ofDataset id: String) async throws -> [SourceCitation] {
+        guard let sources = try await registry.sources(ofDataset: id) else { throw try await unknownDataset(id) }
+        return sources
     }
 
     /// ``DatasetAboutView`` of records already read (a page that draws them reads them once), and

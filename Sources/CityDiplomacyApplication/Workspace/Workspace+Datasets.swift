@@ -10,14 +10,19 @@ extension Workspace {
         return (datasets.first(where: \.isBundled) ?? datasets.first)?.id
     }
 
+    /// `id`, or the default dataset's when `nil`; an error where the database holds none.
+    func chosenDatasetID(_ id: String?) async throws -> String {
+        if let id { return id }
+        guard let chosen = try await defaultDatasetID() else {
+            throw ApplicationError.notFound("dataset", "the database holds no dataset (run citydip init)")
+        }
+        return chosen
+    }
+
     /// Every record of dataset `id` (the default dataset when `nil`), or an error naming those
     /// there are; kept until the registry changes.
     public func content(ofDataset id: String?) async throws -> DatasetContent {
-        var chosen = id
-        if chosen == nil { chosen = try await defaultDatasetID() }
-        guard let chosen else {
-            throw ApplicationError.notFound("dataset", "the database holds no dataset (run citydip init)")
-        }
+        let chosen = try await chosenDatasetID(id)
         let revision = try await registry.revision()
         let registry = self.registry
         do {

@@ -27,6 +27,10 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// (a default reads the dataset; a backend counts where the records are stored).
     func recordCounts(ofDataset id: String) async throws -> DatasetRecordCounts?
 
+    /// The sources dataset `id` lists, in its order, or `nil` if there is no such dataset (a
+    /// default reads the dataset; a backend reads the sources alone).
+    func sources(ofDataset id: String) async throws -> [SourceCitation]?
+
     /// The hash of dataset `id`'s records (``DatasetContent/recordsHash``) as they are now, or
     /// `nil` if there is no such dataset: the version a citation of the dataset names. A backend
     /// may keep it with the dataset, but must never answer a hash of records since changed; the
@@ -232,6 +236,12 @@ extension CityDiplomacyRegistry {
     /// backend counts them where they are stored; this default reads the dataset.
     public func recordCounts(ofDataset id: String) async throws -> DatasetRecordCounts? {
         try await content(ofDataset: id).map(DatasetRecordCounts.init)
+    }
+
+    /// The sources dataset `id` lists, or `nil` if there is no such dataset; this default reads
+    /// the dataset.
+    public func sources(ofDataset id: String) async throws -> [SourceCitation]? {
+        try await content(ofDataset: id)?.sources
     }
 
     /// Where the relations of `country`'s cities go; this default reads them all.

@@ -96,9 +96,17 @@ struct CitationPages {
     /// cite it and the study it transcribes, and its sources, each with its citation.
     func datasetPage(_ id: String) async throws -> String {
         let c = context
-        let content = try await observatory.content(ofDataset: id)
-        let version = try await observatory.workspace.version(of: content)
-        let about = try await WebError.answering { try await observatory.workspace.about(content, version: version) }
+        // Its description, counts, version, sources and documents, each read where it is kept:
+        // its records are not read (a dataset of a million relations took seconds and gigabytes).
+        let workspace = observatory.workspace
+        let (dataset, version, sources, documents) = try await WebError.answering {
+            let dataset = try await workspace.describedDataset(id)
+            return (dataset, try await workspace.version(ofDataset: dataset.id), try await workspace.sources(ofDataset: dataset.id),
+                    try await workspace.registry.documents(matching: DocumentQuery(datasetID: dataset.id)).count)
+        }
+        let about = try await WebError.answering {
+            try await workspace.about(dataset, counts: try await workspace.recordCounts(ofDataset: dataset.id), version: version)
+        }
         let view = DatasetPageView(
             heading: c.text(LocalizedText(en: about.title.en, fa: about.title.fa)),
             about: aboutPanel(about),
@@ -107,11 +115,11 @@ struct CitationPages {
                 LinkView(text: c.text(.message("cite.dataset.charts")), target: c.href("/", [("dataset", about.id)])),
                 LinkView(text: c.text(.message("web.network-analysis.link")), target: c.href("/network", [("dataset", about.id)])),
                 LinkView(text: "JSON", target: "/api/v1/datasets/\(PageContext.segment(about.id))"),
-            ] + (content.documents.isEmpty ? [] : [LinkView(text: c.text(.message("web.dataset.documents")) + " (" + c.number(content.documents.count) + ")",
+            ] + (documents == 0 ? [] : [LinkView(text: c.text(.message("web.dataset.documents")) + " (" + c.number(documents) + ")",
                                                             target: c.href("/documents", [("dataset", about.id)]))]) + (c.canEdit ? [LinkView(text: c.text(.message("web.copy-dataset.link")), target: c.href("/datasets/\(PageContext.segment(about.id))/copy"))] : []),
-            citations: try await boxes(content, version: version),
-            sourcesHeading: c.text(.message("column.sources")) + " (" + c.number(content.sources.count) + ")",
-            sources: content.sources.map { sourceItem($0) })
+            citations: try await boxes(dataset, version: version),
+            sourcesHeading: c.text(.message("column.sources")) + " (" + c.number(sources.count) + ")",
+            sources: sources.map { sourceItem($0) })
         return try Layout.page("dataset", title: view.heading, content: view, context: c)
     }
 
