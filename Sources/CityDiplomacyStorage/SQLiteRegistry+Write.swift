@@ -151,7 +151,7 @@ extension SQLiteRegistry {
         defer { try? largeCache?.restore(in: db) }
         let indexes = bulk ? try SecondaryIndexes.drop(SecondaryIndexes.unordered, in: db) : nil
         // A new dataset stored with foreign keys off: the relations' ids too, which come in no
-        // order (2.5 s of SQLite's inserts of a million relations, against 0.6 s to sort them).
+        // order (some 2.5 s of SQLite's inserts of a million relations, against 0.7 s to sort them).
         let relationKey = unchecked ? try SecondaryIndexes.drop([SecondaryIndexes.relationKey], in: db) : nil
         // The dropped indexes are made again after the rows, under one setting of the sort.
         let sort = IndexSort()
@@ -255,7 +255,8 @@ extension SQLiteRegistry {
         // rows refer to it (and whose trigger finds a relation by it).
         try recreate(relationKey, sortedBy: sort, of: content, in: db)
         try indexes?.recreate(sortedBy: sort, in: db)
-        try sort.restore(in: db)
+        // Settings that cannot be put back leave the connection slower, not the store undone.
+        try? sort.restore(in: db)
         try content.relations.withUnsafeBufferPointer { stored in
             for index in rows.relationsByID { try relations.insertThemes(of: stored[index]) }
         }

@@ -182,6 +182,26 @@ struct BulkStoreTests {
         }
     }
 
+    @Test("Settings that cannot all be changed are put back, and the indexes are then sorted in memory")
+    func settingsRefused() async throws {
+        let registry = try SQLiteRegistry(bulkRows: 1)
+        try await registry.writer.write { db in
+            // A temporary table opens the connection's temporary database: SQLite then refuses,
+            // inside the transaction, to move its temporary files.
+            try db.execute(sql: "CREATE TEMP TABLE opened (x)")
+            let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size")
+            #expect(throws: DatabaseError.self) {
+                try PragmaSettings.change(["cache_size": "-1234", "temp_store": "FILE"], in: db)
+            }
+            #expect(try Int.fetchOne(db, sql: "PRAGMA cache_size") == cache)
+            let sort = IndexSort()
+            try sort.make("CREATE INDEX sorted_in_memory ON opened(x)", in: db)
+            try sort.restore(in: db)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA cache_size") == cache)
+            #expect(try db.indexes(on: "opened").map(\.name) == ["sorted_in_memory"])
+        }
+    }
+
     @Test("In bulk, a relation whose id another dataset holds is named, and the database is left as it was")
     func bulkIDOfAnotherDataset() async throws {
         let registry = try SQLiteRegistry(bulkRows: 1)

@@ -14,19 +14,34 @@ struct PragmaSettings {
     /// Each pragma changed, with its value before, in the order they were changed.
     private var before: [(name: String, value: Int)] = []
 
-    /// Reads each pragma's value, then sets it to the one given, in order.
+    /// Reads each pragma's value, then sets it to the one given, in order; where one cannot be
+    /// set, those set before it are put back and the error thrown.
     static func change(_ settings: KeyValuePairs<String, String>, in db: Database) throws -> PragmaSettings {
         var changed = PragmaSettings()
-        for (name, value) in settings {
-            let old = try Int.fetchOne(db, sql: "PRAGMA \(name)") ?? 0
-            try db.execute(sql: "PRAGMA \(name) = \(value)")
-            changed.before.append((name, old))
+        do {
+            for (name, value) in settings {
+                let old = try Int.fetchOne(db, sql: "PRAGMA \(name)") ?? 0
+                try db.execute(sql: "PRAGMA \(name) = \(value)")
+                changed.before.append((name, old))
+            }
+        } catch {
+            try? changed.restore(in: db)
+            throw error
         }
         return changed
     }
 
-    /// Puts each pragma back as it was, the last changed first.
+    /// Puts each pragma back as it was, the last changed first; one that cannot be put back does
+    /// not keep the others from being, and the first such error is thrown after.
     func restore(in db: Database) throws {
-        for setting in before.reversed() { try db.execute(sql: "PRAGMA \(setting.name) = \(setting.value)") }
+        var failure: (any Error)?
+        for setting in before.reversed() {
+            do {
+                try db.execute(sql: "PRAGMA \(setting.name) = \(setting.value)")
+            } catch {
+                failure = failure ?? error
+            }
+        }
+        if let failure { throw failure }
     }
 }

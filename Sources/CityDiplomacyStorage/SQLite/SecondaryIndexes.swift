@@ -23,9 +23,8 @@ struct SecondaryIndexes {
 
     /// The unique index of the relations' ids, which the foreign keys of their themes refer to:
     /// dropped only by a store with foreign keys off (SQLite refuses to write a table whose
-    /// foreign key names a parent without a unique index), and made again as soon as the
-    /// relations are in, before the rows that refer to them (a theme's trigger finds its relation
-    /// by id).
+    /// foreign key names a parent without a unique index), and made again first, after every row
+    /// but the themes', which go in after it (a theme's trigger finds its relation by id).
     static let relationKey = "relation_on_id"
 
     private var dropped: [(name: String, sql: String)] = []
@@ -50,9 +49,8 @@ struct SecondaryIndexes {
     }
 }
 
-/// How a store's dropped indexes are sorted while made again: from the first made to ``restore(in:)``,
-/// with the settings below, changed once — SQLite refuses to change where its temporary files
-/// go a second time in a transaction that has used them.
+/// How a store's dropped indexes are sorted while made again: with the settings below, changed
+/// once for them all, from the first made to ``restore(in:)``.
 ///
 /// SQLite sorts each index's keys before writing it, on one thread while they fit in the page
 /// cache; with a small cache it sorts them in runs, and with worker threads (`PRAGMA threads`)
@@ -66,9 +64,10 @@ struct SecondaryIndexes {
 ///
 /// The sort's temporary files need space where SQLite keeps them (`SQLITE_TMPDIR`, `TMPDIR`,
 /// `/var/tmp`, `/usr/tmp`, `/tmp`, the working folder): about 34 MB for 250,000 relations and
-/// 92 MB for a million. Where it cannot open or fill them (no writable folder, a small
-/// `tmpfs`), an index is made again as before, sorted in memory on one core, rather than the
-/// import failing for want of space it did not need before; so are the indexes after it.
+/// 92 MB for a million. Where it cannot fill them (a small `tmpfs`), an index is made again as
+/// before, sorted in memory on one core, rather than the import failing for want of space it did
+/// not need before; so are the indexes after it. (With no writable folder at all, a large import
+/// fails, as it did before this sort, with "disk I/O error", the database left as it was.)
 final class IndexSort {
     private var settings: PragmaSettings?
     private var onDisk = true
@@ -98,9 +97,9 @@ final class IndexSort {
         }
     }
 
-    /// Puts the connection's settings back, if they were changed.
+    /// Puts the connection's settings back, if they were changed (once: a failure is not tried again).
     func restore(in db: Database) throws {
+        defer { settings = nil }
         try settings?.restore(in: db)
-        settings = nil
     }
 }
