@@ -51,6 +51,13 @@ struct SchemaHistoryTests {
         try pool.close()
     }
 
+    /// That migration `later` is the one right after `earlier`, so that a database migrated up
+    /// to `earlier` is the one `later` migrates.
+    static func expectNext(_ later: String, after earlier: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let migrations = SchemaMigrator.migrator.migrations
+        #expect(migrations.firstIndex(of: earlier) == migrations.firstIndex(of: later).map { $0 - 1 }, sourceLocation: sourceLocation)
+    }
+
     static func folder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-old-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -105,7 +112,7 @@ struct SchemaHistoryTests {
         let path = folder.appendingPathComponent("v6.sqlite").path
         let v6 = "v6: a dataset states its method and licence, for those who cite it"
         let v7 = "v7: supplement sources, Persian event notes and network sections"
-        #expect(SchemaMigrator.migrator.migrations.firstIndex(of: v6) == SchemaMigrator.migrator.migrations.firstIndex(of: v7).map { $0 - 1 })
+        Self.expectNext(v7, after: v6)
         try Self.oldDatabase(at: path, upTo: v6, extra: """
             UPDATE dataset SET method_en = 'Read off the press releases', licence = 'CC0' WHERE id = 'old';
             INSERT INTO network (id, dataset_id, name_en, scope, category, position) VALUES
@@ -148,7 +155,7 @@ struct SchemaHistoryTests {
         let path = folder.appendingPathComponent("v7.sqlite").path
         let v7 = "v7: supplement sources, Persian event notes and network sections"
         let v8 = "v8: indexes for pages of relations by kind, year and dataset order"
-        #expect(SchemaMigrator.migrator.migrations.firstIndex(of: v7) == SchemaMigrator.migrator.migrations.firstIndex(of: v8).map { $0 - 1 })
+        Self.expectNext(v8, after: v7)
         try Self.oldDatabase(at: path, upTo: v7)
         let registry = try await Self.openAndCheck(path)
         let indexes = try await DatabaseQueue(path: path).read { db in Set(try db.indexes(on: "relation").map(\.name)) }
@@ -172,7 +179,7 @@ struct SchemaHistoryTests {
         let path = folder.appendingPathComponent("v12.sqlite").path
         let v12 = "v12: indexes on a relation's ends that hold the other end, the dataset and the position"
         let v13 = "v13: a relation's id unique by an index of its own, which an import can make again"
-        #expect(SchemaMigrator.migrator.migrations.firstIndex(of: v12) == SchemaMigrator.migrator.migrations.firstIndex(of: v13).map { $0 - 1 })
+        Self.expectNext(v13, after: v12)
         // Made by a citydip that marked its databases (from schema v3 on).
         try Self.oldDatabase(at: path, upTo: v12, extra: "UPDATE relation SET rowid = 7; PRAGMA application_id = \(DatabaseMark.applicationID)")
         func schema(_ db: Database) throws -> (indexes: [String], triggers: [String], primaryKey: [String]) {

@@ -133,19 +133,6 @@ extension Workspace {
         return try await about(dataset, counts: try await recordCounts(ofDataset: dataset.id), version: try await version(ofDataset: dataset.id))
     }
 
-    /// Dataset `id` (the default dataset when `nil`) without its import report; an unknown id is
-    /// an error naming those there are.
-    public func describedDataset(_ id: String?) async throws -> Dataset {
-        try await requireDataset(try await chosenDatasetID(id))
-    }
-
-    /// The sources dataset `id` lists, in its order, without reading its records; an unknown id
-    /// is an error naming the datasets there are.
-    public func sources(ofDataset id: String) async throws -> [SourceCitation] {
-        guard let sources = try await registry.sources(ofDataset: id) else { throw try await unknownDataset(id) }
-        return sources
-    }
-
     /// ``DatasetAboutView`` of records already read (a page that draws them reads them once), and
     /// of their version where it is known already (hashing a large dataset's records takes a while).
     public func about(_ content: DatasetContent, version known: DatasetVersion? = nil) async throws -> DatasetAboutView {

@@ -116,6 +116,19 @@ extension Workspace {
         return dataset
     }
 
+    /// Dataset `id` (the default dataset when `nil`) without its import report; an unknown id is
+    /// an error naming those there are.
+    public func describedDataset(_ id: String?) async throws -> Dataset {
+        try await requireDataset(try await chosenDatasetID(id))
+    }
+
+    /// The sources dataset `id` lists, in its order, without reading its records; an unknown id
+    /// is an error naming the datasets there are.
+    public func sources(ofDataset id: String) async throws -> [SourceCitation] {
+        guard let sources = try await registry.sources(ofDataset: id) else { throw try await unknownDataset(id) }
+        return sources
+    }
+
     /// How many records of each kind dataset `id` holds, counted where they are stored and kept
     /// until the registry changes; an unknown id is an error naming the datasets there are.
     public func recordCounts(ofDataset id: String) async throws -> DatasetRecordCounts {
