@@ -24,11 +24,12 @@ extension SQLiteRegistry {
 
     public func revision() async throws -> String {
         try await read { db in
-            try String.fetchOne(db, sql: """
+            // Asked several times for every page: compiled once per connection.
+            try String.fetchOne(db.cachedStatement(sql: """
                 SELECT (SELECT revision FROM registry_state WHERE one = 1)
                        || '/' || (SELECT count(*) || '/' || coalesce(max(stored_at), '') FROM dataset)
                        || '/' || (SELECT coalesce(max(id), 0) FROM change_log)
-                """) ?? ""
+                """)) ?? ""
         }
     }
 

@@ -57,8 +57,13 @@ struct ImportedContentTests {
         ]
         return try await registry.writer.read { db in
             try tables.map { table in
-                let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.table))").map { $0["name"] as String }
+                var columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.table))").map { $0["name"] as String }
                     .filter { !table.without.contains($0) }
+                // The dataset's columns in the order they had when the figures were taken: schema
+                // v14 made the import report the last column; it stood after `is_bundled`.
+                if table.table == "dataset", let report = columns.firstIndex(of: "import_report"), let bundled = columns.firstIndex(of: "is_bundled") {
+                    columns.insert(columns.remove(at: report), at: bundled + 1)
+                }
                 let quoted = columns.map { "quote(\($0))" }.joined(separator: " || '|' || ")
                 let rows = try String.fetchAll(db, sql: "SELECT \(quoted) FROM \(table.table) WHERE \(table.rows) ORDER BY \(table.order)",
                                                arguments: [dataset])

@@ -221,6 +221,55 @@ struct SchemaHistoryTests {
         #expect(try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM relation_theme") } == 0)
     }
 
+    @Test("A v13 database gets its dataset's import report as the last column, every value, trigger and cascade kept")
+    func fromV13() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v13.sqlite").path
+        let v13 = "v13: a relation's id unique by an index of its own, which an import can make again"
+        let v14 = "v14: a dataset's import report is its last column, so that its other columns are read without it"
+        Self.expectNext(v14, after: v13)
+        try Self.oldDatabase(at: path, upTo: v13, extra: """
+            UPDATE dataset SET rowid = 5, import_report = '{"format":"wikipedia-csv"}', title_fa = 'عنوان', citation = 'Cited',
+                description = 'About', provenance = 'Scraped', source_file = 'twin.csv', content_hash = 'abc', stored_at = '2026-01-02 03:04:05.000',
+                citation_fa = 'ارجاع', description_fa = 'درباره', provenance_fa = 'خاستگاه', method_en = 'Read', method_fa = 'خوانده', licence = 'CC BY 4.0';
+            PRAGMA application_id = \(DatabaseMark.applicationID)
+            """)
+        func state(_ db: Database) throws -> (columns: [String], row: [String: String], triggers: [String], rowID: Int?) {
+            let columns = try db.columns(in: "dataset").map(\.name)
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM dataset WHERE id = 'old'"))
+            var values: [String: String] = [:]
+            for column in columns { values[column] = (row[column] as DatabaseValue).description }
+            return (columns, values,
+                    try String.fetchAll(db, sql: "SELECT name || ':' || sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dataset' ORDER BY name"),
+                    try Int.fetchOne(db, sql: "SELECT rowid FROM dataset WHERE id = 'old'"))
+        }
+        let before = try DatabaseQueue(path: path).read(state)
+        #expect(before.columns.last == "licence")
+        let registry = try await Self.openAndCheck(path)
+        let after = try DatabaseQueue(path: path).read(state)
+        #expect(after.columns == before.columns.filter { $0 != "import_report" } + ["import_report"])
+        #expect(after.row == before.row)
+        #expect(after.triggers == before.triggers)
+        #expect(after.triggers.count == 3)
+        #expect(after.rowID == 5)
+        #expect(try await registry.importFormats() == ["old": "wikipedia-csv"])
+        // Storing a dataset still moves the revision, and removing one still removes its records.
+        let revision = try await registry.revision()
+        try await DatabaseQueue(path: path).write { db in try db.execute(sql: "UPDATE dataset SET licence = 'CC0' WHERE id = 'old'") }
+        #expect(try await registry.revision() != revision)
+        #expect(try await DatabaseQueue(path: path).read { db in try Array(db.foreignKeyViolations()).count } == 0)
+        try await registry.removeDataset("old")
+        #expect(try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM relation") } == 0)
+    }
+
+    @Test("A new database's datasets have their import report as the last column (a column added later goes before it)")
+    func importReportLast() throws {
+        let queue = try DatabaseQueue()
+        try SchemaMigrator.migrator.migrate(queue)
+        #expect(try queue.read { db in try db.columns(in: "dataset").map(\.name).last } == "import_report")
+    }
+
     @Test("A v2 database keeps its change log through the migration")
     func fromV2() async throws {
         let folder = try Self.folder()
