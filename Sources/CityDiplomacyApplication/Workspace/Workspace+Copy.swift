@@ -17,7 +17,7 @@ extension Workspace {
         guard newID.range(of: "^[a-z0-9][a-z0-9._-]*$", options: .regularExpression) != nil else {
             throw ApplicationError.invalid("new_id", "invalid dataset id '\(newID)': expected lower-case letters, digits, '.', '-' or '_', starting with a letter or digit")
         }
-        let existing = try await registry.datasets()
+        let existing = try await registry.datasetsWithoutImportReports()
         guard existing.contains(where: { $0.id == source }) else { throw try await unknownDataset(source) }
         guard !existing.contains(where: { $0.id == newID }) else {
             throw ApplicationError(.conflict, field: "new_id", "the database already holds a dataset '\(newID)': choose another id for the copy")

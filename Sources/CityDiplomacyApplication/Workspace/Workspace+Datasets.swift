@@ -152,7 +152,7 @@ extension Workspace {
     /// The datasets with their record counts and provenance.
     public func datasetsTable() async throws -> Tabulation {
         var rows: [[Tabulation.Cell]] = []
-        for dataset in try await registry.datasets() {
+        for dataset in try await registry.datasetsWithoutImportReports() {
             guard let counts = try await registry.recordCounts(ofDataset: dataset.id) else { continue }
             rows.append([
                 .identifier(dataset.id), .text(dataset.title), .number(counts.cities), .number(counts.relations),

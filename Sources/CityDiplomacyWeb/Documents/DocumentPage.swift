@@ -25,7 +25,7 @@ struct DocumentPage {
         let view = try await WebError.answering { try await observatory.workspace.documentView(id: id) }
         let document = view.document
         // A bundled dataset is read-only: its coder gets no form that could only answer 403.
-        if csrf != nil, try await observatory.registry.datasets().contains(where: { $0.id == document.datasetID && $0.isBundled }) {
+        if csrf != nil, try await observatory.registry.datasetsWithoutImportReports().contains(where: { $0.id == document.datasetID && $0.isBundled }) {
             var readOnly = self
             readOnly.csrf = nil
             readOnly.readOnlyNote = c.text(.message("web.document.read-only", ["dataset": document.datasetID]))

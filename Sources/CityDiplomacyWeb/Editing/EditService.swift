@@ -114,14 +114,14 @@ struct EditService {
     /// A 403 if any of `datasets` is bundled with citydip.
     private func refuseBundled(datasets: some Collection<String>) async throws {
         guard !datasets.isEmpty else { return }
-        if let bundled = try await registry.datasets().first(where: { $0.isBundled && datasets.contains($0.id) }) {
+        if let bundled = try await registry.datasetsWithoutImportReports().first(where: { $0.isBundled && datasets.contains($0.id) }) {
             throw Self.readOnly(bundled.id)
         }
     }
 
     /// A 403 where `dataset` is bundled with citydip (see ``refuseBundled(_:)``).
     func refuseBundled(dataset: String) async throws {
-        if try await registry.datasets().contains(where: { $0.id == dataset && $0.isBundled }) {
+        if try await registry.datasetsWithoutImportReports().contains(where: { $0.id == dataset && $0.isBundled }) {
             throw Self.readOnly(dataset)
         }
     }

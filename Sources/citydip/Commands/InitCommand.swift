@@ -17,7 +17,7 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         let opened = try await database.open(seed: false)
         let stored = try await RegistrySeeding.seed(opened.registry, refresh: refresh)
-        let datasets = try await opened.registry.datasets()
+        let datasets = try await opened.registry.datasetsWithoutImportReports()
         print("database: \(opened.location)")
         print("countries: \(try await opened.registry.countries().count)")
         print("datasets: \(datasets.map(\.id).joined(separator: ", "))\(stored.isEmpty ? "" : " (loaded now: \(stored.joined(separator: ", ")))")")

@@ -11,7 +11,7 @@ struct DatasetController {
 
     func addRoutes(to api: RouterGroup<ObservatoryContext>) {
         api.get("datasets") { request, _ in
-            try await responder.json(request) { try await observatory.registry.datasets().map(DatasetView.init) }
+            try await responder.json(request) { try await observatory.registry.datasetsWithoutImportReports().map(DatasetView.init) }
         }
         api.get("datasets/:id") { request, context in
             let id = try PageRoutes.parameter("id", context)
