@@ -48,25 +48,45 @@ struct DatasetCharts {
     /// Every chart dataset `content` has, with its parts counted apart or with their cities, in
     /// the context's language. Drawn once per registry revision when `content` is the dataset as
     /// read (``Workspace/isAsRead(_:at:)``), else drawn now.
-    static func drawn(observatory: Observatory, context: PageContext, content: DatasetContent, aggregating: Bool) async throws -> [ChartName: BarChart] {
+    static func drawn(observatory: Observatory, context: PageContext, content: DatasetContent, aggregating: Bool) async throws -> Drawn {
         let draw = { @Sendable in
             let counted = observatory.workspace.counted(content, aggregateParts: aggregating).content
-            return DatasetCharts(observatory: observatory, context: context, content: counted, aggregating: aggregating).all
+            return try Drawn(DatasetCharts(observatory: observatory, context: context, content: counted, aggregating: aggregating).all,
+                             dataset: content.dataset.id, aggregating: aggregating, context: context)
         }
         let revision = try await observatory.registry.revision()
-        guard await observatory.workspace.isAsRead(content, at: revision) else { return draw() }
+        guard await observatory.workspace.isAsRead(content, at: revision) else { return try draw() }
         return try await observatory.drawnCharts.value(for: key(content.dataset.id, aggregating: aggregating, context), revision: revision, compute: draw)
     }
 
     /// Every chart of dataset `id` (the default dataset when `nil`) as read, its parts apart,
     /// drawn from its columns once per registry revision and language; with the dataset.
-    static func drawn(observatory: Observatory, context: PageContext, dataset id: String?) async throws -> (columns: AnalysisColumns, charts: [ChartName: BarChart]) {
+    static func drawn(observatory: Observatory, context: PageContext, dataset id: String?) async throws -> (columns: AnalysisColumns, drawn: Drawn) {
         let revision = try await observatory.registry.revision()
         let columns = try await WebError.answering { try await observatory.workspace.analysisColumns(ofDataset: id) }
-        let charts = try await observatory.drawnCharts.value(for: key(columns.dataset.id, aggregating: false, context), revision: revision) {
-            DatasetCharts(observatory: observatory, context: context, columns: columns).all
+        let drawn = try await observatory.drawnCharts.value(for: key(columns.dataset.id, aggregating: false, context), revision: revision) {
+            try Drawn(DatasetCharts(observatory: observatory, context: context, columns: columns).all,
+                      dataset: columns.dataset.id, aggregating: false, context: context)
         }
-        return (columns, charts)
+        return (columns, drawn)
+    }
+
+    /// A dataset's charts, and the same charts as the dashboard shows them (each with its caption
+    /// and download links, in the dashboard's order) rendered once: rendering the bars' SVG
+    /// through Mustache, every bar a dozen lookups, was most of a warm dashboard's time (perf),
+    /// for markup that changes only with the data and the language.
+    struct Drawn: Sendable {
+        let charts: [ChartName: BarChart]
+        /// The `_figure` template of each chart, in ``ChartName/datasetCharts``' order.
+        let figures: [String]
+
+        init(_ charts: [ChartName: BarChart], dataset: String, aggregating: Bool, context: PageContext) throws {
+            self.charts = charts
+            let query = DatasetCharts.query(dataset: dataset, aggregating: aggregating)
+            figures = try ChartName.datasetCharts.compactMap { name in
+                try charts[name].map { try PageTemplates.render("_figure", FigureView($0, name: name, query: query, context: context)) }
+            }
+        }
     }
 
     /// What a chart's words and links depend on: the dataset, the counting of parts, the language.

@@ -58,11 +58,11 @@ struct ChartFiles {
         let drawn: [ChartName: BarChart], dataset: String
         if aggregating {
             let content = try await observatory.content(ofDataset: c.filters.text("dataset"))
-            (drawn, dataset) = (try await DatasetCharts.drawn(observatory: observatory, context: c, content: content, aggregating: true), content.dataset.id)
+            (drawn, dataset) = (try await DatasetCharts.drawn(observatory: observatory, context: c, content: content, aggregating: true).charts, content.dataset.id)
         } else {
             // Its parts apart, from the columns, as the dashboard draws it.
             let read = try await DatasetCharts.drawn(observatory: observatory, context: c, dataset: c.filters.text("dataset"))
-            (drawn, dataset) = (read.charts, read.columns.dataset.id)
+            (drawn, dataset) = (read.drawn.charts, read.columns.dataset.id)
         }
         guard let chart = drawn[name] else {
             throw WebError.notFound(c.text(.message("chart.not-drawn", ["name": name.rawValue, "dataset": dataset])), field: "chart")

@@ -76,18 +76,24 @@ struct CitationPages {
 
     /// The boxes of the study behind the dataset of `content` (where the product describes it) and
     /// of the dataset, from its records as the page read them.
-    func boxes(_ content: DatasetContent, version: DatasetVersion? = nil) async throws -> [CiteBoxView] {
+    func boxes(_ content: DatasetContent, version: DatasetVersion? = nil) async throws -> [String] {
         let version = if let version { version } else { try await WebError.answering { try await observatory.workspace.version(of: content) } }
         return try await boxes(content.dataset, version: version)
     }
 
-    /// The boxes for a dataset whose version is known: no record of it is read.
-    func boxes(_ dataset: Dataset, version: DatasetVersion) async throws -> [CiteBoxView] {
-        var boxes: [CiteBoxView] = []
-        if let study = try? await box(.study(dataset: dataset.id)) { boxes.append(study) }
-        let record = observatory.workspace.datasetRecord(dataset, version: version)
-        boxes.append(box(.dataset(dataset.id), record: record))
-        return boxes
+    /// The boxes for a dataset whose version is known, rendered (`_cite-box`): no record of it is
+    /// read. Kept per registry revision, dataset, version and language: each box writes its
+    /// citation in every format and the page escapes them all, a fifth of a warm dashboard (perf).
+    func boxes(_ dataset: Dataset, version: DatasetVersion) async throws -> [String] {
+        let revision = try await observatory.registry.revision()
+        let key = [dataset.id, version.recordsHash, "\(version.changed.timeIntervalSince1970)", context.language.rawValue].joined(separator: "|")
+        return try await observatory.citeBoxes.value(for: key, revision: revision) { [self] in
+            var boxes: [CiteBoxView] = []
+            if let study = try? await box(.study(dataset: dataset.id)) { boxes.append(study) }
+            let record = observatory.workspace.datasetRecord(dataset, version: version)
+            boxes.append(box(.dataset(dataset.id), record: record))
+            return try boxes.map { try PageTemplates.render("_cite-box", $0) }
+        }
     }
 
     // MARK: Pages
@@ -224,7 +230,8 @@ struct DatasetPageView {
     let heading: String
     let about: AboutPanelView
     let links: [LinkView]
-    let citations: [CiteBoxView]
+    /// The citation boxes as rendered (``CitationPages/boxes(_:version:)``).
+    let citations: [String]
     let sourcesHeading: String
     let sources: [SourceItemView]
 }

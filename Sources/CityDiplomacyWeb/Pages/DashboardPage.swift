@@ -16,18 +16,18 @@ struct DashboardPage {
         // counts and version the registry keeps: no record is read (reading and counting the
         // records was most of a cold dashboard's time). Counting parts with their cities needs
         // the records, aggregated.
-        let current: (dataset: Dataset, relations: Int, charts: [FigureView], counts: DatasetRecordCounts, version: DatasetVersion, partsNote: String?)
+        let current: (dataset: Dataset, relations: Int, charts: [String], counts: DatasetRecordCounts, version: DatasetVersion, partsNote: String?)
         if aggregating {
             let content = try await observatory.content(ofDataset: filters.text("dataset"))
             let counted = observatory.workspace.counted(content, aggregateParts: true)
             let drawn = try await DatasetCharts.drawn(observatory: observatory, context: c, content: content, aggregating: true)
-            current = (content.dataset, content.relations.count, figures(drawn, dataset: content.dataset.id, aggregating: true),
+            current = (content.dataset, content.relations.count, drawn.figures,
                        DatasetRecordCounts(content), try await observatory.workspace.version(of: content), counted.aggregationView.map { c.text($0.note) })
         } else {
             let (columns, drawn) = try await DatasetCharts.drawn(observatory: observatory, context: c, dataset: filters.text("dataset"))
             let id = columns.dataset.id
             let counts = try await WebError.answering { try await observatory.workspace.recordCounts(ofDataset: id) }
-            current = (columns.dataset, columns.relationCount, figures(drawn, dataset: id, aggregating: false), counts,
+            current = (columns.dataset, columns.relationCount, drawn.figures, counts,
                        try await WebError.answering { try await observatory.workspace.version(ofDataset: id) }, nil)
         }
         let datasets = try await observatory.registry.datasetsWithoutImportReports()
@@ -67,12 +67,6 @@ struct DashboardPage {
         guard imported[id] != nil else { return nil }
         return LinkView(text: context.text(.message("quality.report")), target: context.href("/datasets/\(PageContext.segment(id))/quality"))
     }
-
-    /// The dataset's charts, in the dashboard's order.
-    private func figures(_ drawn: [ChartName: BarChart], dataset: String, aggregating: Bool) -> [FigureView] {
-        let query = DatasetCharts.query(dataset: dataset, aggregating: aggregating)
-        return ChartName.datasetCharts.compactMap { name in drawn[name].map { FigureView($0, name: name, query: query, context: context) } }
-    }
 }
 
 /// What the `dashboard` template shows.
@@ -109,9 +103,11 @@ struct DashboardView {
     /// What counting parts with their cities changed, when it is on.
     let partsNote: String?
     let currentQualityReport: LinkView?
-    let charts: [FigureView]
+    /// The dataset's charts as rendered (``DatasetCharts/Drawn/figures``).
+    let charts: [String]
     /// What the chosen dataset is, with the link to its page.
     let about: AboutPanelView
     /// How to cite the study behind the chosen dataset, and the dataset.
-    let citations: [CiteBoxView]
+    /// The citation boxes as rendered (``CitationPages/boxes(_:version:)``).
+    let citations: [String]
 }

@@ -57,17 +57,17 @@ struct PageContext: Sendable {
     }
 
     static func encode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+        text.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? text
     }
 
     /// A path segment (a record id such as `iran-2018:tehran`), percent-encoded where needed.
     static func segment(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~:@")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+        text.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? text
     }
+
+    // Made once: building a character set for every link was 1.5% of a warm dashboard (perf).
+    private static let queryAllowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+    private static let segmentAllowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~:@"))
 
     /// This page with parameter `name` set to `value`, or left out when `value` is `nil`, every
     /// other parameter kept (the language among them).

@@ -228,7 +228,8 @@ struct StudyTablePageView {
     /// The page of the dataset the table is computed from.
     let about: LinkView
     /// How to cite the study and the dataset.
-    let citations: [CiteBoxView]
+    /// The citation boxes as rendered (``CitationPages/boxes(_:version:)``).
+    let citations: [String]
 }
 
 /// What the `audit` template shows: the headline and the summary by status, the filters by

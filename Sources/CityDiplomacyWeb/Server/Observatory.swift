@@ -13,9 +13,12 @@ final class Observatory: Sendable {
     /// The use cases the API and the pages call, as the CLI calls them.
     let workspace: Workspace
     let cache: ResponseCache
-    /// Datasets' charts as drawn, kept per registry revision (``DatasetCharts/drawn(observatory:context:content:aggregating:)``):
-    /// counting a dataset by region, period and kind was most of a warm dashboard's time.
-    let drawnCharts = RevisionCache<String, [ChartName: BarChart]>(capacity: 32)
+    /// Datasets' charts as drawn and as rendered on the dashboard, kept per registry revision
+    /// (``DatasetCharts/drawn(observatory:context:content:aggregating:)``): counting a dataset by
+    /// region, period and kind, then rendering its bars, were most of a warm dashboard's time.
+    let drawnCharts = RevisionCache<String, DatasetCharts.Drawn>(capacity: 32)
+    /// Datasets' citation boxes as rendered, kept per registry revision (``CitationPages/boxes(_:version:)``).
+    let citeBoxes = RevisionCache<String, [String]>(capacity: 32)
     var countries: [Country] { workspace.countries }
     var countriesByCode: [CountryCode: Country] { workspace.countriesByCode }
     var schemes: [String: ClassificationScheme] { workspace.classifications.schemes }
