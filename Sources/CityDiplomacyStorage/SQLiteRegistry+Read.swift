@@ -385,14 +385,20 @@ struct RecordScope {
 extension SQLiteRegistry {
     static func fetchCities(_ db: Database, ids: [String]) throws -> [String: City] {
         var cities: [String: City] = [:]
-        // Chunked to stay below SQLite's limit on bound parameters.
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            for row in try CityRow.filter(keys: chunk).fetchAll(db) {
-                cities[row.id] = row.city
-            }
+        guard !ids.isEmpty else { return cities }
+        // The ids as one JSON array, each found through the key's index (`json_each` in a list
+        // subquery; `EXPLAIN QUERY PLAN`: SEARCH city USING INDEX). Chunks of 500 bound
+        // parameters through the query interface cost a statement made and compiled per chunk,
+        // and each row decoded by column name: a third of reading the 3,571 partners of a
+        // city's profile at a million relations (perf); the profile 77 -> 73 ms.
+        let list = String(decoding: try idListEncoder.encode(Array(Set(ids))), as: UTF8.self)
+        for city in try RecordReader.cities(db, filter: "id IN (SELECT value FROM json_each(?))", arguments: [list]) {
+            cities[city.id] = city
         }
         return cities
     }
+
+    private static let idListEncoder = JSONEncoder()
 
     /// The sources of records of `kind` in `scope`, by record id, in citation order.
     static func fetchCitations(_ db: Database, kind: CitingRecordKind, table: String, scope: RecordScope) throws -> [String: [SourceCitation]] {
