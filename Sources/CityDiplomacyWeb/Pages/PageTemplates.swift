@@ -1,3 +1,4 @@
+import CityDiplomacyPresentation
 import Foundation
 import Mustache
 import Synchronization
@@ -32,6 +33,7 @@ enum PageTemplates {
         guard let folder = Bundle.module.url(forResource: "templates", withExtension: nil, subdirectory: "Resources")
             ?? Bundle.module.url(forResource: "templates", withExtension: nil)
         else { return .failure(.missing("templates folder")) }
+        MustacheContentTypes.register(HTMLText(), named: HTMLText.name)
         var library = MustacheLibrary()
         let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
         for file in files where file.pathExtension == "mustache" {
@@ -40,12 +42,27 @@ enum PageTemplates {
                 // Partials are written without a final new line, so that they can sit inside a line.
                 var text = try String(contentsOf: file, encoding: .utf8)
                 if name.hasPrefix("_"), text.hasSuffix("\n") { text.removeLast() }
-                try library.register(text, named: name)
+                // Every template, partials too (Mustache starts each partial with its own HTML
+                // escape), escapes `{{name}}` through ``HTMLText``: a line of its own, which
+                // Mustache removes, so that the template's first line still starts a line.
+                try library.register("{{% CONTENT_TYPE: \(HTMLText.name)}}\n" + text, named: name)
             } catch {
                 return .failure(.unreadable(name, "\(error)"))
             }
         }
         return .success(library)
+    }
+}
+
+/// How `{{name}}` is escaped in the observatory's pages: ``HTMLPage/escape(_:)``, by bytes.
+/// Mustache's HTML escape goes character by character and leaves a quote that a combining mark
+/// follows (`"` U+0301 is one `Character`) unescaped, which would let a city's name or a
+/// source's address close the attribute it is written into.
+struct HTMLText: MustacheContentType {
+    static let name = "CITYDIP_HTML"
+
+    func escapeText(_ text: String) -> String {
+        HTMLPage.escape(text)
     }
 }
 
