@@ -50,17 +50,27 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
                 // Multi-row inserts keep a statement journal, to undo a statement that fails
                 // half-way; in a temporary file it was a quarter of the time of a store.
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
-                // Reads through memory-mapped pages rather than copies: an imported dataset's row
-                // keeps its import report (109 MB for a million rows) before the columns that
-                // follow it (its Persian wording, method, licence, when it was stored), and
-                // reaching those walks the report's overflow pages — 26,000 reads into the page
-                // cache, 25 ms, each time a dataset is read; mapped, 2–6 ms. SQLite maps at most
-                // this much of the file, and writes as before.
+                // Reads through memory-mapped pages rather than copies. It was set when an imported
+                // dataset's row kept its import report (109 MB for a million rows) before the
+                // columns every list of datasets reads, and reaching them walked the report's
+                // overflow pages — 26,000 reads into the page cache, 25 ms, each time; mapped,
+                // 2–6 ms. Since schema v14 the report is the row's last column and is walked only
+                // when it is read (its quality page); mapped pages still spare large reads a copy.
+                // SQLite maps at most this much of the file, and writes as before.
                 try db.execute(sql: "PRAGMA mmap_size = 2147418112")
             }
             try Self.checkIsCityDiplomacyDatabase(at: url.path, named: path)
             let pool = try DatabasePool(path: url.path, configuration: configuration)
-            try SchemaMigrator.migrator.migrate(pool)
+            do {
+                try SchemaMigrator.migrator.migrate(pool)
+            } catch {
+                // Another process opening the same database migrated it meanwhile: GRDB reads
+                // which migrations ran before it runs the others, each in a transaction of its
+                // own, so the second to get there fails on recording a migration the first has
+                // recorded ("UNIQUE constraint failed: grdb_migrations.identifier") and its
+                // transaction is rolled back. The database is then up to date, and is opened.
+                guard try pool.read({ db in try SchemaMigrator.migrator.hasCompletedMigrations(db) }) else { throw error }
+            }
             try pool.write { db in try DatabaseMark.set(db) }
             writer = pool
         } catch let error as StorageError {

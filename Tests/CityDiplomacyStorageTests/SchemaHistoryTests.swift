@@ -1,6 +1,7 @@
 import CityDiplomacyCore
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 @testable import CityDiplomacyStorage
 
@@ -263,7 +264,50 @@ struct SchemaHistoryTests {
         #expect(try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM relation") } == 0)
     }
 
-    @Test("A new database's datasets have their import report as the last column (a column added later goes before it)")
+    @Test("A v13 database holding a row whose foreign key points nowhere still opens, migrated to the end, the row kept")
+    func fromV13WithOrphan() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v13.sqlite").path
+        try Self.oldDatabase(at: path, upTo: "v13: a relation's id unique by an index of its own, which an import can make again",
+                             extra: "PRAGMA application_id = \(DatabaseMark.applicationID)")
+        // Written with foreign keys off, as a hand edit would be: a country no table holds.
+        var unchecked = Configuration()
+        unchecked.foreignKeysEnabled = false
+        try await DatabaseQueue(path: path, configuration: unchecked).write { db in
+            try db.execute(sql: "UPDATE city SET country_code = 'ZZ' WHERE id = 'old:seoul'")
+        }
+        _ = try await Self.openAndCheck(path)
+        let country = try await DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "SELECT country_code FROM city WHERE id = 'old:seoul'") }
+        #expect(country == "ZZ")
+    }
+
+    @Test("Two processes opening a v13 database at once both open it: the one that finds it migrated by the other goes on")
+    func fromV13AtOnce() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Each opening a pool of its own on a thread of its own, as processes do; several
+        // databases, since the openings meet in the race only some of the time.
+        for round in 0..<6 {
+            let path = folder.appendingPathComponent("v13-\(round).sqlite").path
+            try Self.oldDatabase(at: path, upTo: "v13: a relation's id unique by an index of its own, which an import can make again",
+                                 extra: "PRAGMA application_id = \(DatabaseMark.applicationID)")
+            let failures = Mutex<[String]>([])
+            let group = DispatchGroup()
+            for _ in 0..<6 {
+                group.enter()
+                Thread {
+                    do { _ = try SQLiteRegistry(path: path) } catch { failures.withLock { $0.append("\(error)") } }
+                    group.leave()
+                }.start()
+            }
+            group.wait()
+            #expect(failures.withLock { $0 } == [])
+            #expect(try DatabaseQueue(path: path).read { db in try SchemaMigrator.migrator.hasCompletedMigrations(db) })
+        }
+    }
+
+    @Test("A new database's datasets have their import report as the last column (a column added later must be placed before it)")
     func importReportLast() throws {
         let queue = try DatabaseQueue()
         try SchemaMigrator.migrator.migrate(queue)
