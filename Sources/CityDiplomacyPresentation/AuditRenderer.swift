@@ -214,7 +214,6 @@ public struct AuditRenderer: Sendable {
     /// Text for a cell of a Markdown table: on one line, its `|` escaped, and no markup (Markdown
     /// passes HTML through).
     static func markdownCell(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        ASCIIReplacements.markdownCell.apply(to: text)
     }
 }

@@ -2,36 +2,14 @@ import CityDiplomacyCore
 
 /// A standalone HTML page: no scripts, no outside resources, right-to-left in Persian.
 public enum HTMLPage {
-    /// Escapes text for HTML content and attribute values.
-    ///
-    /// By UTF-8 bytes, not by `Character`: a quote followed by a combining mark (U+0301) is one
-    /// `Character` that is not `"`, so escaping character by character left the quote as it was,
-    /// and a value such as `x"\u{301} onmouseover=…` closed its attribute (Mustache's own escape
-    /// has the same flaw; the observatory's templates use this one, ``HTMLText``). The browser
-    /// reads bytes: each of the five is escaped wherever it stands. Text without any of them
-    /// comes back as it is, uncopied (most of a page's text; by characters the escape was a fifth
-    /// of a warm Persian study table, perf).
+    /// Escapes text for HTML content and attribute values, by bytes (``ASCIIReplacements``): a
+    /// quote followed by a combining mark is escaped too, which by characters it was not, and a
+    /// value such as `x"\u{301} onmouseover=…` closed its attribute (Mustache's own escape has
+    /// the same flaw; the observatory's templates use this one, `HTMLText`). Text without any
+    /// of the five comes back as it is, uncopied (most of a page's text; by characters the escape
+    /// was a fifth of a warm Persian study table, perf).
     public static func escape(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard let first = utf8.firstIndex(where: { isSpecial($0) }) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        bytes.append(contentsOf: utf8[..<first])
-        for byte in utf8[first...] {
-            switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
-            default: bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        ASCIIReplacements.html.apply(to: text)
     }
 
     /// A link to an outside address, escaped; only `http`, `https` and `mailto` addresses become

@@ -67,7 +67,7 @@ extension OutputStyle {
 
     /// A row of a Markdown table: the cells, each with its `|` escaped and on one line.
     public func row(_ cells: [String]) -> String {
-        let escaped = cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        let escaped = cells.map { ASCIIReplacements.markdownPipes.apply(to: $0) }
         return "|" + escaped.map { $0.isEmpty ? " " : " \($0) " }.joined(separator: "|") + "|"
     }
 

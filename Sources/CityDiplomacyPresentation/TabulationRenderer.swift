@@ -145,13 +145,9 @@ public struct TabulationRenderer: Sendable {
     private func markdown(_ table: Tabulation) -> String {
         let separator = style.semicolon
         func cell(_ value: Tabulation.Cell) -> String {
-            if case let .identifier(id) = value, !id.isEmpty { return "`\(id.replacingOccurrences(of: "`", with: ""))`" }
+            if case let .identifier(id) = value, !id.isEmpty { return "`\(ASCIIReplacements.backquotes.apply(to: id))`" }
             // Markdown passes HTML through: a name from an imported file must not become markup.
-            return plain(value, machine: false, listSeparator: separator)
-                .replacingOccurrences(of: "&", with: "&amp;")
-                .replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: "|", with: "\\|")
-                .replacingOccurrences(of: "\n", with: " ")
+            return ASCIIReplacements.markdownCell.apply(to: plain(value, machine: false, listSeparator: separator))
         }
         /// A subtotal or the total, in bold so that it is not read as one more row of data.
         func summary(_ cells: [Tabulation.Cell]) -> String {
@@ -240,9 +236,12 @@ public enum CSVField {
         // such text, a name from an imported file say, is set off with an apostrophe (OWASP's rule).
         // Numbers, negative ones included, stay numbers.
         var field = field
-        if let first = field.first, "=+-@\t\r".contains(first), Double(field) == nil { field = "'" + field }
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // By scalars and bytes, not characters: `=` with a combining mark after it, or a comma
+        // or quote joined to a mark (``ASCIIReplacements``), is read by a spreadsheet as the
+        // ASCII character it starts with.
+        if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(field) == nil { field = "'" + field }
+        guard ASCIIReplacements.csvSpecial.matches(field) else { return field }
+        return "\"" + ASCIIReplacements.csvQuotes.apply(to: field) + "\""
     }
 }
 

@@ -20,6 +20,47 @@ struct EscapingTests {
         #expect(HTMLPage.escape("") == "")
     }
 
+    // The values are built outside the expectations: Swift Testing's macro writes a literal
+    // that holds a combining mark after a quote into code it cannot read back.
+
+    @Test("A character joined to a mark before it (U+0600 prepends itself to what follows) is escaped too")
+    func prepended() {
+        let tag = "A\u{600}<img src=x onerror=alert(3)>"
+        let escaped = "A\u{600}&lt;img src=x onerror=alert(3)&gt;"
+        #expect(HTMLPage.escape(tag) == escaped)
+    }
+
+    @Test("CSV fields are quoted and their quotes doubled by bytes; a formula is set off by its first scalar")
+    func csv() {
+        let cases: [(field: String, written: String)] = [
+            // A comma joined to the mark before it is still a comma to a spreadsheet.
+            ("P\u{600},=1+3", "\"P\u{600},=1+3\""),
+            // A quote joined to the mark after it is still a quote, doubled inside the field's quotes.
+            ("z,y\"\u{301},=1+2,w", "\"z,y\"\"\u{301},=1+2,w\""),
+            ("=\u{301}1+2", "'=\u{301}1+2"),
+            ("-12.5", "-12.5"),
+            ("Tehran", "Tehran"),
+            ("a\r\nb", "\"a\r\nb\""),
+        ]
+        for (field, written) in cases {
+            let quoted = CSVField.quote(field)
+            #expect(quoted == written)
+        }
+    }
+
+    @Test("A Markdown cell's bar, ampersand, angle bracket and new line are escaped by bytes")
+    func markdown() {
+        let cases: [(replacements: ASCIIReplacements, text: String, written: String)] = [
+            (.markdownCell, "a|\u{301}b & <i>\nc", "a\\|\u{301}b &amp; &lt;i> c"),
+            (.markdownPipes, "a|b\nc", "a\\|b c"),
+            (.backquotes, "`id`\u{301}", "id\u{301}"),
+        ]
+        for (replacements, text, written) in cases {
+            let applied = replacements.apply(to: text)
+            #expect(applied == written)
+        }
+    }
+
     @Test("A template escapes a value through the same escape, inside an attribute and as text")
     func templates() throws {
         let link = LinkView(text: Self.hostile, target: "https://example.org/\"\u{301}onclick=alert(1)")

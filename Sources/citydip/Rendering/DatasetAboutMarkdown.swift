@@ -8,7 +8,7 @@ enum DatasetAboutMarkdown {
     static func render(_ about: DatasetAboutView, language: Language) -> String {
         let style = OutputStyle(language: language)
         func cell(_ text: String) -> String {
-            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            ASCIIReplacements.markdownPipes.apply(to: text)
         }
         var lines = ["## " + style.text(.message("about.title")) + ": `" + about.id + "`", "",
                      "| | |", "|---|---|"]
