@@ -62,14 +62,16 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
             try Self.checkIsCityDiplomacyDatabase(at: url.path, named: path)
             let pool = try DatabasePool(path: url.path, configuration: configuration)
             do {
-                try SchemaMigrator.migrator.migrate(pool)
+                // Most openings find the database up to date, and only read.
+                let migrator = SchemaMigrator.migrator
+                if try !pool.read(migrator.hasCompletedMigrations) { try migrator.migrate(pool) }
             } catch {
                 // Another process opening the same database migrated it meanwhile: GRDB reads
                 // which migrations ran before it runs the others, each in a transaction of its
                 // own, so the second to get there fails on recording a migration the first has
                 // recorded ("UNIQUE constraint failed: grdb_migrations.identifier") and its
                 // transaction is rolled back. The database is then up to date, and is opened.
-                guard try pool.read({ db in try SchemaMigrator.migrator.hasCompletedMigrations(db) }) else { throw error }
+                guard (try? pool.read({ db in try SchemaMigrator.migrator.hasCompletedMigrations(db) })) == true else { throw error }
             }
             try pool.write { db in try DatabaseMark.set(db) }
             writer = pool
@@ -88,7 +90,12 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
     private static func checkIsCityDiplomacyDatabase(at path: String, named name: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
         // Read-write but without WAL: only a pool switches the journal mode, and nothing is written.
-        let queue = try DatabaseQueue(path: path)
+        // Waiting, as the registry's own connections do, while another process holds the
+        // database (its last connection closing, say): GRDB's default is to fail at once with
+        // "database is locked", which two processes opening one database met (test).
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.read { db in try DatabaseMark.check(db, path: name) }
         try queue.close()
     }

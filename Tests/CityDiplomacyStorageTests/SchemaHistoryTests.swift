@@ -35,6 +35,9 @@ struct SchemaHistoryTests {
             ('relation', 'old:tehran/seoul', 'old:s1', 0), ('membership', 'old:m1', 'old:s1', 0), ('event', 'old:e1', 'old:s1', 0);
         """
 
+    /// The migration before the dataset's report became its last column.
+    static let v13 = "v13: a relation's id unique by an index of its own, which an import can make again"
+
     /// Writes a database migrated only up to `migration`, as the citydip of that schema did: a
     /// pool (WAL), no application_id.
     static func oldDatabase(at path: String, upTo migration: String, extra: String = "") throws {
@@ -179,7 +182,7 @@ struct SchemaHistoryTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("v12.sqlite").path
         let v12 = "v12: indexes on a relation's ends that hold the other end, the dataset and the position"
-        let v13 = "v13: a relation's id unique by an index of its own, which an import can make again"
+        let v13 = Self.v13
         Self.expectNext(v13, after: v12)
         // Made by a citydip that marked its databases (from schema v3 on).
         try Self.oldDatabase(at: path, upTo: v12, extra: "UPDATE relation SET rowid = 7; PRAGMA application_id = \(DatabaseMark.applicationID)")
@@ -227,7 +230,7 @@ struct SchemaHistoryTests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("v13.sqlite").path
-        let v13 = "v13: a relation's id unique by an index of its own, which an import can make again"
+        let v13 = Self.v13
         let v14 = "v14: a dataset's import report is its last column, so that its other columns are read without it"
         Self.expectNext(v14, after: v13)
         try Self.oldDatabase(at: path, upTo: v13, extra: """
@@ -269,7 +272,7 @@ struct SchemaHistoryTests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("v13.sqlite").path
-        try Self.oldDatabase(at: path, upTo: "v13: a relation's id unique by an index of its own, which an import can make again",
+        try Self.oldDatabase(at: path, upTo: Self.v13,
                              extra: "PRAGMA application_id = \(DatabaseMark.applicationID)")
         // Written with foreign keys off, as a hand edit would be: a country no table holds.
         var unchecked = Configuration()
@@ -290,7 +293,7 @@ struct SchemaHistoryTests {
         // databases, since the openings meet in the race only some of the time.
         for round in 0..<6 {
             let path = folder.appendingPathComponent("v13-\(round).sqlite").path
-            try Self.oldDatabase(at: path, upTo: "v13: a relation's id unique by an index of its own, which an import can make again",
+            try Self.oldDatabase(at: path, upTo: Self.v13,
                                  extra: "PRAGMA application_id = \(DatabaseMark.applicationID)")
             let failures = Mutex<[String]>([])
             let group = DispatchGroup()

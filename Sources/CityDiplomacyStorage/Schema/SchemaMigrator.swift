@@ -9,6 +9,14 @@ enum SchemaMigrator {
     static let firstMigration = "v1: registry of datasets, cities, relations, networks, events and sources"
     static let changeLogMigration = "v2: change log of edits made through the observatory"
 
+    static let v14 = "v14: a dataset's import report is its last column, so that its other columns are read without it"
+
+    /// Whether migration `identifier` is recorded as run: by another process, when asked from
+    /// within that migration.
+    static func recorded(_ identifier: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)", arguments: [identifier]) ?? false
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(firstMigration) { db in
@@ -370,8 +378,16 @@ enum SchemaMigrator {
         // other table, which it checks by counting; a database that already held a row whose
         // foreign key points nowhere (written with foreign keys off) opened before it and opens
         // after it, rather than being refused by a check of rows this migration never wrote.
+        //
+        // GRDB applies this to every migration registered after it: a later one must be registered
+        // with `foreignKeyChecks: .immediate`, or check the foreign keys of the tables it writes
+        // (`db.checkForeignKeys(in:)`) — by default it would run with foreign keys off, unchecked.
         migrator = migrator.disablingDeferredForeignKeyChecks()
-        migrator.registerMigration("v14: a dataset's import report is its last column, so that its other columns are read without it") { db in
+        migrator.registerMigration(v14) { db in
+            // Another process opening the database at the same time may have run it since this
+            // one read which migrations had run: it is not run twice (recording it then fails,
+            // and the registry opens the database, up to date; ``SQLiteRegistry``).
+            guard try !recorded(v14, in: db) else { return }
             let kept = try String.fetchAll(db, sql: """
                 SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('index', 'trigger') AND tbl_name = 'dataset' ORDER BY rowid
                 """)
