@@ -23,11 +23,6 @@ public struct ASCIIReplacements: Sendable {
         }
     }
 
-    /// Whether `text` holds a character this replaces.
-    public func matches(_ text: String) -> Bool {
-        text.utf8.contains { $0 < 128 && table[Int($0)] != nil }
-    }
-
     public func apply(to text: String) -> String {
         let utf8 = text.utf8
         guard let first = utf8.firstIndex(where: { $0 < 128 && table[Int($0)] != nil }) else { return text }
@@ -48,8 +43,6 @@ public struct ASCIIReplacements: Sendable {
     public static let markdownCell = ASCIIReplacements(["&": "&amp;", "<": "&lt;", "|": "\\|", "\n": " "])
     /// A CSV field's quotes, doubled inside its quotes (RFC 4180).
     public static let csvQuotes = ASCIIReplacements(["\"": "\"\""])
-    /// What makes a CSV field need quotes.
-    public static let csvSpecial = ASCIIReplacements([",": ",", "\"": "\"", "\n": "\n", "\r": "\r"])
     /// Backquotes, taken out of text set as Markdown code.
     public static let backquotes = ASCIIReplacements(["`": ""])
 }

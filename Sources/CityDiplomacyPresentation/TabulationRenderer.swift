@@ -240,7 +240,7 @@ public enum CSVField {
         // or quote joined to a mark (``ASCIIReplacements``), is read by a spreadsheet as the
         // ASCII character it starts with.
         if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(field) == nil { field = "'" + field }
-        guard ASCIIReplacements.csvSpecial.matches(field) else { return field }
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return field }
         return "\"" + ASCIIReplacements.csvQuotes.apply(to: field) + "\""
     }
 }

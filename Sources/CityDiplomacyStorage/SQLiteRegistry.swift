@@ -61,9 +61,10 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
             }
             try Self.checkIsCityDiplomacyDatabase(at: url.path, named: path)
             let pool = try DatabasePool(path: url.path, configuration: configuration)
+            // Built once here: the migrator is made anew each time it is asked for.
+            let migrator = SchemaMigrator.migrator
             do {
                 // Most openings find the database up to date, and only read.
-                let migrator = SchemaMigrator.migrator
                 if try !pool.read(migrator.hasCompletedMigrations) { try migrator.migrate(pool) }
             } catch {
                 // Another process opening the same database migrated it meanwhile: GRDB reads
@@ -71,7 +72,7 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
                 // own, so the second to get there fails on recording a migration the first has
                 // recorded ("UNIQUE constraint failed: grdb_migrations.identifier") and its
                 // transaction is rolled back. The database is then up to date, and is opened.
-                guard (try? pool.read({ db in try SchemaMigrator.migrator.hasCompletedMigrations(db) })) == true else { throw error }
+                guard (try? pool.read(migrator.hasCompletedMigrations)) == true else { throw error }
             }
             try pool.write { db in try DatabaseMark.set(db) }
             writer = pool
