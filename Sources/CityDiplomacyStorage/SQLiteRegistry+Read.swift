@@ -361,11 +361,16 @@ extension SQLiteRegistry {
             let whole: City? = try city.partOf.flatMap { id in try CityRow.fetchOne(db, key: id)?.city }
             // Through the index on part_of (migration v4).
             let parts: [City] = try CityRow.fetchAll(db, sql: "SELECT * FROM city WHERE part_of = ? ORDER BY rowid", arguments: [cityID]).map { row in row.city }
+            // Each relation with its partner, in an array made once at its size: `compactMap` grew
+            // it by doubling, copying relations and cities of some 400 bytes each.
+            var withPartners: [(BilateralRelation, City)] = []
+            withPartners.reserveCapacity(relations.count)
+            for relation in relations {
+                if let partner = partners[relation.partner(of: cityID)] { withPartners.append((relation, partner)) }
+            }
             return CityProfile(
                 city: city, dataset: dataset,
-                relations: relations.compactMap { relation in
-                    partners[relation.partner(of: cityID)].map { (relation, $0) }
-                },
+                relations: withPartners,
                 memberships: memberships.compactMap { membership in
                     networksByID[membership.networkID].map { (membership, $0) }
                 },
@@ -382,22 +387,46 @@ struct RecordScope {
     var arguments: StatementArguments
 }
 
-extension SQLiteRegistry {
-    static func fetchCities(_ db: Database, ids: [String]) throws -> [String: City] {
-        var cities: [String: City] = [:]
-        guard !ids.isEmpty else { return cities }
-        // The ids as one JSON array, each found through the key's index (`json_each` in a list
-        // subquery; `EXPLAIN QUERY PLAN`: SEARCH city USING INDEX). Chunks of 500 bound
-        // parameters through the query interface cost a statement made and compiled per chunk,
-        // and each row decoded by column name: a third of reading the 3,571 partners of a
-        // city's profile at a million relations (perf); the profile 77 -> 73 ms.
+/// A statement that yields the ids of records (`SELECT id FROM relation WHERE …`), with its
+/// arguments, for `IN (…)`.
+struct RecordIDs {
+    var sql: String
+    var arguments: StatementArguments
+
+    init(sql: String, arguments: StatementArguments) {
+        self.sql = sql
+        self.arguments = arguments
+    }
+
+    /// These ids, as one JSON array through `json_each`: each id is then found through the index
+    /// it is looked up by (`EXPLAIN QUERY PLAN`: SEARCH … USING INDEX), in one statement of one
+    /// argument whatever their number. Chunks of 500 bound parameters through the query interface
+    /// cost a statement made and compiled per chunk: a third of reading the 3,571 partners of a
+    /// city's profile at a million relations (perf); the profile 77 -> 73 ms.
+    init(_ ids: some Collection<String>) {
+        self.init(sql: "SELECT value FROM json_each(?)", arguments: [Self.jsonArray(ids)])
+    }
+
+    /// `ids` as a JSON array, for `json_each`.
+    static func jsonArray(_ ids: some Collection<String>) -> String {
         var list: [UInt8] = [UInt8(ascii: "[")]
-        for (index, id) in Set(ids).enumerated() {
+        for (index, id) in ids.enumerated() {
             if index > 0 { list.append(UInt8(ascii: ",")) }
             JSONString.append(id, to: &list)
         }
         list.append(UInt8(ascii: "]"))
-        for city in try RecordReader.cities(db, filter: "id IN (SELECT value FROM json_each(?))", arguments: [String(decoding: list, as: UTF8.self)]) {
+        return String(decoding: list, as: UTF8.self)
+    }
+}
+
+extension SQLiteRegistry {
+    static func fetchCities(_ db: Database, ids: [String]) throws -> [String: City] {
+        var cities: [String: City] = [:]
+        guard !ids.isEmpty else { return cities }
+        let unique = Set(ids)
+        cities.reserveCapacity(unique.count)
+        let list = RecordIDs(unique)
+        try RecordReader.forEachCity(db, filter: "id IN (\(list.sql))", arguments: list.arguments, order: nil) { city in
             cities[city.id] = city
         }
         return cities

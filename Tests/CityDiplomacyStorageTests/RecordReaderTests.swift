@@ -1,0 +1,67 @@
+import CityDiplomacyCore
+import CityDiplomacyReferenceData
+import GRDB
+import Testing
+@testable import CityDiplomacyStorage
+
+/// Relations read with their themes and sources by their ids (a city's, a page's, a small
+/// dataset's) and by their scope (a large dataset's) are the same relations.
+@Suite("Relations read by ids or by scope carry the same themes and sources, in order")
+struct RecordReaderTests {
+    /// Five cities, a relation from each to the next two; relations cite up to three sources and
+    /// list up to three themes, in orders that are neither alphabetical nor the sources' own.
+    private static func dataset() throws -> DatasetContent {
+        let sources = ["c", "a", "b"].map { SourceCitation(id: "rr:\($0)", title: "Source \($0)") }
+        let cities = (0..<5).map { index in
+            City(id: "rr:c\(index)", name: LocalizedText(en: "City \(index)"), country: CountryCode(unchecked: index % 2 == 0 ? "IR" : "TR"))
+        }
+        let themeLists: [[Theme]] = [[.economy, .culture], [], [.education, .economy, .culture], [.culture]]
+        let sourceLists: [[SourceCitation]] = [[sources[2], sources[0], sources[1]], [sources[1]], [], [sources[0], sources[2]]]
+        var relations: [BilateralRelation] = []
+        for index in 0..<5 {
+            for step in 1...2 where index + step < 5 {
+                let n = relations.count
+                relations.append(BilateralRelation(
+                    id: "rr:c\(index)/c\(index + step)/sister_city", datasetID: "rr", cityID: "rr:c\(index)",
+                    partnerID: "rr:c\(index + step)", kind: .sisterCity, themes: themeLists[n % 4],
+                    sources: sourceLists[n % 4], position: n, importRows: [n + 2]))
+            }
+        }
+        return DatasetContent(dataset: Dataset(id: "rr", title: LocalizedText(en: "Reader")), sources: sources, cities: cities, relations: relations)
+    }
+
+    @Test("A dataset's relations, a city's and a profile's, by ids and by scope")
+    func sameEitherWay() async throws {
+        let registry = try SQLiteRegistry()
+        try await registry.storeCountries(try CountryDirectory.bundled().countries)
+        let content = try Self.dataset()
+        try await registry.store(content)
+        // The fixture is not trivially read: several sources and themes, in their own orders.
+        #expect(content.relations.contains { $0.sources.count == 3 } && content.relations.contains { $0.themes.count == 3 })
+        let whole = RecordScope(sql: "dataset_id = ?", arguments: ["rr"])
+        let city = RecordScope(sql: "(city_id = ? OR partner_id = ?)", arguments: ["rr:c2", "rr:c2"])
+        for limit in [0, RecordReader.idListLimit] {
+            let (all, ofCity) = try await registry.writer.read { db in
+                (try RecordReader.relations(db, scope: whole, idListLimit: limit), try RecordReader.relations(db, scope: city, idListLimit: limit))
+            }
+            #expect(all == content.relations, "limit \(limit)")
+            #expect(ofCity == content.relations.filter { $0.involves("rr:c2") }, "limit \(limit)")
+        }
+        let profile = try #require(try await registry.profile(ofCity: "rr:c2"))
+        #expect(profile.relations.map(\.relation) == content.relations.filter { $0.involves("rr:c2") })
+        #expect(profile.relations.map(\.partner.id) == ["rr:c0", "rr:c1", "rr:c3", "rr:c4"])
+    }
+
+    @Test("Themes and citations of relations found by ids are searched through their keys' indexes")
+    func plans() throws {
+        let registry = try SQLiteRegistry()
+        let lines: [[String]] = try registry.writer.read { db in
+            let themes: StatementArguments = ["[]"], citations: StatementArguments = ["[]", "relation"]
+            return try [(RecordReader.themesByPositionSQL, themes), (RecordReader.citationsByPositionSQL, citations)].map { sql, arguments in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { row -> String in row["detail"] }
+            }
+        }
+        #expect(lines[0].contains { $0.hasPrefix("SEARCH t USING INDEX") }, "\(lines[0])")
+        #expect(lines[1].contains { $0.hasPrefix("SEARCH c USING INDEX") }, "\(lines[1])")
+    }
+}
