@@ -87,7 +87,7 @@ public struct CitationRenderer: Sendable {
         if let version = record.version { fields.append(("version", Self.tex(version))) }
         if let language = record.language { fields.append(("langid", Self.tex(Self.babelLanguage(language)))) }
         if let url = record.url {
-            fields.append(("url", url.replacingOccurrences(of: "{", with: "%7B").replacingOccurrences(of: "}", with: "%7D")))
+            fields.append(("url", Self.verbatimURL(url)))
         }
         if let accessed = record.accessed { fields.append(("urldate", Self.gregorian(accessed).iso)) }
         let notes = notes(record, translatedTitle: true)
@@ -108,21 +108,44 @@ public struct CitationRenderer: Sendable {
     }
 
     /// `text` with LaTeX's special characters escaped, and white space (new lines among it) as one space.
+    ///
+    /// By Unicode scalars, as BibTeX reads the file: a brace followed by a combining mark (U+0301)
+    /// or joined to a prepended mark (U+0600) is one `Character` that is not a brace, so a title
+    /// `Report}\u{301} @misc(…` kept its brace unescaped, closed its field and began an entry of its
+    /// own; `\r\n` is one `Character` too, and stayed a line break.
     public static func tex(_ text: String) -> String {
         var escaped = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\\": escaped += "\\textbackslash{}"
             // BibTeX counts braces whether escaped or not: a lone `\}` would close the field and
             // let the rest of a title be read as entries of its own. Braces are written as commands.
             case "{": escaped += "\\textbraceleft{}"
             case "}": escaped += "\\textbraceright{}"
             case "@": escaped += "{@}"
-            case "&", "%", "$", "#", "_": escaped += "\\" + String(character)
+            case "&", "%", "$", "#", "_": escaped += "\\" + String(scalar)
             case "~": escaped += "\\textasciitilde{}"
             case "^": escaped += "\\textasciicircum{}"
             case "\n", "\r", "\t": escaped += " "
-            default: escaped.append(character)
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    /// An address as BibTeX's `url` field keeps it verbatim: its braces, which BibTeX would count,
+    /// and any line break or tab, which would end the field's line, percent-encoded, by scalars
+    /// (as ``tex(_:)``).
+    static func verbatimURL(_ url: String) -> String {
+        var escaped = ""
+        for scalar in url.unicodeScalars {
+            switch scalar {
+            case "{": escaped += "%7B"
+            case "}": escaped += "%7D"
+            case "\n": escaped += "%0A"
+            case "\r": escaped += "%0D"
+            case "\t": escaped += "%09"
+            default: escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped

@@ -11,14 +11,15 @@ enum BibTeXCheck {
     static func problems(_ text: String) -> [String] {
         var problems: [String] = []
         var depth = 0
-        var previous: Character = " "
-        for character in text {
+        // By scalars, as BibTeX reads: a brace joined to a combining mark is still a brace.
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
             if previous != "\\" {
-                if character == "{" { depth += 1 }
-                if character == "}" { depth -= 1 }
+                if scalar == "{" { depth += 1 }
+                if scalar == "}" { depth -= 1 }
             }
             if depth < 0 { problems.append("a closing brace without its opening one") }
-            previous = character
+            previous = scalar
         }
         if depth != 0 { problems.append("\(depth) brace(s) left open") }
         if !text.hasPrefix("@"), !text.isEmpty { problems.append("an entry starts with @") }
@@ -194,5 +195,28 @@ struct CitationTests {
         #expect(BibTeXCheck.field("url", in: bibtex) == "http://example.org/?a=1&b=2#x%7By%7D")
         #expect(BibTeXCheck.problems("@misc{x,\n  title = {a & b},\n}\n") != [], "the check must be able to fail")
         #expect(BibTeXCheck.problems("@misc{x,\n  title = {a {b},\n}\n") != [])
+    }
+
+    @Test("BibTeX escapes braces and line breaks joined to marks: a title with them cannot close its field")
+    func escapingJoinedScalars() {
+        // Built apart from #expect, whose expansion breaks on such literals.
+        let combining = "Report}\u{301} @misc(injected, title = {x\u{301}", prepended = "A\u{600}} B\u{600}{", crlf = "a\r\nb"
+        #expect(CitationRenderer.tex(combining) == "Report\\textbraceright{}\u{301} {@}misc(injected, title = \\textbraceleft{}x\u{301}")
+        #expect(CitationRenderer.tex(prepended) == "A\u{600}\\textbraceright{} B\u{600}\\textbraceleft{}")
+        #expect(CitationRenderer.tex(crlf) == "a  b")
+        let record = BibliographicRecord(key: "x", type: .webpage, title: LocalizedText(en: combining),
+                                         url: "http://example.org/x}\u{301}\n@misc{y,")
+        let bibtex = CitationRenderer().render(record, as: .bibtex)
+        #expect(BibTeXCheck.problems(bibtex) == [], "\(bibtex)")
+        #expect(bibtex.split(separator: "\n").filter { $0.hasPrefix("@") }.count == 1, "\(bibtex)")
+        #expect(BibTeXCheck.field("url", in: bibtex) == "http://example.org/x%7D\u{301}%0A@misc%7By,")
+        // The check counts by scalars: a brace joined to a mark is one it sees.
+        let unbalanced = "@misc{x,\n  title = {a}\u{301}},\n}\n"
+        #expect(BibTeXCheck.problems(unbalanced) != [])
+        // RIS too: a title's line breaks, joined to marks or as CR LF, do not begin lines (tags) of their own.
+        let ris = CitationRenderer().render(BibliographicRecord(key: "x", type: .webpage, title: LocalizedText(en: "a\r\nER  - \n\u{301}TY  - JOUR")), as: .ris)
+        let lines = ris.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.filter { $0.hasPrefix("ER  - ") || $0.hasPrefix("TY  - ") }.count == 2, "\(ris)")
+        #expect(!ris.contains("\r"), "\(ris)")
     }
 }
