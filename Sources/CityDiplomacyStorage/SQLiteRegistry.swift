@@ -97,7 +97,17 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         let queue = try DatabaseQueue(path: path, configuration: configuration)
-        try queue.read { db in try DatabaseMark.check(db, path: name) }
+        try queue.read { db in
+            try DatabaseMark.check(db, path: name)
+            // A newer citydip's database: this build would read a schema it does not know (a
+            // column moved, a table added that writes must keep up) and record no migration of its
+            // own to say so. It is left untouched, and the user told which version it needs.
+            let migrator = SchemaMigrator.migrator
+            let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+            if !unknown.isEmpty {
+                throw StorageError.newerSchema(path: name, migrations: unknown.sorted(), newestKnown: migrator.migrations.last ?? "")
+            }
+        }
         try queue.close()
     }
 
@@ -167,6 +177,9 @@ public enum StorageError: Error, Hashable, Sendable, CustomStringConvertible {
     /// hold citydip's schema. `applicationID` is its own mark (0 if none), `tables` some of its tables.
     case notCityDiplomacyDatabase(path: String, applicationID: Int32, tables: [String])
     case failed(reason: String)
+    /// The file was written by a newer citydip: its schema has `migrations` this build does not
+    /// know (`newestKnown` is the last it does). It is not opened, so not changed.
+    case newerSchema(path: String, migrations: [String], newestKnown: String)
     /// A backup's destination already exists (see ``SQLiteRegistry/backup(to:)``).
     case backupExists(path: String)
     case cannotBackUp(path: String, reason: String)
@@ -178,6 +191,10 @@ public enum StorageError: Error, Hashable, Sendable, CustomStringConvertible {
             "'\(path)' is not a CityDiplomacy database (" + Self.contents(applicationID: applicationID, tables: tables)
                 + ")"
         case let .failed(reason): "database error: \(reason)"
+        case let .newerSchema(path, migrations, newestKnown):
+            "'\(path)' was written by a newer citydip: its schema has \(migrations.count == 1 ? "a migration" : "migrations") this build does not know ("
+                + migrations.map { String($0.prefix { $0 != ":" }) }.joined(separator: ", ")
+                + "; this build knows up to \(newestKnown.prefix { $0 != ":" })). Open it with the citydip that wrote it or a newer one; it was left as it was"
         case let .backupExists(path): "'\(path)' already exists: a backup never replaces a file; choose another path or remove it first"
         case let .cannotBackUp(path, reason): "cannot back up to '\(path)': \(reason)"
         }

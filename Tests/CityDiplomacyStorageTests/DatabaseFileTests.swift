@@ -104,4 +104,26 @@ struct DatabaseFileTests {
             try SQLiteRegistry(path: path)
         }
     }
+
+    @Test("A database a newer citydip wrote is refused untouched, naming the migrations this build does not know")
+    func newerSchema() throws {
+        let folder = try Folder()
+        let path = folder.path("newer.sqlite")
+        do { _ = try SQLiteRegistry(path: path) }
+        let later = "v99: a table of a later citydip"
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [later]) }
+        try queue.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let known = SchemaMigrator.migrator.migrations
+        #expect(throws: StorageError.newerSchema(path: path, migrations: [later], newestKnown: known.last ?? "")) {
+            try SQLiteRegistry(path: path)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        let message = StorageError.newerSchema(path: path, migrations: [later], newestKnown: known.last ?? "").description
+        let newest = known.last?.prefix { $0 != ":" } ?? ""
+        #expect(message == "'\(path)' was written by a newer citydip: its schema has a migration this build does not know (v99; this build knows up to \(newest)). Open it with the citydip that wrote it or a newer one; it was left as it was")
+        // Every migration this build knows is not "newer": the database it made opens.
+        #expect(!known.isEmpty && !known.contains(later))
+    }
 }
