@@ -216,59 +216,71 @@ public struct ImportQualityReport: Hashable, Sendable, Codable {
         json(placesPerChunk: 10_000, onEveryCore: onEveryCore)
     }
 
-    /// ``json()``, its places encoded `placesPerChunk` at a time on every core: encoding the
-    /// 330,000 places of a 1,000,000-row file's report on one core took 5% of its import's CPU
-    /// time (perf). The chunks are encoded by the same encoder as the rest and joined as it joins
-    /// the elements of an array (by commas, no spaces), so the text is the one a single encoding
+    /// ``json()``, its places written `placesPerChunk` at a time on every core, and its places and
+    /// names written by ``ReportNoteJSON`` rather than the encoder (3–4 s of both cores for a
+    /// 1,000,000-row file's report, perf). The rest is encoded by the encoder, and the notes put in
+    /// its empty arrays as it would have written them, so the text is the one a single encoding
     /// gives, byte for byte (`ImportQualityReportTests`).
     func json(placesPerChunk: Int, onEveryCore: Bool = true) -> String {
-        @Sendable func encoder() -> JSONEncoder {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return encoder
-        }
+        let encoder = ReportNoteJSON.encoder
         func whole() -> String {
-            (try? encoder().encode(self)).map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "{}\n"
+            (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "{}\n"
         }
-        guard places.count > placesPerChunk else { return whole() }
+        guard places.count > placesPerChunk || !uncertainNames.isEmpty || !unresolvedNames.isEmpty else { return whole() }
         var rest = self
         rest.places = []
-        // `"places":[]` is the top-level key (no other object has it), and cannot be inside a
-        // string, where every quote is escaped.
-        let marker = Data(#""places":[]"#.utf8)
-        guard let restData = try? encoder().encode(rest), let slot = restData.range(of: marker) else { return whole() }
-        // Each chunk is copied out of the places as it is encoded, not all of them first.
-        let places = self.places
-        let starts = Array(stride(from: 0, to: places.count, by: placesPerChunk))
-        @Sendable func encode(from start: Int) -> Data? {
-            let chunk = Array(places[start..<Swift.min(start + placesPerChunk, places.count)])
-            return try? encoder().encode(chunk)
+        rest.uncertainNames = []
+        rest.unresolvedNames = []
+        guard let restData = try? encoder.encode(rest) else { return whole() }
+        // `"places":[]` and the names' keys are top-level keys (no other object has them), and
+        // cannot be inside a string, where every quote is escaped. Sorted keys put them in this order.
+        var slots: [Range<Data.Index>] = []
+        for key in ["places", "uncertain_names", "unresolved_names"] {
+            guard let slot = restData.range(of: Data(#""\#(key)":[]"#.utf8), in: (slots.last?.upperBound ?? restData.startIndex)..<restData.endIndex)
+            else { return whole() }
+            slots.append(slot)
         }
-        var encoded: [Data?] = onEveryCore ? starts.concurrentMap(encode(from:)) : starts.map(encode(from:))
-        // Each chunk is `[…]`: its elements go in without the brackets.
-        guard encoded.allSatisfy({ ($0?.count ?? 0) >= 2 }) else { return whole() }
-        let head = restData[..<slot.lowerBound], tail = restData[slot.upperBound...]
-        let opening = Array(#""places":["#.utf8)
-        let elements: Int = encoded.reduce(0) { total, chunk in total + (chunk?.count ?? 1) - 1 }
-        let length: Int = head.count + opening.count + elements + tail.count + 1
-        // Written straight into the string, each chunk freed once copied: joined in a `Data`
-        // first and then decoded, the text was held twice beside its chunks (two copies of
-        // 109 MB, besides the chunks, for a 1,000,000-row file's report).
+        // Each chunk of places is written as it is copied out of them, not all of them first.
+        let places = self.places
+        let starts = Array(stride(from: 0, to: places.count, by: Swift.max(placesPerChunk, 1)))
+        @Sendable func write(from start: Int) -> [UInt8] {
+            var out: [UInt8] = []
+            ReportNoteJSON.appendElements(places[start..<start + Swift.min(placesPerChunk, places.count - start)], to: &out, ReportNoteJSON.place)
+            return out
+        }
+        var chunks: [[UInt8]?] = onEveryCore ? starts.concurrentMap(write(from:)) : starts.map(write(from:))
+        var names: [[UInt8]] = [[], []]
+        ReportNoteJSON.appendElements(uncertainNames, to: &names[0], ReportNoteJSON.name)
+        ReportNoteJSON.appendElements(unresolvedNames, to: &names[1], ReportNoteJSON.name)
+        let keys = [#""places":["#, #""uncertain_names":["#, #""unresolved_names":["#].map { Array($0.utf8) }
+        let placesLength = chunks.reduce(0) { $0 + ($1?.count ?? 0) } + Swift.max(chunks.count - 1, 0)
+        let length = restData.count - slots.reduce(0) { $0 + $1.count } + keys.reduce(0) { $0 + $1.count + 1 }
+            + placesLength + names[0].count + names[1].count + 1
+        // Written straight into the string, each chunk freed once copied: joined first and then
+        // decoded, the text was held twice beside its chunks (two copies of 109 MB for a
+        // 1,000,000-row file's report).
         return String(unsafeUninitializedCapacity: length) { buffer in
             var written = 0
             func write(_ bytes: some Collection<UInt8>) {
                 written += UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: bytes)
             }
-            write(head)
-            write(opening)
-            for index in encoded.indices {
-                let chunk = encoded[index]!
-                if index > 0 { write(CollectionOfOne(UInt8(ascii: ","))) }
-                write(chunk[chunk.index(after: chunk.startIndex)..<chunk.index(before: chunk.endIndex)])
-                encoded[index] = nil
+            var from = restData.startIndex
+            for (index, slot) in slots.enumerated() {
+                write(restData[from..<slot.lowerBound])
+                write(keys[index])
+                if index == 0 {
+                    for chunk in chunks.indices {
+                        if chunk > 0 { write(CollectionOfOne(UInt8(ascii: ","))) }
+                        write(chunks[chunk]!)
+                        chunks[chunk] = nil
+                    }
+                } else {
+                    write(names[index - 1])
+                }
+                write(CollectionOfOne(UInt8(ascii: "]")))
+                from = slot.upperBound
             }
-            write(CollectionOfOne(UInt8(ascii: "]")))
-            write(tail)
+            write(restData[from...])
             write(CollectionOfOne(UInt8(ascii: "\n")))
             return written
         }
