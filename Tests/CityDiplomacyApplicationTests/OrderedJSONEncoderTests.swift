@@ -33,6 +33,10 @@ struct OrderedJSONEncoderTests {
         let json = JSONValue.string(text).serialized(pretty: false)
         #expect(json == "\"«تهران» \\\"q\\\" \\\\ a/b\\n\\t\\u0001\u{200C}\"")
         #expect(JSONString.quoted("\r") == "\"\\r\"")
+        // Text with nothing to escape is copied whole; a quote joined to a combining mark is still escaped.
+        let plain = "تهران a/b", joined = "a\"\u{301}b"
+        #expect(JSONString.quoted(plain) == "\"تهران a/b\"")
+        #expect(JSONString.quoted(joined) == "\"a\\\"\u{301}b\"")
         #expect(JSONValue.double(.infinity).serialized(pretty: false) == "null")
         #expect(JSONValue.double(.nan).serialized(pretty: false) == "null")
     }

@@ -15,8 +15,10 @@ public enum JSONString {
         }
     }
 
-    /// `text` as a JSON string literal, quotes included.
+    /// `text` as a JSON string literal, quotes included; text with nothing to escape is copied
+    /// whole (a scalar at a time, it was 7% of storing a million relations, perf).
     public static func quoted(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
