@@ -221,6 +221,10 @@ extension PostgresRegistry {
         }
     }
 
+    public func city(id: String) async throws -> City? {
+        try await read { transaction in try await Self.records(.city, as: City.self, where: "id = $1", [id], in: transaction).first }
+    }
+
     public func relation(id: String) async throws -> BilateralRelation? {
         try await read { transaction in try await Self.relations(where: "id = $1", [id], in: transaction).first }
     }

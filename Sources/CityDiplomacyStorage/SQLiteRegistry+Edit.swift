@@ -4,6 +4,10 @@ import GRDB
 
 /// Single-record edits, each in one transaction with its change-log entry.
 extension SQLiteRegistry {
+    public func city(id: String) async throws -> City? {
+        try await read { db in try RecordReader.cities(db, filter: "id = ?", arguments: [id]).first }
+    }
+
     public func relation(id: String) async throws -> BilateralRelation? {
         try await read { db in try Self.fetchRelations(db, scope: RecordScope(sql: "id = ?", arguments: [id])).first }
     }

@@ -116,6 +116,10 @@ enum RegistryConformance {
                 #expect(try await registry.profile(ofCity: city.id) == reference.profile(ofCity: city.id), "\(city.id)")
             }
             #expect(try await registry.profile(ofCity: "nowhere") == nil)
+            for city in study.cities.prefix(20) + [tehran] {
+                #expect(try await registry.city(id: city.id) == city, "\(city.id)")
+            }
+            #expect(try await registry.city(id: "nowhere") == nil)
             for code in ["IR", "CN", "TR"].map(CountryCode.init(unchecked:)) {
                 #expect(try await registry.countryRelationCounts(code) == reference.countryRelationCounts(code))
             }

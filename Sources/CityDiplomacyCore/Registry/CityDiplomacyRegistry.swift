@@ -106,6 +106,10 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// Removes a dataset and all its records; an unknown id is an error.
     func removeDataset(_ id: String) async throws
 
+    /// One city by id, or `nil`: whether a city exists, without its relations (a profile of a
+    /// city with thousands of them reads them all).
+    func city(id: String) async throws -> City?
+
     /// One relation, membership, event or source by id, or `nil`.
     func relation(id: String) async throws -> BilateralRelation?
     func membership(id: String) async throws -> NetworkMembership?

@@ -35,7 +35,7 @@ struct CityController {
             let id = try PageRoutes.parameter("id", context)
             return try await responder.json(request) {
                 let suggestion = try observatory.recommendationRequest(cityID: id, Filters(request.uri.query))
-                guard try await observatory.registry.profile(ofCity: id) != nil else {
+                guard try await observatory.registry.city(id: id) != nil else {
                     throw WebError(.notFound, "unknown city '\(id)': no city has that id (ids look like iran-2018:tehran)", field: "id")
                 }
                 return try await observatory.recommendations(suggestion).view
@@ -45,7 +45,7 @@ struct CityController {
             let id = try PageRoutes.parameter("id", context)
             return try await responder.json(request) {
                 let peers = try observatory.peersRequest(cityID: id, Filters(request.uri.query))
-                guard try await observatory.registry.profile(ofCity: id) != nil else {
+                guard try await observatory.registry.city(id: id) != nil else {
                     throw WebError(.notFound, "unknown city '\(id)': no city has that id (ids look like iran-2018:tehran)", field: "id")
                 }
                 return try await observatory.peers(peers).view
