@@ -114,41 +114,46 @@ public struct CitationRenderer: Sendable {
     /// `Report}\u{301} @misc(…` kept its brace unescaped, closed its field and began an entry of its
     /// own; `\r\n` is one `Character` too, and stayed a line break.
     public static func tex(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
+        replacingScalars(of: text) { scalar in
             switch scalar {
-            case "\\": escaped += "\\textbackslash{}"
+            case "\\": "\\textbackslash{}"
             // BibTeX counts braces whether escaped or not: a lone `\}` would close the field and
             // let the rest of a title be read as entries of its own. Braces are written as commands.
-            case "{": escaped += "\\textbraceleft{}"
-            case "}": escaped += "\\textbraceright{}"
-            case "@": escaped += "{@}"
-            case "&", "%", "$", "#", "_": escaped += "\\" + String(scalar)
-            case "~": escaped += "\\textasciitilde{}"
-            case "^": escaped += "\\textasciicircum{}"
-            case "\n", "\r", "\t": escaped += " "
-            default: escaped.unicodeScalars.append(scalar)
+            case "{": "\\textbraceleft{}"
+            case "}": "\\textbraceright{}"
+            case "@": "{@}"
+            case "&", "%", "$", "#", "_": "\\" + String(scalar)
+            case "~": "\\textasciitilde{}"
+            case "^": "\\textasciicircum{}"
+            case "\n", "\r", "\t": " "
+            default: nil
             }
         }
-        return escaped
     }
 
     /// An address as BibTeX's `url` field keeps it verbatim: its braces, which BibTeX would count,
     /// and any line break or tab, which would end the field's line, percent-encoded, by scalars
     /// (as ``tex(_:)``).
     static func verbatimURL(_ url: String) -> String {
-        var escaped = ""
-        for scalar in url.unicodeScalars {
+        replacingScalars(of: url) { scalar in
             switch scalar {
-            case "{": escaped += "%7B"
-            case "}": escaped += "%7D"
-            case "\n": escaped += "%0A"
-            case "\r": escaped += "%0D"
-            case "\t": escaped += "%09"
-            default: escaped.unicodeScalars.append(scalar)
+            case "{": "%7B"
+            case "}": "%7D"
+            case "\n": "%0A"
+            case "\r": "%0D"
+            case "\t": "%09"
+            default: nil
             }
         }
-        return escaped
+    }
+
+    /// `text` with each Unicode scalar `replacement` gives a text for replaced by it.
+    private static func replacingScalars(of text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
+        var replaced = ""
+        for scalar in text.unicodeScalars {
+            if let text = replacement(scalar) { replaced += text } else { replaced.unicodeScalars.append(scalar) }
+        }
+        return replaced
     }
 
     // MARK: RIS
