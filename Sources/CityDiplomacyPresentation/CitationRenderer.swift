@@ -107,7 +107,7 @@ public struct CitationRenderer: Sendable {
          "ru": "russian", "tr": "turkish", "ja": "japanese", "es": "spanish", "it": "italian"][code] ?? code
     }
 
-    /// `text` with LaTeX's special characters escaped, and white space (new lines among it) as one space.
+    /// `text` with LaTeX's special characters escaped, and each line break or tab as a space.
     ///
     /// By Unicode scalars, as BibTeX reads the file: a brace followed by a combining mark (U+0301)
     /// or joined to a prepended mark (U+0600) is one `Character` that is not a brace, so a title

@@ -407,6 +407,20 @@ struct RecordIDs {
         self.init(sql: "SELECT value FROM json_each(?)", arguments: [Self.jsonArray(ids)])
     }
 
+    /// Whether `id`, as read from the database into a `String`, may not be the text stored, of
+    /// `storedBytes` bytes: it holds U+FFFD (what decoding puts for bytes that are not UTF-8) or
+    /// its length differs (text is read up to a NUL).
+    static func mayDifferFromStored(_ id: String, storedBytes: Int) -> Bool {
+        if id.utf8.count != storedBytes { return true }
+        var utf8 = id.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte == 0 { return true }
+            // U+FFFD is EF BF BD.
+            if byte == 0xEF, utf8.next() == 0xBF, utf8.next() == 0xBD { return true }
+        }
+        return false
+    }
+
     /// `ids` as a JSON array, for `json_each`.
     static func jsonArray(_ ids: some Collection<String>) -> String {
         var list: [UInt8] = [UInt8(ascii: "[")]

@@ -192,12 +192,29 @@ public enum StorageError: Error, Hashable, Sendable, CustomStringConvertible {
                 + ")"
         case let .failed(reason): "database error: \(reason)"
         case let .newerSchema(path, migrations, newestKnown):
-            "'\(path)' was written by a newer citydip: its schema has \(migrations.count == 1 ? "a migration" : "migrations") this build does not know ("
-                + migrations.map { String($0.prefix { $0 != ":" }) }.joined(separator: ", ")
-                + "; this build knows up to \(newestKnown.prefix { $0 != ":" })). Open it with the citydip that wrote it or a newer one; it was left as it was"
+            Self.unknownSchema(path: path, migrations: migrations, newestKnown: newestKnown)
         case let .backupExists(path): "'\(path)' already exists: a backup never replaces a file; choose another path or remove it first"
         case let .cannotBackUp(path, reason): "cannot back up to '\(path)': \(reason)"
         }
+    }
+
+    /// The message of ``newerSchema(path:migrations:newestKnown:)``: a newer citydip's database, or,
+    /// when none of its unknown migrations is numbered past this build's last (`v5: …` of a build
+    /// that numbered its migrations otherwise), another build's.
+    private static func unknownSchema(path: String, migrations: [String], newestKnown: String) -> String {
+        func number(_ identifier: String) -> Int? {
+            guard identifier.first == "v" else { return nil }
+            return Int(identifier.dropFirst().prefix { $0.isASCII && $0.isNumber })
+        }
+        let names = migrations.map { String($0.prefix { $0 != ":" }) }.joined(separator: ", ")
+        let known = newestKnown.prefix { $0 != ":" }
+        let migration = migrations.count == 1 ? "a migration" : "migrations"
+        if let newest = number(newestKnown), migrations.allSatisfy({ number($0).map { $0 <= newest } ?? false }) {
+            return "'\(path)' has \(migration) in its schema that this build does not know (\(names)), though none numbered past its own (up to \(known)):"
+                + " it was written by another build of citydip, which this one cannot read. It was left as it was"
+        }
+        return "'\(path)' was written by a newer citydip: its schema has \(migration) this build does not know (\(names); this build knows up to \(known))."
+            + " Open it with the citydip that wrote it or a newer one; it was left as it was"
     }
 
     private static func contents(applicationID: Int32, tables: [String]) -> String {

@@ -123,6 +123,9 @@ struct DatabaseFileTests {
         let message = StorageError.newerSchema(path: path, migrations: [later], newestKnown: known.last ?? "").description
         let newest = known.last?.prefix { $0 != ":" } ?? ""
         #expect(message == "'\(path)' was written by a newer citydip: its schema has a migration this build does not know (v99; this build knows up to \(newest)). Open it with the citydip that wrote it or a newer one; it was left as it was")
+        // A migration of another build, numbered within this one's, is not called newer.
+        let renamed = StorageError.newerSchema(path: path, migrations: ["v5: a name another build gave"], newestKnown: known.last ?? "").description
+        #expect(renamed == "'\(path)' has a migration in its schema that this build does not know (v5), though none numbered past its own (up to \(newest)): it was written by another build of citydip, which this one cannot read. It was left as it was")
         // Every migration this build knows is not "newer": the database it made opens.
         #expect(!known.isEmpty && !known.contains(later))
     }

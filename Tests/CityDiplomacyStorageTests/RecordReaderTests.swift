@@ -52,6 +52,30 @@ struct RecordReaderTests {
         #expect(profile.relations.map(\.partner.id) == ["rr:c0", "rr:c1", "rr:c3", "rr:c4"])
     }
 
+    @Test("Relations whose stored ids are not UTF-8, or hold NUL, keep their themes and sources (another program wrote them)")
+    func idsNotAsStored() async throws {
+        let registry = try SQLiteRegistry()
+        try await registry.storeCountries(try CountryDirectory.bundled().countries)
+        let content = try Self.dataset()
+        try await registry.store(content)
+        // Relations 0 (c0–c1) and 3 (c1–c3): an id with a byte that is not UTF-8, and one with NUL.
+        try await registry.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            for (id, stored) in [(content.relations[0].id, "'rr:x' || CAST(X'FF' AS TEXT) || 'y'"), (content.relations[3].id, "'rr:n' || CAST(X'00' AS TEXT) || 'z'")] {
+                try db.execute(sql: "UPDATE relation SET id = \(stored) WHERE id = ?", arguments: [id])
+                try db.execute(sql: "UPDATE relation_theme SET relation_id = \(stored) WHERE relation_id = ?", arguments: [id])
+                try db.execute(sql: "UPDATE citation SET record_id = \(stored) WHERE record_kind = 'relation' AND record_id = ?", arguments: [id])
+            }
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        let expected = content.relations.filter { $0.involves("rr:c1") }
+        #expect(expected.contains { $0.sources.count == 3 } && expected.contains { $0.themes.count == 3 })
+        let city = RecordScope(sql: "(city_id = ? OR partner_id = ?)", arguments: ["rr:c1", "rr:c1"])
+        let read = try await registry.writer.read { db in try RecordReader.relations(db, scope: city) }
+        #expect(read.map(\.themes) == expected.map(\.themes))
+        #expect(read.map(\.sources) == expected.map(\.sources))
+    }
+
     @Test("Themes and citations of relations found by ids are searched through their keys' indexes")
     func plans() throws {
         let registry = try SQLiteRegistry()

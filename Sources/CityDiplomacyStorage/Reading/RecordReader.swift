@@ -66,13 +66,15 @@ enum RecordReader {
         var interned: [String: String] = [:]
         var dates: [String: PartialDate?] = [:]
         var flagLists: [String: [RelationFlag]] = [:]
+        var idsAsStored = true
         func intern(_ text: String) -> String {
             if let known = interned[text] { return known }
             interned[text] = text
             return text
         }
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, dataset_id, city_id, partner_id, kind, status, signed, notes, notes_fa, period_placements, position, flags, import_rows
+            SELECT id, dataset_id, city_id, partner_id, kind, status, signed, notes, notes_fa, period_placements, position, flags, import_rows,
+                   length(CAST(id AS BLOB))
             FROM relation WHERE \(scope.sql) ORDER BY dataset_id, position
             """, arguments: scope.arguments)
         while let row = try rows.next() {
@@ -98,11 +100,15 @@ enum RecordReader {
                 periodPlacements: try stringMap(placementsJSON), position: row[10],
                 flags: flags, importRows: try integerList(importRowsJSON))
             relation.notesFa = row[8]
+            if idsAsStored, RecordIDs.mayDifferFromStored(relation.id, storedBytes: row[13]) { idsAsStored = false }
             relations.append(relation)
         }
         guard !relations.isEmpty else { return relations }
 
-        if relations.count <= idListLimit {
+        // By ids only when each id read into Swift is the id stored: text that is not UTF-8 is
+        // read with U+FFFD in its place, text with NUL is cut at it, and such an id (only another
+        // program can write one) would find no theme or source by its text.
+        if relations.count <= idListLimit, idsAsStored {
             try attachThemesAndSources(db, to: &relations)
             return relations
         }
