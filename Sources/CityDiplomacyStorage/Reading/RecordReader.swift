@@ -100,7 +100,7 @@ enum RecordReader {
                 periodPlacements: try stringMap(placementsJSON), position: row[10],
                 flags: flags, importRows: try integerList(importRowsJSON))
             relation.notesFa = row[8]
-            if idsAsStored, RecordIDs.mayDifferFromStored(relation.id, storedBytes: row[13]) { idsAsStored = false }
+            if idsAsStored, relations.count < idListLimit, RecordIDs.mayDifferFromStored(relation.id, storedBytes: row[13]) { idsAsStored = false }
             relations.append(relation)
         }
         guard !relations.isEmpty else { return relations }
