@@ -191,6 +191,7 @@ let package = Package(
                 "CityDiplomacyCore", "CityDiplomacyWeb", "CityDiplomacyStorage", "CityDiplomacyReferenceData",
                 "CityDiplomacyApplication",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,4 +1,5 @@
 import CityDiplomacyPresentation
+import Mustache
 import Testing
 @testable import CityDiplomacyWeb
 
@@ -72,5 +73,18 @@ struct EscapingTests {
         #expect(html.contains(HTMLPage.escape(Self.hostile)))
         let address = "https://example.org/&quot;" + "\u{301}onclick=alert(1)"
         #expect(html.contains(address))
+    }
+
+    @Test("A template that does not parse is named with the line and column of its own text, not of the escape's pragma before it")
+    func parseErrorLine() throws {
+        var library = MustacheLibrary()
+        #expect(throws: TemplateError.self) { try PageTemplates.register("<p>\n  {{#a}}x{{/b}}\n", named: "broken", in: &library) }
+        do {
+            try PageTemplates.register("<p>\n  {{#a}}x{{/b}}\n", named: "broken", in: &library)
+        } catch {
+            #expect("\(error)".hasPrefix("the page template broken cannot be read: line 2, column "), "\(error)")
+        }
+        try PageTemplates.register("<p>{{a}}</p>", named: "fine", in: &library)
+        #expect(library.render(["a": "\"\u{301}"], withTemplate: "fine") == "<p>&quot;\u{301}</p>")
     }
 }

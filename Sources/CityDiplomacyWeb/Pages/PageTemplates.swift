@@ -42,15 +42,29 @@ enum PageTemplates {
                 // Partials are written without a final new line, so that they can sit inside a line.
                 var text = try String(contentsOf: file, encoding: .utf8)
                 if name.hasPrefix("_"), text.hasSuffix("\n") { text.removeLast() }
-                // Every template, partials too (Mustache starts each partial with its own HTML
-                // escape), escapes `{{name}}` through ``HTMLText``: a line of its own, which
-                // Mustache removes, so that the template's first line still starts a line.
-                try library.register("{{% CONTENT_TYPE: \(HTMLText.name)}}\n" + text, named: name)
+                try register(text, named: name, in: &library)
+            } catch let error as TemplateError {
+                return .failure(error)
             } catch {
                 return .failure(.unreadable(name, "\(error)"))
             }
         }
         return .success(library)
+    }
+
+    /// Registers template `text` as `name`. Every template, partials too (Mustache starts each
+    /// partial with its own HTML escape), escapes `{{name}}` through ``HTMLText``: the pragma that
+    /// says so is a line of its own, which Mustache removes, so that the template's first line
+    /// still starts a line; a parse error names the line and column of `text` itself.
+    static func register(_ text: String, named name: String, in library: inout MustacheLibrary) throws(TemplateError) {
+        do {
+            try library.register("{{% CONTENT_TYPE: \(HTMLText.name)}}\n" + text, named: name)
+        } catch let error as MustacheTemplate.ParserError {
+            let context = error.context
+            throw .unreadable(name, "line \(context.lineNumber - 1), column \(context.columnNumber): \(error.error) in '\(context.line)'")
+        } catch {
+            throw .unreadable(name, "\(error)")
+        }
     }
 }
 
