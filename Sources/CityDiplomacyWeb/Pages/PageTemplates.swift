@@ -33,7 +33,6 @@ enum PageTemplates {
         guard let folder = Bundle.module.url(forResource: "templates", withExtension: nil, subdirectory: "Resources")
             ?? Bundle.module.url(forResource: "templates", withExtension: nil)
         else { return .failure(.missing("templates folder")) }
-        MustacheContentTypes.register(HTMLText(), named: HTMLText.name)
         var library = MustacheLibrary()
         let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
         for file in files where file.pathExtension == "mustache" {
@@ -57,6 +56,9 @@ enum PageTemplates {
     /// says so is a line of its own, which Mustache removes, so that the template's first line
     /// still starts a line; a parse error names the line and column of `text` itself.
     static func register(_ text: String, named name: String, in library: inout MustacheLibrary) throws(TemplateError) {
+        // The content type the pragma names, registered by whoever registers a template first (a
+        // lock and a dictionary entry): a template registered before it fails to parse.
+        MustacheContentTypes.register(HTMLText(), named: HTMLText.name)
         do {
             try library.register("{{% CONTENT_TYPE: \(HTMLText.name)}}\n" + text, named: name)
         } catch let error as MustacheTemplate.ParserError {
