@@ -109,52 +109,34 @@ public struct CitationRenderer: Sendable {
 
     /// `text` with LaTeX's special characters escaped, and each line break or tab as a space.
     ///
-    /// By Unicode scalars, as BibTeX reads the file: a brace followed by a combining mark (U+0301)
+    /// By bytes (``ASCIIReplacements``), as BibTeX reads the file: a brace followed by a combining mark (U+0301)
     /// or joined to a prepended mark (U+0600) is one `Character` that is not a brace, so a title
     /// `Report}\u{301} @misc(…` kept its brace unescaped, closed its field and began an entry of its
     /// own; `\r\n` is one `Character` too, and stayed a line break.
     public static func tex(_ text: String) -> String {
-        replacingScalars(of: text) { scalar in
-            switch scalar {
-            case "\\": "\\textbackslash{}"
-            // BibTeX counts braces whether escaped or not: a lone `\}` would close the field and
-            // let the rest of a title be read as entries of its own. Braces are written as commands.
-            case "{": "\\textbraceleft{}"
-            case "}": "\\textbraceright{}"
-            case "@": "{@}"
-            case "&", "%", "$", "#", "_": "\\" + String(scalar)
-            case "~": "\\textasciitilde{}"
-            case "^": "\\textasciicircum{}"
-            case "\n", "\r", "\t": " "
-            default: nil
-            }
-        }
+        texSpecials.apply(to: text)
     }
+
+    /// LaTeX's special characters, by bytes (all are ASCII, so a byte is the scalar BibTeX reads).
+    private static let texSpecials = ASCIIReplacements([
+        "\\": "\\textbackslash{}",
+        // BibTeX counts braces whether escaped or not: a lone `\}` would close the field and
+        // let the rest of a title be read as entries of its own. Braces are written as commands.
+        "{": "\\textbraceleft{}", "}": "\\textbraceright{}",
+        "@": "{@}",
+        "&": "\\&", "%": "\\%", "$": "\\$", "#": "\\#", "_": "\\_",
+        "~": "\\textasciitilde{}", "^": "\\textasciicircum{}",
+        "\n": " ", "\r": " ", "\t": " ",
+    ])
 
     /// An address as BibTeX's `url` field keeps it verbatim: its braces, which BibTeX would count,
-    /// and any line break or tab, which would end the field's line, percent-encoded, by scalars
+    /// and any line break or tab, which would end the field's line, percent-encoded, by bytes
     /// (as ``tex(_:)``).
     static func verbatimURL(_ url: String) -> String {
-        replacingScalars(of: url) { scalar in
-            switch scalar {
-            case "{": "%7B"
-            case "}": "%7D"
-            case "\n": "%0A"
-            case "\r": "%0D"
-            case "\t": "%09"
-            default: nil
-            }
-        }
+        urlSpecials.apply(to: url)
     }
 
-    /// `text` with each Unicode scalar `replacement` gives a text for replaced by it.
-    private static func replacingScalars(of text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
-        var replaced = ""
-        for scalar in text.unicodeScalars {
-            if let text = replacement(scalar) { replaced += text } else { replaced.unicodeScalars.append(scalar) }
-        }
-        return replaced
-    }
+    private static let urlSpecials = ASCIIReplacements(["{": "%7B", "}": "%7D", "\n": "%0A", "\r": "%0D", "\t": "%09"])
 
     // MARK: RIS
 
