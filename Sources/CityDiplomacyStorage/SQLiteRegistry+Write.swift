@@ -20,14 +20,19 @@ extension SQLiteRegistry {
     /// database already holds) is stored in bulk: the secondary indexes of the tables it fills are dropped
     /// and made again in the same transaction (``SecondaryIndexes``), rows whose order no read
     /// depends on (names, citations, themes) go in the order of their keys, and a new dataset is
-    /// written with foreign keys off, its references checked here instead. The content stored is
-    /// the same either way; only the order of rows in the file differs.
+    /// written with foreign keys off, its references checked here instead. In a file that no other
+    /// connection has open, a store in bulk writes through a rollback journal rather than the WAL
+    /// (``RollbackJournal``). The content stored is the same either way; only the order of rows in
+    /// the file differs.
     public func store(
         _ content: DatasetContent, countries: [Country], existing: ExistingDataset, importReport: Eventual<String>?,
         progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
     ) async throws {
         let rows = try await StoreRows.prepare(content, importReport: importReport)
         let bulkRows = bulkRows
+        // This registry's idle readers are closed, so that a store in bulk may have the database
+        // to itself (``RollbackJournal``); they open again when next needed.
+        if content.relations.count + content.cities.count >= bulkRows, let pool = writer as? DatabasePool { pool.releaseMemory() }
         do {
             try await writeWithoutTransaction { db in
                 try Self.store(rows, countries: countries, existing: existing, bulkRows: bulkRows, uncheckedIfNew: true, progress: progress, in: db)
@@ -105,6 +110,7 @@ extension SQLiteRegistry {
         // replacing one relies on their cascades to delete its records.
         let unchecked = try bulk && uncheckedIfNew && !exists()
         if unchecked { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+        let journal = bulk ? try RollbackJournal.enter(in: db) : nil
         let stored = Result<Void, any Error> {
             try db.inTransaction(.immediate) {
                 if unchecked, try exists() { throw DatasetAppeared() }
@@ -115,6 +121,7 @@ extension SQLiteRegistry {
                 return .commit
             }
         }
+        journal?.leave(in: db)
         if unchecked { try db.execute(sql: "PRAGMA foreign_keys = ON") }
         try stored.get()
     }

@@ -107,7 +107,7 @@ struct BulkStoreTests {
             SchemaState(
                 indexes: try String.fetchAll(db, sql: "SELECT name || ':' || coalesce(sql, '') FROM sqlite_master WHERE type = 'index' ORDER BY name"),
                 foreignKeys: try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false,
-                writer: try ["cache_size", "temp_store", "threads"].map { "\($0)=\(try Int.fetchOne(db, sql: "PRAGMA \($0)") ?? -1)" })
+                writer: try ["cache_size", "temp_store", "threads", "synchronous", "mmap_size"].map { "\($0)=\(try Int.fetchOne(db, sql: "PRAGMA \($0)") ?? -1)" })
         }
     }
 
@@ -274,5 +274,81 @@ struct BulkStoreTests {
             try await registry.store(content)
         }
         try await Self.expectSameState(registry, as: before)
+    }
+
+    // In a file: a new dataset stored in bulk goes through a rollback journal when the database is
+    // the store's alone, and through the WAL when another connection has it open.
+
+    /// The size of the database's WAL, or 0 where there is none.
+    private static func walBytes(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int) ?? 0
+    }
+
+    @Test("In bulk, a database of its own is written through a rollback journal, and is back in WAL mode after", arguments: [false, true])
+    func rollbackJournal(otherConnectionOpen: Bool) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-journal-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("r.sqlite").path
+        let registry = try SQLiteRegistry(path: path, bulkRows: 1)
+        try await registry.storeCountries(countries.countries)
+        // A reader of this registry's own, left open: the store closes its idle readers.
+        _ = try await registry.datasets()
+        // Another process's connection, say a running server: it holds the database open.
+        let other = otherConnectionOpen ? try DatabaseQueue(path: path) : nil
+        _ = try await other?.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM dataset") }
+        let started = Date()
+        let content = try dataset(cities: 1000, relationsPerCity: 3)
+        try await registry.store(content)
+        // Refused at once, not after the busy timeout, when another connection holds the database.
+        #expect(Date().timeIntervalSince(started) < 5)
+        // Through the journal, the rows went straight into the file and the WAL is empty; through
+        // the WAL, they are in it until a checkpoint.
+        #expect((Self.walBytes(path) == 0) == !otherConnectionOpen)
+        #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+        #expect(try await registry.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        let stored = try #require(try await registry.content(ofDataset: "bulk"))
+        #expect(stored.cities == content.cities)
+        #expect(stored.relations == content.relations)
+        // The other connection reads the new dataset too.
+        #expect(try await other?.read { db in try String.fetchAll(db, sql: "SELECT id FROM dataset") } ?? ["bulk"] == ["bulk"])
+        try other?.close()
+    }
+
+    @Test("In bulk through a rollback journal, a store that fails leaves the file as it was, in WAL mode")
+    func rollbackJournalFailure() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-journal-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("r.sqlite").path
+        let registry = try SQLiteRegistry(path: path, bulkRows: 1)
+        try await registry.storeCountries(countries.countries)
+        let first = try dataset(cities: 300, relationsPerCity: 2)
+        try await registry.store(first)
+        let before = try await Self.schemaState(registry)
+        // A second dataset whose last relation takes an id of the first: refused only when the
+        // relations' key is made again, after every row of it has been written.
+        var second = try dataset(cities: 2000, relationsPerCity: 3)
+        second.dataset = Dataset(id: "second", title: LocalizedText(en: "Second"))
+        second.sources = [SourceCitation(id: "second:file", title: "second.csv")]
+        for index in second.relations.indices {
+            second.relations[index].id = "second:" + second.relations[index].id
+            second.relations[index].datasetID = "second"
+            second.relations[index].sources = second.sources
+        }
+        for index in second.cities.indices { second.cities[index].id = "second:" + second.cities[index].id }
+        for index in second.relations.indices {
+            second.relations[index].cityID = "second:" + second.relations[index].cityID
+            second.relations[index].partnerID = "second:" + second.relations[index].partnerID
+        }
+        second.relations[second.relations.count - 1].id = first.relations[0].id
+        let clashing = second
+        await #expect(throws: SQLiteRegistry.duplicateRelation(first.relations[0].id, kind: .sisterCity)) {
+            try await registry.store(clashing)
+        }
+        #expect(try await registry.datasets().map(\.id) == ["bulk"])
+        #expect(try await registry.content(ofDataset: "bulk")?.relations == first.relations)
+        try await Self.expectSameState(registry, as: before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+        #expect(try await registry.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try await registry.writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } == ["ok"])
     }
 }
