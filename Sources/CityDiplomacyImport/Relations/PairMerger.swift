@@ -5,11 +5,42 @@ import Foundation
 /// kind, keeping every row it was read from and every source the rows cite; self-pairs and
 /// domestic pairs flagged and counted.
 struct PairMerger {
-    /// A relation of the file is one pair of cities (in either order) and a kind.
+    /// A relation of the file is one pair of cities (in either order) and a kind, here by their
+    /// numbers (``End/city``, ``kindNumber(_:)``): keyed by the cities' ids and the kind's name,
+    /// hashing three strings a row was a fifth of the merging of a 1,000,000-row file (perf).
     private struct PairKey: Hashable {
-        var low: String
-        var high: String
-        var kind: String
+        var low: Int32
+        var high: Int32
+        var kind: Int32
+
+        init(_ city1: Int32, _ city2: Int32, kind: Int32) {
+            (low, high) = city1 < city2 ? (city1, city2) : (city2, city1)
+            self.kind = kind
+        }
+    }
+
+    /// What merging needs of a place a row names, the same for every row that names it: made once
+    /// per distinct place (``ends(of:cities:)``) rather than copying its whole resolution on each row.
+    struct End {
+        var cityID: String
+        /// The city's number: the same for every place that became the same city.
+        var city: Int32
+        var country: CountryCode
+        var isPlaced: Bool
+        /// The city is a district of another (a relation of it may duplicate one of its city).
+        var isDistrict: Bool
+    }
+
+    /// The end of each resolved place, by its number, and the number of each city.
+    static func ends(of mentions: [RelationImporter.ResolvedMention], cities: [String: City]) -> (ends: [End], cityNumbers: [String: Int32]) {
+        var numbers: [String: Int32] = [:]
+        let ends = mentions.map { mention in
+            let number = numbers[mention.cityID] ?? Int32(numbers.count)
+            if number == numbers.count { numbers[mention.cityID] = number }
+            return End(cityID: mention.cityID, city: number, country: mention.country, isPlaced: mention.isPlaced,
+                       isDistrict: cities[mention.cityID]?.partOf != nil)
+        }
+        return (ends, numbers)
     }
 
     private let datasetID: String
@@ -17,6 +48,12 @@ struct PairMerger {
     private let fileSource: SourceCitation
     private var relationIndex: [PairKey: Int] = [:]
     private(set) var relations: [BilateralRelation] = []
+    /// The number of each city (``End/city``), by id, and the relations that have a district at
+    /// an end, in their order: ``districtAndCityPairs(cities:)`` reads these.
+    private let cityNumbers: [String: Int32]
+    private var districtRelations: [Int] = []
+    /// The kinds named so far, their numbers their positions: a file names one or a few.
+    private var kinds: [String] = []
     private(set) var sources: [String: SourceCitation] = [:]
     private(set) var sourceOrder: [String] = []
     /// The source id of each source text a row gives.
@@ -32,8 +69,11 @@ struct PairMerger {
     private(set) var domesticPairs = 0
     private(set) var domesticByCountry: [String: Int] = [:]
 
-    init(facts: RelationImporter.FileFacts) {
+    init(facts: RelationImporter.FileFacts, cityNumbers: [String: Int32]) {
         datasetID = facts.datasetID
+        self.cityNumbers = cityNumbers
+        relations.reserveCapacity(facts.rowsRead)
+        relationIndex.reserveCapacity(facts.rowsRead)
         fileSource = SourceCitation(
             id: "\(facts.datasetID):file", title: facts.fileName, publisher: nil, language: nil,
             locator: "imported by citydip (\(facts.format.rawValue)); SHA-256 \(facts.contentHash.prefix(16))…")
@@ -43,17 +83,15 @@ struct PairMerger {
     }
 
     /// Adds a row: a new relation, or one more row of the relation its pair already has.
-    mutating func add(
-        _ record: ImportRecord, _ resolved1: RelationImporter.ResolvedMention, _ resolved2: RelationImporter.ResolvedMention,
-        coordinatesDisagree: Bool
-    ) {
+    mutating func add(_ record: ImportRecord, _ resolved1: End, _ resolved2: End, coordinatesDisagree: Bool) {
         let (id1, id2) = (resolved1.cityID, resolved2.cityID)
         let recordSources = sources(of: record)
-        let pairKey = PairKey(low: min(id1, id2), high: max(id1, id2), kind: record.kind.rawValue)
+        let pairKey = PairKey(resolved1.city, resolved2.city, kind: kindNumber(record.kind.rawValue))
         if let existing = relationIndex[pairKey] {
             merge(record, into: existing, sources: recordSources, coordinatesDisagree: coordinatesDisagree)
             return
         }
+        if resolved1.isDistrict || resolved2.isDistrict { districtRelations.append(relations.count) }
         var flags: [RelationFlag] = []
         if id1 == id2 {
             flags.append(.selfPair)
@@ -70,6 +108,12 @@ struct PairMerger {
             id: "\(datasetID):\(id1.dropFirst(datasetID.count + 1))/\(id2.dropFirst(datasetID.count + 1))/\(record.kind.rawValue)",
             datasetID: datasetID, cityID: id1, partnerID: id2, kind: record.kind, signed: record.date,
             sources: recordSources, position: relations.count, flags: flags, importRows: [record.line]))
+    }
+
+    private mutating func kindNumber(_ kind: String) -> Int32 {
+        if let known = kinds.firstIndex(of: kind) { return Int32(known) }
+        kinds.append(kind)
+        return Int32(kinds.count - 1)
     }
 
     /// A row of a pair already seen adds its line, its sources and, if the relation has none, its date.
@@ -112,10 +156,13 @@ struct PairMerger {
     /// an analysis counts districts with their cities.
     func districtAndCityPairs(cities: [String: City]) -> [ImportQualityReport.DistrictPairNote] {
         var notes: [ImportQualityReport.DistrictPairNote] = []
-        for relation in relations {
+        for relationIndex in districtRelations {
+            let relation = relations[relationIndex]
             for (district, partner) in [(relation.cityID, relation.partnerID), (relation.partnerID, relation.cityID)] {
                 guard let city = cities[district]?.partOf, city != partner,
-                      let index = relationIndex[PairKey(low: min(city, partner), high: max(city, partner), kind: relation.kind.rawValue)]
+                      let cityNumber = cityNumbers[city], let partnerNumber = cityNumbers[partner],
+                      let kind = kinds.firstIndex(of: relation.kind.rawValue),
+                      let index = self.relationIndex[PairKey(cityNumber, partnerNumber, kind: Int32(kind))]
                 else { continue }
                 notes.append(.init(
                     line: relation.importRows.first ?? 0, partner: cities[partner]?.name.en ?? partner,

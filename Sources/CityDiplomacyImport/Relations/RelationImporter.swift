@@ -99,6 +99,7 @@ public struct RelationImporter: Sendable {
         // were a tenth of the CPU time of a 250,000-row import, all on one core (perf).
         let disagree = places.distinct.indices.map { ImportQualityNotes.coordinatesDisagree(places.distinct[$0], mentions[$0]) }
         let (placeResolver, resolved) = (resolver, mentions)
+        let (ends, cityNumbers) = PairMerger.ends(of: mentions, cities: cities.byID)
         let (notes, pairs) = inParallel({
             var notes = ImportQualityNotes(places: places.distinct, mentions: resolved, countries: countries, resolver: placeResolver)
             for (index, record) in records.enumerated() {
@@ -109,11 +110,11 @@ public struct RelationImporter: Sendable {
             }
             return notes
         }, {
-            var pairs = PairMerger(facts: facts)
+            var pairs = PairMerger(facts: facts, cityNumbers: cityNumbers)
             for (index, record) in records.enumerated() {
                 if index % 2000 == 0 { progress?(index, records.count) }
                 let (number1, number2) = places.rowMentions[index]
-                pairs.add(record, resolved[number1], resolved[number2], coordinatesDisagree: disagree[number1] || disagree[number2])
+                pairs.add(record, ends[number1], ends[number2], coordinatesDisagree: disagree[number1] || disagree[number2])
             }
             return pairs
         })
@@ -214,27 +215,4 @@ public struct RelationImporter: Sendable {
     static func describe(_ entry: GazetteerEntry) -> String {
         "\(entry.name), \(entry.country) (geonames \(entry.geonameID), pop. \(entry.population))"
     }
-}
-
-/// Two computations at once, on two cores if there are two, and both results.
-///
-/// For two passes over the same data that do not depend on each other, each of which must run in
-/// order (an import's notes on its rows and its merging of their pairs).
-///
-/// ```swift
-/// let (notes, pairs) = inParallel({ notes(of: rows) }, { pairs(of: rows) })
-/// ```
-func inParallel<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-    let results = ParallelResults<A, B>()
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 { results.first = first() } else { results.second = second() }
-    }
-    return (results.first!, results.second!)
-}
-
-// Each result is written by one iteration of `concurrentPerform` and read only after it has
-// returned, when every iteration has finished: no value is shared while it is being written.
-private final class ParallelResults<A, B>: @unchecked Sendable {
-    var first: A?
-    var second: B?
 }
