@@ -172,13 +172,10 @@ extension SQLiteRegistry {
         // Bulk inserts rather than record encoding: an imported dataset has tens of thousands
         // of rows, and Codable encoding per row dominated the time of a store.
         let citations = try BulkInsert(db, sql: "INSERT OR IGNORE INTO citation (record_kind, record_id, source_id, position)", columns: 4)
-        /// Cites `sources` in their order (their positions); the rows go in the order of the
-        /// sources' ids with `inKeyOrder`, the order of the primary key.
-        func cite(_ kind: CitingRecordKind, _ recordID: String, _ sources: [SourceCitation], inKeyOrder: Bool = false) throws {
+        /// Cites `sources` in their order (their positions).
+        func cite(_ kind: CitingRecordKind, _ recordID: String, _ sources: [SourceCitation]) throws {
             try storeSources(sources)
-            var cited = Array(sources.enumerated())
-            if inKeyOrder, cited.count > 1 { cited.sort { TextKey.precedes($0.element.id, $1.element.id) } }
-            for (position, source) in cited {
+            for (position, source) in sources.enumerated() {
                 try citations.append { row in
                     row.bind(kind.rawValue)
                     row.bind(recordID)
@@ -194,58 +191,42 @@ extension SQLiteRegistry {
             INSERT INTO city (id, dataset_id, name_en, name_fa, aliases, country_code, latitude, longitude,
                               population, geonames_id, wikidata_id, part_of, notes, notes_fa)
             """, columns: 14)
-        // Each city is read in place and borrowed, as the relations below: a loop over the array
-        // copied each (a dozen strings retained and released).
-        func insert(_ city: borrowing City) throws {
-            try cities.append { row in
-                row.bind(city.id)
-                row.bind(datasetID)
-                row.bind(city.name.en)
-                row.bind(city.name.fa)
-                row.bind(Self.jsonArray(city.aliases))
-                row.bind(city.country.rawValue)
-                row.bind(city.coordinates?.latitude)
-                row.bind(city.coordinates?.longitude)
-                row.bind(city.population)
-                row.bind(city.geonamesID)
-                row.bind(city.wikidataID)
-                row.bind(city.partOf)
-                row.bind(city.notes)
-                row.bind(city.notesFa)
-            }
-        }
-        try content.cities.withUnsafeBufferPointer { stored in
-            for index in stored.indices { try insert(stored[index]) }
+        // The rows of cities, names, relations and the relations' citations are bound on the
+        // other core while SQLite inserts those bound before (``BulkInsert/appendAll(count:_:)``),
+        // each record read where it lies: a loop over an array copied each (a dozen strings
+        // retained and released), 1.5 s of a 1,000,000-row store (perf).
+        let allCities = content.cities
+        try cities.appendAll(count: allCities.count) { index, row in
+            allCities.withUnsafeBufferPointer { Self.bindCity($0, at: index, datasetID: datasetID, into: &row) }
         }
         try cities.finish()
         // Names in the order of the primary key (city, key): each row goes at the end of its index.
         let names = try BulkInsert(db, sql: "INSERT OR IGNORE INTO city_name (city_id, search_key)", columns: 2)
-        for index in rows.citiesByID {
-            let city = content.cities[index]
-            for key in rows.searchKeys[index].sorted(by: TextKey.precedes) {
-                try names.append { row in
-                    row.bind(city.id)
-                    row.bind(key)
-                }
+        let (citiesByID, searchKeys) = (rows.citiesByID, rows.searchKeys)
+        try names.appendAll(count: citiesByID.count) { item, row in
+            let index = citiesByID[item]
+            let city = allCities.withUnsafeBufferPointer { $0[index].id }
+            for key in searchKeys[index].sorted(by: TextKey.precedes) {
+                row.bind(city)
+                row.bind(key)
             }
         }
         try names.finish()
         // Relations in the dataset's order (reads of a whole dataset follow it); their citations
         // after them, and their themes last (below), in the order of the relations' ids, which
-        // starts each key. Each relation is read in place (`stored[index]`): loops over the array
-        // copied each (ten strings retained and released), 1.5 s of a 1,000,000-row store (perf).
+        // starts each key.
         let relations = try RelationInserter(db)
+        try relations.insertAll(content.relations, progress: progress)
+        // Sources a relation cites that the dataset does not list are stored as they are first
+        // cited in the dataset's order (sources are read back in the order stored).
         try content.relations.withUnsafeBufferPointer { stored in
-            for index in stored.indices {
-                if index % 1000 == 0 { progress?(index, stored.count) }
-                try relations.insert(stored, at: index, themes: false)
-            }
-            try relations.finishRelations()
-            // Sources a relation cites that the dataset does not list are stored as they are first
-            // cited in the dataset's order (sources are read back in the order stored).
             for index in stored.indices { try storeSources(stored[index].sources) }
-            for index in rows.relationsByID {
-                try cite(.relation, stored[index].id, stored[index].sources, inKeyOrder: true)
+        }
+        let (allRelations, relationsByID) = (content.relations, rows.relationsByID)
+        try citations.appendAll(count: relationsByID.count) { item, row in
+            allRelations.withUnsafeBufferPointer { stored in
+                let index = relationsByID[item]
+                Self.bindCitations(.relation, stored[index].id, stored[index].sources, inKeyOrder: true, into: &row)
             }
         }
         progress?(content.relations.count, content.relations.count)
@@ -277,6 +258,39 @@ extension SQLiteRegistry {
         // this one) goes in last.
         if let report = rows.importReport?.value {
             try db.execute(sql: "UPDATE dataset SET import_report = ? WHERE id = ?", arguments: [report, datasetID])
+        }
+    }
+
+    /// Binds the row of `cities[index]`, read where it lies.
+    private static func bindCity(_ cities: UnsafeBufferPointer<City>, at index: Int, datasetID: String, into row: inout BulkInsert.Row) {
+        row.bind(cities[index].id)
+        row.bind(datasetID)
+        row.bind(cities[index].name.en)
+        row.bind(cities[index].name.fa)
+        row.bind(Self.jsonArray(cities[index].aliases))
+        row.bind(cities[index].country.rawValue)
+        row.bind(cities[index].coordinates?.latitude)
+        row.bind(cities[index].coordinates?.longitude)
+        row.bind(cities[index].population)
+        row.bind(cities[index].geonamesID)
+        row.bind(cities[index].wikidataID)
+        row.bind(cities[index].partOf)
+        row.bind(cities[index].notes)
+        row.bind(cities[index].notesFa)
+    }
+
+    /// Binds a row citing each of `sources`, its position its place among them; the rows go in
+    /// the order of the sources' ids with `inKeyOrder`, the order of the primary key.
+    private static func bindCitations(
+        _ kind: CitingRecordKind, _ recordID: String, _ sources: [SourceCitation], inKeyOrder: Bool, into row: inout BulkInsert.Row
+    ) {
+        var cited = Array(sources.enumerated())
+        if inKeyOrder, cited.count > 1 { cited.sort { TextKey.precedes($0.element.id, $1.element.id) } }
+        for (position, source) in cited {
+            row.bind(kind.rawValue)
+            row.bind(recordID)
+            row.bind(source.id)
+            row.bind(position)
         }
     }
 
@@ -356,14 +370,14 @@ extension SQLiteRegistry {
     }
 
     /// Inserts relations in bulk, then their themes (not their citations): `insert` each and
-    /// `finish()`; or, to insert the themes in another order, `insert(_:themes: false)` each,
-    /// `finishRelations()`, `insertThemes(of:)` of each in that order, and `finish()`.
+    /// `finish()`; or, to insert the themes in another order, `insertAll(_:progress:)` (or
+    /// `insert(_:themes: false)` each), `finishRelations()`, `insertThemes(of:at:)` of each in
+    /// that order, and `finish()`.
     final class RelationInserter {
         private let relations: BulkInsert
         private let themes: BulkInsert
         /// The relations given so far, to name the one a failed insert was about.
-        private var ids: [String] = []
-        private var kinds: [RelationKind] = []
+        private var given: [(id: String, kind: RelationKind)] = []
         /// Relations whose themes go in after every relation, as their rows refer to them.
         private var themesLater: [BilateralRelation] = []
 
@@ -376,36 +390,48 @@ extension SQLiteRegistry {
         }
 
         func insert(_ relation: BilateralRelation, themes withThemes: Bool = true) throws {
-            try [relation].withUnsafeBufferPointer { try insert($0, at: 0, themes: withThemes) }
-        }
-
-        /// Inserts `relations[index]`, reading its fields where they are: passed as a value, a
-        /// relation was copied at each call (a dozen strings and arrays retained, each in memory
-        /// of its own), 0.7 s of a 1,000,000-row store (perf).
-        func insert(_ relations: UnsafeBufferPointer<BilateralRelation>, at index: Int, themes withThemes: Bool = true) throws {
-            if withThemes, !relations[index].themes.isEmpty { themesLater.append(relations[index]) }
-            let years = relations[index].signed?.gregorianYears
-            ids.append(relations[index].id)
-            kinds.append(relations[index].kind)
+            if withThemes, !relation.themes.isEmpty { themesLater.append(relation) }
+            given.append((relation.id, relation.kind))
             try mapFailure { () throws(BulkInsert.Failure) in
                 try self.relations.append { row in
-                    row.bind(relations[index].id)
-                    row.bind(relations[index].datasetID)
-                    row.bind(relations[index].cityID)
-                    row.bind(relations[index].partnerID)
-                    row.bind(relations[index].kind.rawValue)
-                    row.bind(relations[index].status.rawValue)
-                    row.bind(relations[index].signed?.description)
-                    row.bind(years?.lowerBound)
-                    row.bind(years?.upperBound)
-                    row.bind(relations[index].notes)
-                    row.bind(SQLiteRegistry.jsonObject(relations[index].periodPlacements))
-                    row.bind(relations[index].position)
-                    row.bind(SQLiteRegistry.jsonArray(relations[index].flags))
-                    row.bind(SQLiteRegistry.jsonArray(relations[index].importRows))
-                    row.bind(relations[index].notesFa)
+                    [relation].withUnsafeBufferPointer { Self.bind($0, at: 0, into: &row) }
                 }
             }
+        }
+
+        /// Inserts every relation of `stored`, without its themes, its rows bound on another core
+        /// (``BulkInsert/appendAll(count:_:)``); tells `progress` how many are stored, now and then.
+        func insertAll(_ stored: [BilateralRelation], progress: (@Sendable (Int, Int) -> Void)?) throws {
+            let (count, before) = (stored.count, given.count)
+            var bound = 0
+            try mapFailure(naming: { row in row < before ? self.given[row] : (stored[row - before].id, stored[row - before].kind) }) { () throws(BulkInsert.Failure) in
+                try relations.appendAll(count: count) { index, row in
+                    stored.withUnsafeBufferPointer { Self.bind($0, at: index, into: &row) }
+                } inserted: { rows in
+                    bound += rows
+                    progress?(bound, count)
+                }
+            }
+        }
+
+        /// Binds the row of `relations[index]`, read where it lies.
+        private static func bind(_ relations: UnsafeBufferPointer<BilateralRelation>, at index: Int, into row: inout BulkInsert.Row) {
+            let years = relations[index].signed?.gregorianYears
+            row.bind(relations[index].id)
+            row.bind(relations[index].datasetID)
+            row.bind(relations[index].cityID)
+            row.bind(relations[index].partnerID)
+            row.bind(relations[index].kind.rawValue)
+            row.bind(relations[index].status.rawValue)
+            row.bind(relations[index].signed?.description)
+            row.bind(years?.lowerBound)
+            row.bind(years?.upperBound)
+            row.bind(relations[index].notes)
+            row.bind(SQLiteRegistry.jsonObject(relations[index].periodPlacements))
+            row.bind(relations[index].position)
+            row.bind(SQLiteRegistry.jsonArray(relations[index].flags))
+            row.bind(SQLiteRegistry.jsonArray(relations[index].importRows))
+            row.bind(relations[index].notesFa)
         }
 
         /// Inserts the relations still buffered.
@@ -417,7 +443,7 @@ extension SQLiteRegistry {
             try [relation].withUnsafeBufferPointer { try insertThemes(of: $0, at: 0) }
         }
 
-        /// Inserts the themes of `relations[index]`, read where it is (see ``insert(_:at:themes:)``).
+        /// Inserts the themes of `relations[index]`, read where it lies.
         func insertThemes(of relations: UnsafeBufferPointer<BilateralRelation>, at index: Int) throws {
             let coded = relations[index].themes
             guard !coded.isEmpty else { return }
@@ -439,11 +465,14 @@ extension SQLiteRegistry {
             try themes.finish()
         }
 
-        private func mapFailure(_ body: () throws(BulkInsert.Failure) -> Void) throws {
+        /// Runs `body`, naming the relation of a row that a unique index refuses (by default one
+        /// given to ``insert(_:themes:)``).
+        private func mapFailure(naming relation: ((Int) -> (id: String, kind: RelationKind))? = nil, _ body: () throws(BulkInsert.Failure) -> Void) throws {
             do {
                 try body()
             } catch where [.SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY].contains(error.error.extendedResultCode) {
-                throw SQLiteRegistry.duplicateRelation(ids[error.row], kind: kinds[error.row])
+                let refused = relation?(error.row) ?? given[error.row]
+                throw SQLiteRegistry.duplicateRelation(refused.id, kind: refused.kind)
             } catch {
                 throw error.error
             }
