@@ -84,6 +84,13 @@ struct PairMerger {
 
     /// Adds a row: a new relation, or one more row of the relation its pair already has.
     mutating func add(_ record: ImportRecord, _ resolved1: End, _ resolved2: End, coordinatesDisagree: Bool) {
+        [record].withUnsafeBufferPointer { add($0, at: 0, resolved1, resolved2, coordinatesDisagree: coordinatesDisagree) }
+    }
+
+    /// ``add(_:_:_:coordinatesDisagree:)`` of `records[index]`, read where it lies: passed as a
+    /// value, each row was copied (a dozen strings retained and released).
+    mutating func add(_ records: UnsafeBufferPointer<ImportRecord>, at index: Int, _ resolved1: End, _ resolved2: End, coordinatesDisagree: Bool) {
+        let record = Row(records: records, index: index)
         let (id1, id2) = (resolved1.cityID, resolved2.cityID)
         let recordSources = sources(of: record)
         let pairKey = PairKey(resolved1.city, resolved2.city, kind: kindNumber(record.kind.rawValue))
@@ -116,8 +123,21 @@ struct PairMerger {
         return Int32(kinds.count - 1)
     }
 
+    /// The fields of a row that merging reads, each read where the row lies.
+    private struct Row {
+        let records: UnsafeBufferPointer<ImportRecord>
+        let index: Int
+
+        var kind: RelationKind { records[index].kind }
+        var line: Int { records[index].line }
+        var date: PartialDate? { records[index].date }
+        var source: String? { records[index].source }
+        var city1: PlaceMention { records[index].city1 }
+        var city2: PlaceMention { records[index].city2 }
+    }
+
     /// A row of a pair already seen adds its line, its sources and, if the relation has none, its date.
-    private mutating func merge(_ record: ImportRecord, into index: Int, sources recordSources: [SourceCitation], coordinatesDisagree: Bool) {
+    private mutating func merge(_ record: Row, into index: Int, sources recordSources: [SourceCitation], coordinatesDisagree: Bool) {
         duplicatesMerged += 1
         relations[index].importRows.append(record.line)
         if coordinatesDisagree, !relations[index].flags.contains(.coordinatesDisagree) {
@@ -131,7 +151,7 @@ struct PairMerger {
 
     /// The file, and the source the row gives if any: one source per distinct text, its id a hash
     /// of the text so that it is the same from run to run.
-    private mutating func sources(of record: ImportRecord) -> [SourceCitation] {
+    private mutating func sources(of record: Row) -> [SourceCitation] {
         guard let text = record.source else { return fileOnly }
         if let shared = withText[text] { return shared }
         let sourceID: String
