@@ -50,6 +50,18 @@ struct DelimitedTextTests {
         #expect(error.problem.contains("has 2 fields, expected 3"))
     }
 
+    @Test("Fields are read whole with their columns in characters: Persian letters, a carriage return inside a field, empty fields, no final line end")
+    func unquotedFields() throws {
+        let table = try parse("a,b,c\r\nتهران,Se\roul,\n,,\r\nx,y,z")
+        #expect(table.rows.map(\.fields) == [["تهران", "Se\roul", ""], ["", "", ""], ["x", "y", "z"]])
+        #expect(table.rows.map(\.columns) == [[1, 7, 14], [1, 2, 3], [1, 3, 5]])
+        #expect(table.rows.map(\.line) == [2, 3, 4])
+        // The column of a field past the header's, after Persian letters counted one each.
+        let error = try #require(failure("city1,city2,country\nتهران,Seoul,IR,extra\n"))
+        #expect(error.line == 2)
+        #expect(error.column == 16)
+    }
+
     @Test("Invalid UTF-8 names its line and column")
     func invalidUTF8() throws {
         var data = Data("a,b\nTehran,Se".utf8)

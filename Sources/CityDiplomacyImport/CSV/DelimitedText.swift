@@ -52,7 +52,9 @@ public struct DelimitedText: Sendable {
         if let header = try? headerParser.record(), header.fields.count > ImportLimits.maximumColumns {
             throw tooManyColumns(header, fileName: fileName)
         }
-        if let (line, column) = firstInvalidUTF8(bytes) {
+        // The standard library's validation first, which is many times faster than the scan that
+        // counts lines and columns to say where a file is not UTF-8.
+        if String(validating: bytes, as: UTF8.self) == nil, let (line, column) = firstInvalidUTF8(bytes) {
             throw DataFileError(file: fileName, line: line, column: column, problem: "is not valid UTF-8 here: save the file as UTF-8")
         }
         // SQLite would store a NUL, but text is read back only up to it: refused rather than cut.
@@ -242,20 +244,22 @@ public struct DelimitedText: Sendable {
                 throw DataFileError(file: fileName, line: line, column: column, value: string(buffer),
                                   problem: "has text after a closing quote: a \" inside a quoted field must be doubled (\"\")")
             }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == delimiter { advance(); return (string(buffer), false) }
-                if byte == Self.newline {
-                    if buffer.last == Self.carriageReturn { buffer.removeLast() }
-                    advance()
-                    return (string(buffer), true)
-                }
-                buffer.append(byte)
-                advance()
-                if buffer.count > DelimitedText.maximumFieldBytes { throw tooLong(startLine, startColumn) }
+            // An unquoted field is found whole, then made a string from where it lies: byte by
+            // byte through a buffer it was most of the parsing of a file (perf, 1,000,000 rows).
+            return try bytes.withUnsafeBufferPointer { bytes throws(DataFileError) in
+                var end = index
+                while end < bytes.count, bytes[end] != delimiter, bytes[end] != Self.newline { end += 1 }
+                guard end - index <= DelimitedText.maximumFieldBytes else { throw tooLong(startLine, startColumn) }
+                // Characters, for the columns of the fields after it: continuation bytes are none.
+                for byte in bytes[index..<end] where byte & 0xC0 != 0x80 { column += 1 }
+                var last = end
+                let ended = end == bytes.count || bytes[end] == Self.newline
+                if ended, last > index, bytes[last - 1] == Self.carriageReturn { last -= 1 }
+                let field = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<last]), as: UTF8.self)
+                index = end
+                if index < bytes.count { advance() }
+                return (field, ended)
             }
-            if buffer.last == Self.carriageReturn { buffer.removeLast() }
-            return (string(buffer), true)
         }
 
         func tooLong(_ line: Int, _ column: Int) -> DataFileError {
