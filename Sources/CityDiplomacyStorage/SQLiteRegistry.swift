@@ -60,7 +60,7 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
                 try db.execute(sql: "PRAGMA mmap_size = 2147418112")
             }
             try Self.checkIsCityDiplomacyDatabase(at: url.path, named: path)
-            let pool = try DatabasePool(path: url.path, configuration: configuration)
+            let pool = try Self.openPool(atPath: url.path, configuration: configuration)
             // Built once here: the migrator is made anew each time it is asked for.
             let migrator = SchemaMigrator.migrator
             do {
@@ -86,16 +86,37 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
         self.path = url.path
     }
 
+    /// How long opening a database waits for another process that holds it: an import storing a
+    /// large dataset through a rollback journal (``RollbackJournal``), which readers cannot read
+    /// past, 10–30 s at a million relations; a migration, 6–22 s at a million.
+    static let openingTimeout: TimeInterval = 60
+
+    /// Opens the pool, waiting up to ``openingTimeout`` while another process's import stores a
+    /// large dataset through a rollback journal: a pool puts the database in WAL mode as it
+    /// opens, which SQLite refuses at once, without waiting, while another connection writes in
+    /// rollback mode ("database is locked" the moment `citydip datasets` was run beside such an
+    /// import, found by the review).
+    private static func openPool(atPath path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(openingTimeout)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
     /// Looks at an existing file before the pool opens it: opening in WAL mode, let alone
     /// migrating, would already change another program's database.
     private static func checkIsCityDiplomacyDatabase(at path: String, named name: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
         // Read-write but without WAL: only a pool switches the journal mode, and nothing is written.
-        // Waiting, as the registry's own connections do, while another process holds the
-        // database (its last connection closing, say): GRDB's default is to fail at once with
-        // "database is locked", which two processes opening one database met (test).
+        // Waiting while another process holds the database (its last connection closing, an
+        // import's store in rollback mode; see ``openingTimeout``): GRDB's default is to fail at
+        // once with "database is locked", which two processes opening one database met (test).
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(openingTimeout)
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.read { db in
             try DatabaseMark.check(db, path: name)

@@ -15,17 +15,18 @@ import GRDB
 /// Leaving WAL mode needs the database to itself: SQLite refuses while any other connection, of
 /// this process or another (a running `citydip serve`), has it open, and the store then goes
 /// through the WAL as before. While the journal is in use, another process that opens the
-/// database waits for the store to finish (up to the registry's busy timeout) rather than reading
-/// the database as it was; the WAL is restored after the commit, or by the next registry to open the
-/// database should this process die first.
+/// database waits for the store to finish (up to ``SQLiteRegistry/openingTimeout``) rather than
+/// reading the database as it was; the WAL is restored after the commit, or by the next registry
+/// to open the database should this process die first (another program that opens it first, the
+/// `sqlite3` shell say, rolls the journal back all the same, and finds it in rollback mode).
 struct RollbackJournal {
     private var settings: PragmaSettings?
 
     /// Switches the connection out of WAL mode, if it can; outside any transaction.
     static func enter(in db: Database) throws -> RollbackJournal? {
         guard try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" else { return nil }
-        // Another connection has the database open: SQLite answers with the mode unchanged, or
-        // "database is locked" once the busy timeout has passed; either way the WAL stays.
+        // Another connection has the database open: SQLite refuses at once, without waiting
+        // ("database is locked"), and the WAL stays.
         guard let mode = try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE"), mode == "delete" else { return nil }
         var journal = RollbackJournal()
         do {
