@@ -117,7 +117,10 @@ final class BulkInsert {
         guard count > 0 else { return }
         let batches = Batches(capacity: 2)
         let (columns, prefix, batchRows) = (columns, prefix, rowsPerStatement * 64)
-        DispatchQueue.global(qos: .userInitiated).async {
+        // A queue of its own, which gets a thread of its own: on the global queue, which has
+        // about one thread a core, the binding waited behind whatever else held them (a test
+        // run's other tests: a store of 3,000 rows took 66–95 s, its inserts waiting for rows).
+        DispatchQueue(label: "citydip.bulk-insert", qos: .userInitiated).async {
             var item = 0
             while item < count, !batches.isCancelled {
                 var batch = Row()
