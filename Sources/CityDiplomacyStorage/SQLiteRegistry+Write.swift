@@ -31,18 +31,22 @@ extension SQLiteRegistry {
         let rows = try await StoreRows.prepare(content, importReport: importReport)
         let bulkRows = bulkRows
         // This registry's idle readers are closed, so that a store in bulk may have the database
-        // to itself (``RollbackJournal``); they open again when next needed.
-        if content.relations.count + content.cities.count >= bulkRows, let pool = writer as? DatabasePool { pool.releaseMemory() }
+        // to itself (``RollbackJournal``); they open again when next needed. Not where readers
+        // must go on reading meanwhile (a server's).
+        let takesDatabase = !readersDuringWrites.load(ordering: .relaxed)
+        if takesDatabase, content.relations.count + content.cities.count >= bulkRows, let pool = writer as? DatabasePool { pool.releaseMemory() }
         do {
             try await writeWithoutTransaction { db in
-                try Self.store(rows, countries: countries, existing: existing, bulkRows: bulkRows, uncheckedIfNew: true, progress: progress, in: db)
+                try Self.store(rows, countries: countries, existing: existing, bulkRows: bulkRows, uncheckedIfNew: true,
+                               takesDatabase: takesDatabase, progress: progress, in: db)
             }
         } catch is DatasetAppeared {
             if existing == .refuse { throw RegistryError.datasetExists(content.dataset.id) }
             // Another process stored a dataset of this id meanwhile: it is replaced, with the
             // database checking the references, as any replacement is.
             try await writeWithoutTransaction { db in
-                try Self.store(rows, countries: countries, existing: existing, bulkRows: bulkRows, uncheckedIfNew: false, progress: progress, in: db)
+                try Self.store(rows, countries: countries, existing: existing, bulkRows: bulkRows, uncheckedIfNew: false,
+                               takesDatabase: takesDatabase, progress: progress, in: db)
             }
         }
     }
@@ -97,7 +101,7 @@ extension SQLiteRegistry {
     }
 
     private static func store(
-        _ rows: StoreRows, countries: [Country], existing: ExistingDataset, bulkRows: Int, uncheckedIfNew: Bool,
+        _ rows: StoreRows, countries: [Country], existing: ExistingDataset, bulkRows: Int, uncheckedIfNew: Bool, takesDatabase: Bool,
         progress: (@Sendable (Int, Int) -> Void)?, in db: Database
     ) throws {
         let content = rows.content
@@ -110,7 +114,7 @@ extension SQLiteRegistry {
         // replacing one relies on their cascades to delete its records.
         let unchecked = try bulk && uncheckedIfNew && !exists()
         if unchecked { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
-        let journal = bulk ? try RollbackJournal.enter(in: db) : nil
+        let journal = bulk && takesDatabase ? try RollbackJournal.enter(in: db) : nil
         let stored = Result<Void, any Error> {
             try db.inTransaction(.immediate) {
                 if unchecked, try exists() { throw DatasetAppeared() }

@@ -1,6 +1,7 @@
 import CityDiplomacyCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// The registry on an SQLite database: one file, one user, no server.
 ///
@@ -21,6 +22,8 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
     /// Rows in a dataset at which it is stored in bulk (see ``store(_:countries:progress:)``);
     /// tests lower it to store small datasets the way large ones are.
     let bulkRows: Int
+    /// Whether other connections read while this registry writes (``admitReadersDuringWrites()``).
+    let readersDuringWrites = Atomic<Bool>(false)
 
     /// Opens (creating if needed) the database file at `path`.
     public convenience init(path: String) throws(StorageError) {
@@ -90,6 +93,10 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
     /// large dataset through a rollback journal (``RollbackJournal``), which readers cannot read
     /// past, 10–30 s at a million relations; a migration, 6–22 s at a million.
     static let openingTimeout: TimeInterval = 60
+
+    public func admitReadersDuringWrites() {
+        readersDuringWrites.store(true, ordering: .relaxed)
+    }
 
     /// Opens the pool, waiting up to ``openingTimeout`` while another process's import stores a
     /// large dataset through a rollback journal: a pool puts the database in WAL mode as it

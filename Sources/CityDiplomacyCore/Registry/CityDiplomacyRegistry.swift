@@ -37,6 +37,13 @@ public protocol CityDiplomacyRegistry: Sendable {
     /// default reads the dataset and hashes it.
     func recordsHash(ofDataset id: String) async throws -> String?
 
+    /// Says that other connections read this registry while it writes, as a server's do: a large
+    /// store must then leave them reading, even when none happens to be reading as it begins. The
+    /// SQLite registry otherwise writes a large dataset through a rollback journal when no other
+    /// connection has the database open, and anyone who opens it meanwhile waits. The default does
+    /// nothing.
+    func admitReadersDuringWrites()
+
     /// What an ``AnalysisSnapshot`` reads of dataset `id` — its cities, and each relation's ends,
     /// kind and year — or `nil` if there is no such dataset (a default reads the dataset; a
     /// backend reads those columns alone).
@@ -226,6 +233,8 @@ public struct DatasetRecordCounts: Hashable, Sendable {
 }
 
 extension CityDiplomacyRegistry {
+    public func admitReadersDuringWrites() {}
+
     /// The imported datasets and their formats; this default reads every report.
     public func importFormats() async throws -> [String: String] {
         var formats: [String: String] = [:]

@@ -24,6 +24,9 @@ public func buildApplication(
     loadingReferenceDataFirst: Bool = false,
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
+    // Pages are read while the server writes (a copy of a large dataset): the registry must not
+    // take the database to itself for a large store.
+    registry.admitReadersDuringWrites()
     // A broken template stops the server here, not at its first page.
     try PageTemplates.preload()
     let observatory = try await Observatory(registry: registry, configuration: configuration)
