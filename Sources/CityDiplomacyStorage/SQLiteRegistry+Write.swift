@@ -113,8 +113,16 @@ extension SQLiteRegistry {
         // Foreign keys cannot be switched inside a transaction: off for a new dataset only, since
         // replacing one relies on their cascades to delete its records.
         let unchecked = try bulk && uncheckedIfNew && !exists()
-        if unchecked { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+        // The journal first: a failure to switch it must not leave the foreign keys off.
         let journal = bulk && takesDatabase ? try RollbackJournal.enter(in: db) : nil
+        if unchecked {
+            do {
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            } catch {
+                journal?.leave(in: db)
+                throw error
+            }
+        }
         let stored = Result<Void, any Error> {
             try db.inTransaction(.immediate) {
                 if unchecked, try exists() { throw DatasetAppeared() }
