@@ -115,25 +115,42 @@ final class BulkInsert {
     ) throws(Failure) {
         try flush()
         guard count > 0 else { return }
-        let batches = Batches(capacity: 2)
         let (columns, prefix, batchRows) = (columns, prefix, rowsPerStatement * 64)
-        // A queue of its own, which gets a thread of its own: on the global queue, which has
-        // about one thread a core, the binding waited behind whatever else held them (a test
-        // run's other tests: a store of 3,000 rows took 66–95 s, its inserts waiting for rows).
-        DispatchQueue(label: "citydip.bulk-insert", qos: .userInitiated).async {
-            var item = 0
+        @Sendable func bindBatch(from first: Int) -> (batch: Row, next: Int) {
+            var batch = Row()
+            batch.values.reserveCapacity(batchRows * columns)
+            var item = first
+            while item < count, batch.values.count < batchRows * columns {
+                bind(item, &batch)
+                item += 1
+            }
+            precondition(batch.values.count % columns == 0, "\(prefix): bound \(batch.values.count) values, not rows of \(columns)")
+            return (batch, item)
+        }
+        // Items of one batch or fewer are bound here: there is nothing to overlap.
+        let (first, afterFirst) = bindBatch(from: 0)
+        if afterFirst == count {
+            pending = first
+            rowsAppended += first.values.count / columns
+            try flush()
+            inserted?(first.values.count / columns)
+            return
+        }
+        let batches = Batches(capacity: 2)
+        batches.put(first)
+        // A thread of its own, not a dispatch queue's: the queues' threads are limited in
+        // number, and stores each waiting for rows on one (a run of the whole test suite) took
+        // them all, so that the threads that were to bind the rows never started.
+        let binding = Thread {
+            var item = afterFirst
             while item < count, !batches.isCancelled {
-                var batch = Row()
-                batch.values.reserveCapacity(batchRows * columns)
-                while item < count, batch.values.count < batchRows * columns {
-                    bind(item, &batch)
-                    item += 1
-                }
-                precondition(batch.values.count % columns == 0, "\(prefix): bound \(batch.values.count) values, not rows of \(columns)")
+                let (batch, next) = bindBatch(from: item)
                 batches.put(batch)
+                item = next
             }
             batches.finish()
         }
+        binding.start()
         defer { batches.cancel() }
         while let batch = batches.take() {
             pending = batch
