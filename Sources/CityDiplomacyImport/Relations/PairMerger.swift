@@ -83,12 +83,8 @@ struct PairMerger {
     }
 
     /// Adds a row: a new relation, or one more row of the relation its pair already has.
-    mutating func add(_ record: ImportRecord, _ resolved1: End, _ resolved2: End, coordinatesDisagree: Bool) {
-        [record].withUnsafeBufferPointer { add($0, at: 0, resolved1, resolved2, coordinatesDisagree: coordinatesDisagree) }
-    }
-
-    /// ``add(_:_:_:coordinatesDisagree:)`` of `records[index]`, read where it lies: passed as a
-    /// value, each row was copied (a dozen strings retained and released).
+    /// `records[index]` is read where it lies: passed as a value, each row was copied (a dozen
+    /// strings retained and released).
     mutating func add(_ records: UnsafeBufferPointer<ImportRecord>, at index: Int, _ resolved1: End, _ resolved2: End, coordinatesDisagree: Bool) {
         let record = Row(records: records, index: index)
         let (id1, id2) = (resolved1.cityID, resolved2.cityID)
