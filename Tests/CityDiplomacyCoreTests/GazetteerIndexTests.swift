@@ -141,6 +141,50 @@ struct GazetteerIndexTests {
     }
 }
 
+extension GazetteerIndexTests {
+    @Test("In crowded places the nearest is the scan's nearest: near the antimeridian, the poles and the edges of cells, with and without a country")
+    func nearestInCrowds() throws {
+        var random = SplitMix64(seed: 29)
+        let centres: [(Double, Double)] = [(35.7, 51.4), (0.0, 179.99), (-16.9, -179.9), (52.0, 13.0), (88.9, 30.0), (-89.6, -60.0), (61.0, 0.0), (-33.99, 151.01)]
+        // Places up to 1.5° from each centre, coordinates to the thousandth of a degree (so that
+        // some share a cell's edge or lie at the same distance from a point).
+        var entries: [GazetteerEntry] = []
+        for (latitude, longitude) in centres {
+            for _ in 0..<600 {
+                let placeLatitude = min(90, max(-90, latitude + Double(random.next(3_001) - 1_500) / 1_000))
+                var placeLongitude = longitude + Double(random.next(3_001) - 1_500) / 1_000
+                if placeLongitude >= 180 { placeLongitude -= 360 }
+                if placeLongitude < -180 { placeLongitude += 360 }
+                entries.append(GazetteerEntry(
+                    geonameID: entries.count + 1, name: "P\(entries.count)",
+                    coordinates: try Coordinates(latitude: placeLatitude, longitude: placeLongitude),
+                    country: CountryCode(unchecked: ["IR", "DE", "FJ"][random.next(3)]), admin1: "", population: 1, alternateNames: []))
+            }
+        }
+        let gazetteer = Gazetteer(entries: entries)
+        for (latitude, longitude) in centres {
+            for _ in 0..<40 {
+                let pointLatitude = min(90, max(-90, latitude + Double(random.next(2_001) - 1_000) / 1_000))
+                var pointLongitude = longitude + Double(random.next(2_001) - 1_000) / 1_000
+                if pointLongitude >= 180 { pointLongitude -= 360 }
+                if pointLongitude < -180 { pointLongitude += 360 }
+                let point = try Coordinates(latitude: pointLatitude, longitude: pointLongitude)
+                // And a limit that is exactly the distance of a place of the crowd: found, not skipped.
+                let edge = point.kilometres(to: entries[centres.firstIndex { $0 == (latitude, longitude) }! * 600 + random.next(600)].coordinates)
+                for limit in [0.5, 5, 30, 120, edge] {
+                    for country in [nil, CountryCode(unchecked: "DE")] {
+                        let scanned = entries.filter { country == nil || $0.country == country }
+                            .map { ($0, point.kilometres(to: $0.coordinates)) }.filter { $0.1 <= limit }.min { $0.1 < $1.1 }
+                        let found = gazetteer.nearest(to: point, withinKilometres: limit, in: country)
+                        #expect(found?.kilometres == scanned?.1, "\(point) \(limit) \(String(describing: country))")
+                        if let found, let scanned { #expect(found.entry.coordinates == scanned.0.coordinates, "\(point) \(limit)") }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A small seeded generator, so that the random places are the same on every run.
 struct SplitMix64 {
     private var state: UInt64

@@ -47,6 +47,8 @@ public struct Gazetteer: Sendable {
     let names: GazetteerNameIndex
     private let grid: GazetteerGrid
     private let byGeonameID: [Int: Int32]
+    /// The cosine of each place's latitude, taken once for the haversines of nearest-place searches.
+    private let latitudeCosines: [Double]
 
     public init(entries: [GazetteerEntry]) {
         self.init(columns: GazetteerColumns(entries: entries))
@@ -61,6 +63,7 @@ public struct Gazetteer: Sendable {
         byGeonameID.reserveCapacity(columns.count)
         for (position, id) in columns.geonameIDs.enumerated() { byGeonameID[id] = Int32(position) }
         self.byGeonameID = byGeonameID
+        latitudeCosines = columns.latitudes.map { cos($0 * (Double.pi / 180)) }
     }
 
     /// Positions of the places one of whose names has the search key of `name`, most populous
@@ -92,42 +95,65 @@ public struct Gazetteer: Sendable {
 
     /// The place nearest to a point, if one lies within the distance.
     public func nearest(to point: Coordinates, withinKilometres limit: Double, in country: CountryCode? = nil) -> (entry: GazetteerEntry, kilometres: Double)? {
-        let latitude = Int(floor(point.latitude))
-        let longitude = Int(floor(point.longitude))
-        // Cells are 1°×1°: a degree of latitude is at least 110 km, a degree of longitude shrinks
-        // with the cosine of the latitude nearest the pole within reach.
-        let latitudeSpan = max(1, Int(ceil(limit / 110)))
-        let poleward = min(89.9, abs(point.latitude) + Double(latitudeSpan))
-        let longitudeSpan = min(180, max(1, Int(ceil(limit / (111.19 * cos(poleward * Double.pi / 180))))))
-        let latitudes = columns.latitudes, longitudes = columns.longitudes, countries = columns.countries, keys = columns.countryKeys
+        let radians = Double.pi / 180
+        // Only the cells that meet the box of latitudes and longitudes within reach, rather than
+        // every cell around the point's: 30 km reaches into one to four cells of 1°, not nine
+        // (`GazetteerGrid`). A degree of latitude is at least 110 km.
+        let latitudeLimit = limit / 110
+        let rows = Int(floor(point.latitude - latitudeLimit))...Int(floor(point.latitude + latitudeLimit))
+        let columns = Self.longitudeCells(around: point, withinKilometres: limit, latitudeReach: latitudeLimit)
+        let latitudes = self.columns.latitudes, longitudes = self.columns.longitudes
+        let countries = self.columns.countries, keys = self.columns.countryKeys, cosines = latitudeCosines
         // The country compared as a number (a code of other than two ASCII letters also as text):
         // reading and comparing each candidate's code as a string took 0.44 s of the 1.4 s of CPU
         // these searches took in a 250,000-row import (perf).
         let wanted = country.map(GazetteerColumns.countryKey)
         // The haversine of ``Coordinates/kilometres(toLatitude:longitude:)``, written out with the
-        // cosine of the point's latitude taken once: the same operations in the same order, so
-        // the same distances to the last bit, with one cosine less a candidate.
-        let radians = Double.pi / 180
+        // cosines of the latitudes taken once (the point's here, the places' when the grid was
+        // made): the same operations in the same order, so the same distances to the last bit.
+        // Its last step, from the haversine `a` to kilometres (an arc tangent), grows with `a`:
+        // a candidate whose `a` is beyond the limit's, or not below the best one's, cannot be
+        // nearer, and its distance is not taken. The limit's `a` is raised by a part in a
+        // billion, far above the rounding of either side, so that no place within the limit is
+        // skipped.
         let pointCosine = cos(point.latitude * radians)
-        var best: (index: Int, kilometres: Double)?
-        // A degree of latitude is at least 110 km: candidates farther in latitude are skipped
-        // before the trigonometry.
-        let latitudeLimit = limit / 110
-        for dLat in -latitudeSpan...latitudeSpan {
-            for dLng in -longitudeSpan...longitudeSpan {
-                for position in grid.places(inCell: GazetteerGrid.cell(latitude: latitude + dLat, longitude: longitude + dLng)) {
+        let limitHaversine = limit >= Double.pi * 6371.0088 ? 1.0 : pow(sin(limit / (2 * 6371.0088)), 2) * (1 + 1e-9)
+        var best: (index: Int, kilometres: Double, haversine: Double)?
+        for latitude in rows {
+            for longitude in columns {
+                for position in grid.places(inCell: GazetteerGrid.cell(latitude: latitude, longitude: longitude)) {
                     let index = Int(position)
                     if let wanted, keys[index] != wanted || (wanted == .max && countries[index] != country) { continue }
                     if abs(latitudes[index] - point.latitude) > latitudeLimit { continue }
                     let dLat = (latitudes[index] - point.latitude) * radians
                     let dLng = (longitudes[index] - point.longitude) * radians
-                    let a = sin(dLat / 2) * sin(dLat / 2) + pointCosine * cos(latitudes[index] * radians) * sin(dLng / 2) * sin(dLng / 2)
+                    let a = sin(dLat / 2) * sin(dLat / 2) + pointCosine * cosines[index] * sin(dLng / 2) * sin(dLng / 2)
+                    if a > limitHaversine || a >= (best?.haversine ?? .infinity) { continue }
                     let distance = 6371.0088 * 2 * atan2(sqrt(a), sqrt(1 - a))
-                    if distance <= limit, distance < (best?.kilometres ?? .infinity) { best = (index, distance) }
+                    if distance <= limit, distance < (best?.kilometres ?? .infinity) { best = (index, distance, a) }
                 }
             }
         }
-        return best.map { (columns.entry(at: $0.index), $0.kilometres) }
+        return best.map { (self.columns.entry(at: $0.index), $0.kilometres) }
+    }
+
+    /// The longitudes of the cells (their western edges in whole degrees, unwrapped) that a
+    /// search within `limit` km of `point` must look at: every one, once, near a pole.
+    ///
+    /// Two places `limit` km apart or closer differ in longitude by at most
+    /// 2·asin(sin(limit / 2R) / cos φ), φ the latitude nearest a pole within reach (the
+    /// haversine's `cos φ₁ cos φ₂ sin²(Δλ/2)` is at most its whole); that reach is widened by a
+    /// part in a billion against rounding.
+    static func longitudeCells(around point: Coordinates, withinKilometres limit: Double, latitudeReach: Double) -> ClosedRange<Int> {
+        let radians = Double.pi / 180
+        let poleward = abs(point.latitude) + latitudeReach
+        let every = Int(floor(point.longitude)) - 180...Int(floor(point.longitude)) + 179
+        guard poleward < 90, limit < Double.pi * 6371.0088 else { return every }
+        let sine = sin(limit / (2 * 6371.0088)) / cos(poleward * radians)
+        guard sine < 1 else { return every }
+        let reach = 2 * asin(sine) / radians * (1 + 1e-9) + 1e-9
+        guard reach < 179 else { return every }
+        return Int(floor(point.longitude - reach))...Int(floor(point.longitude + reach))
     }
 }
 
