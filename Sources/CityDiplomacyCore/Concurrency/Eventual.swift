@@ -1,15 +1,16 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// A value computed on another thread, for a caller that has other work to do meanwhile and
 /// needs the value only at the end of it.
 ///
-/// For the one place where the product has such work on one core and a second core idle: an
-/// import's quality report is encoded while SQLite stores the dataset (SQLite writes on one
-/// thread), and the store waits for the report's text only to write it into the dataset's row,
-/// last, in the same transaction. The store starts the computation (``start()``) when its own
-/// work on every core is done and SQLite's on one begins: started earlier, the two competed for
-/// the same two cores and the import was no faster.
+/// For where the product has such work on one core and a second core idle: while SQLite stores a
+/// dataset (it writes on one thread), an import's quality report is encoded, and the orders and
+/// search keys of the rows inserted later are computed; the store waits for each only where it
+/// writes those rows (the report last, in the same transaction). The store starts the
+/// computations (``start()``) when its own work on every core is done and SQLite's on one begins:
+/// started earlier, they competed for the same two cores and the import was no faster.
 ///
 /// Waiting blocks the calling thread, so ``value`` is for threads that may block (a database's
 /// writer queue, a command's main thread); from Swift concurrency, `await` ``asyncValue``.
@@ -46,13 +47,12 @@ public final class Eventual<Value: Sendable>: Sendable {
     /// computed already.
     public func start() {
         guard let compute = takeComputation() else { return }
-        // A queue of its own rather than a global one: on Linux, Swift concurrency's tasks run on
-        // the global queues' threads, as many as there are cores, and a reader blocked in
-        // ``value`` on one of them could wait for a computation that no thread is left to run.
-        // A queue made with a label gets a thread of its own when it has work.
-        DispatchQueue(label: "citydip.eventual", qos: .userInitiated).async { [self] in
-            finish(compute())
-        }
+        // A thread of its own rather than a dispatch queue's: on Linux, Swift concurrency's tasks
+        // run on the global queues' threads, as many as there are cores, and the threads of
+        // queues made with a label are limited in number too (a run of the whole test suite, its
+        // stores each waiting on one, took them all): a reader blocked in ``value`` could wait for
+        // a computation that no thread is left to run.
+        Thread { [self] in finish(compute()) }.start()
     }
 
     /// The value, once computed: blocks the calling thread until then (computing it there if
