@@ -51,14 +51,14 @@ extension SQLiteRegistry {
         }
     }
 
-    /// A dataset checked, with what storing it needs computed beforehand or beside the store.
+    /// A dataset with what storing it needs computed beforehand.
     struct StoreRows: Sendable {
         var content: DatasetContent
         /// The search keys of each city, in the order of `content.cities`.
-        var searchKeys: Eventual<[Set<String>]>
+        var searchKeys: [Set<String>]
         /// Positions of `content.relations` and of `content.cities` in the order of their ids.
-        var relationsByID: Eventual<[Int]>
-        var citiesByID: Eventual<[Int]>
+        var relationsByID: [Int]
+        var citiesByID: [Int]
         /// The ids of `content.cities`, and the first relation that names a city not among them.
         var cityIDs: Set<TextKey>
         var danglingRelationEnd: RegistryError?
@@ -66,39 +66,27 @@ extension SQLiteRegistry {
         /// `content.dataset.importReport`.
         var importReport: Eventual<String>?
 
-        /// Checks `content`'s identities and finds its relations' ends, outside any transaction;
-        /// the keys and orders of its rows are computed once the store starts them
-        /// (``startComputing()``).
+        /// Checks `content`'s identities and computes its rows, outside any transaction.
         static func prepare(_ content: DatasetContent, importReport: Eventual<String>? = nil) async throws -> StoreRows {
             // Two records with one identity are named before anything is written, in the dataset's
             // order, as the unique indexes would name them row by row (in bulk, the index on pairs is
             // made after the rows and could not say which).
-            // Checked beside the lookup of the relations' ends below, which it does not wait for: on
-            // one core before it, it was a serial second of a 1,000,000-row store.
+            // Checked beside the keying and ordering below, which it does not wait for: on one core
+            // before them it was a serial second of a 1,000,000-row store.
             async let identitiesChecked: Void = SQLiteRegistry.checkIdentities(of: content.relations)
+            // Keyed and ordered before the transaction, on every core: keying the names of an
+            // imported dataset's cities one by one inside it took a tenth of the time of a store.
+            async let keys = content.cities.concurrentMap(CityRow.searchKeys(of:))
+            async let relationOrder = TextKey.positions(inOrderOf: content.relations.map(\.id))
+            async let cityOrder = TextKey.positions(inOrderOf: content.cities.map(\.id))
             // The relations' ends are looked up here, beside the rest, rather than in the write
             // transaction on SQLite's one core (a second of a 1,000,000-row store, perf); the
             // error found is thrown there, in the order of the other checks.
             async let references = SQLiteRegistry.relationEnds(of: content)
             try await identitiesChecked
             let (cityIDs, dangling) = await references
-            // Keyed and ordered while SQLite inserts the first rows, on the core it leaves (keying the
-            // names of an imported dataset's cities one by one inside the transaction took a tenth of
-            // the time of a store; done on both cores before it, with the checks above, they made
-            // the checks wait: 2.5 s of a 1,000,000-row import before its transaction began).
-            let cities = content.cities, relations = content.relations
-            return StoreRows(
-                content: content, searchKeys: Eventual { cities.map(CityRow.searchKeys(of:)) },
-                relationsByID: Eventual { TextKey.positions(inOrderOf: relations.map(\.id)) },
-                citiesByID: Eventual { TextKey.positions(inOrderOf: cities.map(\.id)) },
-                cityIDs: cityIDs, danglingRelationEnd: dangling, importReport: importReport)
-        }
-
-        /// Starts computing the rows' keys and orders, each on a thread of its own.
-        func startComputing() {
-            citiesByID.start()
-            searchKeys.start()
-            relationsByID.start()
+            return StoreRows(content: content, searchKeys: await keys, relationsByID: await relationOrder, citiesByID: await cityOrder,
+                             cityIDs: cityIDs, danglingRelationEnd: dangling, importReport: importReport)
         }
     }
 
@@ -160,7 +148,6 @@ extension SQLiteRegistry {
         // The report, if still to be encoded, is encoded from now on, on the other core: the rows
         // were prepared on both before the transaction, and SQLite writes on this one only.
         rows.importReport?.start()
-        rows.startComputing()
         // References are checked when the transaction commits, not row by row: a district may
         // come before the city it is part of, as a file names them.
         if !unchecked { try db.execute(sql: "PRAGMA defer_foreign_keys = ON") }
@@ -227,7 +214,7 @@ extension SQLiteRegistry {
         try cities.finish()
         // Names in the order of the primary key (city, key): each row goes at the end of its index.
         let names = try BulkInsert(db, sql: "INSERT OR IGNORE INTO city_name (city_id, search_key)", columns: 2)
-        let (citiesByID, searchKeys) = (rows.citiesByID.value, rows.searchKeys.value)
+        let (citiesByID, searchKeys) = (rows.citiesByID, rows.searchKeys)
         try names.appendAll(count: citiesByID.count) { item, row in
             let index = citiesByID[item]
             let city = allCities.withUnsafeBufferPointer { $0[index].id }
@@ -247,7 +234,7 @@ extension SQLiteRegistry {
         try content.relations.withUnsafeBufferPointer { stored in
             for index in stored.indices { try storeSources(stored[index].sources) }
         }
-        let (allRelations, relationsByID) = (content.relations, rows.relationsByID.value)
+        let (allRelations, relationsByID) = (content.relations, rows.relationsByID)
         try citations.appendAll(count: relationsByID.count) { item, row in
             allRelations.withUnsafeBufferPointer { stored in
                 let index = relationsByID[item]
@@ -276,7 +263,7 @@ extension SQLiteRegistry {
         // Settings that cannot be put back leave the connection slower, not the store undone.
         try? sort.restore(in: db)
         try content.relations.withUnsafeBufferPointer { stored in
-            for index in relationsByID { try relations.insertThemes(of: stored, at: index) }
+            for index in rows.relationsByID { try relations.insertThemes(of: stored, at: index) }
         }
         try relations.finish()
         // A report encoded while the records were stored (on the other core: SQLite writes on

@@ -5,12 +5,12 @@ import Synchronization
 /// A value computed on another thread, for a caller that has other work to do meanwhile and
 /// needs the value only at the end of it.
 ///
-/// For where the product has such work on one core and a second core idle: while SQLite stores a
-/// dataset (it writes on one thread), an import's quality report is encoded, and the orders and
-/// search keys of the rows inserted later are computed; the store waits for each only where it
-/// writes those rows (the report last, in the same transaction). The store starts the
-/// computations (``start()``) when its own work on every core is done and SQLite's on one begins:
-/// started earlier, they competed for the same two cores and the import was no faster.
+/// For the one place where the product has such work on one core and a second core idle: an
+/// import's quality report is encoded while SQLite stores the dataset (SQLite writes on one
+/// thread), and the store waits for the report's text only to write it into the dataset's row,
+/// last, in the same transaction. The store starts the computation (``start()``) when its own
+/// work on every core is done and SQLite's on one begins: started earlier, the two competed for
+/// the same two cores and the import was no faster.
 ///
 /// Waiting blocks the calling thread, so ``value`` is for threads that may block (a database's
 /// writer queue, a command's main thread); from Swift concurrency, `await` ``asyncValue``.
