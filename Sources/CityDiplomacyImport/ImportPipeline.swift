@@ -50,7 +50,7 @@ public struct ImportPipeline: Sendable {
         // other core has finished loading the gazetteer.
         let rows = table.rows
         table.rows = []
-        Task.detached(priority: .utility) { withExtendedLifetime(rows) {} }
+        Background.release(consume rows)
         return records
     }
 

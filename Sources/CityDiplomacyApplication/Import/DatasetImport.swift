@@ -102,7 +102,7 @@ public enum DatasetImport {
         // them (and the report's copies) and is 1.35–1.58 GB without; they are freed now, on the
         // other core, which is idle while SQLite writes on this one (freeing a million rows is
         // millions of small frees).
-        Self.free(records)
+        Background.release(consume records)
         records = []
         data = Data()
         var content = started.content
@@ -150,12 +150,6 @@ public enum DatasetImport {
         for index in content.relations.indices {
             if let themes = coded[content.relations[index].id] { content.relations[index].themes = themes.map(Theme.init(unchecked:)).sorted() }
         }
-    }
-
-    /// Lets go of a large value on another thread: the caller drops its own reference right
-    /// after, so that the last one, and the freeing, are the task's.
-    static func free<Value: Sendable>(_ value: Value) {
-        Task.detached(priority: .utility) { withExtendedLifetime(value) {} }
     }
 
     /// `nil` if the import should go on; `.unchanged` if the dataset already holds this file.
