@@ -148,29 +148,29 @@ extension GazetteerIndexTests {
         let centres: [(Double, Double)] = [(35.7, 51.4), (0.0, 179.99), (-16.9, -179.9), (52.0, 13.0), (88.9, 30.0), (-89.6, -60.0), (61.0, 0.0), (-33.99, 151.01)]
         // Places up to 1.5° from each centre, coordinates to the thousandth of a degree (so that
         // some share a cell's edge or lie at the same distance from a point).
+        /// A point up to `thousandths` thousandths of a degree from `centre` each way, wrapped
+        /// across the antimeridian and held at the poles.
+        func scattered(around centre: (Double, Double), by thousandths: Int) throws -> Coordinates {
+            let latitude = min(90, max(-90, centre.0 + Double(random.next(2 * thousandths + 1) - thousandths) / 1_000))
+            var longitude = centre.1 + Double(random.next(2 * thousandths + 1) - thousandths) / 1_000
+            if longitude >= 180 { longitude -= 360 }
+            if longitude < -180 { longitude += 360 }
+            return try Coordinates(latitude: latitude, longitude: longitude)
+        }
         var entries: [GazetteerEntry] = []
-        for (latitude, longitude) in centres {
+        for centre in centres {
             for _ in 0..<600 {
-                let placeLatitude = min(90, max(-90, latitude + Double(random.next(3_001) - 1_500) / 1_000))
-                var placeLongitude = longitude + Double(random.next(3_001) - 1_500) / 1_000
-                if placeLongitude >= 180 { placeLongitude -= 360 }
-                if placeLongitude < -180 { placeLongitude += 360 }
                 entries.append(GazetteerEntry(
-                    geonameID: entries.count + 1, name: "P\(entries.count)",
-                    coordinates: try Coordinates(latitude: placeLatitude, longitude: placeLongitude),
+                    geonameID: entries.count + 1, name: "P\(entries.count)", coordinates: try scattered(around: centre, by: 1_500),
                     country: CountryCode(unchecked: ["IR", "DE", "FJ"][random.next(3)]), admin1: "", population: 1, alternateNames: []))
             }
         }
         let gazetteer = Gazetteer(entries: entries)
-        for (latitude, longitude) in centres {
+        for (number, centre) in centres.enumerated() {
             for _ in 0..<40 {
-                let pointLatitude = min(90, max(-90, latitude + Double(random.next(2_001) - 1_000) / 1_000))
-                var pointLongitude = longitude + Double(random.next(2_001) - 1_000) / 1_000
-                if pointLongitude >= 180 { pointLongitude -= 360 }
-                if pointLongitude < -180 { pointLongitude += 360 }
-                let point = try Coordinates(latitude: pointLatitude, longitude: pointLongitude)
+                let point = try scattered(around: centre, by: 1_000)
                 // And a limit that is exactly the distance of a place of the crowd: found, not skipped.
-                let edge = point.kilometres(to: entries[centres.firstIndex { $0 == (latitude, longitude) }! * 600 + random.next(600)].coordinates)
+                let edge = point.kilometres(to: entries[number * 600 + random.next(600)].coordinates)
                 for limit in [0.5, 5, 30, 120, edge] {
                     for country in [nil, CountryCode(unchecked: "DE")] {
                         let scanned = entries.filter { country == nil || $0.country == country }
