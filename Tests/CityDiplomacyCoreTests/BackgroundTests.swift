@@ -3,8 +3,7 @@ import Foundation
 import Synchronization
 import Testing
 
-// A broken release would leave a test waiting rather than failing: each is given a minute.
-@Suite("Work given to a thread of lower priority", .timeLimit(.minutes(1)))
+@Suite("Work on threads of its own")
 struct BackgroundTests {
     /// How many values were freed on the thread that made them, and how many elsewhere.
     final class Log: Sendable {
@@ -38,33 +37,30 @@ struct BackgroundTests {
         let caller = Thread {
             let values = (0..<1_000).map { _ in Tracked(log: log) }
             Background.release(consume values)
-            // Still here while the values are freed: they must not be freed on this thread.
-            for _ in 0..<1_000 { log.freed.wait() }
+            // Still here while the values are freed: they must not be freed on this thread. A
+            // broken release fails the test rather than leaving it waiting.
+            for _ in 0..<1_000 where log.freed.wait(timeout: .now() + 30) == .timedOut { break }
             done.signal()
         }
         caller.start()
-        done.wait()
+        #expect(done.wait(timeout: .now() + 60) == .success)
         #expect(log.elsewhere.withLock { $0 } == 1_000)
         #expect(log.onMaker.withLock { $0 } == 0)
     }
+}
 
-    @Test("A value computed on a yielding thread is the value, and the thread's priority is lowered")
-    func yieldingEventual() {
-        let nice = Mutex<Int32?>(nil)
-        let eventual = Eventual(yielding: true) { () -> [Int] in
-            #if os(Linux)
-            errno = 0
-            let value = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
-            nice.withLock { $0 = value }
-            #endif
-            return Array(0..<100)
+extension BackgroundTests {
+    @Test("A body runs once, on another thread")
+    func runsElsewhere() {
+        let caller = pthread_self()
+        let ran = Mutex<[Bool]>([])
+        let done = DispatchSemaphore(value: 0)
+        Background.run {
+            let elsewhere = pthread_equal(pthread_self(), caller) == 0
+            ran.withLock { $0.append(elsewhere) }
+            done.signal()
         }
-        eventual.start()
-        #expect(eventual.value == Array(0..<100))
-        #if os(Linux)
-        // Lowered by 10 from the process's own (0 unless the test runs under nice).
-        let own = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
-        #expect(nice.withLock { $0 } == min(19, own + 10))
-        #endif
+        #expect(done.wait(timeout: .now() + 60) == .success)
+        #expect(ran.withLock { $0 } == [true])
     }
 }

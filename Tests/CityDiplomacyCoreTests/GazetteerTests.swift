@@ -24,6 +24,19 @@ struct GazetteerTests {
         #expect(found?.entry.geonameID == 2)
     }
 
+    @Test("No place lies within a negative or NaN distance, every place within an infinite one")
+    func oddLimits() throws {
+        let gazetteer = Gazetteer(entries: [try entry(4, "Near", 36.0, 51.0, "IR"), try entry(5, "Far", -35.0, -129.0, "CL")])
+        let point = try Coordinates(latitude: 36.0, longitude: 51.0)
+        for limit in [-1, -0.5, -.infinity, .nan] {
+            #expect(gazetteer.nearest(to: point, withinKilometres: limit) == nil, "\(limit)")
+        }
+        #expect(gazetteer.nearest(to: point, withinKilometres: 0)?.entry.geonameID == 4)
+        for limit in [Double.infinity, 1e300, 20_015.09, 19_904] {
+            #expect(gazetteer.nearest(to: point, withinKilometres: limit, in: CountryCode(unchecked: "CL"))?.entry.geonameID == 5, "\(limit)")
+        }
+    }
+
     @Test("Namesakes come most populous first")
     func namesakes() throws {
         let gazetteer = Gazetteer(entries: [try entry(3, "Perth", -31.95, 115.86, "AU", population: 2_000_000), try entry(4, "Perth", 56.4, -3.43, "GB", population: 47_000)])

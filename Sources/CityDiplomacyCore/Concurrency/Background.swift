@@ -1,16 +1,12 @@
 import Foundation
 
-/// Work off the critical path of a long job: on threads of its own, not Swift concurrency's, whose
-/// few threads (one a core) the job's own tasks need.
+/// Work off the critical path of a long job, on threads of its own rather than Swift
+/// concurrency's, whose few threads (one a core) the job's own tasks need, or dispatch queues',
+/// which can all be taken (a run of the whole test suite, its stores each waiting on one, took
+/// them all, and the work that was to end the waits never started).
 ///
-/// An import of a million rows keeps both cores busy nearly throughout, and its critical path
-/// runs on one or two threads at a time (resolving, checking, then SQLite's inserts and the
-/// binding of their rows). Encoding its report, needed only at the end, is not on that path: at
-/// the default priority it took its share of a core from the binding of rows. A thread whose nice
-/// value is 10 above (``lowerPriority()``) gets about a tenth of a core it shares with one of priority
-/// 0, and all of a core no one else wants. Freeing what the earlier stages made (millions of
-/// small frees) is not on the path either, but must keep pace: at nice 10 the rows were still
-/// held when the store's memory peaked, 2.01 GB against 1.90 GB.
+/// A thread is made with `pthread_create` rather than Foundation's `Thread`, whose `start()`
+/// gives no sign when no thread can be made: the work is then done on the caller's thread.
 ///
 /// ```swift
 /// Background.release(consume rows)   // freed on a thread of its own
@@ -21,20 +17,32 @@ public enum Background {
     /// freeing its own again.
     public static func release<Value: Sendable>(_ value: consuming Value) {
         let parcel = Parcel(value)
-        Thread {
-            // Emptied here, not by the thread object's end, which may come on the caller's thread.
-            parcel.empty()
-        }.start()
+        // Emptied in the thread's body, not when the body itself is let go of, which may be on
+        // the caller's thread.
+        run { parcel.empty() }
     }
 
-    /// Lowers the calling thread's priority: raises its nice value, which on Linux is a thread's
-    /// own, by 10 (to 19 at most). Elsewhere it does nothing.
-    package static func lowerPriority() {
-        #if os(Linux)
-        let thread = __priority_which_t(PRIO_PROCESS.rawValue)
-        _ = setpriority(thread, 0, min(19, getpriority(thread, 0) + 10))
-        #endif
+    /// Runs `body` on a new thread, or on this one if no thread can be made.
+    package static func run(_ body: @escaping @Sendable () -> Void) {
+        let work = Unmanaged.passRetained(Work(body))
+        var thread = pthread_t()
+        let made = pthread_create(&thread, nil, { context in
+            let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
+            work.body()
+            return nil
+        }, work.toOpaque())
+        guard made == 0 else {
+            work.takeRetainedValue().body()
+            return
+        }
+        pthread_detach(thread)
     }
+}
+
+/// A body handed to a new thread.
+private final class Work: Sendable {
+    let body: @Sendable () -> Void
+    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
 }
 
 /// A value handed from one thread to another: filled by the caller before the thread starts,

@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import Synchronization
 
 /// A value computed on another thread, for a caller that has other work to do meanwhile and
@@ -31,36 +30,27 @@ public final class Eventual<Value: Sendable>: Sendable {
 
     private let state: Mutex<State>
     private let finished = DispatchGroup()
-    private let yielding: Bool
 
-    /// Computes the value once ``start()`` is called, or when it is first asked for; `yielding`,
-    /// on a thread that gives way to the process's others (see ``Background``).
-    public init(yielding: Bool = false, _ compute: @escaping @Sendable () -> Value) {
+    /// Computes the value once ``start()`` is called, or when it is first asked for.
+    public init(_ compute: @escaping @Sendable () -> Value) {
         state = Mutex(.waiting(compute))
-        self.yielding = yielding
         finished.enter()
     }
 
     /// A value already known.
     public init(value: Value) {
         state = Mutex(.computed(value))
-        yielding = false
     }
 
     /// Starts computing the value on a thread of its own, unless it is computed or being
     /// computed already.
     public func start() {
         guard let compute = takeComputation() else { return }
-        // A thread of its own rather than a dispatch queue's: on Linux, Swift concurrency's tasks
-        // run on the global queues' threads, as many as there are cores, and the threads of
-        // queues made with a label are limited in number too (a run of the whole test suite, its
-        // stores each waiting on one, took them all): a reader blocked in ``value`` could wait for
-        // a computation that no thread is left to run.
-        let yielding = yielding
-        Thread { [self] in
-            if yielding { Background.lowerPriority() }
-            finish(compute())
-        }.start()
+        // A thread of its own (``Background/run(_:)``): on Linux, Swift concurrency's tasks run
+        // on the global queues' threads, as many as there are cores, and the threads of queues
+        // made with a label are limited in number too: a reader blocked in ``value`` could wait
+        // for a computation that no thread is left to run.
+        Background.run { [self] in finish(compute()) }
     }
 
     /// The value, once computed: blocks the calling thread until then (computing it there if

@@ -93,15 +93,19 @@ public struct Gazetteer: Sendable {
         positions(named: name).map(columns.entry(at:))
     }
 
-    /// The place nearest to a point, if one lies within the distance.
+    /// The place nearest to a point, if one lies within the distance: none within a negative or
+    /// NaN one, the nearest of all within an infinite one.
     public func nearest(to point: Coordinates, withinKilometres limit: Double, in country: CountryCode? = nil) -> (entry: GazetteerEntry, kilometres: Double)? {
+        guard limit >= 0 else { return nil }
         let radians = Double.pi / 180
         // Only the cells that meet the box of latitudes and longitudes within reach, rather than
         // every cell around the point's: 30 km reaches into one to four cells of 1°, not nine
-        // (`GazetteerGrid`). A degree of latitude is at least 110 km.
-        let latitudeLimit = limit / 110
-        let rows = Int(floor(point.latitude - latitudeLimit))...Int(floor(point.latitude + latitudeLimit))
-        let columns = Self.longitudeCells(around: point, withinKilometres: limit, latitudeReach: latitudeLimit)
+        // (`GazetteerGrid`). A degree of latitude is at least 110 km; no place is farther than
+        // half the circumference, which bounds the reach of a larger limit.
+        let reach = min(limit, Double.pi * 6371.0088)
+        let latitudeLimit = reach / 110
+        let rows = Int(floor(max(-90, point.latitude - latitudeLimit)))...Int(floor(min(90, point.latitude + latitudeLimit)))
+        let columns = Self.longitudeCells(around: point, withinKilometres: reach, latitudeReach: latitudeLimit)
         let latitudes = self.columns.latitudes, longitudes = self.columns.longitudes
         let countries = self.columns.countries, keys = self.columns.countryKeys, cosines = latitudeCosines
         // The country compared as a number (a code of other than two ASCII letters also as text):

@@ -80,7 +80,7 @@ public struct RelationImporter: Sendable {
         format: ImportFormat, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> Started {
         let (content, report) = resolve(records, dataset: datasetID, fileName: fileName, contentHash: contentHash, format: format, progress: progress)
-        return Started(content: content, report: report, reportJSON: Eventual(yielding: true) { report.json(onEveryCore: false) })
+        return Started(content: content, report: report, reportJSON: Eventual { report.json(onEveryCore: false) })
     }
 
     /// The dataset, without its report's JSON, and the report.
@@ -128,7 +128,7 @@ public struct RelationImporter: Sendable {
         let (report, content) = inParallel({ qualityReport(facts, cities: cities, notes: notes, pairs: pairs) }, { dataset(facts, cities: cities, pairs: pairs) })
         // The places, notes and pairs that made them are freed on another thread: here they were
         // half a second of frees on the path the store waits for (perf, 1,000,000 rows).
-        Background.release((consume places, consume resolved, consume cities, consume notes, consume pairs))
+        Background.release((consume places, consume mentions, consume resolved, consume cities, consume notes, consume pairs))
         return (content, report)
     }
 
