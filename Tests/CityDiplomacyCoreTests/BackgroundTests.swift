@@ -55,11 +55,12 @@ extension BackgroundTests {
         let caller = pthread_self()
         let ran = Mutex<[Bool]>([])
         let done = DispatchSemaphore(value: 0)
-        Background.run {
+        let started = Background.start {
             let elsewhere = pthread_equal(pthread_self(), caller) == 0
             ran.withLock { $0.append(elsewhere) }
             done.signal()
         }
+        #expect(started)
         #expect(done.wait(timeout: .now() + 60) == .success)
         #expect(ran.withLock { $0 } == [true])
     }

@@ -3,27 +3,29 @@ import Foundation
 /// Work off the critical path of a long job, on threads of its own rather than Swift
 /// concurrency's, whose few threads (one a core) the job's own tasks need, or dispatch queues',
 /// which can all be taken (a run of the whole test suite, its stores each waiting on one, took
-/// them all, and the work that was to end the waits never started).
+/// them all, and the work that was to end the waits never started). An import's frees, its
+/// report's JSON (``Eventual``) and the binding of a store's rows (`BulkInsert`) go through
+/// ``start(_:)``.
 ///
 /// A thread is made with `pthread_create` rather than Foundation's `Thread`, whose `start()`
-/// gives no sign when no thread can be made: the work is then done on the caller's thread.
+/// gives no sign when no thread can be made: a caller then does the work itself.
 ///
 /// ```swift
 /// Background.release(consume rows)   // freed on a thread of its own
 /// ```
 public enum Background {
-    /// Frees `value` on a thread of its own. The caller hands over its last reference (pass it
-    /// with `consume`, or drop the caller's own copy before): a copy it kept would make the
-    /// freeing its own again.
+    /// Frees `value` on a thread of its own (on this one if none can be made). The caller hands
+    /// over its last reference (pass it with `consume`, or drop the caller's own copy before): a
+    /// copy it kept would make the freeing its own again.
     public static func release<Value: Sendable>(_ value: consuming Value) {
         let parcel = Parcel(value)
         // Emptied in the thread's body, not when the body itself is let go of, which may be on
         // the caller's thread.
-        run { parcel.empty() }
+        if !start({ parcel.empty() }) { parcel.empty() }
     }
 
-    /// Runs `body` on a new thread, or on this one if no thread can be made.
-    package static func run(_ body: @escaping @Sendable () -> Void) {
+    /// Runs `body` on a new thread; `false`, and `body` not run, if no thread can be made.
+    package static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
         let work = Unmanaged.passRetained(Work(body))
         var thread = pthread_t()
         let made = pthread_create(&thread, nil, { context in
@@ -32,10 +34,11 @@ public enum Background {
             return nil
         }, work.toOpaque())
         guard made == 0 else {
-            work.takeRetainedValue().body()
-            return
+            work.release()
+            return false
         }
         pthread_detach(thread)
+        return true
     }
 }
 

@@ -46,11 +46,10 @@ public final class Eventual<Value: Sendable>: Sendable {
     /// computed already.
     public func start() {
         guard let compute = takeComputation() else { return }
-        // A thread of its own (``Background/run(_:)``): on Linux, Swift concurrency's tasks run
-        // on the global queues' threads, as many as there are cores, and the threads of queues
-        // made with a label are limited in number too: a reader blocked in ``value`` could wait
-        // for a computation that no thread is left to run.
-        Background.run { [self] in finish(compute()) }
+        // A thread of its own (see ``Background``), not a queue's: a reader blocked in ``value``
+        // could wait for a computation that no thread is left to run. Computed here if no
+        // thread can be made.
+        if !Background.start({ [self] in finish(compute()) }) { finish(compute()) }
     }
 
     /// The value, once computed: blocks the calling thread until then (computing it there if

@@ -102,7 +102,7 @@ public struct Gazetteer: Sendable {
         // every cell around the point's: 30 km reaches into one to four cells of 1°, not nine
         // (`GazetteerGrid`). A degree of latitude is at least 110 km; no place is farther than
         // half the circumference, which bounds the reach of a larger limit.
-        let reach = min(limit, Double.pi * 6371.0088)
+        let reach = min(limit, Coordinates.halfCircumference)
         let latitudeLimit = reach / 110
         let rows = Int(floor(max(-90, point.latitude - latitudeLimit)))...Int(floor(min(90, point.latitude + latitudeLimit)))
         let columns = Self.longitudeCells(around: point, withinKilometres: reach, latitudeReach: latitudeLimit)
@@ -121,7 +121,7 @@ public struct Gazetteer: Sendable {
         // billion, far above the rounding of either side, so that no place within the limit is
         // skipped.
         let pointCosine = cos(point.latitude * radians)
-        let limitHaversine = limit >= Double.pi * 6371.0088 ? 1.0 : pow(sin(limit / (2 * 6371.0088)), 2) * (1 + 1e-9)
+        let limitHaversine = limit >= Coordinates.halfCircumference ? 1.0 : pow(sin(limit / (2 * Coordinates.meanEarthRadius)), 2) * (1 + 1e-9)
         var best: (index: Int, kilometres: Double, haversine: Double)?
         for latitude in rows {
             for longitude in columns {
@@ -133,7 +133,7 @@ public struct Gazetteer: Sendable {
                     let dLng = (longitudes[index] - point.longitude) * radians
                     let a = sin(dLat / 2) * sin(dLat / 2) + pointCosine * cosines[index] * sin(dLng / 2) * sin(dLng / 2)
                     if a > limitHaversine || a >= (best?.haversine ?? .infinity) { continue }
-                    let distance = 6371.0088 * 2 * atan2(sqrt(a), sqrt(1 - a))
+                    let distance = Coordinates.meanEarthRadius * 2 * atan2(sqrt(a), sqrt(1 - a))
                     if distance <= limit, distance < (best?.kilometres ?? .infinity) { best = (index, distance, a) }
                 }
             }
@@ -152,8 +152,8 @@ public struct Gazetteer: Sendable {
         let radians = Double.pi / 180
         let poleward = abs(point.latitude) + latitudeReach
         let every = Int(floor(point.longitude)) - 180...Int(floor(point.longitude)) + 179
-        guard poleward < 90, limit < Double.pi * 6371.0088 else { return every }
-        let sine = sin(limit / (2 * 6371.0088)) / cos(poleward * radians)
+        guard poleward < 90 else { return every }
+        let sine = sin(limit / (2 * Coordinates.meanEarthRadius)) / cos(poleward * radians)
         guard sine < 1 else { return every }
         let reach = 2 * asin(sine) / radians * (1 + 1e-9) + 1e-9
         guard reach < 179 else { return every }
@@ -171,6 +171,11 @@ public struct GazetteerEntries: RandomAccessCollection, Sendable {
 }
 
 extension Coordinates {
+    /// The IUGG mean Earth radius in kilometres, the sphere of these distances.
+    static let meanEarthRadius = 6371.0088
+    /// No two places are farther apart on that sphere.
+    static let halfCircumference = Double.pi * meanEarthRadius
+
     /// Great-circle distance in kilometres (haversine, mean Earth radius).
     public func kilometres(to other: Coordinates) -> Double {
         kilometres(toLatitude: other.latitude, longitude: other.longitude)
@@ -182,6 +187,6 @@ extension Coordinates {
         let dLng = (otherLongitude - longitude) * radians
         let a = sin(dLat / 2) * sin(dLat / 2)
             + cos(latitude * radians) * cos(otherLatitude * radians) * sin(dLng / 2) * sin(dLng / 2)
-        return 6371.0088 * 2 * atan2(sqrt(a), sqrt(1 - a))
+        return Self.meanEarthRadius * 2 * atan2(sqrt(a), sqrt(1 - a))
     }
 }

@@ -1,3 +1,4 @@
+import CityDiplomacyCore
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -127,21 +128,16 @@ final class BulkInsert {
             precondition(batch.values.count % columns == 0, "\(prefix): bound \(batch.values.count) values, not rows of \(columns)")
             return (batch, item)
         }
-        // Items of one batch or fewer are bound here: there is nothing to overlap.
-        let (first, afterFirst) = bindBatch(from: 0)
-        if afterFirst == count {
-            pending = first
-            rowsAppended += first.values.count / columns
+        func insert(_ batch: Row) throws(Failure) {
+            pending = batch
+            rowsAppended += batch.values.count / columns
             try flush()
-            inserted?(first.values.count / columns)
-            return
+            inserted?(batch.values.count / columns)
         }
+        let (first, afterFirst) = bindBatch(from: 0)
         let batches = Batches(capacity: 2)
-        batches.put(first)
-        // A thread of its own, not a dispatch queue's: the queues' threads are limited in
-        // number, and stores each waiting for rows on one (a run of the whole test suite) took
-        // them all, so that the threads that were to bind the rows never started.
-        let binding = Thread {
+        // The rest on a thread of its own (see ``Background``), while the first is inserted.
+        let binding = afterFirst < count && Background.start({
             var item = afterFirst
             while item < count, !batches.isCancelled {
                 let (batch, next) = bindBatch(from: item)
@@ -149,15 +145,22 @@ final class BulkInsert {
                 item = next
             }
             batches.finish()
+        })
+        guard binding else {
+            // One batch or fewer, with nothing to overlap; or no thread could be made: each batch
+            // is bound here, then inserted.
+            try insert(first)
+            var item = afterFirst
+            while item < count {
+                let (batch, next) = bindBatch(from: item)
+                try insert(batch)
+                item = next
+            }
+            return
         }
-        binding.start()
         defer { batches.cancel() }
-        while let batch = batches.take() {
-            pending = batch
-            rowsAppended += batch.values.count / columns
-            try flush()
-            inserted?(batch.values.count / columns)
-        }
+        try insert(first)
+        while let batch = batches.take() { try insert(batch) }
     }
 
     /// Inserts the rows still buffered.
