@@ -55,4 +55,47 @@ struct PlaceNameFormTests {
     func forms(name: String, form: PlaceNameForm) {
         #expect(PlaceNameForm(name) == form)
     }
+
+    /// Names made of pieces that the byte tests of ``PlaceNameForm/init(_:)`` must not misread:
+    /// every mark a form looks for, spaces that a combining mark, joiner or prepended mark joins
+    /// to another character, numbers just past their limits, area words in other cases and with
+    /// the Kelvin sign, and letters outside ASCII.
+    static let pieces = [
+        "Budapest", "XIII", "1", "718", "1234", "IVXL", "District", "DISTRICT", "regional unit", "Gmina", "Gmina ",
+        "(", ")", " - ", " – ", " — ", "-", ",", " ", "  ", "\u{301}", "\u{0600}", "\u{200D}", "\u{FE0F}", "\u{212A}",
+        "é", "تهران", "١٢", "county", "city", "\t", "\r\n", "V", "\u{00A0}",
+    ]
+
+    /// Every name of up to three pieces, and 20,000 of four to seven drawn with a fixed seed.
+    static func generatedNames() -> [String] {
+        var names = [""]
+        for first in pieces {
+            names.append(first)
+            for second in pieces {
+                names.append(first + second)
+                for third in pieces { names.append(first + second + third) }
+            }
+        }
+        var random = SplitMix64(seed: 20_261_201)
+        for _ in 0..<20_000 {
+            names.append((0..<(4 + random.next(4))).map { _ in pieces[random.next(pieces.count)] }.joined())
+        }
+        return names
+    }
+
+    @Test("Names are given the form a reading by characters gives them, their bytes tested first")
+    func bytesFirst() {
+        var mismatches: [String] = []
+        for name in Self.generatedNames() {
+            if PlaceNameForm(name) != PlaceNameForm(characters: name)
+                || PlaceNameForm.numberedBase(name) != PlaceNameForm.numberedBase(characters: name)
+                || PlaceNameForm.areaWord(endingIn: name) != PlaceNameForm.areaWord(endingInCharacters: name) {
+                mismatches.append(name)
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10).map { $0.unicodeScalars.map(\.value) })")
+        // The generated names reach every form, so that each byte test has names to misread.
+        let forms = Set(Self.generatedNames().map { "\(PlaceNameForm($0))".prefix(while: { $0 != "(" }) })
+        #expect(forms == ["plain", "qualified", "numbered", "sameAs", "administrativeArea"])
+    }
 }
