@@ -62,6 +62,8 @@ extension SQLiteRegistry {
         /// The ids of `content.cities`, and the first relation that names a city not among them.
         var cityIDs: Set<TextKey>
         var danglingRelationEnd: RegistryError?
+        /// The sources the relations cite, each once, as first cited in the dataset's order.
+        var relationSources: [SourceCitation]
         /// The dataset's import report, if still being computed; written last, in place of
         /// `content.dataset.importReport`.
         var importReport: Eventual<String>?
@@ -83,10 +85,32 @@ extension SQLiteRegistry {
             // transaction on SQLite's one core (a second of a 1,000,000-row store, perf); the
             // error found is thrown there, in the order of the other checks.
             async let references = SQLiteRegistry.relationEnds(of: content)
+            // Also here: in the transaction, a million relations' sources went through a set on
+            // SQLite's core while the other core, which binds its rows, waited (perf).
+            async let relationSources = citedSources(of: content.relations)
             try await identitiesChecked
             let (cityIDs, dangling) = await references
             return StoreRows(content: content, searchKeys: await keys, relationsByID: await relationOrder, citiesByID: await cityOrder,
-                             cityIDs: cityIDs, danglingRelationEnd: dangling, importReport: importReport)
+                             cityIDs: cityIDs, danglingRelationEnd: dangling, relationSources: await relationSources, importReport: importReport)
+        }
+
+        /// The sources `relations` cite, each once (by id), as first cited.
+        static func citedSources(of relations: [BilateralRelation]) -> [SourceCitation] {
+            var seen: Set<String> = [], cited: [SourceCitation] = []
+            // The relations of an import mostly cite its one file, one after the other: an id
+            // equal to the one before is not looked up again.
+            var previous: String?
+            relations.withUnsafeBufferPointer { relations in
+                for index in relations.indices {
+                    for position in relations[index].sources.indices {
+                        let id = relations[index].sources[position].id
+                        guard id != previous else { continue }
+                        previous = id
+                        if seen.insert(id).inserted { cited.append(relations[index].sources[position]) }
+                    }
+                }
+            }
+            return cited
         }
     }
 
@@ -231,9 +255,7 @@ extension SQLiteRegistry {
         try relations.insertAll(content.relations, progress: progress)
         // Sources a relation cites that the dataset does not list are stored as they are first
         // cited in the dataset's order (sources are read back in the order stored).
-        try content.relations.withUnsafeBufferPointer { stored in
-            for index in stored.indices { try storeSources(stored[index].sources) }
-        }
+        try storeSources(rows.relationSources)
         let (allRelations, relationsByID) = (content.relations, rows.relationsByID)
         try citations.appendAll(count: relationsByID.count) { item, row in
             allRelations.withUnsafeBufferPointer { stored in

@@ -152,6 +152,26 @@ struct BulkStoreTests {
         try await Self.expectSameState(registry, as: before)
     }
 
+    @Test("Sources the relations cite and the dataset does not list are stored once each, as first cited, in bulk or not",
+          arguments: [1, 1_000_000])
+    func sourcesFirstCited(bulkRows: Int) async throws {
+        let registry = try SQLiteRegistry(bulkRows: bulkRows)
+        try await registry.storeCountries(countries.countries)
+        var content = try dataset(cities: 40, relationsPerCity: 2)
+        let (listed, a, b, c) = (content.sources[0], SourceCitation(id: "bulk:z-a", title: "a"), SourceCitation(id: "bulk:b", title: "b"),
+                                 SourceCitation(id: "bulk:a-c", title: "c"))
+        // Cited again after others, twice in a row, beside the listed one, and once with another
+        // title, which is not stored: the first citation's is.
+        let citing = [[listed], [a], [a], [listed, b], [a, listed], [SourceCitation(id: "bulk:z-a", title: "a again")], [c, b], [listed]]
+        for index in content.relations.indices { content.relations[index].sources = citing[index % citing.count] }
+        try await registry.store(content)
+        let stored = try #require(try await registry.content(ofDataset: "bulk"))
+        #expect(stored.sources == [listed, a, b, c])
+        #expect(stored.relations.map(\.sources.count) == content.relations.map(\.sources.count))
+        #expect(SQLiteRegistry.StoreRows.citedSources(of: content.relations) == [listed, a, b, c])
+        #expect(SQLiteRegistry.StoreRows.citedSources(of: []) == [])
+    }
+
     @Test("In bulk, a duplicate pair is named in the dataset's order and nothing is stored")
     func bulkDuplicate() async throws {
         let registry = try SQLiteRegistry(bulkRows: 1)
