@@ -33,6 +33,16 @@ struct PersianTextTests {
         #expect(PersianText.normalized("  سن   پترزبورگ ") == "سن پترزبورگ")
     }
 
+    @Test("Text outside ASCII comes back as it is when normalised, and is written anew when not", arguments: [
+        ("Encarnación Ost 718", "Encarnación Ost 718"), ("تهران", "تهران"), ("São Paulo – Centro", "São Paulo – Centro"),
+        ("Encarnación  Ost", "Encarnación Ost"), ("Encarnación ", "Encarnación"), (" Chã", "Chã"), ("تهران ۱", "تهران 1"),
+        ("São\u{00A0}Paulo", "São Paulo"), ("كيش ok", "کیش ok"), ("é\u{200C}", "é"), ("مُحَمَّد علی", "محمد علی"),
+    ])
+    func outsideASCII(text: String, normalized: String) {
+        #expect(PersianText.normalized(text) == normalized)
+        #expect(PersianText.normalized(text).unicodeScalars.elementsEqual(normalized.unicodeScalars))
+    }
+
     @Test("Every kind of white space is a space: tabs, no-break, em, ideographic")
     func whiteSpace() {
         #expect(PersianText.normalized("سن\u{00A0}\u{2003}پترزبورگ\t") == "سن پترزبورگ")
