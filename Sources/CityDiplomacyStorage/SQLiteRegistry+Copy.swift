@@ -29,22 +29,24 @@ extension SQLiteRegistry {
             prepared.append((try await StoreRows.prepare(dataset.content), dataset.storedAt))
         }
         let bulkRows = bulkRows
-        try await writeWithoutTransaction { [prepared] db in
-            try db.inTransaction(.immediate) {
-                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM change_log)") == true { throw RegistryError.changeLogNotEmpty }
-                for (rows, _) in prepared {
-                    let id = rows.content.dataset.id
-                    if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dataset WHERE id = ?)", arguments: [id]) == true {
-                        throw RegistryError.datasetExists(id)
+        try await Self.namingDuplicates(in: prepared.map(\.rows.content)) {
+            try await writeWithoutTransaction { [prepared] db in
+                try db.inTransaction(.immediate) {
+                    if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM change_log)") == true { throw RegistryError.changeLogNotEmpty }
+                    for (rows, _) in prepared {
+                        let id = rows.content.dataset.id
+                        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dataset WHERE id = ?)", arguments: [id]) == true {
+                            throw RegistryError.datasetExists(id)
+                        }
                     }
+                    for country in snapshot.countries { try CountryRow(country).upsert(db) }
+                    for (rows, storedAt) in prepared {
+                        let bulk = try Self.storesInBulk(rows.content, bulkRows: bulkRows, in: db)
+                        try Self.storeInTransaction(rows, countries: [], storedAt: storedAt, bulk: bulk, unchecked: false, progress: nil, in: db)
+                    }
+                    try Self.append(snapshot.changes, in: db)
+                    return .commit
                 }
-                for country in snapshot.countries { try CountryRow(country).upsert(db) }
-                for (rows, storedAt) in prepared {
-                    let bulk = try Self.storesInBulk(rows.content, bulkRows: bulkRows, in: db)
-                    try Self.storeInTransaction(rows, countries: [], storedAt: storedAt, bulk: bulk, unchecked: false, progress: nil, in: db)
-                }
-                try Self.append(snapshot.changes, in: db)
-                return .commit
             }
         }
     }

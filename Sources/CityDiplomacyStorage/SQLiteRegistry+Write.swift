@@ -35,19 +35,38 @@ extension SQLiteRegistry {
         // must go on reading meanwhile (a server's).
         let takesDatabase = !readersDuringWrites.load(ordering: .relaxed)
         if takesDatabase, content.relations.count + content.cities.count >= bulkRows, let pool = writer as? DatabasePool { pool.releaseMemory() }
+        try await Self.namingDuplicates(in: [content]) {
+            do {
+                try await writeWithoutTransaction { db in
+                    try Self.store(rows, countries: countries, existing: existing, bulkRows: bulkRows, uncheckedIfNew: true,
+                                   takesDatabase: takesDatabase, progress: progress, in: db)
+                }
+            } catch is DatasetAppeared {
+                if existing == .refuse { throw RegistryError.datasetExists(content.dataset.id) }
+                // Another process stored a dataset of this id meanwhile: it is replaced, with the
+                // database checking the references, as any replacement is.
+                try await writeWithoutTransaction { db in
+                    try Self.store(rows, countries: countries, existing: existing, bulkRows: bulkRows, uncheckedIfNew: false,
+                                   takesDatabase: takesDatabase, progress: progress, in: db)
+                }
+            }
+        }
+    }
+
+    /// Runs `store`, and where it fails, names the first relation of `contents` (in their order)
+    /// that an earlier one of its dataset has the identity of, if there is one, rather than the
+    /// failure: as when the identities were checked before every store (``checkIdentities(of:)``).
+    ///
+    /// A store that succeeds needs no such check: the unique indexes of the relations' ids and of
+    /// their pairs refuse two relations of one identity, row by row or when made again after
+    /// the rows, and the transaction fails with them. Checking every store beforehand took the
+    /// second core for a second of a 1,000,000-row import, which waited for it (perf).
+    static func namingDuplicates(in contents: [DatasetContent], _ store: () async throws -> Void) async throws {
         do {
-            try await writeWithoutTransaction { db in
-                try Self.store(rows, countries: countries, existing: existing, bulkRows: bulkRows, uncheckedIfNew: true,
-                               takesDatabase: takesDatabase, progress: progress, in: db)
-            }
-        } catch is DatasetAppeared {
-            if existing == .refuse { throw RegistryError.datasetExists(content.dataset.id) }
-            // Another process stored a dataset of this id meanwhile: it is replaced, with the
-            // database checking the references, as any replacement is.
-            try await writeWithoutTransaction { db in
-                try Self.store(rows, countries: countries, existing: existing, bulkRows: bulkRows, uncheckedIfNew: false,
-                               takesDatabase: takesDatabase, progress: progress, in: db)
-            }
+            try await store()
+        } catch {
+            for content in contents { try checkIdentities(of: content.relations) }
+            throw error
         }
     }
 
@@ -70,12 +89,8 @@ extension SQLiteRegistry {
 
         /// Checks `content`'s identities and computes its rows, outside any transaction.
         static func prepare(_ content: DatasetContent, importReport: Eventual<String>? = nil) async throws -> StoreRows {
-            // Two records with one identity are named before anything is written, in the dataset's
-            // order, as the unique indexes would name them row by row (in bulk, the index on pairs is
-            // made after the rows and could not say which).
-            // Checked beside the keying and ordering below, which it does not wait for: on one core
-            // before them it was a serial second of a 1,000,000-row store.
-            async let identitiesChecked: Void = SQLiteRegistry.checkIdentities(of: content.relations)
+            // Two relations of one identity are named only if the store fails
+            // (``namingDuplicates(in:_:)``), which the unique indexes then make it.
             // Keyed and ordered before the transaction, on every core: keying the names of an
             // imported dataset's cities one by one inside it took a tenth of the time of a store.
             async let keys = content.cities.concurrentMap(CityRow.searchKeys(of:))
@@ -88,7 +103,6 @@ extension SQLiteRegistry {
             // Also here: in the transaction, a million relations' sources went through a set on
             // SQLite's core while the other core, which binds its rows, waited (perf).
             async let relationSources = citedSources(of: content.relations)
-            try await identitiesChecked
             let (cityIDs, dangling) = await references
             return StoreRows(content: content, searchKeys: await keys, relationsByID: await relationOrder, citiesByID: await cityOrder,
                              cityIDs: cityIDs, danglingRelationEnd: dangling, relationSources: await relationSources, importReport: importReport)
@@ -328,9 +342,10 @@ extension SQLiteRegistry {
         }
     }
 
-    /// Makes the relations' key again after a store that dropped it. The dataset's own ids were
-    /// found distinct before (``checkIdentities(of:)``): one that clashes is another dataset's,
-    /// named as an insert into the keyed table would name it, the first in the dataset's order.
+    /// Makes the relations' key again after a store that dropped it. An id that clashes with
+    /// another dataset's is named as an insert into the keyed table would name it, the first in
+    /// the dataset's order; one the dataset holds twice, once the store has failed
+    /// (``namingDuplicates(in:_:)``).
     private static func recreate(_ relationKey: SecondaryIndexes?, sortedBy sort: IndexSort, of content: DatasetContent, in db: Database) throws {
         do {
             try relationKey?.recreate(sortedBy: sort, in: db)

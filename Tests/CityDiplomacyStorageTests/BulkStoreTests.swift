@@ -187,6 +187,34 @@ struct BulkStoreTests {
         #expect(try await registry.datasets().isEmpty)
     }
 
+    @Test("A relation id used twice is named before a broken reference after it, whether stored in bulk or not, or copied",
+          arguments: [1, 1_000_000])
+    func duplicateIDBeforeOtherFailures(bulkRows: Int) async throws {
+        var content = try dataset(cities: 300, relationsPerCity: 2)
+        // The id of relation 100 again, on another pair; later, a relation to a city the dataset lacks.
+        var twice = content.relations[250]
+        twice.id = content.relations[100].id
+        content.relations[250] = twice
+        content.relations[400].partnerID = "bulk:nowhere"
+        let expected = RegistryError.duplicateRecord(twice.id, reason: "the same pair of cities already has a relation of kind sister_city, or the id is used twice")
+        let registry = try SQLiteRegistry(bulkRows: bulkRows)
+        try await registry.storeCountries(countries.countries)
+        await #expect(throws: expected) { try await registry.store(content) }
+        // A copy whose second dataset holds the duplicate, among other faults (its cities clash with
+        // the first's): the duplicate is named.
+        let copy = try SQLiteRegistry(bulkRows: bulkRows)
+        let first = try dataset(cities: 30, relationsPerCity: 1)
+        content.dataset.id = "bulk-2"
+        for index in content.relations.indices { content.relations[index].datasetID = "bulk-2" }
+        content.relations[400].partnerID = content.relations[401].partnerID
+        await #expect(throws: expected) {
+            try await copy.storeCopy(of: RegistrySnapshot(
+                countries: countries.countries, datasets: [.init(content: first, storedAt: Date()), .init(content: content, storedAt: Date())], changes: []))
+        }
+        #expect(try await registry.datasets().isEmpty)
+        #expect(try await copy.datasets().isEmpty)
+    }
+
     @Test("Opening and migrating a registry leaves its writer able to sort an import's indexes on disk", arguments: [false, true])
     func sortOnDiskAfterMigrating(inFile: Bool) async throws {
         // A migration that opened the connection's temporary database (renaming a table does)
