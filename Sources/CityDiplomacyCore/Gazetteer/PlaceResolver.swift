@@ -407,7 +407,7 @@ enum PlaceNameForm: Equatable {
     /// "Gmina " first. Each of those characters is one ASCII scalar, or begins with the byte 0xE2
     /// (the dashes), so a name without such a byte cannot hold one; such a name, the most common
     /// kind, is at most a numbered district or an administrative area, which
-    /// ``numberedBase(_:)`` and ``mayEndInAreaWord(_:)`` tell from its last bytes. Reading
+    /// ``numberedBase(_:)`` and ``areaWord(endingIn:)`` tell from its last bytes. Reading
     /// every name by characters was 6% of the CPU time of a 1,000,000-row import (perf,
     /// 2026-12-01): seven searches of it by grapheme clusters, and Foundation's `contains`.
     init(_ name: String) {
@@ -429,7 +429,9 @@ enum PlaceNameForm: Equatable {
         }
     }
 
-    /// The form of `name`, its characters searched for every mark in turn.
+    /// The form of `name`, its characters searched for each mark in turn: "Gmina ", a parenthesis,
+    /// a dash, a comma. A name with none of them goes to ``numberedOrArea(_:)``, whose tests read
+    /// the last bytes first too.
     init(characters name: String) {
         // Most names have none of the marks below.
         let bytes = name.utf8
