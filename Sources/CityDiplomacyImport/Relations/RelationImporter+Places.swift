@@ -18,8 +18,12 @@ struct PlaceMentions {
     /// core, was a second of a 1,000,000-row import while the other core waited (perf).
     init(_ records: [ImportRecord]) {
         let middle = records.count / 2
-        let (first, second) = inParallel({ Numbering(records, rows: 0..<middle) }, { Numbering(records, rows: middle..<records.count) })
+        // The first half's rows made room for every row's, and its arrays taken over
+        // from it (not copied): they go on with the second half's.
+        var (first, second) = inParallel({ Numbering(records, rows: 0..<middle, capacity: records.count) },
+                                         { Numbering(records, rows: middle..<records.count, capacity: records.count - middle) })
         var distinct = first.distinct
+        first.distinct = []
         var renumbered: [Int] = []
         renumbered.reserveCapacity(second.distinct.count)
         for mention in second.distinct {
@@ -30,14 +34,15 @@ struct PlaceMentions {
                 distinct.append(mention)
             }
         }
+        // Half a million keys and their strings, freed as soon as no longer needed, on another
+        // thread rather than on the path every later stage waits for: taken out of the halves
+        // first, so that the thread holds the last reference to them.
+        Background.release(Numbering.takeSpent(&first, &second))
         var rowMentions = first.rowMentions
-        rowMentions.reserveCapacity(records.count)
+        first.rowMentions = []
         for (one, other) in second.rowMentions { rowMentions.append((renumbered[one], renumbered[other])) }
         self.distinct = distinct
         self.rowMentions = rowMentions
-        // Half a million keys and their strings, freed on another thread rather than on the path
-        // every later stage waits for.
-        Background.release((consume first, consume second))
     }
 
     /// The places of some of the rows, numbered from 0 in the order they first name them.
@@ -46,8 +51,15 @@ struct PlaceMentions {
         var numbers: [PlaceMention: Int] = [:]
         var rowMentions: [(Int, Int)] = []
 
-        init(_ records: [ImportRecord], rows: Range<Int>) {
-            rowMentions.reserveCapacity(rows.count)
+        /// What the halves need no more once the second's places are renumbered, taken out of them.
+        static func takeSpent(_ first: inout Numbering, _ second: inout Numbering) -> ([PlaceMention: Int], [PlaceMention: Int], [PlaceMention]) {
+            defer { (first.numbers, second.numbers, second.distinct) = ([:], [:], []) }
+            return (first.numbers, second.numbers, second.distinct)
+        }
+
+        /// Numbers the places of `rows`, with room for the places of `capacity` rows.
+        init(_ records: [ImportRecord], rows: Range<Int>, capacity: Int) {
+            rowMentions.reserveCapacity(capacity)
             // Each row read where it lies: a loop over the array copied each (a dozen strings).
             records.withUnsafeBufferPointer { records in
                 for index in rows {
