@@ -26,7 +26,7 @@ extension SQLiteRegistry {
     public func storeCopy(of snapshot: RegistrySnapshot) async throws {
         var prepared: [(rows: StoreRows, storedAt: Date)] = []
         for dataset in snapshot.datasets {
-            prepared.append((try await StoreRows.prepare(dataset.content), dataset.storedAt))
+            prepared.append((await StoreRows.prepare(dataset.content), dataset.storedAt))
         }
         let bulkRows = bulkRows
         try await Self.namingDuplicates(in: prepared.map(\.rows.content)) {

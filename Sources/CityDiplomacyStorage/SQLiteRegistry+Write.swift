@@ -28,7 +28,7 @@ extension SQLiteRegistry {
         _ content: DatasetContent, countries: [Country], existing: ExistingDataset, importReport: Eventual<String>?,
         progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?
     ) async throws {
-        let rows = try await StoreRows.prepare(content, importReport: importReport)
+        let rows = await StoreRows.prepare(content, importReport: importReport)
         let bulkRows = bulkRows
         // This registry's idle readers are closed, so that a store in bulk may have the database
         // to itself (``RollbackJournal``); they open again when next needed. Not where readers
@@ -60,14 +60,28 @@ extension SQLiteRegistry {
     /// A store that succeeds needs no such check: the unique indexes of the relations' ids and of
     /// their pairs refuse two relations of one identity, row by row or when made again after
     /// the rows, and the transaction fails with them. Checking every store beforehand took the
-    /// second core for a second of a 1,000,000-row import, which waited for it (perf).
+    /// second core for a second of a 1,000,000-row import, which waited for it (perf). The price:
+    /// in bulk, where those indexes are made again after the rows, a dataset with two relations
+    /// of one identity is refused only once every row of it has been written, and rolled back.
+    ///
+    /// A failure that says nothing of the content — cancelled, or SQLite failing for another
+    /// reason than a constraint (a full disk, an I/O error, a busy database) — is given as it is,
+    /// without the check: it is the truth about the store, and no duplicate caused it.
     static func namingDuplicates(in contents: [DatasetContent], _ store: () async throws -> Void) async throws {
         do {
             try await store()
         } catch {
+            if saysNothingOfContent(error) { throw error }
             for content in contents { try checkIdentities(of: content.relations) }
             throw error
         }
+    }
+
+    /// Whether `error` is a failure of the store itself rather than of what it stores.
+    static func saysNothingOfContent(_ error: any Error) -> Bool {
+        if error is CancellationError { return true }
+        if let error = error as? DatabaseError { return error.resultCode != .SQLITE_CONSTRAINT }
+        return false
     }
 
     /// A dataset with what storing it needs computed beforehand.
@@ -87,8 +101,8 @@ extension SQLiteRegistry {
         /// `content.dataset.importReport`.
         var importReport: Eventual<String>?
 
-        /// Checks `content`'s identities and computes its rows, outside any transaction.
-        static func prepare(_ content: DatasetContent, importReport: Eventual<String>? = nil) async throws -> StoreRows {
+        /// Computes `content`'s rows and finds what it refers to, outside any transaction.
+        static func prepare(_ content: DatasetContent, importReport: Eventual<String>? = nil) async -> StoreRows {
             // Two relations of one identity are named only if the store fails
             // (``namingDuplicates(in:_:)``), which the unique indexes then make it.
             // Keyed and ordered before the transaction, on every core: keying the names of an
@@ -108,16 +122,17 @@ extension SQLiteRegistry {
                              cityIDs: cityIDs, danglingRelationEnd: dangling, relationSources: await relationSources, importReport: importReport)
         }
 
-        /// The sources `relations` cite, each once (by id), as first cited.
+        /// The sources `relations` cite, each once (by id, in SQLite's terms: two ids that differ
+        /// only in their Unicode form are two, which the store then refuses), as first cited.
         static func citedSources(of relations: [BilateralRelation]) -> [SourceCitation] {
-            var seen: Set<String> = [], cited: [SourceCitation] = []
+            var seen: Set<TextKey> = [], cited: [SourceCitation] = []
             // The relations of an import mostly cite its one file, one after the other: an id
             // equal to the one before is not looked up again.
-            var previous: String?
+            var previous: TextKey?
             relations.withUnsafeBufferPointer { relations in
                 for index in relations.indices {
                     for position in relations[index].sources.indices {
-                        let id = relations[index].sources[position].id
+                        let id = TextKey(relations[index].sources[position].id)
                         guard id != previous else { continue }
                         previous = id
                         if seen.insert(id).inserted { cited.append(relations[index].sources[position]) }
@@ -215,8 +230,13 @@ extension SQLiteRegistry {
         defer { try? sort.restore(in: db) }
         var storedSources: Set<String> = []
         func storeSources(_ sources: [SourceCitation]) throws {
-            for source in sources where storedSources.insert(source.id).inserted {
-                try SourceRow(source, datasetID: datasetID).insert(db)
+            for source in sources {
+                let (inserted, stored) = storedSources.insert(source.id)
+                if inserted {
+                    try SourceRow(source, datasetID: datasetID).insert(db)
+                } else if !stored.utf8.elementsEqual(source.id.utf8) {
+                    throw Self.sourceInTwoForms(source.id, stored)
+                }
             }
         }
         // Bulk inserts rather than record encoding: an imported dataset has tens of thousands
@@ -357,6 +377,13 @@ extension SQLiteRegistry {
     }
 
     /// A relation that the relations' unique indexes refuse: its id or its pair and kind is taken.
+    /// Two source ids that are one text in two Unicode forms (an accent composed, or a letter and
+    /// a combining accent). SQLite would keep them apart and every reader, in Swift, take them as
+    /// one: they are refused rather than stored, or one left out while citations name it.
+    static func sourceInTwoForms(_ id: String, _ other: String) -> RegistryError {
+        .duplicateRecord(id, reason: "it is the id of source \(other) in another Unicode form (a composed or a combining accent): give the two sources ids that differ in their letters, or one id")
+    }
+
     static func duplicateRelation(_ id: String, kind: RelationKind) -> RegistryError {
         .duplicateRecord(id, reason: "the same pair of cities already has a relation of kind \(kind), or the id is used twice")
     }

@@ -172,6 +172,37 @@ struct BulkStoreTests {
         #expect(SQLiteRegistry.StoreRows.citedSources(of: []) == [])
     }
 
+    @Test("Source ids that are one text in two Unicode forms are refused by name, listed or cited, one after the other or not, in bulk or not",
+          arguments: [1, 1_000_000])
+    func sourcesInTwoForms(bulkRows: Int) async throws {
+        let registry = try SQLiteRegistry(bulkRows: bulkRows)
+        try await registry.storeCountries(countries.countries)
+        let before = try await Self.schemaState(registry)
+        let composed = SourceCitation(id: "bulk:caf\u{E9}", title: "composed")
+        let decomposed = SourceCitation(id: "bulk:cafe\u{301}", title: "decomposed")
+        let other = SourceCitation(id: "bulk:other", title: "other")
+        // Cited one after the other, cited apart, or one listed and the other cited: SQLite would
+        // keep both, and Swift's readers take them as one; before, the second was left out while
+        // its citations named it (with foreign keys off, a dangling citation).
+        for citing in [[[composed], [decomposed]], [[composed], [other], [decomposed, other]], [[decomposed]]] {
+            var content = try dataset(cities: 40, relationsPerCity: 2)
+            if citing.count == 1 { content.sources.append(composed) }
+            for index in content.relations.indices { content.relations[index].sources = citing[index % citing.count] }
+            let cited = SQLiteRegistry.StoreRows.citedSources(of: content.relations)
+            #expect(cited.map { Array($0.id.utf8) }.contains(Array(decomposed.id.utf8)))
+            await #expect(throws: SQLiteRegistry.sourceInTwoForms(decomposed.id, composed.id)) { try await registry.store(content) }
+            try await Self.expectSameState(registry, as: before)
+        }
+        // In one form each, both are stored, and read back as cited.
+        var content = try dataset(cities: 40, relationsPerCity: 2)
+        content.sources.append(other)
+        for index in content.relations.indices { content.relations[index].sources = [[composed], [other, composed]][index % 2] }
+        try await registry.store(content)
+        let stored = try #require(try await registry.content(ofDataset: "bulk"))
+        #expect(stored.sources.map(\.title) == [content.sources[0].title, "other", "composed"])
+        #expect(stored.relations.map { $0.sources.map(\.id) } == content.relations.map { $0.sources.map(\.id) })
+    }
+
     @Test("In bulk, a duplicate pair is named in the dataset's order and nothing is stored")
     func bulkDuplicate() async throws {
         let registry = try SQLiteRegistry(bulkRows: 1)
@@ -213,6 +244,35 @@ struct BulkStoreTests {
         }
         #expect(try await registry.datasets().isEmpty)
         #expect(try await copy.datasets().isEmpty)
+    }
+
+    /// The error a store gives when `failure` makes it fail.
+    private static func failure(of content: DatasetContent, storeFailingWith failure: any Error) async -> (any Error)? {
+        do {
+            try await SQLiteRegistry.namingDuplicates(in: [content]) { throw failure }
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("A store that fails for what it stores names a duplicate first; one that fails by itself (cancelled, a full disk) is given as it is")
+    func failuresOfTheStoreItself() async throws {
+        var content = try dataset(cities: 30, relationsPerCity: 2)
+        content.relations[20].id = content.relations[3].id
+        let duplicate = SQLiteRegistry.duplicateRelation(content.relations[20].id, kind: .sisterCity)
+        let dangling = RegistryError.danglingReference(record: "bulk:x", field: "city", value: "bulk:nowhere")
+        #expect(await Self.failure(of: content, storeFailingWith: dangling) as? RegistryError == duplicate)
+        #expect(await Self.failure(of: content, storeFailingWith: DatabaseError(resultCode: .SQLITE_CONSTRAINT_UNIQUE)) as? RegistryError == duplicate)
+        #expect(await Self.failure(of: content, storeFailingWith: CancellationError()) is CancellationError)
+        let full = await Self.failure(of: content, storeFailingWith: DatabaseError(resultCode: .SQLITE_FULL))
+        #expect((full as? DatabaseError)?.resultCode == .SQLITE_FULL)
+        let busy = await Self.failure(of: content, storeFailingWith: DatabaseError(resultCode: .SQLITE_BUSY))
+        #expect((busy as? DatabaseError)?.resultCode == .SQLITE_BUSY)
+        // Without a duplicate, every failure is given as it is.
+        content.relations[20].id = "bulk:once"
+        #expect(await Self.failure(of: content, storeFailingWith: dangling) as? RegistryError == dangling)
+        #expect((await Self.failure(of: content, storeFailingWith: DatabaseError(resultCode: .SQLITE_CONSTRAINT)) as? DatabaseError)?.resultCode == .SQLITE_CONSTRAINT)
     }
 
     @Test("Opening and migrating a registry leaves its writer able to sort an import's indexes on disk", arguments: [false, true])
