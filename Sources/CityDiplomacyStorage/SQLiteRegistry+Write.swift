@@ -376,7 +376,6 @@ extension SQLiteRegistry {
         }
     }
 
-    /// A relation that the relations' unique indexes refuse: its id or its pair and kind is taken.
     /// Two source ids that are one text in two Unicode forms (an accent composed, or a letter and
     /// a combining accent). SQLite would keep them apart and every reader, in Swift, take them as
     /// one: they are refused rather than stored, or one left out while citations name it.
@@ -384,6 +383,7 @@ extension SQLiteRegistry {
         .duplicateRecord(id, reason: "it is the id of source \(other) in another Unicode form (a composed or a combining accent): give the two sources ids that differ in their letters, or one id")
     }
 
+    /// A relation that the relations' unique indexes refuse: its id or its pair and kind is taken.
     static func duplicateRelation(_ id: String, kind: RelationKind) -> RegistryError {
         .duplicateRecord(id, reason: "the same pair of cities already has a relation of kind \(kind), or the id is used twice")
     }
