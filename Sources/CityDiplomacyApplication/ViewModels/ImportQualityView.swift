@@ -1,4 +1,5 @@
 import CityDiplomacyImport
+import CityDiplomacyPresentation
 
 /// An import's quality report as people and scripts read it: `citydip quality --report json`,
 /// `citydip import --report json` and `/api/v1/datasets/{id}/quality` all give this one shape,
@@ -50,7 +51,7 @@ public struct ImportQualityView: Encodable, Sendable {
     }
 
     /// One distinct place of the file, the city record it became, and the evidence.
-    public struct Place: Encodable, Sendable {
+    public struct Place: Encodable, Sendable, JSONValueRepresentable {
         /// As the file writes it.
         public var name: String
         public var country: String?
@@ -85,10 +86,27 @@ public struct ImportQualityView: Encodable, Sendable {
         enum CodingKeys: String, CodingKey {
             case name, country, city, status, geonamesID = "geonames_id", matched, kilometres, partOf = "part_of", reason, candidates
         }
+
+        /// The place's JSON, field for field as its synthesised `encode(to:)` gives it: a report
+        /// lists places by the hundred thousand (see `JSONValueRepresentable`).
+        public var jsonValue: JSONValue {
+            .object([
+                (CodingKeys.name.stringValue, .string(name)),
+                (CodingKeys.country.stringValue, country.map(JSONValue.string) ?? .null),
+                (CodingKeys.city.stringValue, .string(city)),
+                (CodingKeys.status.stringValue, .string(status.rawValue)),
+                (CodingKeys.geonamesID.stringValue, geonamesID.map(JSONValue.number) ?? .null),
+                (CodingKeys.matched.stringValue, matched.map(JSONValue.string) ?? .null),
+                (CodingKeys.kilometres.stringValue, kilometres.map(JSONValue.double) ?? .null),
+                (CodingKeys.partOf.stringValue, partOf.map(JSONValue.string) ?? .null),
+                (CodingKeys.reason.stringValue, .string(reason)),
+                (CodingKeys.candidates.stringValue, .array(candidates.map(JSONValue.string))),
+            ])
+        }
     }
 
     /// A name left unresolved, or resolved with low confidence.
-    public struct Name: Encodable, Sendable {
+    public struct Name: Encodable, Sendable, JSONValueRepresentable {
         public var name: String
         public var country: String?
         public var occurrences: Int
@@ -104,6 +122,21 @@ public struct ImportQualityView: Encodable, Sendable {
             lines = note.lines
             reason = note.reason
             candidates = note.candidates
+        }
+
+        enum CodingKeys: String, CodingKey { case name, country, occurrences, lines, reason, candidates }
+
+        /// The name's JSON, field for field as its synthesised `encode(to:)` gives it: a report
+        /// lists unresolved names by the hundred thousand (see `JSONValueRepresentable`).
+        public var jsonValue: JSONValue {
+            .object([
+                (CodingKeys.name.stringValue, .string(name)),
+                (CodingKeys.country.stringValue, country.map(JSONValue.string) ?? .null),
+                (CodingKeys.occurrences.stringValue, .number(occurrences)),
+                (CodingKeys.lines.stringValue, .array(lines.map(JSONValue.number))),
+                (CodingKeys.reason.stringValue, .string(reason)),
+                (CodingKeys.candidates.stringValue, .array(candidates.map(JSONValue.string))),
+            ])
         }
     }
 
