@@ -98,6 +98,52 @@ struct OrderedJSONEncoderTests {
         #expect(try encoder.text(of: [String: Int](), pretty: pretty) == "{}")
     }
 
+    @Test("Written out piece by piece, the text is the text held whole; no piece but the last is short", arguments: [false, true])
+    func pieces(pretty: Bool) throws {
+        let encoder = OrderedJSONEncoder()
+        let values: [any Encodable] = [
+            Wide(count: 100), Wide(count: 0), "plain", [String: Int](), JSONValue.array([]),
+            (0..<500).map { Record(zeta: "«ز» \($0)", alpha: $0, missing: $0 % 3 == 0 ? nil : "m", ratio: 1 / Double($0 + 1), flags: [$0 % 2 == 0],
+                                   nested: .init(b: $0, a: "\u{2028}")) },
+        ]
+        for (index, value) in values.enumerated() {
+            let whole = try encoder.text(of: value, pretty: pretty)
+            for piece in [1, 7, 100, 4096, 1 << 20] {
+                var pieces: [[UInt8]] = []
+                try encoder.write(value, pretty: pretty, piece: piece) { pieces.append(Array($0)) }
+                #expect(String(decoding: pieces.joined(), as: UTF8.self) == whole, "value \(index), pieces of \(piece)")
+                #expect(pieces.dropLast().allSatisfy { $0.count >= piece }, "value \(index), pieces of \(piece)")
+                #expect(!pieces.contains { $0.isEmpty })
+                // Pieces are handed over between elements: a large text is never held whole.
+                if whole.utf8.count > 3 * piece, piece >= 100 { #expect(pieces.count > 1, "value \(index), pieces of \(piece)") }
+            }
+        }
+    }
+
+    @Test("A sink that fails stops the pieces, and its error is thrown; an encoding that fails hands over none")
+    func failingSink() throws {
+        struct Full: Error {}
+        let records = (0..<300).map { Record(zeta: "z\($0)", alpha: $0, missing: nil, ratio: 0.5, flags: [], nested: .init(b: nil, a: "a")) }
+        var calls = 0
+        #expect(throws: Full.self) {
+            try OrderedJSONEncoder().write(records, pretty: true, piece: 64) { _ in
+                calls += 1
+                if calls == 3 { throw Full() }
+            }
+        }
+        #expect(calls == 3)
+        struct TooLarge: Encodable { var n: UInt64 }
+        var handed = 0
+        #expect(throws: EncodingError.self) {
+            try OrderedJSONEncoder().write([TooLarge(n: 1), TooLarge(n: .max)], pretty: false) { _ in handed += 1 }
+        }
+        #expect(handed == 0)
+        // A piece as large as an Int can say is one piece, not a trap.
+        var whole: [UInt8] = []
+        try OrderedJSONEncoder().write(records, pretty: false, piece: .max) { whole += $0 }
+        #expect(String(decoding: whole, as: UTF8.self) == (try OrderedJSONEncoder().text(of: records, pretty: false)))
+    }
+
     @Test("An error names where in the value it happened")
     func errorPath() throws {
         struct Item: Encodable { var n: UInt64 }

@@ -85,6 +85,7 @@ public indirect enum JSONValue: Hashable, Sendable {
             if index > 0 { out.bytes.append(UInt8(ascii: ",")) }
             newline(&out, pretty: pretty, indent: indent + 1)
             element(index, &out, indent + 1)
+            out.handOverIfFull()
         }
         newline(&out, pretty: pretty, indent: indent)
         out.bytes.append(brackets.close)
@@ -104,9 +105,44 @@ public indirect enum JSONValue: Hashable, Sendable {
 /// 6 MB of JSON, 2026-11-30).
 struct JSONText {
     var bytes: [UInt8] = []
+    /// Where the text goes, `piece` bytes at a time, for a text written out as it is made
+    /// (``OrderedJSONEncoder/write(_:pretty:piece:to:)``); kept whole when `nil`.
+    private let piece: Int
+    private let sink: ((UnsafeBufferPointer<UInt8>) throws -> Void)?
+    /// The error the sink threw: no piece is handed over after it, and the bytes are dropped.
+    private(set) var failure: (any Error)?
+
+    init() {
+        piece = .max
+        sink = nil
+    }
+
+    init(piece: Int, sink: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void) {
+        self.piece = max(piece, 1)
+        self.sink = sink
+    }
 
     mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Hands the bytes written so far to the sink, if there is one and they make a piece; called
+    /// between the elements of arrays and objects.
+    mutating func handOverIfFull() {
+        if bytes.count >= piece { flush() }
+    }
+
+    /// Hands every byte written so far to the sink, if there is one.
+    mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        if failure == nil {
+            do {
+                try bytes.withUnsafeBufferPointer(sink)
+            } catch {
+                failure = error
+            }
+        }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }

@@ -53,7 +53,7 @@ struct AlignmentCommand: AsyncParsableCommand {
         switch output.format {
         case .md, .html: print(ReportRenderer(format: output.format.outputFormat, language: output.lang).render(result.document), terminator: "")
         case .csv: print(output.render(result.table), terminator: "")
-        case .json: print(try result.view.prettyJSON(), terminator: "")
+        case .json: try result.view.printPrettyJSON()
         }
     }
 }

@@ -76,7 +76,7 @@ struct AuditCommand: AsyncParsableCommand {
                 audit.findings, listing: filtered ? listed : listed.filter { $0.status != .match }, filtered: filtered, title: audit.title),
                   terminator: "")
         case .json:
-            print(try listed.map { AuditFindingView($0, language: lang) }.prettyJSON(), terminator: "")
+            try listed.map { AuditFindingView($0, language: lang) }.printPrettyJSON()
         case .md:
             print(AuditRenderer(format: .md, language: lang).render(audit.findings, sections: audit.sections(status?.status, kind: kind?.kind),
                                                                     title: audit.title), terminator: "")

@@ -76,7 +76,7 @@ struct BaselineCommand: AsyncParsableCommand {
         case .md, .html:
             print(ReportRenderer(format: OutputFormat(rawValue: format.rawValue)!, language: lang).render(result.document), terminator: "")
         case .json:
-            print(try BaselineView(result, language: lang).prettyJSON(), terminator: "")
+            try BaselineView(result, language: lang).printPrettyJSON()
         }
     }
 }

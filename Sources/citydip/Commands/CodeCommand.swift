@@ -106,7 +106,7 @@ struct CodeCommand: AsyncParsableCommand {
             let segment = try await workspace.decideSuggestion(documentID: document, number: suggestion, accept: !reject, coder: coder, memo: memo,
                                                                codebook: try workspace.codebook(file: codebook))
             switch format {
-            case .json: print(try Coded(id: segment.id, start: segment.start, end: segment.end).prettyJSON(), terminator: "")
+            case .json: try Coded(id: segment.id, start: segment.start, end: segment.end).printPrettyJSON()
             case .md: print(segment.id)
             }
             return
@@ -117,7 +117,7 @@ struct CodeCommand: AsyncParsableCommand {
             CodeRequest(documentID: document, theme: theme, passage: passage, coder: coder, memo: memo, status: reject ? .rejected : .coded),
             codebook: try workspace.codebook(file: codebook))
         switch format {
-        case .json: print(try Coded(id: segment.id, start: segment.start, end: segment.end).prettyJSON(), terminator: "")
+        case .json: try Coded(id: segment.id, start: segment.start, end: segment.end).printPrettyJSON()
         case .md: print(segment.id)
         }
     }

@@ -23,7 +23,7 @@ struct CodebookCommand: AsyncParsableCommand {
         let codebook = try workspace.codebook()
         switch output.format {
         // Both languages, whatever --lang: a coder of Persian texts reads the English rules too.
-        case .json: print(try CodebookView(codebook).prettyJSON(), terminator: "")
+        case .json: try CodebookView(codebook).printPrettyJSON()
         default: print(output.render(workspace.codebookTable(codebook)), terminator: "")
         }
     }

@@ -71,7 +71,7 @@ struct CompareCommand: AsyncParsableCommand {
         case .md, .html:
             print(ReportRenderer(format: OutputFormat(rawValue: format.rawValue)!, language: lang).render(result.document), terminator: "")
         case .json:
-            print(try ComparisonView(result).prettyJSON(), terminator: "")
+            try ComparisonView(result).printPrettyJSON()
         case .csv:
             print(TabulationRenderer(format: .csv, language: lang).render(result.table), terminator: "")
         }

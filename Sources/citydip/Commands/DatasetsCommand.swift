@@ -34,7 +34,7 @@ struct DatasetsCommand: AsyncParsableCommand {
         }
         let about = try await workspace.aboutDataset(dataset)
         switch output.format {
-        case .json: print(try about.prettyJSON(), terminator: "")
+        case .json: try about.printPrettyJSON()
         default: print(DatasetAboutMarkdown.render(about, language: output.lang), terminator: "")
         }
     }

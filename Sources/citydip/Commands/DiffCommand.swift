@@ -31,6 +31,6 @@ struct DiffCommand: AsyncParsableCommand {
         let workspace = try await database.workspace()
         let diff = try await workspace.diff(DiffRequest(datasetA: datasetA, datasetB: datasetB, country: country, city: city))
         let markdown = DiffMarkdown(language: language.lang, countries: workspace.directory)
-        print(format == .json ? try diff.prettyJSON() : markdown.render(diff), terminator: "")
+        if format == .json { try diff.printPrettyJSON() } else { print(markdown.render(diff), terminator: "") }
     }
 }

@@ -78,7 +78,7 @@ struct DocumentsAddCommand: AsyncParsableCommand {
             path: file, attachTo: attach, source: source, language: lang, date: date, title: title, titleFa: titleFa, kind: kind,
             actor: ActorName.resolve(coder)))
         switch format {
-        case .json: print(try ["id": document.id].prettyJSON(), terminator: "")
+        case .json: try ["id": document.id].printPrettyJSON()
         case .md: print(document.id)
         }
     }
@@ -106,7 +106,7 @@ struct DocumentsListCommand: AsyncParsableCommand {
         let workspace = try await database.workspace()
         let summaries = try await workspace.documents(dataset: dataset, attachedTo: record, containing: search)
         switch output.format {
-        case .json: print(try summaries.map(DocumentSummaryJSON.init).prettyJSON(), terminator: "")
+        case .json: try summaries.map(DocumentSummaryJSON.init).printPrettyJSON()
         default: print(output.render(workspace.documentsTable(summaries, codebook: try workspace.codebook())), terminator: "")
         }
     }
@@ -134,7 +134,7 @@ struct DocumentsShowCommand: AsyncParsableCommand {
         let workspace = try await database.workspace()
         let view = try await workspace.documentView(id: id, codebook: try workspace.codebook(file: codebook))
         switch format {
-        case .json: print(try DocumentJSON(view).prettyJSON(), terminator: "")
+        case .json: try DocumentJSON(view).printPrettyJSON()
         case .md: print(DocumentMarkdown(view: view, language: language.lang).render(), terminator: "")
         }
     }

@@ -92,11 +92,13 @@ struct ImportCommand: AsyncParsableCommand {
             // The JSON of `citydip quality --report json`, every place listed.
             let view = ImportQualityView(quality, places: PlaceSelection())
             if report == .json {
-                print(try view.prettyJSON(), terminator: "")
+                try view.printPrettyJSON()
             } else {
                 print(try ImportQualityMarkdown(language: language.lang).report(view), terminator: "")
             }
-            ProcessLifetime.keep(retained)
+            // The view too: freeing its hundreds of thousands of places as the process ends was
+            // time the import's user waited for.
+            ProcessLifetime.keep(retained, view)
         }
     }
 }

@@ -78,7 +78,7 @@ struct NetworkCommand: AsyncParsableCommand {
         case .md, .html:
             print(ReportRenderer(format: OutputFormat(rawValue: format.rawValue)!, language: lang).render(result.document), terminator: "")
         case .json:
-            print(try result.view.prettyJSON(), terminator: "")
+            try result.view.printPrettyJSON()
         case .csv:
             print(TabulationRenderer(format: .csv, language: lang).render(result.nodeTable), terminator: "")
         case .graphml:

@@ -44,7 +44,7 @@ struct PeersCommand: AsyncParsableCommand {
         switch output.format {
         case .md, .html: print(ReportRenderer(format: output.format.outputFormat, language: output.lang).render(result.document), terminator: "")
         case .csv: print(output.render(result.table), terminator: "")
-        case .json: print(try result.view.prettyJSON(), terminator: "")
+        case .json: try result.view.printPrettyJSON()
         }
     }
 }

@@ -49,7 +49,7 @@ struct QualityCommand: AsyncParsableCommand {
         let view = ImportQualityView(quality, places: selection)
         switch report {
         case .json:
-            print(try view.prettyJSON(), terminator: "")
+            try view.printPrettyJSON()
         case .md:
             let listsPlaces = status != nil || limit != nil || offset != 0
             let names = listsPlaces ? try await workspace.cityNames(ofDataset: dataset) : [:]

@@ -91,20 +91,20 @@ struct RecommendCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await database.workspace(files)
-        let document: ReportDocument, table: Tabulation, json: () throws -> String
+        let document: ReportDocument, table: Tabulation, printJSON: () throws -> Void
         if evaluate {
             let result = try await workspace.evaluateRecommender(evaluationRequest)
-            (document, table, json) = (result.document, result.table, { try result.view.prettyJSON() })
+            (document, table, printJSON) = (result.document, result.table, { try result.view.printPrettyJSON() })
         } else {
             let result = try await workspace.recommend(RecommendationRequest(city: city ?? "", datasets: datasets, prioritiesFile: priorities,
                                                                              top: top ?? 10, excludeCountries: excludeCountries,
                                                                              includeDomestic: includeDomestic))
-            (document, table, json) = (result.document, result.table, { try result.view.prettyJSON() })
+            (document, table, printJSON) = (result.document, result.table, { try result.view.printPrettyJSON() })
         }
         switch format {
         case .md, .html: print(ReportRenderer(format: OutputFormat(rawValue: format.rawValue)!, language: lang).render(document), terminator: "")
         case .csv: print(TabulationRenderer(format: .csv, language: lang).render(table), terminator: "")
-        case .json: print(try json(), terminator: "")
+        case .json: try printJSON()
         }
     }
 }

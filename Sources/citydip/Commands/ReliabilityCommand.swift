@@ -40,7 +40,7 @@ struct ReliabilityCommand: AsyncParsableCommand {
         let workspace = try await database.workspace()
         let view = try await workspace.reliability(ReliabilityRequest(dataset: dataset, document: document, theme: theme, unit: unit))
         switch format {
-        case .json: print(try view.prettyJSON(), terminator: "")
+        case .json: try view.printPrettyJSON()
         case .md:
             let renderer = TabulationRenderer(format: .md, language: language.lang)
             print([view.coefficientsTable, view.documentsTable, view.disagreementsTable].map(renderer.render).joined(separator: "\n"), terminator: "")

@@ -33,7 +33,7 @@ struct SchemesCommand: AsyncParsableCommand {
         }
         let table = try workspace.schemeTable(scheme)
         switch output.format {
-        case .json: print(try SchemeView(table, language: output.lang).prettyJSON(), terminator: "")
+        case .json: try SchemeView(table, language: output.lang).printPrettyJSON()
         default: print(SchemeRenderer(format: output.format.outputFormat, language: output.lang).render(table), terminator: "")
         }
     }

@@ -41,7 +41,7 @@ struct SegmentsCommand: AsyncParsableCommand {
         let rows = try await workspace.segmentRows(dataset: datasetOption.dataset, document: document, codebook: try workspace.codebook(file: codebook))
         switch format {
         case .csv: print(SegmentRow.csv(rows), terminator: "")
-        case .json: print(try rows.prettyJSON(), terminator: "")
+        case .json: try rows.printPrettyJSON()
         case .md:
             var dataset = rows.first?.dataset ?? datasetOption.dataset
             if dataset == nil { dataset = try await workspace.defaultDatasetID() }

@@ -37,7 +37,7 @@ struct ShowCommand: AsyncParsableCommand {
         let profiles = try await workspace.cityProfiles(named: city, dataset: dataset, aggregateParts: parts.aggregateParts)
         switch format {
         case .json:
-            print(try profiles.prettyJSON(), terminator: "")
+            try profiles.printPrettyJSON()
         case .md:
             let pages = profiles.map { CityProfileReport(profile: $0.profile, countries: workspace.countries, language: lang,
                                                  aggregationNote: $0.aggregation?.note).markdown() }

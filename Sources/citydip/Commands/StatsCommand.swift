@@ -30,6 +30,6 @@ struct StatsCommand: AsyncParsableCommand {
         let workspace = try await database.workspace()
         let statistics = try await workspace.statistics(dataset: dataset, top: top, aggregateParts: parts.aggregateParts)
         let markdown = StatisticsMarkdown(language: language.lang, countries: workspace.directory)
-        print(format == .json ? try statistics.prettyJSON() : markdown.render(statistics), terminator: "")
+        if format == .json { try statistics.printPrettyJSON() } else { print(markdown.render(statistics), terminator: "") }
     }
 }

@@ -48,4 +48,13 @@ extension Encodable {
     func prettyJSON() throws -> String {
         try OrderedJSONEncoder().text(of: self, pretty: true) + "\n"
     }
+
+    /// Prints ``prettyJSON()``, to a file or a pipe as it is written, a megabyte at a time: a view
+    /// model of hundreds of megabytes (an import's report of every place) is never held whole.
+    /// On a terminal, through `print`, which shows control characters rather than obeying them.
+    func printPrettyJSON() throws {
+        guard !TerminalOutput.isTerminal else { return print(try prettyJSON(), terminator: "") }
+        try TerminalOutput.stream { piece in try OrderedJSONEncoder().write(self, pretty: true, to: piece) }
+        print()
+    }
 }

@@ -19,11 +19,49 @@ enum TerminalOutput {
         Swift.print(shown, terminator: "")
     }
 
+    /// Writes the pieces `produce` hands over straight to standard output, unbuffered, after
+    /// what `print` buffered: for texts of hundreds of megabytes, never held whole. Not for a
+    /// terminal (``isTerminal``): the pieces are written as they are.
+    ///
+    /// A piece is written whole, however many writes it takes (a pipe full, a signal); a failure
+    /// (a disk full, a pipe its reader closed) stops the output and is thrown, so that the
+    /// command fails rather than print a text with a hole in it.
+    static func stream(_ produce: (_ write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void) throws {
+        fflush(nil)
+        try produce { piece in try writeAll(UnsafeRawBufferPointer(piece)) }
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        var rest = bytes
+        while let base = rest.baseAddress, !rest.isEmpty {
+            let written = writeToStandardOutput(base, rest.count)
+            if written > 0 {
+                rest = UnsafeRawBufferPointer(rebasing: rest[written...])
+                continue
+            }
+            let code = errno
+            switch code {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK:
+                // Standard output left non-blocking by whoever opened it: wait until it takes more.
+                var ready = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&ready, 1, -1)
+            default:
+                throw CLIError("cannot write to standard output: \(String(cString: strerror(code)))")
+            }
+        }
+    }
+
     /// A message on standard error (a notice, a warning), its control characters always shown,
     /// not obeyed: it may quote a path or a value the user gave.
     static func note(_ text: String) {
         FileHandle.standardError.write(Data(ControlCharacters.escaped(text).utf8))
     }
+}
+
+/// write(2) of `count` bytes to standard output (named apart from ``TerminalOutput/write(_:)``).
+private func writeToStandardOutput(_ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(STDOUT_FILENO, bytes, count)
 }
 
 /// The commands' `print`: Swift's, through ``TerminalOutput``.
