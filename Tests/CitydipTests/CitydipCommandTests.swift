@@ -197,6 +197,17 @@ struct CitydipCommandTests {
         #expect(!english.stdout.contains("_label"))
     }
 
+    @Test("JSON that cannot be written (a full disk) fails the command with the reason and status 1, not a silent hole",
+          .enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "/dev/full, a device that is always full, is Linux's"))
+    func jsonToFullDisk() throws {
+        let citydip = CitydipProcess()
+        defer { citydip.cleanUp() }
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let stats = try citydip.run(["stats", "--dataset", "iran-2018", "--format", "json"], standardOutput: full)
+        #expect(stats.status == 1)
+        #expect(stats.stderr.contains("cannot write to standard output: No space left on device"), "\(stats.stderr)")
+    }
+
     @Test("stats --format json is the API's statistics, with each ranked city's id")
     func statsJSON() throws {
         let citydip = CitydipProcess()

@@ -27,7 +27,9 @@ struct CitydipProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+    /// Runs `citydip arguments`; its standard output read into the result, or sent to
+    /// `standardOutput` (and the result's `stdout` empty).
+    func run(_ arguments: [String], environment extra: [String: String] = [:], standardOutput: FileHandle? = nil) throws -> Result {
         let executable = try #require(Self.executable, "the citydip executable was not found beside the test bundle")
         let process = Process()
         process.executableURL = executable
@@ -38,10 +40,10 @@ struct CitydipProcess {
         process.environment = environment
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stdout = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(

@@ -88,7 +88,7 @@ public struct ImportQualityView: Encodable, Sendable {
         }
 
         /// The place's JSON, field for field as its synthesised `encode(to:)` gives it: a report
-        /// lists places by the hundred thousand (see `JSONValueRepresentable`).
+        /// lists places by the hundred thousand (see ``JSONValueRepresentable``).
         public var jsonValue: JSONValue {
             .object([
                 (CodingKeys.name.stringValue, .string(name)),
@@ -127,7 +127,7 @@ public struct ImportQualityView: Encodable, Sendable {
         enum CodingKeys: String, CodingKey { case name, country, occurrences, lines, reason, candidates }
 
         /// The name's JSON, field for field as its synthesised `encode(to:)` gives it: a report
-        /// lists unresolved names by the hundred thousand (see `JSONValueRepresentable`).
+        /// lists unresolved names by the hundred thousand (see ``JSONValueRepresentable``).
         public var jsonValue: JSONValue {
             .object([
                 (CodingKeys.name.stringValue, .string(name)),

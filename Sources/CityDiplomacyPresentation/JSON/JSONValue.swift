@@ -82,6 +82,8 @@ public indirect enum JSONValue: Hashable, Sendable {
         out.bytes.append(brackets.open)
         guard count > 0 else { out.bytes.append(brackets.close); return }
         for index in 0..<count {
+            // A sink that failed takes nothing more: the rest is not made.
+            if out.failure != nil { return }
             if index > 0 { out.bytes.append(UInt8(ascii: ",")) }
             newline(&out, pretty: pretty, indent: indent + 1)
             element(index, &out, indent + 1)
@@ -99,24 +101,27 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 }
 
-/// JSON text being written, as UTF-8 bytes, made into a string once at the end: appended to a
-/// `String` piece by piece, each piece checked and updated the string's count, capacity and
-/// flags, half of writing a large answer (perf: `citydip show` of a city with 3,571 relations,
-/// 6 MB of JSON, 2026-11-30).
+/// JSON text being written, as UTF-8 bytes, made into a string once at the end, or handed to a
+/// sink piece by piece as it is written: appended to a `String` piece by piece, each piece
+/// checked and updated the string's count, capacity and flags, half of writing a large answer
+/// (perf: `citydip show` of a city with 3,571 relations, 6 MB of JSON, 2026-11-30).
 struct JSONText {
     var bytes: [UInt8] = []
+    /// How many bytes make a piece for the sink.
+    private let piece: Int
     /// Where the text goes, `piece` bytes at a time, for a text written out as it is made
     /// (``OrderedJSONEncoder/write(_:pretty:piece:to:)``); kept whole when `nil`.
-    private let piece: Int
     private let sink: ((UnsafeBufferPointer<UInt8>) throws -> Void)?
     /// The error the sink threw: no piece is handed over after it, and the bytes are dropped.
     private(set) var failure: (any Error)?
 
+    /// A text kept whole, for ``string``.
     init() {
         piece = .max
         sink = nil
     }
 
+    /// A text handed to `sink` as it is written, in pieces of `piece` bytes or a little more.
     init(piece: Int, sink: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void) {
         self.piece = max(piece, 1)
         self.sink = sink

@@ -30,8 +30,8 @@ public struct OrderedJSONEncoder: Sendable {
     /// Writes the JSON text of `value` to `sink` piece by piece, each about `piece` bytes (cut
     /// between elements, so a piece may hold one element more; the last may be shorter): the
     /// text of ``text(of:pretty:)``, never held whole. An error the sink throws stops the
-    /// pieces (the rest of the text is made and dropped) and is thrown once the text is done;
-    /// an error of encoding is thrown before any piece.
+    /// pieces (the rest of the text is not made) and is thrown; an error of encoding is thrown
+    /// before any piece.
     ///
     /// For answers of hundreds of megabytes (`citydip import --report json` of a 1,000,000-row
     /// file writes 197 MB): held whole, the text grew by copies into ever larger buffers, their
@@ -44,14 +44,14 @@ public struct OrderedJSONEncoder: Sendable {
         _ value: some Encodable, pretty: Bool, piece: Int = 1 << 20, to sink: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
         let encoded = EncodedTree(try node(of: value))
-        let failure = Self.write(encoded.root, pretty: pretty, piece: max(piece, 1), to: sink)
+        let failure = Self.writePieces(of: encoded.root, pretty: pretty, piece: max(piece, 1), to: sink)
         Background.release(consume encoded)
         if let failure { throw failure }
     }
 
     /// Writes the text of `root` to `sink`; the error that stopped the sink, if one did.
-    private static func write(
-        _ root: JSONNode, pretty: Bool, piece: Int, to sink: (UnsafeBufferPointer<UInt8>) throws -> Void
+    private static func writePieces(
+        of root: JSONNode, pretty: Bool, piece: Int, to sink: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) -> (any Error)? {
         withoutActuallyEscaping(sink) { sink in
             var out = JSONText(piece: piece, sink: sink)

@@ -54,7 +54,10 @@ extension Encodable {
     /// On a terminal, through `print`, which shows control characters rather than obeying them.
     func printPrettyJSON() throws {
         guard !TerminalOutput.isTerminal else { return print(try prettyJSON(), terminator: "") }
-        try TerminalOutput.stream { piece in try OrderedJSONEncoder().write(self, pretty: true, to: piece) }
-        print()
+        try TerminalOutput.stream { piece in
+            try OrderedJSONEncoder().write(self, pretty: true, to: piece)
+            // The last line's end through the same checked writes.
+            try [UInt8(ascii: "\n")].withUnsafeBufferPointer(piece)
+        }
     }
 }

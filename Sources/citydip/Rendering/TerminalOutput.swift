@@ -23,14 +23,17 @@ enum TerminalOutput {
     /// what `print` buffered: for texts of hundreds of megabytes, never held whole. Not for a
     /// terminal (``isTerminal``): the pieces are written as they are.
     ///
-    /// A piece is written whole, however many writes it takes (a pipe full, a signal); a failure
-    /// (a disk full, a pipe its reader closed) stops the output and is thrown, so that the
-    /// command fails rather than print a text with a hole in it.
+    /// A piece is written whole, however many writes it takes (a pipe full, a signal). A reader
+    /// that closed the pipe (`citydip … | head`) ends the process as the signal SIGPIPE ends a
+    /// command by default, silently with status 141, whether or not a library of the process
+    /// set that signal aside. Any other failure (a full disk) stops the output and is thrown,
+    /// so that the command fails rather than print a text with a hole in it.
     static func stream(_ produce: (_ write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void) throws {
-        fflush(nil)
+        if fflush(nil) != 0 { throw writeError(errno) }
         try produce { piece in try writeAll(UnsafeRawBufferPointer(piece)) }
     }
 
+    /// Writes `bytes` whole to standard output, or throws why it cannot.
     private static func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
         var rest = bytes
         while let base = rest.baseAddress, !rest.isEmpty {
@@ -39,6 +42,8 @@ enum TerminalOutput {
                 rest = UnsafeRawBufferPointer(rebasing: rest[written...])
                 continue
             }
+            // write(2) sets errno only when it returns -1; 0 for bytes asked is no progress.
+            guard written < 0 else { throw CLIError("cannot write to standard output: it took none of \(rest.count) bytes") }
             let code = errno
             switch code {
             case EINTR: continue
@@ -46,10 +51,18 @@ enum TerminalOutput {
                 // Standard output left non-blocking by whoever opened it: wait until it takes more.
                 var ready = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
                 _ = poll(&ready, 1, -1)
+            case EPIPE:
+                signal(SIGPIPE, SIG_DFL)
+                raise(SIGPIPE)
+                throw writeError(code)
             default:
-                throw CLIError("cannot write to standard output: \(String(cString: strerror(code)))")
+                throw writeError(code)
             }
         }
+    }
+
+    private static func writeError(_ code: Int32) -> CLIError {
+        CLIError("cannot write to standard output: \(String(cString: strerror(code)))")
     }
 
     /// A message on standard error (a notice, a warning), its control characters always shown,
