@@ -3,8 +3,12 @@ import Foundation
 import Synchronization
 import Testing
 
-// A broken `Eventual` would leave a test waiting rather than failing: each is given a minute.
-@Suite("A value computed on another thread", .timeLimit(.minutes(1)))
+// A broken `Eventual` would leave a test waiting rather than failing: each is given ten minutes.
+// Alone each takes well under a second. In the whole suite on two cores, where other tests hold
+// the cooperative pool's two threads while they block (the command-line tests wait for their
+// processes), a test's task waited minutes to resume after a sleep or an await: a minute's limit
+// was exceeded in two full runs on 2026-12-01, the tests ending after five minutes.
+@Suite("A value computed on another thread", .timeLimit(.minutes(10)))
 struct EventualTests {
     /// What the computation saw, read by the test after.
     final class Seen: Sendable {
