@@ -44,31 +44,25 @@ struct QualityViewJSONTests {
         }
     }
 
+    /// `value`'s JSON value against its encoding through the containers: in a list, compact
+    /// and pretty (a value encoded whole, as the root, encodes itself), and as values.
+    func expectSameAsContainers(_ value: some JSONValueRepresentable & Sendable, _ note: some Any) throws {
+        for pretty in [false, true] {
+            let given = try OrderedJSONEncoder().text(of: [value], pretty: pretty)
+            let encoded = try OrderedJSONEncoder().text(of: [ThroughContainers(value: value)], pretty: pretty)
+            #expect(given == encoded, "\(note)")
+        }
+        #expect(try OrderedJSONEncoder().encode(ThroughContainers(value: value)) == value.jsonValue, "\(note)")
+    }
+
     @Test("A place's JSON value is what its encode(to:) gives, text for text, compact and pretty")
     func places() throws {
-        // In a list: a value encoded whole, as the root, encodes itself.
-        for note in Self.places {
-            let place = ImportQualityView.Place(note)
-            for pretty in [false, true] {
-                let given = try OrderedJSONEncoder().text(of: [place], pretty: pretty)
-                let encoded = try OrderedJSONEncoder().text(of: [ThroughContainers(value: place)], pretty: pretty)
-                #expect(given == encoded, "\(note)")
-            }
-            #expect(try OrderedJSONEncoder().encode(ThroughContainers(value: place)) == place.jsonValue)
-        }
+        for note in Self.places { try expectSameAsContainers(ImportQualityView.Place(note), note) }
     }
 
     @Test("A name's JSON value is what its encode(to:) gives")
     func names() throws {
-        for note in Self.names {
-            let name = ImportQualityView.Name(note)
-            for pretty in [false, true] {
-                let given = try OrderedJSONEncoder().text(of: [name], pretty: pretty)
-                let encoded = try OrderedJSONEncoder().text(of: [ThroughContainers(value: name)], pretty: pretty)
-                #expect(given == encoded, "\(note)")
-            }
-            #expect(try OrderedJSONEncoder().encode(ThroughContainers(value: name)) == name.jsonValue)
-        }
+        for note in Self.names { try expectSameAsContainers(ImportQualityView.Name(note), note) }
     }
 
     @Test("A whole report written with the values given equals it written through containers")

@@ -121,9 +121,10 @@ struct JSONText {
         sink = nil
     }
 
-    /// A text handed to `sink` as it is written, in pieces of `piece` bytes or a little more.
+    /// A text handed to `sink` as it is written, in pieces of `piece` bytes (1 or more) or a
+    /// little more.
     init(piece: Int, sink: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void) {
-        self.piece = max(piece, 1)
+        self.piece = piece
         self.sink = sink
     }
 
