@@ -66,16 +66,23 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
             let pool = try Self.openPool(atPath: url.path, configuration: configuration)
             // Built once here: the migrator is made anew each time it is asked for.
             let migrator = SchemaMigrator.migrator
-            do {
-                // Most openings find the database up to date, and only read.
-                if try !pool.read(migrator.hasCompletedMigrations) { try migrator.migrate(pool) }
-            } catch {
-                // Another process opening the same database migrated it meanwhile: GRDB reads
-                // which migrations ran before it runs the others, each in a transaction of its
-                // own, so the second to get there fails on recording a migration the first has
-                // recorded ("UNIQUE constraint failed: grdb_migrations.identifier") and its
-                // transaction is rolled back. The database is then up to date, and is opened.
-                guard (try? pool.read(migrator.hasCompletedMigrations)) == true else { throw error }
+            // Most openings find the database up to date, and only read.
+            var attempts = 0
+            while try !pool.read(migrator.hasCompletedMigrations) {
+                do {
+                    try migrator.migrate(pool)
+                } catch {
+                    // Another process opening the same database migrated it meanwhile: GRDB reads
+                    // which migrations ran before it runs the others, each in a transaction of its
+                    // own, so the second to get there fails on recording a migration the first has
+                    // recorded ("UNIQUE constraint failed: grdb_migrations.identifier") and its
+                    // transaction is rolled back. The first may still be running the migrations
+                    // after that one: this process then migrates again, from what is recorded now,
+                    // waiting for the first's transaction; each round records at least one more.
+                    attempts += 1
+                    guard (try? pool.read(migrator.hasCompletedMigrations)) != true else { break }
+                    guard Self.recordedElsewhere(error), attempts < migrator.migrations.count else { throw error }
+                }
             }
             try pool.write { db in try DatabaseMark.set(db) }
             writer = pool
@@ -87,6 +94,12 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
             throw StorageError.cannotOpen(path: path, reason: "\(error)")
         }
         self.path = url.path
+    }
+
+    /// Whether a migration failed only because another process recorded it first.
+    static func recordedElsewhere(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("grdb_migrations")
     }
 
     /// How long opening a database waits for another process that holds it: an import storing a

@@ -86,6 +86,7 @@ struct RecordReaderTests {
             }
         }
         #expect(lines[0].contains { $0.hasPrefix("SEARCH t USING INDEX") }, "\(lines[0])")
-        #expect(lines[1].contains { $0.hasPrefix("SEARCH c USING INDEX") }, "\(lines[1])")
+        // The citations are their primary key alone (schema v15, WITHOUT ROWID).
+        #expect(lines[1].contains { $0.hasPrefix("SEARCH c USING PRIMARY KEY (record_kind=? AND record_id=?)") }, "\(lines[1])")
     }
 }

@@ -267,6 +267,58 @@ struct SchemaHistoryTests {
         #expect(try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM relation") } == 0)
     }
 
+    @Test("A v14 database keeps its citations and city names, each table now its primary key alone, with its triggers, index and cascades")
+    func fromV14() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v14.sqlite").path
+        let v15 = "v15: citations and city names kept in their primary key alone (WITHOUT ROWID), not also in a table beside it"
+        Self.expectNext(v15, after: SchemaMigrator.v14)
+        // A second dataset's rows too, so that removing one is seen to leave the other's.
+        try Self.oldDatabase(at: path, upTo: SchemaMigrator.v14, extra: """
+            INSERT INTO dataset (id, title_en, is_bundled, stored_at) VALUES ('kept', 'Kept', 0, '2026-01-01 00:00:00.000');
+            INSERT INTO source (id, dataset_id, title) VALUES ('kept:s1', 'kept', 'A'), ('kept:s2', 'kept', 'B');
+            INSERT INTO city (id, dataset_id, name_en, aliases, country_code) VALUES ('kept:isfahan', 'kept', 'Isfahan', '[]', 'IR');
+            INSERT INTO network (id, dataset_id, name_en, scope, category, position) VALUES ('kept:net', 'kept', 'Net', 'regional', 'city_network', 0);
+            INSERT INTO citation (record_kind, record_id, source_id, position) VALUES ('network', 'kept:net', 'kept:s2', 0), ('network', 'kept:net', 'kept:s1', 1);
+            INSERT INTO city_name (city_id, search_key) VALUES ('kept:isfahan', 'isfahan'), ('kept:isfahan', 'اصفهان');
+            INSERT INTO dataset_records_hash (dataset_id, records_hash, format, claim) VALUES ('kept', 'h', 1, 'c');
+            PRAGMA application_id = \(DatabaseMark.applicationID)
+            """)
+        func state(_ db: Database) throws -> (citations: [String], names: [String], tables: [String], others: [String]) {
+            (try String.fetchAll(db, sql: "SELECT record_kind || '|' || record_id || '|' || source_id || '|' || position FROM citation ORDER BY 1"),
+             try String.fetchAll(db, sql: "SELECT city_id || '|' || search_key FROM city_name ORDER BY 1"),
+             try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name IN ('citation', 'city_name') ORDER BY name"),
+             try String.fetchAll(db, sql: """
+                SELECT type || ':' || name || ':' || sql FROM sqlite_master
+                WHERE type IN ('index', 'trigger') AND tbl_name IN ('citation', 'city_name') AND sql IS NOT NULL ORDER BY name
+                """))
+        }
+        let before = try await DatabaseQueue(path: path).read(state)
+        #expect(before.citations.count == 5)
+        #expect(before.names.count == 6)
+        #expect(before.tables.allSatisfy { !$0.contains("WITHOUT ROWID") })
+        let registry = try await Self.openAndCheck(path)
+        let after = try await DatabaseQueue(path: path).read(state)
+        #expect(after.citations == before.citations)
+        #expect(after.names == before.names)
+        #expect(after.others == before.others)
+        #expect(after.others.count == 4)  // the citations' three triggers, the names' index
+        #expect(after.tables.count == 2 && after.tables.allSatisfy { $0.hasSuffix("WITHOUT ROWID") })
+        #expect(try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name LIKE '%being_rekeyed'") } == 0)
+        // The migration kept the hash of the records it copied; the triggers still clear it.
+        #expect(try await DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT dataset_id FROM dataset_records_hash") } == ["kept"])
+        try await DatabaseQueue(path: path).write { db in try db.execute(sql: "UPDATE citation SET position = 2 WHERE source_id = 'kept:s1'") }
+        #expect(try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM dataset_records_hash") } == 0)
+        #expect(try await registry.findCities(named: "اصفهان", datasetID: nil).map(\.id) == ["kept:isfahan"])
+        // Removing a dataset removes its citations and names by cascade, and no other's.
+        try await registry.removeDataset("old")
+        let left = try await DatabaseQueue(path: path).read(state)
+        #expect(left.citations == ["network|kept:net|kept:s1|2", "network|kept:net|kept:s2|0"])
+        #expect(left.names == ["kept:isfahan|isfahan", "kept:isfahan|اصفهان"])
+        #expect(try await DatabaseQueue(path: path).read { db in try Array(db.foreignKeyViolations()).count } == 0)
+    }
+
     @Test("A v13 database holding a row whose foreign key points nowhere still opens, migrated to the end, the row kept")
     func fromV13WithOrphan() async throws {
         let folder = try Self.folder()
