@@ -62,28 +62,14 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
                 // SQLite maps at most this much of the file, and writes as before.
                 try db.execute(sql: "PRAGMA mmap_size = 2147418112")
             }
+            let opened = Date()
             try Self.checkIsCityDiplomacyDatabase(at: url.path, named: path)
             let pool = try Self.openPool(atPath: url.path, configuration: configuration)
             // Built once here: the migrator is made anew each time it is asked for.
             let migrator = SchemaMigrator.migrator
-            // Most openings find the database up to date, and only read.
-            var attempts = 0
-            while try !pool.read(migrator.hasCompletedMigrations) {
-                do {
-                    try migrator.migrate(pool)
-                } catch {
-                    // Another process opening the same database migrated it meanwhile: GRDB reads
-                    // which migrations ran before it runs the others, each in a transaction of its
-                    // own, so the second to get there fails on recording a migration the first has
-                    // recorded ("UNIQUE constraint failed: grdb_migrations.identifier") and its
-                    // transaction is rolled back. The first may still be running the migrations
-                    // after that one: this process then migrates again, from what is recorded now,
-                    // waiting for the first's transaction; each round records at least one more.
-                    attempts += 1
-                    guard (try? pool.read(migrator.hasCompletedMigrations)) != true else { break }
-                    guard Self.recordedElsewhere(error), attempts < migrator.migrations.count else { throw error }
-                }
-            }
+            try Self.migrate(named: path, known: migrator.migrations, deadline: opened.addingTimeInterval(Self.openingTimeout),
+                             applied: { try pool.read(migrator.appliedIdentifiers) },
+                             migrate: { try migrator.migrate(pool) })
             try pool.write { db in try DatabaseMark.set(db) }
             writer = pool
         } catch let error as StorageError {
@@ -96,15 +82,47 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
         self.path = url.path
     }
 
-    /// Whether a migration failed only because another process recorded it first.
-    static func recordedElsewhere(_ error: any Error) -> Bool {
-        guard let error = error as? DatabaseError else { return false }
-        return error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("grdb_migrations")
+    /// Brings the schema up to date (`migrate`), beside other processes opening the same
+    /// database at the same time; most openings find it up to date (`applied` holds every `known`
+    /// migration) and only read.
+    ///
+    /// GRDB reads which migrations ran before it runs the others, each in a transaction of its
+    /// own. Where another process migrates meanwhile, this one fails: on recording a migration the
+    /// other recorded first ("UNIQUE constraint failed: grdb_migrations.identifier"), on making
+    /// again what the other made, or by waiting longer than its busy timeout (10 s) for the other's
+    /// transaction (a migration of a million relations takes up to 25 s). Its own transaction is
+    /// rolled back. Whenever more migrations are recorded after such a failure than before it,
+    /// this process migrates again from what is recorded now; while the database is busy, it
+    /// tries again until `deadline`. Any other failure is thrown. A migration this build does not
+    /// know, recorded meanwhile by a newer citydip, is refused as when the file was first looked at.
+    static func migrate(
+        named path: String, known: [String], deadline: Date,
+        applied: () throws -> Set<String>, migrate: () throws -> Void
+    ) throws {
+        let knownSet = Set(known)
+        while true {
+            let before = try applied()
+            let unknown = before.subtracting(knownSet)
+            if !unknown.isEmpty {
+                throw StorageError.newerSchema(path: path, migrations: unknown.sorted(), newestKnown: known.last ?? "")
+            }
+            if knownSet.isSubset(of: before) { return }
+            do {
+                try migrate()
+            } catch {
+                // Each round that goes on either records more (at most as many rounds as there
+                // are migrations, an unknown one ending them above) or is before the deadline.
+                let after = (try? applied()) ?? before
+                if after.isStrictSuperset(of: before) { continue }
+                if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY, Date() < deadline { continue }
+                throw error
+            }
+        }
     }
 
     /// How long opening a database waits for another process that holds it: an import storing a
     /// large dataset through a rollback journal (``RollbackJournal``), which readers cannot read
-    /// past, 10–30 s at a million relations; a migration, 6–22 s at a million.
+    /// past, 10–30 s at a million relations; a migration, 6–25 s at a million.
     static let openingTimeout: TimeInterval = 60
 
     public func admitReadersDuringWrites() {

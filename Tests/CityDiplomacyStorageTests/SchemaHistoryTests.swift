@@ -362,6 +362,77 @@ struct SchemaHistoryTests {
         }
     }
 
+    /// A database's migrations as another process and this one record them, for
+    /// ``SQLiteRegistry/migrate(named:known:deadline:applied:migrate:)``: each call of `migrate`
+    /// takes the next step, which may record migrations and then fail.
+    final class Migrations: Sendable {
+        let state: Mutex<(recorded: Set<String>, steps: [(record: [String], error: (any Error)?)], calls: Int)>
+        init(recorded: Set<String>, steps: [(record: [String], error: (any Error)?)]) {
+            state = Mutex((recorded, steps, 0))
+        }
+        func applied() -> Set<String> { state.withLock { $0.recorded } }
+        func migrate() throws {
+            let error: (any Error)? = state.withLock { state in
+                let step = state.steps[state.calls]
+                state.calls += 1
+                state.recorded.formUnion(step.record)
+                return step.error
+            }
+            if let error { throw error }
+        }
+        var calls: Int { state.withLock { $0.calls } }
+        func run(known: [String], deadline: Date = .distantFuture) throws {
+            try SQLiteRegistry.migrate(named: "test.sqlite", known: known, deadline: deadline, applied: applied, migrate: migrate)
+        }
+    }
+
+    static let known = ["v1", "v2", "v3"]
+    static let recordedFirst = DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "UNIQUE constraint failed: grdb_migrations.identifier")
+    static let busy = DatabaseError(resultCode: .SQLITE_BUSY, message: "database is locked")
+    static let full = DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full")
+
+    @Test("Opening beside another process that migrates: again from what it recorded, again while busy, until done")
+    func migratesBesideAnother() throws {
+        // Failing on v2, which the other recorded first while still running v3; then waiting
+        // longer than the busy timeout for it; then finding nothing left to do.
+        let beside = Migrations(recorded: ["v1"], steps: [(["v2"], Self.recordedFirst), ([], Self.busy), (["v3"], nil)])
+        try beside.run(known: Self.known)
+        #expect(beside.calls == 3)
+        #expect(beside.applied() == Set(Self.known))
+        // Up to date: nothing run.
+        let current = Migrations(recorded: Set(Self.known), steps: [])
+        try current.run(known: Self.known)
+        #expect(current.calls == 0)
+    }
+
+    @Test("Opening fails on an error of its own, on a database busy past the deadline, and on a migration it does not know")
+    func migrationFailures() throws {
+        // An error with nothing more recorded after it (a full disk) is thrown, not tried again.
+        let full = Migrations(recorded: ["v1"], steps: [([], Self.full), (["v2", "v3"], nil)])
+        #expect(throws: DatabaseError.self) { try full.run(known: Self.known) }
+        #expect(full.calls == 1)
+        // Its own migrations recorded before it failed: tried once more, then thrown.
+        let partly = Migrations(recorded: ["v1"], steps: [(["v2"], Self.full), ([], Self.full), (["v3"], nil)])
+        #expect(throws: DatabaseError.self) { try partly.run(known: Self.known) }
+        #expect(partly.calls == 2)
+        // Busy past the deadline.
+        let busy = Migrations(recorded: ["v1"], steps: [([], Self.busy), (["v2", "v3"], nil)])
+        #expect(throws: DatabaseError.self) { try busy.run(known: Self.known, deadline: .distantPast) }
+        #expect(busy.calls == 1)
+        // A newer citydip recorded a migration this build does not know, before or meanwhile.
+        let newer = Migrations(recorded: ["v1", "v2", "v3", "v4"], steps: [])
+        #expect(throws: StorageError.self) { try newer.run(known: Self.known) }
+        let newerMeanwhile = Migrations(recorded: ["v1"], steps: [(["v2", "v3", "v4"], Self.recordedFirst)])
+        do {
+            try newerMeanwhile.run(known: Self.known)
+            Issue.record("a migration this build does not know was not refused")
+        } catch let StorageError.newerSchema(_, migrations, newestKnown) {
+            #expect(migrations == ["v4"])
+            #expect(newestKnown == "v3")
+        }
+        #expect(newerMeanwhile.calls == 1)
+    }
+
     @Test("A new database's datasets have their import report as the last column (a column added later must be placed before it)")
     func importReportLast() throws {
         let queue = try DatabaseQueue()

@@ -418,16 +418,22 @@ enum SchemaMigrator {
         // row id, and in the key's index. A citation (four columns, all in its key but the
         // position) and a city's search key (two, both in it) are read only by that key or by the
         // name's index, never by row id; kept in the key alone, their rows are written once. At
-        // a million relations that is 190 MB less in the file (citations 201 MB → 106 MB, names
-        // 89 MB → 47 MB) and less for an import to write and commit; SQLite's shell put the
-        // citations of the 1,000,000-row synthetic file in a table of each kind, in key order, in
-        // 2.25 s and 1.75 s. Reads give the same rows: none depends on the order of a citation's
-        // or name's rows (each record's citations are ordered by their position).
+        // a million relations the citations take 103 MB rather than 201 MB; the names 85 MB
+        // rather than 106 MB, their index on the search key now holding the city's id rather
+        // than a row id (so a name finds its cities from that index alone); the file 1.06 GB
+        // rather than 1.19 GB. SQLite's shell put the citations of the 1,000,000-row synthetic
+        // file in a table of each kind, in key order, in 1.75 s rather than 2.25 s. Reads give
+        // the same rows: none depends on the order of a citation's or a name's rows (each
+        // record's citations are ordered by their position).
         //
         // As v14: the rows are held in a table of their own while each table is made again under
-        // its own name, foreign keys off (deferred, not checked afterwards: the rows are copied
-        // back as they were, which is checked by counting). Once, on first opening: a few seconds
-        // for a database of a million relations, leaving the old tables' pages free in the file.
+        // its own name, foreign keys off (as for every migration after v14, with no check
+        // afterwards: the rows are copied back as they were, which is checked by counting). Once,
+        // on first opening: 11–25 s for a database of a million relations on a slow machine. It
+        // needs free disk meanwhile for about twice the two tables (the holding tables, the WAL;
+        // without it the migration is rolled back and the database opens once there is), and
+        // leaves the old tables' pages free in the file (about 215 MB at a million; `VACUUM`
+        // gives them back). A column added to these tables by hand would not be copied.
         migrator.registerMigration(v15) { db in
             guard try !recorded(v15, in: db) else { return }
             let tables: [(name: String, definition: String, columns: String, key: String)] = [
