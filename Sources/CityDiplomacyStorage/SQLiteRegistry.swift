@@ -62,12 +62,12 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
                 // SQLite maps at most this much of the file, and writes as before.
                 try db.execute(sql: "PRAGMA mmap_size = 2147418112")
             }
-            let opened = Date()
             try Self.checkIsCityDiplomacyDatabase(at: url.path, named: path)
             let pool = try Self.openPool(atPath: url.path, configuration: configuration)
             // Built once here: the migrator is made anew each time it is asked for.
             let migrator = SchemaMigrator.migrator
-            try Self.migrate(named: path, known: migrator.migrations, deadline: opened.addingTimeInterval(Self.openingTimeout),
+            // A deadline of its own, as the pool's opening has: each waits for another situation.
+            try Self.migrate(named: path, known: migrator.migrations, deadline: Date().addingTimeInterval(Self.openingTimeout),
                              applied: { try pool.read(migrator.appliedIdentifiers) },
                              migrate: { try migrator.migrate(pool) })
             try pool.write { db in try DatabaseMark.set(db) }
@@ -94,7 +94,10 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
     /// rolled back. Whenever more migrations are recorded after such a failure than before it,
     /// this process migrates again from what is recorded now; while the database is busy, it
     /// tries again until `deadline`. Any other failure is thrown. A migration this build does not
-    /// know, recorded meanwhile by a newer citydip, is refused as when the file was first looked at.
+    /// know, recorded meanwhile by a newer citydip, is refused as when the file was first looked at
+    /// (though migrations this process recorded before then stay recorded). A migration of its
+    /// own that fails after this process recorded earlier ones is run once more before its error
+    /// is thrown, as if another process had recorded them.
     static func migrate(
         named path: String, known: [String], deadline: Date,
         applied: () throws -> Set<String>, migrate: () throws -> Void
@@ -114,7 +117,12 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
                 // are migrations, an unknown one ending them above) or is before the deadline.
                 let after = (try? applied()) ?? before
                 if after.isStrictSuperset(of: before) { continue }
-                if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY, Date() < deadline { continue }
+                if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY, Date() < deadline {
+                    // SQLite waited its busy timeout before answering so; a pause all the same,
+                    // as the pool's opening makes, in case it ever answers at once.
+                    Thread.sleep(forTimeInterval: 0.05)
+                    continue
+                }
                 throw error
             }
         }

@@ -372,7 +372,11 @@ struct SchemaHistoryTests {
         }
         func applied() -> Set<String> { state.withLock { $0.recorded } }
         func migrate() throws {
-            let error: (any Error)? = state.withLock { state in
+            let error: (any Error)? = try state.withLock { state in
+                guard state.calls < state.steps.count else {
+                    Issue.record("migrated \(state.calls + 1) times, more than the \(state.steps.count) steps given")
+                    throw Self.tooMany
+                }
                 let step = state.steps[state.calls]
                 state.calls += 1
                 state.recorded.formUnion(step.record)
@@ -381,6 +385,7 @@ struct SchemaHistoryTests {
             if let error { throw error }
         }
         var calls: Int { state.withLock { $0.calls } }
+        static let tooMany = DatabaseError(resultCode: .SQLITE_MISUSE, message: "more migrations than steps")
         func run(known: [String], deadline: Date = .distantFuture) throws {
             try SQLiteRegistry.migrate(named: "test.sqlite", known: known, deadline: deadline, applied: applied, migrate: migrate)
         }
@@ -409,15 +414,15 @@ struct SchemaHistoryTests {
     func migrationFailures() throws {
         // An error with nothing more recorded after it (a full disk) is thrown, not tried again.
         let full = Migrations(recorded: ["v1"], steps: [([], Self.full), (["v2", "v3"], nil)])
-        #expect(throws: DatabaseError.self) { try full.run(known: Self.known) }
+        #expect(#expect(throws: DatabaseError.self) { try full.run(known: Self.known) }?.resultCode == .SQLITE_FULL)
         #expect(full.calls == 1)
         // Its own migrations recorded before it failed: tried once more, then thrown.
         let partly = Migrations(recorded: ["v1"], steps: [(["v2"], Self.full), ([], Self.full), (["v3"], nil)])
-        #expect(throws: DatabaseError.self) { try partly.run(known: Self.known) }
+        #expect(#expect(throws: DatabaseError.self) { try partly.run(known: Self.known) }?.resultCode == .SQLITE_FULL)
         #expect(partly.calls == 2)
         // Busy past the deadline.
         let busy = Migrations(recorded: ["v1"], steps: [([], Self.busy), (["v2", "v3"], nil)])
-        #expect(throws: DatabaseError.self) { try busy.run(known: Self.known, deadline: .distantPast) }
+        #expect(#expect(throws: DatabaseError.self) { try busy.run(known: Self.known, deadline: .distantPast) }?.resultCode == .SQLITE_BUSY)
         #expect(busy.calls == 1)
         // A newer citydip recorded a migration this build does not know, before or meanwhile.
         let newer = Migrations(recorded: ["v1", "v2", "v3", "v4"], steps: [])
