@@ -305,7 +305,7 @@ struct SchemaHistoryTests {
         #expect(after.others == before.others)
         #expect(after.others.count == 4)  // the citations' three triggers, the names' index
         #expect(after.tables.count == 2 && after.tables.allSatisfy { $0.hasSuffix("WITHOUT ROWID") })
-        #expect(try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name LIKE '%being_rekeyed'") } == 0)
+        #expect(try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name LIKE '%being_remade'") } == 0)
         // The migration kept the hash of the records it copied; the triggers still clear it.
         #expect(try await DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT dataset_id FROM dataset_records_hash") } == ["kept"])
         try await DatabaseQueue(path: path).write { db in try db.execute(sql: "UPDATE citation SET position = 2 WHERE source_id = 'kept:s1'") }

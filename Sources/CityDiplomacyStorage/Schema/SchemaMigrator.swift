@@ -389,30 +389,15 @@ enum SchemaMigrator {
             // one read which migrations had run: it is not run twice (recording it then fails,
             // and the registry opens the database, up to date; ``SQLiteRegistry``).
             guard try !recorded(v14, in: db) else { return }
-            let kept = try String.fetchAll(db, sql: """
-                SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('index', 'trigger') AND tbl_name = 'dataset' ORDER BY rowid
-                """)
-            // As for v13: held in a table of their own, not renamed; foreign keys are off (the
-            // migration's deferred checks), so that dropping the table deletes no record by cascade.
             let columns = "id, title_en, title_fa, citation, description, provenance, source_file, content_hash, is_bundled, stored_at, citation_fa, description_fa, provenance_fa, method_en, method_fa, licence, import_report"
-            try db.execute(sql: "CREATE TABLE dataset_being_ordered AS SELECT rowid AS stored_rowid, \(columns) FROM dataset")
-            try db.execute(sql: "DROP TABLE dataset")
-            try db.execute(sql: """
+            try remake("dataset", as: """
                 CREATE TABLE "dataset" (
                     "id" TEXT PRIMARY KEY NOT NULL, "title_en" TEXT NOT NULL, "title_fa" TEXT, "citation" TEXT,
                     "description" TEXT, "provenance" TEXT, "source_file" TEXT, "content_hash" TEXT,
                     "is_bundled" BOOLEAN NOT NULL, "stored_at" DATETIME NOT NULL, "citation_fa" TEXT,
                     "description_fa" TEXT, "provenance_fa" TEXT, "method_en" TEXT, "method_fa" TEXT, "licence" TEXT,
                     "import_report" TEXT)
-                """)
-            try db.execute(sql: "INSERT INTO dataset (rowid, \(columns)) SELECT stored_rowid, \(columns) FROM dataset_being_ordered ORDER BY stored_rowid")
-            let (held, copied) = (try Int.fetchOne(db, sql: "SELECT count(*) FROM dataset_being_ordered") ?? 0,
-                                  try Int.fetchOne(db, sql: "SELECT count(*) FROM dataset") ?? 0)
-            guard held == copied else {
-                throw DatabaseError(resultCode: .SQLITE_ERROR, message: "schema v14 copied \(copied) of \(held) datasets; the database is left as it was")
-            }
-            try db.execute(sql: "DROP TABLE dataset_being_ordered")
-            for statement in kept { try db.execute(sql: statement) }
+                """, columns: columns, copiedBack: .withTheirRowIDs, by: "v14", in: db)
         }
         // A table with a primary key other than an integer keeps each row twice: in the table, by
         // row id, and in the key's index. A citation (four columns, all in its key but the
@@ -426,9 +411,9 @@ enum SchemaMigrator {
         // the same rows: none depends on the order of a citation's or a name's rows (each
         // record's citations are ordered by their position).
         //
-        // As v14: the rows are held in a table of their own while each table is made again under
-        // its own name, foreign keys off (as for every migration after v14, with no check
-        // afterwards: the rows are copied back as they were, which is checked by counting). Once,
+        // As v14 (``remake(_:as:columns:copiedBack:by:in:)``), foreign keys off (as for every
+        // migration after v14, with no check afterwards: the rows are copied back as they were,
+        // which is checked by counting). Once,
         // on first opening: 11–25 s for a database of a million relations on a slow machine. It
         // needs free disk meanwhile for about twice the two tables (the holding tables, the WAL;
         // without it the migration is rolled back and the database opens once there is), and
@@ -436,37 +421,60 @@ enum SchemaMigrator {
         // gives them back). A column added to these tables by hand would not be copied.
         migrator.registerMigration(v15) { db in
             guard try !recorded(v15, in: db) else { return }
-            let tables: [(name: String, definition: String, columns: String, key: String)] = [
-                ("citation", """
-                    CREATE TABLE "citation" ("record_kind" TEXT NOT NULL, "record_id" TEXT NOT NULL,
-                        "source_id" TEXT NOT NULL REFERENCES "source"("id") ON DELETE CASCADE, "position" INTEGER NOT NULL,
-                        PRIMARY KEY ("record_kind", "record_id", "source_id")) WITHOUT ROWID
-                    """, "record_kind, record_id, source_id, position", "record_kind, record_id, source_id"),
-                ("city_name", """
-                    CREATE TABLE "city_name" ("city_id" TEXT NOT NULL REFERENCES "city"("id") ON DELETE CASCADE,
-                        "search_key" TEXT NOT NULL, PRIMARY KEY ("city_id", "search_key")) WITHOUT ROWID
-                    """, "city_id, search_key", "city_id, search_key"),
-            ]
-            for table in tables {
-                let kept = try String.fetchAll(db, sql: """
-                    SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('index', 'trigger') AND tbl_name = ? ORDER BY rowid
-                    """, arguments: [table.name])
-                let holding = "\(table.name)_being_rekeyed"
-                try db.execute(sql: "CREATE TABLE \(holding) AS SELECT \(table.columns) FROM \(table.name)")
-                try db.execute(sql: "DROP TABLE \(table.name)")
-                try db.execute(sql: table.definition)
-                // In the key's order, so that each row goes at the end of the table.
-                try db.execute(sql: "INSERT INTO \(table.name) (\(table.columns)) SELECT \(table.columns) FROM \(holding) ORDER BY \(table.key)")
-                let (held, copied) = (try Int.fetchOne(db, sql: "SELECT count(*) FROM \(holding)") ?? 0,
-                                      try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0)
-                guard held == copied else {
-                    throw DatabaseError(resultCode: .SQLITE_ERROR, message: "schema v15 copied \(copied) of \(held) rows of \(table.name); the database is left as it was")
-                }
-                try db.execute(sql: "DROP TABLE \(holding)")
-                for statement in kept { try db.execute(sql: statement) }
-            }
+            try remake("citation", as: """
+                CREATE TABLE "citation" ("record_kind" TEXT NOT NULL, "record_id" TEXT NOT NULL,
+                    "source_id" TEXT NOT NULL REFERENCES "source"("id") ON DELETE CASCADE, "position" INTEGER NOT NULL,
+                    PRIMARY KEY ("record_kind", "record_id", "source_id")) WITHOUT ROWID
+                """, columns: "record_kind, record_id, source_id, position", copiedBack: .ordered(by: "record_kind, record_id, source_id"), by: "v15", in: db)
+            try remake("city_name", as: """
+                CREATE TABLE "city_name" ("city_id" TEXT NOT NULL REFERENCES "city"("id") ON DELETE CASCADE,
+                    "search_key" TEXT NOT NULL, PRIMARY KEY ("city_id", "search_key")) WITHOUT ROWID
+                """, columns: "city_id, search_key", copiedBack: .ordered(by: "city_id, search_key"), by: "v15", in: db)
         }
         return migrator
+    }
+
+    /// How ``remake(_:as:columns:copiedBack:by:in:)`` puts a table's rows back.
+    enum CopiedBack {
+        /// With the row ids they had, in their order (reads in stored order follow it).
+        case withTheirRowIDs
+        /// In this order of their columns: a table's key's, so that each row goes at its end.
+        case ordered(by: String)
+    }
+
+    /// Makes `table` again as `definition` says, for a change `ALTER TABLE` cannot make, keeping
+    /// its rows (`columns`), indexes and triggers. The rows are held meanwhile in a table of their
+    /// own rather than the table renamed: renaming (`ALTER TABLE … RENAME`) opens the
+    /// connection's temporary database, after which SQLite refuses, inside a transaction, to move
+    /// its temporary files to disk as an import's sort of its indexes does (``IndexSort``). The
+    /// indexes and triggers are made again from the SQL SQLite kept for them. Foreign keys must be
+    /// off (the migrations' deferred checks, or off since v14), so that dropping the table deletes
+    /// no record by cascade. A count of the rows copied back guards the copy; `migration` names
+    /// the migration in its error.
+    static func remake(_ table: String, as definition: String, columns: String, copiedBack order: CopiedBack, by migration: String, in db: Database) throws {
+        let kept = try String.fetchAll(db, sql: """
+            SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('index', 'trigger') AND tbl_name = ? ORDER BY rowid
+            """, arguments: [table])
+        let holding = "\(table)_being_remade"
+        switch order {
+        case .withTheirRowIDs:
+            try db.execute(sql: "CREATE TABLE \(holding) AS SELECT rowid AS stored_rowid, \(columns) FROM \(table)")
+            try db.execute(sql: "DROP TABLE \(table)")
+            try db.execute(sql: definition)
+            try db.execute(sql: "INSERT INTO \(table) (rowid, \(columns)) SELECT stored_rowid, \(columns) FROM \(holding) ORDER BY stored_rowid")
+        case let .ordered(key):
+            try db.execute(sql: "CREATE TABLE \(holding) AS SELECT \(columns) FROM \(table)")
+            try db.execute(sql: "DROP TABLE \(table)")
+            try db.execute(sql: definition)
+            try db.execute(sql: "INSERT INTO \(table) (\(columns)) SELECT \(columns) FROM \(holding) ORDER BY \(key)")
+        }
+        let (held, copied) = (try Int.fetchOne(db, sql: "SELECT count(*) FROM \(holding)") ?? 0,
+                              try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0)
+        guard held == copied else {
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "schema \(migration) copied \(copied) of \(held) rows of \(table); the database is left as it was")
+        }
+        try db.execute(sql: "DROP TABLE \(holding)")
+        for statement in kept { try db.execute(sql: statement) }
     }
 }
 
