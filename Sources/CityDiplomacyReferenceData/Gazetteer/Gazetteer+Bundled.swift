@@ -54,7 +54,7 @@ struct GazetteerFile: Sendable {
             lineNumber += 1
         }
         let body = min(lineStart, bytes.count)..<bytes.count
-        let chunks = Self.chunks(of: body, in: bytes, count: ProcessInfo.processInfo.activeProcessorCount * 4)
+        let chunks = bytes.lineRuns(of: body, count: ProcessInfo.processInfo.activeProcessorCount * 4)
         let parsed = chunks.concurrentMap { chunk in parse(chunk) }
         // The lines before a chunk are the header's and those of the chunks before it.
         var columns = GazetteerColumns(text: bytes, reservingCapacity: parsed.reduce(0) { $0 + $1.columns.count })
@@ -67,20 +67,6 @@ struct GazetteerFile: Sendable {
             linesBefore += chunk.lineCount
         }
         return Gazetteer(columns: columns)
-    }
-
-    /// `range` cut into about `count` runs of whole lines.
-    static func chunks(of range: Range<Int>, in bytes: [UInt8], count: Int) -> [Range<Int>] {
-        let size = max(1, range.count / max(count, 1))
-        var chunks: [Range<Int>] = []
-        var start = range.lowerBound
-        while start < range.upperBound {
-            var end = min(start + size, range.upperBound)
-            while end < range.upperBound, bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
-            chunks.append(start..<end)
-            start = end
-        }
-        return chunks
     }
 
     /// The places of a run of whole lines; `failedLine` is the first malformed line, numbered

@@ -1,0 +1,85 @@
+import CityDiplomacyCore
+@testable import CityDiplomacyImport
+import Foundation
+import Testing
+
+/// The rows of a large file are read in pieces, one a core, each from a line end that may lie
+/// inside a quoted field. Whatever the cuts, the records and the errors must be those of the file
+/// read whole on one core.
+@Suite("Delimited text read in pieces gives what it gives read whole")
+struct DelimitedTextPiecesTests {
+    /// The records of `text` (its first line being a header) in `pieces`, or the error.
+    private func read(_ text: String, pieces: Int) -> Result<[[String]], DataFileError> {
+        let bytes = Array(text.utf8)
+        var header = DelimitedText.Parser(bytes: bytes, delimiter: UInt8(ascii: ","), fileName: "t.csv", quoting: true)
+        return Result { () throws(DataFileError) in
+            _ = try header.record()
+            let read = try DelimitedText.records(
+                in: bytes, from: header.index, line: header.line, delimiter: UInt8(ascii: ","), fileName: "t.csv", quoting: true, pieces: pieces)
+            return read.joined().map { record in ["\(record.line)"] + record.fields + record.columns.map(String.init) }
+        }
+    }
+
+    @Test("A line end inside a quoted field, after a quote inside an unquoted one, is no row's end")
+    func quoteInsideUnquotedField() throws {
+        // Counting quotes would take the line end after `ab"c` as inside quotes, and the one
+        // inside "multi…line" as a row's end.
+        let text = "h1,h2\nx,ab\"c\ny,\"multi\nline\"\nz,\"a\"\"b\nc\"\n" + String(repeating: "p,q\n", count: 5)
+        let whole = read(text, pieces: 1)
+        #expect(try whole.get().count == 8)
+        for pieces in 2...12 {
+            #expect(read(text, pieces: pieces) == whole, "in \(pieces) pieces")
+        }
+    }
+
+    @Test("An error in a later piece is the error read whole gives: its line, column and problem")
+    func errorsInLaterPieces() throws {
+        let rows = String(repeating: "Tehran,تهران\n", count: 20)
+        for broken in ["x,\"never closed\n", "x,\"closed\"then text\n", "x,\"a\nb\"c\n"] {
+            let text = "h1,h2\n" + rows + broken + rows
+            let whole = read(text, pieces: 1)
+            guard case .failure = whole else { Issue.record("\(broken) was read"); continue }
+            for pieces in 2...8 {
+                #expect(read(text, pieces: pieces) == whole, "\(broken) in \(pieces) pieces")
+            }
+        }
+    }
+
+    @Test("Random texts of quotes, delimiters, line ends and Persian letters read alike in any number of pieces")
+    func randomTexts() throws {
+        // A small linear congruential generator: the same texts on every run.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet = ["a", "b", "\"", "\"", ",", "\n", "\n", "\r\n", "ی", " "]
+        var read = 0, failed = 0
+        for _ in 0..<400 {
+            let body = (0..<(20 + next(120))).map { _ in alphabet[next(alphabet.count)] }.joined()
+            let text = "h1,h2\n" + body
+            let whole = self.read(text, pieces: 1)
+            if case .success = whole { read += 1 } else { failed += 1 }
+            for pieces in [2, 3, 5, 9] {
+                #expect(self.read(text, pieces: pieces) == whole, "\(text.debugDescription) in \(pieces) pieces")
+            }
+        }
+        // Both kinds of text were tried.
+        #expect(read > 20 && failed > 20, "\(read) read, \(failed) failed")
+    }
+
+    @Test("A file of more than a megabyte is read in pieces, and its rows and lines are those read whole")
+    func largeFile() throws {
+        let row = "\"Sarajevo, Stari Grad\",\"two\nlines\",Yazd\n"
+        let text = "a,b,c\n" + String(repeating: row, count: 40_000)
+        #expect(text.utf8.count > DelimitedText.bytesForPieces)
+        let table = try DelimitedText.parse(Data(text.utf8), fileName: "t.csv", delimiter: nil)
+        #expect(table.rows.count == 40_000)
+        #expect(table.rows.last?.line == 2 + 39_999 * 2)
+        #expect(table.rows.allSatisfy { $0.fields == ["Sarajevo, Stari Grad", "two\nlines", "Yazd"] })
+        #expect(table.rows.allSatisfy { $0.columns == [1, 24, 8] })
+    }
+}
+
+/// Results compared in the tests above: equal records, or equal errors.
+extension Result: @retroactive Equatable where Success: Equatable, Failure: Equatable {}
