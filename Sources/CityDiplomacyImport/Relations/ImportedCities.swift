@@ -29,12 +29,13 @@ struct ImportedCities {
         districtIDs = Self.districtIDs(mentions, datasetID: datasetID)
         byID.reserveCapacity(places.count)
         order.reserveCapacity(places.count)
-        // The search keys of the names given and of the gazetteer's names they resolved to, on
-        // every core: keyed one by one in the loop below they were a third of its time (perf).
-        let resolved = mentions
-        let keys = Array(places.indices).concurrentMap { number in
-            (given: PersianText.searchKey(places[number].name), gazetteer: resolved[number].resolution.entry.map { PersianText.searchKey($0.name) })
-        }
+        clusters.reserveCapacity(places.count)
+        // What each place gives whatever came before it, on every core: the search keys of the
+        // name given and of the gazetteer's name it resolved to, the id an unresolved place
+        // starts from, and the city it would make. Made one by one in the loop below, they kept
+        // one core busy for two seconds of a 1,000,000-row import while the other waited (perf,
+        // 2026-12-02); a city made for a place whose city another place made first is dropped.
+        let prepared = Self.prepare(places, mentions, datasetID: datasetID)
         for (number, mention) in places.enumerated() {
             let resolved = mentions[number]
             var parentID: String?
@@ -43,7 +44,7 @@ struct ImportedCities {
                 addParent(parent, id: parentID!)
                 mentions[number].parentID = parentID
             }
-            let id = self.id(of: mention, resolved, nameKey: keys[number].given, datasetID: datasetID)
+            let id = self.id(of: mention, resolved, unresolvedBase: prepared[number].base, datasetID: datasetID)
             mentions[number].cityID = id
             if var existing = byID[id] {
                 if addedAsParent.remove(id) != nil {
@@ -65,12 +66,15 @@ struct ImportedCities {
                 byID[id] = existing
                 continue
             }
-            var city = makeCity(id: id, mention, resolved)
+            var city = prepared[number].city
+            city.id = id
             count(resolved)
             if let parentID, parentID != id { city.partOf = parentID }
             // The city's name is the gazetteer's, unless a district's or unresolved.
-            let cityKey = city.name.en == resolved.resolution.entry?.name ? keys[number].gazetteer : nil
-            if keys[number].given != cityKey ?? PersianText.searchKey(city.name.en), !city.aliases.contains(mention.name), city.name.en != mention.name {
+            let cityKey = city.name.en == resolved.resolution.entry?.name ? prepared[number].gazetteer : nil
+            // The names compared first: an unresolved place is named as the file names it, and
+            // keying its name again was a tenth of this loop (perf).
+            if city.name.en != mention.name, prepared[number].given != cityKey ?? PersianText.searchKey(city.name.en), !city.aliases.contains(mention.name) {
                 city.aliases.append(mention.name)
             }
             byID[id] = city
@@ -101,13 +105,13 @@ struct ImportedCities {
     /// A resolved place is keyed by its GeoNames id; a district the gazetteer lacks by its city's
     /// GeoNames id and its own name; an unresolved place by its country, its name and, when the
     /// file puts places of that name far apart, the ordinal of its location.
-    private mutating func id(of mention: PlaceMention, _ resolved: RelationImporter.ResolvedMention, nameKey key: String, datasetID: String) -> String {
+    private mutating func id(of mention: PlaceMention, _ resolved: RelationImporter.ResolvedMention, unresolvedBase: String?, datasetID: String) -> String {
         if let entry = resolved.resolution.entry { return "\(datasetID):gn\(entry.geonameID)" }
         if let parent = resolved.place.parent {
             let key = "\(parent.geonameID)|\(Self.districtKey(resolved.place.name))"
             return districtIDs[key] ?? "\(datasetID):gn\(parent.geonameID)-\(Self.districtKey(resolved.place.name))"
         }
-        let base = "\(datasetID):u-\(resolved.country.rawValue.lowercased())-\(Self.nameKey(mention.name, key: key))"
+        guard let base = unresolvedBase else { preconditionFailure("an unresolved place has its base id") }
         var known = clusters[base, default: []]
         defer { clusters[base] = known }
         guard let at = mention.coordinates else {
@@ -123,6 +127,30 @@ struct ImportedCities {
         let id = known.isEmpty ? base : "\(base)-\(known.count + 1)"
         known.append((id, at))
         return id
+    }
+
+    /// What each place gives whatever came before it (see `init`). The mentions are read by a
+    /// copy of the array that ends as this returns, before `init` writes into them, which then
+    /// copies none of them.
+    private static func prepare(
+        _ places: [PlaceMention], _ mentions: [RelationImporter.ResolvedMention], datasetID: String
+    ) -> [(given: String, gazetteer: String?, base: String?, city: City)] {
+        Array(places.indices).concurrentMap { number in
+            let (mention, resolved) = (places[number], mentions[number])
+            let given = PersianText.searchKey(mention.name)
+            return (given: given, gazetteer: resolved.resolution.entry.map { PersianText.searchKey($0.name) },
+                    base: unresolvedBase(mention, resolved, nameKey: given, datasetID: datasetID),
+                    city: makeCity(id: "", mention, resolved))
+        }
+    }
+
+    /// The id an unresolved place that is no district starts from (its country and name), which
+    /// ``id(of:_:unresolvedBase:datasetID:)`` tells apart by location; `nil` for other places.
+    private static func unresolvedBase(
+        _ mention: PlaceMention, _ resolved: RelationImporter.ResolvedMention, nameKey key: String, datasetID: String
+    ) -> String? {
+        guard resolved.resolution.entry == nil, resolved.place.parent == nil else { return nil }
+        return "\(datasetID):u-\(resolved.country.rawValue.lowercased())-\(Self.nameKey(mention.name, key: key))"
     }
 
     /// One id for each district, whichever of its names a row gives: the names one row gives
@@ -192,7 +220,7 @@ struct ImportedCities {
     /// A resolved place takes the gazetteer's name, country and coordinates; a district is named
     /// with its city ("Mitte (Berlin)") whichever form the file used; an unresolved place keeps what
     /// the file gave and says why it is unresolved.
-    private mutating func makeCity(id: String, _ mention: PlaceMention, _ resolved: RelationImporter.ResolvedMention) -> City {
+    private static func makeCity(id: String, _ mention: PlaceMention, _ resolved: RelationImporter.ResolvedMention) -> City {
         let describe = RelationImporter.describe
         let place = resolved.place
         switch place.resolution {

@@ -107,10 +107,23 @@ struct PairMerger {
         if !resolved1.isPlaced || !resolved2.isPlaced { flags.append(.unresolvedCity) }
         if coordinatesDisagree { flags.append(.coordinatesDisagree) }
         relationIndex[pairKey] = relations.count
+        // Its id is written once every row is merged (``writeIDs()``).
         relations.append(BilateralRelation(
-            id: "\(datasetID):\(id1.dropFirst(datasetID.count + 1))/\(id2.dropFirst(datasetID.count + 1))/\(record.kind.rawValue)",
-            datasetID: datasetID, cityID: id1, partnerID: id2, kind: record.kind, signed: record.date,
+            id: "", datasetID: datasetID, cityID: id1, partnerID: id2, kind: record.kind, signed: record.date,
             sources: recordSources, position: relations.count, flags: flags, importRows: [record.line]))
+    }
+
+    /// Writes each relation's id, of its dataset, cities and kind, on every core. Rows are merged
+    /// on one core while the other checks them for the quality report, which ends first: written
+    /// row by row in ``add(_:at:_:_:coordinatesDisagree:)``, the ids were a part of the seconds a
+    /// 1,000,000-row import spent on one core (perf, 2026-12-02).
+    mutating func writeIDs() {
+        let (relations, datasetID) = (relations, datasetID)
+        let prefix = datasetID.count + 1
+        let ids = Array(relations.indices).concurrentMap { index in
+            "\(datasetID):\(relations[index].cityID.dropFirst(prefix))/\(relations[index].partnerID.dropFirst(prefix))/\(relations[index].kind.rawValue)"
+        }
+        for (index, id) in ids.enumerated() { self.relations[index].id = id }
     }
 
     private mutating func kindNumber(_ kind: String) -> Int32 {

@@ -100,7 +100,7 @@ public struct RelationImporter: Sendable {
         let disagree = places.distinct.indices.map { ImportQualityNotes.coordinatesDisagree(places.distinct[$0], mentions[$0]) }
         let (placeResolver, resolved, cityByID) = (resolver, mentions, cities.byID)
         // Each row read where it lies: a loop over the array copied each (a dozen strings).
-        let (notes, pairs) = inParallel({
+        let (notes, merged) = inParallel({
             var notes = ImportQualityNotes(places: places.distinct, mentions: resolved, countries: countries, resolver: placeResolver)
             records.withUnsafeBufferPointer { records in
                 for index in records.indices {
@@ -124,6 +124,9 @@ public struct RelationImporter: Sendable {
             return pairs
         })
         progress?(records.count, records.count)
+        var named = consume merged
+        named.writeIDs()
+        let pairs = consume named
         // The report (its sorts of names) beside the dataset, on two cores.
         let (report, content) = inParallel({ qualityReport(facts, cities: cities, notes: notes, pairs: pairs) }, { dataset(facts, cities: cities, pairs: pairs) })
         // The places, notes and pairs that made them are freed on another thread: here they were
