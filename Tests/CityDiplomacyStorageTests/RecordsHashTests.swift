@@ -135,8 +135,8 @@ struct RecordsHashTests {
         try await registry.store(fixture.study)
         let other = "other"
         let source = SourceCitation(id: "other:s1", title: "A source")
-        let paris = try City(id: "other:paris", name: LocalizedText(en: "Paris"), country: CountryCode(unchecked: "FR"))
-        let lyon = try City(id: "other:lyon", name: LocalizedText(en: "Lyon"), country: CountryCode(unchecked: "FR"))
+        let paris = City(id: "other:paris", name: LocalizedText(en: "Paris"), country: CountryCode(unchecked: "FR"))
+        let lyon = City(id: "other:lyon", name: LocalizedText(en: "Lyon"), country: CountryCode(unchecked: "FR"))
         try await registry.store(DatasetContent(
             dataset: Dataset(id: other, title: LocalizedText(en: "Another")), sources: [source], cities: [paris, lyon],
             relations: [BilateralRelation(id: "other:r1", datasetID: other, cityID: paris.id, partnerID: lyon.id, kind: .sisterCity, sources: [source])]))

@@ -294,12 +294,12 @@ struct SchemaHistoryTests {
                 WHERE type IN ('index', 'trigger') AND tbl_name IN ('citation', 'city_name') AND sql IS NOT NULL ORDER BY name
                 """))
         }
-        let before = try await DatabaseQueue(path: path).read(state)
+        let before = try DatabaseQueue(path: path).read(state)
         #expect(before.citations.count == 5)
         #expect(before.names.count == 6)
         #expect(before.tables.allSatisfy { !$0.contains("WITHOUT ROWID") })
         let registry = try await Self.openAndCheck(path)
-        let after = try await DatabaseQueue(path: path).read(state)
+        let after = try DatabaseQueue(path: path).read(state)
         #expect(after.citations == before.citations)
         #expect(after.names == before.names)
         #expect(after.others == before.others)
@@ -313,7 +313,7 @@ struct SchemaHistoryTests {
         #expect(try await registry.findCities(named: "اصفهان", datasetID: nil).map(\.id) == ["kept:isfahan"])
         // Removing a dataset removes its citations and names by cascade, and no other's.
         try await registry.removeDataset("old")
-        let left = try await DatabaseQueue(path: path).read(state)
+        let left = try DatabaseQueue(path: path).read(state)
         #expect(left.citations == ["network|kept:net|kept:s1|2", "network|kept:net|kept:s2|0"])
         #expect(left.names == ["kept:isfahan|isfahan", "kept:isfahan|اصفهان"])
         #expect(try await DatabaseQueue(path: path).read { db in try Array(db.foreignKeyViolations()).count } == 0)
