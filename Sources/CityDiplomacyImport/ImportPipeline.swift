@@ -20,14 +20,16 @@ public struct ImportPipeline: Sendable {
         self.delimiter = delimiter
     }
 
-    /// The delimiter named on the command line: comma, tab, semicolon, or a single character.
+    /// The delimiter named on the command line: comma, tab, semicolon, or a single character;
+    /// not a quote or a line end, which a row cannot be cut by (`nil`).
     public static func delimiter(named name: String) -> UInt8? {
         switch name.lowercased() {
         case "comma", ",": UInt8(ascii: ",")
         case "tab", "\\t", "\t": UInt8(ascii: "\t")
         case "semicolon", ";": UInt8(ascii: ";")
         case "pipe", "|": UInt8(ascii: "|")
-        default: name.utf8.count == 1 ? name.utf8.first : nil
+        default:
+            name.utf8.count == 1 && ![UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(name.utf8.first!) ? name.utf8.first : nil
         }
     }
 

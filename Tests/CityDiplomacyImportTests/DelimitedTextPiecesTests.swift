@@ -9,13 +9,15 @@ import Testing
 @Suite("Delimited text read in pieces gives what it gives read whole")
 struct DelimitedTextPiecesTests {
     /// The records of `text` (its first line being a header) in `pieces`, or the error.
-    private func read(_ text: String, pieces: Int) -> Result<[[String]], DataFileError> {
+    private func read(
+        _ text: String, pieces: Int, delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true
+    ) -> Result<[[String]], DataFileError> {
         let bytes = Array(text.utf8)
-        var header = DelimitedText.Parser(bytes: bytes, delimiter: UInt8(ascii: ","), fileName: "t.csv", quoting: true)
+        var header = DelimitedText.Parser(bytes: bytes, delimiter: delimiter, fileName: "t.csv", quoting: quoting)
         return Result { () throws(DataFileError) in
             _ = try header.record()
             let read = try DelimitedText.records(
-                in: bytes, from: header.index, line: header.line, delimiter: UInt8(ascii: ","), fileName: "t.csv", quoting: true, pieces: pieces)
+                in: bytes, from: header.index, line: header.line, delimiter: delimiter, fileName: "t.csv", quoting: quoting, pieces: pieces)
             return read.joined().map { record in ["\(record.line)"] + record.fields + record.columns.map(String.init) }
         }
     }
@@ -53,15 +55,23 @@ struct DelimitedTextPiecesTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
-        let alphabet = ["a", "b", "\"", "\"", ",", "\n", "\n", "\r\n", "ی", " "]
+        let alphabet = ["a", "b", "\"", "\"", ",", "\t", "\n", "\n", "\r\n", "\r", "ی", " "]
+        // Commas and tabs with quoting, and tabs without it (SPARQL TSV); then delimiters the
+        // command line refuses, which are read whole.
+        let readings: [(delimiter: UInt8, quoting: Bool)] = [
+            (UInt8(ascii: ","), true), (UInt8(ascii: "\t"), true), (UInt8(ascii: "\t"), false),
+            (UInt8(ascii: "\n"), true), (UInt8(ascii: "\r"), true), (UInt8(ascii: "\""), true),
+        ]
         var read = 0, failed = 0
-        for _ in 0..<400 {
-            let body = (0..<(20 + next(120))).map { _ in alphabet[next(alphabet.count)] }.joined()
-            let text = "h1,h2\n" + body
-            let whole = self.read(text, pieces: 1)
+        for round in 0..<600 {
+            let body = (0..<(20 + next(200))).map { _ in alphabet[next(alphabet.count)] }.joined()
+            let (delimiter, quoting) = readings[round % readings.count]
+            let text = "h1\(Character(Unicode.Scalar(delimiter)))h2\n" + body
+            let whole = self.read(text, pieces: 1, delimiter: delimiter, quoting: quoting)
             if case .success = whole { read += 1 } else { failed += 1 }
             for pieces in [2, 3, 5, 9] {
-                #expect(self.read(text, pieces: pieces) == whole, "\(text.debugDescription) in \(pieces) pieces")
+                #expect(self.read(text, pieces: pieces, delimiter: delimiter, quoting: quoting) == whole,
+                        "\(text.debugDescription) in \(pieces) pieces, delimiter \(delimiter), quoting \(quoting)")
             }
         }
         // Both kinds of text were tried.
@@ -78,6 +88,36 @@ struct DelimitedTextPiecesTests {
         #expect(table.rows.last?.line == 2 + 39_999 * 2)
         #expect(table.rows.allSatisfy { $0.fields == ["Sarajevo, Stari Grad", "two\nlines", "Yazd"] })
         #expect(table.rows.allSatisfy { $0.columns == [1, 24, 8] })
+        // In pieces whatever the cores, against the file read whole.
+        let whole = read(text, pieces: 1)
+        for pieces in [2, 4, 16] { #expect(read(text, pieces: pieces) == whole) }
+    }
+
+    @Test("Pieces start after an even number of quotes, not inside a field that spans lines, and cover the file")
+    func cutsOutsideQuotes() throws {
+        let row = "\"Sarajevo, Stari Grad\",\"two\nlines\",Yazd\n"
+        let bytes = Array(("a,b,c\n" + String(repeating: row, count: 5_000)).utf8)
+        for count in [2, 3, 7, 16] {
+            let runs = DelimitedText.quoteBalancedRuns(of: 6..<bytes.count, in: bytes, count: count)
+            #expect(runs.count > 1)
+            #expect(runs.first?.lowerBound == 6 && runs.last?.upperBound == bytes.count)
+            #expect(zip(runs, runs.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound && !$0.isEmpty })
+            for run in runs.dropFirst() {
+                #expect(bytes[..<run.lowerBound].count(where: { $0 == UInt8(ascii: "\"") }).isMultiple(of: 2))
+                #expect(bytes[run.lowerBound] == UInt8(ascii: "\""))  // a row's first field, not "lines"
+            }
+        }
+        // A quote inside an unquoted field makes every count after it odd: the cuts are then the
+        // line ends they would have been, which the reading checks, rather than none.
+        let stray = Array(("a,b\nO\"Brien,x\n" + String(repeating: "Tehran,Yazd\n", count: 2_000)).utf8)
+        #expect(DelimitedText.quoteBalancedRuns(of: 4..<stray.count, in: stray, count: 4).count == 4)
+    }
+
+    @Test("A quote or a line end is refused as a delimiter on the command line")
+    func delimitersRefused() {
+        for name in ["\"", "\n", "\r"] { #expect(ImportPipeline.delimiter(named: name) == nil, "\(name.debugDescription)") }
+        #expect(ImportPipeline.delimiter(named: ":") == UInt8(ascii: ":"))
+        #expect(ImportPipeline.delimiter(named: "tab") == UInt8(ascii: "\t"))
     }
 }
 

@@ -59,6 +59,26 @@ struct ImportPipelineTests {
         #expect(result.report.duplicatesMerged == 1)
     }
 
+    @Test("A relation's id is its dataset, its cities as the file first gives them and its kind; a name the file gives otherwise is an alias")
+    func relationIDs() throws {
+        let result = try run(Self.header
+            + "Tehran,Iran,35.69,51.42,Seoul,South Korea,37.56,126.97\n"
+            + "Seoul,South Korea,,,Smallville-upon-Nowhere,Germany,,\n"
+            + "Smallville-upon-Nowhere,Germany,,,Tehran,Iran,,\n"
+            + "Teheran,Iran,,,Perth,Australia,-31.95,115.86\n")
+        let relations = result.content.relations
+        #expect(relations.count == 4)
+        #expect(relations.map(\.id) == relations.map { "test:\($0.cityID.dropFirst(5))/\($0.partnerID.dropFirst(5))/\($0.kind.rawValue)" })
+        #expect(Set(relations.map(\.id)).count == 4)
+        #expect(relations[1].partnerID.hasPrefix("test:u-de-"))  // unresolved: by country and name
+        #expect(relations[2].cityID == relations[1].partnerID)
+        // "Teheran" resolved to Tehran: one city, the file's other spelling an alias.
+        #expect(relations[3].cityID == relations[0].cityID)
+        let tehran = try #require(result.content.cities.first { $0.id == relations[0].cityID })
+        #expect(tehran.aliases.contains("Teheran"))
+        #expect(result.content.cities.count == 4)
+    }
+
     @Test("Self-pairs, domestic pairs and unresolved places are kept and flagged")
     func flags() throws {
         let result = try run(Self.header

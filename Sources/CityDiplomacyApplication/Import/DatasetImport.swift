@@ -39,7 +39,7 @@ public struct ImportRequest: Hashable, Sendable {
     /// Checks what can be checked before reading anything.
     public func validate() throws(ApplicationError) {
         if let delimiter, ImportPipeline.delimiter(named: delimiter) == nil {
-            throw .invalid("delimiter", "invalid \(parameter: "delimiter") '\(delimiter)': expected comma, tab, semicolon or a single character")
+            throw .invalid("delimiter", "invalid \(parameter: "delimiter") '\(delimiter)': expected comma, tab, semicolon, pipe or a single character other than a quote or a line end")
         }
         let id = datasetID
         guard let first = id.first, first.isASCII, first.isLetter || first.isNumber,

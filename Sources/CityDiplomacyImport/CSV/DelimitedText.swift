@@ -104,19 +104,23 @@ public struct DelimitedText: Sendable {
     ///
     /// Reading the rows was two of the seconds a 1,000,000-row import spent on one core (perf,
     /// 2026-12-02). A line's end ends a record unless it lies inside a quoted field, which cannot
-    /// be told from the bytes near it (a quote inside an unquoted field is an ordinary character),
-    /// so a piece's first line is only a guess; it is known right once the piece before it is read
-    /// to its last byte without error, for the reader takes no decision on a byte past a line's
-    /// end. Where a piece fails, the file is read again on one core from that piece's first line,
-    /// which is right, to say what the failure is: a real error (the same as read whole) or a piece
-    /// that ended inside a quoted field.
+    /// be told for sure from the bytes near it (a quote inside an unquoted field is an ordinary
+    /// character), so a piece's first line is only a guess, made where the quotes before it are
+    /// even in number (``quoteBalancedRuns(of:in:count:)``); it is known right once the piece
+    /// before it is read to its last byte without error, for the reader takes no decision on a
+    /// byte past a line's end. Where a piece fails, the file is read again on one core from that
+    /// piece's first line, which is right, to say what the failure is: a real error (the same as
+    /// read whole) or a piece that ended inside a quoted field. A delimiter that is a line end or
+    /// a quote (which the command line refuses) would make the reader look past a line's end: such
+    /// a file is read whole.
     static func records(
         in bytes: [UInt8], from start: Int, line: Int, delimiter: UInt8, fileName: String, quoting: Bool, pieces: Int
     ) throws(DataFileError) -> [[Record]] {
         @Sendable func reader(_ range: Range<Int>, line: Int) -> Parser {
             Parser(bytes: bytes, delimiter: delimiter, fileName: fileName, quoting: quoting, range: range, line: line)
         }
-        let ranges = bytes.lineRuns(of: start..<bytes.count, count: pieces)
+        let cutsSafely = ![Parser.newline, Parser.carriageReturn, Parser.quote].contains(delimiter)
+        let ranges = cutsSafely ? quoteBalancedRuns(of: start..<bytes.count, in: bytes, count: pieces) : [start..<bytes.count]
         guard ranges.count > 1 else {
             var parser = reader(start..<bytes.count, line: line)
             return [try parser.records()]
@@ -127,7 +131,7 @@ public struct DelimitedText: Sendable {
         }
         var lines = [line]
         for count in lineEnds.dropLast() { lines.append(lines.last! + count) }
-        let read = Array(zip(ranges, lines)).concurrentMap { piece in
+        var read = Array(zip(ranges, lines)).concurrentMap { piece in
             Result { () throws(DataFileError) in
                 var parser = reader(piece.0, line: piece.1)
                 return try parser.records()
@@ -139,6 +143,8 @@ public struct DelimitedText: Sendable {
             switch piece {
             case let .success(piece): records.append(piece)
             case .failure where number < read.count - 1:
+                // The pieces after it, read from guesses, are freed before the file is read again.
+                read.removeSubrange(number...)
                 var parser = reader(ranges[number].lowerBound..<bytes.count, line: lines[number])
                 records.append(try parser.records())
                 return records
@@ -146,6 +152,47 @@ public struct DelimitedText: Sendable {
             }
         }
         return records
+    }
+
+    /// `range` cut into about `count` runs of whole lines, each but the first starting after an
+    /// even number of quotes: in a file whose quotes are all paired, as they are but for a quote
+    /// inside an unquoted field, at a record's first line rather than inside a quoted field that
+    /// spans lines, where a piece would fail and the file be read again from it on one core.
+    static func quoteBalancedRuns(of range: Range<Int>, in bytes: [UInt8], count: Int) -> [Range<Int>] {
+        let runs = bytes.lineRuns(of: range, count: count)
+        guard runs.count > 1 else { return runs }
+        let quotes = runs.concurrentMap { run in
+            bytes.withUnsafeBufferPointer { bytes in bytes[run].reduce(0) { $0 + ($1 == Parser.quote ? 1 : 0) } }
+        }
+        var cuts: [Int] = []
+        var oddBefore = false  // whether the quotes before the run's end are odd in number
+        var lastCut = range.lowerBound
+        for (number, run) in runs.dropLast().enumerated() {
+            oddBefore = oddBefore != !quotes[number].isMultiple(of: 2)
+            // A cut moved forward past this run's end: the next is looked for after it.
+            guard run.upperBound > lastCut else { continue }
+            var cut = run.upperBound
+            if oddBefore {
+                // On to the first line end after an even number of quotes, within the next run;
+                // where there is none (a quote inside an unquoted field before it makes them odd
+                // all the way), the run's end is kept, a guess the reading checks.
+                cut = bytes.withUnsafeBufferPointer { bytes in
+                    var (index, odd) = (run.upperBound, true)
+                    while index < runs[number + 1].upperBound {
+                        if bytes[index] == Parser.quote { odd.toggle() } else if bytes[index] == Parser.newline, !odd { return index + 1 }
+                        index += 1
+                    }
+                    return run.upperBound
+                }
+            }
+            if cut < range.upperBound { cuts.append(cut) }
+            lastCut = cut
+        }
+        var start = range.lowerBound
+        return (cuts + [range.upperBound]).map { end in
+            defer { start = end }
+            return start..<end
+        }
     }
 
     static func tooManyColumns(_ header: Record, fileName: String) -> DataFileError {

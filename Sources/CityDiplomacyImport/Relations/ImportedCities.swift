@@ -29,13 +29,14 @@ struct ImportedCities {
         districtIDs = Self.districtIDs(mentions, datasetID: datasetID)
         byID.reserveCapacity(places.count)
         order.reserveCapacity(places.count)
-        clusters.reserveCapacity(places.count)
         // What each place gives whatever came before it, on every core: the search keys of the
         // name given and of the gazetteer's name it resolved to, the id an unresolved place
         // starts from, and the city it would make. Made one by one in the loop below, they kept
         // one core busy for two seconds of a 1,000,000-row import while the other waited (perf,
         // 2026-12-02); a city made for a place whose city another place made first is dropped.
         let prepared = Self.prepare(places, mentions, datasetID: datasetID)
+        // Only unresolved places are told apart by location.
+        clusters.reserveCapacity(prepared.lazy.filter { $0.base != nil }.count)
         for (number, mention) in places.enumerated() {
             let resolved = mentions[number]
             var parentID: String?

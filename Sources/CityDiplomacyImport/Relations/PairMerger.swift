@@ -118,12 +118,17 @@ struct PairMerger {
     /// row by row in ``add(_:at:_:_:coordinatesDisagree:)``, the ids were a part of the seconds a
     /// 1,000,000-row import spent on one core (perf, 2026-12-02).
     mutating func writeIDs() {
-        let (relations, datasetID) = (relations, datasetID)
+        let ids = Self.ids(of: relations, datasetID: datasetID)
+        for (index, id) in ids.enumerated() { relations[index].id = id }
+    }
+
+    /// The ids, read by a copy of the array that ends as this returns, before ``writeIDs()``
+    /// writes them, which then copies none of the relations.
+    private static func ids(of relations: [BilateralRelation], datasetID: String) -> [String] {
         let prefix = datasetID.count + 1
-        let ids = Array(relations.indices).concurrentMap { index in
+        return Array(relations.indices).concurrentMap { index in
             "\(datasetID):\(relations[index].cityID.dropFirst(prefix))/\(relations[index].partnerID.dropFirst(prefix))/\(relations[index].kind.rawValue)"
         }
-        for (index, id) in ids.enumerated() { self.relations[index].id = id }
     }
 
     private mutating func kindNumber(_ kind: String) -> Int32 {
