@@ -44,7 +44,7 @@ struct ImportCommand: AsyncParsableCommand {
             help: ArgumentHelp("FIELD=COLUMN: read a canonical field from a column of another name. Takes one or more; repeatable.", valueName: "field=column"))
     var mappings: [String] = []
 
-    @Option(help: ArgumentHelp("comma, tab, semicolon or a single character (default: detected).", valueName: "delimiter"))
+    @Option(help: ArgumentHelp("comma, tab, semicolon, pipe or a single character other than a quote or a line end (default: detected).", valueName: "delimiter"))
     var delimiter: String?
 
     @Option(help: "The dataset to create (default: the file name without extension).")
