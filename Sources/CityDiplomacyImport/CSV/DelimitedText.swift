@@ -139,8 +139,10 @@ public struct DelimitedText: Sendable {
         }
         var records: [[Record]] = []
         records.reserveCapacity(read.count)
-        for (number, piece) in read.enumerated() {
-            switch piece {
+        // By index: a loop over `read.enumerated()` would hold the array, and the pieces removed
+        // below would stay in memory while the file is read again.
+        for number in read.indices {
+            switch read[number] {
             case let .success(piece): records.append(piece)
             case .failure where number < read.count - 1:
                 // The pieces after it, read from guesses, are freed before the file is read again.
