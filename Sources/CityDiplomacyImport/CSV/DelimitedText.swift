@@ -110,17 +110,21 @@ public struct DelimitedText: Sendable {
     /// before it is read to its last byte without error, for the reader takes no decision on a
     /// byte past a line's end. Where a piece fails, the file is read again on one core from that
     /// piece's first line, which is right, to say what the failure is: a real error (the same as
-    /// read whole) or a piece that ended inside a quoted field. A delimiter that is a line end or
-    /// a quote (which the command line refuses) would make the reader look past a line's end: such
-    /// a file is read whole.
+    /// read whole) or a piece that ended inside a quoted field. A line-end delimiter would make the
+    /// reader decide at a piece's end (after a closing quote it looks for the delimiter first); a
+    /// file with a line-end or quote delimiter, which the command line refuses, is read whole.
     static func records(
         in bytes: [UInt8], from start: Int, line: Int, delimiter: UInt8, fileName: String, quoting: Bool, pieces: Int
     ) throws(DataFileError) -> [[Record]] {
         @Sendable func reader(_ range: Range<Int>, line: Int) -> Parser {
             Parser(bytes: bytes, delimiter: delimiter, fileName: fileName, quoting: quoting, range: range, line: line)
         }
+        // Without quoting every line end ends a record, and the quotes are not counted (SPARQL
+        // TSV escapes a quote inside a term as \", which leaves them odd).
         let cutsSafely = ![Parser.newline, Parser.carriageReturn, Parser.quote].contains(delimiter)
-        let ranges = cutsSafely ? quoteBalancedRuns(of: start..<bytes.count, in: bytes, count: pieces) : [start..<bytes.count]
+        let ranges = !cutsSafely ? [start..<bytes.count]
+            : quoting ? quoteBalancedRuns(of: start..<bytes.count, in: bytes, count: pieces)
+            : bytes.lineRuns(of: start..<bytes.count, count: pieces)
         guard ranges.count > 1 else {
             var parser = reader(start..<bytes.count, line: line)
             return [try parser.records()]
