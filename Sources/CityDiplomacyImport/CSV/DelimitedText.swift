@@ -131,7 +131,7 @@ public struct DelimitedText: Sendable {
         }
         // The line each piece starts on: that of the piece before it, and the line ends in it.
         let lineEnds = ranges.concurrentMap { range in
-            bytes.withUnsafeBufferPointer { bytes in bytes[range].reduce(0) { $0 + ($1 == Parser.newline ? 1 : 0) } }
+            bytes.withUnsafeBufferPointer { bytes in bytes[range].count(where: { $0 == Parser.newline }) }
         }
         var lines = [line]
         for count in lineEnds.dropLast() { lines.append(lines.last! + count) }
@@ -168,7 +168,7 @@ public struct DelimitedText: Sendable {
         let runs = bytes.lineRuns(of: range, count: count)
         guard runs.count > 1 else { return runs }
         let quotes = runs.concurrentMap { run in
-            bytes.withUnsafeBufferPointer { bytes in bytes[run].reduce(0) { $0 + ($1 == Parser.quote ? 1 : 0) } }
+            bytes.withUnsafeBufferPointer { bytes in bytes[run].count(where: { $0 == Parser.quote }) }
         }
         var cuts: [Int] = []
         var oddBefore = false  // whether the quotes before the run's end are odd in number
