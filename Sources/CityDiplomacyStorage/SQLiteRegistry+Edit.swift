@@ -158,6 +158,15 @@ extension SQLiteRegistry {
             let kind: String = citing["record_kind"], record: String = citing["record_id"]
             throw RegistryError.recordInUse(kind: "source", id: id, by: "\(kind) \(record)")
         }
+        // Relations that cite their dataset's common source alone have no citation row (schema
+        // v16). Once none is left, the source goes, and its naming as the common source first.
+        if let relation = try String.fetchOne(db, sql: """
+            SELECT r.id FROM dataset_relation_source AS d JOIN relation AS r ON r.dataset_id = d.dataset_id
+            WHERE d.source_id = ? AND r.cites_dataset_source ORDER BY r.position LIMIT 1
+            """, arguments: [id]) {
+            throw RegistryError.recordInUse(kind: "source", id: id, by: "relation \(relation)")
+        }
+        try db.execute(sql: "DELETE FROM dataset_relation_source WHERE source_id = ?", arguments: [id])
         try SourceRow.deleteOne(db, key: id)
         return (existing.datasetId, try json(existing.source), nil)
     }

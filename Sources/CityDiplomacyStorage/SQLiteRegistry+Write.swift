@@ -89,7 +89,8 @@ extension SQLiteRegistry {
         var content: DatasetContent
         /// The search keys of each city, in the order of `content.cities`.
         var searchKeys: [Set<String>]
-        /// Positions of `content.relations` and of `content.cities` in the order of their ids.
+        /// Positions of `content.relations` and of `content.cities` in the order of their ids; no
+        /// relations' positions when no relation has a citation row or a theme to write.
         var relationsByID: [Int]
         var citiesByID: [Int]
         /// The ids of `content.cities`, and the first relation that names a city not among them.
@@ -97,6 +98,9 @@ extension SQLiteRegistry {
         var danglingRelationEnd: RegistryError?
         /// The sources the relations cite, each once, as first cited in the dataset's order.
         var relationSources: [SourceCitation]
+        /// The source that relations citing it alone cite without a citation row, if any relation
+        /// cites one source alone.
+        var commonSource: CommonSource?
         /// The dataset's import report, if still being computed; written last, in place of
         /// `content.dataset.importReport`.
         var importReport: Eventual<String>?
@@ -108,7 +112,8 @@ extension SQLiteRegistry {
             // Keyed and ordered before the transaction, on every core: keying the names of an
             // imported dataset's cities one by one inside it took a tenth of the time of a store.
             async let keys = content.cities.concurrentMap(CityRow.searchKeys(of:))
-            async let relationOrder = TextKey.positions(inOrderOf: content.relations.map(\.id))
+            let commonSource = CommonSource(of: content.relations, datasetID: content.dataset.id)
+            async let relationOrder = relationOrder(of: content.relations, commonSource: commonSource)
             async let cityOrder = TextKey.positions(inOrderOf: content.cities.map(\.id))
             // The relations' ends are looked up here, beside the rest, rather than in the write
             // transaction on SQLite's one core (a second of a 1,000,000-row store, perf); the
@@ -119,7 +124,21 @@ extension SQLiteRegistry {
             async let relationSources = citedSources(of: content.relations)
             let (cityIDs, dangling) = await references
             return StoreRows(content: content, searchKeys: await keys, relationsByID: await relationOrder, citiesByID: await cityOrder,
-                             cityIDs: cityIDs, danglingRelationEnd: dangling, relationSources: await relationSources, importReport: importReport)
+                             cityIDs: cityIDs, danglingRelationEnd: dangling, relationSources: await relationSources, commonSource: commonSource,
+                             importReport: importReport)
+        }
+
+        /// The positions of `relations` in the order of their ids, for the rows written in that
+        /// order: the citations of relations that do not cite the common source alone, and the
+        /// themes. None where no relation has either, as in an imported dataset, whose million
+        /// ids are then not sorted (a second of a core, perf). Each relation is read in place.
+        static func relationOrder(of relations: [BilateralRelation], commonSource: CommonSource?) -> [Int] {
+            let needed = relations.withUnsafeBufferPointer { relations in
+                relations.indices.contains { index in
+                    !relations[index].themes.isEmpty || !relations[index].sources.isEmpty && !SQLiteRegistry.citesAlone(commonSource, relations[index])
+                }
+            }
+            return needed ? TextKey.positions(inOrderOf: relations.map(\.id)) : []
         }
 
         /// The sources `relations` cite, each once (by id, in SQLite's terms: two ids that differ
@@ -286,14 +305,20 @@ extension SQLiteRegistry {
         // after them, and their themes last (below), in the order of the relations' ids, which
         // starts each key.
         let relations = try RelationInserter(db)
-        try relations.insertAll(content.relations, progress: progress)
+        let commonSource = rows.commonSource
+        try relations.insertAll(content.relations, citingAlone: commonSource, progress: progress)
         // Sources a relation cites that the dataset does not list are stored as they are first
         // cited in the dataset's order (sources are read back in the order stored).
         try storeSources(rows.relationSources)
+        try db.execute(sql: "DELETE FROM dataset_relation_source WHERE dataset_id = ?", arguments: [datasetID])
+        if let commonSource {
+            try db.execute(sql: "INSERT INTO dataset_relation_source (dataset_id, source_id) VALUES (?, ?)", arguments: [datasetID, commonSource.sourceID])
+        }
         let (allRelations, relationsByID) = (content.relations, rows.relationsByID)
         try citations.appendAll(count: relationsByID.count) { item, row in
             allRelations.withUnsafeBufferPointer { stored in
                 let index = relationsByID[item]
+                guard !Self.citesAlone(commonSource, stored[index]) else { return }
                 Self.bindCitations(.relation, stored[index].id, stored[index].sources, inKeyOrder: true, into: &row)
             }
         }
@@ -327,6 +352,32 @@ extension SQLiteRegistry {
         if let report = rows.importReport?.value {
             try db.execute(sql: "UPDATE dataset SET import_report = ? WHERE id = ?", arguments: [report, datasetID])
         }
+    }
+
+    /// The source a stored dataset's relations cite without a citation row each, when they cite
+    /// it alone (schema v16): that of the dataset's first relation (in its order) that cites one
+    /// source alone. In an imported dataset every relation cites its file alone; in the study's,
+    /// the relations of one footnote do.
+    struct CommonSource: Sendable {
+        var datasetID: String
+        var sourceID: String
+
+        init?(of relations: [BilateralRelation], datasetID: String) {
+            let first = relations.withUnsafeBufferPointer { relations in
+                relations.firstIndex { $0.sources.count == 1 && TextKey.compare($0.datasetID, datasetID) == 0 }.map { relations[$0].sources[0].id }
+            }
+            guard let first else { return nil }
+            (self.datasetID, sourceID) = (datasetID, first)
+        }
+    }
+
+    /// Whether `relation` is of the common source's dataset and cites that source and nothing
+    /// else, by the ids' bytes, as SQLite compares them (``TextKey``): then its row says so and it
+    /// has no citation row. A relation naming another dataset (the store refuses none that exists)
+    /// keeps its rows, read back whatever dataset it is stored under.
+    static func citesAlone(_ common: CommonSource?, _ relation: BilateralRelation) -> Bool {
+        guard let common, relation.sources.count == 1 else { return false }
+        return TextKey.compare(relation.sources[0].id, common.sourceID) == 0 && TextKey.compare(relation.datasetID, common.datasetID) == 0
     }
 
     /// Binds the row of `cities[index]`, read where it lies.
@@ -460,8 +511,9 @@ extension SQLiteRegistry {
         init(_ db: Database) throws {
             relations = try BulkInsert(db, sql: """
                 INSERT INTO relation (id, dataset_id, city_id, partner_id, kind, status, signed, signed_year_min,
-                                      signed_year_max, notes, period_placements, position, flags, import_rows, notes_fa)
-                """, columns: 15)
+                                      signed_year_max, notes, period_placements, position, flags, import_rows, notes_fa,
+                                      cites_dataset_source)
+                """, columns: 16)
             themes = try BulkInsert(db, sql: "INSERT OR IGNORE INTO relation_theme (relation_id, theme, position)", columns: 3)
         }
 
@@ -470,19 +522,20 @@ extension SQLiteRegistry {
             given.append((relation.id, relation.kind))
             try mapFailure { () throws(BulkInsert.Failure) in
                 try self.relations.append { row in
-                    [relation].withUnsafeBufferPointer { Self.bind($0, at: 0, into: &row) }
+                    [relation].withUnsafeBufferPointer { Self.bind($0, at: 0, citingAlone: nil, into: &row) }
                 }
             }
         }
 
         /// Inserts every relation of `stored`, without its themes, its rows bound on another core
         /// (``BulkInsert/appendAll(count:_:)``); tells `progress` how many are stored, now and then.
-        func insertAll(_ stored: [BilateralRelation], progress: (@Sendable (Int, Int) -> Void)?) throws {
+        /// Those that cite `commonSource` alone are marked so; their citations are not written.
+        func insertAll(_ stored: [BilateralRelation], citingAlone commonSource: CommonSource?, progress: (@Sendable (Int, Int) -> Void)?) throws {
             let (count, before) = (stored.count, given.count)
             var bound = 0
             try mapFailure(naming: { row in row < before ? self.given[row] : (stored[row - before].id, stored[row - before].kind) }) { () throws(BulkInsert.Failure) in
                 try relations.appendAll(count: count) { index, row in
-                    stored.withUnsafeBufferPointer { Self.bind($0, at: index, into: &row) }
+                    stored.withUnsafeBufferPointer { Self.bind($0, at: index, citingAlone: commonSource, into: &row) }
                 } inserted: { rows in
                     bound += rows
                     progress?(bound, count)
@@ -490,8 +543,9 @@ extension SQLiteRegistry {
             }
         }
 
-        /// Binds the row of `relations[index]`, read where it lies.
-        private static func bind(_ relations: UnsafeBufferPointer<BilateralRelation>, at index: Int, into row: inout BulkInsert.Row) {
+        /// Binds the row of `relations[index]`, read where it lies; marked as citing the dataset's
+        /// common source alone if it does. An edited relation's citations are rows (`nil`).
+        private static func bind(_ relations: UnsafeBufferPointer<BilateralRelation>, at index: Int, citingAlone commonSource: CommonSource?, into row: inout BulkInsert.Row) {
             let years = relations[index].signed?.gregorianYears
             row.bind(relations[index].id)
             row.bind(relations[index].datasetID)
@@ -508,6 +562,7 @@ extension SQLiteRegistry {
             row.bind(SQLiteRegistry.jsonArray(relations[index].flags))
             row.bind(SQLiteRegistry.jsonArray(relations[index].importRows))
             row.bind(relations[index].notesFa)
+            row.bind(SQLiteRegistry.citesAlone(commonSource, relations[index]) ? 1 : 0)
         }
 
         /// Inserts the relations still buffered.
@@ -590,8 +645,8 @@ extension SQLiteRegistry {
     /// Checks in Swift what the foreign keys would refuse, so that the message names the record,
     /// comparing ids as SQLite does (``TextKey``); with `everyKey`, every foreign key of the rows a
     /// store writes, for a store that runs with foreign keys off: also the dataset each record
-    /// names, and the city a city is part of (in the dataset, or already stored). Citations, names
-    /// and themes refer to rows the store writes itself.
+    /// names, and the city a city is part of (in the dataset, or already stored). Citations, names,
+    /// themes and the naming of the relations' common source refer to rows the store writes itself.
     private static func checkReferences(of rows: StoreRows, in db: Database, everyKey: Bool) throws {
         let content = rows.content, cityIDs = rows.cityIDs
         let networkIDs = Set(content.networks.map { TextKey($0.id) })

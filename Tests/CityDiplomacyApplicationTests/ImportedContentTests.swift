@@ -39,19 +39,30 @@ struct ImportedContentTests {
         #expect(content.recordsHash == Self.recordsHash)
         let dump = try await Self.dump(registry, dataset: Self.dataset)
         #expect(dump.hasPrefix("# dataset 1\n"))
+        // Every relation cites the file alone: no citation row each, the file named once (v16).
+        let stored = try await registry.writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM citation WHERE record_kind = 'relation' AND record_id IN (SELECT id FROM relation WHERE dataset_id = ?)",
+                              arguments: [Self.dataset]),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM relation WHERE dataset_id = ? AND cites_dataset_source", arguments: [Self.dataset]),
+             try String.fetchAll(db, sql: "SELECT source_id FROM dataset_relation_source WHERE dataset_id = ?", arguments: [Self.dataset]))
+        }
+        #expect(stored.0 == 0 && stored.1 == content.relations.count && stored.2 == ["wikipedia-sample:file"])
         #expect(ContentHash.sha256Hex(of: Data(dump.utf8)) == Self.dumpHash)
     }
 
     /// Every row of the dataset's tables, each column as SQLite quotes it, cities, relations and
     /// sources in the order stored (which reads follow), the other tables by key; the dataset's
-    /// row without the time it was stored.
+    /// row without the time it was stored. Since schema v16 a relation that cites the dataset's
+    /// common source alone has no citation row: its citation is dumped as the row it had before
+    /// (the source at position 0), and its mark left out, so that the dump is still the one hashed
+    /// before, the same citations stored in another form.
     static func dump(_ registry: SQLiteRegistry, dataset: String) async throws -> String {
         let tables: [(table: String, rows: String, order: String, without: Set<String>)] = [
             ("dataset", "id = ?", "id", ["stored_at"]),
             ("source", "dataset_id = ?", "rowid", []),
             ("city", "dataset_id = ?", "rowid", []),
             ("city_name", "city_id IN (SELECT id FROM city WHERE dataset_id = ?)", "city_id, search_key", []),
-            ("relation", "dataset_id = ?", "rowid", []),
+            ("relation", "dataset_id = ?", "rowid", ["cites_dataset_source"]),
             ("relation_theme", "relation_id IN (SELECT id FROM relation WHERE dataset_id = ?)", "relation_id, theme", []),
             ("citation", "source_id IN (SELECT id FROM source WHERE dataset_id = ?)", "record_kind, record_id, source_id", []),
         ]
@@ -65,7 +76,12 @@ struct ImportedContentTests {
                     columns.insert(columns.remove(at: report), at: bundled + 1)
                 }
                 let quoted = columns.map { "quote(\($0))" }.joined(separator: " || '|' || ")
-                let rows = try String.fetchAll(db, sql: "SELECT \(quoted) FROM \(table.table) WHERE \(table.rows) ORDER BY \(table.order)",
+                let from = table.table != "citation" ? table.table : """
+                    (SELECT record_kind, record_id, source_id, position FROM citation
+                     UNION ALL SELECT 'relation', r.id, d.source_id, 0 FROM relation AS r
+                     JOIN dataset_relation_source AS d ON d.dataset_id = r.dataset_id WHERE r.cites_dataset_source)
+                    """
+                let rows = try String.fetchAll(db, sql: "SELECT \(quoted) FROM \(from) WHERE \(table.rows) ORDER BY \(table.order)",
                                                arguments: [dataset])
                 return (["# \(table.table) \(rows.count)"] + rows).joined(separator: "\n")
             }

@@ -74,9 +74,12 @@ enum RecordReader {
         }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, dataset_id, city_id, partner_id, kind, status, signed, notes, notes_fa, period_placements, position, flags, import_rows,
-                   length(CAST(id AS BLOB))
+                   length(CAST(id AS BLOB)), cites_dataset_source
             FROM relation WHERE \(scope.sql) ORDER BY dataset_id, position
             """, arguments: scope.arguments)
+        // Relations that cite their dataset's common source alone, which has no citation row for
+        // them (schema v16), by dataset.
+        var citingCommonSource: [String: [Int]] = [:]
         while let row = try rows.next() {
             var signed: PartialDate?
             if let text = row[6] as String? {
@@ -101,9 +104,11 @@ enum RecordReader {
                 flags: flags, importRows: try integerList(importRowsJSON))
             relation.notesFa = row[8]
             if idsAsStored, relations.count < idListLimit, RecordIDs.mayDifferFromStored(relation.id, storedBytes: row[13]) { idsAsStored = false }
+            if row[14] as Bool { citingCommonSource[relation.datasetID, default: []].append(relations.count) }
             relations.append(relation)
         }
         guard !relations.isEmpty else { return relations }
+        try attachCommonSources(db, citingCommonSource, to: &relations)
 
         // By ids only when each id read into Swift is the id stored: text that is not UTF-8 is
         // read with U+FFFD in its place, text with NUL is cut at it, and such an id (only another
@@ -126,6 +131,26 @@ enum RecordReader {
             if let listed = themes[id] { relations[index].themes = listed }
         }
         return relations
+    }
+
+    /// Gives the relations at `positions` (by dataset) their dataset's common source, which they
+    /// cite alone: a stored dataset that has such relations names it (the store writes both). A
+    /// database that does not name it (written by another program) fails the read rather than
+    /// showing those relations as citing nothing.
+    private static func attachCommonSources(_ db: Database, _ positions: [String: [Int]], to relations: inout [BilateralRelation]) throws {
+        guard !positions.isEmpty else { return }
+        let datasets = RecordIDs(Set(positions.keys))
+        var sourceOf: [String: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT dataset_id, source_id FROM dataset_relation_source WHERE dataset_id IN (\(datasets.sql))",
+                                       arguments: datasets.arguments)
+        while let row = try rows.next() { sourceOf[row[0]] = row[1] }
+        let sources = try self.sources(db, ids: Set(sourceOf.values))
+        for (dataset, indices) in positions {
+            guard let id = sourceOf[dataset], let source = sources[id] else {
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "relations of dataset \(dataset) cite its common source, which the database does not name (dataset_relation_source)")
+            }
+            for index in indices { relations[index].sources = [source] }
+        }
     }
 
     /// Gives `relations` (few: a city's, a page's) their themes and sources, found by their ids as

@@ -11,6 +11,7 @@ enum SchemaMigrator {
 
     static let v14 = "v14: a dataset's import report is its last column, so that its other columns are read without it"
     static let v15 = "v15: citations and city names kept in their primary key alone (WITHOUT ROWID), not also in a table beside it"
+    static let v16 = "v16: relations that cite their dataset's common source alone say so in a column rather than in a citation row each"
 
     /// Whether migration `identifier` is recorded as run: by another process, when asked from
     /// within that migration.
@@ -431,6 +432,31 @@ enum SchemaMigrator {
                     "search_key" TEXT NOT NULL, PRIMARY KEY ("city_id", "search_key")) WITHOUT ROWID
                 """, columns: "city_id, search_key", copiedBack: .ordered(by: "city_id, search_key"), by: "v15", in: db)
         }
+        // An imported dataset's relations each cite its file, and nothing else: a citation row
+        // apiece, a million rows (102 MB of the file's 1.06 GB) at a million relations, written in
+        // the order of their key, for which the relations' ids were sorted first. A relation that
+        // cites its dataset's common source alone (``SQLiteRegistry/StoreRows/commonSource(of:)``)
+        // now says so in its row (`cites_dataset_source`), the source named once for the dataset
+        // (`dataset_relation_source`), and has no citation row; any other relation's citations are
+        // rows as before. Reads give every relation the same sources either way
+        // (``RecordReader/relations(_:scope:idListLimit:)``). Rows already stored keep their
+        // citations (the column is 0 for them), which read as they did: nothing is rewritten.
+        // A new table rather than a column of `dataset`, whose import report stays its last column
+        // (v14). Its source is a plain reference (no cascade): SQLite itself refuses to delete a
+        // source named there, whatever deletes it; `deleteSource` removes the naming once no
+        // relation cites the source alone. Registered with foreign keys on, as every migration
+        // after v14 must be (`disablingDeferredForeignKeyChecks()` above); it writes no rows.
+        migrator.registerMigration(v16, foreignKeyChecks: .immediate) { db in
+            guard try !recorded(v16, in: db) else { return }
+            try db.execute(sql: "ALTER TABLE relation ADD COLUMN cites_dataset_source BOOLEAN NOT NULL DEFAULT 0")
+            try db.execute(sql: """
+                CREATE TABLE dataset_relation_source (
+                    dataset_id TEXT PRIMARY KEY NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+                    source_id TEXT NOT NULL REFERENCES source(id))
+                """)
+            // It decides which source relations read back: a write to it clears the records hash.
+            for statement in RecordsHashTriggers.statements(for: RecordsHashTriggers.commonSourceTables) { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -495,7 +521,12 @@ enum RecordsHashTriggers {
     ]
 
     /// Every table whose rows are part of the hash, with a trigger each.
-    static var allTables: [(table: String, dataset: String)] { recordTables + documentTables }
+    static var allTables: [(table: String, dataset: String)] { recordTables + documentTables + commonSourceTables }
+
+    /// The common source of a dataset's relations (schema v16).
+    static let commonSourceTables: [(table: String, dataset: String)] = [
+        ("dataset_relation_source", "ROW.dataset_id"),
+    ]
 
     /// The tables of documents and coded segments (schema v10).
     static let documentTables: [(table: String, dataset: String)] = [
