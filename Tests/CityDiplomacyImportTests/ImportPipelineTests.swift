@@ -95,6 +95,30 @@ struct ImportPipelineTests {
         #expect(result.content.cities.contains { $0.name.en == "Smallville-upon-Nowhere" && $0.country.rawValue == "DE" })
     }
 
+    @Test("Unresolved places of one name and country are one city where the file puts them near, two where far apart")
+    func unresolvedNamesakes() throws {
+        // Two places of one made-up name, near Frankfurt and near Hamburg, and one without
+        // coordinates; then a name first given without coordinates, which the next place with
+        // coordinates of that name joins (and places), so that a third far from it is another.
+        let result = try run(Self.header
+            + "Nowhereville Qx,Germany,50.0,8.0,Tehran,Iran,,\n"
+            + "Nowhereville Qx,Germany,53.5,10.0,Isfahan,Iran,,\n"
+            + "Nowhereville Qx,Germany,50.05,8.02,Shiraz,Iran,,\n"
+            + "Nowhereville Qx,Germany,,,Tabriz,Iran,,\n"
+            + "Nowhereville Qx,Germany,53.52,10.01,Mashhad,Iran,,\n"
+            + "Elsewhereton Qz,Germany,,,Tehran,Iran,,\n"
+            + "Elsewhereton Qz,Germany,50.0,8.0,Isfahan,Iran,,\n"
+            + "Elsewhereton Qz,Germany,53.5,10.0,Shiraz,Iran,,\n"
+            + "Elsewhereton Qz,Germany,50.01,8.01,Tabriz,Iran,,\n")
+        let ids = result.content.relations.map(\.cityID)
+        let (first, other) = (ids[0], ids[1])
+        #expect(first.hasPrefix("test:u-de-") && other == first + "-2")
+        #expect(ids[0..<5] == [first, other, first, first, other])
+        let (placed, far) = (ids[5], ids[7])
+        #expect(far == placed + "-2" && ids[5..<9] == [placed, placed, far, placed])
+        #expect(result.content.cities.filter { $0.name.en.hasSuffix(" Qx") || $0.name.en.hasSuffix(" Qz") }.count == 4)
+    }
+
     @Test("Coordinates of a namesake on another continent are reported")
     func geocodingErrors() throws {
         let result = try run(Self.header + "Perth,\"Scotland, United Kingdom\",-31.9558,115.8597,Perth,Australia,-31.9558,115.8597\n")

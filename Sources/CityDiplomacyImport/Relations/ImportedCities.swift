@@ -113,17 +113,24 @@ struct ImportedCities {
             return districtIDs[key] ?? "\(datasetID):gn\(parent.geonameID)-\(Self.districtKey(resolved.place.name))"
         }
         guard let base = unresolvedBase else { preconditionFailure("an unresolved place has its base id") }
-        var known = clusters[base, default: []]
-        defer { clusters[base] = known }
-        guard let at = mention.coordinates else {
+        // The places of the name are changed where the dictionary keeps them: a copy taken out
+        // and written back copied the whole list for each place of the name, k²/2 for k places
+        // of one name and country far apart.
+        return Self.id(at: mention.coordinates, base: base, among: &clusters[base, default: []])
+    }
+
+    /// The id of a place of unresolved name `base` at `at`, among the places of that name so far
+    /// (`known`, which it joins if it is none of them).
+    private static func id(at: Coordinates?, base: String, among known: inout [(id: String, at: Coordinates?)]) -> String {
+        guard let at else {
             // No coordinates to tell it apart: the first place of the name.
             if let first = known.first { return first.id }
             known.append((base, nil))
             return base
         }
-        if let match = known.first(where: { $0.at.map { $0.kilometres(to: at) <= Self.sameNameKilometres } ?? true }) {
-            if match.at == nil, let index = known.firstIndex(where: { $0.id == match.id }) { known[index].at = at }
-            return match.id
+        if let index = known.firstIndex(where: { $0.at.map { $0.kilometres(to: at) <= sameNameKilometres } ?? true }) {
+            if known[index].at == nil { known[index].at = at }
+            return known[index].id
         }
         let id = known.isEmpty ? base : "\(base)-\(known.count + 1)"
         known.append((id, at))
