@@ -89,9 +89,10 @@ struct ImportCommand: AsyncParsableCommand {
         case let .unchanged(id, hash):
             print(style.message("import.unchanged", ["dataset": style.code(id), "hash": style.code(hash.prefix(16) + "…")]))
         case let .imported(quality, retained):
-            // The JSON of `citydip quality --report json`, every place listed; the Markdown lists
-            // no place (`citydip quality --places` does), so its view takes none: making the view
-            // of each of a million-row file's 326,000 places was a tenth of a second (perf).
+            // The JSON of `citydip quality --report json`, every place listed. The Markdown lists
+            // no place (`citydip quality` does, given `--status`, `--limit` or `--offset`), so its
+            // view takes one, the least a page holds: making the view of each of a million-row
+            // file's 326,000 places was a tenth of a second (perf).
             let view = ImportQualityView(quality, places: report == .json ? PlaceSelection() : PlaceSelection(limit: 1))
             if report == .json {
                 try view.printPrettyJSON()
