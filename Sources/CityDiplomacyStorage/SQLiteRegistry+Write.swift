@@ -52,9 +52,9 @@ extension SQLiteRegistry {
             }
         }
         // What was computed for the store (the cities' search keys, a set of their ids) is freed
-        // on another thread (the closures above capture copies, `[rows]`, so that the binding
-        // itself is not captured and may be consumed): after a 1,000,000-row import, a third of a second on this one, which
-        // the import's caller waited for (perf).
+        // on another thread: on this one, a third of a second after a 1,000,000-row import, which
+        // the import's caller waited for (perf). The closures above capture copies (`[rows]`), so
+        // that the binding itself is not captured and may be consumed.
         Background.release(consume rows)
     }
 
@@ -140,7 +140,7 @@ extension SQLiteRegistry {
         static func relationOrder(of relations: [BilateralRelation], commonSource: CommonSource?) -> [Int] {
             let needed = relations.withUnsafeBufferPointer { relations in
                 relations.indices.contains { index in
-                    !relations[index].themes.isEmpty || !relations[index].sources.isEmpty && !SQLiteRegistry.citesAlone(commonSource, relations[index])
+                    !relations[index].themes.isEmpty || !relations[index].sources.isEmpty && commonSource?.isCitedAlone(by: relations[index]) != true
                 }
             }
             return needed ? TextKey.positions(inOrderOf: relations.map(\.id)) : []
@@ -323,7 +323,7 @@ extension SQLiteRegistry {
         try citations.appendAll(count: relationsByID.count) { item, row in
             allRelations.withUnsafeBufferPointer { stored in
                 let index = relationsByID[item]
-                guard !Self.citesAlone(commonSource, stored[index]) else { return }
+                guard commonSource?.isCitedAlone(by: stored[index]) != true else { return }
                 Self.bindCitations(.relation, stored[index].id, stored[index].sources, inKeyOrder: true, into: &row)
             }
         }
@@ -374,15 +374,14 @@ extension SQLiteRegistry {
             guard let first else { return nil }
             (self.datasetID, sourceID) = (datasetID, first)
         }
-    }
 
-    /// Whether `relation` is of the common source's dataset and cites that source and nothing
-    /// else, by the ids' bytes, as SQLite compares them (``TextKey``): then its row says so and it
-    /// has no citation row. A relation naming another dataset (the store refuses none that exists)
-    /// keeps its rows, read back whatever dataset it is stored under.
-    static func citesAlone(_ common: CommonSource?, _ relation: BilateralRelation) -> Bool {
-        guard let common, relation.sources.count == 1 else { return false }
-        return TextKey.compare(relation.sources[0].id, common.sourceID) == 0 && TextKey.compare(relation.datasetID, common.datasetID) == 0
+        /// Whether `relation` is of the dataset and cites the source and nothing else, by the ids'
+        /// bytes, as SQLite compares them (``TextKey``): then its row says so and it has no
+        /// citation row. A relation naming another dataset (the store refuses none that exists)
+        /// keeps its rows, read back whatever dataset it is stored under.
+        func isCitedAlone(by relation: BilateralRelation) -> Bool {
+            relation.sources.count == 1 && TextKey.compare(relation.sources[0].id, sourceID) == 0 && TextKey.compare(relation.datasetID, datasetID) == 0
+        }
     }
 
     /// Binds the row of `cities[index]`, read where it lies.
@@ -567,7 +566,7 @@ extension SQLiteRegistry {
             row.bind(SQLiteRegistry.jsonArray(relations[index].flags))
             row.bind(SQLiteRegistry.jsonArray(relations[index].importRows))
             row.bind(relations[index].notesFa)
-            row.bind(SQLiteRegistry.citesAlone(commonSource, relations[index]) ? 1 : 0)
+            row.bind(commonSource?.isCitedAlone(by: relations[index]) == true ? 1 : 0)
         }
 
         /// Inserts the relations still buffered.

@@ -38,18 +38,26 @@ struct RecordReaderTests {
         try await registry.store(content)
         // The fixture is not trivially read: several sources and themes, in their own orders.
         #expect(content.relations.contains { $0.sources.count == 3 } && content.relations.contains { $0.themes.count == 3 })
-        let whole = RecordScope(sql: "dataset_id = ?", arguments: ["rr"])
-        let city = RecordScope(sql: "(city_id = ? OR partner_id = ?)", arguments: ["rr:c2", "rr:c2"])
-        for limit in [0, RecordReader.idListLimit] {
-            let (all, ofCity) = try await registry.writer.read { db in
-                (try RecordReader.relations(db, scope: whole, idListLimit: limit), try RecordReader.relations(db, scope: city, idListLimit: limit))
-            }
-            #expect(all == content.relations, "limit \(limit)")
-            #expect(ofCity == content.relations.filter { $0.involves("rr:c2") }, "limit \(limit)")
-        }
+        try await Self.expectReadEitherWay(content, city: "rr:c2", from: registry)
         let profile = try #require(try await registry.profile(ofCity: "rr:c2"))
         #expect(profile.relations.map(\.relation) == content.relations.filter { $0.involves("rr:c2") })
         #expect(profile.relations.map(\.partner.id) == ["rr:c0", "rr:c1", "rr:c3", "rr:c4"])
+    }
+
+    /// That `content`'s relations, and those of `city`, read back as they are, by their ids (a list
+    /// of any length) and by their scope (a list of none).
+    static func expectReadEitherWay(
+        _ content: DatasetContent, city: String, from registry: SQLiteRegistry, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        let whole = RecordScope(sql: "dataset_id = ?", arguments: [content.dataset.id])
+        let ofCity = RecordScope(sql: "(city_id = ? OR partner_id = ?)", arguments: [city, city])
+        for limit in [0, RecordReader.idListLimit] {
+            let (all, cityRelations) = try await registry.writer.read { db in
+                (try RecordReader.relations(db, scope: whole, idListLimit: limit), try RecordReader.relations(db, scope: ofCity, idListLimit: limit))
+            }
+            #expect(all == content.relations, "limit \(limit)", sourceLocation: sourceLocation)
+            #expect(cityRelations == content.relations.filter { $0.involves(city) }, "limit \(limit)", sourceLocation: sourceLocation)
+        }
     }
 
     @Test("Relations whose stored ids are not UTF-8, or hold NUL, keep their themes and sources (another program wrote them)")

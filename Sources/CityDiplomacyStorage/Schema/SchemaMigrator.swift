@@ -435,7 +435,7 @@ enum SchemaMigrator {
         // An imported dataset's relations each cite its file, and nothing else: a citation row
         // apiece, a million rows (102 MB of the file's 1.06 GB) at a million relations, written in
         // the order of their key, for which the relations' ids were sorted first. A relation that
-        // cites its dataset's common source alone (``SQLiteRegistry/StoreRows/commonSource(of:)``)
+        // cites its dataset's common source alone (``SQLiteRegistry/CommonSource``)
         // now says so in its row (`cites_dataset_source`), the source named once for the dataset
         // (`dataset_relation_source`), and has no citation row; any other relation's citations are
         // rows as before. Reads give every relation the same sources either way
