@@ -97,7 +97,11 @@ public struct RelationImporter: Sendable {
         // so the rows' notes and their pairs depend on each other no more, and go through the
         // rows side by side, each in the rows' order, on two cores: one after the other, they
         // were a tenth of the CPU time of a 250,000-row import, all on one core (perf).
-        let disagree = places.distinct.indices.map { ImportQualityNotes.coordinatesDisagree(places.distinct[$0], mentions[$0]) }
+        // Read where they lie: a map whose closure read the array `mentions` (a variable) copied
+        // each mention whole.
+        let disagree = places.distinct.withUnsafeBufferPointer { places in
+            mentions.withUnsafeBufferPointer { mentions in places.indices.map { ImportQualityNotes.coordinatesDisagree(places[$0], mentions[$0]) } }
+        }
         let (placeResolver, resolved, cityByID) = (resolver, mentions, cities.byID)
         // Each row read where it lies: a loop over the array copied each (a dozen strings).
         let (notes, merged) = inParallel({
