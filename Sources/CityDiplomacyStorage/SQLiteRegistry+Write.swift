@@ -109,6 +109,9 @@ extension SQLiteRegistry {
         /// The dataset's import report, if still being computed; written last, in place of
         /// `content.dataset.importReport`.
         var importReport: Eventual<String>?
+        /// The datasets other than the one stored that a relation names (each once, in SQLite's
+        /// terms), whose records the store changes with it.
+        var otherRelationDatasets: [String] = []
 
         /// Computes `content`'s rows and finds what it refers to, outside any transaction.
         static func prepare(_ content: DatasetContent, importReport: Eventual<String>? = nil) async -> StoreRows {
@@ -127,10 +130,23 @@ extension SQLiteRegistry {
             // Also here: in the transaction, a million relations' sources went through a set on
             // SQLite's core while the other core, which binds its rows, waited (perf).
             async let relationSources = citedSources(of: content.relations)
+            async let otherDatasets = otherDatasets(of: content.relations, than: content.dataset.id)
             let (cityIDs, dangling) = await references
             return StoreRows(content: content, searchKeys: await keys, relationsByID: await relationOrder, citiesByID: await cityOrder,
                              cityIDs: cityIDs, danglingRelationEnd: dangling, relationSources: await relationSources, commonSource: commonSource,
-                             importReport: importReport)
+                             importReport: importReport, otherRelationDatasets: await otherDatasets)
+        }
+
+        /// The datasets `relations` name other than `datasetID`, each once, as first named;
+        /// compared by their bytes, as SQLite compares them. Each relation is read in place.
+        static func otherDatasets(of relations: [BilateralRelation], than datasetID: String) -> [String] {
+            var seen: Set<TextKey> = [], others: [String] = []
+            relations.withUnsafeBufferPointer { relations in
+                for index in relations.indices where TextKey.compare(relations[index].datasetID, datasetID) != 0 {
+                    if seen.insert(TextKey(relations[index].datasetID)).inserted { others.append(relations[index].datasetID) }
+                }
+            }
+            return others
         }
 
         /// The positions of `relations` in the order of their ids, for the rows written in that
@@ -249,6 +265,10 @@ extension SQLiteRegistry {
         // A new dataset stored with foreign keys off: the relations' ids too, which come in no
         // order (some 2.5 s of SQLite's inserts of a million relations, against 0.7 s to sort them).
         let relationKey = unchecked ? try SecondaryIndexes.drop([SecondaryIndexes.relationKey], in: db) : nil
+        // No trigger clears a records hash row by row (see ``SuspendedHashTriggers``): the
+        // dataset's own was cleared above, and those of other datasets a relation names are
+        // cleared once, after the rows.
+        let hashTriggers = bulk ? try SuspendedHashTriggers.drop(in: db) : nil
         // The dropped indexes are made again after the rows, under one setting of the sort.
         let sort = IndexSort()
         defer { try? sort.restore(in: db) }
@@ -357,6 +377,7 @@ extension SQLiteRegistry {
         if let report = rows.importReport?.value {
             try db.execute(sql: "UPDATE dataset SET import_report = ? WHERE id = ?", arguments: [report, datasetID])
         }
+        try hashTriggers?.restore(clearingHashesOf: [datasetID] + rows.otherRelationDatasets, in: db)
     }
 
     /// The source a stored dataset's relations cite without a citation row each, when they cite

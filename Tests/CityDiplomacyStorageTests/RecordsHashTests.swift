@@ -167,4 +167,63 @@ struct RecordsHashTests {
         #expect(try await kept(registry) == nil)
         #expect(try await expectCurrent(registry) == fixture.study.recordsHash)
     }
+
+    /// The registry's triggers and their SQL, by name.
+    private func triggers(_ registry: SQLiteRegistry) async throws -> [String: String] {
+        try await registry.writer.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").map { ($0["name"], $0["sql"]) })
+        }
+    }
+
+    @Test("A store in bulk, which inserts without the hash triggers, clears the hash of every dataset it changes and no other, and leaves every trigger as it was, also when it fails",
+    )
+    func bulkStoreWithoutTriggers() async throws {
+        let registry = try SQLiteRegistry(bulkRows: 10)
+        try await registry.storeCountries(fixture.countries.countries)
+        try await registry.store(fixture.study)
+        // Datasets stored small (not in bulk), their hashes kept; a relation of the bulk store
+        // names those in `named`.
+        let (named, untouched) = (["other", "third"], ["fourth", "iran-2018"])
+        for other in named + untouched.dropLast() {
+            try await registry.store(DatasetContent(dataset: Dataset(id: other, title: LocalizedText(en: "Other"))))
+        }
+        var kept: [String: String] = [:]
+        for dataset in named + untouched { kept[dataset] = try await expectCurrent(registry, dataset) }
+        let before = try await triggers(registry)
+        #expect(before.keys.contains("relation_insert_clears_records_hash") && before.keys.contains("city_insert_clears_records_hash"))
+        // More relations than the registry holds (the study's 70), as a store in bulk needs.
+        let cities = (0..<13).map { City(id: "bulk:c\($0)", name: LocalizedText(en: "City \($0)"), country: CountryCode(unchecked: "FR")) }
+        var relations: [BilateralRelation] = []
+        for first in cities.indices {
+            for second in cities.indices where second > first {
+                relations.append(BilateralRelation(id: "bulk:c\(first)/c\(second)", datasetID: "bulk", cityID: cities[first].id, partnerID: cities[second].id,
+                                                   kind: .sisterCity, themes: relations.count == 1 ? [.culture] : [], position: relations.count))
+            }
+        }
+        for (offset, other) in named.enumerated() { relations[relations.count - 1 - offset].datasetID = other }
+        let content = DatasetContent(dataset: Dataset(id: "bulk", title: LocalizedText(en: "Bulk")), cities: cities, relations: relations)
+        #expect(try await registry.writer.read { db in try SQLiteRegistry.storesInBulk(content, bulkRows: 10, in: db) })
+
+        // A failed store (two relations of one pair) changes nothing, triggers and hashes included.
+        var failing = content
+        failing.relations.append(BilateralRelation(id: "bulk:again", datasetID: "bulk", cityID: cities[1].id, partnerID: cities[0].id, kind: .sisterCity, position: 99))
+        await #expect(throws: (any Error).self) { try await registry.store(failing) }
+        #expect(try await triggers(registry) == before)
+        for dataset in named + untouched { #expect(try await self.kept(registry, dataset) == kept[dataset], "a failed store cleared \(dataset)'s hash") }
+
+        try await registry.store(content)
+        #expect(try await triggers(registry) == before, "the store did not leave the triggers as they were")
+        for other in named {
+            #expect(try await self.kept(registry, other) == nil, "a relation stored into \(other) left its hash kept")
+            let now = try await expectCurrent(registry, other)
+            #expect(now != kept[other], "\(other)'s records changed but not their hash")
+        }
+        for dataset in untouched { #expect(try await self.kept(registry, dataset) == kept[dataset], "the store cleared the hash of \(dataset), which it did not touch") }
+        _ = try await expectCurrent(registry, "bulk")
+        // With the triggers back, a row inserted afterwards clears its dataset's hash again.
+        try await registry.writer.write { db in
+            try db.execute(sql: "INSERT INTO relation_theme (relation_id, theme, position) VALUES ('bulk:c0/c3', 'culture', 0)")
+        }
+        #expect(try await self.kept(registry, "bulk") == nil)
+    }
 }

@@ -27,25 +27,16 @@ struct SecondaryIndexes {
     /// but the themes', which go in after it (a theme's trigger finds its relation by id).
     static let relationKey = "relation_on_id"
 
-    private var dropped: [(name: String, sql: String)] = []
+    private let indexes: DroppedSchemaObjects
 
     /// Drops those of the indexes `names` that exist and were made by `CREATE INDEX`.
     static func drop(_ names: [String], in db: Database) throws -> SecondaryIndexes {
-        var indexes = SecondaryIndexes()
-        let placeholders = names.map { _ in "?" }.joined(separator: ",")
-        for row in try Row.fetchAll(db, sql: """
-            SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND name IN (\(placeholders)) ORDER BY rowid
-            """, arguments: StatementArguments(names)) {
-            let name: String = row["name"], sql: String = row["sql"]
-            try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
-            indexes.dropped.append((name, sql))
-        }
-        return indexes
+        SecondaryIndexes(indexes: try DroppedSchemaObjects.drop("index", named: names, in: db))
     }
 
     /// Makes the dropped indexes again, in the order they were made, under `sort`'s settings.
     func recreate(sortedBy sort: IndexSort, in db: Database) throws {
-        for index in dropped { try sort.make(index.sql, in: db) }
+        for index in indexes.dropped { try sort.make(index.sql, in: db) }
     }
 }
 

@@ -534,6 +534,11 @@ enum RecordsHashTriggers {
         ("coded_segment", "ROW.dataset_id"),
     ]
 
+    /// The name of the trigger that clears the hash of the dataset of each row inserted into `table`.
+    static func insertTrigger(of table: String) -> String {
+        "\(table)_insert_clears_records_hash"
+    }
+
     /// `CREATE TRIGGER` statements: after an insert, an update or a delete of a row, the entry
     /// of its dataset (of both, where an update moves it) is deleted. The `WHEN` clause makes a
     /// row written while no hash is kept (a dataset being imported) cost one look at an empty table.
@@ -544,7 +549,7 @@ enum RecordsHashTriggers {
             }
             let when = "WHEN EXISTS (SELECT 1 FROM dataset_records_hash)"
             return [
-                "CREATE TRIGGER \(table)_insert_clears_records_hash AFTER INSERT ON \(table) \(when) BEGIN \(clear("NEW")) END",
+                "CREATE TRIGGER \(insertTrigger(of: table)) AFTER INSERT ON \(table) \(when) BEGIN \(clear("NEW")) END",
                 "CREATE TRIGGER \(table)_update_clears_records_hash AFTER UPDATE ON \(table) \(when) BEGIN \(clear("OLD")) \(clear("NEW")) END",
                 "CREATE TRIGGER \(table)_delete_clears_records_hash AFTER DELETE ON \(table) \(when) BEGIN \(clear("OLD")) END",
             ]
