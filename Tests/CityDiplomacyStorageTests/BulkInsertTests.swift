@@ -101,4 +101,25 @@ private final class Counter: @unchecked Sendable {
 
     func increment() { lock.withLock { count += 1 } }
     var value: Int { lock.withLock { count } }
+
+    @Test("JSON arrays bound straight into the rows' bytes are the JSON of the values, read back as written")
+    func jsonArrays() throws {
+        let queue = try DatabaseQueue()
+        let integers: [[Int]] = [[], [0], [2, 17], [-12, 7, 1_000_000], [Int.max, Int.min]]
+        let texts: [[String]] = [[], ["self_pair"], ["Tabrīz", "تبریز", "a \"quoted\" \\ name", "tab\tand\nline", "\u{1}"]]
+        let stored = try queue.write { db -> [String] in
+            try db.execute(sql: "CREATE TABLE item (json TEXT NOT NULL)")
+            let insert = try BulkInsert(db, sql: "INSERT INTO item (json)", columns: 1)
+            for list in integers { try insert.append { $0.bindJSONArray(list) } }
+            for list in texts { try insert.append { $0.bindJSONArray(list) } }
+            try insert.finish()
+            return try String.fetchAll(db, sql: "SELECT json FROM item ORDER BY rowid")
+        }
+        #expect(Array(stored.prefix(integers.count)) == ["[]", "[0]", "[2,17]", "[-12,7,1000000]", "[9223372036854775807,-9223372036854775808]"])
+        for (list, json) in zip(integers, stored) { #expect(try JSONDecoder().decode([Int].self, from: Data(json.utf8)) == list) }
+        for (list, json) in zip(texts, stored.dropFirst(integers.count)) {
+            #expect(try JSONDecoder().decode([String].self, from: Data(json.utf8)) == list, "\(json)")
+        }
+        #expect(stored[integers.count + 1] == #"["self_pair"]"#)
+    }
 }

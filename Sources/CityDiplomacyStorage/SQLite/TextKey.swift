@@ -32,14 +32,19 @@ struct TextKey: Hashable {
 
     /// Negative, zero or positive as `a` comes before, is, or comes after `b`, byte by byte.
     static func compare(_ a: String, _ b: String) -> Int32 {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order != 0 ? order : Int32(x.count) - Int32(y.count)
-            }
+        // Native strings lend their bytes where they lie; copies (retaining each string, and
+        // made contiguous by `withUTF8`) only for the others.
+        if let order = a.utf8.withContiguousStorageIfAvailable({ x in b.utf8.withContiguousStorageIfAvailable { y in compare(x, y) } }) ?? nil {
+            return order
         }
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in compare(x, y) } }
+    }
+
+    private static func compare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let common = min(x.count, y.count)
+        let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+        return order != 0 ? order : Int32(x.count) - Int32(y.count)
     }
 
     /// The positions of `texts` in SQLite's order of text, the order of its indexes on them: the
