@@ -17,9 +17,11 @@ extension SQLiteRegistry {
     ///
     /// A large dataset (``bulkRows`` rows or more — 20,000, below which dropping and making again
     /// the indexes of the tables costs more than it saves — and at least as many relations as the
-    /// database already holds) is stored in bulk: the secondary indexes of the tables it fills are dropped
-    /// and made again in the same transaction (``SecondaryIndexes``), rows whose order no read
-    /// depends on (names, citations, themes) go in the order of their keys, and a new dataset is
+    /// database already holds) is stored in bulk: the secondary indexes of the tables it fills are
+    /// dropped and made again in the same transaction (``SecondaryIndexes``), and so are the
+    /// triggers that clear a records hash row by row, the hashes cleared once instead
+    /// (``SuspendedHashTriggers``); rows whose order no read depends on (names, citations,
+    /// themes) go in the order of their keys, and a new dataset is
     /// written with foreign keys off, its references checked here instead. In a file that no other
     /// connection has open, a store in bulk writes through a rollback journal rather than the WAL
     /// (``RollbackJournal``). The content stored is the same either way; only the order of rows in
@@ -377,6 +379,11 @@ extension SQLiteRegistry {
         if let report = rows.importReport?.value {
             try db.execute(sql: "UPDATE dataset SET import_report = ? WHERE id = ?", arguments: [report, datasetID])
         }
+        // The datasets of every row inserted without the triggers: cities are bound with the
+        // dataset's id; a relation (and its themes) names its own; a citation names a source,
+        // and every source cited is inserted above with the dataset's id (a source id another
+        // dataset holds fails the store). A store that one day binds other rows must add their
+        // datasets here.
         try hashTriggers?.restore(clearingHashesOf: [datasetID] + rows.otherRelationDatasets, in: db)
     }
 

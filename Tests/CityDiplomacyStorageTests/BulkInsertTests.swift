@@ -91,16 +91,6 @@ struct BulkInsertTests {
             try db.execute(sql: "ROLLBACK")
         }
     }
-}
-
-/// A count that the binding thread raises and the test reads.
-private final class Counter: @unchecked Sendable {
-    // `count` is read and written with `lock` held.
-    private let lock = NSLock()
-    private var count = 0
-
-    func increment() { lock.withLock { count += 1 } }
-    var value: Int { lock.withLock { count } }
 
     @Test("JSON arrays bound straight into the rows' bytes are the JSON of the values, read back as written")
     func jsonArrays() throws {
@@ -122,4 +112,14 @@ private final class Counter: @unchecked Sendable {
         }
         #expect(stored[integers.count + 1] == #"["self_pair"]"#)
     }
+}
+
+/// A count that the binding thread raises and the test reads.
+private final class Counter: @unchecked Sendable {
+    // `count` is read and written with `lock` held.
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

@@ -200,8 +200,15 @@ struct RecordsHashTests {
                                                    kind: .sisterCity, themes: relations.count == 1 ? [.culture] : [], position: relations.count))
             }
         }
-        for (offset, other) in named.enumerated() { relations[relations.count - 1 - offset].datasetID = other }
-        let content = DatasetContent(dataset: Dataset(id: "bulk", title: LocalizedText(en: "Bulk")), cities: cities, relations: relations)
+        // Relations naming the other datasets, one with a theme and a citation of its own.
+        let (file, footnote) = (SourceCitation(id: "bulk:file", title: "bulk.csv"), SourceCitation(id: "bulk:fn", title: "Footnote"))
+        for index in relations.indices { relations[index].sources = [file] }
+        for (offset, other) in named.enumerated() {
+            relations[relations.count - 1 - offset].datasetID = other
+            relations[relations.count - 1 - offset].themes = [.economy]
+            relations[relations.count - 1 - offset].sources = [footnote, file]
+        }
+        let content = DatasetContent(dataset: Dataset(id: "bulk", title: LocalizedText(en: "Bulk")), sources: [file, footnote], cities: cities, relations: relations)
         #expect(try await registry.writer.read { db in try SQLiteRegistry.storesInBulk(content, bulkRows: 10, in: db) })
 
         // A failed store (two relations of one pair) changes nothing, triggers and hashes included.

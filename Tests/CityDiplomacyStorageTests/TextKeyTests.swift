@@ -24,9 +24,22 @@ struct TextKeyTests {
         // One text to Swift, two keys to SQLite.
         #expect("caf\u{E9}" == "cafe\u{301}")
         #expect(Set(Self.texts.map(TextKey.init)).count == Set(Self.texts.map { Array($0.utf8) }).count)
+        // A short text built up in storage of its own (not kept inside the string) is the
+        // same key, with the same hash, as the literal.
+        var built = ""
+        built.reserveCapacity(64)
+        built += "a"
+        #expect(TextKey(built) == TextKey("a") && TextKey(built).hashValue == TextKey("a").hashValue)
         // A copy made from a part of a longer text is the same key.
         let long = "synthetic-1000000:gn1800480/extra"
         #expect(TextKey(String(long.prefix(27))) == TextKey("synthetic-1000000:gn1800480"))
+    }
+
+    @Test("Keys of several texts that join to the same bytes hash apart")
+    func joinedTexts() {
+        struct Pair: Hashable { var first: TextKey; var second: TextKey }
+        let pairs = [("ab", "c"), ("a", "bc"), ("", "abc"), ("abc", "")].map { Pair(first: TextKey($0.0), second: TextKey($0.1)) }
+        #expect(Set(pairs.map(\.hashValue)).count == pairs.count)
     }
 
     @Test("Texts are ordered as their bytes are: a byte before another, a prefix before what it starts")

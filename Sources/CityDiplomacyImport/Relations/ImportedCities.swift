@@ -73,7 +73,7 @@ struct ImportedCities {
                     byID[id] = existing
                     continue
                 }
-                guard var city = prepared.places[number].city.take() else { preconditionFailure("a place's city is prepared once") }
+                guard var city = prepared.places[number].city.take() else { preconditionFailure("a place's city is taken once") }
                 city.id = id
                 count(mentions[number])
                 if let parentID, parentID != id { city.partOf = parentID }

@@ -60,12 +60,13 @@ struct PlaceMentions {
         /// Numbers the places of `rows`, with room for the places of `capacity` rows.
         init(_ records: [ImportRecord], rows: Range<Int>, capacity: Int) {
             rowMentions.reserveCapacity(capacity)
-            // Room for as many places as rows: a row names two, and a file names most places
-            // several times (326,368 places in the 1,000,000 rows of the synthetic file). Grown
-            // from empty, the dictionary was copied into a larger one some twenty times, a fifth
-            // of the numbering's time (perf, 2026-12-02).
-            numbers.reserveCapacity(rows.count)
-            distinct.reserveCapacity(rows.count)
+            // Room for a place every other row: a row names two, but a file names most places
+            // several times (326,368 places in the 1,000,000 rows of the synthetic file, fewer in
+            // each half). Grown from empty, the dictionary was copied into a larger one some
+            // twenty times, a fifth of the numbering's time (perf, 2026-12-02); room for one
+            // place per row would have doubled its memory for nothing.
+            numbers.reserveCapacity(rows.count / 2)
+            distinct.reserveCapacity(rows.count / 2)
             // Each row read where it lies: a loop over the array copied each (a dozen strings).
             records.withUnsafeBufferPointer { records in
                 for index in rows {

@@ -99,6 +99,7 @@ public struct RelationImporter: Sendable {
         // were a tenth of the CPU time of a 250,000-row import, all on one core (perf).
         // Read where they lie: a map whose closure read the array `mentions` (a variable) copied
         // each mention whole.
+        precondition(mentions.count == places.distinct.count, "one resolution per place")
         let disagree = places.distinct.withUnsafeBufferPointer { places in
             mentions.withUnsafeBufferPointer { mentions in places.indices.map { ImportQualityNotes.coordinatesDisagree(places[$0], mentions[$0]) } }
         }

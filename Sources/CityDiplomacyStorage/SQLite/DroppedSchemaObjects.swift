@@ -10,6 +10,9 @@ struct DroppedSchemaObjects {
     /// Drops those of the objects of `type` (`index`, `trigger`) named `names` that exist and
     /// were made by a statement of their own (not the indexes of constraints).
     static func drop(_ type: String, named names: [String], in db: Database) throws -> DroppedSchemaObjects {
+        // Outside a transaction, a failure before they are made again would leave them dropped
+        // for good: a missing trigger would let records hashes go stale.
+        precondition(db.isInsideTransaction, "schema objects are dropped for a while only inside a transaction")
         var objects = DroppedSchemaObjects()
         let placeholders = names.map { _ in "?" }.joined(separator: ",")
         for row in try Row.fetchAll(db, sql: """

@@ -26,6 +26,9 @@ struct TextKey: Hashable {
             var text = text
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
+        // The end of the text, as `String` marks it: keys of several texts ("ab", "c" and "a",
+        // "bc") would otherwise hash alike, which a crafted file could use to slow the checks.
+        hasher.combine(0xFF as UInt8)
     }
 
     /// Whether `a` comes before `b` in SQLite's order of text.

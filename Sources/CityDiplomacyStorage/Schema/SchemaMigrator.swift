@@ -505,6 +505,10 @@ enum SchemaMigrator {
 }
 
 /// The triggers that clear a dataset's stored records hash when any of its records changes.
+///
+/// One exception to "by trigger, whatever writes" (schema v9): a store in bulk drops the insert
+/// triggers of the tables it fills for the while it inserts, and clears the hashes of the
+/// datasets it wrote once, in the same transaction (``SuspendedHashTriggers``).
 enum RecordsHashTriggers {
     /// For each table whose rows are part of ``DatasetContent/recordsHash``, how a row names its
     /// dataset (`ROW` stands for `NEW` or `OLD`). The citations and themes of a record carry no
@@ -534,7 +538,8 @@ enum RecordsHashTriggers {
         ("coded_segment", "ROW.dataset_id"),
     ]
 
-    /// The name of the trigger that clears the hash of the dataset of each row inserted into `table`.
+    /// The name of the trigger that clears the hash of the dataset of each row inserted into
+    /// `table`. Shipped migrations make their triggers by it: it never changes.
     static func insertTrigger(of table: String) -> String {
         "\(table)_insert_clears_records_hash"
     }
