@@ -75,8 +75,8 @@ extension SQLiteRegistry {
     /// seconds, which a write transaction would have held the database's write lock for, making
     /// other writers wait or time out. Staleness is ruled out by a claim: a row without a hash,
     /// written first, which any write to the dataset's records deletes (the schema's triggers,
-    /// ``RecordsHashTriggers``, or a store in bulk before it commits); the hash is stored into the claim only if the claim is still
-    /// there, so a write after the claim leaves nothing kept.
+    /// ``RecordsHashTriggers``, or a store in bulk before it commits); the hash is stored into
+    /// the claim only if the claim is still there, so a write after the claim leaves nothing kept.
     public func recordsHash(ofDataset id: String) async throws -> String? {
         if let kept = try await read({ db in try Self.keptRecordsHash(db, ofDataset: id) }) { return kept }
         let claim = UUID().uuidString

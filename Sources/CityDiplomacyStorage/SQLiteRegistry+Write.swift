@@ -21,11 +21,10 @@ extension SQLiteRegistry {
     /// dropped and made again in the same transaction (``SecondaryIndexes``), and so are the
     /// triggers that clear a records hash row by row, the hashes cleared once instead
     /// (``SuspendedHashTriggers``); rows whose order no read depends on (names, citations,
-    /// themes) go in the order of their keys, and a new dataset is
-    /// written with foreign keys off, its references checked here instead. In a file that no other
-    /// connection has open, a store in bulk writes through a rollback journal rather than the WAL
-    /// (``RollbackJournal``). The content stored is the same either way; only the order of rows in
-    /// the file differs.
+    /// themes) go in the order of their keys, and a new dataset is written with foreign keys off,
+    /// its references checked here instead. In a file that no other connection has open, a store
+    /// in bulk writes through a rollback journal rather than the WAL (``RollbackJournal``). The
+    /// content stored is the same either way; only the order of rows in the file differs.
     public func store(
         _ content: DatasetContent, countries: [Country], existing: ExistingDataset, importReport: Eventual<String>?,
         progress: (@Sendable (_ stored: Int, _ total: Int) -> Void)?

@@ -64,9 +64,10 @@ struct PlaceMentions {
             // several times (326,368 places in the 1,000,000 rows of the synthetic file, fewer in
             // each half). Grown from empty, the dictionary was copied into a larger one some
             // twenty times, a fifth of the numbering's time (perf, 2026-12-02); room for one
-            // place per row would have doubled its memory for nothing.
+            // place per row would have doubled its memory for nothing. The list of places has
+            // room for those of `capacity` rows: the first half's goes on with the second's.
             numbers.reserveCapacity(rows.count / 2)
-            distinct.reserveCapacity(rows.count / 2)
+            distinct.reserveCapacity(capacity / 2)
             // Each row read where it lies: a loop over the array copied each (a dozen strings).
             records.withUnsafeBufferPointer { records in
                 for index in rows {

@@ -7,9 +7,10 @@ import GRDB
 ///
 /// Each such trigger runs a program of its own for every row inserted, even while no hash is kept
 /// (its `WHEN` clause then looks at an empty table): copying the 1,000,000 relations of the
-/// synthetic import into a new table with the `sqlite3` shell took 3.4–3.6 s of CPU with the
-/// relations' trigger and 1.0–1.3 s without it (2026-12-02), and a store's inserts run on one
-/// core, which every later step waits for.
+/// synthetic import with the `sqlite3` shell into a table with the two indexes a store keeps took
+/// 3.38–3.61 s of CPU with the relations' trigger and 1.00–1.33 s without it (two series of
+/// alternating runs, 2026-12-02), and a store's inserts run on one core, which every later step
+/// waits for.
 struct SuspendedHashTriggers {
     /// The tables a store in bulk inserts many rows into.
     static let tables = ["city", "relation", "relation_theme", "citation"]
