@@ -40,7 +40,7 @@ struct ImportedCities {
         // each (a dozen strings, the tuple of what was prepared copied whole for each field read)
         // spent a third of its time retaining and releasing them, on one core (perf, 2026-12-02).
         // Only unresolved places are told apart by location.
-        clusters.reserveCapacity(prepared.unresolved)
+        clusters.reserveCapacity(prepared.withUnsafeBufferPointer { prepared in prepared.indices.count { prepared[$0].base != nil } })
         places.withUnsafeBufferPointer { places in
             for number in places.indices {
                 let parent = mentions[number].place.parent
@@ -50,7 +50,7 @@ struct ImportedCities {
                     addParent(parent, id: parentID!)
                     mentions[number].parentID = parentID
                 }
-                let id = self.id(of: places[number], mentions[number], unresolvedBase: prepared.places[number].base, datasetID: datasetID)
+                let id = self.id(of: places[number], mentions[number], unresolvedBase: prepared[number].base, datasetID: datasetID)
                 mentions[number].cityID = id
                 if var existing = byID[id] {
                     let name = places[number].name
@@ -73,16 +73,16 @@ struct ImportedCities {
                     byID[id] = existing
                     continue
                 }
-                guard var city = prepared.places[number].city.take() else { preconditionFailure("a place's city is taken once") }
+                guard var city = prepared[number].city.take() else { preconditionFailure("a place's city is taken once") }
                 city.id = id
                 count(mentions[number])
                 if let parentID, parentID != id { city.partOf = parentID }
                 // The city's name is the gazetteer's, unless a district's or unresolved.
-                let cityKey = city.name.en == mentions[number].place.resolution.entry?.name ? prepared.places[number].gazetteer : nil
+                let cityKey = city.name.en == mentions[number].place.resolution.entry?.name ? prepared[number].gazetteer : nil
                 // The names compared first: an unresolved place is named as the file names it, and
                 // keying its name again was a tenth of this loop (perf).
                 let name = places[number].name
-                if city.name.en != name, prepared.places[number].given != cityKey ?? PersianText.searchKey(city.name.en), !city.aliases.contains(name) {
+                if city.name.en != name, prepared[number].given != cityKey ?? PersianText.searchKey(city.name.en), !city.aliases.contains(name) {
                     city.aliases.append(name)
                 }
                 byID[id] = city
@@ -155,20 +155,18 @@ struct ImportedCities {
         var city: City?
     }
 
-    /// What each place gives whatever came before it (see `init`), and how many are unresolved
-    /// places told apart by location. The mentions are read by a copy of the array that ends as
-    /// this returns, before `init` writes into them, which then copies none of them.
+    /// What each place gives whatever came before it (see `init`). The mentions are read by a
+    /// copy of the array that ends as this returns, before `init` writes into them, which then
+    /// copies none of them.
     private static func prepare(
         _ places: [PlaceMention], _ mentions: [RelationImporter.ResolvedMention], datasetID: String
-    ) -> (places: [Prepared], unresolved: Int) {
-        let prepared = Array(places.indices).concurrentMap { number in
+    ) -> [Prepared] {
+        Array(places.indices).concurrentMap { number in
             let given = PersianText.searchKey(places[number].name)
             return Prepared(given: given, gazetteer: mentions[number].resolution.entry.map { PersianText.searchKey($0.name) },
                             base: unresolvedBase(places[number], mentions[number], nameKey: given, datasetID: datasetID),
                             city: makeCity(id: "", places[number], mentions[number]))
         }
-        let unresolved = prepared.withUnsafeBufferPointer { prepared in prepared.indices.count { prepared[$0].base != nil } }
-        return (prepared, unresolved)
     }
 
     /// The id an unresolved place that is no district starts from (its country and name), which

@@ -546,7 +546,8 @@ enum RecordsHashTriggers {
 
     /// `CREATE TRIGGER` statements: after an insert, an update or a delete of a row, the entry
     /// of its dataset (of both, where an update moves it) is deleted. The `WHEN` clause makes a
-    /// row written while no hash is kept (a dataset being imported) cost one look at an empty table.
+    /// row written while no hash is kept cost one look at an empty table, though still a trigger
+    /// program run per row: a store in bulk does without them (``SuspendedHashTriggers``).
     static func statements(for tables: [(table: String, dataset: String)]) -> [String] {
         tables.flatMap { table, dataset in
             let clear = { (row: String) in
