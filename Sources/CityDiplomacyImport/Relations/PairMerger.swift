@@ -132,8 +132,58 @@ struct PairMerger {
     /// writes them, which then copies none of the relations.
     private static func ids(of relations: [BilateralRelation], datasetID: String) -> [String] {
         let prefix = datasetID.count + 1
+        let byBytes = ByteID(datasetID: datasetID)
         return Array(relations.indices).concurrentMap { index in
-            "\(datasetID):\(relations[index].cityID.dropFirst(prefix))/\(relations[index].partnerID.dropFirst(prefix))/\(relations[index].kind.rawValue)"
+            let (city, partner, kind) = (relations[index].cityID, relations[index].partnerID, relations[index].kind.rawValue)
+            return byBytes?.id(city, partner, kind)
+                ?? "\(datasetID):\(city.dropFirst(prefix))/\(partner.dropFirst(prefix))/\(kind)"
+        }
+    }
+
+    /// A relation's id written byte by byte, where that is the same string as the id's
+    /// interpolation (`dataset:city/partner/kind`, each city without its first `dataset:`
+    /// characters): interpolated, dropping the prefix a character at a time and growing the
+    /// string piece by piece, the ids of a 1,000,000-row file took 1.4 s of CPU (perf,
+    /// 2026-12-02); written so, a third to two fifths of that.
+    ///
+    /// It is the same where the dataset id is ASCII without a carriage return, both cities' ids
+    /// begin with the dataset's id and a colon, and the byte after that colon is ASCII (or there
+    /// is none): every byte of that prefix is then a character of its own (a character of more
+    /// than one byte holds a byte beyond ASCII, or is a carriage return and line feed), and so
+    /// is the colon, which a following ASCII byte cannot join. Dropping the prefix's characters
+    /// drops its bytes. Anything else is interpolated as before.
+    struct ByteID {
+        private let prefix: [UInt8]
+
+        init?(datasetID: String) {
+            prefix = Array(datasetID.utf8) + [UInt8(ascii: ":")]
+            guard prefix.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return nil }
+        }
+
+        func id(_ city: String, _ partner: String, _ kind: String) -> String? {
+            var (city, partner, kind) = (city, partner, kind)
+            return city.withUTF8 { city in
+                partner.withUTF8 { partner in
+                    kind.withUTF8 { kind -> String? in
+                        guard startsWithPrefix(city), startsWithPrefix(partner) else { return nil }
+                        let partnerRest = UnsafeBufferPointer(rebasing: partner[prefix.count...])
+                        let count = city.count + 1 + partnerRest.count + 1 + kind.count
+                        return String(unsafeUninitializedCapacity: count) { (bytes: UnsafeMutableBufferPointer<UInt8>) -> Int in
+                            var end = bytes.initialize(fromContentsOf: city)
+                            bytes[end] = UInt8(ascii: "/")
+                            end = bytes[(end + 1)...].initialize(fromContentsOf: partnerRest)
+                            bytes[end] = UInt8(ascii: "/")
+                            end = bytes[(end + 1)...].initialize(fromContentsOf: kind)
+                            return end
+                        }
+                    }
+                }
+            }
+        }
+
+        private func startsWithPrefix(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard id.count >= prefix.count, id.prefix(prefix.count).elementsEqual(prefix) else { return false }
+            return id.count == prefix.count || id[prefix.count] < 0x80
         }
     }
 

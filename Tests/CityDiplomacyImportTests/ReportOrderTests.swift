@@ -1,0 +1,106 @@
+import CityDiplomacyCore
+import Testing
+@testable import CityDiplomacyImport
+
+/// The report's names are sorted with shortcuts (their bytes, where that is `String`'s order) and
+/// the relations' ids written byte by byte where that is the interpolation's result: both must
+/// give exactly what the plain forms give.
+@Suite("The report's order of names and the relations' ids are those of the plain forms")
+struct ReportOrderTests {
+    typealias NameNote = ImportQualityReport.NameNote
+
+    /// The order the report promises, compared as `String` compares: most frequent first, then
+    /// by name, then by first line, then by country.
+    static func inPlainOrder(_ notes: [NameNote]) -> [NameNote] {
+        notes.sorted { a, b in
+            if a.occurrences != b.occurrences { return a.occurrences > b.occurrences }
+            if a.name != b.name { return a.name < b.name }
+            if (a.lines.first ?? 0) != (b.lines.first ?? 0) { return (a.lines.first ?? 0) < (b.lines.first ?? 0) }
+            return (a.country ?? "") < (b.country ?? "")
+        }
+    }
+
+    /// Names whose bytes and `String`'s order disagree (a decomposed accent sorts as its
+    /// composed letter; U+0300 is the first scalar that is not its own NFC segment), names of
+    /// other scripts, prefixes of one another, and ties broken by line and country.
+    static let names = [
+        "", "a", "ab", "abc", "Ab", "Zurich", "Zürich", "Zu\u{308}rich", "e", "f", "\u{E9}", "e\u{301}", "a\u{300}", "\u{E0}",
+        "\u{2FF}x", "\u{300}x", "Chã Grande", "Cha\u{303} Grande", "Mīt Salsīl", "Ho\u{302}\u{301}", "Hồ Chí Minh", "Hô\u{300} Chi\u{301} Minh",
+        "تهران", "طهران", "Москва", "北京", "Nowhere 1", "Nowhere 10", "Nowhere 2", "nowhere 1",
+    ]
+
+    @Test("The unresolved names' order is the plain sort's, whatever bytes the names are written in")
+    func sameOrder() {
+        var generator = SplitMix(seed: 20261202)
+        var notes: [String: NameNote] = [:]
+        for index in 0..<2000 {
+            let name = Self.names[Int(generator.next() % UInt64(Self.names.count))]
+                + (generator.next() % 3 == 0 ? " \(generator.next() % 4)" : "")
+            let country = ["", "Iran", "Atlantis", "Lemuria"][Int(generator.next() % 4)]
+            // Keys as the notes make them: names that `String` holds equal are one note.
+            let key = "\(name)|\(country)#\(index % 7)"
+            notes[key] = NameNote(
+                name: name, country: country.isEmpty ? nil : country, occurrences: 1 + Int(generator.next() % 3),
+                lines: generator.next() % 10 == 0 ? [] : [2 + Int(generator.next() % 40)], reason: "r", candidates: [])
+        }
+        let sorted = RelationImporter.inReportOrder(notes.values)
+        let plain = Self.inPlainOrder(Array(notes.values))
+        #expect(sorted.count == notes.count)
+        // Notes equal in every compared field (names `String` holds equal among them) keep the
+        // order they were given in, in both stable sorts: compared by their bytes, so that two
+        // such names in swapped places would show.
+        #expect(sorted.map(\.name).elementsEqual(plain.map(\.name)) { Array($0.utf8) == Array($1.utf8) })
+        #expect(sorted == plain)
+        #expect(RelationImporter.inReportOrder([String: NameNote]().values).isEmpty)
+    }
+
+    @Test("A decomposed accent sorts as its composed letter, not by its bytes")
+    func decomposedAccent() {
+        let notes: [String: NameNote] = [
+            "1": NameNote(name: "e\u{301}tretat", country: nil, occurrences: 1, lines: [2], reason: "", candidates: []),
+            "2": NameNote(name: "fontaine", country: nil, occurrences: 1, lines: [3], reason: "", candidates: []),
+            "3": NameNote(name: "a\u{300}", country: nil, occurrences: 1, lines: [4], reason: "", candidates: []),
+            "4": NameNote(name: "b", country: nil, occurrences: 1, lines: [5], reason: "", candidates: []),
+        ]
+        // By bytes "e\u{301}" (65 CC 81) would come before "f" (66), and "a\u{300}" before "b".
+        #expect(RelationImporter.inReportOrder(notes.values).map(\.lines) == [[5], [3], [4], [2]])
+    }
+
+    @Test("A relation's id written byte by byte is the interpolated one, and left to it where they could differ")
+    func relationIDs() {
+        func interpolated(_ dataset: String, _ city: String, _ partner: String, _ kind: String) -> String {
+            let prefix = dataset.count + 1
+            return "\(dataset):\(city.dropFirst(prefix))/\(partner.dropFirst(prefix))/\(kind)"
+        }
+        let written = PairMerger.ByteID(datasetID: "wiki-2026")
+        for (city, partner) in [
+            ("wiki-2026:gn112931", "wiki-2026:u-ir-tehran"), ("wiki-2026:gn1", "wiki-2026:gn1"), ("wiki-2026:", "wiki-2026:x"),
+            ("wiki-2026:u-ir-تهران", "wiki-2026:u-cn-北京"), ("wiki-2026:gn5-zu\u{308}rich", "wiki-2026:gn5"),
+        ] {
+            #expect(written?.id(city, partner, "sister_city") == interpolated("wiki-2026", city, partner, "sister_city"))
+        }
+        // Where the characters dropped are not the prefix's bytes, the interpolation decides:
+        // a combining mark after the colon joins it, and a city of another dataset has no prefix.
+        #expect(interpolated("wiki-2026", "wiki-2026:\u{301}x", "wiki-2026:y", "k") == "wiki-2026:x/y/k")
+        #expect(written?.id("wiki-2026:\u{301}x", "wiki-2026:y", "k") == nil)
+        #expect(written?.id("wiki-2026:x", "iran-2018:tehran", "k") == nil)
+        #expect(written?.id("wiki", "wiki-2026:y", "k") == nil)
+        // A dataset id beyond ASCII, or with a carriage return, is left to the interpolation.
+        #expect(PairMerger.ByteID(datasetID: "dé") == nil)
+        #expect(PairMerger.ByteID(datasetID: "a\r") == nil)
+        #expect(PairMerger.ByteID(datasetID: "") != nil)
+    }
+}
+
+/// A small seeded generator (SplitMix64), so that the test's notes are the same on every run.
+struct SplitMix {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
