@@ -139,6 +139,26 @@ struct ImportPipelineTests {
         #expect(namesakes.report.unresolvedNames.map { $0.country ?? "" } == ["Atlantis", "Lemuria"])
     }
 
+    @Test("A name noted on every row is counted on every row, with its first five lines, however many places share its note")
+    func notesOnEveryRow() throws {
+        // One unresolved name of an unknown country on eight rows, as three places (without
+        // coordinates, and at two points far apart: two cities): one name note and one country note.
+        var rows: [String] = []
+        for (index, partner) in ["Tehran", "Tabriz", "Shiraz", "Isfahan", "Mashhad", "Qom", "Yazd", "Kerman"].enumerated() {
+            let point = index == 2 ? "50.0,8.0" : index == 5 ? "10.0,10.0" : ","
+            rows.append("Nowhere Qq,Atlantis,\(point),\(partner),Iran,,")
+        }
+        let result = try run(Self.header + rows.joined(separator: "\n") + "\n")
+        let notes = result.report.unresolvedNames.filter { $0.name == "Nowhere Qq" }
+        #expect(notes.count == 1)
+        #expect(notes.first?.occurrences == 8)
+        #expect(notes.first?.lines == [2, 3, 4, 5, 6])
+        #expect(result.report.unknownCountries.map(\.country) == ["Atlantis"])
+        #expect(result.report.unknownCountries.first?.occurrences == 8)
+        #expect(result.report.unknownCountries.first?.lines == [2, 3, 4, 5, 6])
+        #expect(Set(result.content.relations.map(\.cityID)).count == 2)
+    }
+
     @Test("Coordinates in another country are reported once a place, whatever Wikidata item the rows give")
     func elsewhereOnce() throws {
         let result = try run("city1,country1,lat1,lng1,qid1,city2,country2\n"
