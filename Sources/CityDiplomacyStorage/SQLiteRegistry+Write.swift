@@ -487,11 +487,10 @@ extension SQLiteRegistry {
         // relation is read in place: a loop over the array copied each (ten strings retained and
         // released), a second of such a store.
         let relations = content.relations
-        let parts = Swift.min(relations.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let partSize = parts == 0 ? 0 : (relations.count + parts - 1) / parts
-        let firstDangling = Array(0..<parts).concurrentMap { [cityIDs] part -> RegistryError? in
+        let parts = Self.parts(of: relations.count, into: ProcessInfo.processInfo.activeProcessorCount * 4)
+        let firstDangling = parts.concurrentMap { [cityIDs] part -> RegistryError? in
             relations.withUnsafeBufferPointer { relations -> RegistryError? in
-                for index in Swift.min(part * partSize, relations.count)..<Swift.min((part + 1) * partSize, relations.count) {
+                for index in part {
                     if !cityIDs.contains(TextKey(relations[index].cityID)) {
                         return .danglingReference(record: relations[index].id, field: "city", value: relations[index].cityID)
                     }
@@ -503,6 +502,14 @@ extension SQLiteRegistry {
             }
         }
         return (cityIDs, firstDangling.lazy.compactMap { $0 }.first)
+    }
+
+    /// `0..<count` cut into at most `parts` consecutive ranges, in order, that cover it, none
+    /// empty (none at all when `count` is 0).
+    static func parts(of count: Int, into parts: Int) -> [Range<Int>] {
+        let parts = Swift.max(1, Swift.min(count, parts))
+        let size = Swift.max(1, (count + parts - 1) / parts)
+        return stride(from: 0, to: count, by: size).map { $0..<Swift.min($0 + size, count) }
     }
 
     /// Refuses two relations with one id, or of one unordered pair of cities and kind, naming the

@@ -1,4 +1,5 @@
 import CityDiplomacyCore
+import Foundation
 import Testing
 @testable import CityDiplomacyImport
 
@@ -20,50 +21,85 @@ struct ReportOrderTests {
         }
     }
 
+    /// The same order by what `String` documents its order to be: the scalars of the NFC forms.
+    static func inNFCOrder(_ notes: [NameNote]) -> [NameNote] {
+        func scalars(_ text: String) -> [UInt32] { text.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value) }
+        return notes.sorted { a, b in
+            if a.occurrences != b.occurrences { return a.occurrences > b.occurrences }
+            if scalars(a.name) != scalars(b.name) { return scalars(a.name).lexicographicallyPrecedes(scalars(b.name)) }
+            if (a.lines.first ?? 0) != (b.lines.first ?? 0) { return (a.lines.first ?? 0) < (b.lines.first ?? 0) }
+            return scalars(a.country ?? "").lexicographicallyPrecedes(scalars(b.country ?? ""))
+        }
+    }
+
     /// Names whose bytes and `String`'s order disagree (a decomposed accent sorts as its
     /// composed letter; U+0300 is the first scalar that is not its own NFC segment), names of
     /// other scripts, prefixes of one another, and ties broken by line and country.
     static let names = [
         "", "a", "ab", "abc", "Ab", "Zurich", "Zürich", "Zu\u{308}rich", "e", "f", "\u{E9}", "e\u{301}", "a\u{300}", "\u{E0}",
-        "\u{2FF}x", "\u{300}x", "Chã Grande", "Cha\u{303} Grande", "Mīt Salsīl", "Ho\u{302}\u{301}", "Hồ Chí Minh", "Hô\u{300} Chi\u{301} Minh",
+        "\u{2FF}x", "\u{300}x", "Chã Grande", "Cha\u{303} Grande", "Mīt Salsīl", "Ho\u{302}\u{301}", "Hồ Chí Minh",
         "تهران", "طهران", "Москва", "北京", "Nowhere 1", "Nowhere 10", "Nowhere 2", "nowhere 1",
     ]
+    /// A decomposed name that Swift 6.3's `<` cannot order against the composed one with a suffix.
+    static let unorderedByString = "Hô\u{300} Chi\u{301} Minh"
 
-    @Test("The unresolved names' order is the plain sort's, whatever bytes the names are written in")
-    func sameOrder() {
-        var generator = SplitMix(seed: 20261202)
-        var notes: [String: NameNote] = [:]
-        for index in 0..<2000 {
-            let name = Self.names[Int(generator.next() % UInt64(Self.names.count))]
-                + (generator.next() % 3 == 0 ? " \(generator.next() % 4)" : "")
-            let country = ["", "Iran", "Atlantis", "Lemuria"][Int(generator.next() % 4)]
-            // Keys as the notes make them: names that `String` holds equal are one note.
-            let key = "\(name)|\(country)#\(index % 7)"
-            notes[key] = NameNote(
+    /// `count` notes drawn from `names`, with suffixes, countries, counts and lines, as a seeded
+    /// generator gives them (ties among them broken by line and country, or none).
+    static func notes(_ count: Int, from names: [String], seed: UInt64) -> [NameNote] {
+        var generator = SplitMix(seed: seed)
+        return (0..<count).map { _ in
+            let name = names[Int(generator.next() % UInt64(names.count))] + (generator.next() % 3 == 0 ? " \(generator.next() % 4)" : "")
+            let country = ["", "Iran", "Atlantis", "Lemuria", "Co\u{302}te d'Ivoire", "Côte d'Ivoire"][Int(generator.next() % 6)]
+            return NameNote(
                 name: name, country: country.isEmpty ? nil : country, occurrences: 1 + Int(generator.next() % 3),
                 lines: generator.next() % 10 == 0 ? [] : [2 + Int(generator.next() % 40)], reason: "r", candidates: [])
         }
-        let sorted = RelationImporter.inReportOrder(notes.values)
-        let plain = Self.inPlainOrder(Array(notes.values))
-        #expect(sorted.count == notes.count)
+    }
+
+    @Test("The unresolved names' order is the plain sort's where `String` orders them, whatever bytes they are written in")
+    func sameOrder() {
+        let given = Self.notes(2000, from: Self.names, seed: 20261202)
+        let sorted = RelationImporter.inReportOrder(given)
+        #expect(sorted.count == given.count)
         // Notes equal in every compared field (names `String` holds equal among them) keep the
         // order they were given in, in both stable sorts: compared by their bytes, so that two
         // such names in swapped places would show.
+        let plain = Self.inPlainOrder(given)
         #expect(sorted.map(\.name).elementsEqual(plain.map(\.name)) { Array($0.utf8) == Array($1.utf8) })
         #expect(sorted == plain)
-        #expect(RelationImporter.inReportOrder([String: NameNote]().values).isEmpty)
+        #expect(RelationImporter.inReportOrder([NameNote]()).isEmpty)
+    }
+
+    @Test("Names `String` cannot order are in the order of their NFC forms, the same for every order they are given in")
+    func totalOrder() {
+        let given = Self.notes(2000, from: Self.names + [Self.unorderedByString], seed: 7)
+        let sorted = RelationImporter.inReportOrder(given)
+        #expect(sorted.map(\.name).elementsEqual(Self.inNFCOrder(given).map(\.name)) { Array($0.utf8) == Array($1.utf8) })
+        var generator = SplitMix(seed: 11)
+        for _ in 0..<3 {
+            let shuffled = given.shuffled(using: &generator)
+            // Notes tied in every compared field are equal as notes (`==` takes canonically
+            // equal names as one), whatever their order.
+            #expect(RelationImporter.inReportOrder(shuffled) == sorted)
+        }
+        // The decomposed "Hồ Chí Minh" before the composed one with a suffix, in either order given.
+        let pair = [NameNote(name: "Hồ Chí Minh 3", country: nil, occurrences: 1, lines: [2], reason: "", candidates: []),
+                    NameNote(name: Self.unorderedByString, country: nil, occurrences: 1, lines: [3], reason: "", candidates: [])]
+        #expect(!(pair[1].name < pair[0].name) && !(pair[0].name < pair[1].name) && pair[0].name != pair[1].name)
+        #expect(RelationImporter.inReportOrder(pair).map(\.lines) == [[3], [2]])
+        #expect(RelationImporter.inReportOrder(pair.reversed()).map(\.lines) == [[3], [2]])
     }
 
     @Test("A decomposed accent sorts as its composed letter, not by its bytes")
     func decomposedAccent() {
-        let notes: [String: NameNote] = [
-            "1": NameNote(name: "e\u{301}tretat", country: nil, occurrences: 1, lines: [2], reason: "", candidates: []),
-            "2": NameNote(name: "fontaine", country: nil, occurrences: 1, lines: [3], reason: "", candidates: []),
-            "3": NameNote(name: "a\u{300}", country: nil, occurrences: 1, lines: [4], reason: "", candidates: []),
-            "4": NameNote(name: "b", country: nil, occurrences: 1, lines: [5], reason: "", candidates: []),
+        let notes = [
+            NameNote(name: "e\u{301}tretat", country: nil, occurrences: 1, lines: [2], reason: "", candidates: []),
+            NameNote(name: "fontaine", country: nil, occurrences: 1, lines: [3], reason: "", candidates: []),
+            NameNote(name: "a\u{300}", country: nil, occurrences: 1, lines: [4], reason: "", candidates: []),
+            NameNote(name: "b", country: nil, occurrences: 1, lines: [5], reason: "", candidates: []),
         ]
         // By bytes "e\u{301}" (65 CC 81) would come before "f" (66), and "a\u{300}" before "b".
-        #expect(RelationImporter.inReportOrder(notes.values).map(\.lines) == [[5], [3], [4], [2]])
+        #expect(RelationImporter.inReportOrder(notes).map(\.lines) == [[5], [3], [4], [2]])
     }
 
     @Test("A relation's id written byte by byte is the interpolated one, and left to it where they could differ")
@@ -83,6 +119,8 @@ struct ReportOrderTests {
         // a combining mark after the colon joins it, and a city of another dataset has no prefix.
         #expect(interpolated("wiki-2026", "wiki-2026:\u{301}x", "wiki-2026:y", "k") == "wiki-2026:x/y/k")
         #expect(written?.id("wiki-2026:\u{301}x", "wiki-2026:y", "k") == nil)
+        #expect(written?.id("wiki-2026:x", "wiki-2026:\u{301}y", "k") == nil)
+        #expect(written?.id("wiki-2026:x", "wiki-2026:y", "") == interpolated("wiki-2026", "wiki-2026:x", "wiki-2026:y", ""))
         #expect(written?.id("wiki-2026:x", "iran-2018:tehran", "k") == nil)
         #expect(written?.id("wiki", "wiki-2026:y", "k") == nil)
         // A dataset id beyond ASCII, or with a carriage return, is left to the interpolation.
@@ -93,7 +131,7 @@ struct ReportOrderTests {
 }
 
 /// A small seeded generator (SplitMix64), so that the test's notes are the same on every run.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -136,8 +136,8 @@ public struct RelationImporter: Sendable {
         // made on the other: with the report beside the dataset, the sort of the names on one
         // core was the last second and a half of a 1,000,000-row file's resolution, the dataset
         // done in a third of that (perf, 2026-12-02). (A sort split within one side of
-        // `inParallel` would not help: Dispatch runs a nested `concurrentPerform` on its
-        // caller's thread alone.)
+        // `inParallel` did not help on two cores: Dispatch gives a nested `concurrentPerform`
+        // its share of the cores, there its caller's thread alone.)
         let (unresolvedNames, (reportWithoutNames, content)) = inParallel(
             { Self.inReportOrder(notes.unresolved.values) },
             { (qualityReport(facts, cities: cities, notes: notes, pairs: pairs), dataset(facts, cities: cities, pairs: pairs)) })
@@ -150,38 +150,33 @@ public struct RelationImporter: Sendable {
     }
 
     /// The names of `notes` in the report's order: most frequent first, then by name, then in the
-    /// order of the file, so that the same file always gives the same report.
-    static func inReportOrder(_ notes: Dictionary<String, ImportQualityReport.NameNote>.Values) -> [ImportQualityReport.NameNote] {
-        // The order of the tuple (-occurrences, name, first line, country), compared field by
-        // field without building tuples of copied strings; positions are sorted rather than the
-        // notes, which a sort would otherwise copy and move: sorting the 330,000 unresolved
-        // names of a 1,000,000-row file took 5% of its import's CPU time (perf).
-        func inOrder(_ a: ImportQualityReport.NameNote, _ b: ImportQualityReport.NameNote) -> Bool {
-            if a.occurrences != b.occurrences { return a.occurrences > b.occurrences }
-            if a.name != b.name { return a.name < b.name }
-            let (lineA, lineB) = (a.lines.first ?? 0, b.lines.first ?? 0)
-            if lineA != lineB { return lineA < lineB }
-            return (a.country ?? "") < (b.country ?? "")
-        }
-        // Notes are told apart by their counts and, where both names are written only with
-        // scalars below U+0300, by the names' bytes, laid out in one buffer first; any other
-        // pair, and equal names, are compared as before. `String` orders strings by the scalars
-        // of their NFC forms, and every scalar below U+0300 (a UTF-8 byte below 0xCC) is NFC and
-        // starts a segment: such a name is its own NFC form, and two of them are in the order of
-        // their bytes — 98% of the names of the synthetic file. Compared through the notes, each
-        // comparison read two notes and their names wherever they lay in memory: sorting the
-        // 290,000 unresolved names of a 1,000,000-row file took one and a half seconds of one
-        // core, while the other had nothing left to do (perf, 2026-12-02).
+    /// order of the file (first line, then country), so that the same file always gives the same
+    /// report.
+    ///
+    /// Names and countries are compared by the bytes of their NFC forms: the order `String`
+    /// documents (the NFC forms' scalars, whose order is their UTF-8 bytes'), made total. Swift
+    /// 6.3's `<` is not, for some names in decomposed form: "Hô\u{300} Chi\u{301} Minh" and
+    /// "Hồ Chí Minh 3" (composed) are neither equal nor either before the other, so that a sort
+    /// by `<` ordered such names by the dictionary's order of the notes, which differs from run
+    /// to run. A name written only with scalars below U+0300 (bytes below 0xCC) is its own NFC
+    /// form — every such scalar is NFC and starts a segment — and is not normalised again: 98% of
+    /// the synthetic file's names.
+    ///
+    /// The bytes are laid out in one buffer first: compared through the notes and `String`, each
+    /// comparison read two notes and their names wherever they lay in memory, and sorting the
+    /// 290,000 unresolved names of a 1,000,000-row file took one and a half seconds of one core
+    /// while the other had nothing left to do (perf, 2026-12-02). Positions are sorted rather
+    /// than the notes, which a sort would copy and move, and the notes are then put in order where
+    /// they lie.
+    static func inReportOrder(_ notes: some Collection<ImportQualityReport.NameNote>) -> [ImportQualityReport.NameNote] {
         var notes = Array(notes)
-        var occurrences: [Int] = [], starts: [Int] = [], inByteOrder: [Bool] = [], bytes: [UInt8] = []
+        var occurrences: [Int] = [], starts: [Int] = [], bytes: [UInt8] = []
         occurrences.reserveCapacity(notes.count)
         starts.reserveCapacity(notes.count + 1)
-        inByteOrder.reserveCapacity(notes.count)
-        for note in notes {
-            occurrences.append(note.occurrences)
+        for index in notes.indices {
+            occurrences.append(notes[index].occurrences)
             starts.append(bytes.count)
-            bytes.append(contentsOf: note.name.utf8)
-            inByteOrder.append(bytes[starts.last!...].allSatisfy { $0 < 0xCC })
+            bytes.append(contentsOf: nfc(notes[index].name))
         }
         starts.append(bytes.count)
         bytes.append(0)  // an address even when every name is empty
@@ -189,13 +184,13 @@ public struct RelationImporter: Sendable {
             notes.withUnsafeBufferPointer { notes in
                 notes.indices.sorted { a, b in
                     if occurrences[a] != occurrences[b] { return occurrences[a] > occurrences[b] }
-                    if inByteOrder[a], inByteOrder[b] {
-                        let (lengthA, lengthB) = (starts[a + 1] - starts[a], starts[b + 1] - starts[b])
-                        let order = memcmp(bytes.baseAddress! + starts[a], bytes.baseAddress! + starts[b], min(lengthA, lengthB))
-                        if order != 0 { return order < 0 }
-                        if lengthA != lengthB { return lengthA < lengthB }
-                    }
-                    return inOrder(notes[a], notes[b])
+                    let (lengthA, lengthB) = (starts[a + 1] - starts[a], starts[b + 1] - starts[b])
+                    let order = memcmp(bytes.baseAddress! + starts[a], bytes.baseAddress! + starts[b], min(lengthA, lengthB))
+                    if order != 0 { return order < 0 }
+                    if lengthA != lengthB { return lengthA < lengthB }
+                    let (lineA, lineB) = (notes[a].lines.first ?? 0, notes[b].lines.first ?? 0)
+                    if lineA != lineB { return lineA < lineB }
+                    return nfc(notes[a].country ?? "").lexicographicallyPrecedes(nfc(notes[b].country ?? ""))
                 }
             }
         }
@@ -213,6 +208,11 @@ public struct RelationImporter: Sendable {
             placed[position] = true
         }
         return notes
+    }
+
+    /// The UTF-8 bytes of `text`'s NFC form: its own where every byte is below 0xCC.
+    private static func nfc(_ text: String) -> [UInt8] {
+        text.utf8.allSatisfy { $0 < 0xCC } ? Array(text.utf8) : Array(text.precomposedStringWithCanonicalMapping.utf8)
     }
 
     /// The report: the counts of each stage and the notes, most frequent first, then by name, then
