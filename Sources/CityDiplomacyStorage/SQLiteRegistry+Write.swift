@@ -504,8 +504,8 @@ extension SQLiteRegistry {
         return (cityIDs, firstDangling.lazy.compactMap { $0 }.first)
     }
 
-    /// `0..<count` cut into at most `parts` consecutive ranges, in order, that cover it, none
-    /// empty (none at all when `count` is 0).
+    /// `0..<count` cut into at most `max(parts, 1)` consecutive ranges of equal size (the last
+    /// smaller), in order, that cover it, none empty (none at all when `count` is 0).
     static func parts(of count: Int, into parts: Int) -> [Range<Int>] {
         let parts = Swift.max(1, Swift.min(count, parts))
         let size = Swift.max(1, (count + parts - 1) / parts)

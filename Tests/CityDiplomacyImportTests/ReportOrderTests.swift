@@ -3,22 +3,29 @@ import Foundation
 import Testing
 @testable import CityDiplomacyImport
 
-/// The report's names are sorted with shortcuts (their bytes, where that is `String`'s order) and
-/// the relations' ids written byte by byte where that is the interpolation's result: both must
-/// give exactly what the plain forms give.
+/// The report's names are sorted by the bytes of their NFC forms — `String`'s documented order,
+/// made total — and the relations' ids written byte by byte where that is the interpolation's
+/// result: both must give what the plain forms give, wherever those are defined.
 @Suite("The report's order of names and the relations' ids are those of the plain forms")
 struct ReportOrderTests {
     typealias NameNote = ImportQualityReport.NameNote
 
-    /// The order the report promises, compared as `String` compares: most frequent first, then
-    /// by name, then by first line, then by country.
+    /// The order the report promises, compared as `String` compares (which is an order for the
+    /// names of ``names``): most frequent first, then by name, then by first line, then by country.
     static func inPlainOrder(_ notes: [NameNote]) -> [NameNote] {
         notes.sorted { a, b in
             if a.occurrences != b.occurrences { return a.occurrences > b.occurrences }
             if a.name != b.name { return a.name < b.name }
             if (a.lines.first ?? 0) != (b.lines.first ?? 0) { return (a.lines.first ?? 0) < (b.lines.first ?? 0) }
-            return (a.country ?? "") < (b.country ?? "")
+            if (a.country ?? "") != (b.country ?? "") { return (a.country ?? "") < (b.country ?? "") }
+            return asWritten(a, b)
         }
+    }
+
+    /// The last tie-break: names, then countries, as written (byte by byte).
+    static func asWritten(_ a: NameNote, _ b: NameNote) -> Bool {
+        if Array(a.name.utf8) != Array(b.name.utf8) { return Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8)) }
+        return Array((a.country ?? "").utf8).lexicographicallyPrecedes(Array((b.country ?? "").utf8))
     }
 
     /// The same order by what `String` documents its order to be: the scalars of the NFC forms.
@@ -28,7 +35,8 @@ struct ReportOrderTests {
             if a.occurrences != b.occurrences { return a.occurrences > b.occurrences }
             if scalars(a.name) != scalars(b.name) { return scalars(a.name).lexicographicallyPrecedes(scalars(b.name)) }
             if (a.lines.first ?? 0) != (b.lines.first ?? 0) { return (a.lines.first ?? 0) < (b.lines.first ?? 0) }
-            return scalars(a.country ?? "").lexicographicallyPrecedes(scalars(b.country ?? ""))
+            if scalars(a.country ?? "") != scalars(b.country ?? "") { return scalars(a.country ?? "").lexicographicallyPrecedes(scalars(b.country ?? "")) }
+            return asWritten(a, b)
         }
     }
 
@@ -61,9 +69,8 @@ struct ReportOrderTests {
         let given = Self.notes(2000, from: Self.names, seed: 20261202)
         let sorted = RelationImporter.inReportOrder(given)
         #expect(sorted.count == given.count)
-        // Notes equal in every compared field (names `String` holds equal among them) keep the
-        // order they were given in, in both stable sorts: compared by their bytes, so that two
-        // such names in swapped places would show.
+        // Compared by their bytes, so that two names `String` holds equal in swapped places
+        // would show: notes tied on the rest are ordered by their texts as written, in both.
         let plain = Self.inPlainOrder(given)
         #expect(sorted.map(\.name).elementsEqual(plain.map(\.name)) { Array($0.utf8) == Array($1.utf8) })
         #expect(sorted == plain)
@@ -78,14 +85,13 @@ struct ReportOrderTests {
         var generator = SplitMix(seed: 11)
         for _ in 0..<3 {
             let shuffled = given.shuffled(using: &generator)
-            // Notes tied in every compared field are equal as notes (`==` takes canonically
-            // equal names as one), whatever their order.
-            #expect(RelationImporter.inReportOrder(shuffled) == sorted)
+            // Byte for byte: notes tied in every compared field are told apart by their bytes last.
+            #expect(RelationImporter.inReportOrder(shuffled).map { Array($0.name.utf8) + [0xFF] + Array(($0.country ?? "").utf8) + $0.lines.map(UInt8.init) }
+                == sorted.map { Array($0.name.utf8) + [0xFF] + Array(($0.country ?? "").utf8) + $0.lines.map(UInt8.init) })
         }
         // The decomposed "Hồ Chí Minh" before the composed one with a suffix, in either order given.
         let pair = [NameNote(name: "Hồ Chí Minh 3", country: nil, occurrences: 1, lines: [2], reason: "", candidates: []),
                     NameNote(name: Self.unorderedByString, country: nil, occurrences: 1, lines: [3], reason: "", candidates: [])]
-        #expect(!(pair[1].name < pair[0].name) && !(pair[0].name < pair[1].name) && pair[0].name != pair[1].name)
         #expect(RelationImporter.inReportOrder(pair).map(\.lines) == [[3], [2]])
         #expect(RelationImporter.inReportOrder(pair.reversed()).map(\.lines) == [[3], [2]])
     }

@@ -176,7 +176,12 @@ public struct RelationImporter: Sendable {
         for index in notes.indices {
             occurrences.append(notes[index].occurrences)
             starts.append(bytes.count)
-            bytes.append(contentsOf: nfc(notes[index].name))
+            let name = notes[index].name.utf8
+            if name.allSatisfy({ $0 < 0xCC }) {
+                bytes.append(contentsOf: name)
+            } else {
+                bytes.append(contentsOf: notes[index].name.precomposedStringWithCanonicalMapping.utf8)
+            }
         }
         starts.append(bytes.count)
         bytes.append(0)  // an address even when every name is empty
@@ -190,7 +195,14 @@ public struct RelationImporter: Sendable {
                     if lengthA != lengthB { return lengthA < lengthB }
                     let (lineA, lineB) = (notes[a].lines.first ?? 0, notes[b].lines.first ?? 0)
                     if lineA != lineB { return lineA < lineB }
-                    return nfc(notes[a].country ?? "").lexicographicallyPrecedes(nfc(notes[b].country ?? ""))
+                    let (countryA, countryB) = (nfc(notes[a].country ?? ""), nfc(notes[b].country ?? ""))
+                    if countryA != countryB { return countryA.lexicographicallyPrecedes(countryB) }
+                    // Last, the texts as written: where Foundation's NFC made two notes one that
+                    // `String` keeps apart, the dictionary's order, seeded anew in every process,
+                    // would decide (no file's notes tie so far: their key merges equal names).
+                    let (nameA, nameB) = (Array(notes[a].name.utf8), Array(notes[b].name.utf8))
+                    if nameA != nameB { return nameA.lexicographicallyPrecedes(nameB) }
+                    return Array((notes[a].country ?? "").utf8).lexicographicallyPrecedes(Array((notes[b].country ?? "").utf8))
                 }
             }
         }
@@ -210,7 +222,8 @@ public struct RelationImporter: Sendable {
         return notes
     }
 
-    /// The UTF-8 bytes of `text`'s NFC form: its own where every byte is below 0xCC.
+    /// The UTF-8 bytes of `text`'s NFC form: its own where every byte is below 0xCC. (For the
+    /// countries of notes tied on everything before them: a row's two places share a first line.)
     private static func nfc(_ text: String) -> [UInt8] {
         text.utf8.allSatisfy { $0 < 0xCC } ? Array(text.utf8) : Array(text.precomposedStringWithCanonicalMapping.utf8)
     }
