@@ -12,15 +12,16 @@ struct ImportQualityNotes {
 
     private(set) var unresolved: [String: ImportQualityReport.NameNote] = [:]
     private(set) var uncertain: [String: ImportQualityReport.NameNote] = [:]
-    /// The key of the name note each place adds to on every row that names it (in `unresolved`
-    /// or `uncertain`, as ``repeatsIn`` says), kept from the first such row (the dictionary's
-    /// own, shared): made again on each row, with the place and its resolution copied to make
-    /// it, the notes' checks of a 1,000,000-row file took 3.1 s of CPU, and 1.9–2.1 s with the
-    /// key kept (perf, 2026-12-02).
-    private var noteKeys: [String?]
-    private var repeatsIn: [Repeated]
-    /// Where a place's later rows add to (see ``noteKeys``).
-    private enum Repeated: UInt8 { case nothing, unresolved, uncertain }
+    /// The name note each place adds to on every later row that names it, with its key as kept
+    /// from the first row (the dictionary's own, shared): made again on each row, with the place
+    /// and its resolution copied to make it, the notes' checks of a 1,000,000-row file took 3.1 s
+    /// of CPU, and 1.9–2.1 s with the key kept (perf, 2026-12-02).
+    private var repeatedNote: [RepeatedNote]
+    private enum RepeatedNote {
+        case none
+        case unresolved(key: String)
+        case uncertain(key: String)
+    }
     private(set) var unknownCountries: [String: ImportQualityReport.CountryNote] = [:]
     private(set) var coordinateIssues: [ImportQualityReport.CoordinateNote] = []
     /// Each distinct place, in the order the file first names it.
@@ -44,8 +45,7 @@ struct ImportQualityNotes {
         self.countries = countries
         self.resolver = resolver
         reported = [Bool](repeating: false, count: places.count)
-        noteKeys = [String?](repeating: nil, count: places.count)
-        repeatsIn = [Repeated](repeating: .nothing, count: places.count)
+        repeatedNote = [RepeatedNote](repeating: .none, count: places.count)
         notedOnEveryRow = zip(places, mentions).map { mention, resolved in
             if mention.country != nil, !resolved.countryKnown { return true }
             switch resolved.resolution {
@@ -72,10 +72,10 @@ struct ImportQualityNotes {
             guard notedOnEveryRow[number] else { return }
             // A later row of a place noted on every row: its name note, and its country's if
             // unknown, as the first row found them; the place and its resolution are not copied.
-            switch repeatsIn[number] {
-            case .nothing: break
-            case .unresolved: Self.count(line: line, in: &unresolved, key: noteKeys[number]!)
-            case .uncertain: Self.count(line: line, in: &uncertain, key: noteKeys[number]!)
+            switch repeatedNote[number] {
+            case .none: break
+            case let .unresolved(key): Self.count(line: line, in: &unresolved, at: unresolved.index(forKey: key)!)
+            case let .uncertain(key): Self.count(line: line, in: &uncertain, at: uncertain.index(forKey: key)!)
             }
             if !mentions[number].countryKnown, let text = places[number].country { noteUnknownCountry(text, line: line) }
             return
@@ -90,17 +90,15 @@ struct ImportQualityNotes {
             if confidence < 0.9 {
                 // A local, so that the closure reads no part of self while a note is written.
                 let gazetteer = resolver.gazetteer
-                noteKeys[number] = Self.note(mention, line: line, into: &uncertain, reason: reason,
-                                             candidates: gazetteer.entries(named: resolved.place.name).prefix(4).filter { $0 != entry })
-                repeatsIn[number] = .uncertain
+                repeatedNote[number] = .uncertain(key: Self.note(
+                    mention, line: line, into: &uncertain, reason: reason,
+                    candidates: gazetteer.entries(named: resolved.place.name).prefix(4).filter { $0 != entry }))
             }
         case let .ambiguous(candidates, reason):
-            noteKeys[number] = Self.note(mention, line: line, into: &unresolved, reason: reason, candidates: candidates)
-            repeatsIn[number] = .unresolved
+            repeatedNote[number] = .unresolved(key: Self.note(mention, line: line, into: &unresolved, reason: reason, candidates: candidates))
         case let .unresolved(reason, candidates):
             if resolved.place.parent == nil {
-                noteKeys[number] = Self.note(mention, line: line, into: &unresolved, reason: reason, candidates: candidates)
-                repeatsIn[number] = .unresolved
+                repeatedNote[number] = .unresolved(key: Self.note(mention, line: line, into: &unresolved, reason: reason, candidates: candidates))
             }
             // Places of the name exist, but none near the given coordinates: the coordinates or
             // the name are wrong, or the place is another of the name.
@@ -181,11 +179,6 @@ struct ImportQualityNotes {
             name: mention.name, country: mention.country, occurrences: 1, lines: [line], reason: reason,
             candidates: candidates().map(RelationImporter.describe))
         return key
-    }
-
-    /// Counts the note of `key`, which is there, once more.
-    private static func count(line: Int, in notes: inout [String: ImportQualityReport.NameNote], key: String) {
-        count(line: line, in: &notes, at: notes.index(forKey: key)!)
     }
 
     /// Counts the note at `index` once more, in place: changed without copying it out, which

@@ -176,12 +176,7 @@ public struct RelationImporter: Sendable {
         for index in notes.indices {
             occurrences.append(notes[index].occurrences)
             starts.append(bytes.count)
-            let name = notes[index].name.utf8
-            if name.allSatisfy({ $0 < 0xCC }) {
-                bytes.append(contentsOf: name)
-            } else {
-                bytes.append(contentsOf: notes[index].name.precomposedStringWithCanonicalMapping.utf8)
-            }
+            appendNFC(of: notes[index].name, to: &bytes)
         }
         starts.append(bytes.count)
         bytes.append(0)  // an address even when every name is empty
@@ -222,10 +217,21 @@ public struct RelationImporter: Sendable {
         return notes
     }
 
-    /// The UTF-8 bytes of `text`'s NFC form: its own where every byte is below 0xCC. (For the
-    /// countries of notes tied on everything before them: a row's two places share a first line.)
+    /// Appends the UTF-8 bytes of `text`'s NFC form: its own where every byte is below 0xCC.
+    private static func appendNFC(of text: String, to bytes: inout [UInt8]) {
+        if text.utf8.allSatisfy({ $0 < 0xCC }) {
+            bytes.append(contentsOf: text.utf8)
+        } else {
+            bytes.append(contentsOf: text.precomposedStringWithCanonicalMapping.utf8)
+        }
+    }
+
+    /// The UTF-8 bytes of `text`'s NFC form (for the countries of notes tied on everything
+    /// before them: a row's two places share a first line).
     private static func nfc(_ text: String) -> [UInt8] {
-        text.utf8.allSatisfy { $0 < 0xCC } ? Array(text.utf8) : Array(text.precomposedStringWithCanonicalMapping.utf8)
+        var bytes: [UInt8] = []
+        appendNFC(of: text, to: &bytes)
+        return bytes
     }
 
     /// The report: the counts of each stage and the notes, most frequent first, then by name, then
