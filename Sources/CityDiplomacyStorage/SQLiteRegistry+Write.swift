@@ -487,7 +487,7 @@ extension SQLiteRegistry {
         // relation is read in place: a loop over the array copied each (ten strings retained and
         // released), a second of such a store.
         let relations = content.relations
-        let parts = Self.parts(of: relations.count, into: ProcessInfo.processInfo.activeProcessorCount * 4)
+        let parts = CoreRuns.cutting(relations.count)
         let firstDangling = parts.concurrentMap { [cityIDs] part -> RegistryError? in
             relations.withUnsafeBufferPointer { relations -> RegistryError? in
                 for index in part {
@@ -502,14 +502,6 @@ extension SQLiteRegistry {
             }
         }
         return (cityIDs, firstDangling.lazy.compactMap { $0 }.first)
-    }
-
-    /// `0..<count` cut into at most `max(parts, 1)` consecutive ranges of equal size (the last
-    /// smaller), in order, that cover it, none empty (none at all when `count` is 0).
-    static func parts(of count: Int, into parts: Int) -> [Range<Int>] {
-        let parts = Swift.max(1, Swift.min(count, parts))
-        let size = Swift.max(1, (count + parts - 1) / parts)
-        return stride(from: 0, to: count, by: size).map { $0..<Swift.min($0 + size, count) }
     }
 
     /// Refuses two relations with one id, or of one unordered pair of cities and kind, naming the

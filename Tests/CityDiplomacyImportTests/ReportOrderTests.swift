@@ -96,6 +96,29 @@ struct ReportOrderTests {
         #expect(RelationImporter.inReportOrder(pair.reversed()).map(\.lines) == [[3], [2]])
     }
 
+    @Test("Unknown countries are in one order however the dictionary gives them: most frequent first, then by NFC form")
+    func countriesOrder() {
+        typealias CountryNote = ImportQualityReport.CountryNote
+        // Distinct under `String`'s ==, as the keys of the notes' dictionary are.
+        var seen = Set<String>()
+        let texts = (Self.names + [Self.unorderedByString, "Hồ Chí Minh 3", "Hô\u{300} Chi\u{301} Minh 2"]).filter { seen.insert($0).inserted }
+        let given = texts.enumerated().map { CountryNote(country: $1, occurrences: 1 + $0 % 2, lines: [$0 + 2]) }
+        let sorted = RelationImporter.inReportOrder(given)
+        func scalars(_ text: String) -> [UInt32] { text.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value) }
+        let expected = given.sorted { a, b in
+            a.occurrences != b.occurrences ? a.occurrences > b.occurrences : scalars(a.country).lexicographicallyPrecedes(scalars(b.country))
+        }
+        #expect(sorted.map(\.lines) == expected.map(\.lines))
+        var generator = SplitMix(seed: 3)
+        for _ in 0..<5 {
+            #expect(RelationImporter.inReportOrder(given.shuffled(using: &generator)).map(\.lines) == sorted.map(\.lines))
+        }
+        // The decomposed name before the composed one with a suffix, given either way round.
+        let pair = [CountryNote(country: "Hồ Chí Minh 3", occurrences: 1, lines: [2]), CountryNote(country: Self.unorderedByString, occurrences: 1, lines: [3])]
+        #expect(RelationImporter.inReportOrder(pair).map(\.lines) == [[3], [2]])
+        #expect(RelationImporter.inReportOrder(pair.reversed()).map(\.lines) == [[3], [2]])
+    }
+
     @Test("A decomposed accent sorts as its composed letter, not by its bytes")
     func decomposedAccent() {
         let notes = [

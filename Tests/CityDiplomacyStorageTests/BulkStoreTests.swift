@@ -403,14 +403,6 @@ struct BulkStoreTests {
         content.relations[1].cityID = "bulk:first-city"
         #expect(SQLiteRegistry.relationEnds(of: content).1
             == .danglingReference(record: content.relations[1].id, field: "city", value: "bulk:first-city"))
-        // Parts of every size, more parts than relations and none: in order, covering, none empty.
-        for count in [0, 1, 2, 3, 5, 7, 8, 9, 100, 1001] {
-            for parts in [1, 2, 3, 4, 8, 16] {
-                let cut = SQLiteRegistry.parts(of: count, into: parts)
-                #expect(cut.count <= parts && cut.allSatisfy { !$0.isEmpty })
-                #expect(Array(cut.joined()) == Array(0..<count), "\(count) in \(parts)")
-            }
-        }
         // Fewer relations than parts, and none.
         for size in [0, 1, 3] {
             var small = content

@@ -12,22 +12,40 @@ extension Array where Element: Sendable {
     /// ```
     public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
-        // A few chunks a core, so that one slow chunk does not keep the others waiting.
-        let chunkCount = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let chunkSize = (count + chunkCount - 1) / chunkCount
+        let runs = CoreRuns.cutting(count)
         return [T](unsafeUninitializedCapacity: count) { buffer, initializedCount in
             let output = ChunkOutput(buffer)
             self.withUnsafeBufferPointer { input in
                 let input = ChunkInput(input)
-                DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                    let range = Swift.min(chunk * chunkSize, count)..<Swift.min((chunk + 1) * chunkSize, count)
-                    for index in range {
+                DispatchQueue.concurrentPerform(iterations: runs.count) { run in
+                    for index in runs[run] {
                         output.initialize(index, to: transform(input.element(at: index)))
                     }
                 }
             }
             initializedCount = count
         }
+    }
+}
+
+/// How work independent element by element is cut for every core: ``concurrentMap(_:)``'s
+/// chunks, and the parts that callers cut themselves where each part keeps state of its own (a
+/// gazetteer index's keyed names, the first dangling end of a run of relations).
+///
+/// ```swift
+/// let firsts = CoreRuns.cutting(relations.count).concurrentMap { run in run.first { isDangling($0) } }
+/// ```
+public enum CoreRuns {
+    /// How many runs work is cut into by default: a few a core, so that one slow run does not
+    /// keep the others waiting.
+    public static var count: Int { ProcessInfo.processInfo.activeProcessorCount * 4 }
+
+    /// `0..<count` cut into at most `max(parts, 1)` consecutive runs of one length (the last
+    /// shorter), in order, covering it, none empty (none at all when `count` is 0).
+    public static func cutting(_ count: Int, into parts: Int = CoreRuns.count) -> [Range<Int>] {
+        let parts = Swift.max(1, Swift.min(count, parts))
+        let size = Swift.max(1, (count + parts - 1) / parts)
+        return stride(from: 0, to: count, by: size).map { $0..<Swift.min($0 + size, count) }
     }
 }
 

@@ -83,11 +83,7 @@ struct GazetteerNameIndex: Sendable {
     /// time; then each part of the table, and the other keys, are filled on every core.
     init(_ columns: GazetteerColumns) {
         let placeCount = columns.count
-        let chunkCount = min(max(placeCount, 1), ProcessInfo.processInfo.activeProcessorCount * 4)
-        let chunkSize = (placeCount + chunkCount - 1) / chunkCount
-        let chunks = Array(0..<chunkCount).concurrentMap { chunk in
-            KeyedNames(columns, places: min(chunk * chunkSize, placeCount)..<min((chunk + 1) * chunkSize, placeCount))
-        }
+        let chunks = CoreRuns.cutting(placeCount).concurrentMap { places in KeyedNames(columns, places: places) }
         let shardCount = 1 << Self.shardBits
         let parts = Array(0...shardCount).concurrentMap { part -> Part in
             part < shardCount ? .bytes(ByteKeys(shard: part, of: chunks)) : .others(OtherKeys(chunks))

@@ -153,14 +153,9 @@ public struct RelationImporter: Sendable {
     /// order of the file (first line, then country), so that the same file always gives the same
     /// report.
     ///
-    /// Names and countries are compared by the bytes of their NFC forms: the order `String`
-    /// documents (the NFC forms' scalars, whose order is their UTF-8 bytes'), made total. Swift
-    /// 6.3's `<` is not, for some names in decomposed form: "Hô\u{300} Chi\u{301} Minh" and
-    /// "Hồ Chí Minh 3" (composed) are neither equal nor either before the other, so that a sort
-    /// by `<` ordered such names by the dictionary's order of the notes, which differs from run
-    /// to run. A name written only with scalars below U+0300 (bytes below 0xCC) is its own NFC
-    /// form — every such scalar is NFC and starts a segment — and is not normalised again: 98% of
-    /// the synthetic file's names.
+    /// Names and countries are compared in ``NFCOrder`` (the bytes of their NFC forms), a total
+    /// order where Swift 6.3's `<` is not: sorted by `<`, names in decomposed form were ordered by
+    /// the dictionary's order of the notes, which differs from run to run.
     ///
     /// The bytes are laid out in one buffer first: compared through the notes and `String`, each
     /// comparison read two notes and their names wherever they lay in memory, and sorting the
@@ -176,7 +171,7 @@ public struct RelationImporter: Sendable {
         for index in notes.indices {
             occurrences.append(notes[index].occurrences)
             starts.append(bytes.count)
-            appendNFC(of: notes[index].name, to: &bytes)
+            NFCOrder.appendBytes(of: notes[index].name, to: &bytes)
         }
         starts.append(bytes.count)
         bytes.append(0)  // an address even when every name is empty
@@ -190,7 +185,7 @@ public struct RelationImporter: Sendable {
                     if lengthA != lengthB { return lengthA < lengthB }
                     let (lineA, lineB) = (notes[a].lines.first ?? 0, notes[b].lines.first ?? 0)
                     if lineA != lineB { return lineA < lineB }
-                    let (countryA, countryB) = (nfc(notes[a].country ?? ""), nfc(notes[b].country ?? ""))
+                    let (countryA, countryB) = (NFCOrder.bytes(of: notes[a].country ?? ""), NFCOrder.bytes(of: notes[b].country ?? ""))
                     if countryA != countryB { return countryA.lexicographicallyPrecedes(countryB) }
                     // Last, the texts as written: where Foundation's NFC made two notes one that
                     // `String` keeps apart, the dictionary's order, seeded anew in every process,
@@ -217,21 +212,22 @@ public struct RelationImporter: Sendable {
         return notes
     }
 
-    /// Appends the UTF-8 bytes of `text`'s NFC form: its own where every byte is below 0xCC.
-    private static func appendNFC(of text: String, to bytes: inout [UInt8]) {
-        if text.utf8.allSatisfy({ $0 < 0xCC }) {
-            bytes.append(contentsOf: text.utf8)
-        } else {
-            bytes.append(contentsOf: text.precomposedStringWithCanonicalMapping.utf8)
-        }
+    /// The unknown countries in the report's order: most frequent first, then by name (see
+    /// ``NFCOrder``: `String`'s `<` is not a total order, and the notes come from a dictionary
+    /// whose order differs from run to run).
+    static func inReportOrder(_ countries: some Collection<ImportQualityReport.CountryNote>) -> [ImportQualityReport.CountryNote] {
+        byOccurrencesThenText(countries, occurrences: \.occurrences, text: \.country)
     }
 
-    /// The UTF-8 bytes of `text`'s NFC form (for the countries of notes tied on everything
-    /// before them: a row's two places share a first line).
-    private static func nfc(_ text: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        appendNFC(of: text, to: &bytes)
-        return bytes
+    /// `items`, most frequent first, then by their text in ``NFCOrder``, each text's NFC bytes
+    /// made once.
+    static func byOccurrencesThenText<Item>(_ items: some Collection<Item>, occurrences: (Item) -> Int, text: (Item) -> String) -> [Item] {
+        items.map { (item: $0, occurrences: occurrences($0), text: text($0), key: NFCOrder.bytes(of: text($0))) }
+            .sorted { a, b in
+                if a.occurrences != b.occurrences { return a.occurrences > b.occurrences }
+                return NFCOrder.precedes(a.text, a.key, b.text, b.key)
+            }
+            .map(\.item)
     }
 
     /// The report: the counts of each stage and the notes, most frequent first, then by name, then
@@ -248,7 +244,7 @@ public struct RelationImporter: Sendable {
             selfPairs: pairs.selfPairs, domesticPairs: pairs.domesticPairs, domesticByCountry: pairs.domesticByCountry,
             unresolvedNames: [], uncertainNames: Self.inReportOrder(notes.uncertain.values),
             coordinateIssues: notes.coordinateIssues,
-            unknownCountries: notes.unknownCountries.values.sorted { ($1.occurrences, $0.country) < ($0.occurrences, $1.country) },
+            unknownCountries: Self.inReportOrder(notes.unknownCountries.values),
             countryReadings: countryReadings(of: facts.records),
             removedCharacters: removedCharacters(of: facts.records))
     }
@@ -272,7 +268,13 @@ public struct RelationImporter: Sendable {
                 }
             }
         }
-        return notes.values.sorted { ($1.occurrences, $0.field, $0.character) < ($0.occurrences, $1.field, $1.character) }
+        return notes.values.map { ($0, NFCOrder.bytes(of: $0.field)) }
+            .sorted { a, b in
+                if a.0.occurrences != b.0.occurrences { return a.0.occurrences > b.0.occurrences }
+                if a.1 != b.1 || !a.0.field.utf8.elementsEqual(b.0.field.utf8) { return NFCOrder.precedes(a.0.field, a.1, b.0.field, b.1) }
+                return a.0.character < b.0.character
+            }
+            .map(\.0)
     }
 
     /// The countries the rows name by a historical or unrecognised state's name, each with what it
@@ -282,12 +284,12 @@ public struct RelationImporter: Sendable {
         for record in records {
             for text in [record.city1.country, record.city2.country].compactMap({ $0 }) { counts[text, default: 0] += 1 }
         }
-        return counts.compactMap { text, occurrences -> ImportQualityReport.CountryReadingNote? in
+        let readings = counts.compactMap { text, occurrences -> ImportQualityReport.CountryReadingNote? in
             let bare = text.firstIndex(of: "(").map { String(text[..<$0]).trimmingCharacters(in: .whitespaces) } ?? text
             guard let note = resolver.countries.note(forName: text) ?? resolver.countries.note(forName: bare) else { return nil }
             return .init(country: text, readAs: note.country.code.rawValue, note: note.text.en, occurrences: occurrences)
         }
-        .sorted { ($1.occurrences, $0.country) < ($0.occurrences, $1.country) }
+        return Self.byOccurrencesThenText(readings, occurrences: \.occurrences, text: \.country)
     }
 
     /// The dataset and its provenance; the report kept with it for `citydip quality` is added by `run`.

@@ -1,0 +1,41 @@
+import CityDiplomacyCore
+import Foundation
+import Testing
+
+@Suite("Texts in one total order: their NFC forms' bytes, then their own")
+struct NFCOrderTests {
+    static let texts = [
+        "", "a", "ab", "Ab", "Zurich", "Zürich", "Zu\u{308}rich", "e", "f", "\u{E9}", "e\u{301}", "a\u{300}", "\u{E0}",
+        "\u{2FF}x", "\u{300}x", "Hồ Chí Minh", "Hồ Chí Minh 3", "Hô\u{300} Chi\u{301} Minh", "Hô\u{300} Chi\u{301} Minh 2",
+        "Ho\u{302}\u{301}", "تهران", "طهران", "كرج", "کرج", "Москва", "北京", "Côte d'Ivoire", "Co\u{302}te d'Ivoire",
+    ]
+
+    @Test("Exactly one of a before b, b before a, or the same bytes; transitive on every triple")
+    func total() {
+        for a in Self.texts {
+            #expect(!NFCOrder.precedes(a, a))
+            for b in Self.texts {
+                let same = Array(a.utf8) == Array(b.utf8)
+                #expect([NFCOrder.precedes(a, b), NFCOrder.precedes(b, a), same].filter { $0 }.count == 1, "\(a.debugDescription) \(b.debugDescription)")
+                for c in Self.texts where NFCOrder.precedes(a, b) && NFCOrder.precedes(b, c) {
+                    #expect(NFCOrder.precedes(a, c))
+                }
+            }
+        }
+    }
+
+    @Test("The order of the NFC forms' scalars, as `String` documents its own; canonically equal texts by their bytes")
+    func nfcScalars() {
+        func scalars(_ text: String) -> [UInt32] { text.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value) }
+        for a in Self.texts {
+            #expect(NFCOrder.bytes(of: a) == Array(a.precomposedStringWithCanonicalMapping.utf8))
+            for b in Self.texts where scalars(a) != scalars(b) {
+                #expect(NFCOrder.precedes(a, b) == scalars(a).lexicographicallyPrecedes(scalars(b)))
+            }
+        }
+        #expect(NFCOrder.precedes("fontaine", "e\u{301}tretat"))   // as "é" (U+00E9); by bytes, 65 CC 81 would come before 66
+        #expect(NFCOrder.precedes("Hô\u{300} Chi\u{301} Minh", "Hồ Chí Minh 3"))
+        // Composed and decomposed: the same NFC form, told apart by the bytes as written ("e" < "é"'s C3).
+        #expect(NFCOrder.precedes("e\u{301}", "\u{E9}") && !NFCOrder.precedes("\u{E9}", "e\u{301}"))
+    }
+}
