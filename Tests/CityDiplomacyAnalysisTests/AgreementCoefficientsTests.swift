@@ -97,6 +97,19 @@ struct UnitisedAgreementTests {
         #expect(both.disagreements == [.init(theme: "culture", range: 0..<5, markedBy: ["ali"])])
     }
 
+    @Test("Coders are listed by their names' NFC forms, whatever form each name was typed in")
+    func codersInOneOrder() {
+        // Swift's < leaves the first two unordered (a decomposed name and a composed one it is a prefix of).
+        let names = ["Hồ Chí Minh 3", "e\u{301}lise", "Hô\u{300} Chi\u{301} Minh", "fatima"]
+        for order in [names, names.reversed(), [names[1], names[3], names[0], names[2]]] {
+            let spans = order.enumerated().map { Span(coder: $1, theme: "culture", range: $0..<($0 + 1)) }
+            let coders = UnitisedAgreement(length: 10, units: .characters).measure(spans).coders
+            #expect(coders.map { Array($0.utf8) } == [names[2], names[0], names[3], names[1]].map { Array($0.utf8) })
+            let pooled = PooledAgreement.measure([.init(id: "d", length: 10, units: .characters, spans: spans, coders: order)]).coders
+            #expect(pooled.map { Array($0.utf8) } == coders.map { Array($0.utf8) })
+        }
+    }
+
     @Test("Sentences: a sentence is coded when any of its characters is")
     func sentences() throws {
         let spans = [Span(coder: "ali", theme: "culture", range: 3..<5), Span(coder: "sara", theme: "culture", range: 0..<2),

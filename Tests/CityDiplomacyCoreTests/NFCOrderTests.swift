@@ -38,4 +38,14 @@ struct NFCOrderTests {
         // Composed and decomposed: the same NFC form, told apart by the bytes as written ("e" < "é"'s C3).
         #expect(NFCOrder.precedes("e\u{301}", "\u{E9}") && !NFCOrder.precedes("\u{E9}", "e\u{301}"))
     }
+
+    @Test("A list sorted in the order is the same list whatever order it came in")
+    func sortedList() {
+        let expected = Self.texts.sorted(by: NFCOrder.precedes)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5 {
+            #expect(Self.texts.shuffled(using: &generator).sortedInNFCOrder().map { Array($0.utf8) } == expected.map { Array($0.utf8) })
+        }
+        #expect(["zoe", "Zoë", "e\u{301}lise"].sortedInNFCOrder() == ["Zoë", "zoe", "e\u{301}lise"])
+    }
 }

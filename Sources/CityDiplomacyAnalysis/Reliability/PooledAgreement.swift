@@ -1,3 +1,5 @@
+import CityDiplomacyCore
+
 /// Agreement of coders over several documents at once: the units of every document one after
 /// another, each coder's marks where they coded the document and missing (`nil`) where they did
 /// not — so that a coder who never read a document neither agrees nor disagrees there.
@@ -37,7 +39,7 @@ public enum PooledAgreement {
     }
 
     public static func measure(_ documents: [Document], themes given: [String]? = nil) -> Result {
-        let coders = Array(Set(documents.flatMap { $0.coders + $0.spans.map(\.coder) })).sorted()
+        let coders = Set(documents.flatMap { $0.coders + $0.spans.map(\.coder) }).sortedInNFCOrder()
         let themes = given ?? Array(Set(documents.flatMap { $0.spans.map(\.theme) })).sorted()
         // rows[theme][coder] = the coder's mark of every unit of every document, nil where they did not code it.
         var rows: [String: [[Bool?]]] = Dictionary(uniqueKeysWithValues: themes.map { ($0, Array(repeating: [Bool?](), count: coders.count)) })

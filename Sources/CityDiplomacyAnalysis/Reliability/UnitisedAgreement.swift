@@ -1,3 +1,5 @@
+import CityDiplomacyCore
+
 /// Agreement of coders who marked passages of one text with themes: the text is cut into units —
 /// its characters, or its sentences — and each unit is, for each coder and theme, inside a passage
 /// the coder gave that theme or not. Per theme, that is binary data for every coder over the same
@@ -115,7 +117,7 @@ public struct UnitisedAgreement: Sendable {
     /// would vanish); those who marked a passage are added. Where a coder marked nothing, they
     /// found no theme there (not a missing value).
     public func measure(_ spans: [CodedSpan], coders named: [String] = []) -> Result {
-        let coders = Array(Set(spans.map(\.coder)).union(named)).sorted()
+        let coders = Set(spans.map(\.coder)).union(named).sortedInNFCOrder()
         let themes = Array(Set(spans.map(\.theme))).sorted()
         let ranges = unitRanges
         // marks[theme][coder][unit]

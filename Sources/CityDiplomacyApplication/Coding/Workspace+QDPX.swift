@@ -40,7 +40,7 @@ extension Workspace {
     static func project(_ content: DatasetContent, segments: [CodedSegment], codebook: Codebook, allThemes: Bool) -> QDPXProject {
         var coders: Set<String> = Set(segments.map(\.coder))
         coders.formUnion(content.documents.compactMap(\.addedBy))
-        let users = coders.sorted().map { QDPXProject.User(guid: QDPXProject.guid("user", $0), name: $0) }
+        let users = coders.sortedInNFCOrder().map { QDPXProject.User(guid: QDPXProject.guid("user", $0), name: $0) }
         let variables = QDPXVariable.allCases.map { QDPXProject.Variable(guid: QDPXProject.guid("variable", $0.rawValue), name: $0.rawValue) }
         let byDocument = Dictionary(grouping: segments, by: \.documentID)
         let sources = content.documents.map { document in

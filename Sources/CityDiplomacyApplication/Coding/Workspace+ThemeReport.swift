@@ -46,7 +46,7 @@ extension Workspace {
         }
         return ReportDocument.Section(
             heading: .message("report.themes.heading"),
-            paragraphs: [.message("report.themes.summary", localized: ["coders": .joined(coders.sorted().map(Self.coderName), separator: "list.comma")], [
+            paragraphs: [.message("report.themes.summary", localized: ["coders": .joined(coders.sortedInNFCOrder().map(Self.coderName), separator: "list.comma")], [
                 "relations": String(byRelation.count), "documents": String(Set(coded.map(\.documentID)).count), "codings": String(coded.count),
             ])],
             items: items, tables: tables)

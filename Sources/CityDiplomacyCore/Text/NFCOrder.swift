@@ -49,3 +49,17 @@ public enum NFCOrder {
         return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }
+
+extension Sequence<String> {
+    /// The texts in `NFCOrder`, each text's NFC bytes made once: for names a person typed
+    /// (coders, say) listed in the same order in every process, whatever their normal form.
+    ///
+    /// ```swift
+    /// ["zoe", "Zoë", "e\u{301}lise"].sortedInNFCOrder()   // ["Zoë", "zoe", "élise"]
+    /// ```
+    public func sortedInNFCOrder() -> [String] {
+        map { (text: $0, key: NFCOrder.bytes(of: $0)) }
+            .sorted { NFCOrder.precedes($0.text, $0.key, $1.text, $1.key) }
+            .map(\.text)
+    }
+}
