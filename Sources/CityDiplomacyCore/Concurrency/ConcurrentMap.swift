@@ -40,12 +40,19 @@ public enum CoreRuns {
     /// keep the others waiting.
     public static var count: Int { ProcessInfo.processInfo.activeProcessorCount * 4 }
 
-    /// `0..<count` cut into at most `max(parts, 1)` consecutive runs of one length (the last
-    /// shorter), in order, covering it, none empty (none at all when `count` is 0).
+    /// `0..<count` cut into exactly `min(count, max(parts, 1))` consecutive runs, in order,
+    /// covering it, none empty (none at all when `count` is 0), whose lengths differ by one at
+    /// most (the longer first).
     public static func cutting(_ count: Int, into parts: Int = CoreRuns.count) -> [Range<Int>] {
+        guard count > 0 else { return [] }
         let parts = Swift.max(1, Swift.min(count, parts))
-        let size = Swift.max(1, (count + parts - 1) / parts)
-        return stride(from: 0, to: count, by: size).map { $0..<Swift.min($0 + size, count) }
+        // The first `longer` runs have one element more; no product of `count` is formed, so no
+        // count overflows.
+        let (size, longer) = count.quotientAndRemainder(dividingBy: parts)
+        return (0..<parts).map { run in
+            let lower = run * size + Swift.min(run, longer)
+            return lower..<(lower + size + (run < longer ? 1 : 0))
+        }
     }
 }
 
