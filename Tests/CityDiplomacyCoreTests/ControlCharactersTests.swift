@@ -43,4 +43,14 @@ struct ControlCharactersTests {
         #expect(message.count < FileProblem.maximumLength + 40)
         #expect(message.hasSuffix("more characters)"))
     }
+
+    @Test("A value of one letter and thousands of combining marks is cut in code points, not kept whole as one character")
+    func fileProblemMarks() {
+        let value = "a" + String(repeating: "\u{301}\u{316}", count: 20_000)
+        let message = FileProblem.message(file: "t.csv", line: 2, column: 1, field: "city1", value: value, problem: CombiningMarks.problem(in: value) ?? "")
+        #expect(message.unicodeScalars.count < FileProblem.maximumLength * 4 + 60)
+        #expect(message.utf8.starts(with: "t.csv:2:1: city1 'a\u{301}".utf8))
+        #expect(message.contains("holds 40000 combining marks in a row"))
+        #expect(value.unicodeScalars.count == 40_001)
+    }
 }

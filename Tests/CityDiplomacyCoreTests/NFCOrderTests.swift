@@ -46,6 +46,38 @@ struct NFCOrderTests {
         for _ in 0..<5 {
             #expect(Self.texts.shuffled(using: &generator).sortedInNFCOrder().map { Array($0.utf8) } == expected.map { Array($0.utf8) })
         }
-        #expect(["zoe", "Zoë", "e\u{301}lise"].sortedInNFCOrder() == ["Zoë", "zoe", "e\u{301}lise"])
+        // By bytes: `==` on `String` would take "\u{E9}lise" for "e\u{301}lise".
+        #expect(["zoe", "Zoë", "e\u{301}lise", "\u{E9}lise"].sortedInNFCOrder().map { Array($0.utf8) }
+                == ["Zoë", "zoe", "e\u{301}lise", "\u{E9}lise"].map { Array($0.utf8) })
+    }
+}
+
+@Suite("Runs of combining marks, measured without normalising")
+struct CombiningMarksTests {
+    @Test("The longest run of non-starters, of any class")
+    func runs() {
+        #expect(CombiningMarks.longestRun(in: "") == 0)
+        #expect(CombiningMarks.longestRun(in: "Zürich, Tehran, تهران") == 0)
+        #expect(CombiningMarks.longestRun(in: "Zu\u{308}rich") == 1)
+        #expect(CombiningMarks.longestRun(in: "a\u{301}\u{316}b\u{301}") == 2)
+        #expect(CombiningMarks.longestRun(in: "کُرَّ") == 2)   // a Persian short vowel, then a vowel and shadda on one letter
+        #expect(CombiningMarks.longestRun(in: "a" + String(repeating: "\u{301}\u{316}", count: 20)) == 40)
+        #expect(CombiningMarks.longestRun(in: String(repeating: "\u{F73}", count: 40)) == 40)
+        #expect(!CombiningMarks.exceedsLimit("a" + String(repeating: "\u{301}", count: 30)))
+        #expect(CombiningMarks.exceedsLimit("a" + String(repeating: "\u{301}", count: 31)))
+        #expect(CombiningMarks.problem(in: "Tehran") == nil)
+    }
+
+    @Test("Every scalar of class 0 whose decomposition begins with a mark is counted as one")
+    func startersThatDecomposeToMarks() {
+        for value in UInt32(0x300)...0x1FFFF {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered,
+                  scalar.properties.generalCategory != .unassigned, scalar.properties.generalCategory != .surrogate
+            else { continue }
+            let first = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first!
+            if first.properties.canonicalCombiningClass != .notReordered {
+                #expect(CombiningMarks.longestRun(in: String(scalar)) == 1, "U+\(String(value, radix: 16))")
+            }
+        }
     }
 }

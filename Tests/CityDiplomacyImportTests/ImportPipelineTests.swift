@@ -318,6 +318,27 @@ struct HostileValueTests {
         try ImportPipeline(format: format).records(Data(text.utf8), fileName: "test.csv")
     }
 
+    @Test("A name or column name of thousands of combining marks is refused at once, naming line, field and run")
+    func combiningMarkRuns() throws {
+        let marks = "a" + String(repeating: "\u{301}\u{316}", count: 16_000)
+        #expect {
+            try records(Self.header + "Berat,Albania,40.7,19.9,Amasya,Turkey,40.65,35.83\nBerat,\(marks),40.7,19.9,Amasya,Turkey,40.65,35.83\n")
+        } throws: { error in
+            let error = error as? DataFileError
+            return error?.line == 3 && error?.column == 7 && error?.field == "country1" && error?.problem.contains("32000 combining marks in a row") == true
+        }
+        #expect {
+            try records("city1,country1,lat1,lng1,city2,country2,lat2,lng2,\(marks)\nBerat,Albania,40.7,19.9,Amasya,Turkey,40.65,35.83,x\n")
+        } throws: { error in
+            let error = error as? DataFileError
+            return error?.line == 1 && error?.field == "header" && error?.problem.contains("combining marks in a row") == true
+        }
+        // A column the import does not read is not refused; thirty marks in a row are allowed.
+        let thirty = String(repeating: "\u{301}", count: 30)
+        let rows = try records("city1,country1,lat1,lng1,city2,country2,lat2,lng2,notes\nBerat\(thirty),Albania,40.7,19.9,Amasya,Turkey,40.65,35.83,\(marks)\n", format: .csv)
+        #expect(rows.count == 1 && rows[0].city1.name.unicodeScalars.count == 35)
+    }
+
     @Test("Hexadecimal, infinite and not-a-number values are not coordinates", arguments: ["0x1p3", "0x10", "inf", "nan", "1e", "--5", "1.2.3", "35,7"])
     func notCoordinates(value: String) throws {
         let row = "Berat,Albania,\"\(value)\",19.95,Ulcinj,Montenegro,41.92,19.2\n"

@@ -128,6 +128,8 @@ struct EditingTests {
                 // prints the record (a citation, an export): refused, naming the field.
                 (try Self.json(["dataset": "iran-2018", "title": "Evil\u{1B}]0;PWNED\u{07} \u{202E}txt.exe"]), "title"),
                 (try Self.json(["dataset": "iran-2018", "themes": ["culture", "tour\u{202E}ism"]]), "themes"),
+                // Thousands of combining marks on one letter: refused before any comparison sorts them.
+                (try Self.json(["dataset": "iran-2018", "notes": "a" + String(repeating: "\u{301}\u{316}", count: 20_000)]), "notes"),
             ] {
                 try await client.execute(uri: "/api/v1/relations", method: .post, headers: Self.auth, body: body) { response in
                     #expect(response.status == .badRequest)

@@ -21,15 +21,29 @@ public enum FileProblem {
         if let column { text += ":\(column)" }
         text += ":"
         if let field, !field.isEmpty { text += " \(field)" }
-        if let value { text += " '\(value.count > 60 ? String(value.prefix(60)) + "…" : value)'" }
+        if let value { text += " '\(shortened(value, to: 60))'" }
         let named = (field?.isEmpty == false) || value != nil
         return capped(ControlCharacters.escaped(text + (named ? ": " : " ") + problem, escapingLineBreaks: true))
     }
 
-    /// The message cut to ``maximumLength`` characters, saying how much was left out.
+    /// The message cut to ``maximumLength`` characters, saying how much was left out. One
+    /// character may hold any number of combining marks, so the message is also cut to four
+    /// times as many code points.
     public static func capped(_ message: String) -> String {
-        guard message.count > maximumLength else { return message }
-        let kept = message.prefix(maximumLength)
-        return kept + "… (\(message.count - kept.count) more characters)"
+        guard message.count > maximumLength || message.unicodeScalars.count > maximumLength * 4 else { return message }
+        let kept = shortened(message, to: maximumLength, ellipsis: "")
+        return kept.unicodeScalars.count == maximumLength * 4
+            ? kept + "… (\(message.unicodeScalars.count - kept.unicodeScalars.count) more code points)"
+            : kept + "… (\(message.count - kept.count) more characters)"
+    }
+
+    /// `text`'s first `length` characters, and no more than four times as many code points,
+    /// followed by `ellipsis` where anything was cut.
+    static func shortened(_ text: String, to length: Int, ellipsis: String = "…") -> String {
+        var kept = text.count > length ? String(text.prefix(length)) : text
+        if kept.unicodeScalars.count > length * 4 {
+            kept = String(String.UnicodeScalarView(kept.unicodeScalars.prefix(length * 4)))
+        }
+        return kept.utf8.count < text.utf8.count ? kept + ellipsis : kept
     }
 }

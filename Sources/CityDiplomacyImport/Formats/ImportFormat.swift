@@ -51,8 +51,20 @@ public struct SourceTable: Sendable {
 }
 
 extension SourceTable {
-    /// Reads a file of the given format.
+    /// Reads a file of the given format. A column name with a run of combining marks longer than
+    /// ``CombiningMarks/limit`` is refused before any name is compared (see ``CombiningMarks``).
     public static func read(_ data: Data, format: ImportFormat, fileName: String, delimiter: UInt8?) throws(DataFileError) -> SourceTable {
+        let table = try readColumns(data, format: format, fileName: fileName, delimiter: delimiter)
+        for name in table.header {
+            if let problem = CombiningMarks.problem(in: name) {
+                throw DataFileError(file: fileName, line: format == .wikidataJSON ? nil : 1,
+                                    field: format == .wikidataJSON ? "head.vars" : "header", value: name, problem: problem)
+            }
+        }
+        return table
+    }
+
+    private static func readColumns(_ data: Data, format: ImportFormat, fileName: String, delimiter: UInt8?) throws(DataFileError) -> SourceTable {
         switch format {
         case .wikipediaCSV, .csv:
             let text = try DelimitedText.parse(data, fileName: fileName, delimiter: format == .wikipediaCSV ? (delimiter ?? UInt8(ascii: ",")) : delimiter)

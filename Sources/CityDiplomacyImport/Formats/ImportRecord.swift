@@ -49,6 +49,15 @@ extension ImportRecord {
 
     static func read(_ row: SourceTable.Row, header: [String], map: FieldMap, fileName: String) throws(DataFileError) -> ImportRecord {
         var removed: [ImportRecord.RemovedCharacters] = []
+        // Before any value is normalised, hashed or compared (see `CombiningMarks`).
+        // Columns the import does not read are not refused.
+        for (index, text) in row.values.enumerated() where CombiningMarks.exceedsLimit(text) {
+            if let field = CanonicalField.allCases.first(where: { map[$0] == index }), let problem = CombiningMarks.problem(in: text) {
+                throw DataFileError(file: fileName, line: row.line, column: row.columns?[index],
+                                    field: header[index] == field.rawValue ? field.rawValue : "\(field.rawValue) (column \(header[index]))",
+                                    value: text, problem: problem)
+            }
+        }
         func value(_ field: CanonicalField) -> String? {
             guard let index = map[field] else { return nil }
             var raw = row.values[index]

@@ -44,8 +44,11 @@ struct EditInput: Sendable {
 
     /// The value with its line ends as `\n`, refused if it holds a control or bidirectional
     /// character (ESC, BEL, U+202E…), which no record holds and which would drive a terminal that
-    /// later prints it (an export, a citation): said, not silently dropped.
+    /// later prints it (an export, a citation): said, not silently dropped; or more than 30
+    /// combining marks in a row.
     static func checked(_ value: String, field: String) throws(WebError) -> String {
+        // Before the value is compared or hashed (see `CombiningMarks`).
+        if let problem = CombiningMarks.problem(in: value) { throw .badRequest("field '\(field)' \(problem)", field: field) }
         let lines = value.contains("\r") ? value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : value
         let (_, removed) = ControlCharacters.stripping(lines)
         guard let first = removed.first else { return lines }
