@@ -119,6 +119,20 @@ struct ReportOrderTests {
         #expect(RelationImporter.inReportOrder(pair.reversed()).map(\.lines) == [[3], [2]])
     }
 
+    @Test("Countries read as another state are in the same order: most frequent first, then by NFC form, however given")
+    func countryReadingsOrder() {
+        typealias Reading = ImportQualityReport.CountryReadingNote
+        let given = ["Hồ Chí Minh 3", Self.unorderedByString, "Zaïre", "Burma", "Yugoslavia"].enumerated().map {
+            Reading(country: $1, readAs: "XX", note: "", occurrences: $0 == 4 ? 2 : 1)
+        }
+        let expected = [given[4], given[3], given[1], given[0], given[2]].map { Array($0.country.utf8) }
+        var generator = SplitMix(seed: 5)
+        for _ in 0..<5 {
+            let sorted = RelationImporter.byOccurrencesThenText(given.shuffled(using: &generator), occurrences: \.occurrences, text: \.country)
+            #expect(sorted.map { Array($0.country.utf8) } == expected)
+        }
+    }
+
     @Test("A decomposed accent sorts as its composed letter, not by its bytes")
     func decomposedAccent() {
         let notes = [
