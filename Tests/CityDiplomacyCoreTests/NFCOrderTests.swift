@@ -66,6 +66,24 @@ struct CombiningMarksTests {
         #expect(!CombiningMarks.exceedsLimit("a" + String(repeating: "\u{301}", count: 30)))
         #expect(CombiningMarks.exceedsLimit("a" + String(repeating: "\u{301}", count: 31)))
         #expect(CombiningMarks.problem(in: "Tehran") == nil)
+        // What input takes out (a control character, a tatweel, a ZWNJ) joins the runs on either side.
+        for removed in ["\u{1}", "\u{640}", "\u{200C}", "\u{202E}", "\u{6DD}"] {
+            #expect(CombiningMarks.longestRun(in: "a" + String(repeating: String(repeating: "\u{301}", count: 20) + removed, count: 3)) == 60)
+        }
+        #expect(CombiningMarks.longestRun(in: "a" + String(repeating: String(repeating: "\u{301}", count: 20) + "b", count: 3)) == 20)
+    }
+
+    @Test("JSON text: marks written as they are and as escapes, surrogate pairs, other escapes ending a run, the line")
+    func json() {
+        let escaped = String(repeating: "\\u0301", count: 40)
+        #expect(CombiningMarks.longestRun(inJSON: "{\"a\(escaped)\": 1}") == (40, 1))
+        #expect(CombiningMarks.longestRun(inJSON: "{\n\"x\": \"a" + String(repeating: "\u{301}\\u0316", count: 20) + "\"}") == (40, 2))
+        // U+1D167, a combining mark outside the BMP, escaped as a surrogate pair.
+        #expect(CombiningMarks.longestRun(inJSON: "[\"a" + String(repeating: "\\uD834\\uDD67", count: 35) + "\"]").length == 35)
+        #expect(CombiningMarks.longestRun(inJSON: "[\"a" + String(repeating: "\\u0301\\n", count: 35) + "\"]").length == 1)
+        #expect(CombiningMarks.longestRun(inJSON: "[\"a" + String(repeating: "\\u0301\\u0640", count: 35) + "\"]").length == 35)
+        #expect(CombiningMarks.longestRun(inJSON: "[\"\\u12\", \"\\uD834x\", \"\\uD834\\u0041\"]").length == 0)
+        #expect(CombiningMarks.longestRun(inJSON: "{\"city\": \"Tehran\"}") == (0, 1))
     }
 
     @Test("Every scalar of class 0 whose decomposition begins with a mark is counted as one")

@@ -333,6 +333,17 @@ struct HostileValueTests {
             let error = error as? DataFileError
             return error?.line == 1 && error?.field == "header" && error?.problem.contains("combining marks in a row") == true
         }
+        // Runs that a removed character would join are one run.
+        let joined = "a" + String(repeating: String(repeating: "\u{301}", count: 20) + "\u{640}", count: 2)
+        #expect(throws: DataFileError.self) { try records(Self.header + "\(joined),Albania,40.7,19.9,Amasya,Turkey,40.65,35.83\n") }
+        // SPARQL JSON: the marks escaped in a key, refused before the parser hashes it, with the line.
+        let json = "{\"head\": {\"vars\": [\"city1\", \"city2\"]},\n\"results\": {\"bindings\": [{\"a" + String(repeating: "\\u0301\\u0316", count: 500) + "\": {}}]}}"
+        #expect {
+            try records(json, format: .wikidataJSON)
+        } throws: { error in
+            let error = error as? DataFileError
+            return error?.line == 2 && error?.problem.contains("1000 combining marks in a row") == true
+        }
         // A column the import does not read is not refused; thirty marks in a row are allowed.
         let thirty = String(repeating: "\u{301}", count: 30)
         let rows = try records("city1,country1,lat1,lng1,city2,country2,lat2,lng2,notes\nBerat\(thirty),Albania,40.7,19.9,Amasya,Turkey,40.65,35.83,\(marks)\n", format: .csv)

@@ -40,7 +40,7 @@ public enum PooledAgreement {
 
     public static func measure(_ documents: [Document], themes given: [String]? = nil) -> Result {
         let coders = Set(documents.flatMap { $0.coders + $0.spans.map(\.coder) }).sortedInNFCOrder()
-        let themes = given ?? Array(Set(documents.flatMap { $0.spans.map(\.theme) })).sorted()
+        let themes = given ?? Set(documents.flatMap { $0.spans.map(\.theme) }).sortedInNFCOrder()
         // rows[theme][coder] = the coder's mark of every unit of every document, nil where they did not code it.
         var rows: [String: [[Bool?]]] = Dictionary(uniqueKeysWithValues: themes.map { ($0, Array(repeating: [Bool?](), count: coders.count)) })
         for document in documents {

@@ -118,7 +118,7 @@ public struct UnitisedAgreement: Sendable {
     /// found no theme there (not a missing value).
     public func measure(_ spans: [CodedSpan], coders named: [String] = []) -> Result {
         let coders = Set(spans.map(\.coder)).union(named).sortedInNFCOrder()
-        let themes = Array(Set(spans.map(\.theme))).sorted()
+        let themes = Set(spans.map(\.theme)).sortedInNFCOrder()
         let ranges = unitRanges
         // marks[theme][coder][unit]
         var marks: [String: [[Bool]]] = [:]

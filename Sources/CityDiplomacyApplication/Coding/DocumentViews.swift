@@ -108,7 +108,7 @@ extension Workspace {
         for segment in coded where !coders.contains(segment.coder) { coders.append(segment.coder) }
         let used = Set(coded.map(\.theme))
         var themes = codebook.themes.map(\.id).filter(used.contains)
-        themes += used.subtracting(themes).sorted()
+        themes += used.subtracting(themes).sortedInNFCOrder()
         return DocumentSummary(document: document, record: record, codings: coded.count, coders: coders, themes: themes)
     }
 

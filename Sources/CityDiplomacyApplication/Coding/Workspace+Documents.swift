@@ -313,12 +313,17 @@ extension Workspace {
 
     /// Refuses a value holding a control or bidirectional character (ESC, U+202E…), which would
     /// drive a terminal or reorder a table; a coder's name may hold no invisible character
-    /// either (a zero-width space would make two coders look like one).
+    /// either (a zero-width space would make two coders look like one); nor may any hold more
+    /// than 30 combining marks in a row.
     static func checkPlain(_ value: String?, field: String, context: String = "") throws(ApplicationError) {
         guard let value else { return }
         if let bad = value.unicodeScalars.first(where: { ControlCharacters.isControl($0) && $0 != "\n" && $0 != "\t" })
             ?? (field == "coder" ? value.unicodeScalars.first(where: { $0.properties.generalCategory == .format || $0 == "\n" || $0 == "\t" }) : nil) {
             throw ApplicationError.invalid(field, "\(context)the \(parameter: field) holds the character \(ControlCharacters.codePoint(bad)), which is not written in a \(field == "coder" ? "coder's name" : "text"): remove it")
+        }
+        // A coder's name is hashed and compared (see `CombiningMarks`).
+        if let problem = CombiningMarks.problem(in: value) {
+            throw ApplicationError.invalid(field, "\(context)the \(parameter: field) \(problem)")
         }
     }
 

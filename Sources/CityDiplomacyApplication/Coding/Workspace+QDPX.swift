@@ -64,7 +64,7 @@ extension Workspace {
         }
         let known = Set(codebook.themes.map(\.id))
         return codebook.children(of: nil).filter { included.contains($0.id) }.map(code)
-            + used.subtracting(known).sorted().map { QDPXProject.Code(guid: QDPXProject.guid("theme", $0), name: $0) }
+            + used.subtracting(known).sortedInNFCOrder().map { QDPXProject.Code(guid: QDPXProject.guid("theme", $0), name: $0) }
     }
 
     /// The definition in English; then, the standard having no element for a code's name or

@@ -13,7 +13,7 @@ extension Workspace {
         let byRelation = content.codedThemesByRelation
         func name(_ theme: String) -> LocalizedText { codebook.theme(theme)?.name ?? LocalizedText(en: theme) }
         var themes = codebook.themes.map(\.id).filter { id in coded.contains { $0.theme == id } }
-        themes += Set(coded.map(\.theme)).subtracting(themes).sorted()
+        themes += Set(coded.map(\.theme)).subtracting(themes).sortedInNFCOrder()
         let rows: [[Tabulation.Cell]] = themes.map { theme in
             let passages = coded.filter { $0.theme == theme }
             return [.code(theme, label: name(theme)), .number(byRelation.values.filter { $0.contains(theme) }.count),

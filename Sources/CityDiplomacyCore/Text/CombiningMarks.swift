@@ -7,7 +7,9 @@
 /// canonical order by a sort whose time grows with the square of the run's length — two values of
 /// 32,000 marks held an import of a three-line file for 17 s, a 1 MiB value would hold it for
 /// minutes. Values are therefore measured here, by one pass over their scalars that normalises
-/// nothing, before they are hashed or compared, and refused past the limit.
+/// nothing, and refused past the limit where they enter: an imported file's column names and the
+/// values it reads, a SPARQL JSON file before it is parsed, the fields of a record or document
+/// edited through the web or the API.
 ///
 /// ```swift
 /// CombiningMarks.longestRun(in: "Zu\u{308}rich")                         // 1
@@ -18,7 +20,9 @@ public enum CombiningMarks {
     public static let limit = 30
 
     /// The number of scalars in the longest run of non-starters (canonical combining class other
-    /// than 0, or a letter whose decomposition begins with one) in `text`.
+    /// than 0, or a letter whose decomposition begins with one) in `text`, as it will be once what
+    /// input removes is removed: a control or bidirectional character, a ZWNJ, a tatweel or a
+    /// Quranic sign between two runs does not end the first, since taking it out joins them.
     public static func longestRun(in text: String) -> Int {
         // No scalar below U+0300 (UTF-8 bytes below 0xCC) is a non-starter: most values end here.
         if text.utf8.allSatisfy({ $0 < 0xCC }) { return 0 }
@@ -27,11 +31,83 @@ public enum CombiningMarks {
             if isNonStarter(scalar) {
                 run += 1
                 longest = max(longest, run)
-            } else {
+            } else if !isRemovedOnInput(scalar) {
                 run = 0
             }
         }
         return longest
+    }
+
+    /// The longest run in JSON text, counting the scalars its `\\uXXXX` escapes write as well as
+    /// those written as they are, and the line it ends on: for a JSON document to be measured
+    /// before a parser hashes its keys.
+    public static func longestRun(inJSON json: String) -> (length: Int, line: Int) {
+        guard !json.utf8.allSatisfy({ $0 < 0xCC && $0 != UInt8(ascii: "\\") }) else { return (0, 1) }
+        // One pass with a few scalars of look-ahead, which go back in `pending` (last first)
+        // where they are not the escape looked for: no copy of the text.
+        var scalars = json.unicodeScalars.makeIterator()
+        var pending: [Unicode.Scalar] = []
+        func next() -> Unicode.Scalar? { pending.popLast() ?? scalars.next() }
+        func escapedUnit() -> UInt32? {
+            // After "\\u": four hex digits, or nothing taken.
+            var taken: [Unicode.Scalar] = [], value: UInt32 = 0
+            for _ in 0..<4 {
+                guard let scalar = next() else { break }
+                taken.append(scalar)
+                switch scalar.value {
+                case 0x30...0x39: value = value << 4 | (scalar.value - 0x30)
+                case 0x41...0x46: value = value << 4 | (scalar.value - 0x41 + 10)
+                case 0x61...0x66: value = value << 4 | (scalar.value - 0x61 + 10)
+                default: pending.append(contentsOf: taken.reversed()); return nil
+                }
+            }
+            guard taken.count == 4 else { pending.append(contentsOf: taken.reversed()); return nil }
+            return value
+        }
+        var longest = (length: 0, line: 1), run = 0, line = 1
+        while var scalar = next() {
+            if scalar == "\n" { line += 1 }
+            if scalar == "\\", let escaped = next() {
+                if escaped == "u", var value = escapedUnit() {
+                    if (0xD800...0xDBFF).contains(value) {
+                        // A surrogate pair: the low half must follow as "\\uXXXX".
+                        if let slash = next() {
+                            if slash == "\\", let u = next() {
+                                if u == "u", let low = escapedUnit() {
+                                    if (0xDC00...0xDFFF).contains(low) {
+                                        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                                    } else {
+                                        // Not a low half (the JSON is invalid, which its parser says): the
+                                        // escape read again as written.
+                                        pending.append(contentsOf: String(low, radix: 16).leftPadded(to: 4).unicodeScalars.reversed())
+                                        pending.append(contentsOf: [slash, u].reversed())
+                                    }
+                                } else {
+                                    pending.append(contentsOf: [slash, u].reversed())
+                                }
+                            } else {
+                                pending.append(slash)
+                            }
+                        }
+                    }
+                    scalar = Unicode.Scalar(value) ?? "?"
+                } else {
+                    scalar = "?"   // \n, \", \\ …: a starter
+                }
+            }
+            if isNonStarter(scalar) {
+                run += 1
+                if run > longest.length { longest = (run, line) }
+            } else if !isRemovedOnInput(scalar) {
+                run = 0
+            }
+        }
+        return longest
+    }
+
+    /// Scalars that input takes out of a value (``ControlCharacters``, ``PersianText/normalized(_:)``).
+    static func isRemovedOnInput(_ scalar: Unicode.Scalar) -> Bool {
+        ControlCharacters.isControl(scalar) || scalar == "\u{200C}" || PersianText.isIgnorableMark(scalar)
     }
 
     /// Whether `text` holds a run longer than ``limit``.
@@ -41,9 +117,13 @@ public enum CombiningMarks {
 
     /// The problem a message names for `text`, or `nil` if its runs are within the limit.
     public static func problem(in text: String) -> String? {
-        let run = longestRun(in: text)
+        problem(forRun: longestRun(in: text))
+    }
+
+    /// The problem a message names for a run of `run` marks, or `nil` if it is within the limit.
+    public static func problem(forRun run: Int) -> String? {
         guard run > limit else { return nil }
-        return "holds \(run) combining marks in a row, more than the \(limit) Unicode's stream-safe text allows: no name is written so"
+        return "holds \(run) combining marks in a row, more than the \(limit) Unicode's stream-safe text allows: no text is written so"
     }
 
     static func isNonStarter(_ scalar: Unicode.Scalar) -> Bool {
@@ -53,4 +133,8 @@ public enum CombiningMarks {
         return scalar.properties.canonicalCombiningClass != .notReordered
             || scalar.value == 0x0F73 || scalar.value == 0x0F75 || scalar.value == 0x0F81
     }
+}
+
+private extension String {
+    func leftPadded(to length: Int) -> String { String(repeating: "0", count: Swift.max(0, length - count)) + self }
 }

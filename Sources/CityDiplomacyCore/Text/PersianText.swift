@@ -132,7 +132,7 @@ public enum PersianText {
     }
 
     /// Tatweel (kashida) and the Arabic short-vowel and related marks, which carry no identity.
-    private static func isIgnorableMark(_ scalar: Unicode.Scalar) -> Bool {
+    static func isIgnorableMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0640: true                 // tatweel
         case 0x0610...0x061A: true        // honorific and Quranic signs above letters

@@ -81,6 +81,9 @@ extension SourceTable {
 
     static func readSPARQLJSON(_ data: Data, fileName: String) throws(DataFileError) -> SourceTable {
         guard !data.isEmpty else { throw DataFileError(file: fileName, line: 1, problem: "is empty: expected SPARQL JSON results") }
+        // Before the parser hashes the keys (see `CombiningMarks`), escaped marks counted too.
+        let run = CombiningMarks.longestRun(inJSON: String(decoding: data, as: UTF8.self))
+        if let problem = CombiningMarks.problem(forRun: run.length) { throw DataFileError(file: fileName, line: run.line, problem: problem) }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)

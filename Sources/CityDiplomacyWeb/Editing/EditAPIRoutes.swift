@@ -56,12 +56,17 @@ struct EditAPIRoutes {
            declared.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() != "application/json" {
             throw WebError(.unsupportedMediaType, "the body must be JSON (Content-Type: application/json), not \(declared)", field: "Content-Type")
         }
+        let data: Data
         do {
-            return Data(buffer: try await request.body.collect(upTo: limit ?? observatory.configuration.maxBodySize))
+            data = Data(buffer: try await request.body.collect(upTo: limit ?? observatory.configuration.maxBodySize))
         } catch is NIOTooManyBytesError {
             // What `collect(upTo:)` throws; Hummingbird would answer it with an empty 413.
             throw WebError(.contentTooLarge, "the body is larger than \(limit ?? observatory.configuration.maxBodySize) bytes", field: "body")
         }
+        // Before the decoder hashes its keys (see `CombiningMarks`), escaped marks counted too.
+        let run = CombiningMarks.longestRun(inJSON: String(decoding: data, as: UTF8.self))
+        if let problem = CombiningMarks.problem(forRun: run.length) { throw WebError.badRequest("the body \(problem) (line \(run.line))", field: "body") }
+        return data
     }
 
     static func json(_ change: ChangeEntry) -> JSONValue {

@@ -93,6 +93,10 @@ struct EditInput: Sendable {
 
     /// From a form (fields other than the record's — `csrf`, `lang` — are the caller's).
     init(form: FormFields, ignoring: Set<String> = ["csrf", "lang"]) throws(WebError) {
+        for name in form.names {
+            // Before the name is hashed (see `CombiningMarks`).
+            if let problem = CombiningMarks.problem(in: name) { throw .badRequest("a field's name \(problem)", field: "body") }
+        }
         for name in form.names where !ignoring.contains(name) {
             guard Self.knownFields.contains(name) else { throw .badRequest("unknown field '\(name)'", field: name) }
             strings[name] = try Self.checked(form.all(name).last ?? "", field: name)

@@ -25,21 +25,26 @@ struct FormFields: Sendable {
         return spaced.removingPercentEncoding ?? spaced
     }
 
+    // Names are matched by their bytes, not by `String`'s `==` or hashing: those put a name's
+    // combining marks in canonical order first, in time that grows with the square of a run's
+    // length, and a form is read before anyone is known to have signed in (see `CombiningMarks`).
+    // The names a form is read by are ASCII, which bytes match exactly.
+
     /// The first value of `name`, trimmed; `nil` when absent or blank.
     subscript(_ name: String) -> String? {
-        guard let value = pairs.first(where: { $0.name == name })?.value.trimmingCharacters(in: .whitespacesAndNewlines),
+        guard let value = pairs.first(where: { $0.name.utf8.elementsEqual(name.utf8) })?.value.trimmingCharacters(in: .whitespacesAndNewlines),
               !value.isEmpty else { return nil }
         return value
     }
 
     /// Every value of `name`, in order.
     func all(_ name: String) -> [String] {
-        pairs.filter { $0.name == name }.map(\.value)
+        pairs.filter { $0.name.utf8.elementsEqual(name.utf8) }.map(\.value)
     }
 
     /// Names present, in order of first appearance.
     var names: [String] {
-        var seen: Set<String> = []
-        return pairs.map(\.name).filter { seen.insert($0).inserted }
+        var seen: Set<[UInt8]> = []
+        return pairs.map(\.name).filter { seen.insert(Array($0.utf8)).inserted }
     }
 }

@@ -63,15 +63,17 @@ struct MultipartForm {
         return nil
     }
 
+    // Parts are found by their names' bytes, as `FormFields` finds fields, not by `String`'s `==`.
+
     /// The first part of that name, as text trimmed; `nil` when absent or blank.
     subscript(_ name: String) -> String? {
-        guard let text = parts.first(where: { $0.name == name && $0.fileName == nil })?.text?.trimmingCharacters(in: .whitespacesAndNewlines),
+        guard let text = parts.first(where: { $0.name.utf8.elementsEqual(name.utf8) && $0.fileName == nil })?.text?.trimmingCharacters(in: .whitespacesAndNewlines),
               !text.isEmpty else { return nil }
         return text
     }
 
     /// The file sent under that name, if one with bytes was chosen.
     func file(_ name: String) -> Part? {
-        parts.first { $0.name == name && $0.fileName?.isEmpty == false && !$0.data.isEmpty }
+        parts.first { $0.name.utf8.elementsEqual(name.utf8) && $0.fileName?.isEmpty == false && !$0.data.isEmpty }
     }
 }
