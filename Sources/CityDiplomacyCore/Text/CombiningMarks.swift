@@ -43,57 +43,43 @@ public enum CombiningMarks {
     /// before a parser hashes its keys.
     public static func longestRun(inJSON json: String) -> (length: Int, line: Int) {
         guard !json.utf8.allSatisfy({ $0 < 0xCC && $0 != UInt8(ascii: "\\") }) else { return (0, 1) }
-        // One pass with a few scalars of look-ahead, which go back in `pending` (last first)
-        // where they are not the escape looked for: no copy of the text.
-        var scalars = json.unicodeScalars.makeIterator()
-        var pending: [Unicode.Scalar] = []
-        func next() -> Unicode.Scalar? { pending.popLast() ?? scalars.next() }
-        func escapedUnit() -> UInt32? {
-            // After "\\u": four hex digits, or nothing taken.
-            var taken: [Unicode.Scalar] = [], value: UInt32 = 0
-            for _ in 0..<4 {
-                guard let scalar = next() else { break }
-                taken.append(scalar)
-                switch scalar.value {
-                case 0x30...0x39: value = value << 4 | (scalar.value - 0x30)
-                case 0x41...0x46: value = value << 4 | (scalar.value - 0x41 + 10)
-                case 0x61...0x66: value = value << 4 | (scalar.value - 0x61 + 10)
-                default: pending.append(contentsOf: taken.reversed()); return nil
-                }
+        let scalars = json.unicodeScalars
+        // The code unit a `\\uXXXX` at `start` writes, and where the escape ends; `nil` if none is there.
+        func escape(at start: String.UnicodeScalarView.Index) -> (unit: UInt32, end: String.UnicodeScalarView.Index)? {
+            var index = start
+            for expected: Unicode.Scalar in ["\\", "u"] {
+                guard index < scalars.endIndex, scalars[index] == expected else { return nil }
+                index = scalars.index(after: index)
             }
-            guard taken.count == 4 else { pending.append(contentsOf: taken.reversed()); return nil }
-            return value
+            var unit: UInt32 = 0
+            for _ in 0..<4 {
+                guard index < scalars.endIndex, let digit = Int(String(scalars[index]), radix: 16) else { return nil }
+                unit = unit << 4 | UInt32(digit)
+                index = scalars.index(after: index)
+            }
+            return (unit, index)
         }
         var longest = (length: 0, line: 1), run = 0, line = 1
-        while var scalar = next() {
-            if scalar == "\n" { line += 1 }
-            if scalar == "\\", let escaped = next() {
-                if escaped == "u", var value = escapedUnit() {
-                    if (0xD800...0xDBFF).contains(value) {
-                        // A surrogate pair: the low half must follow as "\\uXXXX".
-                        if let slash = next() {
-                            if slash == "\\", let u = next() {
-                                if u == "u", let low = escapedUnit() {
-                                    if (0xDC00...0xDFFF).contains(low) {
-                                        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                                    } else {
-                                        // Not a low half (the JSON is invalid, which its parser says): the
-                                        // escape read again as written.
-                                        pending.append(contentsOf: String(low, radix: 16).leftPadded(to: 4).unicodeScalars.reversed())
-                                        pending.append(contentsOf: [slash, u].reversed())
-                                    }
-                                } else {
-                                    pending.append(contentsOf: [slash, u].reversed())
-                                }
-                            } else {
-                                pending.append(slash)
-                            }
-                        }
-                    }
-                    scalar = Unicode.Scalar(value) ?? "?"
-                } else {
-                    scalar = "?"   // \n, \", \\ …: a starter
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            var scalar = scalars[index]
+            if let (unit, end) = escape(at: index) {
+                index = end
+                var value = unit
+                // A surrogate pair: the low half follows as a second escape.
+                if (0xD800...0xDBFF).contains(unit), let (low, lowEnd) = escape(at: index), (0xDC00...0xDFFF).contains(low) {
+                    value = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    index = lowEnd
                 }
+                scalar = Unicode.Scalar(value) ?? "?"
+            } else if scalar == "\\" {
+                // \n, \", \\ …: the escape and the character it escapes, a starter.
+                index = scalars.index(after: index)
+                if index < scalars.endIndex { index = scalars.index(after: index) }
+                scalar = "?"
+            } else {
+                if scalar == "\n" { line += 1 }
+                index = scalars.index(after: index)
             }
             if isNonStarter(scalar) {
                 run += 1
@@ -133,8 +119,4 @@ public enum CombiningMarks {
         return scalar.properties.canonicalCombiningClass != .notReordered
             || scalar.value == 0x0F73 || scalar.value == 0x0F75 || scalar.value == 0x0F81
     }
-}
-
-private extension String {
-    func leftPadded(to length: Int) -> String { String(repeating: "0", count: Swift.max(0, length - count)) + self }
 }

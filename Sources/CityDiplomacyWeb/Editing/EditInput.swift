@@ -96,8 +96,7 @@ struct EditInput: Sendable {
         for name in form.names {
             // Before the name is hashed (see `CombiningMarks`).
             if let problem = CombiningMarks.problem(in: name) { throw .badRequest("a field's name \(problem)", field: "body") }
-        }
-        for name in form.names where !ignoring.contains(name) {
+            guard !ignoring.contains(name) else { continue }
             guard Self.knownFields.contains(name) else { throw .badRequest("unknown field '\(name)'", field: name) }
             strings[name] = try Self.checked(form.all(name).last ?? "", field: name)
         }
