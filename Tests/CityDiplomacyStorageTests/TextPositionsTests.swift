@@ -28,4 +28,29 @@ struct TextPositionsTests {
         #expect(position(composed, in: positions) == 0)
         #expect(position(decomposed, in: positions) == nil)
     }
+
+    @Test("Texts interned one by one are numbered in the order first met, and found again after the table grows")
+    func interning() {
+        var met = TextPositions()
+        func intern(_ text: String) -> Int32 {
+            var text = text
+            return text.withUTF8 { met.intern(UnsafeRawPointer($0.baseAddress ?? UnsafePointer(bitPattern: 1)!), count: $0.count) }
+        }
+        #expect(intern("iran-2018:tehran") == 0)
+        #expect(intern("") == 1)
+        #expect(intern("iran-2018:tehran") == 0)
+        for index in 0..<5_000 { #expect(intern("syn:city\(index)") == Int32(index + 2)) }
+        for index in stride(from: 4_999, through: 0, by: -7) { #expect(intern("syn:city\(index)") == Int32(index + 2)) }
+        #expect(intern("") == 1 && met.count == 5_002)
+        #expect(position("syn:city4999", in: met) == 5_001 && position("syn:city5000", in: met) == nil)
+        for position in [Int32(0), 1, 2, 5_001] {
+            let text = met.withText(at: position) { String(decoding: UnsafeRawBufferPointer(start: $0, count: $1), as: UTF8.self) }
+            #expect(text == ["iran-2018:tehran", "", "syn:city0", "syn:city4999"][[0, 1, 2, 5_001].firstIndex(of: position)!])
+        }
+        // Texts given at once keep their first position when more are interned after them.
+        var given = TextPositions(["a", "b", "a"])
+        var c = "c"
+        #expect(c.withUTF8 { given.intern(UnsafeRawPointer($0.baseAddress!), count: $0.count) } == 3)
+        #expect(position("a", in: given) == 0 && position("c", in: given) == 3)
+    }
 }
