@@ -27,14 +27,17 @@ extension SQLiteRegistry {
     }
 
     public func revision() async throws -> String {
-        try await read { db in
-            // Asked several times for every page: compiled once per connection.
-            try String.fetchOne(db.cachedStatement(sql: """
-                SELECT (SELECT revision FROM registry_state WHERE one = 1)
-                       || '/' || (SELECT count(*) || '/' || coalesce(max(stored_at), '') FROM dataset)
-                       || '/' || (SELECT coalesce(max(id), 0) FROM change_log)
-                """)) ?? ""
-        }
+        try await read { db in try Self.revision(db) }
+    }
+
+    /// The registry's revision as `db`'s transaction sees it.
+    static func revision(_ db: Database) throws -> String {
+        // Asked several times for every page: compiled once per connection.
+        try String.fetchOne(db.cachedStatement(sql: """
+            SELECT (SELECT revision FROM registry_state WHERE one = 1)
+                   || '/' || (SELECT count(*) || '/' || coalesce(max(stored_at), '') FROM dataset)
+                   || '/' || (SELECT coalesce(max(id), 0) FROM change_log)
+            """)) ?? ""
     }
 
     public func lastChanged(ofDataset id: String) async throws -> Date? {

@@ -30,7 +30,7 @@ extension SQLiteRegistry {
     }
 
     public func analysisColumns(ofDataset id: String) async throws -> AnalysisColumns? {
-        try await read { db in try AnalysisColumnsReader.columns(db, dataset: id) }
+        try await AnalysisColumnsReader.columns(of: self, dataset: id)
     }
 
     public func importFormats() async throws -> [String: String] {

@@ -1,6 +1,8 @@
 import CityDiplomacyCore
 import CityDiplomacyReferenceData
-import CityDiplomacyStorage
+@testable import CityDiplomacyStorage
+import Foundation
+import GRDB
 import Testing
 
 @Suite("What the analysis snapshot reads of a dataset, in a few narrow queries")
@@ -48,5 +50,59 @@ struct AnalysisColumnsTests {
         #expect(read.relationCity == whole.relationCity && read.relationPartner == whole.relationPartner)
         #expect(read.countryCodes == whole.countryCodes && read.cityCountry == whole.cityCountry)
         #expect(read.city(at: 0) == whole.city(at: 0))
+    }
+
+    @Test("Read in parts on several connections, the columns are those read in one transaction, for any number of parts", arguments: [false, true])
+    func partsMatchOneRead(inFile: Bool) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-columns-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let registry = inFile ? try SQLiteRegistry(path: folder.appendingPathComponent("r.sqlite").path) : try SQLiteRegistry()
+        try await registry.storeCountries(fixture.countries.countries)
+        try await registry.store(fixture.study)
+        let content = try #require(try await registry.content(ofDataset: "iran-2018"))
+        let whole = try #require(try await registry.writer.read { db in try AnalysisColumnsReader.columns(db, dataset: "iran-2018") })
+        Self.expectSame(whole, AnalysisColumns(content: content))
+        // 70 relations at positions 0…69: runs of one relation and more, and more parts than a pool has readers.
+        for parts in [2, 3, 4, 7, 70, 200] {
+            let read = try #require(try await AnalysisColumnsReader.columns(of: registry, dataset: "iran-2018", partsFrom: 1, parts: parts))
+            Self.expectSame(read, whole)
+            // The same terms, dates and placements, each once, in the order met.
+            #expect(read.kinds == whole.kinds && read.statuses == whole.statuses)
+            #expect(read.signedDates == whole.signedDates && read.placementSets == whole.placementSets && read.themeSets == whole.themeSets)
+        }
+        #expect(try await AnalysisColumnsReader.columns(of: registry, dataset: "no-such-dataset", partsFrom: 1, parts: 3) == nil)
+    }
+
+    @Test("Parts read at another revision than the outline's are not put together; the dataset is read again in one transaction")
+    func partsOfAnotherRevision() async throws {
+        let registry = try await fixture.seededRegistry()
+        var outline = try #require(try await registry.writer.read { db in try AnalysisColumnsReader.Outline(db, dataset: "iran-2018") })
+        let positions = try #require(outline.positions)
+        #expect(positions == 0...69)
+        #expect(try await AnalysisColumnsReader.inParts(of: registry, outline: outline, positions: positions, parts: 3) != nil)
+        outline.revision += "-before"
+        #expect(try await AnalysisColumnsReader.inParts(of: registry, outline: outline, positions: positions, parts: 3) == nil)
+        // A write between the outline and the parts moves the revision the parts read (here the
+        // counter every store and every logged change moves): the parts are refused, and the
+        // dataset read whole all the same.
+        outline = try #require(try await registry.writer.read { db in try AnalysisColumnsReader.Outline(db, dataset: "iran-2018") })
+        try await registry.writer.write { db in try db.execute(sql: "UPDATE registry_state SET revision = revision + 1") }
+        #expect(try await AnalysisColumnsReader.inParts(of: registry, outline: outline, positions: positions, parts: 3) == nil)
+        let read = try #require(try await AnalysisColumnsReader.columns(of: registry, dataset: "iran-2018", partsFrom: 1, parts: 3))
+        Self.expectSame(read, AnalysisColumns(content: fixture.study))
+    }
+
+    @Test("Positions are cut into consecutive runs that cover them, at most as many as asked, without overflow at the integers' ends")
+    func cuttingPositions() {
+        for (positions, parts) in [(0...69, 3), (0...69, 70), (0...69, 200), (5...5, 4), (-10...10, 2), (0...0, 1), (Int.min...Int.max, 4), (Int.max - 3...Int.max, 8), (Int.min...Int.min + 2, 2)] {
+            let runs = AnalysisColumnsReader.cut(positions, into: parts)
+            #expect(!runs.isEmpty && runs.count <= parts)
+            #expect(runs.first?.lowerBound == positions.lowerBound && runs.last?.upperBound == positions.upperBound)
+            for (run, next) in zip(runs, runs.dropFirst()) { #expect(run.upperBound < Int.max && run.upperBound + 1 == next.lowerBound) }
+        }
+        #expect(AnalysisColumnsReader.cut(0...69, into: 3) == [0...23, 24...47, 48...69])
+        #expect(AnalysisColumnsReader.cut(0...69, into: 200).count == 70)
+        #expect(AnalysisColumnsReader.cut(Int.min...Int.max, into: 4).count == 4)
     }
 }
