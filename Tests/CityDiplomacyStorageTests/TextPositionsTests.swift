@@ -53,4 +53,26 @@ struct TextPositionsTests {
         #expect(c.withUTF8 { given.intern(UnsafeRawPointer($0.baseAddress!), count: $0.count) } == 3)
         #expect(position("a", in: given) == 0 && position("c", in: given) == 3)
     }
+
+    @Test("Texts of every length to 40 bytes, with NUL bytes and the same bytes in another order, are told apart")
+    func lengthsAndBytes() {
+        var texts: [String] = []
+        for length in 0...40 {
+            texts.append(String(repeating: "a", count: length))
+            if length > 0 { texts.append(String(repeating: "a", count: length - 1) + "\u{0}") }
+            if length > 1 { texts.append("b" + String(repeating: "a", count: length - 1)) }
+        }
+        var met = TextPositions()
+        for (index, text) in texts.enumerated() {
+            var text = text
+            #expect(text.withUTF8 { met.intern(UnsafeRawPointer($0.baseAddress ?? UnsafePointer(bitPattern: 1)!), count: $0.count) } == Int32(index))
+        }
+        let given = TextPositions(texts)
+        for (index, text) in texts.enumerated() {
+            #expect(position(text, in: met) == Int32(index) && position(text, in: given) == Int32(index))
+            let back = given.withText(at: Int32(index)) { String(decoding: UnsafeRawBufferPointer(start: $0, count: $1), as: UTF8.self) }
+            #expect(back == text)
+        }
+        #expect(position(String(repeating: "a", count: 41), in: given) == nil)
+    }
 }
