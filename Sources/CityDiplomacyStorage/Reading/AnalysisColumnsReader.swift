@@ -4,8 +4,9 @@ import GRDBSQLite
 import Foundation
 
 /// Reads what an analysis snapshot and the counting of relations need of a dataset: its cities
-/// (``RecordReader/cities(_:filter:arguments:order:)``) and the columns of its relations, by
-/// position, in one pass, then the themes of the few relations that have any.
+/// (``RecordReader/cities(_:filter:arguments:order:)``), the columns of its relations by
+/// position, and the themes of the few relations that have any; a large dataset's in parts, on
+/// several connections at once (``columns(of:dataset:partsFrom:parts:)``).
 ///
 /// A relation's sources, notes, flags and rows of import — most of what reading a dataset costs
 /// — are not read: on a synthetic dataset of 980,953 relations the whole records took 29 s and
@@ -19,8 +20,9 @@ enum AnalysisColumnsReader {
     static let partsFrom = 50_000
 
     /// How many parts a large dataset's relations are read in: one a core, two at least (the
-    /// cities are read beside them) and four at most (a pool has five readers).
-    static var parts: Int { min(4, max(2, ProcessInfo.processInfo.activeProcessorCount)) }
+    /// cities are read beside them) and three at most, so that with the cities' read one of a
+    /// pool's five readers stays free for every other request while a snapshot is built.
+    static var parts: Int { min(3, max(2, ProcessInfo.processInfo.activeProcessorCount)) }
 
     /// Dataset `id`'s columns, or `nil` if there is no such dataset.
     ///

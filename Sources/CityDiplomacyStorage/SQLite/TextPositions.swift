@@ -33,12 +33,6 @@ struct TextPositions {
     /// a probe that meets another text seldom reads that text's record.
     private var slots: [UInt64]
     private var mask: Int
-    /// This process's seed (``seed``), mixed into every hash: texts are users' ids, and one who
-    /// knew the hash could choose ids that all fall in one run of slots, making each lookup walk
-    /// them all.
-    private let seed = Self.seed
-
-    private static let seed = UInt64.random(in: .min ... .max)
     private static let headerSize = 8, offsetBits: UInt64 = 40, offsetMask: UInt64 = 1 << 40 - 1
 
     /// How many texts there are (those given twice counted each time).
@@ -121,7 +115,7 @@ struct TextPositions {
         records.withUnsafeBytes { buffer in
             for entry in old where entry != 0 {
                 let record = buffer.baseAddress! + Int(entry & Self.offsetMask - 1)
-                let hash = Self.hash(record + Self.headerSize, count: Int(record.loadUnaligned(fromByteOffset: 4, as: UInt32.self)), seed: seed)
+                let hash = Self.hash(record + Self.headerSize, count: Int(record.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
                 var slot = Int(truncatingIfNeeded: hash) & mask
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
                 slots[slot] = entry
@@ -132,7 +126,7 @@ struct TextPositions {
     private enum Lookup { case found(Int32), empty(Int, tag: UInt64) }
 
     private func lookup(_ pointer: UnsafeRawPointer, count: Int) -> Lookup {
-        let hash = Self.hash(pointer, count: count, seed: seed)
+        let hash = Self.hash(pointer, count: count)
         let tag = hash & ~Self.offsetMask
         var slot = Int(truncatingIfNeeded: hash) & mask
         return records.withUnsafeBytes { buffer in
@@ -154,18 +148,14 @@ struct TextPositions {
         }
     }
 
-    /// A multiply-and-rotate hash of the bytes, eight at a time, from `seed`.
-    private static func hash(_ pointer: UnsafeRawPointer, count: Int, seed: UInt64) -> UInt64 {
-        var hash: UInt64 = (0x9E37_79B9_7F4A_7C15 ^ seed ^ UInt64(count)) &* 0xFF51_AFD7_ED55_8CCD
-        var offset = 0
-        while offset + 8 <= count {
-            hash = (hash ^ pointer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            hash = (hash << 31) | (hash >> 33)
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        for index in offset..<count { tail |= UInt64(pointer.load(fromByteOffset: index, as: UInt8.self)) << (8 * UInt64(index - offset)) }
-        hash = (hash ^ tail ^ seed) &* 0xC4CE_B9FE_1A85_EC53
-        return hash ^ (hash >> 29)
+    /// The bytes' hash by the standard library's `Hasher` (SipHash, seeded per process). The texts
+    /// are users' ids: with a fixed hash, or a seeded one whose mixing lets a difference cancel
+    /// out (the multiply-and-rotate this replaced: flip the top bit of one eight-byte block and
+    /// bit 30 of the next, and the hash is the same for any seed), ids could be chosen that all
+    /// fall in one run of slots, and interning a dataset's ends would walk them all on every row.
+    private static func hash(_ pointer: UnsafeRawPointer, count: Int) -> UInt64 {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(start: pointer, count: count))
+        return UInt64(UInt(bitPattern: hasher.finalize()))
     }
 }
