@@ -54,25 +54,30 @@ struct TextPositionsTests {
         #expect(position("a", in: given) == 0 && position("c", in: given) == 3)
     }
 
-    @Test("Texts of every length to 40 bytes, with NUL bytes and the same bytes in another order, are told apart")
-    func lengthsAndBytes() {
+    @Test("Texts of every length to 40 bytes, with NUL bytes and the same bytes in another order, are told apart",
+          arguments: [TextPositions.Hashing.standard, .constant])
+    func lengthsAndBytes(hashing: TextPositions.Hashing) {
         var texts: [String] = []
         for length in 0...40 {
             texts.append(String(repeating: "a", count: length))
             if length > 0 { texts.append(String(repeating: "a", count: length - 1) + "\u{0}") }
             if length > 1 { texts.append("b" + String(repeating: "a", count: length - 1)) }
         }
-        var met = TextPositions()
+        // With `.constant`, every text's slot and tag are the same: every lookup walks the texts
+        // before it and tells them apart by their lengths and bytes alone.
+        var met = TextPositions(hashing: hashing)
         for (index, text) in texts.enumerated() {
             var text = text
             #expect(text.withUTF8 { met.intern(UnsafeRawPointer($0.baseAddress ?? UnsafePointer(bitPattern: 1)!), count: $0.count) } == Int32(index))
         }
-        let given = TextPositions(texts)
+        let given = TextPositions(texts, hashing: hashing)
         for (index, text) in texts.enumerated() {
             #expect(position(text, in: met) == Int32(index) && position(text, in: given) == Int32(index))
             let back = given.withText(at: Int32(index)) { String(decoding: UnsafeRawBufferPointer(start: $0, count: $1), as: UTF8.self) }
             #expect(back == text)
         }
         #expect(position(String(repeating: "a", count: 41), in: given) == nil)
+        #expect(position("ab", in: given) == nil && position("b", in: given) == nil)
+        #expect(position(String(repeating: "a", count: 40), in: given) == Int32(40 * 3 - 3))
     }
 }

@@ -33,22 +33,34 @@ struct TextPositions {
     /// a probe that meets another text seldom reads that text's record.
     private var slots: [UInt64]
     private var mask: Int
+    private let hashing: Hashing
     private static let headerSize = 8, offsetBits: UInt64 = 40, offsetMask: UInt64 = 1 << 40 - 1
 
     /// How many texts there are (those given twice counted each time).
     var count: Int { starts.count }
 
+    /// How texts are hashed.
+    enum Hashing {
+        /// The standard library's `Hasher` (see ``hash(_:count:)``): what every reader uses.
+        case standard
+        /// Every text the same hash, so that every lookup walks every slot and compares lengths
+        /// and bytes: for tests, which with the standard hash would almost never get past the
+        /// tags (24 bits of the hash), and so would pass with a broken comparison.
+        case constant
+    }
+
     /// No texts yet, room for `capacity` before the table grows.
-    init(capacity: Int = 0) {
+    init(capacity: Int = 0, hashing: Hashing = .standard) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
+        self.hashing = hashing
     }
 
     /// `texts` at their positions; a text given twice keeps its first position.
-    init(_ texts: [String]) {
-        self.init(capacity: texts.count)
+    init(_ texts: [String], hashing: Hashing = .standard) {
+        self.init(capacity: texts.count, hashing: hashing)
         starts.reserveCapacity(texts.count)
         for var text in texts {
             text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
@@ -115,7 +127,7 @@ struct TextPositions {
         records.withUnsafeBytes { buffer in
             for entry in old where entry != 0 {
                 let record = buffer.baseAddress! + Int(entry & Self.offsetMask - 1)
-                let hash = Self.hash(record + Self.headerSize, count: Int(record.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
+                let hash = self.hash(record + Self.headerSize, count: Int(record.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
                 var slot = Int(truncatingIfNeeded: hash) & mask
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
                 slots[slot] = entry
@@ -126,7 +138,7 @@ struct TextPositions {
     private enum Lookup { case found(Int32), empty(Int, tag: UInt64) }
 
     private func lookup(_ pointer: UnsafeRawPointer, count: Int) -> Lookup {
-        let hash = Self.hash(pointer, count: count)
+        let hash = self.hash(pointer, count: count)
         let tag = hash & ~Self.offsetMask
         var slot = Int(truncatingIfNeeded: hash) & mask
         return records.withUnsafeBytes { buffer in
@@ -153,7 +165,8 @@ struct TextPositions {
     /// out (the multiply-and-rotate this replaced: flip the top bit of one eight-byte block and
     /// bit 30 of the next, and the hash is the same for any seed), ids could be chosen that all
     /// fall in one run of slots, and interning a dataset's ends would walk them all on every row.
-    private static func hash(_ pointer: UnsafeRawPointer, count: Int) -> UInt64 {
+    private func hash(_ pointer: UnsafeRawPointer, count: Int) -> UInt64 {
+        if case .constant = hashing { return 0x5EED_0000_0000_0000 }
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(start: pointer, count: count))
         return UInt64(UInt(bitPattern: hasher.finalize()))
