@@ -93,6 +93,41 @@ struct AnalysisColumnsTests {
         Self.expectSame(read, AnalysisColumns(content: fixture.study))
     }
 
+    @Test("An edit through the registry between the outline and the parts refuses the parts; the dataset read again has the edit")
+    func partsAfterAnEdit() async throws {
+        let registry = try await fixture.seededRegistry()
+        let outline = try #require(try await registry.writer.read { db in try AnalysisColumnsReader.Outline(db, dataset: "iran-2018") })
+        let positions = try #require(outline.positions)
+        // The edit changes a column the parts read (the kind), so that a stale read would show.
+        var relation = try #require(fixture.study.relations.first(where: { $0.kind != .friendship }))
+        relation.kind = .friendship
+        _ = try await registry.apply(.saveRelation(relation), by: "test")
+        #expect(try await AnalysisColumnsReader.inParts(of: registry, outline: outline, positions: positions, parts: 3) == nil)
+        let read = try #require(try await AnalysisColumnsReader.columns(of: registry, dataset: "iran-2018", partsFrom: 1, parts: 3))
+        let edited = try #require(try await registry.content(ofDataset: "iran-2018"))
+        let stored = try #require(edited.relations.first(where: { $0.id == relation.id }))
+        #expect(stored.kind == RelationKind.friendship)
+        Self.expectSame(read, AnalysisColumns(content: edited))
+    }
+
+    @Test("A cancelled read in parts ends with a CancellationError, not as a failure of the storage")
+    func cancelledParts() async throws {
+        let registry = try await fixture.seededRegistry()
+        let outline = try #require(try await registry.writer.read { db in try AnalysisColumnsReader.Outline(db, dataset: "iran-2018") })
+        let positions = try #require(outline.positions)
+        let task = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await AnalysisColumnsReader.inParts(of: registry, outline: outline, positions: positions, parts: 3)
+        }
+        await #expect(throws: CancellationError.self) { try await task.value }
+        await #expect(throws: CancellationError.self) {
+            try await Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await AnalysisColumnsReader.columns(of: registry, dataset: "iran-2018", partsFrom: 1, parts: 3)
+            }.value
+        }
+    }
+
     @Test("Positions are cut into consecutive runs that cover them, at most as many as asked, without overflow at the integers' ends")
     func cuttingPositions() {
         for (positions, parts) in [(0...69, 3), (0...69, 70), (0...69, 200), (5...5, 4), (-10...10, 2), (0...0, 1), (Int.min...Int.max, 4), (Int.max - 3...Int.max, 8), (Int.min...Int.min + 2, 2)] {
