@@ -105,7 +105,8 @@ public struct Gazetteer: Sendable {
         let reach = min(limit, Coordinates.halfCircumference)
         let latitudeLimit = reach / 110
         let rows = Int(floor(max(-90, point.latitude - latitudeLimit)))...Int(floor(min(90, point.latitude + latitudeLimit)))
-        let columns = Self.longitudeCells(around: point, withinKilometres: reach, latitudeReach: latitudeLimit)
+        let longitudeLimit = Self.longitudeReach(around: point, withinKilometres: reach, latitudeReach: latitudeLimit)
+        let columns = Self.longitudeCells(around: point, reach: longitudeLimit)
         let latitudes = self.columns.latitudes, longitudes = self.columns.longitudes
         let countries = self.columns.countries, keys = self.columns.countryKeys, cosines = latitudeCosines
         // The country compared as a number (a code of other than two ASCII letters also as text):
@@ -129,6 +130,15 @@ public struct Gazetteer: Sendable {
                     let index = Int(position)
                     if let wanted, keys[index] != wanted || (wanted == .max && countries[index] != country) { continue }
                     if abs(latitudes[index] - point.latitude) > latitudeLimit { continue }
+                    // The same bound in longitude, as the shorter way round: a cell of 1° is wider
+                    // than a reach of 30 km, and without it most candidates of a crowded cell had
+                    // their haversine taken (two sines) only to fall outside (perf: the search and
+                    // its sines were a third of the samples while a million-row import resolved
+                    // its places).
+                    if let longitudeLimit {
+                        let apart = abs(longitudes[index] - point.longitude)
+                        if min(apart, 360 - apart) > longitudeLimit { continue }
+                    }
                     let dLat = (latitudes[index] - point.latitude) * radians
                     let dLng = (longitudes[index] - point.longitude) * radians
                     let a = sin(dLat / 2) * sin(dLat / 2) + pointCosine * cosines[index] * sin(dLng / 2) * sin(dLng / 2)
@@ -149,15 +159,27 @@ public struct Gazetteer: Sendable {
     /// haversine's `cos φ₁ cos φ₂ sin²(Δλ/2)` is at most its whole); that reach is widened by a
     /// part in a billion against rounding.
     static func longitudeCells(around point: Coordinates, withinKilometres limit: Double, latitudeReach: Double) -> ClosedRange<Int> {
+        longitudeCells(around: point, reach: longitudeReach(around: point, withinKilometres: limit, latitudeReach: latitudeReach))
+    }
+
+    /// The cells of ``longitudeCells(around:withinKilometres:latitudeReach:)`` for a reach in
+    /// degrees of longitude (``longitudeReach(around:withinKilometres:latitudeReach:)``).
+    static func longitudeCells(around point: Coordinates, reach: Double?) -> ClosedRange<Int> {
+        guard let reach else { return Int(floor(point.longitude)) - 180...Int(floor(point.longitude)) + 179 }
+        return Int(floor(point.longitude - reach))...Int(floor(point.longitude + reach))
+    }
+
+    /// How far in degrees of longitude, the shorter way round, a place `limit` km from `point`
+    /// or closer can lie (see ``longitudeCells(around:withinKilometres:latitudeReach:)``);
+    /// `nil` where it may lie at any longitude (near a pole, or a limit of half the globe).
+    static func longitudeReach(around point: Coordinates, withinKilometres limit: Double, latitudeReach: Double) -> Double? {
         let radians = Double.pi / 180
         let poleward = abs(point.latitude) + latitudeReach
-        let every = Int(floor(point.longitude)) - 180...Int(floor(point.longitude)) + 179
-        guard poleward < 90 else { return every }
+        guard poleward < 90 else { return nil }
         let sine = sin(limit / (2 * Coordinates.meanEarthRadius)) / cos(poleward * radians)
-        guard sine < 1 else { return every }
+        guard sine < 1 else { return nil }
         let reach = 2 * asin(sine) / radians * (1 + 1e-9) + 1e-9
-        guard reach < 179 else { return every }
-        return Int(floor(point.longitude - reach))...Int(floor(point.longitude + reach))
+        return reach < 179 ? reach : nil
     }
 }
 
