@@ -350,13 +350,13 @@ struct HostileValueTests {
         #expect(rows.count == 1 && rows[0].city1.name.unicodeScalars.count == 35)
     }
 
-    @Test("Hexadecimal, infinite and not-a-number values are not coordinates", arguments: ["0x1p3", "0x10", "inf", "nan", "1e", "--5", "1.2.3", "35,7"])
+    @Test("Hexadecimal, infinite and not-a-number values are not coordinates", arguments: ["0x1p3", "0x10", "inf", "nan", "1e", "--5", "1.2.3", "35,7", "1-2", "3+", "-+1", "1e+-2", "+"])
     func notCoordinates(value: String) throws {
         let row = "Berat,Albania,\"\(value)\",19.95,Ulcinj,Montenegro,41.92,19.2\n"
         #expect(throws: DataFileError.self) { try records(Self.header + row) }
     }
 
-    @Test("Decimal degrees in any plain writing are", arguments: [("35.6892", 35.6892), ("-0.5", -0.5), (".5", 0.5), ("+12", 12.0), ("3.56892e1", 35.6892), ("\u{0663}\u{0665}\u{066B}\u{0666}", 35.6)])
+    @Test("Decimal degrees in any plain writing are", arguments: [("35.6892", 35.6892), ("-0.5", -0.5), (".5", 0.5), ("+12", 12.0), ("3.56892e1", 35.6892), ("-1e-1", -0.1), ("25E+0", 25.0), ("\u{0663}\u{0665}\u{066B}\u{0666}", 35.6)])
     func decimalCoordinates(pair: (String, Double)) throws {
         let rows = try records(Self.header + "Berat,Albania,\(pair.0),19.95,Ulcinj,Montenegro,41.92,19.2\n")
         #expect(rows[0].city1.coordinates?.latitude == pair.1)
