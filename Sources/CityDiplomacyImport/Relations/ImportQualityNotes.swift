@@ -10,17 +10,44 @@ struct ImportQualityNotes {
     private let countries: [String: CountryCode?]
     private let resolver: PlaceResolver
 
-    private(set) var unresolved: [String: ImportQualityReport.NameNote] = [:]
-    private(set) var uncertain: [String: ImportQualityReport.NameNote] = [:]
-    /// The name note each place adds to on every later row that names it, with its key as kept
-    /// from the first row (the dictionary's own, shared): made again on each row, with the place
-    /// and its resolution copied to make it, the notes' checks of a 1,000,000-row file took 3.1 s
-    /// of CPU, and 1.9–2.1 s with the key kept (perf, 2026-12-02).
+    private(set) var unresolved = NameNotes()
+    private(set) var uncertain = NameNotes()
+    /// The name note each place adds to on every later row that names it, by its number among
+    /// the notes: made again on each row, with the place and its resolution copied to make it,
+    /// the notes' checks of a 1,000,000-row file took 3.1 s of CPU; 1.9–2.1 s with the note's key
+    /// kept, which was still hashed and looked up on every row (perf, 2026-12-02).
     private var repeatedNote: [RepeatedNote]
     private enum RepeatedNote {
         case none
-        case unresolved(key: String)
-        case uncertain(key: String)
+        case unresolved(Int)
+        case uncertain(Int)
+    }
+
+    /// Name notes, one a name and country, in the order first met; found by their key
+    /// (`name|country`) when first met, and by number after.
+    struct NameNotes {
+        private(set) var values: [ImportQualityReport.NameNote] = []
+        private var numbers: [String: Int] = [:]
+
+        /// Counts a name (with its country) once more; its first five lines are kept. Returns the note's number.
+        mutating func note(_ mention: PlaceMention, line: Int, reason: String, candidates: () -> [GazetteerEntry]) -> Int {
+            let key = "\(mention.name)|\(mention.country ?? "")"
+            if let number = numbers[key] {
+                count(line: line, at: number)
+                return number
+            }
+            numbers[key] = values.count
+            values.append(ImportQualityReport.NameNote(
+                name: mention.name, country: mention.country, occurrences: 1, lines: [line], reason: reason,
+                candidates: candidates().map(RelationImporter.describe)))
+            return values.count - 1
+        }
+
+        /// Counts note `number` once more, in place.
+        mutating func count(line: Int, at number: Int) {
+            values[number].occurrences += 1
+            if values[number].lines.count < 5 { values[number].lines.append(line) }
+        }
     }
     private(set) var unknownCountries: [String: ImportQualityReport.CountryNote] = [:]
     private(set) var coordinateIssues: [ImportQualityReport.CoordinateNote] = []
@@ -74,8 +101,8 @@ struct ImportQualityNotes {
             // unknown, as the first row found them; the place and its resolution are not copied.
             switch repeatedNote[number] {
             case .none: break
-            case let .unresolved(key): Self.count(line: line, in: &unresolved, at: unresolved.index(forKey: key)!)
-            case let .uncertain(key): Self.count(line: line, in: &uncertain, at: uncertain.index(forKey: key)!)
+            case let .unresolved(note): unresolved.count(line: line, at: note)
+            case let .uncertain(note): uncertain.count(line: line, at: note)
             }
             if !mentions[number].countryKnown, let text = places[number].country { noteUnknownCountry(text, line: line) }
             return
@@ -90,15 +117,15 @@ struct ImportQualityNotes {
             if confidence < 0.9 {
                 // A local, so that the closure reads no part of self while a note is written.
                 let gazetteer = resolver.gazetteer
-                repeatedNote[number] = .uncertain(key: Self.note(
-                    mention, line: line, into: &uncertain, reason: reason,
-                    candidates: gazetteer.entries(named: resolved.place.name).prefix(4).filter { $0 != entry }))
+                repeatedNote[number] = .uncertain(uncertain.note(
+                    mention, line: line, reason: reason,
+                    candidates: { gazetteer.entries(named: resolved.place.name).prefix(4).filter { $0 != entry } }))
             }
         case let .ambiguous(candidates, reason):
-            repeatedNote[number] = .unresolved(key: Self.note(mention, line: line, into: &unresolved, reason: reason, candidates: candidates))
+            repeatedNote[number] = .unresolved(unresolved.note(mention, line: line, reason: reason, candidates: { candidates }))
         case let .unresolved(reason, candidates):
             if resolved.place.parent == nil {
-                repeatedNote[number] = .unresolved(key: Self.note(mention, line: line, into: &unresolved, reason: reason, candidates: candidates))
+                repeatedNote[number] = .unresolved(unresolved.note(mention, line: line, reason: reason, candidates: { candidates }))
             }
             // Places of the name exist, but none near the given coordinates: the coordinates or
             // the name are wrong, or the place is another of the name.
@@ -162,30 +189,6 @@ struct ImportQualityNotes {
         } else {
             unknownCountries[text] = .init(country: text, occurrences: 1, lines: [line])
         }
-    }
-
-    /// Counts a name (with its country) once more; its first five lines are kept. Returns the
-    /// note's key as the dictionary holds it (one string for every place of the note).
-    private static func note(
-        _ mention: PlaceMention, line: Int, into notes: inout [String: ImportQualityReport.NameNote], reason: String,
-        candidates: @autoclosure () -> [GazetteerEntry]
-    ) -> String {
-        let key = "\(mention.name)|\(mention.country ?? "")"
-        if let index = notes.index(forKey: key) {
-            count(line: line, in: &notes, at: index)
-            return notes.keys[index]
-        }
-        notes[key] = ImportQualityReport.NameNote(
-            name: mention.name, country: mention.country, occurrences: 1, lines: [line], reason: reason,
-            candidates: candidates().map(RelationImporter.describe))
-        return key
-    }
-
-    /// Counts the note at `index` once more, in place: changed without copying it out, which
-    /// made the append copy its lines too.
-    private static func count(line: Int, in notes: inout [String: ImportQualityReport.NameNote], at index: Dictionary<String, ImportQualityReport.NameNote>.Index) {
-        notes.values[index].occurrences += 1
-        if notes.values[index].lines.count < 5 { notes.values[index].lines.append(line) }
     }
 
     private static func text(_ coordinates: Coordinates) -> String {
