@@ -171,3 +171,24 @@ struct PlaceNameFormTests {
         return last.lowercased()
     }
 }
+
+@Suite("Trimming white space without Foundation's NSString")
+struct TrimmingSpacesTests {
+    @Test("trimmingSpaces is Foundation's trimmingCharacters(in: .whitespaces), at every white-space character and on its ASCII fast path")
+    func asFoundation() {
+        var spaces: [Character] = [" ", "\t"]
+        for value in UInt32(0x80)...0x3000 {
+            if let scalar = Unicode.Scalar(value), CharacterSet.whitespaces.contains(scalar) { spaces.append(Character(scalar)) }
+        }
+        #expect(spaces.count > 10)
+        let others: [Character] = ["a", "Z", "9", "~", "!", "\n", "\r", "\u{7F}", "é", "ی", "\u{200C}", "\u{FEFF}", "e\u{301}", "\u{301}"]
+        var random = SplitMix64(seed: 77)
+        for _ in 0..<20_000 {
+            let length = random.next(6)
+            let text = String((0..<length).map { _ in random.next(3) == 0 ? spaces[random.next(spaces.count)] : others[random.next(others.count)] })
+            #expect(Array(text.trimmingSpaces().utf8) == Array(text.trimmingCharacters(in: .whitespaces).utf8), "\(text.debugDescription)")
+            let substring = ("x" + text + "x").dropFirst().dropLast()
+            #expect(Array(substring.trimmingSpaces().utf8) == Array(substring.trimmingCharacters(in: .whitespaces).utf8), "\(text.debugDescription)")
+        }
+    }
+}

@@ -133,17 +133,17 @@ public struct PlaceResolver: Sendable {
     /// ``place(name:country:coordinates:)`` with the country already looked up: `countryCode` is
     /// `country(countryText)?.code`. An import looks each distinct country text up once.
     public func place(name rawName: String, countryCode: CountryCode?, countryText: String?, coordinates: Coordinates?) -> Place {
-        let name = rawName.trimmingCharacters(in: .whitespaces)
+        let name = rawName.trimmingSpaces()
         var country = countryCode
         let form = PlaceNameForm(name)
         if country == nil, case let .qualified(core, qualifier, .comma) = form, let named = self.country(qualifier) {
             // "Varna, Bulgaria" with no country column: the name says it.
-            if countryText?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+            if countryText?.trimmingSpaces().isEmpty ?? true {
                 country = named.code
                 return single(core, in: country, coordinates: coordinates)
             }
         }
-        if country == nil, let countryText, !countryText.trimmingCharacters(in: .whitespaces).isEmpty {
+        if country == nil, let countryText, !countryText.trimmingSpaces().isEmpty {
             return Place(resolution: .unresolved(reason: "country '\(countryText)' unknown: the place was not looked for elsewhere", candidates: []), name: name)
         }
         // The whole name first: "Riese Pio X" and "Stratford-upon-Avon" are places, not forms —
@@ -563,6 +563,11 @@ extension StringProtocol {
     /// leaves it — the same set (spaces, tabs, and what else Foundation counts, such as U+200B),
     /// tested scalar by scalar — without making an NSString of the text.
     func trimmingSpaces() -> String {
+        // Nearly every name begins and ends with a printable ASCII character, none of them white
+        // space: given back as it is. (Foundation's trimming made an NSString of every name an
+        // import resolved, 2% of the samples of a million-row import, perf.)
+        let text = String(self)
+        if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return text }
         let spaces = CharacterSet.whitespaces
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !spaces.contains($0) }), let last = scalars.lastIndex(where: { !spaces.contains($0) }) else { return "" }
