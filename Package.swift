@@ -152,7 +152,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CityDiplomacyStorageTests",
-            dependencies: ["CityDiplomacyCore", "CityDiplomacyStorage", "CityDiplomacyReferenceData"]
+            dependencies: [
+                "CityDiplomacyCore", "CityDiplomacyStorage", "CityDiplomacyReferenceData",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // One conformance suite run against every backend of the registry (PostgreSQL where
         // CITYDIP_TEST_POSTGRES_URL names a server).

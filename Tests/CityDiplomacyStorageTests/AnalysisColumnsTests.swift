@@ -3,6 +3,7 @@ import CityDiplomacyReferenceData
 @testable import CityDiplomacyStorage
 import Foundation
 import GRDB
+import GRDBSQLite
 import Testing
 
 @Suite("What the analysis snapshot reads of a dataset, in a few narrow queries")
@@ -93,7 +94,7 @@ struct AnalysisColumnsTests {
         Self.expectSame(read, AnalysisColumns(content: fixture.study))
     }
 
-    @Test("An edit through the registry between the outline and the parts refuses the parts; the dataset read again has the edit")
+    @Test("An edit through the registry after the outline moves the revision the parts read: they are refused, and the dataset read again has the edit")
     func partsAfterAnEdit() async throws {
         let registry = try await fixture.seededRegistry()
         let outline = try #require(try await registry.writer.read { db in try AnalysisColumnsReader.Outline(db, dataset: "iran-2018") })
@@ -110,7 +111,21 @@ struct AnalysisColumnsTests {
         Self.expectSame(read, AnalysisColumns(content: edited))
     }
 
-    @Test("A cancelled read in parts ends with a CancellationError, not as a failure of the storage")
+    @Test("A step interrupted or aborted in a cancelled task is a CancellationError; in a task going on, or of another failure, a database error")
+    func failedSteps() async throws {
+        let codes: [Int32] = [SQLITE_INTERRUPT, SQLITE_ABORT, 516 /* SQLITE_ABORT_ROLLBACK */, SQLITE_IOERR, SQLITE_BUSY, SQLITE_CORRUPT]
+        let cancelled = await Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return codes.map { AnalysisColumnsReader.RelationPart.failure(ofStep: $0, message: "m", sql: "SELECT 1") }
+        }.value
+        let running = await Task { codes.map { AnalysisColumnsReader.RelationPart.failure(ofStep: $0, message: "m", sql: "SELECT 1") } }.value
+        #expect(cancelled.map { $0 is CancellationError } == [true, true, true, false, false, false])
+        #expect(running.allSatisfy { $0 is DatabaseError })
+        #expect((running[2] as? DatabaseError)?.extendedResultCode.rawValue == 516)
+        #expect((cancelled[3] as? DatabaseError)?.resultCode == .SQLITE_IOERR)
+    }
+
+    @Test("A read in parts in a cancelled task ends with a CancellationError, not as a failure of the storage")
     func cancelledParts() async throws {
         let registry = try await fixture.seededRegistry()
         let outline = try #require(try await registry.writer.read { db in try AnalysisColumnsReader.Outline(db, dataset: "iran-2018") })

@@ -162,15 +162,17 @@ enum AnalysisColumnsReader {
             }
             // The number of the last date met, which the next relation often has too.
             var lastDate: Int32?
+            var rows = 0
             while true {
+                // GRDB interrupts a cancelled read's step (`sqlite3_interrupt`), but SQLite forgets
+                // an interruption that comes before a statement's first step: the task is asked too,
+                // every 4,096 rows.
+                if rows & 0xFFF == 0 { try Task.checkCancellation() }
+                rows &+= 1
                 let code = sqlite3_step(raw)
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else {
-                    // A cancelled read is interrupted by GRDB (`sqlite3_interrupt`): the caller
-                    // is told so, as GRDB's own steps tell it, not of a failing database.
-                    if code == SQLITE_INTERRUPT || code == SQLITE_ABORT { try Task.checkCancellation() }
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                        sql: statement.sql)
+                    throw Self.failure(ofStep: code, message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
                 }
                 city.append(ends.intern(text(0)))
                 partner.append(ends.intern(text(1)))
@@ -196,6 +198,16 @@ enum AnalysisColumnsReader {
                 placement.append(empty ? -1 : placements.intern(placementText, count: placementCount))
                 position.append(Int(sqlite3_column_int64(raw, 7)))
             }
+        }
+
+        /// The error of a step that gave `code` (a result code, extended or not): a
+        /// `CancellationError` where the step was interrupted or aborted and the task is
+        /// cancelled, as GRDB's own steps tell it, not a failing database; a `DatabaseError`
+        /// otherwise.
+        static func failure(ofStep code: Int32, message: String, sql: String) -> any Error {
+            let primary = code & 0xFF
+            if (primary == SQLITE_INTERRUPT || primary == SQLITE_ABORT) && Task.isCancelled { return CancellationError() }
+            return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
         }
     }
 
