@@ -139,6 +139,15 @@ struct ImportPipelineTests {
         #expect(namesakes.report.unresolvedNames.map { $0.country ?? "" } == ["Atlantis", "Lemuria"])
     }
 
+    @Test("A name and its country are kept apart in the notes: a bar in either joins no two names")
+    func noteKeysApart() throws {
+        let result = try run(Self.header + "Nowhere Qa|Qb,,,,Tehran,Iran,,\nNowhere Qa,Qb|,,,Tabriz,Iran,,\n")
+        let notes = result.report.unresolvedNames.filter { $0.name.hasPrefix("Nowhere Qa") }
+        #expect(notes.count == 2)
+        #expect(Set(notes.map { "\($0.name) / \($0.country ?? "-")" }) == ["Nowhere Qa|Qb / -", "Nowhere Qa / Qb|"])
+        #expect(notes.allSatisfy { $0.occurrences == 1 })
+    }
+
     @Test("A name noted on every row is counted on every row, with its first five lines, however many places share its note")
     func notesOnEveryRow() throws {
         // One unresolved name of an unknown country on eight rows, as three places (without

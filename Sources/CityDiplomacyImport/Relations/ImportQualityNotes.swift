@@ -23,15 +23,22 @@ struct ImportQualityNotes {
         case uncertain(Int)
     }
 
-    /// Name notes, one a name and country, in the order first met; found by their key
-    /// (`name|country`) when first met, and by number after.
+    /// Name notes, one a name and country, in the order first met; found by their name and
+    /// country when first met, and by number after.
     struct NameNotes {
         private(set) var values: [ImportQualityReport.NameNote] = []
-        private var numbers: [String: Int] = [:]
+        /// Name and country apart: joined in one text (`name|country`), the name `A|B` without a
+        /// country and the name `A` of the country `B|` were one note, and a file could hide one
+        /// unresolved name in another's.
+        private var numbers: [Key: Int] = [:]
+        private struct Key: Hashable {
+            var name: String
+            var country: String?
+        }
 
         /// Counts a name (with its country) once more; its first five lines are kept. Returns the note's number.
         mutating func note(_ mention: PlaceMention, line: Int, reason: String, candidates: () -> [GazetteerEntry]) -> Int {
-            let key = "\(mention.name)|\(mention.country ?? "")"
+            let key = Key(name: mention.name, country: mention.country)
             if let number = numbers[key] {
                 count(line: line, at: number)
                 return number

@@ -188,8 +188,8 @@ public struct RelationImporter: Sendable {
                     let (countryA, countryB) = (NFCOrder.bytes(of: notes[a].country ?? ""), NFCOrder.bytes(of: notes[b].country ?? ""))
                     if countryA != countryB { return countryA.lexicographicallyPrecedes(countryB) }
                     // Last, the texts as written: where Foundation's NFC made two notes one that
-                    // `String` keeps apart, the dictionary's order, seeded anew in every process,
-                    // would decide (no file's notes tie so far: their key merges equal names).
+                    // `String` keeps apart, the order the notes came in would decide (no file's
+                    // notes tie so far: their key merges equal names).
                     let (nameA, nameB) = (Array(notes[a].name.utf8), Array(notes[b].name.utf8))
                     if nameA != nameB { return nameA.lexicographicallyPrecedes(nameB) }
                     return Array((notes[a].country ?? "").utf8).lexicographicallyPrecedes(Array((notes[b].country ?? "").utf8))
