@@ -152,26 +152,22 @@ public struct Gazetteer: Sendable {
     }
 
     /// The longitudes of the cells (their western edges in whole degrees, unwrapped) that a
-    /// search within `limit` km of `point` must look at: every one, once, near a pole.
-    ///
-    /// Two places `limit` km apart or closer differ in longitude by at most
-    /// 2·asin(sin(limit / 2R) / cos φ), φ the latitude nearest a pole within reach (the
-    /// haversine's `cos φ₁ cos φ₂ sin²(Δλ/2)` is at most its whole); that reach is widened by a
-    /// part in a billion against rounding.
-    static func longitudeCells(around point: Coordinates, withinKilometres limit: Double, latitudeReach: Double) -> ClosedRange<Int> {
-        longitudeCells(around: point, reach: longitudeReach(around: point, withinKilometres: limit, latitudeReach: latitudeReach))
-    }
-
-    /// The cells of ``longitudeCells(around:withinKilometres:latitudeReach:)`` for a reach in
-    /// degrees of longitude (``longitudeReach(around:withinKilometres:latitudeReach:)``).
+    /// search must look at for a reach in degrees of longitude
+    /// (``longitudeReach(around:withinKilometres:latitudeReach:)``): every one, once, where the
+    /// reach is `nil`.
     static func longitudeCells(around point: Coordinates, reach: Double?) -> ClosedRange<Int> {
         guard let reach else { return Int(floor(point.longitude)) - 180...Int(floor(point.longitude)) + 179 }
         return Int(floor(point.longitude - reach))...Int(floor(point.longitude + reach))
     }
 
     /// How far in degrees of longitude, the shorter way round, a place `limit` km from `point`
-    /// or closer can lie (see ``longitudeCells(around:withinKilometres:latitudeReach:)``);
-    /// `nil` where it may lie at any longitude (near a pole, or a limit of half the globe).
+    /// or closer can lie, where `latitudeReach` bounds how far in latitude it can; `nil` where it
+    /// may lie at any longitude (near a pole, or a limit of half the globe).
+    ///
+    /// Two places `limit` km apart or closer differ in longitude by at most
+    /// 2·asin(sin(limit / 2R) / cos φ), φ the latitude nearest a pole within reach (the
+    /// haversine's `cos φ₁ cos φ₂ sin²(Δλ/2)` is at most its whole); that reach is widened by a
+    /// part in a billion against rounding.
     static func longitudeReach(around point: Coordinates, withinKilometres limit: Double, latitudeReach: Double) -> Double? {
         let radians = Double.pi / 180
         let poleward = abs(point.latitude) + latitudeReach

@@ -24,8 +24,9 @@ public enum CombiningMarks {
     /// input removes is removed: a control or bidirectional character, a ZWNJ, a tatweel or a
     /// Quranic sign between two runs does not end the first, since taking it out joins them.
     public static func longestRun(in text: String) -> Int {
-        // No scalar below U+0300 (UTF-8 bytes below 0xCC) is a non-starter: most values end here.
-        if text.utf8.allSatisfy({ $0 < 0xCC }) { return 0 }
+        // No scalar below U+0300 (UTF-8 bytes below 0xCC) is a non-starter: most values end here,
+        // their bytes read where they lie (an import asks this of every value of every row).
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0xCC } }) ?? text.utf8.allSatisfy({ $0 < 0xCC }) { return 0 }
         var longest = 0, run = 0
         for scalar in text.unicodeScalars {
             if isNonStarter(scalar) {

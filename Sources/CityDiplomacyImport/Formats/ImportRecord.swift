@@ -51,8 +51,7 @@ extension ImportRecord {
         var removed: [ImportRecord.RemovedCharacters] = []
         // Before any value is normalised, hashed or compared (see `CombiningMarks`).
         // Columns the import does not read are not refused.
-        // Settled ASCII (``PersianText/isSettledASCII(_:)``), as most values are, holds no mark.
-        for (index, text) in row.values.enumerated() where !PersianText.isSettledASCII(text) && CombiningMarks.exceedsLimit(text) {
+        for (index, text) in row.values.enumerated() where CombiningMarks.exceedsLimit(text) {
             if let field = CanonicalField.allCases.first(where: { map[$0] == index }), let problem = CombiningMarks.problem(in: text) {
                 throw DataFileError(file: fileName, line: row.line, column: row.columns?[index],
                                     field: header[index] == field.rawValue ? field.rawValue : "\(field.rawValue) (column \(header[index]))",

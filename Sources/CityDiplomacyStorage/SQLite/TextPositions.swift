@@ -43,8 +43,9 @@ struct TextPositions {
     enum Hashing {
         /// The standard library's `Hasher` (see ``hash(_:count:)``): what every reader uses.
         case standard
-        /// Every text the same hash, so that every lookup walks every slot and compares lengths
-        /// and bytes: for tests, which with the standard hash would almost never get past the
+        /// Every text the same hash, so that a lookup walks the run of slots from the first, past
+        /// every text put in before, comparing lengths and bytes: for tests only (it makes
+        /// interning quadratic), which with the standard hash would almost never get past the
         /// tags (24 bits of the hash), and so would pass with a broken comparison.
         case constant
     }
@@ -160,7 +161,8 @@ struct TextPositions {
         }
     }
 
-    /// The bytes' hash by the standard library's `Hasher` (SipHash, seeded per process). The texts
+    /// The bytes' hash by the standard library's `Hasher` (SipHash, seeded per process), or a
+    /// constant where the tests ask for one (``Hashing/constant``). The texts
     /// are users' ids: with a fixed hash, or a seeded one whose mixing lets a difference cancel
     /// out (the multiply-and-rotate this replaced: flip the top bit of one eight-byte block and
     /// bit 30 of the next, and the hash is the same for any seed), ids could be chosen that all
