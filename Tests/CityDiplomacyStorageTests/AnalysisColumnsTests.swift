@@ -125,6 +125,23 @@ struct AnalysisColumnsTests {
         #expect((cancelled[3] as? DatabaseError)?.resultCode == .SQLITE_IOERR)
     }
 
+    @Test("A read cancelled once it has begun, its statement prepared, ends with a CancellationError")
+    func cancelledWhileReading() async throws {
+        let registry = try await fixture.seededRegistry()
+        await #expect(throws: CancellationError.self) {
+            try await Task {
+                try await registry.writer.read { db in
+                    // Cancelled inside the read, after GRDB's own check at its start.
+                    withUnsafeCurrentTask { $0?.cancel() }
+                    return try AnalysisColumnsReader.RelationPart(db, dataset: "iran-2018", positions: 0...69).city.count
+                }
+            }.value
+        }
+        // Not cancelled, the same read gives the part.
+        let count = try await registry.writer.read { db in try AnalysisColumnsReader.RelationPart(db, dataset: "iran-2018", positions: 0...69).city.count }
+        #expect(count == 70)
+    }
+
     @Test("A read in parts in a cancelled task ends with a CancellationError, not as a failure of the storage")
     func cancelledParts() async throws {
         let registry = try await fixture.seededRegistry()
