@@ -63,12 +63,13 @@ extension SQLiteRegistry {
     /// that an earlier one of its dataset has the identity of, if there is one, rather than the
     /// failure: as when the identities were checked before every store (``checkIdentities(of:)``).
     ///
-    /// A store that succeeds needs no such check: the unique indexes of the relations' ids and of
-    /// their pairs refuse two relations of one identity, row by row or when made again after
-    /// the rows, and the transaction fails with them. Checking every store beforehand took the
+    /// A store that succeeds needs no such check: the unique index of the relations' ids and the
+    /// triggers of their pairs (schema v17) refuse two relations of one identity, row by row, or,
+    /// in bulk, the index made again after the rows and the store's own check of the pairs
+    /// meanwhile, and the transaction fails with them. Checking every store beforehand took the
     /// second core for a second of a 1,000,000-row import, which waited for it (perf). The price:
-    /// in bulk, where those indexes are made again after the rows, a dataset with two relations
-    /// of one identity is refused only once every row of it has been written, and rolled back.
+    /// in bulk, a dataset with two relations of one identity is refused only once every row of it
+    /// has been written, and rolled back.
     ///
     /// A failure that says nothing of the content — cancelled, or SQLite failing for another
     /// reason than a constraint (a full disk, an I/O error, a busy database) — is given as it is,
@@ -117,7 +118,8 @@ extension SQLiteRegistry {
         /// Computes `content`'s rows and finds what it refers to, outside any transaction.
         static func prepare(_ content: DatasetContent, importReport: Eventual<String>? = nil) async -> StoreRows {
             // Two relations of one identity are named only if the store fails
-            // (``namingDuplicates(in:_:)``), which the unique indexes then make it.
+            // (``namingDuplicates(in:_:)``), which the relations' unique index and the checks
+            // of their pairs then make it.
             // Keyed and ordered before the transaction, on every core: keying the names of an
             // imported dataset's cities one by one inside it took a tenth of the time of a store.
             async let keys = content.cities.concurrentMap(CityRow.searchKeys(of:))
@@ -262,6 +264,10 @@ extension SQLiteRegistry {
         // (256 MB, 1 GB) gave no faster import of 1,000,000 rows, and the latter more memory.
         let largeCache = bulk ? try PragmaSettings.change(["cache_size": "-131072"], in: db) : nil
         defer { try? largeCache?.restore(in: db) }
+        // In bulk, the triggers that keep each pair of cities to one relation (schema v17) go with
+        // the index they read, and the store checks the pairs itself: those of other datasets'
+        // rows now, while that index is there; its own relations' among themselves below.
+        let pairTriggers = bulk ? try pairTriggersDropped(checking: content, otherDatasets: rows.otherRelationDatasets, in: db) : nil
         let indexes = bulk ? try SecondaryIndexes.drop(SecondaryIndexes.unordered, in: db) : nil
         // A new dataset stored with foreign keys off: the relations' ids too, which come in no
         // order (some 2.5 s of SQLite's inserts of a million relations, against 0.7 s to sort them).
@@ -333,6 +339,10 @@ extension SQLiteRegistry {
         let relations = try RelationInserter(db)
         let commonSource = rows.commonSource
         try relations.insertAll(content.relations, citingAlone: commonSource, progress: progress)
+        // The pairs of the relations just inserted without their triggers, checked on another
+        // core while SQLite makes the indexes on this one, and awaited before the triggers return.
+        let pairCheck = pairTriggers.map { _ in Eventual { [relations = content.relations] in Self.firstDuplicatePair(in: relations) } }
+        pairCheck?.start()
         // Sources a relation cites that the dataset does not list are stored as they are first
         // cited in the dataset's order (sources are read back in the order stored).
         try storeSources(rows.relationSources)
@@ -367,6 +377,8 @@ extension SQLiteRegistry {
         // rows refer to it (and whose trigger finds a relation by it).
         try recreate(relationKey, sortedBy: sort, of: content, in: db)
         try indexes?.recreate(sortedBy: sort, in: db)
+        if let first = pairCheck?.value { throw duplicateRelation(content.relations[first].id, kind: content.relations[first].kind) }
+        try pairTriggers?.restore(in: db)
         // Settings that cannot be put back leave the connection slower, not the store undone.
         try? sort.restore(in: db)
         try content.relations.withUnsafeBufferPointer { stored in
@@ -471,7 +483,8 @@ extension SQLiteRegistry {
         .duplicateRecord(id, reason: "it is the id of source \(other) in another Unicode form (a composed or a combining accent): give the two sources ids that differ in their letters, or one id")
     }
 
-    /// A relation that the relations' unique indexes refuse: its id or its pair and kind is taken.
+    /// A relation that the relations' unique index or pair triggers refuse: its id or its pair
+    /// and kind is taken.
     static func duplicateRelation(_ id: String, kind: RelationKind) -> RegistryError {
         .duplicateRecord(id, reason: "the same pair of cities already has a relation of kind \(kind), or the id is used twice")
     }
@@ -504,6 +517,27 @@ extension SQLiteRegistry {
         return (cityIDs, firstDangling.lazy.compactMap { $0 }.first)
     }
 
+    /// Drops the triggers that keep a pair of cities to one relation of a dataset and kind, for a
+    /// store in bulk (whose own relations' pairs it must then check itself), once the relations of
+    /// `content` that a dataset already in the database could hold the pair of are checked
+    /// against its rows: those of `otherDatasets`, and the dataset's own where rows of it are
+    /// left after its deletion (rows whose dataset row is missing, written with foreign keys off).
+    /// Each is looked up in the index on the home city and partner, which the store drops next.
+    static func pairTriggersDropped(checking content: DatasetContent, otherDatasets: [String], in db: Database) throws -> DroppedSchemaObjects {
+        let ownLeft = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM relation WHERE dataset_id = ?)", arguments: [content.dataset.id]) ?? true
+        if !otherDatasets.isEmpty || ownLeft {
+            let taken = try db.makeStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM relation WHERE city_id = ?1 AND partner_id = ?2 AND dataset_id = ?3 AND kind = ?4)
+                    OR EXISTS (SELECT 1 FROM relation WHERE city_id = ?2 AND partner_id = ?1 AND dataset_id = ?3 AND kind = ?4)
+                """)
+            for relation in content.relations where ownLeft || TextKey.compare(relation.datasetID, content.dataset.id) != 0 {
+                let arguments: StatementArguments = [relation.cityID, relation.partnerID, relation.datasetID, relation.kind.rawValue]
+                if try Bool.fetchOne(taken, arguments: arguments) == true { throw duplicateRelation(relation.id, kind: relation.kind) }
+            }
+        }
+        return try DroppedSchemaObjects.drop("trigger", named: RelationPairTriggers.names, in: db)
+    }
+
     /// Refuses two relations with one id, or of one unordered pair of cities and kind, naming the
     /// second in the dataset's order, as inserting them in that order would.
     ///
@@ -525,7 +559,7 @@ extension SQLiteRegistry {
 
     /// The position of the first relation whose unordered pair of cities, kind and dataset an
     /// earlier one has.
-    private static func firstDuplicatePair(in relations: [BilateralRelation]) -> Int? {
+    static func firstDuplicatePair(in relations: [BilateralRelation]) -> Int? {
         struct Pair: Hashable {
             var low: TextKey, high: TextKey, kind: TextKey, dataset: TextKey
         }
@@ -645,7 +679,8 @@ extension SQLiteRegistry {
         private func mapFailure(naming relation: ((Int) -> (id: String, kind: RelationKind))? = nil, _ body: () throws(BulkInsert.Failure) -> Void) throws {
             do {
                 try body()
-            } catch where [.SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY].contains(error.error.extendedResultCode) {
+            } catch where [.SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY].contains(error.error.extendedResultCode)
+                || error.error.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER && error.error.message == RelationPairTriggers.message {
                 let refused = relation?(error.row) ?? given[error.row]
                 throw SQLiteRegistry.duplicateRelation(refused.id, kind: refused.kind)
             } catch {

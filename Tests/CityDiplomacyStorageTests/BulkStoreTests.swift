@@ -105,7 +105,7 @@ struct BulkStoreTests {
     private static func schemaState(_ registry: SQLiteRegistry) async throws -> SchemaState {
         try await registry.writer.writeWithoutTransaction { db in
             SchemaState(
-                indexes: try String.fetchAll(db, sql: "SELECT name || ':' || coalesce(sql, '') FROM sqlite_master WHERE type = 'index' ORDER BY name"),
+                indexes: try String.fetchAll(db, sql: "SELECT type || ' ' || name || ':' || coalesce(sql, '') FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY type, name"),
                 foreignKeys: try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false,
                 writer: try ["cache_size", "temp_store", "threads", "synchronous", "mmap_size"].map { "\($0)=\(try Int.fetchOne(db, sql: "PRAGMA \($0)") ?? -1)" })
         }
@@ -118,7 +118,7 @@ struct BulkStoreTests {
 
         /// What differs, named, so that a failure says what.
         func differences(from other: SchemaState) -> [String] {
-            (indexes == other.indexes ? [] : ["indexes: \(Set(indexes).symmetricDifference(other.indexes).sorted())"])
+            (indexes == other.indexes ? [] : ["indexes and triggers: \(Set(indexes).symmetricDifference(other.indexes).sorted())"])
                 + (foreignKeys == other.foreignKeys ? [] : ["foreign keys \(foreignKeys)"])
                 + zip(writer, other.writer).filter { $0 != $1 }.map { "\($0) (was \($1))" }
         }

@@ -24,4 +24,9 @@ struct DroppedSchemaObjects {
         }
         return objects
     }
+
+    /// Makes the dropped objects again, in the order they were made.
+    func restore(in db: Database) throws {
+        for object in dropped { try db.execute(sql: object.sql) }
+    }
 }

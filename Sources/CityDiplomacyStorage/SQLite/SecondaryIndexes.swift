@@ -17,7 +17,7 @@ import GRDB
 struct SecondaryIndexes {
     /// The indexes whose keys an import gives in no order: the store drops these.
     static let unordered = [
-        "relation_on_unordered_pair", "relation_on_city", "relation_on_partner", "relation_on_signed_from", "relation_on_signed_to",
+        "relation_on_city", "relation_on_partner", "relation_on_signed_from", "relation_on_signed_to",
         "city_name_on_search_key", "city_on_country",
     ]
 

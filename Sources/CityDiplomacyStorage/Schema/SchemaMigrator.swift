@@ -12,6 +12,7 @@ enum SchemaMigrator {
     static let v14 = "v14: a dataset's import report is its last column, so that its other columns are read without it"
     static let v15 = "v15: citations and city names kept in their primary key alone (WITHOUT ROWID), not also in a table beside it"
     static let v16 = "v16: relations that cite their dataset's common source alone say so in a column rather than in a citation row each"
+    static let v17 = "v17: a relation's unordered pair of cities is unique by triggers that read the indexes on its ends, not by an index of its own"
 
     /// Whether migration `identifier` is recorded as run: by another process, when asked from
     /// within that migration.
@@ -457,6 +458,24 @@ enum SchemaMigrator {
             // It decides which source relations read back: a write to it clears the records hash.
             for statement in RecordsHashTriggers.statements(for: RecordsHashTriggers.commonSourceTables) { try db.execute(sql: statement) }
         }
+        // Two relations of one dataset, kind and pair of cities (in either order) were refused by
+        // a unique index on the dataset, the lower and the higher city and the kind. An import of
+        // a large dataset drops it and makes it again after the rows (``SecondaryIndexes``), and
+        // it was the costliest of the relations' indexes to make: 1.3–1.6 s of SQLite's one
+        // core for the 981,029 relations of the 1,000,000-row synthetic file (`sqlite3` shell,
+        // the import's sort settings), most of it evaluating `min` and `max` for every row and
+        // sorting four texts. It held nothing a read used. The same rule is now kept by triggers
+        // (``RelationPairTriggers``) that look for the pair, in either order, in the index on the
+        // relations' home cities (which holds the partner and the dataset, v12): every write
+        // through SQL is refused as before (`SQLITE_CONSTRAINT`). A store in bulk drops them
+        // with that index and checks its own relations' pairs on another core while SQLite
+        // makes the other indexes (``SQLiteRegistry`` `storeInTransaction`). A database already
+        // holds no two relations of one pair: the index refused them. No rows are written.
+        migrator.registerMigration(v17, foreignKeyChecks: .immediate) { db in
+            guard try !recorded(v17, in: db) else { return }
+            try db.execute(sql: "DROP INDEX relation_on_unordered_pair")
+            for statement in RelationPairTriggers.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -501,6 +520,35 @@ enum SchemaMigrator {
         }
         try db.execute(sql: "DROP TABLE \(holding)")
         for statement in kept { try db.execute(sql: statement) }
+    }
+}
+
+/// The triggers that keep one relation per dataset, kind and unordered pair of cities (schema
+/// v17), in place of a unique index: before a relation is inserted, or its ends, dataset or kind
+/// change, they look for another relation of the same dataset and kind between the same two
+/// cities, in either order, through the index on the home city and partner (`relation_on_city`),
+/// and refuse the write with `SQLITE_CONSTRAINT` (extended: `SQLITE_CONSTRAINT_TRIGGER`) and
+/// ``message``. Texts compare by their bytes, as the unique index compared them.
+enum RelationPairTriggers {
+    static let names = ["relation_insert_keeps_pairs_unique", "relation_update_keeps_pairs_unique"]
+    /// The error's message, which names the rule as SQLite names a unique index's.
+    static let message = "UNIQUE constraint failed: relation pair of cities and kind"
+
+    static var statements: [String] {
+        // `NEW` is the row being written; for an update, the row itself is left out by its row id.
+        func clash(besides: String) -> String {
+            """
+            EXISTS (SELECT 1 FROM relation WHERE city_id = NEW.city_id AND partner_id = NEW.partner_id
+                        AND dataset_id = NEW.dataset_id AND kind = NEW.kind\(besides))
+               OR EXISTS (SELECT 1 FROM relation WHERE city_id = NEW.partner_id AND partner_id = NEW.city_id
+                        AND dataset_id = NEW.dataset_id AND kind = NEW.kind\(besides))
+            """
+        }
+        let refuse = "BEGIN SELECT RAISE(ABORT, '\(message)'); END"
+        return [
+            "CREATE TRIGGER \(names[0]) BEFORE INSERT ON relation WHEN \(clash(besides: "")) \(refuse)",
+            "CREATE TRIGGER \(names[1]) BEFORE UPDATE OF city_id, partner_id, dataset_id, kind ON relation WHEN \(clash(besides: " AND rowid <> OLD.rowid")) \(refuse)",
+        ]
     }
 }
 
