@@ -16,7 +16,7 @@ enum ReadBenchmarks {
     /// Raised whenever the import or the schema changes what a fixture holds, so that the
     /// benchmarks read databases made by this version: one left by an older version would be
     /// migrated when opened (checking every foreign key of a database migrated by v4–v7).
-    static let fixtureVersion = 3
+    static let fixtureVersion = 4
 
     /// Databases imported once and kept in the synthetic folder, so that each benchmark process
     /// (the benchmark tool runs each benchmark on its own) does not import them again.
