@@ -410,6 +410,12 @@ extension SQLiteRegistry {
         // An empty report, which has no bytes to point at (SQLite would take no address for NULL),
         // is bound by GRDB.
         guard !report.isEmpty else { return try statement.execute() }
+        // Stepped below GRDB, which would otherwise refuse a write outside the transaction it
+        // opened: were SQLite to have rolled it back by itself, this write must not commit alone.
+        // (GRDB's transaction observers do not see it; the registry has none.)
+        guard sqlite3_get_autocommit(db.sqliteConnection) == 0 else {
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "the import report is written only inside the store's transaction", sql: statement.sql)
+        }
         let raw = statement.sqliteStatement
         var report = report
         let code = report.withUTF8 { bytes in
@@ -554,10 +560,7 @@ extension SQLiteRegistry {
     static func pairTriggersDropped(checking content: DatasetContent, otherDatasets: [String], in db: Database) throws -> DroppedSchemaObjects {
         let ownLeft = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM relation WHERE dataset_id = ?)", arguments: [content.dataset.id]) ?? true
         if !otherDatasets.isEmpty || ownLeft {
-            let taken = try db.makeStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM relation WHERE city_id = ?1 AND partner_id = ?2 AND dataset_id = ?3 AND kind = ?4)
-                    OR EXISTS (SELECT 1 FROM relation WHERE city_id = ?2 AND partner_id = ?1 AND dataset_id = ?3 AND kind = ?4)
-                """)
+            let taken = try db.makeStatement(sql: "SELECT " + RelationPairTriggers.clash(city: "?1", partner: "?2", dataset: "?3", kind: "?4"))
             for relation in content.relations where ownLeft || TextKey.compare(relation.datasetID, content.dataset.id) != 0 {
                 let arguments: StatementArguments = [relation.cityID, relation.partnerID, relation.datasetID, relation.kind.rawValue]
                 if try Bool.fetchOne(taken, arguments: arguments) == true { throw duplicateRelation(relation.id, kind: relation.kind) }

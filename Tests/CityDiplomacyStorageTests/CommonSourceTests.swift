@@ -179,9 +179,7 @@ struct CommonSourceTests {
         SchemaHistoryTests.expectNext(SchemaMigrator.v16, after: SchemaMigrator.v15)
         let folder = try SchemaHistoryTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("v15.sqlite").path
-        try SchemaHistoryTests.oldDatabase(at: path, upTo: SchemaMigrator.v15, extra: "PRAGMA application_id = \(DatabaseMark.applicationID)")
-        let registry = try await SchemaHistoryTests.openAndCheck(path)
+        let (_, registry) = try await SchemaHistoryTests.openedAfter(SchemaMigrator.v15, in: folder, file: "v15.sqlite")
         try await registry.storeCountries(try CountryDirectory.bundled().countries)
         let content = Self.dataset()
         try await registry.store(content)

@@ -40,9 +40,7 @@ struct RelationPairTests {
         SchemaHistoryTests.expectNext(SchemaMigrator.v17, after: SchemaMigrator.v16)
         let folder = try SchemaHistoryTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("v16.sqlite").path
-        try SchemaHistoryTests.oldDatabase(at: path, upTo: SchemaMigrator.v16, extra: "PRAGMA application_id = \(DatabaseMark.applicationID)")
-        _ = try await SchemaHistoryTests.openAndCheck(path)
+        let (path, _) = try await SchemaHistoryTests.openedAfter(SchemaMigrator.v16, in: folder, file: "v16.sqlite")
         let queue = try DatabaseQueue(path: path)
         let (indexes, triggers) = try await queue.read { db in
             (try db.indexes(on: "relation").map(\.name),
@@ -140,7 +138,10 @@ struct RelationPairTests {
         second.relations.removeLast()
         try await Self.orphan("third:left", dataset: "third", city: "third:c1", partner: "third:c0", in: registry)
         try await registry.store(second)
-        let third = Self.dataset("third", relations: 100)
+        // Larger than the relations already stored, so that it is stored in bulk where asked.
+        let third = Self.dataset("third", relations: 300)
+        let inBulk = try await registry.writer.read { try SQLiteRegistry.storesInBulk(third, bulkRows: bulkRows, in: $0) }
+        #expect(inBulk == (bulkRows == 1))
         await #expect(throws: SQLiteRegistry.duplicateRelation(third.relations[0].id, kind: .sisterCity)) { try await registry.store(third) }
         #expect(try await registry.datasets().map(\.id).sorted() == ["first", "second"])
         // The rule holds for any later write.
@@ -148,6 +149,19 @@ struct RelationPairTests {
             Self.refusedByPair { try Self.insert("second:again", dataset: "second", city: "second:c1", partner: "second:c0", in: db) }
         }
         #expect(refused)
+    }
+
+    @Test("The triggers look a pair up in an index on the relations' ends, never through every relation")
+    func pairLookupUsesIndex() async throws {
+        let registry = try SQLiteRegistry()
+        let plan = try await registry.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT " + RelationPairTriggers.clash(city: "?1", partner: "?2", dataset: "?3", kind: "?4", besides: "id <> ?5"),
+                             arguments: ["a:x", "a:y", "a", "sister_city", "a:x/y"])
+                .map { $0["detail"] as String }
+        }
+        let lookups = plan.filter { $0.contains("relation") }
+        #expect(lookups.count == 2, "\(plan)")
+        #expect(lookups.allSatisfy { $0.contains("USING INDEX relation_on_city") || $0.contains("USING INDEX relation_on_partner") }, "\(plan)")
     }
 
     @Test("In bulk, two relations of one pair are found among many wherever they lie, in the dataset's order", arguments: [0, 1, 63, 64, 4_999])

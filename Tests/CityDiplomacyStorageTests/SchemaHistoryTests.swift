@@ -62,6 +62,14 @@ struct SchemaHistoryTests {
         #expect(migrations.firstIndex(of: earlier) == migrations.firstIndex(of: later).map { $0 - 1 }, sourceLocation: sourceLocation)
     }
 
+    /// A database that the citydip of `migration` made and marked, written into `folder` as
+    /// `file`, then opened (migrated to the end) and checked by this one.
+    static func openedAfter(_ migration: String, in folder: URL, file: String) async throws -> (path: String, registry: SQLiteRegistry) {
+        let path = folder.appendingPathComponent(file).path
+        try oldDatabase(at: path, upTo: migration, extra: "PRAGMA application_id = \(DatabaseMark.applicationID)")
+        return (path, try await openAndCheck(path))
+    }
+
     static func folder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-old-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

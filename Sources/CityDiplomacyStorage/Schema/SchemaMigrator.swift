@@ -467,7 +467,11 @@ enum SchemaMigrator {
         // sorting four texts. It held nothing a read used. The same rule is now kept by triggers
         // (``RelationPairTriggers``) that look for the pair, in either order, in the index on the
         // relations' home cities (which holds the partner and the dataset, v12): every write
-        // through SQL is refused as before (`SQLITE_CONSTRAINT`). A store in bulk drops them
+        // through SQL that would make a second relation of a pair is refused (`SQLITE_CONSTRAINT`),
+        // as before, but whatever the statement's conflict clause: `INSERT OR IGNORE` of such a
+        // relation fails rather than being skipped, and `INSERT OR REPLACE` of one that clashes
+        // with a relation of another id fails rather than replacing it (nothing in citydip writes
+        // relations so; a relation written again under its own id is not a clash). A store in bulk drops them
         // with that index and checks its own relations' pairs on another core while SQLite
         // makes the other indexes (``SQLiteRegistry`` `storeInTransaction`). A database already
         // holds no two relations of one pair: the index refused them. No rows are written.
@@ -535,20 +539,30 @@ enum RelationPairTriggers {
     static let message = "UNIQUE constraint failed: relation pair of cities and kind"
 
     static var statements: [String] {
-        // `NEW` is the row being written; for an update, the row itself is left out by its row id.
-        func clash(besides: String) -> String {
-            """
-            EXISTS (SELECT 1 FROM relation WHERE city_id = NEW.city_id AND partner_id = NEW.partner_id
-                        AND dataset_id = NEW.dataset_id AND kind = NEW.kind\(besides))
-               OR EXISTS (SELECT 1 FROM relation WHERE city_id = NEW.partner_id AND partner_id = NEW.city_id
-                        AND dataset_id = NEW.dataset_id AND kind = NEW.kind\(besides))
-            """
-        }
         let refuse = "BEGIN SELECT RAISE(ABORT, '\(message)'); END"
+        // `NEW` is the row being written. An insert leaves out a row of its own id, which only
+        // `INSERT OR REPLACE` would replace (the index of ids refuses it otherwise); an update,
+        // the row itself.
+        let insert = clash(city: "NEW.city_id", partner: "NEW.partner_id", dataset: "NEW.dataset_id", kind: "NEW.kind", besides: "id <> NEW.id")
+        let update = clash(city: "NEW.city_id", partner: "NEW.partner_id", dataset: "NEW.dataset_id", kind: "NEW.kind", besides: "rowid <> OLD.rowid")
         return [
-            "CREATE TRIGGER \(names[0]) BEFORE INSERT ON relation WHEN \(clash(besides: "")) \(refuse)",
-            "CREATE TRIGGER \(names[1]) BEFORE UPDATE OF city_id, partner_id, dataset_id, kind ON relation WHEN \(clash(besides: " AND rowid <> OLD.rowid")) \(refuse)",
+            "CREATE TRIGGER \(names[0]) BEFORE INSERT ON relation WHEN \(insert) \(refuse)",
+            "CREATE TRIGGER \(names[1]) BEFORE UPDATE OF city_id, partner_id, dataset_id, kind ON relation WHEN \(update) \(refuse)",
         ]
+    }
+
+    /// Whether another relation of dataset `dataset` and kind `kind` joins `city` and `partner`,
+    /// in either order (each an SQL expression: `NEW.city_id` in the triggers, a parameter in a
+    /// store's own check), leaving out those that `besides` holds for, if given; looked up in the
+    /// index on the home city and partner, as `RelationPairTests` checks.
+    static func clash(city: String, partner: String, dataset: String, kind: String, besides: String? = nil) -> String {
+        let rest = besides.map { " AND \($0)" } ?? ""
+        return """
+            EXISTS (SELECT 1 FROM relation WHERE city_id = \(city) AND partner_id = \(partner)
+                        AND dataset_id = \(dataset) AND kind = \(kind)\(rest))
+               OR EXISTS (SELECT 1 FROM relation WHERE city_id = \(partner) AND partner_id = \(city)
+                        AND dataset_id = \(dataset) AND kind = \(kind)\(rest))
+            """
     }
 }
 
