@@ -27,6 +27,6 @@ struct SuspendedHashTriggers {
     func restore(clearingHashesOf datasets: some Sequence<String>, in db: Database) throws {
         let clear = try db.cachedStatement(sql: "DELETE FROM dataset_records_hash WHERE dataset_id = ?")
         for dataset in datasets { try clear.execute(arguments: [dataset]) }
-        for trigger in triggers.dropped { try db.execute(sql: trigger.sql) }
+        try triggers.restore(in: db)
     }
 }

@@ -471,10 +471,11 @@ enum SchemaMigrator {
         // as before, but whatever the statement's conflict clause: `INSERT OR IGNORE` of such a
         // relation fails rather than being skipped, and `INSERT OR REPLACE` of one that clashes
         // with a relation of another id fails rather than replacing it (nothing in citydip writes
-        // relations so; a relation written again under its own id is not a clash). A store in bulk drops them
-        // with that index and checks its own relations' pairs on another core while SQLite
-        // makes the other indexes (``SQLiteRegistry`` `storeInTransaction`). A database already
-        // holds no two relations of one pair: the index refused them. No rows are written.
+        // relations so; a relation written again under its own id is not a clash). A store in
+        // bulk drops them with that index and checks its own relations' pairs on another core
+        // while SQLite makes the other indexes (``SQLiteRegistry`` `storeInTransaction`). A
+        // database already holds no two relations of one pair: the index refused them. No rows
+        // are written.
         migrator.registerMigration(v17, foreignKeyChecks: .immediate) { db in
             guard try !recorded(v17, in: db) else { return }
             try db.execute(sql: "DROP INDEX relation_on_unordered_pair")
