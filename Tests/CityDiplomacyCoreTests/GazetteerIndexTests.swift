@@ -120,7 +120,7 @@ struct GazetteerIndexTests {
         #expect(gazetteer.entry(geonameID: 2) == nil)
     }
 
-    @Test("The nearest place is the nearest of all places within reach, wherever the point is")
+    @Test("The nearest place is the nearest of all places within reach, wherever the point is, and a place is found within reach where the scan finds one")
     func nearestAsByScanning() throws {
         let entries = try Self.randomEntries(count: 5_000, seed: 11)
             + [try Coordinates(latitude: 90, longitude: 0), try Coordinates(latitude: -90, longitude: 180), try Coordinates(latitude: 0.01, longitude: -180)]
@@ -136,6 +136,7 @@ struct GazetteerIndexTests {
                     .map { ($0, point.kilometres(to: $0.coordinates)) }.filter { $0.1 <= limit }.min { $0.1 < $1.1 }
                 let found = gazetteer.nearest(to: point, withinKilometres: limit, in: country)
                 #expect(found?.kilometres == scanned?.1, "\(point) \(limit)")
+                #expect(gazetteer.hasPlace(near: point, withinKilometres: limit, in: country) == (scanned != nil), "\(point) \(limit)")
             }
         }
     }
@@ -177,6 +178,7 @@ extension GazetteerIndexTests {
                             .map { ($0, point.kilometres(to: $0.coordinates)) }.filter { $0.1 <= limit }.min { $0.1 < $1.1 }
                         let found = gazetteer.nearest(to: point, withinKilometres: limit, in: country)
                         #expect(found?.kilometres == scanned?.1, "\(point) \(limit) \(String(describing: country))")
+                        #expect(gazetteer.hasPlace(near: point, withinKilometres: limit, in: country) == (scanned != nil), "\(point) \(limit)")
                         if let found, let scanned { #expect(found.entry.coordinates == scanned.0.coordinates, "\(point) \(limit)") }
                     }
                 }

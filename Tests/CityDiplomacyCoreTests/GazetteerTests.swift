@@ -30,10 +30,14 @@ struct GazetteerTests {
         let point = try Coordinates(latitude: 36.0, longitude: 51.0)
         for limit in [-1, -0.5, -.infinity, .nan] {
             #expect(gazetteer.nearest(to: point, withinKilometres: limit) == nil, "\(limit)")
+            #expect(!gazetteer.hasPlace(near: point, withinKilometres: limit), "\(limit)")
         }
         #expect(gazetteer.nearest(to: point, withinKilometres: 0)?.entry.geonameID == 4)
+        #expect(gazetteer.hasPlace(near: point, withinKilometres: 0))
+        #expect(!gazetteer.hasPlace(near: point, withinKilometres: 0, in: CountryCode(unchecked: "CL")))
         for limit in [Double.infinity, 1e300, 20_015.09, 19_904] {
             #expect(gazetteer.nearest(to: point, withinKilometres: limit, in: CountryCode(unchecked: "CL"))?.entry.geonameID == 5, "\(limit)")
+            #expect(gazetteer.hasPlace(near: point, withinKilometres: limit, in: CountryCode(unchecked: "CL")), "\(limit)")
         }
     }
 

@@ -137,7 +137,7 @@ extension RelationImporter {
             // country (or of its territories) near them, but one of another state.
             if let given = mention.coordinates, let country = code,
                !Self.liesIn(country, place, near: given, countries: placeResolver.countries),
-               placeResolver.gazetteer.nearest(to: given, withinKilometres: 30, in: country) == nil,
+               !placeResolver.gazetteer.hasPlace(near: given, withinKilometres: 30, in: country),
                let other = placeResolver.gazetteer.nearest(to: given, withinKilometres: 30),
                !placeResolver.countries.sameState(other.entry.country, country) {
                 resolved.elsewhere = other
