@@ -101,9 +101,9 @@ extension SQLiteRegistry {
         /// relations' positions when no relation has a citation row or a theme to write.
         var relationsByID: [Int]
         var citiesByID: [Int]
-        /// The ids of `content.cities`, and the first relation that names a city not among them.
-        var cityIDs: Set<TextKey>
-        var danglingRelationEnd: RegistryError?
+        /// The cities of `content` numbered by id, each relation's ends by those numbers, and
+        /// the first relation that names a city not among them.
+        var ends: RelationEnds
         /// The sources the relations cite, each once, as first cited in the dataset's order.
         var relationSources: [SourceCitation]
         /// The source that relations citing it alone cite without a citation row, if any relation
@@ -135,9 +135,8 @@ extension SQLiteRegistry {
             // SQLite's core while the other core, which binds its rows, waited (perf).
             async let relationSources = citedSources(of: content.relations)
             async let otherDatasets = otherDatasets(of: content.relations, than: content.dataset.id)
-            let (cityIDs, dangling) = await references
             return StoreRows(content: content, searchKeys: await keys, relationsByID: await relationOrder, citiesByID: await cityOrder,
-                             cityIDs: cityIDs, danglingRelationEnd: dangling, relationSources: await relationSources, commonSource: commonSource,
+                             ends: await references, relationSources: await relationSources, commonSource: commonSource,
                              importReport: importReport, otherRelationDatasets: await otherDatasets)
         }
 
@@ -342,7 +341,10 @@ extension SQLiteRegistry {
         try relations.insertAll(content.relations, citingAlone: commonSource, progress: progress)
         // The pairs of the relations just inserted without their triggers, checked on another
         // core while SQLite makes the indexes on this one, and awaited before the triggers return.
-        let pairCheck = pairTriggers.map { _ in Eventual { [relations = content.relations] in Self.firstDuplicatePair(in: relations) } }
+        // By the cities' numbers, the relations' ends having been looked up before the store.
+        let pairCheck = pairTriggers.map { _ in
+            Eventual { [relations = content.relations, ends = rows.ends.numbers] in Self.firstDuplicatePair(in: relations, ends: ends) }
+        }
         pairCheck?.start()
         // Sources a relation cites that the dataset does not list are stored as they are first
         // cited in the dataset's order (sources are read back in the order stored).
@@ -523,34 +525,6 @@ extension SQLiteRegistry {
         .duplicateRecord(id, reason: "the same pair of cities already has a relation of kind \(kind), or the id is used twice")
     }
 
-    /// The ids of the dataset's cities, and the first relation (in the dataset's order) whose
-    /// city or partner is not among them, as ``checkReferences(of:in:everyKey:)`` reports it.
-    static func relationEnds(of content: DatasetContent) -> (Set<TextKey>, RegistryError?) {
-        var cityIDs = Set<TextKey>(minimumCapacity: content.cities.count)
-        for index in content.cities.indices { cityIDs.insert(TextKey(content.cities[index].id)) }
-        // The relations are looked up in parts, on every core, and the first part's first
-        // dangling end is the error: the lookups, on one core, were the last 1.5–1.8 s of the
-        // preparation of a 1,000,000-row store, the other core idle (perf, 2026-12-02). Each
-        // relation is read in place: a loop over the array copied each (ten strings retained and
-        // released), a second of such a store.
-        let relations = content.relations
-        let parts = CoreRuns.cutting(relations.count)
-        let firstDangling = parts.concurrentMap { [cityIDs] part -> RegistryError? in
-            relations.withUnsafeBufferPointer { relations -> RegistryError? in
-                for index in part {
-                    if !cityIDs.contains(TextKey(relations[index].cityID)) {
-                        return .danglingReference(record: relations[index].id, field: "city", value: relations[index].cityID)
-                    }
-                    if !cityIDs.contains(TextKey(relations[index].partnerID)) {
-                        return .danglingReference(record: relations[index].id, field: "partner", value: relations[index].partnerID)
-                    }
-                }
-                return nil
-            }
-        }
-        return (cityIDs, firstDangling.lazy.compactMap { $0 }.first)
-    }
-
     /// Drops the triggers that keep a pair of cities to one relation of a dataset and kind, for a
     /// store in bulk (whose own relations' pairs it must then check itself), once the relations of
     /// `content` that a dataset already in the database could hold the pair of are checked
@@ -585,23 +559,6 @@ extension SQLiteRegistry {
         var ids = Set<TextKey>(minimumCapacity: relations.count)
         return relations.withUnsafeBufferPointer { relations in
             relations.indices.first { !ids.insert(TextKey(relations[$0].id)).inserted }
-        }
-    }
-
-    /// The position of the first relation whose unordered pair of cities, kind and dataset an
-    /// earlier one has.
-    static func firstDuplicatePair(in relations: [BilateralRelation]) -> Int? {
-        struct Pair: Hashable {
-            var low: TextKey, high: TextKey, kind: TextKey, dataset: TextKey
-        }
-        var pairs = Set<Pair>(minimumCapacity: relations.count)
-        return relations.withUnsafeBufferPointer { relations in
-            relations.indices.first { index in
-                let relation = relations[index]
-                // min and max as the index computes them, on bytes.
-                let (low, high) = TextKey.precedes(relation.partnerID, relation.cityID) ? (relation.partnerID, relation.cityID) : (relation.cityID, relation.partnerID)
-                return !pairs.insert(Pair(low: TextKey(low), high: TextKey(high), kind: TextKey(relation.kind.rawValue), dataset: TextKey(relation.datasetID))).inserted
-            }
         }
     }
 
@@ -734,15 +691,15 @@ extension SQLiteRegistry {
     /// names, and the city a city is part of (in the dataset, or already stored). Citations, names,
     /// themes and the naming of the relations' common source refer to rows the store writes itself.
     private static func checkReferences(of rows: StoreRows, in db: Database, everyKey: Bool) throws {
-        let content = rows.content, cityIDs = rows.cityIDs
+        let content = rows.content, cityNumbers = rows.ends.cityNumbers
         let networkIDs = Set(content.networks.map { TextKey($0.id) })
         let countryCodes = try Set(String.fetchAll(db, sql: "SELECT code FROM country").map(TextKey.init))
         for city in content.cities where !countryCodes.contains(TextKey(city.country.rawValue)) {
             throw RegistryError.danglingReference(record: city.id, field: "country", value: city.country.rawValue)
         }
-        if let dangling = rows.danglingRelationEnd { throw dangling }
+        if let dangling = rows.ends.firstDangling { throw dangling }
         for membership in content.memberships {
-            if !cityIDs.contains(TextKey(membership.cityID)) {
+            if cityNumbers.position(of: membership.cityID) == nil {
                 throw RegistryError.danglingReference(record: membership.id, field: "city", value: membership.cityID)
             }
             if !networkIDs.contains(TextKey(membership.networkID)) {
@@ -754,7 +711,7 @@ extension SQLiteRegistry {
                 throw RegistryError.danglingReference(record: network.id, field: "part_of", value: whole)
             }
         }
-        for event in content.events where !cityIDs.contains(TextKey(event.cityID)) {
+        for event in content.events where cityNumbers.position(of: event.cityID) == nil {
             throw RegistryError.danglingReference(record: event.id, field: "city", value: event.cityID)
         }
         guard everyKey else { return }
@@ -769,7 +726,7 @@ extension SQLiteRegistry {
         for membership in content.memberships { try checkDataset(membership.id, membership.datasetID) }
         for event in content.events { try checkDataset(event.id, event.datasetID) }
         for city in content.cities {
-            guard let whole = city.partOf, !cityIDs.contains(TextKey(whole)) else { continue }
+            guard let whole = city.partOf, cityNumbers.position(of: whole) == nil else { continue }
             if try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM city WHERE id = ?)", arguments: [whole]) ?? false) {
                 throw RegistryError.danglingReference(record: city.id, field: "part_of", value: whole)
             }

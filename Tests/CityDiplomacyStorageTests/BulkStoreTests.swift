@@ -388,27 +388,29 @@ struct BulkStoreTests {
     func firstDanglingEndAcrossParts() throws {
         var content = try dataset(cities: 120, relationsPerCity: 2)
         let count = content.relations.count
-        #expect(SQLiteRegistry.relationEnds(of: content).1 == nil)
-        #expect(SQLiteRegistry.relationEnds(of: content).0.count == 120)
+        #expect(SQLiteRegistry.relationEnds(of: content).firstDangling == nil)
+        let numbered = SQLiteRegistry.relationEnds(of: content)
+        #expect(content.cities.indices.allSatisfy { numbered.cityNumbers.position(of: content.cities[$0].id) == $0 })
+        #expect(numbered.numbers.count == count)
         // Dangling ends in the last part, then in the middle, then in the first: each time the
         // earliest is named, the partner before the city of a later relation, whatever part
         // finishes first.
         content.relations[count - 1].cityID = "bulk:last"
-        #expect(SQLiteRegistry.relationEnds(of: content).1
+        #expect(SQLiteRegistry.relationEnds(of: content).firstDangling
             == .danglingReference(record: content.relations[count - 1].id, field: "city", value: "bulk:last"))
         content.relations[count / 2].partnerID = "bulk:middle"
-        #expect(SQLiteRegistry.relationEnds(of: content).1
+        #expect(SQLiteRegistry.relationEnds(of: content).firstDangling
             == .danglingReference(record: content.relations[count / 2].id, field: "partner", value: "bulk:middle"))
         content.relations[1].partnerID = "bulk:first-partner"
         content.relations[1].cityID = "bulk:first-city"
-        #expect(SQLiteRegistry.relationEnds(of: content).1
+        #expect(SQLiteRegistry.relationEnds(of: content).firstDangling
             == .danglingReference(record: content.relations[1].id, field: "city", value: "bulk:first-city"))
         // Fewer relations than parts, and none.
         for size in [0, 1, 3] {
             var small = content
             small.relations = Array(content.relations.prefix(size))
             let expected: RegistryError? = size > 1 ? .danglingReference(record: small.relations[1].id, field: "city", value: "bulk:first-city") : nil
-            #expect(SQLiteRegistry.relationEnds(of: small).1 == expected)
+            #expect(SQLiteRegistry.relationEnds(of: small).firstDangling == expected)
         }
     }
 

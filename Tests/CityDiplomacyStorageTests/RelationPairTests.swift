@@ -180,4 +180,42 @@ struct RelationPairTests {
         }
         #expect(triggers == RelationPairTriggers.names.sorted())
     }
+
+    @Test("Pairs are compared by the bytes of their ids, kind and dataset: numbered from the dataset's cities or from the relations, as a scan of every earlier relation finds them")
+    func pairsByNumbers() {
+        // Ids equal to Swift but not to SQLite (é composed and decomposed), and a dataset and a
+        // kind that differ, among a few cities, so that many pairs meet again.
+        let ids = ["d:a", "d:b", "d:\u{E9}", "d:e\u{301}", "d:c", "d:a "]
+        let kinds: [RelationKind] = [.sisterCity, .friendship, RelationKind(unchecked: "sister_city\u{301}")]
+        // A fixed sequence (SplitMix64), so that every run checks the same rounds.
+        var state: UInt64 = 17
+        func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        for round in 0..<200 {
+            let relations = (0..<(1 + next(12))).map { index in
+                BilateralRelation(id: "r\(index)", datasetID: next(5) == 0 ? "other" : "d", cityID: ids[next(ids.count)],
+                                  partnerID: ids[next(ids.count)], kind: kinds[next(4) == 0 ? 1 + next(2) : 0], position: index)
+            }
+            let bytes = { (text: String) in Array(text.utf8) }
+            let scanned = relations.indices.first { index in
+                relations[..<index].contains { earlier in
+                    let (a, b) = (relations[index], earlier)
+                    let samePair = bytes(a.cityID) == bytes(b.cityID) && bytes(a.partnerID) == bytes(b.partnerID)
+                        || bytes(a.cityID) == bytes(b.partnerID) && bytes(a.partnerID) == bytes(b.cityID)
+                    return samePair && bytes(a.kind.rawValue) == bytes(b.kind.rawValue) && bytes(a.datasetID) == bytes(b.datasetID)
+                }
+            }
+            #expect(SQLiteRegistry.firstDuplicatePair(in: relations) == scanned, "round \(round)")
+            let cities = ids.reversed().map { City(id: $0, name: LocalizedText(en: $0), country: CountryCode(unchecked: "IR")) }
+            let content = DatasetContent(dataset: Dataset(id: "d", title: LocalizedText(en: "d")), cities: cities, relations: relations)
+            let ends = SQLiteRegistry.relationEnds(of: content)
+            #expect(ends.firstDangling == nil)
+            #expect(SQLiteRegistry.firstDuplicatePair(in: relations, ends: ends.numbers) == scanned, "round \(round)")
+        }
+    }
 }
