@@ -88,29 +88,30 @@ struct PairMerger {
         fileOnly = [fileSource]
     }
 
-    /// Adds a row: a new relation, or one more row of the relation its pair already has.
-    /// `records[index]` is read where it lies: passed as a value, each row was copied (a dozen
-    /// strings retained and released).
-    mutating func add(_ records: UnsafeBufferPointer<ImportRecord>, at index: Int, _ resolved1: End, _ resolved2: End, coordinatesDisagree: Bool) {
+    /// Adds a row: a new relation, or one more row of the relation its pair already has; its
+    /// places are `ends[end1]` and `ends[end2]`. The row and its ends are read where they lie:
+    /// passed as values, each row was copied (a dozen strings retained and released), and each
+    /// end (its city's id retained and released, twice a row).
+    mutating func add(_ records: UnsafeBufferPointer<ImportRecord>, at index: Int, _ ends: UnsafeBufferPointer<End>, _ end1: Int, _ end2: Int, coordinatesDisagree: Bool) {
         let record = Row(records: records, index: index)
-        let (id1, id2) = (resolved1.cityID, resolved2.cityID)
         let recordSources = sources(of: record)
-        let pairKey = PairKey(resolved1.city, resolved2.city, kind: kindNumber(record.kind.rawValue))
+        let pairKey = PairKey(ends[end1].city, ends[end2].city, kind: kindNumber(record.kind.rawValue))
         if let existing = relationIndex[pairKey] {
             merge(record, into: existing, sources: recordSources, coordinatesDisagree: coordinatesDisagree)
             return
         }
-        if resolved1.isDistrict || resolved2.isDistrict { districtRelations.append(relations.count) }
+        let (id1, id2) = (ends[end1].cityID, ends[end2].cityID)
+        if ends[end1].isDistrict || ends[end2].isDistrict { districtRelations.append(relations.count) }
         var flags: [RelationFlag] = []
         if id1 == id2 {
             flags.append(.selfPair)
             selfPairs.append(.init(line: record.line, city1: record.city1.name, city2: record.city2.name))
-        } else if resolved1.country == resolved2.country, resolved1.country.rawValue != "ZZ" {
+        } else if ends[end1].country == ends[end2].country, ends[end1].country.rawValue != "ZZ" {
             flags.append(.domestic)
             domesticPairs += 1
-            domesticByCountry[resolved1.country.rawValue, default: 0] += 1
+            domesticByCountry[ends[end1].country.rawValue, default: 0] += 1
         }
-        if !resolved1.isPlaced || !resolved2.isPlaced { flags.append(.unresolvedCity) }
+        if !ends[end1].isPlaced || !ends[end2].isPlaced { flags.append(.unresolvedCity) }
         if coordinatesDisagree { flags.append(.coordinatesDisagree) }
         relationIndex[pairKey] = relations.count
         // Its id is written once every row is merged (``writeIDs()``).

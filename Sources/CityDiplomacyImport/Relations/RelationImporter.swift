@@ -120,10 +120,12 @@ public struct RelationImporter: Sendable {
             let (ends, cityNumbers) = PairMerger.ends(of: resolved, cities: cityByID)
             var pairs = PairMerger(facts: facts, cityNumbers: cityNumbers)
             records.withUnsafeBufferPointer { records in
-                for index in records.indices {
-                    if index % 2000 == 0 { progress?(index, records.count) }
-                    let (number1, number2) = places.rowMentions[index]
-                    pairs.add(records, at: index, ends[number1], ends[number2], coordinatesDisagree: disagree[number1] || disagree[number2])
+                ends.withUnsafeBufferPointer { ends in
+                    for index in records.indices {
+                        if index % 2000 == 0 { progress?(index, records.count) }
+                        let (number1, number2) = places.rowMentions[index]
+                        pairs.add(records, at: index, ends, number1, number2, coordinatesDisagree: disagree[number1] || disagree[number2])
+                    }
                 }
             }
             return pairs
