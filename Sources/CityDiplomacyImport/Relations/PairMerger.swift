@@ -31,22 +31,22 @@ struct PairMerger {
         var isDistrict: Bool
     }
 
-    /// The end of each resolved place, by its number, and the number of each city.
-    static func ends(of mentions: [RelationImporter.ResolvedMention], cities: [String: City]) -> (ends: [End], cityNumbers: [String: Int32]) {
-        var numbers: [String: Int32] = [:]
+    /// The end of each resolved place, by its number: its city numbered by its position among
+    /// `cities`, which ``ImportedCities`` told each mention.
+    static func ends(of mentions: [RelationImporter.ResolvedMention], cities: [City]) -> [End] {
         // Each mention read where it lies: `map` over the array copied each (its place, its
         // resolution's candidates, retained and released), a tenth of a second of a
         // 1,000,000-row import on the core that merges the rows after (perf).
-        let ends = mentions.withUnsafeBufferPointer { mentions in
-            mentions.indices.map { index in
-                let cityID = mentions[index].cityID
-                let number = numbers[cityID] ?? Int32(numbers.count)
-                if number == numbers.count { numbers[cityID] = number }
-                return End(cityID: cityID, city: number, country: mentions[index].country, isPlaced: mentions[index].isPlaced,
-                           isDistrict: cities[cityID]?.partOf != nil)
+        mentions.withUnsafeBufferPointer { mentions in
+            cities.withUnsafeBufferPointer { cities in
+                mentions.indices.map { index in
+                    let number = mentions[index].cityNumber
+                    precondition(cities.indices.contains(Int(number)), "every mention's city is among the cities")
+                    return End(cityID: mentions[index].cityID, city: number, country: mentions[index].country, isPlaced: mentions[index].isPlaced,
+                               isDistrict: cities[Int(number)].partOf != nil)
+                }
             }
         }
-        return (ends, numbers)
     }
 
     private let datasetID: String
@@ -54,9 +54,7 @@ struct PairMerger {
     private let fileSource: SourceCitation
     private var relationIndex: [PairKey: Int] = [:]
     private(set) var relations: [BilateralRelation] = []
-    /// The number of each city (``End/city``), by id, and the relations that have a district at
-    /// an end, in their order: ``districtAndCityPairs(cities:)`` reads these.
-    private let cityNumbers: [String: Int32]
+    /// The relations that have a district at an end, in their order: ``districtAndCityPairs(cities:)`` reads these.
     private var districtRelations: [Int] = []
     /// The kinds named so far, their numbers their positions: a file names one or a few.
     private var kinds: [String] = []
@@ -75,9 +73,8 @@ struct PairMerger {
     private(set) var domesticPairs = 0
     private(set) var domesticByCountry: [String: Int] = [:]
 
-    init(facts: RelationImporter.FileFacts, cityNumbers: [String: Int32]) {
+    init(facts: RelationImporter.FileFacts) {
         datasetID = facts.datasetID
-        self.cityNumbers = cityNumbers
         relations.reserveCapacity(facts.rowsRead)
         relationIndex.reserveCapacity(facts.rowsRead)
         fileSource = SourceCitation(
@@ -245,19 +242,20 @@ struct PairMerger {
     /// kind (Savonlinna–Budavár (Budapest) and Savonlinna–Budapest): often one partnership that one
     /// page names by the district and another by the city. Both are kept, and counted as one when
     /// an analysis counts districts with their cities.
-    func districtAndCityPairs(cities: [String: City]) -> [ImportQualityReport.DistrictPairNote] {
+    func districtAndCityPairs(cities: ImportedCities) -> [ImportQualityReport.DistrictPairNote] {
+        func named(_ id: String) -> City? { cities.positions[id].map { cities.cities[Int($0)] } }
         var notes: [ImportQualityReport.DistrictPairNote] = []
         for relationIndex in districtRelations {
             let relation = relations[relationIndex]
             for (district, partner) in [(relation.cityID, relation.partnerID), (relation.partnerID, relation.cityID)] {
-                guard let city = cities[district]?.partOf, city != partner,
-                      let cityNumber = cityNumbers[city], let partnerNumber = cityNumbers[partner],
+                guard let city = named(district)?.partOf, city != partner,
+                      let cityNumber = cities.positions[city], let partnerNumber = cities.positions[partner],
                       let kind = kinds.firstIndex(of: relation.kind.rawValue),
                       let index = self.relationIndex[PairKey(cityNumber, partnerNumber, kind: Int32(kind))]
                 else { continue }
                 notes.append(.init(
-                    line: relation.importRows.first ?? 0, partner: cities[partner]?.name.en ?? partner,
-                    district: cities[district]?.name.en ?? district, city: cities[city]?.name.en ?? city,
+                    line: relation.importRows.first ?? 0, partner: named(partner)?.name.en ?? partner,
+                    district: named(district)?.name.en ?? district, city: named(city)?.name.en ?? city,
                     cityLine: relations[index].importRows.first ?? 0))
             }
         }

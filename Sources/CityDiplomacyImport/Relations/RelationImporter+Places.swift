@@ -99,8 +99,10 @@ extension RelationImporter {
         var place: PlaceResolver.Place
         var country: CountryCode
         var countryKnown: Bool
-        /// The city the mention stands for, once created.
+        /// The city the mention stands for, once created, and its position among the cities
+        /// (``ImportedCities``).
         var cityID = ""
+        var cityNumber: Int32 = -1
         /// The city it is a district of, once created.
         var parentID: String?
         /// The given coordinates lie in another country than the one given: the place there.

@@ -103,7 +103,7 @@ public struct RelationImporter: Sendable {
         let disagree = places.distinct.withUnsafeBufferPointer { places in
             mentions.withUnsafeBufferPointer { mentions in places.indices.map { ImportQualityNotes.coordinatesDisagree(places[$0], mentions[$0]) } }
         }
-        let (placeResolver, resolved, cityByID) = (resolver, mentions, cities.byID)
+        let (placeResolver, resolved, cityList) = (resolver, mentions, cities.cities)
         // Each row read where it lies: a loop over the array copied each (a dozen strings).
         let (notes, merged) = inParallel({
             var notes = ImportQualityNotes(places: places.distinct, mentions: resolved, countries: countries, resolver: placeResolver)
@@ -117,8 +117,8 @@ public struct RelationImporter: Sendable {
             }
             return notes
         }, {
-            let (ends, cityNumbers) = PairMerger.ends(of: resolved, cities: cityByID)
-            var pairs = PairMerger(facts: facts, cityNumbers: cityNumbers)
+            let ends = PairMerger.ends(of: resolved, cities: cityList)
+            var pairs = PairMerger(facts: facts)
             records.withUnsafeBufferPointer { records in
                 ends.withUnsafeBufferPointer { ends in
                     for index in records.indices {
@@ -239,10 +239,10 @@ public struct RelationImporter: Sendable {
         ImportQualityReport(
             file: facts.fileName, format: facts.format.rawValue, dataset: facts.datasetID, contentHash: facts.contentHash,
             rowsRead: facts.rowsRead, relationsCreated: pairs.relations.count, duplicatesMerged: pairs.duplicatesMerged,
-            citiesCreated: cities.byID.count, citiesResolved: cities.resolvedCount, citiesPartOf: cities.partCount,
+            citiesCreated: cities.cities.count, citiesResolved: cities.resolvedCount, citiesPartOf: cities.partCount,
             citiesAmbiguous: cities.ambiguousCount, citiesUnresolved: cities.unresolvedCount, parentsAdded: cities.parentsAdded,
             distances: ImportQualityReport.DistanceSummary(notes.distances), places: notes.evidence,
-            districtAndCityPairs: pairs.districtAndCityPairs(cities: cities.byID),
+            districtAndCityPairs: pairs.districtAndCityPairs(cities: cities),
             selfPairs: pairs.selfPairs, domesticPairs: pairs.domesticPairs, domesticByCountry: pairs.domesticByCountry,
             unresolvedNames: [], uncertainNames: Self.inReportOrder(notes.uncertain.values),
             coordinateIssues: notes.coordinateIssues,
@@ -309,7 +309,7 @@ public struct RelationImporter: Sendable {
         dataset.provenanceFa = provenance.fa
         return DatasetContent(
             dataset: dataset, sources: pairs.sourceOrder.compactMap { pairs.sources[$0] },
-            cities: cities.order.compactMap { cities.byID[$0] }, relations: pairs.relations)
+            cities: cities.cities, relations: pairs.relations)
     }
 
     /// How a place is named in notes and reports: `Name, CC (geonames id, pop. N)`.
