@@ -53,7 +53,8 @@ extension SQLiteRegistry {
                 }
             }
         }
-        // What was computed for the store (the cities' search keys, a set of their ids) is freed
+        // What was computed for the store (the cities' search keys, the table of their ids, the
+        // relations' ends by number) is freed
         // on another thread: on this one, a third of a second after a 1,000,000-row import, which
         // the import's caller waited for (perf). The closures above capture copies (`[rows]`), so
         // that the binding itself is not captured and may be consumed.
@@ -341,9 +342,13 @@ extension SQLiteRegistry {
         try relations.insertAll(content.relations, citingAlone: commonSource, progress: progress)
         // The pairs of the relations just inserted without their triggers, checked on another
         // core while SQLite makes the indexes on this one, and awaited before the triggers return.
-        // By the cities' numbers, the relations' ends having been looked up before the store.
+        // By the cities' numbers, the relations' ends having been looked up before the store;
+        // by their ids should an end be dangling (which ``checkReferences(of:in:everyKey:)`` has
+        // refused above, so only were that check ever to move after this one).
         let pairCheck = pairTriggers.map { _ in
-            Eventual { [relations = content.relations, ends = rows.ends.numbers] in Self.firstDuplicatePair(in: relations, ends: ends) }
+            Eventual { [relations = content.relations, ends = rows.ends] in
+                ends.firstDangling == nil ? Self.firstDuplicatePair(in: relations, ends: ends.numbers) : Self.firstDuplicatePair(in: relations)
+            }
         }
         pairCheck?.start()
         // Sources a relation cites that the dataset does not list are stored as they are first
@@ -728,11 +733,11 @@ extension SQLiteRegistry {
         // looked up again: hashing its dataset's id, a million times, was a tenth of a second of
         // SQLite's thread before its first row (perf, 2026-12-04).
         try content.relations.withUnsafeBufferPointer { relations in
-            var found: String?
+            var lastChecked: String?
             for index in relations.indices {
-                if let found, TextKey.compare(found, relations[index].datasetID) == 0 { continue }
+                if let lastChecked, TextKey.compare(lastChecked, relations[index].datasetID) == 0 { continue }
                 try checkDataset(relations[index].id, relations[index].datasetID)
-                found = relations[index].datasetID
+                lastChecked = relations[index].datasetID
             }
         }
         for network in content.networks { try checkDataset(network.id, network.datasetID) }

@@ -172,13 +172,15 @@ extension GazetteerIndexTests {
                 let point = try scattered(around: centre, by: 1_000)
                 // And a limit that is exactly the distance of a place of the crowd: found, not skipped.
                 let edge = point.kilometres(to: entries[number * 600 + random.next(600)].coordinates)
-                for limit in [0.5, 5, 30, 120, edge] {
+                // And just short of it: the place there is visited (within the bounds' slack)
+                // but lies beyond the limit, and is not found.
+                for limit in [0.5, 5, 30, 120, edge, edge.nextDown] {
                     for country in [nil, CountryCode(unchecked: "DE")] {
                         let scanned = entries.filter { country == nil || $0.country == country }
                             .map { ($0, point.kilometres(to: $0.coordinates)) }.filter { $0.1 <= limit }.min { $0.1 < $1.1 }
                         let found = gazetteer.nearest(to: point, withinKilometres: limit, in: country)
                         #expect(found?.kilometres == scanned?.1, "\(point) \(limit) \(String(describing: country))")
-                        #expect(gazetteer.hasPlace(near: point, withinKilometres: limit, in: country) == (scanned != nil), "\(point) \(limit)")
+                        #expect(gazetteer.hasPlace(near: point, withinKilometres: limit, in: country) == (scanned != nil), "\(point) \(limit) \(String(describing: country))")
                         if let found, let scanned { #expect(found.entry.coordinates == scanned.0.coordinates, "\(point) \(limit)") }
                     }
                 }

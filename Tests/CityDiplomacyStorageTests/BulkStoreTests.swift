@@ -388,8 +388,8 @@ struct BulkStoreTests {
     func firstDanglingEndAcrossParts() throws {
         var content = try dataset(cities: 120, relationsPerCity: 2)
         let count = content.relations.count
-        #expect(SQLiteRegistry.relationEnds(of: content).firstDangling == nil)
         let numbered = SQLiteRegistry.relationEnds(of: content)
+        #expect(numbered.firstDangling == nil)
         #expect(content.cities.indices.allSatisfy { numbered.cityNumbers.position(of: content.cities[$0].id) == $0 })
         #expect(numbered.numbers.count == count)
         // Dangling ends in the last part, then in the middle, then in the first: each time the

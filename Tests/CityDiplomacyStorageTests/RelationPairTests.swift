@@ -183,10 +183,11 @@ struct RelationPairTests {
 
     @Test("Pairs are compared by the bytes of their ids, kind and dataset: numbered from the dataset's cities or from the relations, as a scan of every earlier relation finds them")
     func pairsByNumbers() {
-        // Ids equal to Swift but not to SQLite (é composed and decomposed), and a dataset and a
-        // kind that differ, among a few cities, so that many pairs meet again.
+        // Ids, kinds and datasets equal to Swift but not to SQLite (é and ý composed and
+        // decomposed), among a few cities, so that many pairs meet again.
         let ids = ["d:a", "d:b", "d:\u{E9}", "d:e\u{301}", "d:c", "d:a "]
-        let kinds: [RelationKind] = [.sisterCity, .friendship, RelationKind(unchecked: "sister_city\u{301}")]
+        let kinds: [RelationKind] = [.sisterCity, RelationKind(unchecked: "sister_cit\u{FD}"), RelationKind(unchecked: "sister_city\u{301}")]
+        let datasets = ["d", "d\u{E9}", "de\u{301}"]
         // A fixed sequence (SplitMix64), so that every run checks the same rounds.
         var state: UInt64 = 17
         func next(_ bound: Int) -> Int {
@@ -196,9 +197,10 @@ struct RelationPairTests {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return Int((z ^ (z >> 31)) % UInt64(bound))
         }
+        var duplicatesFound = 0
         for round in 0..<200 {
             let relations = (0..<(1 + next(12))).map { index in
-                BilateralRelation(id: "r\(index)", datasetID: next(5) == 0 ? "other" : "d", cityID: ids[next(ids.count)],
+                BilateralRelation(id: "r\(index)", datasetID: next(4) == 0 ? datasets[1 + next(2)] : datasets[0], cityID: ids[next(ids.count)],
                                   partnerID: ids[next(ids.count)], kind: kinds[next(4) == 0 ? 1 + next(2) : 0], position: index)
             }
             let bytes = { (text: String) in Array(text.utf8) }
@@ -211,11 +213,14 @@ struct RelationPairTests {
                 }
             }
             #expect(SQLiteRegistry.firstDuplicatePair(in: relations) == scanned, "round \(round)")
+            if scanned != nil { duplicatesFound += 1 }
             let cities = ids.reversed().map { City(id: $0, name: LocalizedText(en: $0), country: CountryCode(unchecked: "IR")) }
             let content = DatasetContent(dataset: Dataset(id: "d", title: LocalizedText(en: "d")), cities: cities, relations: relations)
             let ends = SQLiteRegistry.relationEnds(of: content)
             #expect(ends.firstDangling == nil)
             #expect(SQLiteRegistry.firstDuplicatePair(in: relations, ends: ends.numbers) == scanned, "round \(round)")
         }
+        // Rounds with a duplicate and without, so that both answers are checked.
+        #expect((20...180).contains(duplicatesFound), "\(duplicatesFound)")
     }
 }

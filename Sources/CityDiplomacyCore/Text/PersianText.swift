@@ -304,20 +304,14 @@ public enum PersianText {
         return String(result)
     }
 
-    /// A key for comparing names: ``normalized(_:)``, then lower case, Latin diacritics removed
-    /// (Ürümqi → urumqi), ZWNJ, spaces, hyphens, apostrophes and other punctuation dropped.
-    ///
-    /// "Shahr-e Rey" written in Persian with a space, with a ZWNJ or with neither shares one key;
-    /// so do "Xi'an" and "Xian", "Saint-Petersburg" and "Saint Petersburg".
-    public static func searchKey(_ text: String) -> String {
-        // Most names are plain ASCII; they need none of the Unicode machinery below, and the
-        // gazetteer computes a few hundred thousand keys at start-up.
-        // Written in one pass straight into the key's storage (none for a key of up to 15 bytes),
-        // given up at the first byte beyond ASCII: checked first, then built in an array and
-        // copied into a string, each key cost two passes and two allocations, and an import of a
-        // million rows keys some three million names (perf, 2026-12-04).
-        var ascii = true
-        let key = String(unsafeUninitializedCapacity: text.utf8.count) { key in
+    /// The search key of a name of ASCII bytes only: its letters and digits, in lower case; `nil`
+    /// for a name with a byte beyond ASCII. Written in one pass into a temporary buffer and made a
+    /// string once, given up at the first byte beyond ASCII: checked first, then built in an
+    /// array and copied into a string, each key cost two passes and two allocations, and an
+    /// import of a million rows keys some three million names (perf, 2026-12-04). A key of up to
+    /// 15 bytes is kept inline in its string, with no allocation at all.
+    static func asciiSearchKey(_ text: String) -> String? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.utf8.count, 1)) { key -> String? in
             var count = 0
             for byte in text.utf8 {
                 switch byte {
@@ -328,14 +322,22 @@ public enum PersianText {
                     key[count] = byte + 32
                     count += 1
                 case 0x80...:
-                    ascii = false
-                    return 0
+                    return nil
                 default: break
                 }
             }
-            return count
+            return String(decoding: UnsafeBufferPointer(rebasing: key[..<count]), as: UTF8.self)
         }
-        if ascii { return key }
+    }
+
+    /// A key for comparing names: ``normalized(_:)``, then lower case, Latin diacritics removed
+    /// (Ürümqi → urumqi), ZWNJ, spaces, hyphens, apostrophes and other punctuation dropped.
+    ///
+    /// "Shahr-e Rey" written in Persian with a space, with a ZWNJ or with neither shares one key;
+    /// so do "Xi'an" and "Xian", "Saint-Petersburg" and "Saint Petersburg".
+    public static func searchKey(_ text: String) -> String {
+        // Most names are plain ASCII; they need none of the Unicode machinery below.
+        if let key = asciiSearchKey(text) { return key }
         // Names in Latin script with diacritics, in Arabic script, or mixing them with ASCII are
         // keyed scalar by scalar from precomputed folds: Foundation's folding costs about ten times
         // as much on Linux, and the gazetteer keys some 700,000 names when it loads.

@@ -12,7 +12,7 @@ struct ImportedCities {
     /// position (``RelationImporter/ResolvedMention/cityNumber``), which merging the rows then
     /// reads rather than looking the id up again (a third of a second of a 1,000,000-row
     /// import, on the one core that merges, perf 2026-12-04).
-    private(set) var cities: [City] = []
+    private(set) var all: [City] = []
     private(set) var positions: [String: Int32] = [:]
     /// How each distinct place (not the cities added as parents) came out.
     private(set) var resolvedCount = 0
@@ -33,7 +33,7 @@ struct ImportedCities {
     /// Creates the cities and tells each mention which city it stands for.
     init(_ places: [PlaceMention], resolved mentions: inout [RelationImporter.ResolvedMention], datasetID: String) {
         districtIDs = Self.districtIDs(mentions, datasetID: datasetID)
-        cities.reserveCapacity(places.count)
+        all.reserveCapacity(places.count)
         positions.reserveCapacity(places.count)
         // What each place gives whatever came before it, on every core: the search keys of the
         // name given and of the gazetteer's name it resolved to, the id an unresolved place
@@ -62,11 +62,11 @@ struct ImportedCities {
                     mentions[number].cityNumber = position
                     if addedAsParent.remove(id) != nil {
                         // A city first added for its district, now named by a row of its own.
-                        cities[Int(position)].notes = nil
+                        all[Int(position)].notes = nil
                         parentsAdded -= 1
                         count(mentions[number])
                     }
-                    Self.nameAgain(&cities[Int(position)], places[number].name, parentID: parentID, parent: parent)
+                    Self.nameAgain(&all[Int(position)], places[number].name, parentID: parentID, parent: parent)
                     continue
                 }
                 guard var city = prepared[number].city.take() else { preconditionFailure("a place's city is taken once") }
@@ -81,7 +81,7 @@ struct ImportedCities {
                 if city.name.en != name, prepared[number].given != cityKey ?? PersianText.searchKey(city.name.en), !city.aliases.contains(name) {
                     city.aliases.append(name)
                 }
-                mentions[number].cityNumber = Int32(cities.count)
+                mentions[number].cityNumber = Int32(all.count)
                 append(city)
             }
         }
@@ -89,9 +89,9 @@ struct ImportedCities {
 
     /// Appends `city`, numbered by its position.
     private mutating func append(_ city: City) {
-        precondition(cities.count < Int(Int32.max), "fewer cities than positions of 32 bits")
-        positions[city.id] = Int32(cities.count)
-        cities.append(city)
+        precondition(all.count < Int(Int32.max), "fewer cities than positions of 32 bits")
+        positions[city.id] = Int32(all.count)
+        all.append(city)
     }
 
     /// A city a place names again under `name`: the name an alias if new; a city a row names

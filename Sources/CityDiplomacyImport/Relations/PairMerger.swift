@@ -243,7 +243,7 @@ struct PairMerger {
     /// page names by the district and another by the city. Both are kept, and counted as one when
     /// an analysis counts districts with their cities.
     func districtAndCityPairs(cities: ImportedCities) -> [ImportQualityReport.DistrictPairNote] {
-        func named(_ id: String) -> City? { cities.positions[id].map { cities.cities[Int($0)] } }
+        func named(_ id: String) -> City? { cities.positions[id].map { cities.all[Int($0)] } }
         var notes: [ImportQualityReport.DistrictPairNote] = []
         for relationIndex in districtRelations {
             let relation = relations[relationIndex]

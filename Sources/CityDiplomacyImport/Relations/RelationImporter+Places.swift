@@ -99,9 +99,10 @@ extension RelationImporter {
         var place: PlaceResolver.Place
         var country: CountryCode
         var countryKnown: Bool
-        /// The city the mention stands for, once created, and its position among the cities
-        /// (``ImportedCities``).
+        /// The city the mention stands for, once created.
         var cityID = ""
+        /// That city's position among the cities (``ImportedCities/all``); -1 until
+        /// ``ImportedCities`` makes it.
         var cityNumber: Int32 = -1
         /// The city it is a district of, once created.
         var parentID: String?
@@ -150,9 +151,10 @@ extension RelationImporter {
 
     /// Whether the place resolved to a gazetteer place of the country given (or of one of its
     /// territories) within 25 km of the given coordinates: then the coordinates cannot lie in
-    /// another country, and the two nearest-place searches that would say so are skipped. Most
-    /// places of a file resolve so; the searches were 8% of an import's samples (perf, the
-    /// Wikipedia file, 170,391 places), two for every place with coordinates.
+    /// another country, and the two searches that would say so (one for a place of that country
+    /// near them, one for the nearest of any) are skipped. Most places of a file resolve so; the
+    /// searches were 8% of an import's samples (perf, the Wikipedia file, 170,391 places), two
+    /// for every place with coordinates.
     static func liesIn(_ country: CountryCode, _ place: PlaceResolver.Place, near given: Coordinates, countries: CountryDirectory) -> Bool {
         guard let entry = place.resolution.entry else { return false }
         return countries.sameState(entry.country, country) && given.kilometres(to: entry.coordinates) <= PlaceResolver.matchKilometres

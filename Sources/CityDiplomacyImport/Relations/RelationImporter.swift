@@ -103,7 +103,7 @@ public struct RelationImporter: Sendable {
         let disagree = places.distinct.withUnsafeBufferPointer { places in
             mentions.withUnsafeBufferPointer { mentions in places.indices.map { ImportQualityNotes.coordinatesDisagree(places[$0], mentions[$0]) } }
         }
-        let (placeResolver, resolved, cityList) = (resolver, mentions, cities.cities)
+        let (placeResolver, resolved, cityList) = (resolver, mentions, cities.all)
         // Each row read where it lies: a loop over the array copied each (a dozen strings).
         let (notes, merged) = inParallel({
             var notes = ImportQualityNotes(places: places.distinct, mentions: resolved, countries: countries, resolver: placeResolver)
@@ -239,7 +239,7 @@ public struct RelationImporter: Sendable {
         ImportQualityReport(
             file: facts.fileName, format: facts.format.rawValue, dataset: facts.datasetID, contentHash: facts.contentHash,
             rowsRead: facts.rowsRead, relationsCreated: pairs.relations.count, duplicatesMerged: pairs.duplicatesMerged,
-            citiesCreated: cities.cities.count, citiesResolved: cities.resolvedCount, citiesPartOf: cities.partCount,
+            citiesCreated: cities.all.count, citiesResolved: cities.resolvedCount, citiesPartOf: cities.partCount,
             citiesAmbiguous: cities.ambiguousCount, citiesUnresolved: cities.unresolvedCount, parentsAdded: cities.parentsAdded,
             distances: ImportQualityReport.DistanceSummary(notes.distances), places: notes.evidence,
             districtAndCityPairs: pairs.districtAndCityPairs(cities: cities),
@@ -309,7 +309,7 @@ public struct RelationImporter: Sendable {
         dataset.provenanceFa = provenance.fa
         return DatasetContent(
             dataset: dataset, sources: pairs.sourceOrder.compactMap { pairs.sources[$0] },
-            cities: cities.cities, relations: pairs.relations)
+            cities: cities.all, relations: pairs.relations)
     }
 
     /// How a place is named in notes and reports: `Name, CC (geonames id, pop. N)`.

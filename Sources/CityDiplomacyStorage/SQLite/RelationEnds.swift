@@ -21,7 +21,7 @@ extension SQLiteRegistry {
     }
 
     /// A relation's city and partner by number.
-    struct EndNumbers: Hashable, Sendable {
+    struct EndNumbers: Sendable {
         var city: Int32
         var partner: Int32
     }

@@ -25,14 +25,8 @@ struct TextIndex: Sendable {
     /// The texts' positions, a text given twice found at its first.
     init(_ texts: [String]) {
         precondition(texts.count < Int(Int32.max), "fewer texts than positions of 32 bits")
-        var bytes: [UInt8] = [], starts: [Int] = []
-        starts.reserveCapacity(texts.count + 1)
-        for var text in texts {
-            starts.append(bytes.count)
-            text.withUTF8 { bytes.append(contentsOf: $0) }
-        }
-        starts.append(bytes.count)
-        bytes.append(0)  // an address even when every text is empty
+        let packed = PackedTexts(texts)
+        let (bytes, starts) = (packed.bytes, packed.starts)
         // At most half full, so that a probe ends soon.
         var capacity = 16
         while capacity < 2 * texts.count { capacity *= 2 }

@@ -58,15 +58,8 @@ struct TextKey: Hashable {
     /// reference counting of strings (sorting a million ids by `<` on strings took 3% of the CPU
     /// time of a 1,000,000-row import).
     static func positions(inOrderOf texts: [String]) -> [Int] {
-        var bytes: [UInt8] = []
-        var starts: [Int] = []
-        starts.reserveCapacity(texts.count + 1)
-        for var text in texts {
-            starts.append(bytes.count)
-            text.withUTF8 { bytes.append(contentsOf: $0) }
-        }
-        starts.append(bytes.count)
-        bytes.append(0)  // an address even when every text is empty
+        let packed = PackedTexts(texts)
+        let (bytes, starts) = (packed.bytes, packed.starts)
         var order = Array(texts.indices)
         bytes.withUnsafeBufferPointer { buffer in
             starts.withUnsafeBufferPointer { starts in
@@ -79,5 +72,29 @@ struct TextKey: Hashable {
             }
         }
         return order
+    }
+}
+
+/// Texts laid out one after the other in one buffer of bytes, each found by where it starts, so
+/// that they are compared (``TextKey/positions(inOrderOf:)``) and hashed (``TextIndex``) in
+/// memory, with no reference counting of strings.
+struct PackedTexts {
+    /// Every text's UTF-8, one after the other, and a 0 after the last: an address even when
+    /// every text is empty.
+    let bytes: [UInt8]
+    /// Where each text starts in `bytes`, and where the last ends.
+    let starts: [Int]
+
+    init(_ texts: [String]) {
+        var bytes: [UInt8] = [], starts: [Int] = []
+        starts.reserveCapacity(texts.count + 1)
+        for var text in texts {
+            starts.append(bytes.count)
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+        starts.append(bytes.count)
+        bytes.append(0)
+        self.bytes = bytes
+        self.starts = starts
     }
 }
