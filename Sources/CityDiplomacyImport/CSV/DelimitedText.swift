@@ -276,6 +276,10 @@ public struct DelimitedText: Sendable {
         var index: Int
         var line: Int
         var column = 1
+        /// How many fields the last record read had: the next one's arrays are made that large at
+        /// once. Grown an append at a time, a row of eight fields made eight arrays and freed six
+        /// (perf, 1,000,000 rows: allocation was a quarter of the reading).
+        var width = 0
 
         /// A reader of `range` of `bytes` (all of them by default), which starts a record on `line`.
         init(bytes: [UInt8], delimiter: UInt8, fileName: String, quoting: Bool, range: Range<Int>? = nil, line: Int = 1) {
@@ -315,6 +319,8 @@ public struct DelimitedText: Sendable {
         mutating func record() throws(DataFileError) -> Record {
             var fields: [String] = []
             var columns: [Int] = []
+            fields.reserveCapacity(width)
+            columns.reserveCapacity(width)
             let startLine = line
             while true {
                 columns.append(column)
@@ -322,6 +328,7 @@ public struct DelimitedText: Sendable {
                 fields.append(field)
                 if ended { break }
             }
+            width = fields.count
             return Record(line: startLine, fields: fields, columns: columns)
         }
 

@@ -19,6 +19,28 @@ public enum CanonicalField: String, CaseIterable, Sendable {
     /// Wikidata items (`Q3616` or its IRI) and WKT points (`Point(lon lat)`).
     case qid1, qid2, coord1, coord2
 
+    /// The field's place among ``allCases``, from 0: a field map keeps its columns in an array
+    /// by it (``FieldMap``).
+    var ordinal: Int {
+        switch self {
+        case .city1: 0
+        case .country1: 1
+        case .lat1: 2
+        case .lng1: 3
+        case .city2: 4
+        case .country2: 5
+        case .lat2: 6
+        case .lng2: 7
+        case .kind: 8
+        case .date: 9
+        case .source: 10
+        case .qid1: 11
+        case .qid2: 12
+        case .coord1: 13
+        case .coord2: 14
+        }
+    }
+
     /// Column names a Wikidata query commonly gives each field, tried in order when no `--map` is given.
     var wikidataNames: [String] {
         switch self {
