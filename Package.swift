@@ -74,8 +74,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the bulk inserts of InsertStatement.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "CSQLiteConfiguration",
             ]
         ),
+        // SQLite's library-wide settings, which only C can make (`sqlite3_config` is variadic).
+        .target(name: "CSQLiteConfiguration", dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(
             name: "CityDiplomacyPostgres",
             dependencies: [

@@ -1,3 +1,4 @@
+import CSQLiteConfiguration
 import CityDiplomacyCore
 import Foundation
 import GRDB
@@ -25,12 +26,26 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
     /// Whether other connections read while this registry writes (``admitReadersDuringWrites()``).
     let readersDuringWrites = Atomic<Bool>(false)
 
+    /// SQLite configured once, before a registry opens its first connection
+    /// (`citydip_sqlite_configure`): the result code, `SQLITE_MISUSE` where SQLite was used first
+    /// in the process, which then keeps its defaults (as correct, and slower).
+    ///
+    /// By default every call into a connection (each value bound, each step) takes and gives
+    /// back the connection's mutex, and every allocation SQLite makes the library's, to count
+    /// it. GRDB needs neither: it uses a connection from one thread at a time, and asks for
+    /// multi-thread mode itself (`SQLITE_OPEN_NOMUTEX`) only through a setting it keeps
+    /// internal. The mutexes were a twentieth of the time of SQLite's thread in an import of
+    /// 1,000,000 rows, on the path the import's end waits for (perf). `sqlite3_interrupt`, which
+    /// GRDB calls from other threads to cancel a statement, is made for that in every mode.
+    static let sqliteConfigured: Int32 = citydip_sqlite_configure()
+
     /// Opens (creating if needed) the database file at `path`.
     public convenience init(path: String) throws(StorageError) {
         try self.init(path: path, bulkRows: 20_000)
     }
 
     init(path: String, bulkRows: Int) throws(StorageError) {
+        _ = Self.sqliteConfigured
         self.bulkRows = bulkRows
         let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
         do {
@@ -184,6 +199,7 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
     }
 
     init(bulkRows: Int) throws(StorageError) {
+        _ = Self.sqliteConfigured
         self.bulkRows = bulkRows
         do {
             let queue = try DatabaseQueue()
