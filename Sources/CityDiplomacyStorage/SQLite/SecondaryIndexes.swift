@@ -51,7 +51,10 @@ struct SecondaryIndexes {
 /// four indexes: 3.9 s with a cache of 128 MB, with or without threads; 5.2 s with 8 MB, four
 /// threads and temporary files in memory; 2.7–2.9 s with 8 MB, two or four threads and
 /// temporary files (which the system's file cache mostly keeps in memory); the relations' ids
-/// alone 1.5 s with 128 MB in memory, 0.7 s so.
+/// alone 1.5 s with 128 MB in memory, 0.7 s so. Smaller runs again, of 2 MB, which a core's own
+/// cache holds while it sorts them: the four and the indexes of names and countries 2.5–2.8 s,
+/// against 2.9–3.3 s with 8 MB and 2.6–2.9 s with 1 MB (three runs each, alternating,
+/// 2026-12-04).
 ///
 /// The sort's temporary files need space where SQLite keeps them (`SQLITE_TMPDIR`, `TMPDIR`,
 /// `/var/tmp`, `/usr/tmp`, `/tmp`, the working folder): about 34 MB for 250,000 relations and
@@ -70,7 +73,7 @@ final class IndexSort {
             // once the connection's temporary database is open, and the index is then sorted in
             // memory (nothing was changed).
             do {
-                settings = try PragmaSettings.change(["temp_store": "FILE", "cache_size": "-8192", "threads": "4"], in: db)
+                settings = try PragmaSettings.change(["temp_store": "FILE", "cache_size": "-2048", "threads": "4"], in: db)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && db.isInsideTransaction {
                 onDisk = false
             }
