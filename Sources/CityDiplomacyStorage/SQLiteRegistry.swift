@@ -26,18 +26,20 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
     /// Whether other connections read while this registry writes (``admitReadersDuringWrites()``).
     let readersDuringWrites = Atomic<Bool>(false)
 
-    /// SQLite configured once, before a registry opens its first connection
-    /// (`citydip_sqlite_configure`): the result code, `SQLITE_MISUSE` where SQLite was used first
-    /// in the process, which then keeps its defaults (as correct, and slower).
+    /// Configures the SQLite library for the process: its memory statistics off
+    /// (`citydip_sqlite_configure`). Returns SQLite's result code; `SQLITE_MISUSE` where SQLite
+    /// was used first, and the library then keeps its defaults, as correct and a little slower.
     ///
-    /// By default every call into a connection (each value bound, each step) takes and gives
-    /// back the connection's mutex, and every allocation SQLite makes the library's, to count
-    /// it. GRDB needs neither: it uses a connection from one thread at a time, and asks for
-    /// multi-thread mode itself (`SQLITE_OPEN_NOMUTEX`) only through a setting it keeps
-    /// internal. The mutexes were a twentieth of the time of SQLite's thread in an import of
-    /// 1,000,000 rows, on the path the import's end waits for (perf). `sqlite3_interrupt`, which
-    /// GRDB calls from other threads to cancel a statement, is made for that in every mode.
-    static let sqliteConfigured: Int32 = citydip_sqlite_configure()
+    /// Call it at the start of a process, before any thread uses SQLite (`sqlite3_config` is
+    /// not safe beside another thread's use): the command line does, first thing. With the
+    /// statistics on, every allocation SQLite made took a library-wide mutex to count itself:
+    /// with the connection's own calls (which GRDB opens without a mutex of their own), the
+    /// mutexes were 4.7% of the samples of SQLite's thread in an import of 1,000,000 rows, on
+    /// the path the import's end waits for; 2.4% without the statistics (perf).
+    @discardableResult
+    public static func configureSQLiteLibrary() -> Int32 {
+        citydip_sqlite_configure()
+    }
 
     /// Opens (creating if needed) the database file at `path`.
     public convenience init(path: String) throws(StorageError) {
@@ -45,7 +47,6 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
     }
 
     init(path: String, bulkRows: Int) throws(StorageError) {
-        _ = Self.sqliteConfigured
         self.bulkRows = bulkRows
         let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
         do {
@@ -199,7 +200,6 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
     }
 
     init(bulkRows: Int) throws(StorageError) {
-        _ = Self.sqliteConfigured
         self.bulkRows = bulkRows
         do {
             let queue = try DatabaseQueue()

@@ -25,6 +25,7 @@ struct CityDiplomacyCommand: AsyncParsableCommand {
     /// Runs the command. Errors — a malformed option as much as an unknown city — end in one line
     /// `Error: …` on standard error and exit status 1; `--help` prints help as usual.
     static func main() async {
+        RegistryOpening.prepareProcess()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let unknown = CommandSuggestion.unknownCommand(in: arguments, known: subcommandNames) {
             fail(unknown)

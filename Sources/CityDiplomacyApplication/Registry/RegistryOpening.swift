@@ -22,6 +22,13 @@ public struct OpenedRegistry: Sendable {
 /// Opening the registry a ``RegistryLocation`` names, seeding a new one with the reference
 /// countries and the bundled datasets.
 public enum RegistryOpening {
+    /// Settings of the embedded database's library for the whole process
+    /// (``SQLiteRegistry/configureSQLiteLibrary()``): to be called first thing, before any thread
+    /// opens a registry.
+    public static func prepareProcess() {
+        SQLiteRegistry.configureSQLiteLibrary()
+    }
+
     /// Opens the registry; with `seed`, a database lacking the countries or datasets gets them.
     public static func open(_ location: RegistryLocation, seed: Bool = true) async throws -> OpenedRegistry {
         let registry: any CityDiplomacyRegistry

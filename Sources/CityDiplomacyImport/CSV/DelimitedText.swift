@@ -319,8 +319,10 @@ public struct DelimitedText: Sendable {
         mutating func record() throws(DataFileError) -> Record {
             var fields: [String] = []
             var columns: [Int] = []
-            fields.reserveCapacity(width)
-            columns.reserveCapacity(width)
+            // No more than a header may have: a row wider than that is refused after the parse,
+            // and must not make the rows after it as large.
+            fields.reserveCapacity(min(width, ImportLimits.maximumColumns))
+            columns.reserveCapacity(min(width, ImportLimits.maximumColumns))
             let startLine = line
             while true {
                 columns.append(column)

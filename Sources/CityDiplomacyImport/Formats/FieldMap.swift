@@ -6,13 +6,11 @@ import CityDiplomacyCore
 /// tried too) and from the user's `--map FIELD=COLUMN`, which wins. A `--map` naming a field that
 /// does not exist, or a column the file does not have, is an error.
 public struct FieldMap: Sendable {
-    public private(set) var columns: [CanonicalField: Int] {
-        didSet { positions = Self.positions(of: columns) }
-    }
+    public let columns: [CanonicalField: Int]
     /// ``columns`` by each field's ``CanonicalField/ordinal``: a row's reading asks for some
     /// fifteen fields, and hashing each in the dictionary was a sixth of that reading (perf,
     /// 1,000,000 rows).
-    private var positions: [Int?] = []
+    private let positions: [Int?]
 
     public init(header: [String], format: ImportFormat, overrides: [String], fileName: String) throws(DataFileError) {
         var columns: [CanonicalField: Int] = [:]
