@@ -54,10 +54,10 @@ extension SQLiteRegistry {
             }
         }
         // What was computed for the store (the cities' search keys, the table of their ids, the
-        // relations' ends by number) is freed
-        // on another thread: on this one, a third of a second after a 1,000,000-row import, which
-        // the import's caller waited for (perf). The closures above capture copies (`[rows]`), so
-        // that the binding itself is not captured and may be consumed.
+        // relations' ends by number) is freed on another thread: on this one, a third of a second
+        // after a 1,000,000-row import, which the import's caller waited for (perf). The closures
+        // above capture copies (`[rows]`), so that the binding itself is not captured and may be
+        // consumed.
         Background.release(consume rows)
     }
 

@@ -35,7 +35,7 @@ public final class SQLiteRegistry: CityDiplomacyRegistry {
     /// statistics on, every allocation SQLite made took a library-wide mutex to count itself:
     /// with the connection's own calls (which GRDB opens without a mutex of their own), the
     /// mutexes were 4.7% of the samples of SQLite's thread in an import of 1,000,000 rows, on
-    /// the path the import's end waits for; 2.4% without the statistics (perf).
+    /// the path the import's end waits for; 2.1–2.4% without the statistics (perf).
     @discardableResult
     public static func configureSQLiteLibrary() -> Int32 {
         citydip_sqlite_configure()
