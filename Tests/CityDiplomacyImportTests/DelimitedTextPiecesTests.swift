@@ -13,11 +13,14 @@ struct DelimitedTextPiecesTests {
         _ text: String, pieces: Int, delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true
     ) -> Result<[[String]], DataFileError> {
         let bytes = Array(text.utf8)
-        var header = DelimitedText.Parser(bytes: bytes, delimiter: delimiter, fileName: "t.csv", quoting: quoting)
         return Result { () throws(DataFileError) in
-            _ = try header.record()
+            let (start, line) = try bytes.withUnsafeBufferPointer { buffer throws(DataFileError) in
+                var header = DelimitedText.Parser(bytes: buffer, delimiter: delimiter, fileName: "t.csv", quoting: quoting)
+                _ = try header.record()
+                return (header.index, header.line)
+            }
             let read = try DelimitedText.records(
-                in: bytes, from: header.index, line: header.line, delimiter: delimiter, fileName: "t.csv", quoting: quoting, pieces: pieces)
+                in: bytes, from: start, line: line, delimiter: delimiter, fileName: "t.csv", quoting: quoting, pieces: pieces)
             return read.joined().map { record in ["\(record.line)"] + record.fields + record.columns.map(String.init) }
         }
     }

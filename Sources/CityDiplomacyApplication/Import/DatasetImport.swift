@@ -125,7 +125,7 @@ public enum DatasetImport {
         // The dataset is stored by now: a hash that cannot be kept (a busy database) is only
         // computed again when first cited, and must not report the import as failed.
         if content.relations.count <= Self.hashedAtImport { _ = try? await registry.recordsHash(ofDataset: id) }
-        return .imported(started.report, retained: ImportRun(gazetteer: gazetteer, result: await started.result))
+        return .imported(await started.report.asyncValue, retained: ImportRun(gazetteer: gazetteer, result: await started.result))
     }
 
     /// A dataset replaced by a new reading of its file keeps the documents attached to its

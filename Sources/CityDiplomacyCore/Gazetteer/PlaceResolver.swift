@@ -43,6 +43,25 @@ public struct PlaceResolver: Sendable {
             return nil
         }
 
+        /// Whether a gazetteer place was found: `entry != nil` without copying the entry (its
+        /// texts retained and released), which an import asks of every place several times.
+        public var isResolved: Bool {
+            if case .resolved = self { return true }
+            return false
+        }
+
+        /// The GeoNames id of the place found, if any, read without copying the entry.
+        public var geonameID: Int? {
+            if case let .resolved(entry, _, _) = self { return entry.geonameID }
+            return nil
+        }
+
+        /// The name of the place found, if any, read without copying the rest of the entry.
+        public var entryName: String? {
+            if case let .resolved(entry, _, _) = self { return entry.name }
+            return nil
+        }
+
         public var candidates: [GazetteerEntry] {
             switch self {
             case .resolved: []

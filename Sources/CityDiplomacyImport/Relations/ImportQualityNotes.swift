@@ -167,7 +167,7 @@ struct ImportQualityNotes {
         case .ambiguous: status = .ambiguous
         case .unresolved: status = place.parent == nil ? .unresolved : .part
         }
-        if let kilometres = place.kilometres, place.resolution.entry != nil { distances.append(kilometres) }
+        if let kilometres = place.kilometres, place.resolution.isResolved { distances.append(kilometres) }
         evidence.append(.init(
             name: mention.name, country: mention.country, city: resolved.cityID, status: status,
             geonamesID: place.resolution.entry?.geonameID, matched: place.matchedName,

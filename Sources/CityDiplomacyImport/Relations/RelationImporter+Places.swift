@@ -112,7 +112,19 @@ extension RelationImporter {
         /// How the place itself resolved (for a district: the district).
         var resolution: PlaceResolver.Resolution { place.resolution }
         /// Whether the mention names a known place: one in the gazetteer, or a district of one.
-        var isPlaced: Bool { place.resolution.entry != nil || place.parent != nil }
+        var isPlaced: Bool { place.resolution.isResolved || place.parent != nil }
+
+        /// How a place came out, as the report counts places.
+        enum Outcome { case resolved, ambiguous, part, unresolved }
+
+        /// The mention's ``Outcome``, read without copying its resolution.
+        var outcome: Outcome {
+            switch place.resolution {
+            case .resolved: .resolved
+            case .ambiguous: .ambiguous
+            case .unresolved: place.parent != nil ? .part : .unresolved
+            }
+        }
     }
 
     /// The country code of each country text the places give (`nil` for a text that names no

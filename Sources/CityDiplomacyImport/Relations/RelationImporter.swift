@@ -42,19 +42,23 @@ public struct RelationImporter: Sendable {
         _ records: [ImportRecord], dataset datasetID: String, fileName: String, contentHash: String,
         format: ImportFormat, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> Result {
-        var (content, report) = resolve(records, dataset: datasetID, fileName: fileName, contentHash: contentHash, format: format, progress: progress)
-        // Encoded once the places, notes and pairs that made the report are freed (as `resolve`
-        // returns): encoded beside them, the text and its chunks made the peak of memory of a
-        // 1,000,000-row import (2.1 GB, with the rows and the gazetteer).
+        var (content, parts) = resolve(records, dataset: datasetID, fileName: fileName, contentHash: contentHash, format: format, progress: progress)
+        let report = parts.report()
+        // Encoded once the notes and pairs that made the report are freed: encoded beside them,
+        // the text and its chunks made the peak of memory of a 1,000,000-row import (2.1 GB, with
+        // the rows and the gazetteer).
+        Background.release(consume parts)
         content.dataset.importReport = report.json()
         return Result(content: content, report: report)
     }
 
-    /// A dataset resolved, and its report's JSON still being encoded on another thread.
+    /// A dataset resolved, and its report still being made and encoded on another thread.
     public struct Started: Sendable {
         /// The dataset, without its report's JSON (`dataset.importReport` is `nil`).
         public var content: DatasetContent
-        public var report: ImportQualityReport
+        /// The report, made on another thread once the JSON's encoding starts, or when first
+        /// asked for.
+        public var report: Eventual<ImportQualityReport>
         /// The report as the registry keeps it (``ImportQualityReport/json()``).
         public var reportJSON: Eventual<String>
 
@@ -63,35 +67,69 @@ public struct RelationImporter: Sendable {
             get async {
                 var content = content
                 content.dataset.importReport = await reportJSON.asyncValue
-                return Result(content: content, report: report)
+                return Result(content: content, report: await report.asyncValue)
             }
         }
     }
 
-    /// ``run(_:dataset:fileName:contentHash:format:progress:)`` up to the report's JSON, which is
-    /// left to be encoded on another thread: `citydip import` stores the dataset meanwhile, and
-    /// writes the report into it last. Encoding it took 5 of the 42 s of a 1,000,000-row import,
-    /// before SQLite stored the dataset on one core for 20 s and left the other idle (perf).
+    /// ``run(_:dataset:fileName:contentHash:format:progress:)`` up to the dataset: its report is
+    /// left to be made and encoded on another thread, which `citydip import` starts when SQLite
+    /// begins to store the dataset (on one core), and whose JSON the store writes into the
+    /// dataset last. Encoding it took 5 of the 42 s of a 1,000,000-row import, before SQLite stored
+    /// the dataset on one core for 20 s and left the other idle (perf); making the report (the
+    /// unresolved names sorted, the notes gathered) was the last third of a second of the
+    /// resolution, on both cores, before SQLite could begin (perf, 2026-12-04).
     ///
-    /// The JSON is encoded on one core: the store starts it once SQLite's writing begins, on the
-    /// other (see ``Eventual``).
+    /// The report is made, then encoded, on one core: the store starts them once SQLite's writing
+    /// begins, on the other (see ``Eventual``).
     public func start(
         _ records: [ImportRecord], dataset datasetID: String, fileName: String, contentHash: String,
         format: ImportFormat, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> Started {
-        let (content, report) = resolve(records, dataset: datasetID, fileName: fileName, contentHash: contentHash, format: format, progress: progress)
-        return Started(content: content, report: report, reportJSON: Eventual { report.json(onEveryCore: false) })
+        let (content, parts) = resolve(records, dataset: datasetID, fileName: fileName, contentHash: contentHash, format: format, progress: progress)
+        let report = Eventual { parts.report() }
+        return Started(content: content, report: report, reportJSON: Eventual { report.value.json(onEveryCore: false) })
     }
 
-    /// The dataset, without its report's JSON, and the report.
+    /// What the quality report is made of, once the dataset is made: the report itself is made
+    /// from it (``report()``) where the caller chooses.
+    struct ReportParts: Sendable {
+        /// The file, without its rows (read already into `readings`).
+        var facts: FileFacts
+        var cities: ImportedCities
+        var notes: ImportQualityNotes
+        var pairs: PairMerger
+        /// The countries the rows name by another state's name, and the characters the rows
+        /// lost: read from the rows, on another thread, while the cities were made.
+        var readings: Eventual<RowReadings>
+
+        /// The report, its notes in order (see ``qualityReport(_:cities:notes:pairs:readings:)``).
+        func report() -> ImportQualityReport {
+            var report = RelationImporter.qualityReport(facts, cities: cities, notes: notes, pairs: pairs, readings: readings.value)
+            report.unresolvedNames = RelationImporter.inReportOrder(notes.unresolved.values)
+            return report
+        }
+    }
+
+    /// What the report says of the rows themselves rather than of their places.
+    struct RowReadings: Sendable {
+        var countries: [ImportQualityReport.CountryReadingNote]
+        var removedCharacters: [ImportQualityReport.RemovedCharacterNote]
+    }
+
+    /// The dataset, without its report's JSON, and what its report is made of.
     private func resolve(
         _ records: [ImportRecord], dataset datasetID: String, fileName: String, contentHash: String,
         format: ImportFormat, progress: (@Sendable (Int, Int) -> Void)?
-    ) -> (DatasetContent, ImportQualityReport) {
+    ) -> (DatasetContent, ReportParts) {
         let facts = FileFacts(datasetID: datasetID, fileName: fileName, contentHash: contentHash, format: format, rowsRead: records.count, records: records)
         let places = PlaceMentions(records)
         let countries = countryCodes(of: places.distinct)
         var mentions = resolvePlaces(places.distinct, countries: countries)
+        // Read from the rows alone, on another thread, while the cities are made: most of that
+        // is one core's work, with the other idle (perf, 2026-12-04).
+        let readings = Eventual { [self] in RowReadings(countries: countryReadings(of: records), removedCharacters: removedCharacters(of: records)) }
+        readings.start()
         let cities = ImportedCities(places.distinct, resolved: &mentions, datasetID: datasetID)
         // Whether a place's coordinates disagree with it is the same on every row that names it,
         // so the rows' notes and their pairs depend on each other no more, and go through the
@@ -134,21 +172,13 @@ public struct RelationImporter: Sendable {
         var named = consume merged
         named.writeIDs()
         let pairs = consume named
-        // The unresolved names are sorted on one core, the dataset and the rest of the report
-        // made on the other: with the report beside the dataset, the sort of the names on one
-        // core was the last second and a half of a 1,000,000-row file's resolution, the dataset
-        // done in a third of that (perf, 2026-12-02). (A sort split within one side of
-        // `inParallel` did not help on two cores: Dispatch gives a nested `concurrentPerform`
-        // its share of the cores, there its caller's thread alone.)
-        let (unresolvedNames, (reportWithoutNames, content)) = inParallel(
-            { Self.inReportOrder(notes.unresolved.values) },
-            { (qualityReport(facts, cities: cities, notes: notes, pairs: pairs), dataset(facts, cities: cities, pairs: pairs)) })
-        var report = reportWithoutNames
-        report.unresolvedNames = unresolvedNames
-        // The places, notes and pairs that made them are freed on another thread: here they were
+        let content = dataset(facts, cities: cities, pairs: pairs)
+        // The places and their resolutions are freed on another thread: here they were part of
         // half a second of frees on the path the store waits for (perf, 1,000,000 rows).
-        Background.release((consume places, consume mentions, consume resolved, consume cities, consume notes, consume pairs))
-        return (content, report)
+        Background.release((consume places, consume mentions, consume resolved))
+        var reportFacts = facts
+        reportFacts.records = []
+        return (content, ReportParts(facts: reportFacts, cities: cities, notes: notes, pairs: pairs, readings: readings))
     }
 
     /// The names of `notes` in the report's order: most frequent first, then by name, then in the
@@ -234,8 +264,8 @@ public struct RelationImporter: Sendable {
 
     /// The report: the counts of each stage and the notes, most frequent first, then by name, then
     /// in the order of the file, so that the same file always gives the same report — all but the
-    /// unresolved names (none here), which ``inReportOrder(_:)`` sorts beside it.
-    func qualityReport(_ facts: FileFacts, cities: ImportedCities, notes: ImportQualityNotes, pairs: PairMerger) -> ImportQualityReport {
+    /// unresolved names (none here), which ``inReportOrder(_:)`` sorts.
+    static func qualityReport(_ facts: FileFacts, cities: ImportedCities, notes: ImportQualityNotes, pairs: PairMerger, readings: RowReadings) -> ImportQualityReport {
         ImportQualityReport(
             file: facts.fileName, format: facts.format.rawValue, dataset: facts.datasetID, contentHash: facts.contentHash,
             rowsRead: facts.rowsRead, relationsCreated: pairs.relations.count, duplicatesMerged: pairs.duplicatesMerged,
@@ -247,8 +277,8 @@ public struct RelationImporter: Sendable {
             unresolvedNames: [], uncertainNames: Self.inReportOrder(notes.uncertain.values),
             coordinateIssues: notes.coordinateIssues,
             unknownCountries: Self.inReportOrder(notes.unknownCountries.values),
-            countryReadings: countryReadings(of: facts.records),
-            removedCharacters: removedCharacters(of: facts.records))
+            countryReadings: readings.countries,
+            removedCharacters: readings.removedCharacters)
     }
 
     /// The control and bidirectional characters the rows lost, by field and character, with the
