@@ -131,10 +131,14 @@ struct PairMerger {
     private static func ids(of relations: [BilateralRelation], datasetID: String) -> [String] {
         let prefix = datasetID.count + 1
         let byBytes = ByteID(datasetID: datasetID)
+        // Each relation read where it lies, its ids' bytes where the strings keep them: copied
+        // out of the array, the ids of a city's relations, one string shared by them all, were
+        // retained and released from both cores at once (perf, 2026-12-04).
         return Array(relations.indices).concurrentMap { index in
-            let (city, partner, kind) = (relations[index].cityID, relations[index].partnerID, relations[index].kind.rawValue)
-            return byBytes?.id(city, partner, kind)
-                ?? "\(datasetID):\(city.dropFirst(prefix))/\(partner.dropFirst(prefix))/\(kind)"
+            relations.withUnsafeBufferPointer { relations in
+                byBytes?.id(relations[index].cityID, relations[index].partnerID, relations[index].kind.rawValue)
+                    ?? "\(datasetID):\(relations[index].cityID.dropFirst(prefix))/\(relations[index].partnerID.dropFirst(prefix))/\(relations[index].kind.rawValue)"
+            }
         }
     }
 
@@ -159,23 +163,28 @@ struct PairMerger {
         }
 
         func id(_ city: String, _ partner: String, _ kind: String) -> String? {
-            var (city, partner, kind) = (city, partner, kind)
-            return city.withUTF8 { city in
-                partner.withUTF8 { partner in
-                    kind.withUTF8 { kind -> String? in
-                        guard startsWithPrefix(city), startsWithPrefix(partner) else { return nil }
-                        let partnerRest = UnsafeBufferPointer(rebasing: partner[prefix.count...])
-                        let count = city.count + 1 + partnerRest.count + 1 + kind.count
-                        return String(unsafeUninitializedCapacity: count) { (bytes: UnsafeMutableBufferPointer<UInt8>) -> Int in
-                            var end = bytes.initialize(fromContentsOf: city)
-                            bytes[end] = UInt8(ascii: "/")
-                            end = bytes[(end + 1)...].initialize(fromContentsOf: partnerRest)
-                            bytes[end] = UInt8(ascii: "/")
-                            end = bytes[(end + 1)...].initialize(fromContentsOf: kind)
-                            return end
-                        }
-                    }
+            // Native strings lend their bytes where they lie; others are copied first.
+            let lent = city.utf8.withContiguousStorageIfAvailable { city in
+                partner.utf8.withContiguousStorageIfAvailable { partner in
+                    kind.utf8.withContiguousStorageIfAvailable { kind in id(city, partner, kind) }
                 }
+            }
+            if case let .some(.some(.some(id))) = lent { return id }
+            var (city, partner, kind) = (city, partner, kind)
+            return city.withUTF8 { city in partner.withUTF8 { partner in kind.withUTF8 { kind in id(city, partner, kind) } } }
+        }
+
+        private func id(_ city: UnsafeBufferPointer<UInt8>, _ partner: UnsafeBufferPointer<UInt8>, _ kind: UnsafeBufferPointer<UInt8>) -> String? {
+            guard startsWithPrefix(city), startsWithPrefix(partner) else { return nil }
+            let partnerRest = UnsafeBufferPointer(rebasing: partner[prefix.count...])
+            let count = city.count + 1 + partnerRest.count + 1 + kind.count
+            return String(unsafeUninitializedCapacity: count) { (bytes: UnsafeMutableBufferPointer<UInt8>) -> Int in
+                var end = bytes.initialize(fromContentsOf: city)
+                bytes[end] = UInt8(ascii: "/")
+                end = bytes[(end + 1)...].initialize(fromContentsOf: partnerRest)
+                bytes[end] = UInt8(ascii: "/")
+                end = bytes[(end + 1)...].initialize(fromContentsOf: kind)
+                return end
             }
         }
 

@@ -73,6 +73,11 @@ extension CityRow {
         return city
     }
 
+    /// ``searchKeys(of:)`` in the order of their bytes, the order of the names' primary key.
+    static func sortedSearchKeys(of city: City) -> [String] {
+        searchKeys(of: city).sorted(by: TextKey.precedes)
+    }
+
     /// The keys the city is found by: each name and alias, and the last part of its id.
     static func searchKeys(of city: City) -> Set<String> {
         let idKey = RecordID(city.id)?.local ?? city.id
