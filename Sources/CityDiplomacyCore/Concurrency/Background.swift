@@ -14,6 +14,19 @@ import Foundation
 /// Background.release(consume rows)   // freed on a thread of its own
 /// ```
 public enum Background {
+    /// How a thread of ``start(priority:_:)`` competes for the cores with the process's other threads.
+    public enum Priority: Sendable {
+        /// As they do.
+        case normal
+        /// Behind them: on Linux, at a nice value of 10 (its own; the process's other threads keep
+        /// theirs), so that the scheduler gives a core to the thread a job waits for, such as
+        /// SQLite's while it stores an import, and this one the time left. For work whose result is
+        /// wanted only later: an import's report while its dataset is stored. SQLite's writing
+        /// thread had 85% of a core while the report was encoded and the pairs checked beside it
+        /// on the other (perf, 2026-12-04).
+        case yielding
+    }
+
     /// Frees `value` on a thread of its own (on this one if none can be made). The caller hands
     /// over its last reference (pass it with `consume`, or drop the caller's own copy before): a
     /// copy it kept would make the freeing its own again.
@@ -25,11 +38,16 @@ public enum Background {
     }
 
     /// Runs `body` on a new thread; `false`, and `body` not run, if no thread can be made.
-    package static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
-        let work = Unmanaged.passRetained(Work(body))
+    package static func start(priority: Priority = .normal, _ body: @escaping @Sendable () -> Void) -> Bool {
+        let work = Unmanaged.passRetained(Work(body, priority: priority))
         var thread = pthread_t()
         let made = pthread_create(&thread, nil, { context in
             let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
+            #if os(Linux)
+            // The calling thread's nice value alone (Linux keeps one a thread); a failure leaves
+            // the thread as it was, which is only slower for the job.
+            if work.priority == .yielding { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10) }
+            #endif
             work.body()
             return nil
         }, work.toOpaque())
@@ -45,7 +63,11 @@ public enum Background {
 /// A body handed to a new thread.
 private final class Work: Sendable {
     let body: @Sendable () -> Void
-    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    let priority: Background.Priority
+    init(_ body: @escaping @Sendable () -> Void, priority: Background.Priority) {
+        self.body = body
+        self.priority = priority
+    }
 }
 
 /// A value handed from one thread to another: filled by the caller before the thread starts,

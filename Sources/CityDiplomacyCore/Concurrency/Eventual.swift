@@ -30,16 +30,20 @@ public final class Eventual<Value: Sendable>: Sendable {
 
     private let state: Mutex<State>
     private let finished = DispatchGroup()
+    private let priority: Background.Priority
 
-    /// Computes the value once ``start()`` is called, or when it is first asked for.
-    public init(_ compute: @escaping @Sendable () -> Value) {
+    /// Computes the value once ``start()`` is called, or when it is first asked for; started, on
+    /// a thread of `priority` (see ``Background/Priority``).
+    public init(_ priority: Background.Priority = .normal, _ compute: @escaping @Sendable () -> Value) {
         state = Mutex(.waiting(compute))
+        self.priority = priority
         finished.enter()
     }
 
     /// A value already known.
     public init(value: Value) {
         state = Mutex(.computed(value))
+        priority = .normal
     }
 
     /// Starts computing the value on a thread of its own, unless it is computed or being
@@ -49,7 +53,7 @@ public final class Eventual<Value: Sendable>: Sendable {
         // A thread of its own (see ``Background``), not a queue's: a reader blocked in ``value``
         // could wait for a computation that no thread is left to run. Computed here if no
         // thread can be made.
-        if !Background.start({ [self] in finish(compute()) }) { finish(compute()) }
+        if !Background.start(priority: priority, { [self] in finish(compute()) }) { finish(compute()) }
     }
 
     /// The value, once computed: blocks the calling thread until then (computing it there if
