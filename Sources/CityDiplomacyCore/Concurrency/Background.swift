@@ -34,7 +34,7 @@ public enum Background {
         let parcel = Parcel(value)
         // Emptied in the thread's body, not when the body itself is let go of, which may be on
         // the caller's thread.
-        if !start({ parcel.empty() }) { parcel.empty() }
+        if !start(priority: .yielding, { parcel.empty() }) { parcel.empty() }
     }
 
     /// Runs `body` on a new thread; `false`, and `body` not run, if no thread can be made.
