@@ -19,7 +19,10 @@ extension Array where Element: Sendable {
                 let input = ChunkInput(input)
                 DispatchQueue.concurrentPerform(iterations: runs.count) { run in
                     for index in runs[run] {
-                        output.initialize(index, to: transform(input.element(at: index)))
+                        // Lent where it lies: an element returned by a function was a copy (for a
+                        // place or a city, its texts retained and released, from both cores at
+                        // once where two elements share a text; perf, 2026-12-04).
+                        output.initialize(index, to: transform(input.buffer[index]))
                     }
                 }
             }
@@ -77,9 +80,5 @@ private struct ChunkInput<T>: @unchecked Sendable {
 
     init(_ buffer: UnsafeBufferPointer<T>) {
         self.buffer = buffer
-    }
-
-    func element(at index: Int) -> T {
-        buffer[index]
     }
 }

@@ -80,12 +80,17 @@ struct ImportQualityNotes {
         self.resolver = resolver
         reported = [Bool](repeating: false, count: places.count)
         repeatedNote = [RepeatedNote](repeating: .none, count: places.count)
-        notedOnEveryRow = zip(places, mentions).map { mention, resolved in
-            if mention.country != nil, !resolved.countryKnown { return true }
-            switch resolved.resolution {
-            case let .resolved(_, confidence, _): return confidence < 0.9
-            case .ambiguous: return true
-            case .unresolved: return resolved.place.parent == nil
+        // Each place and mention read where it lies: zipped and mapped, each was copied (perf).
+        notedOnEveryRow = places.withUnsafeBufferPointer { places in
+            mentions.withUnsafeBufferPointer { mentions in
+                places.indices.map { number in
+                    if places[number].country != nil, !mentions[number].countryKnown { return true }
+                    switch mentions[number].place.resolution {
+                    case let .resolved(_, confidence, _): return confidence < 0.9
+                    case .ambiguous: return true
+                    case .unresolved: return mentions[number].place.parent == nil
+                    }
+                }
             }
         }
     }
@@ -94,10 +99,13 @@ struct ImportQualityNotes {
     /// is flagged: no place of the name near them, or far from the city a district names, or in
     /// another country than the one given (what ``check(_:line:)`` reports of the place's
     /// coordinates). The same on every row that names the place.
-    static func coordinatesDisagree(_ mention: PlaceMention, _ resolved: RelationImporter.ResolvedMention) -> Bool {
-        if case let .unresolved(_, candidates) = resolved.resolution, mention.coordinates != nil, !candidates.isEmpty { return true }
-        if resolved.place.coordinatesConflict != nil, resolved.place.parent != nil, mention.coordinates != nil { return true }
-        return resolved.elsewhere != nil
+    /// Place `number` of `places` and its resolution are read where they lie, field by field:
+    /// passed whole, each was copied (its texts retained and released; perf, 2026-12-04).
+    static func coordinatesDisagree(_ places: UnsafeBufferPointer<PlaceMention>, _ mentions: UnsafeBufferPointer<RelationImporter.ResolvedMention>, at number: Int) -> Bool {
+        guard places[number].coordinates != nil else { return mentions[number].elsewhere != nil }
+        if case let .unresolved(_, candidates) = mentions[number].place.resolution, !candidates.isEmpty { return true }
+        if mentions[number].place.coordinatesConflict != nil, mentions[number].place.parent != nil { return true }
+        return mentions[number].elsewhere != nil
     }
 
     /// Notes what place `number` on the row at `line` needs a person to look at.

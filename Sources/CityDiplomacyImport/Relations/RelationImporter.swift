@@ -140,7 +140,7 @@ public struct RelationImporter: Sendable {
         // each mention whole.
         precondition(mentions.count == places.distinct.count, "one resolution per place")
         let disagree = places.distinct.withUnsafeBufferPointer { places in
-            mentions.withUnsafeBufferPointer { mentions in places.indices.map { ImportQualityNotes.coordinatesDisagree(places[$0], mentions[$0]) } }
+            mentions.withUnsafeBufferPointer { mentions in places.indices.map { ImportQualityNotes.coordinatesDisagree(places, mentions, at: $0) } }
         }
         let (placeResolver, resolved, cityList) = (resolver, mentions, cities.all)
         // Each row read where it lies: a loop over the array copied each (a dozen strings).
