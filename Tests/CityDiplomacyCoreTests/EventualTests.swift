@@ -94,4 +94,19 @@ struct EventualTests {
         }
         #expect(values == Array(repeating: "done", count: 16))
     }
+
+    #if os(Linux)
+    @Test("A yielding value is computed on a thread ten nice values behind; a normal one, and the reader, keep theirs")
+    func yielding() {
+        let which = __priority_which_t(PRIO_PROCESS.rawValue)
+        let before = getpriority(which, 0)
+        let yielding = Eventual(priority: .yielding) { getpriority(which, 0) }
+        yielding.start()
+        #expect(yielding.value == min(before + 10, 19))
+        let normal = Eventual { getpriority(which, 0) }
+        normal.start()
+        #expect(normal.value == before)
+        #expect(getpriority(which, 0) == before)
+    }
+    #endif
 }

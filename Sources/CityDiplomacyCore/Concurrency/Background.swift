@@ -18,8 +18,8 @@ public enum Background {
     public enum Priority: Sendable {
         /// As they do.
         case normal
-        /// Behind them: on Linux, at a nice value of 10 (its own; the process's other threads keep
-        /// theirs), so that the scheduler gives a core to the thread a job waits for, such as
+        /// Behind them: on Linux, at a nice value 10 above the process's (the thread's own; the
+        /// others keep theirs; 19 at most), so that the scheduler gives a core to the thread a job waits for, such as
         /// SQLite's while it stores an import, and this one the time left. For work whose result is
         /// wanted only later: an import's report while its dataset is stored. SQLite's writing
         /// thread had 85% of a core while the report was encoded and the pairs checked beside it
@@ -46,7 +46,10 @@ public enum Background {
             #if os(Linux)
             // The calling thread's nice value alone (Linux keeps one a thread); a failure leaves
             // the thread as it was, which is only slower for the job.
-            if work.priority == .yielding { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10) }
+            if work.priority == .yielding {
+                let which = __priority_which_t(PRIO_PROCESS.rawValue)
+                _ = setpriority(which, 0, min(getpriority(which, 0) + 10, 19))
+            }
             #endif
             work.body()
             return nil

@@ -34,7 +34,7 @@ public final class Eventual<Value: Sendable>: Sendable {
 
     /// Computes the value once ``start()`` is called, or when it is first asked for; started, on
     /// a thread of `priority` (see ``Background/Priority``).
-    public init(_ priority: Background.Priority = .normal, _ compute: @escaping @Sendable () -> Value) {
+    public init(priority: Background.Priority = .normal, _ compute: @escaping @Sendable () -> Value) {
         state = Mutex(.waiting(compute))
         self.priority = priority
         finished.enter()

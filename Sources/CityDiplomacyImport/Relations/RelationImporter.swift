@@ -88,8 +88,8 @@ public struct RelationImporter: Sendable {
     ) -> Started {
         let (content, parts) = resolve(records, dataset: datasetID, fileName: fileName, contentHash: contentHash, format: format, progress: progress)
         // Behind SQLite's thread, which the import waits for, and the thread that binds its rows.
-        let report = Eventual(.yielding) { parts.report() }
-        return Started(content: content, report: report, reportJSON: Eventual(.yielding) { report.value.json(onEveryCore: false) })
+        let report = Eventual(priority: .yielding) { parts.report() }
+        return Started(content: content, report: report, reportJSON: Eventual(priority: .yielding) { report.value.json(onEveryCore: false) })
     }
 
     /// What the quality report is made of, once the dataset is made: the report itself is made
@@ -129,7 +129,7 @@ public struct RelationImporter: Sendable {
         var mentions = resolvePlaces(places.distinct, countries: countries)
         // Read from the rows alone, on another thread, while the cities are made: most of that
         // is one core's work, with the other idle (perf, 2026-12-04).
-        let readings = Eventual(.yielding) { [self] in RowReadings(countries: countryReadings(of: records), removedCharacters: removedCharacters(of: records)) }
+        let readings = Eventual(priority: .yielding) { [self] in RowReadings(countries: countryReadings(of: records), removedCharacters: removedCharacters(of: records)) }
         readings.start()
         let cities = ImportedCities(places.distinct, resolved: &mentions, datasetID: datasetID)
         // Whether a place's coordinates disagree with it is the same on every row that names it,
