@@ -65,8 +65,8 @@ public struct ImportPipeline: Sendable {
             records, dataset: dataset, fileName: fileName, contentHash: ContentHash.sha256Hex(of: data), format: format, progress: progress)
     }
 
-    /// ``resolve(_:data:fileName:dataset:resolver:progress:)`` with the report's JSON encoded on
-    /// another thread (``RelationImporter/start(_:dataset:fileName:contentHash:format:progress:)``).
+    /// ``resolve(_:data:fileName:dataset:resolver:progress:)`` with the report made and its JSON
+    /// encoded on another thread (``RelationImporter/start(_:dataset:fileName:contentHash:format:progress:)``).
     public func start(
         _ records: [ImportRecord], data: Data, fileName: String, dataset: String, resolver: PlaceResolver,
         progress: (@Sendable (Int, Int) -> Void)? = nil

@@ -352,7 +352,7 @@ extension SQLiteRegistry {
         // by their ids should an end be dangling (which ``checkReferences(of:in:everyKey:)`` has
         // refused above, so only were that check ever to move after this one).
         let pairCheck = pairTriggers.map { _ in
-            Eventual(priority: .yielding) { [relations = content.relations, ends = rows.ends] in
+            Eventual { [relations = content.relations, ends = rows.ends] in
                 ends.firstDangling == nil ? Self.firstDuplicatePair(in: relations, ends: ends.numbers) : Self.firstDuplicatePair(in: relations)
             }
         }

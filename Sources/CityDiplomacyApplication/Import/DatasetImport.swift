@@ -99,9 +99,10 @@ public enum DatasetImport {
                                      progress: { done, total in progress?("resolving", done, total, "rows") })
         // The rows and the file's bytes are not needed once resolved. They were kept to the end
         // of the import, through the store, whose memory at 1,000,000 rows was 1.63–1.86 GB with
-        // them (and the report's copies) and is 1.35–1.58 GB without; they are freed now, on the
-        // other core, which is idle while SQLite writes on this one (freeing a million rows is
-        // millions of small frees).
+        // them (and the report's copies) and is 1.35–1.58 GB without; they are freed now (the
+        // report's readings of the rows, made on another thread while the cities were made, are
+        // done by then), on the other core, which is idle while SQLite writes on this one
+        // (freeing a million rows is millions of small frees).
         Background.release(consume records)
         records = []
         data = Data()

@@ -5,7 +5,7 @@ import Foundation
 /// which can all be taken (a run of the whole test suite, its stores each waiting on one, took
 /// them all, and the work that was to end the waits never started). An import's frees, its
 /// report's JSON (``Eventual``) and the binding of a store's rows (`BulkInsert`) go through
-/// ``start(_:)``.
+/// ``start(priority:_:)``.
 ///
 /// A thread is made with `pthread_create` rather than Foundation's `Thread`, whose `start()`
 /// gives no sign when no thread can be made: a caller then does the work itself.
@@ -18,12 +18,16 @@ public enum Background {
     public enum Priority: Sendable {
         /// As they do.
         case normal
-        /// Behind them: on Linux, at a nice value 10 above the process's (the thread's own; the
-        /// others keep theirs; 19 at most), so that the scheduler gives a core to the thread a job waits for, such as
+        /// Behind them: on Linux, at a nice value 10 above the process's main thread (the
+        /// thread's own; the others keep theirs; 19 at most), so that the scheduler gives a core to the thread a job waits for, such as
         /// SQLite's while it stores an import, and this one the time left. For work whose result is
         /// wanted only later: an import's report while its dataset is stored. SQLite's writing
         /// thread had 85% of a core while the report was encoded and the pairs checked beside it
         /// on the other (perf, 2026-12-04).
+        ///
+        /// A thread made by one that yields inherits its nice value, which it cannot lower: a
+        /// yielding body starts no thread and queues no Dispatch work that another thread is to
+        /// run (``Eventual/asyncValue`` waits on a thread of the reader's making for that reason).
         case yielding
     }
 
@@ -34,7 +38,7 @@ public enum Background {
         let parcel = Parcel(value)
         // Emptied in the thread's body, not when the body itself is let go of, which may be on
         // the caller's thread.
-        if !start(priority: .yielding, { parcel.empty() }) { parcel.empty() }
+        if !start({ parcel.empty() }) { parcel.empty() }
     }
 
     /// Runs `body` on a new thread; `false`, and `body` not run, if no thread can be made.
@@ -43,12 +47,13 @@ public enum Background {
         var thread = pthread_t()
         let made = pthread_create(&thread, nil, { context in
             let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
-            #if os(Linux)
-            // The calling thread's nice value alone (Linux keeps one a thread); a failure leaves
-            // the thread as it was, which is only slower for the job.
+            #if os(Linux) && canImport(Glibc)
+            // The calling thread's nice value alone (Linux keeps one a thread), 10 above the
+            // process's main thread (whose id is the process's), whatever the thread that made
+            // this one had; a failure leaves the thread as it was, which is only slower for the job.
             if work.priority == .yielding {
                 let which = __priority_which_t(PRIO_PROCESS.rawValue)
-                _ = setpriority(which, 0, min(getpriority(which, 0) + 10, 19))
+                _ = setpriority(which, 0, min(getpriority(which, id_t(getpid())) + 10, 19))
             }
             #endif
             work.body()

@@ -4,12 +4,13 @@ import Synchronization
 /// A value computed on another thread, for a caller that has other work to do meanwhile and
 /// needs the value only at the end of it.
 ///
-/// For the one place where the product has such work on one core and a second core idle: an
-/// import's quality report is encoded while SQLite stores the dataset (SQLite writes on one
-/// thread), and the store waits for the report's text only to write it into the dataset's row,
-/// last, in the same transaction. The store starts the computation (``start()``) when its own
-/// work on every core is done and SQLite's on one begins: started earlier, the two competed for
-/// the same two cores and the import was no faster.
+/// For work of an import that can wait while SQLite stores the dataset (SQLite writes on one
+/// thread): the quality report is made and encoded then, and the store waits for the report's text
+/// only to write it into the dataset's row, last, in the same transaction; the store starts the
+/// computation (``start()``) when its own work on every core is done and SQLite's on one begins,
+/// and it runs behind SQLite's thread (``Background/Priority/yielding``). Also for the rows'
+/// readings for that report, made while the cities are made, and the store's check of its pairs,
+/// made while SQLite makes the indexes.
 ///
 /// Waiting blocks the calling thread, so ``value`` is for threads that may block (a database's
 /// writer queue, a command's main thread); from Swift concurrency, `await` ``asyncValue``.
@@ -69,11 +70,28 @@ public final class Eventual<Value: Sendable>: Sendable {
         get async {
             start()
             return await withCheckedContinuation { continuation in
-                finished.notify(queue: .global()) { [self] in
+                // Waited for on a thread made here, by the reader: a block queued by the thread
+                // that computes (`notify`) could make Dispatch start a worker from that thread,
+                // which would inherit a yielding thread's lower priority for good.
+                let waited = Background.start { [self] in
+                    finished.wait()
                     continuation.resume(returning: computedValue)
+                }
+                if !waited {
+                    finished.notify(queue: .global()) { [self] in continuation.resume(returning: computedValue) }
                 }
             }
         }
+    }
+
+    /// A value never computed leaves its group entered, which Dispatch refuses to free: left
+    /// here (a store that fails before it starts the import's report drops it so).
+    deinit {
+        let unstarted = state.withLock { state in
+            if case .waiting = state { return true }
+            return false
+        }
+        if unstarted { finished.leave() }
     }
 
     private func takeComputation() -> (@Sendable () -> Value)? {

@@ -295,6 +295,7 @@ public struct DelimitedText: Sendable {
             self.delimiter = delimiter
             self.fileName = fileName
             self.quoting = quoting
+            precondition((range?.upperBound ?? 0) <= bytes.count && (range?.lowerBound ?? 0) >= 0, "a range within the bytes lent")
             self.index = range?.lowerBound ?? 0
             self.end = range?.upperBound ?? bytes.count
             self.line = line

@@ -5,8 +5,9 @@ import Foundation
 /// little confidence, coordinates far from the place or in another country, unknown countries.
 /// Names and countries are counted on every row; a place's coordinates are reported once.
 struct ImportQualityNotes {
-    private let places: [PlaceMention]
-    private let mentions: [RelationImporter.ResolvedMention]
+    /// The places and their resolutions, until ``finish()`` lets them go.
+    private var places: [PlaceMention]
+    private var mentions: [RelationImporter.ResolvedMention]
     private let countries: [String: CountryCode?]
     private let resolver: PlaceResolver
 
@@ -106,6 +107,13 @@ struct ImportQualityNotes {
         if case let .unresolved(_, candidates) = mentions[number].place.resolution, !candidates.isEmpty { return true }
         if mentions[number].place.coordinatesConflict != nil, mentions[number].place.parent != nil { return true }
         return mentions[number].elsewhere != nil
+    }
+
+    /// Lets go of the places, their resolutions and what told the rows apart, once every row is
+    /// checked: the report, made later (while SQLite stores the dataset), needs only the notes,
+    /// and the places can be freed as soon as the dataset is made.
+    mutating func finish() {
+        (places, mentions, reported, repeatedNote, reportedElsewhere) = ([], [], [], [], [])
     }
 
     /// Notes what place `number` on the row at `line` needs a person to look at.

@@ -44,9 +44,10 @@ public struct RelationImporter: Sendable {
     ) -> Result {
         var (content, parts) = resolve(records, dataset: datasetID, fileName: fileName, contentHash: contentHash, format: format, progress: progress)
         let report = parts.report()
-        // Encoded once the notes and pairs that made the report are freed: encoded beside them,
-        // the text and its chunks made the peak of memory of a 1,000,000-row import (2.1 GB, with
-        // the rows and the gazetteer).
+        // The notes and pairs that made the report are let go before it is encoded (freed on
+        // another thread, maybe while it is encoded): kept beside the text and its chunks, they
+        // made the peak of memory of a 1,000,000-row import (2.1 GB, with the rows and the
+        // gazetteer).
         Background.release(consume parts)
         content.dataset.importReport = report.json()
         return Result(content: content, report: report)
@@ -154,6 +155,7 @@ public struct RelationImporter: Sendable {
                     notes.check(number2, line: records[index].line)
                 }
             }
+            notes.finish()
             return notes
         }, {
             let ends = PairMerger.ends(of: resolved, cities: cityList)
@@ -174,8 +176,9 @@ public struct RelationImporter: Sendable {
         named.writeIDs()
         let pairs = consume named
         let content = dataset(facts, cities: cities, pairs: pairs)
-        // The places and their resolutions are freed on another thread: here they were part of
-        // half a second of frees on the path the store waits for (perf, 1,000,000 rows).
+        // The places and their resolutions are freed on another thread (the notes let go of
+        // theirs): here they were part of half a second of frees on the path the store waits for
+        // (perf, 1,000,000 rows).
         Background.release((consume places, consume mentions, consume resolved))
         var reportFacts = facts
         reportFacts.records = []
