@@ -19,11 +19,11 @@ public enum Background {
         /// As they do.
         case normal
         /// Behind them: on Linux, at a nice value 10 above the process's main thread (the
-        /// thread's own; the others keep theirs; 19 at most), so that the scheduler gives a core to the thread a job waits for, such as
-        /// SQLite's while it stores an import, and this one the time left. For work whose result is
-        /// wanted only later: an import's report while its dataset is stored. SQLite's writing
-        /// thread had 85% of a core while the report was encoded and the pairs checked beside it
-        /// on the other (perf, 2026-12-04).
+        /// thread's own; the others keep theirs; 19 at most), so that the scheduler gives a core
+        /// to the thread a job waits for, such as SQLite's while it stores an import, and this one
+        /// the time left. For work whose result is wanted only later: an import's report while
+        /// its dataset is stored. SQLite's writing thread had 85% of a core while the report was
+        /// encoded and the pairs checked beside it on the other (perf, 2026-12-04).
         ///
         /// A thread made by one that yields inherits its nice value, which it cannot lower: a
         /// yielding body starts no thread and queues no Dispatch work that another thread is to
