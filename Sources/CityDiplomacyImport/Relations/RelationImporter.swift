@@ -35,7 +35,6 @@ public struct RelationImporter: Sendable {
         var contentHash: String
         var format: ImportFormat
         var rowsRead: Int
-        var records: [ImportRecord]
     }
 
     public func run(
@@ -96,7 +95,7 @@ public struct RelationImporter: Sendable {
     /// What the quality report is made of, once the dataset is made: the report itself is made
     /// from it (``report()``) where the caller chooses.
     struct ReportParts: Sendable {
-        /// The file, without its rows (read already into `readings`).
+        /// The file, as the dataset and its report name it (its rows are read into `readings`).
         var facts: FileFacts
         var cities: ImportedCities
         var notes: ImportQualityNotes
@@ -124,7 +123,7 @@ public struct RelationImporter: Sendable {
         _ records: [ImportRecord], dataset datasetID: String, fileName: String, contentHash: String,
         format: ImportFormat, progress: (@Sendable (Int, Int) -> Void)?
     ) -> (DatasetContent, ReportParts) {
-        let facts = FileFacts(datasetID: datasetID, fileName: fileName, contentHash: contentHash, format: format, rowsRead: records.count, records: records)
+        let facts = FileFacts(datasetID: datasetID, fileName: fileName, contentHash: contentHash, format: format, rowsRead: records.count)
         let places = PlaceMentions(records)
         let countries = countryCodes(of: places.distinct)
         var mentions = resolvePlaces(places.distinct, countries: countries)
@@ -180,9 +179,7 @@ public struct RelationImporter: Sendable {
         // theirs): here they were part of half a second of frees on the path the store waits for
         // (perf, 1,000,000 rows).
         Background.release((consume places, consume mentions, consume resolved))
-        var reportFacts = facts
-        reportFacts.records = []
-        return (content, ReportParts(facts: reportFacts, cities: cities, notes: notes, pairs: pairs, readings: readings))
+        return (content, ReportParts(facts: facts, cities: cities, notes: notes, pairs: pairs, readings: readings))
     }
 
     /// The names of `notes` in the report's order: most frequent first, then by name, then in the
