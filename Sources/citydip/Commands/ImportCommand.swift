@@ -78,6 +78,9 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Before anything is read or opened: a large file's import may start again, with large
+        // pages for its memory (``TransparentHugePages``).
+        TransparentHugePages.restartIfWorthwhile(importing: request.path)
         let registry = try await database.open().registry
         let progress = ImportProgress(start: Date())
         let outcome = try await DatasetImport.run(request, into: registry) { stage, done, total, unit in
