@@ -37,13 +37,14 @@ enum TransparentHugePages {
     /// where it does not.
     static func restartIfWorthwhile(importing path: String) {
         #if os(Linux) && canImport(Glibc)
-        guard getenv(restartedMarker) == nil,
-              let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size >= minimumFileSize,
-              kernelGivesOnAdvice()
-        else { return }
         let existing = getenv("GLIBC_TUNABLES").map { String(cString: $0) }
-        guard existing?.contains("glibc.malloc.hugetlb") != true else { return }
-        setenv("GLIBC_TUNABLES", existing.map { $0.isEmpty ? tunable : "\($0):\(tunable)" } ?? tunable, 1)
+        guard let tunables = tunables(
+            restarted: getenv(restartedMarker) != nil,
+            fileSize: (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+            kernelSetting: try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8),
+            existing: existing)
+        else { return }
+        setenv("GLIBC_TUNABLES", tunables, 1)
         setenv(restartedMarker, "1", 1)
         execv("/proc/self/exe", CommandLine.unsafeArgv)
         // Not started again: the environment as it was, and the import here.
@@ -52,10 +53,17 @@ enum TransparentHugePages {
         #endif
     }
 
-    /// Whether the kernel gives large pages to memory that asks for them, and only to that:
-    /// `always` gives them without asking, `never` not at all.
-    static func kernelGivesOnAdvice() -> Bool {
-        guard let setting = try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8) else { return false }
-        return setting.contains("[madvise]")
+    /// The `GLIBC_TUNABLES` to start again with, `existing` and the large pages; `nil` where
+    /// starting again is not worthwhile: this process is the one started again, the file is
+    /// smaller than ``minimumFileSize`` (or cannot be looked at: the import will say why), the
+    /// kernel gives large pages always or never rather than on advice (`kernelSetting`, as
+    /// `/sys/kernel/mm/transparent_hugepage/enabled` writes it, the one in use in brackets), or
+    /// the user has set the tunable, either way.
+    static func tunables(restarted: Bool, fileSize: Int?, kernelSetting: String?, existing: String?) -> String? {
+        guard !restarted, let fileSize, fileSize >= minimumFileSize, kernelSetting?.contains("[madvise]") == true,
+              existing?.contains("glibc.malloc.hugetlb") != true
+        else { return nil }
+        guard let existing, !existing.isEmpty else { return tunable }
+        return "\(existing):\(tunable)"
     }
 }

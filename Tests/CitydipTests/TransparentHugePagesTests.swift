@@ -1,0 +1,31 @@
+import Testing
+@testable import citydip
+
+@Suite("A large import's start again with large pages: when, and with which tunables")
+struct TransparentHugePagesTests {
+    let madvise = "always [madvise] never\n"
+    let large = TransparentHugePages.minimumFileSize
+
+    @Test("a large file, a kernel that gives large pages on advice, no tunables: the tunable alone")
+    func startsAgain() {
+        #expect(TransparentHugePages.tunables(restarted: false, fileSize: large, kernelSetting: madvise, existing: nil) == "glibc.malloc.hugetlb=1")
+        #expect(TransparentHugePages.tunables(restarted: false, fileSize: large, kernelSetting: madvise, existing: "") == "glibc.malloc.hugetlb=1")
+    }
+
+    @Test("the user's other tunables are kept, before the large pages")
+    func keepsTheUsersTunables() {
+        #expect(TransparentHugePages.tunables(restarted: false, fileSize: large * 2, kernelSetting: madvise, existing: "glibc.malloc.arena_max=2")
+                == "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1")
+    }
+
+    @Test("no start again: once started again, a small or missing file, large pages always or never, the user's own setting")
+    func staysWhereUseless() {
+        #expect(TransparentHugePages.tunables(restarted: true, fileSize: large, kernelSetting: madvise, existing: nil) == nil)
+        #expect(TransparentHugePages.tunables(restarted: false, fileSize: large - 1, kernelSetting: madvise, existing: nil) == nil)
+        #expect(TransparentHugePages.tunables(restarted: false, fileSize: nil, kernelSetting: madvise, existing: nil) == nil)
+        #expect(TransparentHugePages.tunables(restarted: false, fileSize: large, kernelSetting: "[always] madvise never", existing: nil) == nil)
+        #expect(TransparentHugePages.tunables(restarted: false, fileSize: large, kernelSetting: "always madvise [never]", existing: nil) == nil)
+        #expect(TransparentHugePages.tunables(restarted: false, fileSize: large, kernelSetting: nil, existing: nil) == nil)
+        #expect(TransparentHugePages.tunables(restarted: false, fileSize: large, kernelSetting: madvise, existing: "glibc.malloc.hugetlb=0") == nil)
+    }
+}
