@@ -55,4 +55,22 @@ struct WikipediaSampleTests {
         let ids = Set(stored.cities.map(\.id))
         #expect(stored.cities.compactMap(\.partOf).allSatisfy(ids.contains))
     }
+
+    @Test("An import started (its report made and encoded later, on another thread) gives the dataset and report run gives")
+    func startedAsRun() async throws {
+        let url = try #require(Self.sampleURL)
+        let data = try SourceFile.read(atPath: url.path)
+        let pipeline = ImportPipeline(format: .wikipediaCSV)
+        let records = try pipeline.records(data, fileName: url.lastPathComponent)
+        let run = pipeline.resolve(records, data: data, fileName: url.lastPathComponent, dataset: "wikipedia-sample", resolver: sharedResolver)
+        let started = pipeline.start(records, data: data, fileName: url.lastPathComponent, dataset: "wikipedia-sample", resolver: sharedResolver)
+        // Without its report until encoded, as the store takes it.
+        #expect(started.content.dataset.importReport == nil)
+        started.reportJSON.start()
+        let result = await started.result
+        #expect(result.report == run.report)
+        #expect(result.report.coordinateIssues.count == 79)
+        #expect(result.content.dataset.importReport == run.content.dataset.importReport)
+        #expect(result.content == run.content)
+    }
 }
