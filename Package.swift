@@ -210,6 +210,8 @@ let package = Package(
                 "citydip", "CityDiplomacyCore", "CityDiplomacyStorage", "CityDiplomacyApplication", "CityDiplomacyWeb",
                 // The study's sources, whose titles in other languages Persian output cites as printed.
                 "CityDiplomacyReferenceData",
+                // The import's limits, which decide whether an import starts again with large pages.
+                "CityDiplomacyImport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             // The reviewed help texts, read from the source tree by HelpSnapshotTests.
