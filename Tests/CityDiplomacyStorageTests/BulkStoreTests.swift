@@ -489,6 +489,41 @@ struct BulkStoreTests {
         #expect(try await registry.writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } == ["ok"])
     }
 
+    @Test("A new database is made in pages of 16 KiB; one made before in 4 KiB keeps them through a store in bulk; a backup keeps its source's")
+    func pageSizes() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-pages-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func pageSize(_ path: String) throws -> Int? {
+            try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") }
+        }
+        let content = try dataset(cities: 1000, relationsPerCity: 3)
+        let new = folder.appendingPathComponent("new.sqlite").path
+        let registry = try SQLiteRegistry(path: new, bulkRows: 1)
+        try await registry.storeCountries(countries.countries)
+        try await registry.store(content)
+        #expect(try pageSize(new) == 16384)
+        // A citydip database of an earlier build: its first page written in 4 KiB, marked, empty.
+        let older = folder.appendingPathComponent("older.sqlite").path
+        try await DatabaseQueue(path: older).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA page_size = 4096")
+            try db.execute(sql: "PRAGMA application_id = \(DatabaseMark.applicationID)")
+        }
+        let kept = try SQLiteRegistry(path: older, bulkRows: 1)
+        try await kept.storeCountries(countries.countries)
+        try await kept.store(content)
+        #expect(try pageSize(older) == 4096)
+        #expect(try await kept.writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } == ["ok"])
+        #expect(try await kept.content(ofDataset: "bulk")?.relations == content.relations)
+        // Backups are copies page for page.
+        for (source, size) in [(registry, 16384), (kept, 4096)] {
+            let copy = folder.appendingPathComponent("copy-\(size).sqlite").path
+            #expect(try source.backup(to: copy).datasets.contains("bulk"))
+            #expect(try pageSize(copy) == size)
+            #expect(try await DatabaseQueue(path: copy).read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") } == ["ok"])
+        }
+    }
+
     @Test("A registry opened while another connection writes in rollback mode waits for it, rather than failing at once")
     func openingWaitsForRollbackWriter() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citydip-journal-\(UUID().uuidString)")
