@@ -16,8 +16,9 @@ echo "date: $(date -u +%Y-%m-%dT%H:%MZ); swift: $(swift --version 2>/dev/null | 
 # The benchmarks import in their own process, which `citydip import` would have started again
 # with glibc's large pages for a file of 32 MiB or more (Sources/citydip/TransparentHugePages.swift):
 # the same tunable here, unless set otherwise, so that the 1,000,000-row figures are the
-# command's. It holds for the smaller files too, which the command imports without it; they
-# were as fast either way, within the machine's noise (2026-12-04).
+# command's. It holds for the smaller files too, which the command imports without it (they
+# were as fast either way, within the machine's noise, 2026-12-04), and for the build of the
+# benchmarks that `swift package benchmark` runs first, whose output it does not change.
 case "${GLIBC_TUNABLES:-}" in
   *glibc.malloc.hugetlb*) ;;
   *) export GLIBC_TUNABLES="${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.malloc.hugetlb=1" ;;
