@@ -52,15 +52,19 @@ enum TransparentHugePages {
                   kernelSetting: try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8),
                   existing: existing)
         else { return }
-        // The new environment is built apart, not set in this one: other threads may be reading it.
-        var current: [String] = []
-        var entry = environ
-        while let variable = entry.pointee {
-            current.append(String(cString: variable))
-            entry += 1
+        // The new environment is built apart, not set in this one: other threads may be reading
+        // it. Its entries and the arguments are passed on as the process was given them, byte for
+        // byte: made into Swift strings, bytes that are not UTF-8 (a file named in Latin-1) would
+        // come back otherwise.
+        var environment: [UnsafeMutablePointer<CChar>?] = []
+        var entry: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
+        while let current = entry, let variable = current.pointee {
+            if keeps(variable) { environment.append(variable) }
+            entry = current + 1
         }
-        let environment = Self.environment(current, tunables: tunables)
-        let arguments = CommandLine.arguments
+        let added = additions(tunables: tunables).map { strdup($0) }
+        defer { for copy in added { free(copy) } }
+        environment += added + [nil]
         // Nothing is buffered yet; should that change, it goes out before the image is replaced.
         fflush(nil)
         // This thread, one of Dispatch's, blocks the signals a process is sent, and the new image
@@ -69,10 +73,8 @@ enum TransparentHugePages {
         var blocked = sigset_t()
         sigemptyset(&signals)
         pthread_sigmask(SIG_SETMASK, &signals, &blocked)
-        withCStrings(arguments) { argv in
-            withCStrings(environment) { envp in
-                _ = execve("/proc/self/exe", argv, envp)
-            }
+        environment.withUnsafeBufferPointer { envp in
+            _ = execve("/proc/self/exe", CommandLine.unsafeArgv, envp.baseAddress!)
         }
         // Not started again: the import goes on here, its signals as they were.
         pthread_sigmask(SIG_SETMASK, &blocked, nil)
@@ -94,12 +96,17 @@ enum TransparentHugePages {
         return "\(existing):\(tunable)"
     }
 
-    /// `current` (`NAME=value` entries) with `GLIBC_TUNABLES` set to `tunables` and the marker of
-    /// a process started again added; every other entry as it was, in its place.
-    static func environment(_ current: [String], tunables: String) -> [String] {
-        let replaced = ["GLIBC_TUNABLES", restartedMarker]
-        let kept = current.filter { entry in !replaced.contains { entry.hasPrefix($0 + "=") } }
-        return kept + ["GLIBC_TUNABLES=\(tunables)", "\(restartedMarker)=1"]
+    /// Whether the environment's entry `entry` (`NAME=value`) goes unchanged to the process
+    /// started again: all but the tunables and the marker, which ``additions(tunables:)`` give.
+    static func keeps(_ entry: UnsafePointer<CChar>) -> Bool {
+        let replaced: [String] = ["GLIBC_TUNABLES=", restartedMarker + "="]
+        return !replaced.contains { name in name.withCString { strncmp(entry, $0, strlen($0)) == 0 } }
+    }
+
+    /// The entries the process started again gets beside those it keeps: `GLIBC_TUNABLES` set to
+    /// `tunables`, and the marker of a process started again.
+    static func additions(tunables: String) -> [String] {
+        ["GLIBC_TUNABLES=\(tunables)", "\(restartedMarker)=1"]
     }
 
     /// Whether glibc of `version` (`gnu_get_libc_version()`, "2.36") reads the tunable: 2.35 and later.
@@ -146,11 +153,5 @@ enum TransparentHugePages {
         return strcmp(program, running) == 0
     }
 
-    /// Calls `body` with `strings` as a C array of C strings, ended by a null pointer.
-    private static func withCStrings(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> Void) {
-        let copies = strings.map { strdup($0) } + [nil]
-        defer { for copy in copies { free(copy) } }
-        copies.withUnsafeBufferPointer { body($0.baseAddress!) }
-    }
     #endif
 }

@@ -33,14 +33,19 @@ struct TransparentHugePagesTests {
         #expect(TransparentHugePages.tunables(restarted: false, fileSize: ImportLimits.maximumFileBytes + 1, kernelSetting: madvise, existing: nil) == nil)
     }
 
-    @Test("the environment started again: the tunables set, the marker added, every other entry kept in its place")
+    @Test("the environment started again: every entry kept but the tunables and the marker, which are set anew")
     func environment() {
-        let current = ["PATH=/usr/bin", "GLIBC_TUNABLES=glibc.malloc.arena_max=2", "CITYDIP_DB=/tmp/r.sqlite", "GLIBC_TUNABLES_X=1", "EMPTY="]
-        #expect(TransparentHugePages.environment(current, tunables: "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1") == [
-            "PATH=/usr/bin", "CITYDIP_DB=/tmp/r.sqlite", "GLIBC_TUNABLES_X=1", "EMPTY=",
-            "GLIBC_TUNABLES=glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1", "CITYDIP_RESTARTED_FOR_PAGES=1",
-        ])
-        #expect(TransparentHugePages.environment([], tunables: "glibc.malloc.hugetlb=1") == ["GLIBC_TUNABLES=glibc.malloc.hugetlb=1", "CITYDIP_RESTARTED_FOR_PAGES=1"])
+        for kept in ["PATH=/usr/bin", "CITYDIP_DB=/tmp/r.sqlite", "GLIBC_TUNABLES_X=1", "EMPTY=", "XGLIBC_TUNABLES=1", "GLIBC_TUNABLES"] {
+            #expect(kept.withCString(TransparentHugePages.keeps), "\(kept)")
+        }
+        for replaced in ["GLIBC_TUNABLES=glibc.malloc.arena_max=2", "GLIBC_TUNABLES=", "CITYDIP_RESTARTED_FOR_PAGES=1"] {
+            #expect(!replaced.withCString(TransparentHugePages.keeps), "\(replaced)")
+        }
+        // Bytes that are not UTF-8 are an entry like any other: kept, as the pointer it is.
+        let latin1: [CChar] = [0x46, 0x49, 0x4C, 0x45, 0x3D, CChar(bitPattern: 0xE9), 0]
+        #expect(latin1.withUnsafeBufferPointer { TransparentHugePages.keeps($0.baseAddress!) })
+        #expect(TransparentHugePages.additions(tunables: "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1")
+                == ["GLIBC_TUNABLES=glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1", "CITYDIP_RESTARTED_FOR_PAGES=1"])
     }
 
     @Test("glibc reads the tunable from 2.35 on")
